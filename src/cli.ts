@@ -1,0 +1,45 @@
+// `node dist/cli.js <command> ...`: the same core as the extension, from a terminal or CI.
+import { UsageError, type CliIO, type Subcommand } from './cli/io';
+
+const SUBCOMMANDS: Subcommand[] = [];
+
+function help(): string {
+  const lines = ['usage: container-or-vm <command> [options]', '', 'commands:'];
+  for (const c of SUBCOMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help());
+    return name === undefined ? 2 : 0;
+  }
+  const cmd = SUBCOMMANDS.find((c) => c.name === name);
+  try {
+    if (!cmd) throw new UsageError(`unknown command '${name}' (try --help)`);
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`container-or-vm: ${e.message}`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(`container-or-vm: internal error: ${msg.split('\n')[0]}`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  // stdout may be a closed pipe (`| head`): stop quietly instead of crashing with EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  const io: CliIO = {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,22 @@
+// The one table of command ids and their handlers. package.json's `contributes.commands` lists the same ids.
+import * as vscode from 'vscode';
+import type { Services } from './services';
+
+export const COMMAND_IDS = {
+  advise: 'containerOrVm.advise',
+  openComparison: 'containerOrVm.openComparison',
+  openReport: 'containerOrVm.openReport',
+} as const;
+
+export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
+
+type Handler = (services: Services, ...args: unknown[]) => unknown;
+
+/** Filled by the features as they register; each entry is one command. */
+const HANDLERS: Partial<Record<CommandId, Handler>> = {};
+
+export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
+  for (const [id, handler] of Object.entries(HANDLERS) as [CommandId, Handler][]) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => handler(services, ...args)));
+  }
+}

@@ -1,0 +1,78 @@
+// Shapes of the decision advisor. Signals are data records (a catalogue), the engine is small.
+import type { Cite, DimensionId } from '../knowledge/types';
+import type { Format, Range } from '../parse/types';
+
+export type Verdict = 'container' | 'container-hardened' | 'sandboxed' | 'vm';
+
+/** Order used by `--fail-on` and by the workspace's overall answer. */
+export const VERDICT_ORDER: readonly Verdict[] = ['container', 'container-hardened', 'sandboxed', 'vm'];
+
+/**
+ * Which way a piece of evidence pushes. `vm`: needs what only a VM gives. `sandbox`: untrusted or
+ * multi-tenant code that wants a sandboxed runtime. `harden`: gives away isolation it does not need.
+ * `container`: cloud-native traits, evidence that a plain container fits.
+ */
+export type Direction = 'vm' | 'sandbox' | 'harden' | 'container';
+
+export type SignalGroup =
+  | 'platform'
+  | 'kernel'
+  | 'hardening'
+  | 'hardware'
+  | 'sandboxing'
+  | 'desktop'
+  | 'windows'
+  | 'state-network'
+  | 'licensing'
+  | 'existing'
+  | 'cloud-native';
+
+/** A catalogue record: what is detected, where it pushes, how hard, and why. */
+export interface Signal {
+  /** Stable id, `<format-or-area>.<what>`, e.g. `dockerfile.final-stage-root`. Used as diagnostic code and SARIF rule id. */
+  id: string;
+  group: SignalGroup;
+  direction: Direction;
+  /** 0..1: how strongly one occurrence pushes. */
+  weight: number;
+  dimension: DimensionId;
+  sources: Cite[];
+  /** Short label for lenses and status: `privileged`, `docker.sock mounted`. */
+  label: string;
+  /** The reason in plain words, one or two sentences. */
+  reason: string;
+  /** What would take this evidence away (used for "what would change the verdict"). */
+  remedy?: string;
+}
+
+/** One occurrence of a signal in a file. */
+export interface Finding {
+  signal: string;
+  file: string;
+  range: Range;
+  /** A line-specific message; defaults to the signal's reason. */
+  message?: string;
+}
+
+export type WorkloadKind =
+  | 'dockerfile'
+  | 'compose-service'
+  | 'kubernetes-workload'
+  | 'kubevirt-vm'
+  | 'devcontainer'
+  | 'vagrant-machine'
+  | 'packer-build'
+  | 'cloud-init'
+  | 'lima-instance'
+  | 'terraform-vm'
+  | 'terraform-container';
+
+export interface Workload {
+  /** Human name: the compose service, the pod template's metadata.name, the Vagrant machine, the file's folder. */
+  name: string;
+  kind: WorkloadKind;
+  format: Format;
+  file: string;
+  /** Where the CodeLens goes: the final stage's FROM, the service key, the resource block. */
+  range: Range;
+}

@@ -1,0 +1,27 @@
+// The contract each file format implements. The registry (../registry.ts) maps a file to its module;
+// explain, the advisor, the providers and the CLI only speak to this interface.
+import type { Finding, Workload } from '../advisor/types';
+import type { Topic } from '../knowledge/types';
+import type { Format, ModelBase, Pos, Range } from './types';
+
+/** What a hover points at: the topic, the exact range hovered, and line-specific facts. */
+export interface TopicHit {
+  topic: Topic;
+  range: Range;
+  /** Markdown lines about this very line (e.g. "`USER 1000`: runs as a non-root user"), beyond the generic topic. */
+  notes?: string[];
+  /** Further topics this position also concerns (ONBUILD's inner instruction, a base image on a FROM line). */
+  related?: Topic[];
+}
+
+export interface FormatModule<M extends ModelBase = ModelBase> {
+  format: Format;
+  /** Parses text; never throws (problems go to `model.problems`). */
+  parse(text: string, file: string): M;
+  /** The topic at a position, or null where there is nothing to explain (unknown keys get nothing). */
+  topicAt(model: M, pos: Pos): TopicHit | null;
+  /** The workloads this file defines. */
+  workloads(model: M): Workload[];
+  /** Signal occurrences in this file. */
+  findings(model: M): Finding[];
+}

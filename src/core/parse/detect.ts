@@ -1,0 +1,59 @@
+// Which format a file is in: by name first, then, for generic names (*.yaml, *.json, *.hcl, *.tf,
+// user-data), by a cheap look at its first bytes. Never parses the whole file.
+import type { Format } from './types';
+
+const base = (path: string) => path.replace(/\\/g, '/').split('/').pop() ?? path;
+const dirParts = (path: string) => path.replace(/\\/g, '/').split('/').slice(0, -1);
+
+/** Formats decided by file name alone. */
+export function formatByName(path: string): Format | null {
+  const name = base(path);
+  const lower = name.toLowerCase();
+  if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return 'dockerfile';
+  if (/^(dockerfile|containerfile)[._-]/i.test(name)) return 'dockerfile';
+  if (/^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(name)) return 'compose';
+  if (lower === 'devcontainer.json' || lower === '.devcontainer.json' || lower === 'devcontainer-feature.json') return 'devcontainer';
+  if (name === 'Vagrantfile' || /^vagrantfile([._-].*)?$/i.test(name)) return 'vagrant';
+  if (lower.endsWith('.pkr.hcl') || lower.endsWith('.pkr.json')) return 'packer';
+  if (lower.endsWith('.tf') || lower.endsWith('.tf.json')) return 'terraform';
+  if (lower === 'lima.yaml' || lower === 'lima.yml') return 'lima';
+  return null;
+}
+
+/** Names whose format can only be told from the content. */
+export function isCandidateName(path: string): boolean {
+  if (formatByName(path)) return true;
+  const lower = base(path).toLowerCase();
+  return /\.(ya?ml|json|hcl|txt)$/.test(lower) || lower === 'user-data' || lower.startsWith('user-data') || lower.endsWith('.template');
+}
+
+/** Content sniffing on the head of a file (the first few KB are enough). */
+export function formatByContent(path: string, head: string): Format | null {
+  const lower = base(path).toLowerCase();
+  const text = head.replace(/^\uFEFF/, '');
+  if (/^#cloud-config/.test(text)) return 'cloud-init';
+  if (lower.endsWith('.json')) {
+    if (/"builders"\s*:\s*\[/.test(text) && /"type"\s*:/.test(text)) return 'packer';
+    if (dirParts(path).includes('.devcontainer')) return 'devcontainer';
+    return null;
+  }
+  if (lower.endsWith('.hcl')) {
+    if (/^\s*(source|build|packer)\s+("|\{)/m.test(text)) return 'packer';
+    return null;
+  }
+  if (lower.endsWith('.template') && /Vagrant\.configure/.test(text)) return 'vagrant';
+  if (/\.ya?ml$/.test(lower)) {
+    if (/^\s*vmType\s*:/m.test(text) || (/^images\s*:/m.test(text) && /^\s*-\s*location\s*:/m.test(text)) || dirParts(path).includes('lima')) {
+      if (/^(images|vmType|base|mounts|containerd|provision|portForwards)\s*:/m.test(text)) return 'lima';
+    }
+    if (/^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text)) return 'kubernetes';
+    if (/^services\s*:/m.test(text)) return 'compose';
+    return null;
+  }
+  return null;
+}
+
+/** The format of a file, from its name and (when the name is generic) the head of its text. */
+export function detectFormat(path: string, head?: string): Format | null {
+  return formatByName(path) ?? (head === undefined ? null : formatByContent(path, head));
+}

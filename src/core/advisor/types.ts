@@ -75,4 +75,10 @@ export interface Workload {
   file: string;
   /** Where the CodeLens goes: the final stage's FROM, the service key, the resource block. */
   range: Range;
+  /** The whole extent whose findings belong to this workload (the final stage, the service block, the document). */
+  extent: Range;
+  /** The image it runs, when known (`python:3.12-slim`, `mcr.microsoft.com/windows/servercore:ltsc2022`). */
+  image?: string;
+  /** A Dockerfile this workload is built from, as written (compose `build`, devcontainer `build.dockerfile`), relative to `file`'s folder. */
+  buildsFrom?: string;
 }

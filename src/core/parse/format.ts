@@ -1,6 +1,6 @@
 // The contract each file format implements. The registry (../registry.ts) maps a file to its module;
 // explain, the advisor, the providers and the CLI only speak to this interface.
-import type { Finding, Workload } from '../advisor/types';
+import type { Workload } from '../advisor/types';
 import type { Topic } from '../knowledge/types';
 import type { Format, ModelBase, Pos, Range } from './types';
 
@@ -20,8 +20,6 @@ export interface FormatModule<M extends ModelBase = ModelBase> {
   parse(text: string, file: string): M;
   /** The topic at a position, or null where there is nothing to explain (unknown keys get nothing). */
   topicAt(model: M, pos: Pos): TopicHit | null;
-  /** The workloads this file defines. */
+  /** The workloads this file defines. Signal occurrences are found by the advisor (advisor/findings.ts). */
   workloads(model: M): Workload[];
-  /** Signal occurrences in this file. */
-  findings(model: M): Finding[];
 }

@@ -1,0 +1,23 @@
+// Finds signal occurrences in a parsed file. One detector per format, loaded on first use; the
+// signal records themselves (why, weight, dimension, sources) live in the catalogue (signals/).
+import type { Finding } from './types';
+import type { Format, ModelBase } from '../parse/types';
+
+export type Detector = (model: ModelBase) => Finding[];
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const DETECTORS: Partial<Record<Format, () => Detector>> = {
+  // e.g. dockerfile: () => require('./detect/dockerfile').detectDockerfile,
+};
+
+const cache = new WeakMap<ModelBase, Finding[]>();
+
+/** Every finding in a model; computed once per model object (models are cached per document version). */
+export function findingsFor(model: ModelBase): Finding[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const load = DETECTORS[model.format];
+  const found = load ? load()(model) : [];
+  cache.set(model, found);
+  return found;
+}

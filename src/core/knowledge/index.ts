@@ -1,0 +1,25 @@
+// One index over every topic of every format, so explain, the advisor and the CLI look topics up by id.
+import type { Topic } from './types';
+
+/** Each format's topic array; a format adds its line here. */
+const TOPIC_ARRAYS: readonly (readonly Topic[])[] = [];
+
+let index: Map<string, Topic> | undefined;
+
+function build(): Map<string, Topic> {
+  const m = new Map<string, Topic>();
+  for (const arr of TOPIC_ARRAYS) for (const t of arr) if (!m.has(t.id)) m.set(t.id, t);
+  return m;
+}
+
+/** The topic with this id, or undefined when no record has it (callers then show nothing for that part). */
+export function topicById(id: string): Topic | undefined {
+  index ??= build();
+  return index.get(id);
+}
+
+/** Every known topic, in declaration order. */
+export function allTopics(): Topic[] {
+  index ??= build();
+  return [...index.values()];
+}

@@ -1,0 +1,255 @@
+// YAML text -> ConfigNode trees, one root per document, with 0-based positions. Shared by Compose,
+// Kubernetes, cloud-init and Lima (and any other YAML format). Never throws: broken YAML, oversized
+// text and alias bombs become problems.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import type { ConfigNode, ParseProblem, Pos, Range } from './types';
+
+/** Text larger than this is not parsed at all (a problem is reported instead). */
+export const MAX_YAML_BYTES = 5 * 1024 * 1024;
+/** Aliases expanded per file; beyond this an alias keeps its position but gets no children. */
+export const MAX_ALIAS_COUNT = 1000;
+/** Nodes created by alias expansion per file, so nested aliases cannot grow exponentially. */
+export const MAX_ALIAS_NODES = 10_000;
+/** Nodes per file, whatever their origin. */
+export const MAX_NODES = 500_000;
+
+export interface YamlTree {
+  roots: ConfigNode[];
+  problems: ParseProblem[];
+}
+
+/** Offsets to (line, character) through a sorted table of line starts. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  pos(offset: number): Pos {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+  range(start: number, end: number): Range {
+    return { start: this.pos(start), end: this.pos(Math.max(start, end)) };
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+type Scalar = ConfigNode['value'];
+
+function scalarValue(v: unknown): Scalar {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+function keyText(key: unknown): string {
+  if (key === null || key === undefined) return '';
+  if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
+  if (isAlias(key)) return `*${key.source}`;
+  // Complex keys (a map or sequence as a key) are rare; their source text is the best name.
+  return String(key);
+}
+
+class Builder {
+  readonly problems: ParseProblem[] = [];
+  private aliasCount = 0;
+  private aliasNodes = 0;
+  private nodes = 0;
+  private limitReported = false;
+
+  constructor(private readonly lines: LineIndex) {}
+
+  private limit(message: string, at: Range): void {
+    if (this.limitReported) return;
+    this.limitReported = true;
+    this.problems.push({ message, range: at });
+  }
+
+  private rangeOf(node: YamlNode | null | undefined, fallback: Range): Range {
+    const r = node?.range;
+    return r ? this.lines.range(r[0], r[1]) : fallback;
+  }
+
+  /**
+   * Fills `target` from the YAML value `value`. `pinned` is set inside an alias expansion: the
+   * expanded nodes all take the alias's own range, so hovers land on the `*name` text.
+   */
+  private fill(target: ConfigNode, value: unknown, doc: Document, pinned: Range | null, depth: number): void {
+    if (isAlias(value)) {
+      const at = this.rangeOf(value, target.range);
+      target.valueRange = at;
+      if (this.aliasCount >= MAX_ALIAS_COUNT) {
+        this.limit(`YAML alias expansion stopped after ${MAX_ALIAS_COUNT} aliases.`, at);
+        return;
+      }
+      this.aliasCount++;
+      let resolved: unknown;
+      try {
+        resolved = value.resolve(doc);
+      } catch {
+        resolved = undefined;
+      }
+      if (resolved === undefined || depth > 64) return;
+      this.fill(target, resolved, doc, pinned ?? at, depth + 1);
+      return;
+    }
+    if (isScalar(value)) {
+      target.value = scalarValue(value.value);
+      target.valueRange = pinned ?? this.rangeOf(value, target.range);
+      return;
+    }
+    if (isMap(value)) {
+      if (!pinned) target.valueRange = this.rangeOf(value, target.range);
+      const children: ConfigNode[] = [];
+      const own = new Set(value.items.map((p) => (isPair(p) ? keyText(p.key) : '')));
+      for (const pair of value.items) {
+        if (!isPair(pair)) continue;
+        if (keyText(pair.key) === '<<' && !(isScalar(pair.key) && pair.key.type !== 'PLAIN')) {
+          this.merge(target, children, own, pair.value, doc, pinned, depth);
+          continue;
+        }
+        const child = this.node(keyText(pair.key), target.path, pair.key as YamlNode | null, pair.value as YamlNode | null, pinned);
+        if (!child) break;
+        this.fill(child, pair.value, doc, pinned, depth + 1);
+        children.push(child);
+      }
+      target.children = children;
+      return;
+    }
+    if (isSeq(value)) {
+      if (!pinned) target.valueRange = this.rangeOf(value, target.range);
+      const children: ConfigNode[] = [];
+      value.items.forEach((item, i) => {
+        const itemNode = item as YamlNode | null;
+        const child = this.node(String(i), target.path, itemNode, itemNode, pinned);
+        if (!child) return;
+        this.fill(child, item, doc, pinned, depth + 1);
+        children.push(child);
+      });
+      target.children = children;
+      return;
+    }
+    if (value === null || value === undefined) target.value = null;
+  }
+
+  /**
+   * A merge key (`<<: *defaults`, `<<: [*a, *b]`): the merged mapping's keys become children of
+   * `target`, unless the mapping sets them itself. They sit at the alias's position.
+   */
+  private merge(target: ConfigNode, children: ConfigNode[], own: Set<string>, value: unknown, doc: Document, pinned: Range | null, depth: number): void {
+    const sources = isSeq(value) ? value.items : [value];
+    for (const src of sources) {
+      const at = this.rangeOf(src as YamlNode, target.range);
+      const tmp: ConfigNode = { key: target.key, path: target.path, keyRange: at, range: at };
+      this.fill(tmp, src, doc, pinned ?? at, depth + 1);
+      for (const c of tmp.children ?? []) {
+        if (own.has(c.key) || children.some((x) => x.key === c.key)) continue;
+        children.push(c);
+      }
+    }
+  }
+
+  /** A new node for a key (or sequence item) and its value, or null once a size limit is hit. */
+  private node(key: string, parentPath: string[], keyNode: YamlNode | null, valueNode: YamlNode | null, pinned: Range | null): ConfigNode | null {
+    if (this.nodes >= MAX_NODES) {
+      this.limit(`YAML document too large: stopped after ${MAX_NODES} nodes.`, pinned ?? this.rangeOf(keyNode, zero));
+      return null;
+    }
+    if (pinned) {
+      if (this.aliasNodes >= MAX_ALIAS_NODES) {
+        this.limit(`YAML alias expansion stopped after ${MAX_ALIAS_NODES} nodes (nested aliases).`, pinned);
+        return null;
+      }
+      this.aliasNodes++;
+    }
+    this.nodes++;
+    let keyRange: Range;
+    let range: Range;
+    if (pinned) {
+      keyRange = pinned;
+      range = pinned;
+    } else {
+      const kr = keyNode?.range;
+      const vr = valueNode?.range;
+      const start = kr ? kr[0] : vr ? vr[0] : 0;
+      const keyEnd = kr ? kr[1] : vr ? vr[1] : start;
+      const end = vr ? Math.max(vr[1], keyEnd) : keyEnd;
+      keyRange = this.lines.range(start, keyEnd);
+      range = this.lines.range(start, end);
+    }
+    return { key, path: [...parentPath, key], keyRange, range };
+  }
+
+  root(doc: Document, docStart: number, docEnd: number): ConfigNode {
+    const range = this.lines.range(docStart, docEnd);
+    const root: ConfigNode = { key: '', path: [], keyRange: { start: range.start, end: range.start }, range };
+    this.fill(root, doc.contents, doc, null, 0);
+    return root;
+  }
+}
+
+const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Parses every document of a YAML text into ConfigNode roots (one per document). */
+export function parseYamlTree(text: string): YamlTree {
+  const lines = new LineIndex(text);
+  if (text.length > MAX_YAML_BYTES) {
+    return {
+      roots: [],
+      problems: [{ message: `File too large to analyse (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_YAML_BYTES / 1048576} MB).`, range: zero }],
+    };
+  }
+  const builder = new Builder(lines);
+  const roots: ConfigNode[] = [];
+  try {
+    const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, merge: false });
+    const list = Array.isArray(docs) ? docs : [];
+    for (const doc of list) {
+      for (const err of doc.errors) {
+        const [s, e] = err.pos ?? [0, 0];
+        builder.problems.push({ message: err.message.split('\n')[0], range: lines.range(s, e) });
+      }
+      const r = doc.range;
+      roots.push(builder.root(doc, r ? r[0] : 0, r ? r[1] : text.length));
+    }
+  } catch (e) {
+    builder.problems.push({ message: `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`, range: zero });
+  }
+  return { roots, problems: builder.problems };
+}
+
+/** Depth-first walk over every node of the trees (roots included). */
+export function* walkNodes(roots: readonly ConfigNode[]): Generator<ConfigNode> {
+  const stack = [...roots].reverse();
+  while (stack.length) {
+    const n = stack.pop() as ConfigNode;
+    yield n;
+    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+}
+
+/** The child of `node` with key `key`, following a dotted list of keys. */
+export function child(node: ConfigNode | undefined, ...keys: string[]): ConfigNode | undefined {
+  let cur = node;
+  for (const k of keys) {
+    cur = cur?.children?.find((c) => c.key === k);
+    if (!cur) return undefined;
+  }
+  return cur;
+}
+
+/** A child's scalar value as a string, when it is a scalar. */
+export function childString(node: ConfigNode | undefined, ...keys: string[]): string | undefined {
+  const v = child(node, ...keys)?.value;
+  return v === undefined || v === null ? undefined : String(v);
+}

@@ -52,6 +52,8 @@ export interface Dimension {
   sandboxed: string;
   /** The sources behind the cells. */
   sources: Cite[];
+  /** Where the documents disagree or need a caveat, and which one we follow. */
+  note?: string;
 }
 
 /** An external reference for what a line does (the tool's own documentation), when the five documents do not cover it. */

@@ -1,0 +1,86 @@
+// (model, position) -> what it is, what it means for container versus VM, and where that comes from.
+// Format-agnostic: the format module finds the topic; the advisor's findings on the line are added.
+import { findingsFor } from './advisor/findings';
+import { signalById } from './advisor/signals/index';
+import type { Finding } from './advisor/types';
+import { dimensionById } from './knowledge/dimensions';
+import { citation } from './knowledge/sources';
+import type { Cite, DimensionId, SourceId, Topic } from './knowledge/types';
+import type { ModelBase, Pos, Range } from './parse/types';
+import { moduleFor } from './registry';
+import { escapeText, renderExplanation } from './render/markdown';
+
+export interface ExplainOptions {
+  /** Include the generic "what it does" part. */
+  generic: boolean;
+}
+
+export interface Explanation {
+  topic: Topic;
+  /** The range the explanation is about (what a hover highlights). */
+  range: Range;
+  markdown: string;
+  dimensions: DimensionId[];
+  sources: { doc: SourceId; title: string; section: string }[];
+}
+
+const onLine = (f: Finding, line: number) => f.range.start.line <= line && line <= f.range.end.line;
+
+function dimensionName(id: DimensionId): string {
+  try {
+    return dimensionById(id).name;
+  } catch {
+    return id;
+  }
+}
+
+export function explainAt(model: ModelBase, pos: Pos, opts: ExplainOptions): Explanation | null {
+  const mod = moduleFor(model.format);
+  if (!mod) return null;
+  let hit;
+  try {
+    hit = mod.topicAt(model, pos);
+  } catch {
+    return null;
+  }
+  if (!hit) return null;
+  const related = hit.related ?? [];
+
+  const findings: { label: string; message: string }[] = [];
+  const dims: DimensionId[] = [...hit.topic.dimensions, ...related.flatMap((t) => t.dimensions)];
+  const cites: Cite[] = [...hit.topic.sources, ...related.flatMap((t) => t.sources)];
+  const seen = new Set<string>();
+  for (const f of findingsFor(model).filter((x) => onLine(x, pos.line))) {
+    const key = `${f.signal}@${f.range.start.line}:${f.range.start.character}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const s = signalById(f.signal);
+    findings.push({ label: escapeText(s?.label ?? f.signal), message: escapeText(f.message ?? s?.reason ?? '') });
+    if (s) {
+      dims.push(s.dimension);
+      cites.push(...s.sources);
+    }
+  }
+
+  const dimensions = [...new Set(dims)];
+  const citeKeys = new Set<string>();
+  const sources: Cite[] = [];
+  for (const c of cites) {
+    const k = `${c.doc}\u0000${c.section}`;
+    if (citeKeys.has(k)) continue;
+    citeKeys.add(k);
+    sources.push(c);
+  }
+
+  const markdown = renderExplanation({
+    topic: hit.topic,
+    generic: opts.generic,
+    notes: hit.notes ?? [],
+    findings,
+    related,
+    dimensions,
+    dimensionNames: dimensions.map(dimensionName),
+    sources,
+  });
+  return { topic: hit.topic, range: hit.range, markdown, dimensions, sources: sources.map(citation) };
+}

@@ -1,0 +1,81 @@
+// Markdown helpers shared by everything that prints text taken from a user's file, and the one
+// renderer of an explanation (the hover and the CLI print the same bytes).
+import { citation } from '../knowledge/sources';
+import type { Cite, DimensionId, Topic } from '../knowledge/types';
+
+const MAX_CODE = 80;
+
+/**
+ * Text from a file as an inline code span that cannot break out of itself: newlines folded, long
+ * text shortened, the fence longer than any backtick run inside. Code spans render their content
+ * literally, so links, emphasis and HTML in the text stay inert.
+ */
+export function code(text: string): string {
+  let s = text.replace(/\s+/g, ' ').trim();
+  if (s.length > MAX_CODE) s = s.slice(0, MAX_CODE - 1) + '…';
+  if (s === '') return '` `';
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+
+/** Plain text with every markdown-significant character escaped. */
+export function escapeText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
+/** What the renderer needs beyond the topic: the line-specific parts and the related topics. */
+export interface RenderInput {
+  topic: Topic;
+  /** Leave out the generic "what it does" part (another Docker extension already shows it). */
+  generic: boolean;
+  notes: string[];
+  /** Findings on this line: label and message, already markdown-safe. */
+  findings: { label: string; message: string }[];
+  related: Topic[];
+  dimensions: DimensionId[];
+  /** Display names of the dimensions, in the same order. */
+  dimensionNames: string[];
+  sources: Cite[];
+}
+
+export const COMPARE_COMMAND = 'containerOrVm.openComparison';
+
+/** A `command:` link that opens the comparison on one dimension. */
+export function compareLink(dimension: DimensionId, name: string): string {
+  const arg = encodeURIComponent(JSON.stringify({ dimension }));
+  return `[Compare containers and VMs on ${escapeText(name)}](command:${COMPARE_COMMAND}?${arg})`;
+}
+
+export function renderExplanation(input: RenderInput): string {
+  const { topic } = input;
+  const out: string[] = [];
+  out.push(`#### ${topic.title}`, '', topic.summary, '');
+  if (input.generic && topic.does.trim()) {
+    out.push(`**What it does.** ${topic.does.trim()}`, '');
+    if (topic.reference) out.push(`Reference: [${escapeText(topic.reference.label)}](${topic.reference.url})`, '');
+  }
+  if (input.notes.length || input.findings.length) {
+    out.push('**On this line**', '');
+    for (const n of input.notes) out.push(`- ${n}`);
+    for (const f of input.findings) out.push(`- ⚑ **${f.label}**: ${f.message}`);
+    out.push('');
+  }
+  out.push(`**Container or VM?** ${topic.angle.trim()}`, '');
+  for (const r of input.related) {
+    out.push(`**${r.title}**: ${r.summary}`, '');
+    if (r.angle.trim()) out.push(r.angle.trim(), '');
+  }
+  if (input.dimensions.length) out.push(`*Dimensions:* ${input.dimensionNames.join(' · ')}`, '');
+  if (input.sources.length) {
+    const cites = input.sources.map((c) => {
+      const s = citation(c);
+      return `*${s.title}*, “${s.section}”`;
+    });
+    out.push(`*Sources:* ${cites.join('; ')}`, '');
+  }
+  if (input.dimensions.length) out.push(compareLink(input.dimensions[0], input.dimensionNames[0]), '');
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,67 @@
+// JSON with comments (devcontainer.json, legacy Packer templates, *.tf.json) -> ConfigNode tree.
+// jsonc-parser's parseTree keeps offsets and tolerates comments and trailing commas.
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import type { ConfigNode, ParseProblem } from './types';
+import { Lines } from './config-topics';
+
+export interface JsonTree {
+  roots: ConfigNode[];
+  problems: ParseProblem[];
+  lines: Lines;
+}
+
+function scalar(n: JsonNode): ConfigNode['value'] {
+  if (n.type === 'string' || n.type === 'number' || n.type === 'boolean') return n.value as string | number | boolean;
+  if (n.type === 'null') return null;
+  return undefined;
+}
+
+function convert(n: JsonNode, key: string, path: string[], keyNode: JsonNode | undefined, whole: JsonNode, lines: Lines): ConfigNode {
+  const node: ConfigNode = {
+    key,
+    path,
+    keyRange: keyNode ? lines.range(keyNode.offset, keyNode.offset + keyNode.length) : lines.range(n.offset, n.offset + n.length),
+    range: lines.range(whole.offset, whole.offset + whole.length),
+    valueRange: lines.range(n.offset, n.offset + n.length),
+  };
+  const v = scalar(n);
+  if (v !== undefined) node.value = v;
+  if (n.type === 'object') {
+    node.children = [];
+    for (const prop of n.children ?? []) {
+      const [k, val] = prop.children ?? [];
+      if (!k || !val) continue;
+      const name = String(k.value);
+      node.children.push(convert(val, name, [...path, name], k, prop, lines));
+    }
+  } else if (n.type === 'array') {
+    node.children = (n.children ?? []).map((item, i) => convert(item, String(i), [...path, String(i)], undefined, item, lines));
+  }
+  return node;
+}
+
+/** Parses JSONC; never throws. The root node has key '' and path []. */
+export function parseJsonTree(text: string): JsonTree {
+  const lines = new Lines(text);
+  const errors: ParseError[] = [];
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (e) {
+    return { roots: [], problems: [{ message: `could not parse: ${String(e)}`, range: lines.range(0, 0) }], lines };
+  }
+  const problems = errors.map((e) => ({ message: printParseErrorCode(e.error), range: lines.range(e.offset, e.offset + e.length) }));
+  return { roots: root ? [convert(root, '', [], undefined, root, lines)] : [], problems, lines };
+}
+
+/** The child with this key. */
+export function child(node: ConfigNode | undefined, key: string): ConfigNode | undefined {
+  return node?.children?.find((c) => c.key === key);
+}
+
+/** The string value of a child, when it is one. */
+export function childString(node: ConfigNode | undefined, key: string): string | undefined {
+  const v = child(node, key)?.value;
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,7 +1,8 @@
 // `node dist/cli.js <command> ...`: the same core as the extension, from a terminal or CI.
 import { UsageError, type CliIO, type Subcommand } from './cli/io';
+import { explainCommand } from './cli/explain';
 
-const SUBCOMMANDS: Subcommand[] = [];
+const SUBCOMMANDS: Subcommand[] = [explainCommand];
 
 function help(): string {
   const lines = ['usage: container-or-vm <command> [options]', '', 'commands:'];

@@ -1,0 +1,90 @@
+// `explain FILE:LINE[:COL] ...`: the hover's text for a position, from a terminal.
+import { readFileSync } from 'node:fs';
+import { parseWith } from '../core/cache';
+import { explainAt } from '../core/explain';
+import { detectFormat } from '../core/parse/detect';
+import type { ModelBase } from '../core/parse/types';
+import { choice, parseArgs, UsageError, type CliIO, type Subcommand } from './io';
+
+interface Target {
+  spec: string;
+  file: string;
+  line: number;
+  column?: number;
+}
+
+/** `FILE:LINE[:COL]`, parsed from the right so `C:\x\Dockerfile:3` works. */
+export function parseTarget(spec: string): Target {
+  const m = /^(.+?):(\d+)(?::(\d+))?$/.exec(spec);
+  if (!m) throw new UsageError(`expected FILE:LINE[:COL], got '${spec}'`);
+  const line = Number(m[2]);
+  const column = m[3] === undefined ? undefined : Number(m[3]);
+  if (line < 1 || (column !== undefined && column < 1)) throw new UsageError(`lines and columns start at 1: '${spec}'`);
+  const t: Target = { spec, file: m[1], line };
+  if (column !== undefined) t.column = column;
+  return t;
+}
+
+function load(file: string, models: Map<string, { model: ModelBase; lines: string[] }>) {
+  const hit = models.get(file);
+  if (hit) return hit;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${file}${code ? ` (${code})` : ''}`);
+  }
+  const format = detectFormat(file, text.slice(0, 4096));
+  if (!format) throw new UsageError(`cannot tell the format of ${file}`);
+  const model = parseWith(file, text, format);
+  if (!model) throw new UsageError(`no support for ${format} files yet: ${file}`);
+  const entry = { model, lines: text.split('\n') };
+  models.set(file, entry);
+  return entry;
+}
+
+export const explainCommand: Subcommand = {
+  name: 'explain',
+  usage: 'explain FILE:LINE[:COL] [FILE:LINE[:COL] ...] [--format markdown|json] [--verbosity full|angle]',
+  summary:
+    'What the line (or the column) means for container versus VM, with sources: the hover text. Without a column, the instruction or key starting on the line. Exit 1 when a position has nothing to explain.',
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { positionals, options } = parseArgs(args, { format: 'string', verbosity: 'string' });
+    const format = choice('format', options.format, ['markdown', 'json'] as const, 'markdown');
+    const verbosity = choice('verbosity', options.verbosity, ['full', 'angle'] as const, 'full');
+    if (positionals.length === 0) throw new UsageError(`usage: ${explainCommand.usage}`);
+    const targets = positionals.map(parseTarget);
+    const models = new Map<string, { model: ModelBase; lines: string[] }>();
+    // Read everything first so a bad argument fails before any output.
+    for (const t of targets) {
+      const { lines } = load(t.file, models);
+      if (t.line > lines.length) throw new UsageError(`${t.file} has ${lines.length} lines, no line ${t.line}`);
+    }
+    let missing = 0;
+    for (const t of targets) {
+      const { model, lines } = load(t.file, models);
+      const text = lines[t.line - 1].replace(/\r$/, '');
+      const column = t.column ?? (text.search(/\S/) < 0 ? 1 : text.search(/\S/) + 1);
+      const ex = explainAt(model, { line: t.line - 1, character: column - 1 }, { generic: verbosity === 'full' });
+      if (!ex) missing++;
+      if (format === 'json') {
+        io.out(
+          JSON.stringify({
+            file: t.file,
+            line: t.line,
+            column,
+            topic: ex ? ex.topic.id : null,
+            markdown: ex ? ex.markdown : '',
+            dimensions: ex ? ex.dimensions : [],
+            sources: ex ? ex.sources : [],
+          }),
+        );
+      } else {
+        if (targets.length > 1) io.out(`<!-- ${t.file}:${t.line}:${column} -->\n`);
+        io.out(ex ? ex.markdown : `Nothing to explain at ${t.file}:${t.line}:${column}.\n`);
+      }
+    }
+    return missing ? 1 : 0;
+  },
+};

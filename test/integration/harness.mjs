@@ -1,0 +1,287 @@
+// Shared pieces of the integration runners (run.mjs, ui.mjs): a fresh code-server on a free
+// loopback port, headless Debian Chromium driven by playwright-core, and cleanup that leaves
+// no process behind, also on failure and on SIGINT/SIGTERM.
+// See /work/shared/guides/real-vscode-here.md for why the tests run this way.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { request } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const testRoot = join(repoRoot, '.vscode-test');
+export const codeServerBin = process.env.CODE_SERVER_BIN
+  ?? join(process.env.CODE_SERVER_DIR ?? join(testRoot, 'code-server'), 'node_modules', '.bin', 'code-server');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const fixtureWorkspaces = join(repoRoot, 'test', 'fixtures', 'workspaces');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup: every started thing registers a synchronous killer and an async closer.
+
+const cleanups = new Set();
+let exiting = false;
+
+/** Registers `fn` (sync, best effort) to run at exit; returns an unregister function. */
+export function onCleanup(fn) {
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
+
+function runCleanupsSync() {
+  for (const fn of [...cleanups].reverse()) {
+    try { fn(); } catch { /* already gone */ }
+    cleanups.delete(fn);
+  }
+}
+
+process.on('exit', runCleanupsSync);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    if (exiting) return;
+    exiting = true;
+    console.error(`\n${sig}: stopping code-server and chromium`);
+    runCleanupsSync();
+    process.exit(130);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting on conditions.
+
+/** Polls `check` (sync or async; a truthy result ends the wait) until `deadline` (ms since epoch). */
+export async function waitFor(what, check, { deadline, interval = 200 } = {}) {
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+function httpStatus(url) {
+  return new Promise((res) => {
+    const req = request(url, { timeout: 2000 }, (r) => { r.resume(); res(r.statusCode ?? 0); });
+    req.on('error', () => res(0));
+    req.on('timeout', () => { req.destroy(); res(0); });
+    req.end();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fresh folders.
+
+/** Empties and recreates `dir`. */
+export function freshDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Copies a fixture workspace to .vscode-test/workspaces/<name> so tests can't alter the fixtures. */
+export function freshWorkspace(name, source = join(fixtureWorkspaces, name)) {
+  if (!existsSync(source)) throw new Error(`no fixture workspace at ${source}`);
+  const dest = freshDir(join(testRoot, 'workspaces', name));
+  cpSync(source, dest, { recursive: true });
+  return dest;
+}
+
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'editor.hover.delay': 100,
+};
+
+// ---------------------------------------------------------------------------------------------
+// code-server.
+
+/**
+ * Starts code-server on a free 127.0.0.1 port with fresh user-data and extensions folders under
+ * .vscode-test/runs/<name>/ and waits until it answers. Returns { port, url, userDataDir,
+ * extensionsDir, logFile, stop() }.
+ */
+export async function startCodeServer(name, { deadline, settings = {} } = {}) {
+  if (!existsSync(codeServerBin)) {
+    throw new Error(`code-server not found at ${codeServerBin}; run scripts/setup-vscode.sh first`);
+  }
+  const runDir = freshDir(join(testRoot, 'runs', name));
+  const userDataDir = join(runDir, 'user-data');
+  const extensionsDir = join(runDir, 'extensions');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  const logFile = join(runDir, 'code-server.log');
+  const log = createWriteStream(logFile);
+  const port = await freePort();
+  const child = spawn(codeServerBin, [
+    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--log', 'info',
+  ], {
+    cwd: repoRoot,
+    // Own process group, so the extension host and code-server's other children go with it.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, VSCODE_PROXY_URI: '', CS_DISABLE_FILE_DOWNLOADS: '1' },
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let exited = null;
+  const exitedPromise = new Promise((r) => child.on('exit', (code, signal) => { exited = { code, signal }; r(); }));
+  const killGroup = (sig) => { try { process.kill(-child.pid, sig); } catch { /* gone */ } };
+  const unregister = onCleanup(() => { if (!exited) killGroup('SIGKILL'); });
+
+  const stop = async () => {
+    if (!exited) {
+      killGroup('SIGTERM');
+      const t = setTimeout(() => killGroup('SIGKILL'), 5000);
+      await exitedPromise;
+      clearTimeout(t);
+    }
+    // Children that outlived code-server in the group.
+    killGroup('SIGKILL');
+    unregister();
+    log.end();
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`code-server on ${url}`, async () => {
+      if (exited) throw new Error(`code-server exited (${JSON.stringify(exited)}); see ${logFile}\n${tail(logFile)}`);
+      return (await httpStatus(`${url}/healthz`)) === 200;
+    }, { deadline: deadline ?? Date.now() + 60_000 });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { port, url, userDataDir, extensionsDir, logFile, stop };
+}
+
+/** `vscode-remote://` URI of a path on the code-server side. */
+export function remoteUri(port, absPath) {
+  return `vscode-remote://127.0.0.1:${port}${absPath.split('\\').join('/')}`;
+}
+
+/** The workbench URL that opens `folder`, optionally with extension-development payload entries. */
+export function workbenchUrl(server, folder, payload) {
+  let u = `${server.url}/?folder=${encodeURIComponent(folder)}`;
+  if (payload) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return u;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium.
+
+/** Launches headless Chromium and opens one page; console errors are kept in `messages`. */
+export async function launchBrowser({ viewport = { width: 1400, height: 900 } } = {}) {
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} not found; run scripts/setup-vscode.sh first`);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  const pid = browser.process?.()?.pid;
+  const unregister = onCleanup(() => { if (pid) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } } });
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') messages.push(`[${m.type()}] ${m.text()}`); });
+  page.on('pageerror', (e) => messages.push(`[pageerror] ${e.message}`));
+  const close = async () => {
+    await browser.close().catch(() => {});
+    unregister();
+  };
+  return { browser, page, messages, close };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results: one JSON shape for every suite: { name, passes: [{title, fullTitle}],
+// failures: [{title, fullTitle, message}], error? }.
+
+export function readResults(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Prints a suite's results the way mocha's spec reporter would, briefly. Returns {passed, failed}. */
+export function printResults(name, results) {
+  console.log(`\n${name}`);
+  if (!results) {
+    console.log('  ✗ produced no results');
+    return { passed: 0, failed: 1 };
+  }
+  for (const t of results.passes ?? []) console.log(`  ✓ ${t.fullTitle ?? t.title}`);
+  for (const t of results.failures ?? []) {
+    console.log(`  ✗ ${t.fullTitle ?? t.title}`);
+    for (const line of String(t.message ?? '').split('\n').slice(0, 12)) console.log(`      ${line}`);
+  }
+  let failed = results.failures?.length ?? 0;
+  if (results.error) {
+    console.log(`  ✗ suite error: ${results.error}`);
+    failed += 1;
+  }
+  const passed = results.passes?.length ?? 0;
+  if (passed + failed === 0) {
+    console.log('  ✗ ran no test');
+    failed = 1;
+  }
+  return { passed, failed };
+}
+
+export function tail(file, lines = 40) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/** Writes `{ suites: [{name, passed, failed}], passed, failed }` for scripts/test-all.mjs. */
+export function writeSummary(file, suites) {
+  if (!file) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const passed = suites.reduce((n, s) => n + s.passed, 0);
+  const failed = suites.reduce((n, s) => n + s.failed, 0);
+  writeFileSync(file, JSON.stringify({ suites, passed, failed }, null, 2));
+}
+
+/** Value of `--name value` (or `--name=value`) options; repeated options give an array. */
+export function parseArgs(argv, { multi = [], flags = [] } = {}) {
+  const out = { _: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) { out._.push(a); continue; }
+    let [k, v] = a.slice(2).split(/=(.*)/s, 2);
+    if (flags.includes(k)) { out[k] = true; continue; }
+    if (v === undefined) v = argv[++i];
+    if (multi.includes(k)) (out[k] ??= []).push(v);
+    else out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Runs the extension-host integration suites in a real VS Code (code-server + headless Chromium).
+// Builds nothing: run `node esbuild.mjs --tests` first (npm test does).
+//
+//   node test/integration/run.mjs                      every suite that has test files
+//   node test/integration/run.mjs --suite plain        one suite (repeatable)
+//   node test/integration/run.mjs --suite basic --workspace /some/folder
+//   options: --timeout SECONDS (per suite, default 240), --summary FILE (totals for test-all)
+//
+// A suite is a workspace: test/integration/suite/*.test.ts run in test/fixtures/workspaces/basic,
+// test/integration/suite/<name>/*.test.ts run in test/fixtures/workspaces/<name>. The suite's
+// run() (suite/index.ts) writes .vscode-test/results/<name>.json; this runner waits for that
+// file, prints each test's result and exits non-zero on a missing file or any failure.
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  fixtureWorkspaces, freshWorkspace, launchBrowser, parseArgs, printResults, readResults, remoteUri,
+  repoRoot, startCodeServer, tail, testRoot, waitFor, workbenchUrl, writeSummary,
+} from './harness.mjs';
+
+const args = parseArgs(process.argv.slice(2), { multi: ['suite'] });
+const suiteDir = join(repoRoot, 'out', 'test', 'integration', 'suite');
+const timeoutMs = Number(args.timeout ?? 240) * 1000;
+
+if (!existsSync(join(suiteDir, 'index.js'))) {
+  console.error(`run.mjs: ${join(suiteDir, 'index.js')} is missing; build first: node esbuild.mjs --tests`);
+  process.exit(1);
+}
+if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
+  console.error('run.mjs: dist/extension.js is missing; build first: npm run build');
+  process.exit(1);
+}
+
+const testFiles = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')) : []);
+
+/** Every suite with test files: basic for suite/*.test.js, <name> for suite/<name>/*.test.js. */
+function discoverSuites() {
+  const found = [];
+  if (testFiles(suiteDir).length) found.push('basic');
+  for (const e of readdirSync(suiteDir)) {
+    if (statSync(join(suiteDir, e)).isDirectory() && testFiles(join(suiteDir, e)).length) found.push(e);
+  }
+  return found;
+}
+
+const suites = args.suite ?? discoverSuites();
+if (!suites.length) {
+  console.error('run.mjs: no integration test files found under out/test/integration/suite');
+  process.exit(1);
+}
+if (args.workspace && suites.length !== 1) {
+  console.error('run.mjs: --workspace goes with exactly one --suite');
+  process.exit(1);
+}
+
+async function runSuite(name) {
+  const resultsFile = join(testRoot, 'results', `${name}.json`);
+  rmSync(resultsFile, { force: true });
+  const source = args.workspace ?? join(fixtureWorkspaces, name);
+  const workspace = freshWorkspace(name, source);
+  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer(name, { deadline });
+    browser = await launchBrowser();
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(server.port, repoRoot)],
+      ['extensionTestsPath', remoteUri(server.port, suiteDir)],
+      ['extensionEnvironment', JSON.stringify({
+        CONTAINER_OR_VM_TEST_SUITE: name,
+        CONTAINER_OR_VM_TEST_RESULTS: resultsFile,
+      })],
+    ];
+    await browser.page.goto(workbenchUrl(server, workspace, payload));
+    await waitFor(`results file ${resultsFile}`, () => readResults(resultsFile), { deadline });
+  } catch (e) {
+    console.error(`\n${name}: ${e.message}`);
+    if (server) {
+      console.error(`--- code-server log (${server.logFile}) ---\n${tail(server.logFile, 30)}`);
+      const exthostLogs = findFiles(join(server.userDataDir, 'logs'), /exthost.*\.log$/);
+      for (const f of exthostLogs) console.error(`--- ${f} ---\n${tail(f, 40)}`);
+    }
+    if (browser?.messages.length) console.error(`--- browser console ---\n${browser.messages.slice(-20).join('\n')}`);
+  } finally {
+    await browser?.close();
+    await server?.stop();
+  }
+  const counts = printResults(`${name} (workspace ${source.replace(repoRoot + '/', '')}, ${((Date.now() - started) / 1000).toFixed(1)} s)`, readResults(resultsFile));
+  return { name, ...counts };
+}
+
+function findFiles(dir, re) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true }).map(String).filter((f) => re.test(f)).map((f) => join(dir, f));
+}
+
+const totals = [];
+for (const name of suites) totals.push(await runSuite(name));
+writeSummary(args.summary, totals);
+const passed = totals.reduce((n, s) => n + s.passed, 0);
+const failed = totals.reduce((n, s) => n + s.failed, 0);
+console.log(`\nintegration: ${passed} passing, ${failed} failing`);
+process.exit(failed ? 1 : 0);

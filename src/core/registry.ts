@@ -7,6 +7,7 @@ type Loader = () => FormatModule<ModelBase>;
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const LOADERS: Partial<Record<Format, Loader>> = {
+  compose: () => require('./parse/compose').composeModule,
   // Each format module adds its line here, e.g.
   // dockerfile: () => require('./parse/dockerfile').dockerfileModule,
 };

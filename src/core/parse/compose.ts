@@ -1,0 +1,58 @@
+// Docker Compose files: the YAML tree, keys explained from knowledge/compose.ts, one workload per service.
+import type { Workload } from '../advisor/types';
+import { COMPOSE_TOPICS } from '../knowledge/compose';
+import type { ConfigModel, ConfigNode } from './types';
+import { child, childString } from './yaml';
+import { yamlFormatModule } from './yamlModule';
+
+export type ComposeModel = ConfigModel & { format: 'compose' };
+
+/** The service nodes (`services.<name>`) of every document. */
+export function composeServices(model: ConfigModel): ConfigNode[] {
+  return model.roots.flatMap((r) => child(r, 'services')?.children ?? []).filter((s) => s.children !== undefined || s.value === null);
+}
+
+const joinPosix = (a: string, b: string): string => {
+  if (b.startsWith('/') || /^[A-Za-z]:[\\/]/.test(b)) return b;
+  const parts = `${a}/${b}`.replace(/\\/g, '/').split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(p);
+  }
+  return (a.startsWith('/') ? '/' : '') + out.join('/');
+};
+
+/**
+ * The Dockerfile a service builds from, relative to the compose file's folder (absolute when the
+ * compose file says so). None for remote contexts (git URLs) or inline Dockerfiles.
+ */
+export function serviceDockerfile(service: ConfigNode): string | undefined {
+  const build = child(service, 'build');
+  if (!build) return undefined;
+  const context = build.children ? childString(build, 'context') ?? '.' : build.value === null || build.value === undefined ? '.' : String(build.value);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@/.test(context) || context.includes('.git#')) return undefined;
+  if (child(build, 'dockerfile_inline')) return undefined;
+  const dockerfile = childString(build, 'dockerfile') ?? 'Dockerfile';
+  return joinPosix(context, dockerfile) || 'Dockerfile';
+}
+
+export function composeWorkloads(model: ConfigModel): Workload[] {
+  return composeServices(model).map((s) => {
+    const image = childString(s, 'image');
+    const buildsFrom = serviceDockerfile(s);
+    return {
+      name: s.key,
+      kind: 'compose-service',
+      format: 'compose',
+      file: model.file,
+      range: s.keyRange,
+      extent: s.range,
+      ...(image ? { image } : {}),
+      ...(buildsFrom ? { buildsFrom } : {}),
+    };
+  });
+}
+
+export const composeModule = yamlFormatModule('compose', () => COMPOSE_TOPICS, composeWorkloads);

@@ -1,0 +1,217 @@
+// Classifies the image named on a FROM line: which base-image family it is, which OS it needs, and
+// which topics explain it. The rules are data (tables below); the function only parses the reference.
+import { DF, type ImageFamily } from './ids';
+
+export type ImageOs = 'linux' | 'windows' | 'unknown';
+
+export interface ImageRefParts {
+  /** Registry host (with port) when the reference names one, e.g. `gcr.io`, `registry:5000`. */
+  registry?: string;
+  /** Repository path without registry, lower-cased, e.g. `library/alpine` is written `alpine`. */
+  path: string;
+  tag?: string;
+  digest?: string;
+  /** The value of a `--platform=` flag found in front of the reference. */
+  platform?: string;
+}
+
+export interface ImageClass {
+  /** One of IMAGE_FAMILIES, `variable` when the repository comes from a build argument, or `stage` for a build stage. */
+  family: ImageFamily | 'variable' | 'stage';
+  /** Most specific first: the family's topic, then the Windows base if the tag names one, then traits (latest, untagged, digest, variable). */
+  topicIds: string[];
+  os: ImageOs;
+  /** Short remarks for a hover or a report, in plain words. */
+  notes: string[];
+  parts: ImageRefParts;
+}
+
+export interface ClassifyOptions {
+  /** Stage names defined earlier in the Dockerfile; a reference matching one (case-insensitively) is a stage. */
+  stages?: readonly string[];
+}
+
+interface FamilyRule {
+  family: ImageFamily;
+  os: ImageOs;
+  /** Matches the registry-qualified path, lower-cased, e.g. `mcr.microsoft.com/windows/servercore`, `docker.io/library/alpine`. */
+  match: RegExp;
+}
+
+// First match wins, so the specific Windows paths come before the broad ones.
+const FAMILY_RULES: FamilyRule[] = [
+  { family: 'windows-servercore', os: 'windows', match: /^(mcr\.microsoft\.com\/windows\/servercore|docker\.io\/microsoft\/windowsservercore|docker\.io\/microsoft\/windows-servercore)(\/|$)/ },
+  { family: 'windows-nanoserver', os: 'windows', match: /^(mcr\.microsoft\.com\/windows\/nanoserver|docker\.io\/microsoft\/nanoserver|docker\.io\/microsoft\/windows-nanoserver)(\/|$)/ },
+  { family: 'windows', os: 'windows', match: /^(mcr\.microsoft\.com\/windows(\/server)?|docker\.io\/microsoft\/windows(-server)?)$/ },
+  { family: 'distroless', os: 'linux', match: /^(gcr\.io\/distroless\/|[^/]+\/.*distroless)/ },
+  { family: 'alpine', os: 'linux', match: /^docker\.io\/library\/alpine$|\/alpine$/ },
+  { family: 'debian', os: 'linux', match: /^docker\.io\/library\/debian$|\/debian$/ },
+  { family: 'ubuntu', os: 'linux', match: /^docker\.io\/library\/ubuntu$|\/ubuntu$/ },
+  { family: 'busybox', os: 'linux', match: /^docker\.io\/library\/busybox$|\/busybox$/ },
+  {
+    family: 'rhel',
+    os: 'linux',
+    match:
+      /(^|\/)(ubi\d*(-(minimal|micro|init))?|ubi\d+\/ubi(-(minimal|micro|init))?|fedora|centos|rockylinux|rockylinux\/rockylinux|almalinux|oraclelinux|amazonlinux|rhel\d*)$|^registry\.access\.redhat\.com\/|^registry\.redhat\.io\/ubi/,
+  },
+  { family: 'language', os: 'linux', match: /^mcr\.microsoft\.com\/dotnet\// },
+  {
+    family: 'language',
+    os: 'linux',
+    match:
+      /(^|\/)(python|pypy|node|golang|openjdk|eclipse-temurin|amazoncorretto|ibm-semeru-runtimes|sapmachine|ruby|php|rust|perl|erlang|elixir|julia|haskell|gcc|clojure|maven|gradle|groovy|swift|dart|r-base|bun|deno|jruby|crystal)$/,
+  },
+];
+
+/** Tags that name a Windows base (`3.13-windowsservercore-ltsc2022`, `nanoserver-ltsc2022`). */
+const WINDOWS_TAG: { pattern: RegExp; family: ImageFamily }[] = [
+  { pattern: /windowsservercore|servercore/, family: 'windows-servercore' },
+  { pattern: /nanoserver/, family: 'windows-nanoserver' },
+];
+
+/** Windows Server releases by tag, for the host-build note. */
+const WINDOWS_RELEASES: { tag: RegExp; release: string }[] = [
+  { tag: /ltsc2025/, release: 'Windows Server 2025 (build 26100)' },
+  { tag: /ltsc2022/, release: 'Windows Server 2022 (build 20348)' },
+  { tag: /ltsc2019|1809/, release: 'Windows Server 2019 (build 17763)' },
+];
+
+const NOTES = {
+  scratch: 'Empty base: no shell or package manager; the host kernel is all the OS there is.',
+  distroless: 'No shell or package manager: little to attack and few OS packages to update.',
+  windows: (release?: string): string =>
+    `Windows image: needs a Windows host whose build matches${release ? ` (${release})` : ''}, or Hyper-V isolation; it cannot run on a Linux host.`,
+  linuxOnHost: 'Linux user space only: the kernel is the host\'s (on Windows or macOS, a Linux VM provides it).',
+  latest: "':latest' moves under you: a rebuild may bring a different OS release.",
+  untagged: "No tag: the builder uses ':latest', which moves whenever the publisher pushes.",
+  digest: 'Pinned by digest: the same bytes every build; OS fixes arrive only when you change the digest.',
+  variable: 'The base image comes from a build argument: it is only known at build time.',
+  tagVariable: 'The tag comes from a build argument: the OS release is only known at build time.',
+  stage: 'A build stage of this Dockerfile, not an image from a registry.',
+  emulation: (platform: string): string => `Built for ${platform}: on a host of another architecture it runs under emulation, which is slow.`,
+} as const;
+
+/** Splits `[--platform=…] [registry/]path[:tag][@digest] [AS name]` into parts. */
+export function parseImageRef(text: string): ImageRefParts {
+  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  let platform: string | undefined;
+  let ref = '';
+  for (const t of tokens) {
+    if (t.startsWith('--')) {
+      const m = /^--platform=(.*)$/i.exec(t);
+      if (m) platform = m[1];
+      continue;
+    }
+    ref = t;
+    break;
+  }
+  let rest = ref;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  let registry: string | undefined;
+  const slash = rest.indexOf('/');
+  if (slash > 0) {
+    const first = rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+      registry = first.toLowerCase();
+      rest = rest.slice(slash + 1);
+    }
+  }
+  const parts: ImageRefParts = { path: rest.toLowerCase() };
+  if (registry !== undefined) parts.registry = registry;
+  if (tag !== undefined) parts.tag = tag;
+  if (digest !== undefined) parts.digest = digest;
+  if (platform !== undefined) parts.platform = platform;
+  return parts;
+}
+
+const hasVariable = (s: string | undefined): boolean => s !== undefined && s.includes('$');
+
+/** The registry-qualified path the family rules match, with Docker Hub's implicit names filled in. */
+function qualified(p: ImageRefParts): string {
+  const registry = p.registry === undefined || p.registry === 'index.docker.io' || p.registry === 'registry-1.docker.io' ? 'docker.io' : p.registry;
+  const path = registry === 'docker.io' && !p.path.includes('/') ? `library/${p.path}` : p.path;
+  return `${registry}/${path}`;
+}
+
+/**
+ * Classifies a FROM reference such as `alpine:3.20`, `mcr.microsoft.com/windows/servercore:ltsc2022`,
+ * `nginx@sha256:…`, `${BASE_IMAGE}` or a whole FROM argument (`--platform=… image AS name`).
+ */
+export function classifyImage(ref: string, options: ClassifyOptions = {}): ImageClass {
+  const parts = parseImageRef(ref);
+  const notes: string[] = [];
+  const topicIds: string[] = [];
+
+  if (parts.path === '' || hasVariable(parts.registry) || hasVariable(parts.path)) {
+    return { family: 'variable', topicIds: [DF.image('variable')], os: osFromPlatform(parts.platform) ?? 'unknown', notes: [NOTES.variable], parts };
+  }
+  if (!parts.registry && !parts.tag && !parts.digest && options.stages?.some((s) => s.toLowerCase() === parts.path)) {
+    return { family: 'stage', topicIds: [DF.stageRef], os: 'unknown', notes: [NOTES.stage], parts };
+  }
+
+  let family: ImageFamily;
+  let os: ImageOs;
+  if (!parts.registry && parts.path === 'scratch') {
+    family = 'scratch';
+    os = 'linux';
+    notes.push(NOTES.scratch);
+  } else {
+    const q = qualified(parts);
+    const rule = FAMILY_RULES.find((r) => r.match.test(q));
+    family = rule?.family ?? 'generic';
+    os = rule?.os ?? 'unknown';
+    if (q.startsWith('mcr.microsoft.com/dotnet/framework/')) os = 'windows';
+  }
+  topicIds.push(DF.image(family));
+
+  // A Windows variant named in the tag (python:3.13-windowsservercore-ltsc2022) makes a Windows image.
+  const tag = (parts.tag ?? '').toLowerCase();
+  if (!family.startsWith('windows')) {
+    const base = WINDOWS_TAG.find((w) => w.pattern.test(tag));
+    if (base) {
+      os = 'windows';
+      if (!topicIds.includes(DF.image(base.family))) topicIds.push(DF.image(base.family));
+    } else if (os === 'unknown' && /(^|[-_.])(ltsc\d{4}|windows)/.test(tag)) {
+      os = 'windows';
+    }
+  }
+  if (os === 'unknown') os = osFromPlatform(parts.platform) ?? 'unknown';
+
+  if (family === 'distroless') notes.push(NOTES.distroless);
+  if (os === 'windows') notes.push(NOTES.windows(WINDOWS_RELEASES.find((r) => r.tag.test(tag))?.release));
+  else if (os === 'linux' && family !== 'scratch') notes.push(NOTES.linuxOnHost);
+
+  if (parts.digest) {
+    topicIds.push(DF.image('digest'));
+    notes.push(NOTES.digest);
+  } else if (hasVariable(parts.tag)) {
+    topicIds.push(DF.image('variable'));
+    notes.push(NOTES.tagVariable);
+  } else if (parts.tag === 'latest') {
+    topicIds.push(DF.image('tag-latest'));
+    notes.push(NOTES.latest);
+  } else if (parts.tag === undefined && family !== 'scratch') {
+    topicIds.push(DF.image('untagged'));
+    notes.push(NOTES.untagged);
+  }
+
+  if (parts.platform && !hasVariable(parts.platform)) notes.push(NOTES.emulation(parts.platform));
+  return { family, topicIds, os, notes, parts };
+}
+
+function osFromPlatform(platform: string | undefined): ImageOs | undefined {
+  if (!platform || hasVariable(platform)) return undefined;
+  const os = platform.toLowerCase().split('/')[0];
+  return os === 'windows' ? 'windows' : os === 'linux' ? 'linux' : undefined;
+}

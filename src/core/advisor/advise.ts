@@ -1,0 +1,254 @@
+// The decision advisor's entry points: a whole workspace through a ReadOnlyFs, or files in memory.
+import { version } from '../../../package.json';
+import { basename, normalizePath, type ReadOnlyFs } from '../fs';
+import { detectFormat, formatByName } from '../parse/detect';
+import type { Format } from '../parse/types';
+import { adviseAnalyses, analyzeText, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from './engine';
+import type { AdviceNote, AdviceReport, AdviceWorkload } from './report';
+import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped } from './scan';
+import type { Verdict } from './types';
+import { maxVerdict } from './verdict';
+
+export type { AdviceReport, AdviceWorkload, AdviceSignal, AdviceSource, AdviceNote, AdviceStats } from './report';
+export { CancelledError, RootError, DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIPPED_FOLDERS, type ScanProgress, type Skipped } from './scan';
+
+/** Enough of a file's head to tell its format by content. */
+const HEAD = 4096;
+
+export interface AdviseProgress extends ScanProgress {
+  /** Candidate files read (or reused) so far. */
+  done: number;
+}
+
+export interface AdviseOptions {
+  /** Globs of files and folders to leave out (see glob.ts). */
+  exclude?: string[];
+  /** Files larger than this many bytes are skipped; default 2 MB. */
+  maxFileSize?: number;
+  /** Folder names never entered; default DEFAULT_SKIPPED_FOLDERS. */
+  skipFolders?: string[];
+  /** In a multi-folder scan, each folder's label (default: its name). */
+  labels?: string[];
+  onProgress?: (p: AdviseProgress) => void;
+  isCancelled?: () => boolean;
+  /** Results kept from earlier runs: unchanged files are not read or parsed again. */
+  cache?: AdviceCache;
+  /**
+   * Text the caller already has (an editor's unsaved document), with its version; used instead of
+   * the file's bytes and cached by that version.
+   */
+  overlay?: (path: string) => { text: string; version: string | number } | undefined;
+  /** Parallel reads; default 16. */
+  concurrency?: number;
+  deps?: Partial<EngineDeps>;
+}
+
+interface CacheEntry {
+  key: string;
+  /** null: read, but not a configuration file. */
+  analysis: FileAnalysis | null;
+  skip?: string;
+  notes: string[];
+}
+
+/**
+ * Per-file results from earlier runs, keyed by path, relative name and (size, mtime) or the caller's
+ * version. Hold one per workspace; after a run it keeps only the files that run saw.
+ */
+export class AdviceCache {
+  private entries = new Map<string, CacheEntry>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(path: string, key: string): CacheEntry | undefined {
+    const e = this.entries.get(path);
+    return e && e.key === key ? e : undefined;
+  }
+
+  set(path: string, entry: CacheEntry): void {
+    this.entries.set(path, entry);
+  }
+
+  /** Forgets every entry under these roots that a run did not see. */
+  prune(roots: readonly string[], seen: ReadonlySet<string>): void {
+    for (const path of this.entries.keys()) {
+      if (!seen.has(path) && roots.some((r) => path === r || path.startsWith(r.replace(/\/+$/, '') + '/'))) this.entries.delete(path);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+function labelsFor(roots: readonly string[], given?: readonly string[]): string[] {
+  if (roots.length <= 1) return [''];
+  const used = new Map<string, number>();
+  return roots.map((r, i) => {
+    const base = (given?.[i] ?? basename(r)) || `folder${i + 1}`;
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+function overall(workloads: readonly AdviceWorkload[]): Verdict {
+  return workloads.reduce<Verdict>((v, w) => maxVerdict(v, w.verdict), 'container');
+}
+
+function depsOf(options: { deps?: Partial<EngineDeps> }): EngineDeps {
+  return { ...DEFAULT_DEPS, ...options.deps };
+}
+
+/** Advises on every configuration file under the roots. Throws RootError for a root that is not a readable folder, CancelledError when cancelled. */
+export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: AdviseOptions = {}): Promise<AdviceReport> {
+  const started = Date.now();
+  const deps = depsOf(options);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const cancelled = () => options.isCancelled?.() ?? false;
+  const normRoots = roots.map((r) => (r === '/' ? r : normalizePath(r).replace(/\/+$/, '')));
+  const labels = labelsFor(normRoots, options.labels);
+
+  const skipped: Skipped[] = [];
+  const candidates: Candidate[] = [];
+  let files = 0;
+  for (let i = 0; i < normRoots.length; i++) {
+    const before = files;
+    const res = await walk(fs, normRoots[i], {
+      exclude: options.exclude,
+      skipFolders: options.skipFolders,
+      label: labels[i],
+      concurrency: options.concurrency,
+      isCancelled: options.isCancelled,
+      onProgress: (p) => options.onProgress?.({ files: before + p.files, candidates: candidates.length + p.candidates, done: 0 }),
+    });
+    files += res.files;
+    skipped.push(...res.skipped);
+    candidates.push(...res.candidates);
+  }
+
+  const analyses: (FileAnalysis | null)[] = new Array(candidates.length).fill(null);
+  const notes: AdviceNote[] = [];
+  const noteLists: string[][] = new Array(candidates.length).fill(null).map(() => []);
+  const skips: (string | undefined)[] = new Array(candidates.length).fill(undefined);
+  const seen = new Set<string>();
+  let parsed = 0;
+  let reused = 0;
+  let done = 0;
+
+  await runPool(
+    candidates,
+    options.concurrency ?? 16,
+    async (c, i) => {
+      seen.add(c.path);
+      const over = options.overlay?.(c.path);
+      let key: string | undefined;
+      let known: { size: number; mtimeMs?: number } | undefined;
+      if (over) key = `${c.rel}\u0000v${over.version}`;
+      else {
+        try {
+          const st = await fs.stat(c.path);
+          known = { size: st.size, mtimeMs: st.mtimeMs };
+          if (st.mtimeMs !== undefined) key = `${c.rel}\u0000${st.size}\u0000${st.mtimeMs}`;
+        } catch (e) {
+          skips[i] = `could not be read (${(e as { code?: string }).code ?? 'error'})`;
+          return;
+        }
+      }
+      const hit = key !== undefined ? options.cache?.get(c.path, key) : undefined;
+      if (hit) {
+        reused++;
+        analyses[i] = hit.analysis;
+        skips[i] = hit.skip;
+        noteLists[i] = hit.notes;
+      } else {
+        const analyze = analyzeCandidate(c, deps);
+        let result: ReturnType<typeof analyze>;
+        if (over) result = analyze(over.text, false);
+        else {
+          const loaded = await loadCandidate(fs, c.path, maxFileSize, known);
+          result = loaded.kind === 'skip' ? { analysis: null, skip: loaded.reason, notes: [], parsed: false } : analyze(loaded.text, loaded.invalidUtf8);
+        }
+        if (result.parsed) parsed++;
+        analyses[i] = result.analysis;
+        skips[i] = result.skip;
+        noteLists[i] = result.notes;
+        if (key !== undefined) options.cache?.set(c.path, { key, analysis: result.analysis, skip: result.skip, notes: result.notes });
+      }
+      done++;
+      if (done % 50 === 0) options.onProgress?.({ files, candidates: candidates.length, done });
+    },
+    options.isCancelled,
+  );
+  if (cancelled()) throw new CancelledError();
+  options.onProgress?.({ files, candidates: candidates.length, done });
+
+  candidates.forEach((c, i) => {
+    if (skips[i] !== undefined) skipped.push({ file: c.rel, reason: skips[i]! });
+    for (const n of noteLists[i]) notes.push({ file: c.rel, message: n });
+  });
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  options.cache?.prune(normRoots, seen);
+
+  const found = analyses.filter((a): a is FileAnalysis => a !== null);
+  const workloads = adviseAnalyses(found, deps);
+  return {
+    version,
+    root: normRoots.join(', '),
+    verdict: overall(workloads),
+    workloads,
+    skipped,
+    notes,
+    stats: { files, configFiles: found.length, ms: Date.now() - started, parsed, reused },
+    ...(normRoots.length > 1 ? { roots: normRoots.map((path, i) => ({ label: labels[i], path })) } : {}),
+  };
+}
+
+/** The analysis of one candidate once its text is known; the format is told by name, then by content. */
+function analyzeCandidate(c: Candidate, deps: EngineDeps) {
+  return (text: string, invalidUtf8: boolean): { analysis: FileAnalysis | null; skip?: string; notes: string[]; parsed: boolean } => {
+    const notes: string[] = [];
+    const format: Format | null = formatByName(c.rel) ?? detectFormat(c.rel, text.slice(0, HEAD));
+    if (!format) return { analysis: null, notes, parsed: false };
+    if (invalidUtf8) notes.push('not valid UTF-8: the invalid bytes were read as U+FFFD');
+    let analysis: FileAnalysis | null;
+    try {
+      analysis = analyzeText(c.rel, text, format, deps);
+    } catch (e) {
+      return { analysis: null, skip: `could not be parsed as ${format} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, notes, parsed: true };
+    }
+    if (!analysis) return { analysis: null, skip: `no reader for the ${format} format yet`, notes, parsed: false };
+    for (const p of analysis.problems.slice(0, 3)) notes.push(`line ${p.range.start.line + 1}: ${p.message}`);
+    if (analysis.problems.length > 3) notes.push(`${analysis.problems.length - 3} more problems`);
+    return { analysis, notes, parsed: true };
+  };
+}
+
+/** Advises on files given as text (tests, the eval, an editor's open documents). Paths are used as given. */
+export function adviseFiles(files: { path: string; text: string }[], options: { deps?: Partial<EngineDeps> } = {}): AdviceReport {
+  const started = Date.now();
+  const deps = depsOf(options);
+  const analyses: FileAnalysis[] = [];
+  const notes: AdviceNote[] = [];
+  const skipped: Skipped[] = [];
+  for (const f of files) {
+    const path = f.path.replace(/\\/g, '/');
+    const text = f.text.charCodeAt(0) === 0xfeff ? f.text.slice(1) : f.text;
+    const r = analyzeCandidate({ path, rel: path }, deps)(text, false);
+    if (r.analysis) analyses.push(r.analysis);
+    if (r.skip) skipped.push({ file: path, reason: r.skip });
+    for (const n of r.notes) notes.push({ file: path, message: n });
+  }
+  const workloads = adviseAnalyses(analyses, deps);
+  return {
+    version,
+    root: '',
+    verdict: overall(workloads),
+    workloads,
+    skipped,
+    notes,
+    stats: { files: files.length, configFiles: analyses.length, ms: Date.now() - started, parsed: analyses.length, reused: 0 },
+  };
+}

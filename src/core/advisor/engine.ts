@@ -1,0 +1,192 @@
+// From parsed files to advised workloads: assigns each finding to the workload it lies in, links a
+// service to the Dockerfile it is built from, and applies the verdict rule (verdict.ts).
+import { citation } from '../knowledge/sources';
+import type { FormatModule } from '../parse/format';
+import type { Format, ModelBase, ParseProblem, Pos, Range } from '../parse/types';
+import { moduleFor as registryModuleFor } from '../registry';
+import { dirname, joinPath } from '../fs';
+import { findingsFor as catalogueFindingsFor } from './findings';
+import { signalById as catalogueSignalById } from './signals';
+import type { Finding, Signal, Workload, WorkloadKind } from './types';
+import type { AdviceSignal, AdviceWorkload } from './report';
+import { decide, type Evidence } from './verdict';
+
+/** What the engine needs from the rest of the core; tests pass their own. */
+export interface EngineDeps {
+  moduleFor(format: Format): FormatModule<ModelBase> | null;
+  findingsFor(model: ModelBase): Finding[];
+  signalById(id: string): Signal | undefined;
+}
+
+export const DEFAULT_DEPS: EngineDeps = {
+  moduleFor: registryModuleFor,
+  findingsFor: catalogueFindingsFor,
+  signalById: catalogueSignalById,
+};
+
+/** What one file contributes, cached per file version. */
+export interface FileAnalysis {
+  file: string;
+  format: Format;
+  workloads: Workload[];
+  findings: Finding[];
+  problems: ParseProblem[];
+}
+
+/** Parses one file and finds its workloads and signal occurrences; null when no module reads the format. */
+export function analyzeText(file: string, text: string, format: Format, deps: EngineDeps = DEFAULT_DEPS): FileAnalysis | null {
+  const mod = deps.moduleFor(format);
+  if (!mod) return null;
+  const model = mod.parse(text, file);
+  let workloads: Workload[] = [];
+  let findings: Finding[] = [];
+  try {
+    workloads = mod.workloads(model);
+  } catch (e) {
+    model.problems.push({ message: `workloads could not be read: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
+  }
+  try {
+    findings = deps.findingsFor(model);
+  } catch (e) {
+    model.problems.push({ message: `signals could not be read: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
+  }
+  return { file, format, workloads, findings, problems: model.problems };
+}
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+const before = (a: Pos, b: Pos) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const contains = (r: Range, p: Pos) => before(r.start, p) && before(p, r.end);
+const span = (r: Range) => (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
+
+const FALLBACK_KIND: Record<Format, WorkloadKind> = {
+  dockerfile: 'dockerfile',
+  compose: 'compose-service',
+  kubernetes: 'kubernetes-workload',
+  devcontainer: 'devcontainer',
+  vagrant: 'vagrant-machine',
+  packer: 'packer-build',
+  'cloud-init': 'cloud-init',
+  lima: 'lima-instance',
+  terraform: 'terraform-vm',
+};
+
+/** A workload while it is being put together: its own definition plus the findings it owns. */
+interface Building {
+  workload: Workload;
+  findings: Finding[];
+  files: string[];
+}
+
+function resolveBuild(from: Workload, dockerfiles: Map<string, Building[]>): Building[] | undefined {
+  if (!from.buildsFrom) return undefined;
+  const target = joinPath(dirname(from.file), from.buildsFrom.replace(/\\/g, '/'));
+  if (target.startsWith('..')) return undefined;
+  return dockerfiles.get(target) ?? dockerfiles.get(joinPath(target, 'Dockerfile')) ?? dockerfiles.get(joinPath(target, 'Containerfile'));
+}
+
+/** The workloads of a set of analysed files, each with its verdict and evidence. */
+export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDeps = DEFAULT_DEPS): AdviceWorkload[] {
+  // 1. Each finding goes to the smallest workload whose extent contains it; a finding outside every
+  //    extent concerns the whole file and goes to each of its workloads.
+  const building: Building[] = [];
+  for (const a of analyses) {
+    let own: Building[] = a.workloads.map((w) => ({ workload: w, findings: [], files: [a.file] }));
+    if (own.length === 0 && a.findings.length > 0) {
+      const folder = dirname(a.file);
+      const name = folder === '.' ? a.file : folder.slice(folder.lastIndexOf('/') + 1);
+      own = [{ workload: { name, kind: FALLBACK_KIND[a.format], format: a.format, file: a.file, range: ZERO, extent: ZERO }, findings: [], files: [a.file] }];
+    }
+    for (const f of a.findings) {
+      const inside = own.filter((b) => contains(b.workload.extent, f.range.start));
+      if (inside.length === 0) for (const b of own) b.findings.push(f);
+      else inside.reduce((x, y) => (span(y.workload.extent) < span(x.workload.extent) ? y : x)).findings.push(f);
+    }
+    building.push(...own);
+  }
+
+  // 2. A service or dev container built from a Dockerfile becomes one workload with the Dockerfile's
+  //    evidence; a Dockerfile something is built from no longer stands alone.
+  const dockerfiles = new Map<string, Building[]>();
+  for (const b of building) {
+    if (b.workload.format !== 'dockerfile') continue;
+    const list = dockerfiles.get(b.workload.file) ?? [];
+    list.push(b);
+    dockerfiles.set(b.workload.file, list);
+  }
+  const consumed = new Set<Building>();
+  for (const b of building) {
+    if (b.workload.format === 'dockerfile') continue;
+    const linked = resolveBuild(b.workload, dockerfiles);
+    if (!linked) continue;
+    for (const d of linked) {
+      consumed.add(d);
+      b.findings.push(...d.findings);
+      if (!b.files.includes(d.workload.file)) b.files.push(d.workload.file);
+      if (!b.workload.image && d.workload.image) b.workload = { ...b.workload, image: d.workload.image };
+    }
+  }
+
+  // 3. One verdict per workload.
+  const out: AdviceWorkload[] = [];
+  for (const b of building) {
+    if (consumed.has(b)) continue;
+    out.push(judge(b, deps));
+  }
+  out.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+  return out;
+}
+
+function judge(b: Building, deps: EngineDeps): AdviceWorkload {
+  const counts = new Map<string, { signal: Signal; count: number }>();
+  const signals: AdviceSignal[] = [];
+  const seen = new Set<string>();
+  for (const f of b.findings) {
+    const signal = deps.signalById(f.signal);
+    if (!signal) continue;
+    // The same occurrence reached through two paths (a file-level finding, a shared Dockerfile) counts once.
+    const key = `${f.signal}\u0000${f.file}\u0000${f.range.start.line}:${f.range.start.character}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const c = counts.get(signal.id) ?? { signal, count: 0 };
+    c.count++;
+    counts.set(signal.id, c);
+    signals.push({
+      id: signal.id,
+      direction: signal.direction,
+      file: f.file,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      message: f.message ?? signal.reason,
+      dimension: signal.dimension,
+      sources: signal.sources.map(citation),
+      label: signal.label,
+      weight: signal.weight,
+    });
+  }
+  const evidence: Evidence[] = [...counts.values()];
+  const decision = decide(evidence);
+  const rank = (d: string) => (d === directionOf(decision.verdict) ? 0 : 1);
+  signals.sort((x, y) => rank(x.direction) - rank(y.direction) || y.weight - x.weight || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+  const w = b.workload;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    name: w.name,
+    kind: w.kind,
+    format: w.format,
+    file: w.file,
+    line: w.range.start.line + 1,
+    verdict: decision.verdict,
+    confidence: decision.confidence,
+    signals,
+    changes: decision.changes,
+    range: w.range,
+    files: b.files,
+    scores: { vm: round(decision.scores.vm), sandbox: round(decision.scores.sandbox), harden: round(decision.scores.harden), container: round(decision.scores.container) },
+    ...(w.image ? { image: w.image } : {}),
+  };
+}
+
+function directionOf(v: string): string {
+  return v === 'vm' ? 'vm' : v === 'sandboxed' ? 'sandbox' : v === 'container-hardened' ? 'harden' : 'container';
+}

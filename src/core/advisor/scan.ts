@@ -1,0 +1,268 @@
+// Walks the folders to advise on and picks the configuration files, telling the caller about every
+// file it leaves out and why. Never follows a link to a folder (so no loops and no escapes), follows
+// a link to a file only when its real target lies inside the scanned folder, and reads nothing here:
+// reading (once per file, size and binary checks, UTF-8 decoding) is loadCandidate's job.
+import { isCandidateName } from '../parse/detect';
+import { relativeTo, type ReadOnlyFs } from '../fs';
+import { compileGlob } from './glob';
+
+/** Folders of dependencies, tool data and version control: never scanned unless the caller says otherwise. */
+export const DEFAULT_SKIPPED_FOLDERS: readonly string[] = [
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'vendor',
+  'third_party',
+  'third-party',
+  '.git',
+  '.hg',
+  '.svn',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  '.terraform',
+  '.vagrant',
+  '.gradle',
+  '.next',
+  '.cache',
+];
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export interface ScanProgress {
+  /** Files seen so far (excluded folders not counted). */
+  files: number;
+  /** Files whose name makes them possible configuration files. */
+  candidates: number;
+}
+
+export interface Skipped {
+  /** Relative to the scanned folder ('/' separated). */
+  file: string;
+  reason: string;
+}
+
+export interface Candidate {
+  /** Absolute path in the file system. */
+  path: string;
+  /** Relative to the scanned folder, prefixed with the folder's label in a multi-folder scan. */
+  rel: string;
+}
+
+export interface WalkOptions {
+  exclude?: readonly string[];
+  /** Folder names never entered; defaults to DEFAULT_SKIPPED_FOLDERS. */
+  skipFolders?: readonly string[];
+  /** Prefix for relative paths (the folder's name in a multi-folder scan), without a trailing '/'. */
+  label?: string;
+  concurrency?: number;
+  onProgress?: (p: ScanProgress) => void;
+  isCancelled?: () => boolean;
+}
+
+export interface WalkResult {
+  candidates: Candidate[];
+  skipped: Skipped[];
+  files: number;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/** The scan's root could not be read as a folder; the CLI turns it into exit code 2. */
+export class RootError extends Error {}
+
+const codeOf = (e: unknown): string => (e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '');
+
+/** Runs `fn` over `items` with at most `limit` at a time, in order of start. */
+export async function runPool<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>, isCancelled?: () => boolean): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      if (isCancelled?.()) throw new CancelledError();
+      const i = next++;
+      await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+interface ExcludeRule {
+  glob: string;
+  test: (rel: string) => boolean;
+}
+
+/** The first exclude pattern matching a relative path, if any. */
+export function excludedBy(rules: readonly ExcludeRule[], rel: string): string | undefined {
+  for (const r of rules) if (r.test(rel)) return r.glob;
+  return undefined;
+}
+
+export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = {}): Promise<WalkResult> {
+  const rules: ExcludeRule[] = (options.exclude ?? []).filter((g) => g.trim() !== '').map((glob) => ({ glob, test: compileGlob(glob) }));
+  const skipFolders = new Set(options.skipFolders ?? DEFAULT_SKIPPED_FOLDERS);
+  const label = options.label ? options.label.replace(/\/+$/, '') : '';
+  const shown = (rel: string) => (label ? (rel ? `${label}/${rel}` : label) : rel);
+  const concurrency = options.concurrency ?? 16;
+  const cancelled = () => options.isCancelled?.() ?? false;
+
+  const rootStat = await fs.stat(root).catch((e: unknown) => {
+    throw new RootError(codeOf(e) === 'ENOENT' ? `${root}: no such folder` : `${root}: cannot be read (${codeOf(e) || String(e)})`);
+  });
+  if (rootStat.type !== 'dir') throw new RootError(`${root}: not a folder`);
+  const rootReal = fs.realPath ? await fs.realPath(root).catch(() => root) : root;
+
+  const result: WalkResult = { candidates: [], skipped: [], files: 0 };
+  const skip = (rel: string, reason: string) => result.skipped.push({ file: shown(rel), reason });
+  const progress = () => options.onProgress?.({ files: result.files, candidates: result.candidates.length });
+
+  /** Whether a link is a file to scan, or else why it is skipped. */
+  const checkLink = async (abs: string, rel: string): Promise<{ kind: 'file' } | { kind: 'skip'; reason: string }> => {
+    let real: string | undefined;
+    if (fs.realPath) {
+      try {
+        real = await fs.realPath(abs);
+      } catch (e) {
+        const code = codeOf(e);
+        return { kind: 'skip', reason: code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link (its target does not exist)' };
+      }
+    }
+    let type: string;
+    try {
+      type = (await fs.stat(abs)).type;
+    } catch (e) {
+      return { kind: 'skip', reason: codeOf(e) === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link (its target does not exist)' };
+    }
+    if (real !== undefined && relativeTo(rootReal, real) === null) return { kind: 'skip', reason: 'symbolic link pointing outside the scanned folder' };
+    if (type === 'dir') {
+      // Folder links are never entered, so the link itself lies at rootReal/rel.
+      if (real !== undefined && relativeTo(real, `${rootReal.replace(/\/+$/, '')}/${rel}`) !== null) {
+        return { kind: 'skip', reason: 'symbolic link loop (points to a folder that contains it)' };
+      }
+      return { kind: 'skip', reason: 'symbolic link to a folder, not followed (its target is scanned where it lies)' };
+    }
+    if (type !== 'file') return { kind: 'skip', reason: 'symbolic link to something that is not a regular file' };
+    if (real === undefined) return { kind: 'skip', reason: 'symbolic link not followed (this file system cannot tell where it points)' };
+    return { kind: 'file' };
+  };
+
+  let level: string[] = [''];
+  while (level.length) {
+    const nextLevel: string[][] = [];
+    await runPool(
+      level,
+      concurrency,
+      async (rel, index) => {
+        const abs = rel ? `${root.replace(/\/+$/, '')}/${rel}` : root;
+        let entries;
+        try {
+          entries = await fs.readDir(abs);
+        } catch (e) {
+          skip(rel, `folder could not be read (${codeOf(e) || 'error'})`);
+          return;
+        }
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const subdirs: string[] = [];
+        for (const entry of entries) {
+          const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+          const childAbs = `${abs.replace(/\/+$/, '')}/${entry.name}`;
+          const excluded = rules.length ? excludedBy(rules, childRel) : undefined;
+          if (entry.type === 'dir') {
+            if (excluded !== undefined) skip(childRel, `excluded by the pattern ${excluded}`);
+            else if (skipFolders.has(entry.name)) skip(childRel, `${entry.name} folder not scanned (dependencies, caches or version control)`);
+            else subdirs.push(childRel);
+            continue;
+          }
+          const candidate = isCandidateName(entry.name);
+          if (excluded !== undefined) {
+            // Only possible configuration files are worth listing; excluded source files are noise.
+            if (candidate || entry.type === 'symlink') skip(childRel, `excluded by the pattern ${excluded}`);
+            continue;
+          }
+          if (entry.type === 'file') {
+            result.files++;
+            if (candidate) result.candidates.push({ path: childAbs, rel: shown(childRel) });
+          } else if (entry.type === 'symlink') {
+            const link = await checkLink(childAbs, childRel);
+            if (link.kind === 'skip') skip(childRel, link.reason);
+            else {
+              result.files++;
+              if (candidate) result.candidates.push({ path: childAbs, rel: shown(childRel) });
+            }
+          } else if (candidate) skip(childRel, 'not a regular file');
+        }
+        nextLevel[index] = subdirs;
+      },
+      cancelled,
+    );
+    progress();
+    level = nextLevel.flat();
+  }
+  if (cancelled()) throw new CancelledError();
+  const byRel = (a: { rel?: string; file?: string }, b: { rel?: string; file?: string }) => {
+    const x = a.rel ?? a.file ?? '';
+    const y = b.rel ?? b.file ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  result.candidates.sort(byRel);
+  result.skipped.sort(byRel);
+  return result;
+}
+
+export type Loaded =
+  | { kind: 'text'; text: string; size: number; mtimeMs?: number; invalidUtf8: boolean }
+  | { kind: 'skip'; reason: string };
+
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder('utf-8');
+
+/** UTF-8 text of a file's bytes: a BOM stripped, invalid sequences replaced by U+FFFD (and said so). */
+export function decodeText(bytes: Uint8Array): { text: string; invalidUtf8: boolean } {
+  let text: string;
+  let invalidUtf8 = false;
+  try {
+    text = fatalDecoder.decode(bytes);
+  } catch {
+    text = lenientDecoder.decode(bytes);
+    invalidUtf8 = true;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, invalidUtf8 };
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Reads one file, at most once: too large or binary files are skipped with the reason. */
+export async function loadCandidate(fs: ReadOnlyFs, path: string, maxFileSize: number, known?: { size: number; mtimeMs?: number }): Promise<Loaded> {
+  let size = known?.size;
+  let mtimeMs = known?.mtimeMs;
+  if (size === undefined) {
+    try {
+      const st = await fs.stat(path);
+      size = st.size;
+      mtimeMs = st.mtimeMs;
+    } catch (e) {
+      return { kind: 'skip', reason: `could not be read (${codeOf(e) || 'error'})` };
+    }
+  }
+  if (size > maxFileSize) return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(size)})` };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    return { kind: 'skip', reason: `could not be read (${codeOf(e) || 'error'})` };
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > maxFileSize) return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes.length)})` };
+  if (bytes.indexOf(0) >= 0) return { kind: 'skip', reason: 'binary content (NUL bytes), not a text configuration file' };
+  const { text, invalidUtf8 } = decodeText(bytes);
+  return { kind: 'text', text, size: bytes.length, mtimeMs, invalidUtf8 };
+}

@@ -1,0 +1,60 @@
+// Graphical sessions. A whole desktop is a machine, not an application.
+import type { Signal } from '../types';
+import { BB, DIFF, MS, S24 } from './cite';
+
+export const DESKTOP: Signal[] = [
+  {
+    id: 'desktop.x11-socket',
+    group: 'desktop',
+    direction: 'harden',
+    weight: 0.3,
+    dimension: 'isolation',
+    sources: [MS.isolation, S24.security],
+    label: 'host X11 socket',
+    reason: 'The host X server socket is shared into the container. Any client on that display can read keystrokes and screen contents of other windows, so the app is not isolated from the desktop.',
+    remedy: 'Use a nested X server or a browser-based view instead of the host display.',
+  },
+  {
+    id: 'desktop.display-env',
+    group: 'desktop',
+    direction: 'vm',
+    weight: 0.1,
+    dimension: 'guest-compat',
+    sources: [BB.uses],
+    label: 'GUI display',
+    reason: 'A DISPLAY variable means the app draws windows. One GUI app in a container is fine; a whole desktop is better served by a VM.',
+  },
+  {
+    id: 'desktop.vnc',
+    group: 'desktop',
+    direction: 'vm',
+    weight: 0.35,
+    dimension: 'guest-compat',
+    sources: [BB.vmBenefits, DIFF.vms],
+    label: 'VNC desktop',
+    reason: 'A VNC or noVNC server publishes a remote desktop. Users log in to it like a computer, which is the job of a VM with a full OS.',
+    remedy: 'Ship the app itself as a web app or a single GUI process, or run the desktop in a VM.',
+  },
+  {
+    id: 'desktop.rdp',
+    group: 'desktop',
+    direction: 'vm',
+    weight: 0.4,
+    dimension: 'guest-compat',
+    sources: [BB.vmBenefits, DIFF.vms],
+    label: 'RDP desktop',
+    reason: 'xrdp or port 3389 publishes a Remote Desktop session: a machine people log into, with a session manager and many processes, as a VM provides.',
+    remedy: 'Run the remote desktop in a VM, or publish the single app another way.',
+  },
+  {
+    id: 'desktop.environment',
+    group: 'desktop',
+    direction: 'vm',
+    weight: 0.45,
+    dimension: 'os-kernel',
+    sources: [MS.os, BB.vms],
+    label: 'desktop environment',
+    reason: 'A full desktop environment (Xfce, GNOME, KDE, LXDE) is installed: many services, a session manager and a display server. That is a whole operating system, not the few user-mode parts an app container carries.',
+    remedy: 'Install only the application and its libraries, or build a VM image for the desktop.',
+  },
+];

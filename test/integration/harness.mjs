@@ -3,7 +3,7 @@
 // no process behind, also on failure and on SIGINT/SIGTERM.
 // See /work/shared/guides/real-vscode-here.md for why the tests run this way.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +15,24 @@ export const codeServerBin = process.env.CODE_SERVER_BIN
   ?? join(process.env.CODE_SERVER_DIR ?? join(testRoot, 'code-server'), 'node_modules', '.bin', 'code-server');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const fixtureWorkspaces = join(repoRoot, 'test', 'fixtures', 'workspaces');
+/** The bundled extension-host suite (esbuild --tests); index.js is the extensionTestsPath module. */
+export const suiteDir = join(repoRoot, 'out', 'test', 'integration', 'suite');
+
+const testFiles = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')) : []);
+
+/**
+ * The suites that have bundled test files. A suite is a workspace: suite/*.test.js run in the
+ * `basic` fixture workspace, suite/<name>/*.test.js in test/fixtures/workspaces/<name>.
+ */
+export function discoverSuites() {
+  if (!existsSync(suiteDir)) return [];
+  const found = [];
+  if (testFiles(suiteDir).length) found.push('basic');
+  for (const e of readdirSync(suiteDir).sort()) {
+    if (statSync(join(suiteDir, e)).isDirectory() && testFiles(join(suiteDir, e)).length) found.push(e);
+  }
+  return found;
+}
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

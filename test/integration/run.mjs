@@ -11,15 +11,14 @@
 // test/integration/suite/<name>/*.test.ts run in test/fixtures/workspaces/<name>. The suite's
 // run() (suite/index.ts) writes .vscode-test/results/<name>.json; this runner waits for that
 // file, prints each test's result and exits non-zero on a missing file or any failure.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  fixtureWorkspaces, freshWorkspace, launchBrowser, parseArgs, printResults, readResults, remoteUri,
-  repoRoot, startCodeServer, tail, testRoot, waitFor, workbenchUrl, writeSummary,
+  discoverSuites, fixtureWorkspaces, freshWorkspace, launchBrowser, parseArgs, printResults, readResults, remoteUri,
+  repoRoot, startCodeServer, suiteDir, tail, testRoot, waitFor, workbenchUrl, writeSummary,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), { multi: ['suite'] });
-const suiteDir = join(repoRoot, 'out', 'test', 'integration', 'suite');
 const timeoutMs = Number(args.timeout ?? 240) * 1000;
 
 if (!existsSync(join(suiteDir, 'index.js'))) {
@@ -29,18 +28,6 @@ if (!existsSync(join(suiteDir, 'index.js'))) {
 if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
   console.error('run.mjs: dist/extension.js is missing; build first: npm run build');
   process.exit(1);
-}
-
-const testFiles = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')) : []);
-
-/** Every suite with test files: basic for suite/*.test.js, <name> for suite/<name>/*.test.js. */
-function discoverSuites() {
-  const found = [];
-  if (testFiles(suiteDir).length) found.push('basic');
-  for (const e of readdirSync(suiteDir)) {
-    if (statSync(join(suiteDir, e)).isDirectory() && testFiles(join(suiteDir, e)).length) found.push(e);
-  }
-  return found;
 }
 
 const suites = args.suite ?? discoverSuites();

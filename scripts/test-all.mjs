@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): typecheck, build (extension, CLI and test bundles), unit tests,
+// the VS Code install for the integration tests, the extension-host suites in a real VS Code, then
+// the "what a person sees" run. Ends with one line `N passed, N failed` counting every test of every
+// suite; a step that fails (typecheck, build, install) or a suite that reports nothing counts as a
+// failure too. Exits non-zero on any failure.
+//
+//   node scripts/test-all.mjs            everything
+//   node scripts/test-all.mjs --no-vscode   typecheck, build and unit tests only
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const results = join(root, '.vscode-test', 'results');
+const withVscode = !process.argv.includes('--no-vscode');
+const started = Date.now();
+
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+function run(title, cmd, cmdArgs) {
+  console.log(`\n━━ ${title}: ${[cmd, ...cmdArgs].join(' ')}`);
+  const t = Date.now();
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: process.env });
+  const ok = r.status === 0;
+  console.log(`━━ ${title}: ${ok ? 'ok' : `failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  return ok;
+}
+
+/** A step whose failure is one failure (it is not a test suite). */
+function step(title, cmd, cmdArgs) {
+  const ok = run(title, cmd, cmdArgs);
+  if (!ok) {
+    failed += 1;
+    problems.push(title);
+  }
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Adds the counts of a mocha-shaped results file; a missing or empty one is a failure. */
+function countMocha(title, file) {
+  const r = readJson(file);
+  const p = r?.passes?.length ?? 0;
+  const f = (r?.failures?.length ?? 0) + (r?.error ? 1 : 0);
+  if (!r || p + f === 0) {
+    failed += 1;
+    problems.push(`${title}: no results`);
+    return;
+  }
+  passed += p;
+  failed += f;
+  if (f) problems.push(`${title}: ${f} failed`);
+}
+
+/** Adds the counts of a runner summary ({ suites: [{name, passed, failed}] }); missing is a failure. */
+function countSummary(title, file) {
+  const s = readJson(file);
+  if (!s || !Array.isArray(s.suites) || !s.suites.length) {
+    failed += 1;
+    problems.push(`${title}: no results`);
+    return;
+  }
+  for (const suite of s.suites) {
+    passed += suite.passed;
+    failed += suite.failed;
+    if (suite.failed) problems.push(`${title} ${suite.name}: ${suite.failed} failed`);
+  }
+}
+
+rmSync(results, { recursive: true, force: true });
+const node = process.execPath;
+
+step('typecheck', node, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit']);
+const built = step('build', node, ['esbuild.mjs', '--tests']);
+
+if (built) {
+  run('unit tests', node, [
+    join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--config', 'test/.mocharc.json',
+    '--reporter', join(root, 'scripts', 'mocha-spec-json.cjs'), '--reporter-option', `output=${join(results, 'unit.json')}`,
+  ]);
+}
+countMocha('unit tests', join(results, 'unit.json'));
+
+if (withVscode) {
+  const installed = step('install VS Code (code-server) and Chromium', 'bash', [join(root, 'scripts', 'setup-vscode.sh')]);
+  if (built && installed) {
+    run('integration tests in VS Code', node, ['test/integration/run.mjs', '--summary', join(results, 'integration-summary.json')]);
+    if (existsSync(join(root, 'test', 'integration', 'ui.mjs'))) {
+      run('what a person sees', node, ['test/integration/ui.mjs', '--summary', join(results, 'ui-summary.json')]);
+    }
+  }
+  countSummary('integration tests', join(results, 'integration-summary.json'));
+  if (existsSync(join(root, 'test', 'integration', 'ui.mjs'))) countSummary('ui', join(results, 'ui-summary.json'));
+}
+
+console.log(`\n━━ total time ${((Date.now() - started) / 1000).toFixed(1)} s${problems.length ? `; failures: ${problems.join('; ')}` : ''}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

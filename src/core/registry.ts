@@ -8,6 +8,7 @@ type Loader = () => FormatModule<ModelBase>;
 /* eslint-disable @typescript-eslint/no-require-imports */
 const LOADERS: Partial<Record<Format, Loader>> = {
   compose: () => require('./parse/compose').composeModule,
+  kubernetes: () => require('./parse/kubernetes').kubernetesModule,
   // Each format module adds its line here, e.g.
   // dockerfile: () => require('./parse/dockerfile').dockerfileModule,
 };

@@ -1,0 +1,90 @@
+// Kubernetes manifests (multi-document YAML), KubeVirt included: keys explained from
+// knowledge/kubernetes.ts, one workload per pod template or virtual machine.
+import type { Workload, WorkloadKind } from '../advisor/types';
+import { KUBERNETES_TOPICS } from '../knowledge/kubernetes';
+import type { ConfigModel, ConfigNode } from './types';
+import { child, childString } from './yaml';
+import { yamlFormatModule } from './yamlModule';
+
+export type KubernetesModel = ConfigModel & { format: 'kubernetes' };
+
+/** Where the pod spec (or KubeVirt VMI spec) sits, per kind. */
+const POD_SPEC_PATH: Readonly<Record<string, { kind: WorkloadKind; path: string[] }>> = {
+  Pod: { kind: 'kubernetes-workload', path: ['spec'] },
+  Deployment: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
+  StatefulSet: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
+  DaemonSet: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
+  ReplicaSet: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
+  ReplicationController: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
+  Job: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
+  PodTemplate: { kind: 'kubernetes-workload', path: ['template', 'spec'] },
+  CronJob: { kind: 'kubernetes-workload', path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] },
+  VirtualMachineInstance: { kind: 'kubevirt-vm', path: ['spec'] },
+  VirtualMachine: { kind: 'kubevirt-vm', path: ['spec', 'template', 'spec'] },
+  VirtualMachineInstanceReplicaSet: { kind: 'kubevirt-vm', path: ['spec', 'template', 'spec'] },
+  VirtualMachinePool: { kind: 'kubevirt-vm', path: ['spec', 'virtualMachineTemplate', 'spec', 'template', 'spec'] },
+};
+
+/** One manifest (document) with its kind, name and, for workloads, the pod or VM spec. */
+export interface KubernetesObject {
+  kind: string;
+  apiVersion?: string;
+  name?: string;
+  root: ConfigNode;
+  /** The pod spec (workloads) or the VirtualMachineInstance spec (KubeVirt); absent for other kinds. */
+  spec?: ConfigNode;
+  workloadKind?: WorkloadKind;
+}
+
+export function kubernetesObjects(model: ConfigModel): KubernetesObject[] {
+  const out: KubernetesObject[] = [];
+  for (const root of model.roots) {
+    const kind = childString(root, 'kind');
+    if (!kind) continue;
+    const where = POD_SPEC_PATH[kind];
+    const spec = where ? child(root, ...where.path) : undefined;
+    out.push({
+      kind,
+      apiVersion: childString(root, 'apiVersion'),
+      name: childString(root, 'metadata', 'name') ?? childString(root, 'metadata', 'generateName'),
+      root,
+      ...(spec ? { spec } : {}),
+      ...(where ? { workloadKind: where.kind } : {}),
+    });
+  }
+  return out;
+}
+
+/** The image a workload runs: its first container's, or for a VM its first containerDisk's. */
+function firstImage(spec: ConfigNode | undefined): string | undefined {
+  if (!spec) return undefined;
+  for (const c of child(spec, 'containers')?.children ?? []) {
+    const image = childString(c, 'image');
+    if (image) return image;
+  }
+  for (const v of child(spec, 'volumes')?.children ?? []) {
+    const image = childString(v, 'containerDisk', 'image');
+    if (image) return image;
+  }
+  return undefined;
+}
+
+export function kubernetesWorkloads(model: ConfigModel): Workload[] {
+  return kubernetesObjects(model)
+    .filter((o) => o.workloadKind)
+    .map((o) => {
+      const image = firstImage(o.spec);
+      const at = child(o.root, 'kind') ?? o.root;
+      return {
+        name: o.name ?? o.kind,
+        kind: o.workloadKind as WorkloadKind,
+        format: 'kubernetes',
+        file: model.file,
+        range: at.keyRange,
+        extent: o.root.range,
+        ...(image ? { image } : {}),
+      };
+    });
+}
+
+export const kubernetesModule = yamlFormatModule('kubernetes', () => KUBERNETES_TOPICS, kubernetesWorkloads);

@@ -213,6 +213,20 @@ describe('classifyImage', () => {
     assert.ok(!native.notes.some((n) => n.includes('emulation')));
   });
 
+  it('reads the base an official or vendor image names in its tag', () => {
+    const nginx = classifyImage('nginx:1.27.4-alpine');
+    assert.equal(nginx.family, 'generic');
+    assert.equal(nginx.os, 'linux');
+    assert.deepEqual(nginx.topicIds, ['dockerfile.image.generic', 'dockerfile.image.alpine']);
+    assert.deepEqual(classifyImage('eclipse-temurin:21-jre-noble').topicIds, ['dockerfile.image.language', 'dockerfile.image.ubuntu']);
+    assert.deepEqual(classifyImage('buildpack-deps:bookworm-scm').topicIds, ['dockerfile.image.generic', 'dockerfile.image.debian']);
+    const repoVar = classifyImage('$REPO:4.8.1-windowsservercore-ltsc2025');
+    assert.equal(repoVar.family, 'variable');
+    assert.equal(repoVar.os, 'windows');
+    assert.ok(repoVar.notes.some((n) => n.includes('Windows Server 2025')), repoVar.notes.join(' | '));
+    assert.equal(classifyImage('postgres:17').os, 'unknown');
+  });
+
   it('the Red Hat family, by several names', () => {
     for (const ref of ['registry.access.redhat.com/ubi9/ubi-minimal:9.4', 'redhat/ubi9', 'fedora:40', 'quay.io/centos/centos:stream9', 'rockylinux:9', 'almalinux:9', 'oraclelinux:9', 'amazonlinux:2023', 'registry.fedoraproject.org/fedora:latest']) {
       assert.equal(classifyImage(ref).family, 'rhel', ref);

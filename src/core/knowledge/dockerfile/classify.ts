@@ -40,8 +40,8 @@ interface FamilyRule {
 
 // First match wins, so the specific Windows paths come before the broad ones.
 const FAMILY_RULES: FamilyRule[] = [
-  { family: 'windows-servercore', os: 'windows', match: /^(mcr\.microsoft\.com\/windows\/servercore|docker\.io\/microsoft\/windowsservercore|docker\.io\/microsoft\/windows-servercore)(\/|$)/ },
-  { family: 'windows-nanoserver', os: 'windows', match: /^(mcr\.microsoft\.com\/windows\/nanoserver|docker\.io\/microsoft\/nanoserver|docker\.io\/microsoft\/windows-nanoserver)(\/|$)/ },
+  { family: 'windows-servercore', os: 'windows', match: /^(mcr\.microsoft\.com\/(windows\/servercore|windowsservercore-insider)|docker\.io\/microsoft\/windowsservercore|docker\.io\/microsoft\/windows-servercore)(\/|$)/ },
+  { family: 'windows-nanoserver', os: 'windows', match: /^(mcr\.microsoft\.com\/(windows\/nanoserver|nanoserver-insider)|docker\.io\/microsoft\/nanoserver|docker\.io\/microsoft\/windows-nanoserver)(\/|$)/ },
   { family: 'windows', os: 'windows', match: /^(mcr\.microsoft\.com\/windows(\/server)?|docker\.io\/microsoft\/windows(-server)?)$/ },
   { family: 'distroless', os: 'linux', match: /^(gcr\.io\/distroless\/|[^/]+\/.*distroless)/ },
   { family: 'alpine', os: 'linux', match: /^docker\.io\/library\/alpine$|\/alpine$/ },
@@ -63,17 +63,31 @@ const FAMILY_RULES: FamilyRule[] = [
   },
 ];
 
-/** Tags that name a Windows base (`3.13-windowsservercore-ltsc2022`, `nanoserver-ltsc2022`). */
-const WINDOWS_TAG: { pattern: RegExp; family: ImageFamily }[] = [
-  { pattern: /windowsservercore|servercore/, family: 'windows-servercore' },
-  { pattern: /nanoserver/, family: 'windows-nanoserver' },
+/**
+ * Bases that official and vendor images name in their tags (`3.13-windowsservercore-ltsc2022`,
+ * `1.27-alpine`, `17-jre-jammy`). Read only when the repository itself is a language, generic or
+ * variable image; first match wins.
+ */
+const TAG_BASES: { pattern: RegExp; family: ImageFamily; os: ImageOs }[] = [
+  { pattern: /windowsservercore|servercore/, family: 'windows-servercore', os: 'windows' },
+  { pattern: /nanoserver/, family: 'windows-nanoserver', os: 'windows' },
+  { pattern: /(^|[-_.])alpine/, family: 'alpine', os: 'linux' },
+  { pattern: /(^|[-_.])(jessie|stretch|buster|bullseye|bookworm|trixie)($|[-_.])/, family: 'debian', os: 'linux' },
+  { pattern: /(^|[-_.])(trusty|xenial|bionic|focal|jammy|noble)($|[-_.])/, family: 'ubuntu', os: 'linux' },
+];
+
+/** Tag words that tell the OS without naming a base family. */
+const TAG_OS: { pattern: RegExp; os: ImageOs }[] = [
+  { pattern: /(^|[-_.])(ltsc\d{4}|windows|win\d*)($|[-_.\d])/, os: 'windows' },
+  { pattern: /(^|[-_.])(slim|linux|musl|glibc)($|[-_.])/, os: 'linux' },
 ];
 
 /** Windows Server releases by tag, for the host-build note. */
 const WINDOWS_RELEASES: { tag: RegExp; release: string }[] = [
-  { tag: /ltsc2025/, release: 'Windows Server 2025 (build 26100)' },
-  { tag: /ltsc2022/, release: 'Windows Server 2022 (build 20348)' },
-  { tag: /ltsc2019|1809/, release: 'Windows Server 2019 (build 17763)' },
+  { tag: /ltsc2025|10\.0\.26100/, release: 'Windows Server 2025 (build 26100)' },
+  { tag: /ltsc2022|10\.0\.20348/, release: 'Windows Server 2022 (build 20348)' },
+  { tag: /ltsc2019|1809|10\.0\.17763/, release: 'Windows Server 2019 (build 17763)' },
+  { tag: /ltsc2016|1607|10\.0\.14393/, release: 'Windows Server 2016 (build 14393)' },
 ];
 
 const NOTES = {
@@ -150,19 +164,19 @@ function qualified(p: ImageRefParts): string {
  */
 export function classifyImage(ref: string, options: ClassifyOptions = {}): ImageClass {
   const parts = parseImageRef(ref);
-  const notes: string[] = [];
-  const topicIds: string[] = [];
+  const tag = (parts.tag ?? '').toLowerCase();
 
-  if (parts.path === '' || hasVariable(parts.registry) || hasVariable(parts.path)) {
-    return { family: 'variable', topicIds: [DF.image('variable')], os: osFromPlatform(parts.platform) ?? 'unknown', notes: [NOTES.variable], parts };
-  }
   if (!parts.registry && !parts.tag && !parts.digest && options.stages?.some((s) => s.toLowerCase() === parts.path)) {
     return { family: 'stage', topicIds: [DF.stageRef], os: 'unknown', notes: [NOTES.stage], parts };
   }
 
-  let family: ImageFamily;
-  let os: ImageOs;
-  if (!parts.registry && parts.path === 'scratch') {
+  let family: ImageClass['family'];
+  let os: ImageOs = 'unknown';
+  const notes: string[] = [];
+  if (parts.path === '' || hasVariable(parts.registry) || hasVariable(parts.path)) {
+    family = 'variable';
+    notes.push(NOTES.variable);
+  } else if (!parts.registry && parts.path === 'scratch') {
     family = 'scratch';
     os = 'linux';
     notes.push(NOTES.scratch);
@@ -173,17 +187,16 @@ export function classifyImage(ref: string, options: ClassifyOptions = {}): Image
     os = rule?.os ?? 'unknown';
     if (q.startsWith('mcr.microsoft.com/dotnet/framework/')) os = 'windows';
   }
-  topicIds.push(DF.image(family));
+  const topicIds = [DF.image(family)];
 
-  // A Windows variant named in the tag (python:3.13-windowsservercore-ltsc2022) makes a Windows image.
-  const tag = (parts.tag ?? '').toLowerCase();
-  if (!family.startsWith('windows')) {
-    const base = WINDOWS_TAG.find((w) => w.pattern.test(tag));
+  // Language, vendor and variable repositories often name their base in the tag.
+  if (family === 'language' || family === 'generic' || family === 'variable') {
+    const base = TAG_BASES.find((b) => b.pattern.test(tag));
     if (base) {
-      os = 'windows';
-      if (!topicIds.includes(DF.image(base.family))) topicIds.push(DF.image(base.family));
-    } else if (os === 'unknown' && /(^|[-_.])(ltsc\d{4}|windows)/.test(tag)) {
-      os = 'windows';
+      os = base.os;
+      topicIds.push(DF.image(base.family));
+    } else if (os === 'unknown') {
+      os = TAG_OS.find((t) => t.pattern.test(tag))?.os ?? 'unknown';
     }
   }
   if (os === 'unknown') os = osFromPlatform(parts.platform) ?? 'unknown';
@@ -192,13 +205,15 @@ export function classifyImage(ref: string, options: ClassifyOptions = {}): Image
   if (os === 'windows') notes.push(NOTES.windows(WINDOWS_RELEASES.find((r) => r.tag.test(tag))?.release));
   else if (os === 'linux' && family !== 'scratch') notes.push(NOTES.linuxOnHost);
 
-  if (parts.digest) {
+  if (family === 'variable') {
+    // The repository is unknown, so the tag says nothing about pinning.
+  } else if (parts.digest) {
     topicIds.push(DF.image('digest'));
     notes.push(NOTES.digest);
   } else if (hasVariable(parts.tag)) {
     topicIds.push(DF.image('variable'));
     notes.push(NOTES.tagVariable);
-  } else if (parts.tag === 'latest') {
+  } else if (tag === 'latest' || tag.endsWith('-latest')) {
     topicIds.push(DF.image('tag-latest'));
     notes.push(NOTES.latest);
   } else if (parts.tag === undefined && family !== 'scratch') {

@@ -134,7 +134,7 @@ export const KERNEL: Signal[] = [
     id: 'kernel.cap-all',
     group: 'kernel',
     direction: 'harden',
-    weight: 0.6,
+    weight: 0.7,
     dimension: 'security',
     sources: [S24.security, MS.isolation],
     label: 'all capabilities',

@@ -1,11 +1,13 @@
 // One index over every topic of every format, so explain, the advisor and the CLI look topics up by id.
 import { COMPOSE_TOPICS } from './compose';
+import { DOCKERFILE_TOPICS } from './dockerfile';
 import { asTopic } from './keyTopic';
 import { KUBERNETES_TOPICS } from './kubernetes';
 import type { Topic } from './types';
 
 /** Each format's topic array; a format adds its line here. */
 const TOPIC_ARRAYS: readonly (readonly Topic[])[] = [
+  DOCKERFILE_TOPICS,
   COMPOSE_TOPICS.map(asTopic),
   KUBERNETES_TOPICS.map(asTopic),
 ];

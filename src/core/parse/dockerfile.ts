@@ -1,0 +1,375 @@
+// The Dockerfile model: directives, stages and instructions with their positions, read with
+// dockerfile-ast. Plain data so explain, the advisor and the CLI never touch the parser's classes.
+import { DockerfileParser, From, Onbuild, type Instruction, type Flag } from 'dockerfile-ast';
+import type { Workload } from '../advisor/types';
+import type { FormatModule } from './format';
+import type { ModelBase, Pos, Range } from './types';
+import { dockerfileTopicAt } from './dockerfile-topics';
+
+export interface DfFlagOption {
+  name: string;
+  value: string | null;
+  range: Range;
+  nameRange: Range;
+  valueRange: Range | null;
+}
+
+export interface DfFlag {
+  /** Without the leading `--`, e.g. `mount`, `platform`. */
+  name: string;
+  value: string | null;
+  /** From `--` to the end of the value. */
+  range: Range;
+  nameRange: Range;
+  valueRange: Range | null;
+  /** `key=value` pairs of a comma-separated value (`--mount=type=cache,target=/x`). */
+  options: DfFlagOption[];
+}
+
+export interface DfHeredoc {
+  name: string;
+  /** `<<EOF` (with `-` and quotes when written). */
+  startRange: Range;
+  /** The closing delimiter line, when present. */
+  delimiterRange: Range | null;
+  contentRange: Range | null;
+}
+
+export interface DfArgument {
+  value: string;
+  range: Range;
+}
+
+export interface DfInstruction {
+  /** Upper-cased keyword, e.g. `RUN`; unknown keywords are kept as written, upper-cased. */
+  keyword: string;
+  range: Range;
+  keywordRange: Range;
+  /** Arguments without flags, continuation lines joined. */
+  args: string;
+  /** Arguments after the flags, each with its range. */
+  arguments: DfArgument[];
+  flags: DfFlag[];
+  heredocs: DfHeredoc[];
+  /** Escape characters that end a line inside this instruction (line continuations). */
+  continuations: Range[];
+  /** Index of the stage the instruction belongs to; -1 for ARGs before the first FROM. */
+  stage: number;
+  /** ONBUILD's inner instruction. */
+  trigger?: DfInstruction;
+}
+
+export interface DfDirective {
+  /** Lower-cased name: `syntax`, `escape`, `check`. */
+  name: string;
+  value: string;
+  range: Range;
+  nameRange: Range;
+  valueRange: Range;
+}
+
+export interface DfStage {
+  index: number;
+  /** The `AS name` part. */
+  name?: string;
+  nameRange?: Range;
+  /** The image reference as written (`python:3.12-slim`, `${BASE}`, or an earlier stage's name). */
+  image?: string;
+  imageRange?: Range;
+  /** The image with the defaults of the ARGs before the first FROM filled in, when it uses them and all resolve. */
+  imageResolved?: string;
+  /** `--platform` value as written. */
+  platform?: string;
+  platformRange?: Range;
+  /** Index of the earlier stage this one builds on (`FROM build`), when it does. */
+  from?: number;
+  /** Index of the FROM instruction in `instructions`. */
+  fromInstruction: number;
+  /** From the FROM line to the last line before the next FROM (or the end of the file). */
+  range: Range;
+}
+
+export interface DfUser {
+  value: string;
+  range: Range;
+  /** The stage whose USER line it is. */
+  stage: number;
+}
+
+export interface DockerfileModel extends ModelBase {
+  format: 'dockerfile';
+  directives: DfDirective[];
+  /** `\` by default, a backtick when `# escape=\`` is set (Windows files). */
+  escape: string;
+  stages: DfStage[];
+  /** Top-level instructions in file order (ONBUILD triggers hang off their ONBUILD). */
+  instructions: DfInstruction[];
+  /** Index of the final stage, -1 when there is no FROM. */
+  finalStage: number;
+  /** The USER in force in the final stage, following `FROM <stage>` chains; null when none is set anywhere. */
+  finalUser: DfUser | null;
+}
+
+const rangeOf = (r: { start: Pos; end: Pos }): Range => ({
+  start: { line: r.start.line, character: r.start.character },
+  end: { line: r.end.line, character: r.end.character },
+});
+
+function flagOf(f: Flag): DfFlag {
+  const vr = f.getValueRange();
+  return {
+    name: f.getName(),
+    value: f.getValue(),
+    range: rangeOf(f.getRange()),
+    nameRange: rangeOf(f.getNameRange()),
+    valueRange: vr ? rangeOf(vr) : null,
+    options: f.getOptions().map((o) => {
+      const ovr = o.getValueRange();
+      return { name: o.getName(), value: o.getValue(), range: rangeOf(o.getRange()), nameRange: rangeOf(o.getNameRange()), valueRange: ovr ? rangeOf(ovr) : null };
+    }),
+  };
+}
+
+type WithFlags = Instruction & { getFlags?: () => Flag[] };
+type WithHeredocs = { getHeredocs?: () => { getName(): string; getStartRange(): Range; getDelimiterRange(): Range | null; getContentRange(): Range | null }[] };
+
+function heredocsOf(ins: Instruction): DfHeredoc[] {
+  // getHeredocs is public on RUN and COPY and exists (protected) on every instruction; ADD takes heredocs too.
+  const get = (ins as unknown as WithHeredocs).getHeredocs;
+  if (typeof get !== 'function') return [];
+  try {
+    return get.call(ins).map((h) => {
+      const d = h.getDelimiterRange();
+      const c = h.getContentRange();
+      return { name: h.getName(), startRange: rangeOf(h.getStartRange()), delimiterRange: d ? rangeOf(d) : null, contentRange: c ? rangeOf(c) : null };
+    });
+  } catch {
+    return [];
+  }
+}
+
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+function continuationsOf(lines: string[], range: Range, escape: string, heredocs: DfHeredoc[]): Range[] {
+  const out: Range[] = [];
+  const inHeredocBody = (line: number) =>
+    heredocs.some((h) => line > h.startRange.start.line && line <= (h.delimiterRange?.start.line ?? range.end.line));
+  for (let line = range.start.line; line < range.end.line; line++) {
+    if (inHeredocBody(line)) continue;
+    const text = (lines[line] ?? '').replace(/\r$/, '');
+    const trimmed = text.replace(/[ \t]+$/, '');
+    if (trimmed.endsWith(escape) && !/^\s*#/.test(text)) {
+      const ch = trimmed.length - 1;
+      out.push({ start: { line, character: ch }, end: { line, character: ch + 1 } });
+    }
+  }
+  return out;
+}
+
+function instructionOf(ins: Instruction, stage: number, lines: string[], escape: string): DfInstruction {
+  const keyword = (ins.getKeyword() || ins.getInstruction() || '').toUpperCase();
+  const flags = typeof (ins as WithFlags).getFlags === 'function' ? (ins as WithFlags).getFlags!().map(flagOf) : [];
+  const heredocs = HEREDOC_KEYWORDS.has(keyword) ? heredocsOf(ins) : [];
+  const range = rangeOf(ins.getRange());
+  const out: DfInstruction = {
+    keyword,
+    range,
+    keywordRange: rangeOf(ins.getInstructionRange()),
+    args: ins.getArgumentsContent() ?? '',
+    arguments: ins.getArguments().map((a) => ({ value: a.getValue(), range: rangeOf(a.getRange()) })),
+    flags,
+    heredocs,
+    continuations: continuationsOf(lines, range, escape, heredocs),
+    stage,
+  };
+  if (ins instanceof Onbuild) {
+    const inner = ins.getTriggerInstruction();
+    if (inner) {
+      out.trigger = instructionOf(inner, stage, lines, escape);
+      // The trigger shares the ONBUILD's lines; continuations belong to the outer instruction.
+      out.trigger.continuations = [];
+    }
+  }
+  return out;
+}
+
+const isStageRef = (image: string | undefined, names: Map<string, number>, before: number): number | undefined => {
+  if (!image) return undefined;
+  const idx = names.get(image.toLowerCase());
+  return idx !== undefined && idx < before ? idx : undefined;
+};
+
+/** Parses a Dockerfile. Never throws: anything the parser cannot read ends up in `problems`. */
+export function parseDockerfile(text: string, file: string): DockerfileModel {
+  const model: DockerfileModel = {
+    format: 'dockerfile',
+    file,
+    problems: [],
+    directives: [],
+    escape: '\\',
+    stages: [],
+    instructions: [],
+    finalStage: -1,
+    finalUser: null,
+  };
+  try {
+    fill(model, text);
+  } catch (e) {
+    model.problems.push({ message: `could not parse: ${e instanceof Error ? e.message : String(e)}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  }
+  return model;
+}
+
+function fill(model: DockerfileModel, text: string): void {
+  const df = DockerfileParser.parse(text);
+  const lines = text.split('\n');
+  model.escape = df.getEscapeCharacter() || '\\';
+  model.directives = df.getDirectives().map((d) => ({
+    name: d.getName().toLowerCase(),
+    value: d.getValue(),
+    range: rangeOf(d.getRange()),
+    nameRange: rangeOf(d.getNameRange()),
+    valueRange: rangeOf(d.getValueRange()),
+  }));
+
+  const names = new Map<string, number>();
+  let stage = -1;
+  for (const ins of df.getInstructions()) {
+    if (ins instanceof From) {
+      stage++;
+      const image = ins.getImage() ?? undefined;
+      const imageRange = ins.getImageRange();
+      const platform = ins.getPlatformFlag();
+      const name = ins.getBuildStage() ?? undefined;
+      const nameRange = ins.getBuildStageRange();
+      const st: DfStage = {
+        index: stage,
+        fromInstruction: model.instructions.length,
+        range: rangeOf(ins.getRange()),
+      };
+      if (image) st.image = image;
+      if (image?.includes('$')) {
+        const resolved = substitute(image, globalArgs(model.instructions));
+        if (resolved !== undefined) st.imageResolved = resolved;
+      }
+      if (imageRange) st.imageRange = rangeOf(imageRange);
+      if (platform) {
+        st.platform = platform.getValue() ?? '';
+        st.platformRange = rangeOf(platform.getRange());
+      }
+      if (name) {
+        st.name = name;
+        if (nameRange) st.nameRange = rangeOf(nameRange);
+      }
+      const base = isStageRef(image, names, stage);
+      if (base !== undefined) st.from = base;
+      if (name) names.set(name.toLowerCase(), stage);
+      model.stages.push(st);
+    }
+    const dfi = instructionOf(ins, stage, lines, model.escape);
+    model.instructions.push(dfi);
+    if (stage >= 0) model.stages[stage].range.end = dfi.range.end;
+  }
+  // A stage runs until the line before the next FROM, so comments and blank lines in between belong to it.
+  for (let i = 0; i + 1 < model.stages.length; i++) {
+    const nextLine = model.stages[i + 1].range.start.line;
+    const endLine = Math.max(model.stages[i].range.end.line, nextLine - 1);
+    if (endLine > model.stages[i].range.end.line) model.stages[i].range.end = { line: endLine, character: (lines[endLine] ?? '').replace(/\r$/, '').length };
+  }
+  model.finalStage = model.stages.length - 1;
+  model.finalUser = model.finalStage >= 0 ? effectiveUser(model, model.finalStage) : null;
+}
+
+/** `NAME=default` of the ARGs before the first FROM (the only ones a FROM line can use). */
+function globalArgs(instructions: DfInstruction[]): Map<string, string | undefined> {
+  const m = new Map<string, string | undefined>();
+  for (const ins of instructions) {
+    if (ins.stage !== -1 || ins.keyword !== 'ARG') continue;
+    for (const a of ins.arguments) {
+      const eq = a.value.indexOf('=');
+      const name = eq < 0 ? a.value : a.value.slice(0, eq);
+      const value = eq < 0 ? undefined : a.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
+      m.set(name, value);
+    }
+  }
+  return m;
+}
+
+/** Expands `$NAME`, `${NAME}`, `${NAME:-word}`; undefined when a variable has no value. */
+function substitute(text: string, vars: Map<string, string | undefined>): string | undefined {
+  let missing = false;
+  const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced: string | undefined, word: string | undefined, bare: string | undefined) => {
+    const v = vars.get((braced ?? bare)!);
+    if (v !== undefined && v !== '') return v;
+    if (word !== undefined) return word;
+    missing = true;
+    return '';
+  });
+  return missing ? undefined : out;
+}
+
+/** The last USER of a stage, or of the stage it builds on, and so on up the chain. */
+export function effectiveUser(model: DockerfileModel, stage: number, upTo?: Pos): DfUser | null {
+  const seen = new Set<number>();
+  let s: number | undefined = stage;
+  let limit = upTo;
+  while (s !== undefined && s >= 0 && !seen.has(s)) {
+    seen.add(s);
+    let found: DfUser | null = null;
+    for (const ins of model.instructions) {
+      if (ins.stage !== s || ins.keyword !== 'USER') continue;
+      if (limit && ins.range.start.line > limit.line) continue;
+      found = { value: ins.args.trim(), range: ins.keywordRange, stage: s };
+    }
+    if (found) return found;
+    s = model.stages[s]?.from;
+    limit = undefined;
+  }
+  return null;
+}
+
+/** The external image a stage ultimately builds on (following `FROM <stage>` chains; ARG defaults filled in). */
+export function baseImageOf(model: DockerfileModel, stage: number): string | undefined {
+  const seen = new Set<number>();
+  let s: number | undefined = stage;
+  while (s !== undefined && !seen.has(s)) {
+    seen.add(s);
+    const st: DfStage | undefined = model.stages[s];
+    if (!st) return undefined;
+    if (st.from === undefined) return st.imageResolved ?? st.image;
+    s = st.from;
+  }
+  return undefined;
+}
+
+const baseName = (p: string) => p.replace(/\\/g, '/').split('/').filter(Boolean).pop() ?? p;
+
+function workloadName(file: string): string {
+  const parts = file.replace(/\\/g, '/').split('/').filter(Boolean);
+  const name = parts[parts.length - 1] ?? file;
+  if (/^(dockerfile|containerfile)$/i.test(name) && parts.length >= 2) return parts[parts.length - 2];
+  return baseName(name);
+}
+
+export function dockerfileWorkloads(model: DockerfileModel): Workload[] {
+  const final = model.stages[model.finalStage];
+  if (!final) return [];
+  const w: Workload = {
+    name: workloadName(model.file),
+    kind: 'dockerfile',
+    format: 'dockerfile',
+    file: model.file,
+    range: model.instructions[final.fromInstruction].range,
+    extent: final.range,
+  };
+  const image = baseImageOf(model, model.finalStage);
+  if (image) w.image = image;
+  return [w];
+}
+
+export const dockerfileModule: FormatModule<DockerfileModel> = {
+  format: 'dockerfile',
+  parse: parseDockerfile,
+  topicAt: dockerfileTopicAt,
+  workloads: dockerfileWorkloads,
+};

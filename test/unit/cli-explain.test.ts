@@ -1,0 +1,91 @@
+// `container-or-vm explain`: the hover's text from a terminal, as markdown or JSON lines.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli';
+import { explainAt } from '../../src/core/explain';
+import { parseDockerfile } from '../../src/core/parse/dockerfile';
+import { corpus } from './dockerfile-corpus';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => (out += t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => (err += t.endsWith('\n') ? t : t + '\n'),
+  });
+  return { code, out, err };
+}
+
+const postgres = join(corpus, 'dockerfiles', 'docker-library_postgres_17_bookworm.Dockerfile');
+
+describe('cli explain', () => {
+  it('prints JSON lines with topic, markdown, dimensions and sources', async () => {
+    const text = readFileSync(postgres, 'utf8').split('\n');
+    const fromLine = text.findIndex((l) => l.startsWith('FROM')) + 1;
+    const volumeLine = text.findIndex((l) => l.startsWith('VOLUME')) + 1;
+    const r = await run('explain', `${postgres}:${fromLine}`, `${postgres}:${volumeLine}:1`, '--format', 'json');
+    assert.equal(r.err, '');
+    assert.equal(r.code, 0);
+    const rows = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(rows.length, 2);
+    assert.deepEqual(Object.keys(rows[0]), ['file', 'line', 'column', 'topic', 'markdown', 'dimensions', 'sources']);
+    assert.equal(rows[0].topic, 'dockerfile.instruction.FROM');
+    assert.equal(rows[0].line, fromLine);
+    assert.equal(rows[0].column, 1);
+    assert.equal(rows[1].topic, 'dockerfile.instruction.VOLUME');
+    assert.match(rows[1].markdown, /holds database files/);
+    for (const row of rows) {
+      assert.ok(row.dimensions.length > 0);
+      assert.ok(row.sources.length > 0);
+      for (const s of row.sources) assert.deepEqual(Object.keys(s), ['doc', 'title', 'section']);
+    }
+  });
+
+  it('prints the same markdown as the hover, byte for byte', async () => {
+    const text = readFileSync(postgres, 'utf8');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('ENV')) ;
+    const hover = explainAt(parseDockerfile(text, postgres), { line, character: 0 }, { generic: true })!;
+    const r = await run('explain', `${postgres}:${line + 1}`);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, hover.markdown);
+    const angle = await run('explain', `${postgres}:${line + 1}`, '--verbosity', 'angle');
+    assert.equal(angle.out, explainAt(parseDockerfile(text, postgres), { line, character: 0 }, { generic: false })!.markdown);
+  });
+
+  it('uses the first non-blank character when no column is given', async () => {
+    const file = join(corpus, 'buildkit-testfiles', 'testfiles', 'continueIndent', 'Dockerfile');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const indented = lines.findIndex((l) => /^\s+\S/.test(l));
+    const r = await run('explain', `${file}:${indented + 1}`, '--format=json');
+    const row = JSON.parse(r.out);
+    assert.equal(row.column, lines[indented].search(/\S/) + 1);
+  });
+
+  it('answers bad usage with one line on stderr and exit code 2', async () => {
+    for (const argv of [
+      ['explain'],
+      ['explain', 'Dockerfile'],
+      ['explain', `${postgres}:0`],
+      ['explain', `${postgres}:99999`],
+      ['explain', '/no/such/Dockerfile:1'],
+      ['explain', `${postgres}:1`, '--format', 'xml'],
+      ['explain', `${join(corpus, 'README.md')}:1`],
+    ]) {
+      const r = await run(...argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.equal(r.out, '');
+      assert.equal(r.err.trim().split('\n').length, 1, r.err);
+      assert.match(r.err, /^container-or-vm: /);
+    }
+  });
+
+  it('exits 1 when a position has nothing to explain', async () => {
+    const lines = readFileSync(postgres, 'utf8').split('\n');
+    const comment = lines.findIndex((l) => l.startsWith('#')) + 1;
+    const r = await run('explain', `${postgres}:${comment}`, '--format', 'json');
+    assert.equal(r.code, 1);
+    assert.equal(JSON.parse(r.out).topic, null);
+  });
+});

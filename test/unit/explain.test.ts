@@ -1,0 +1,95 @@
+// The explanation a user reads: the same record rendered with or without the generic part, the
+// comparison link, dimensions and sources; and the parse cache behind the hover.
+import * as assert from 'node:assert/strict';
+import { ParseCache, parseWith } from '../../src/core/cache';
+import { explainAt } from '../../src/core/explain';
+import { dimensionById } from '../../src/core/knowledge/dimensions';
+import { topicById } from '../../src/core/knowledge/index';
+import { sourceById } from '../../src/core/knowledge/sources';
+import { parseDockerfile } from '../../src/core/parse/dockerfile';
+import { code, escapeText } from '../../src/core/render/markdown';
+
+const DF = 'FROM alpine:3.20\nUSER 1000\n';
+const userAt = (generic: boolean) => explainAt(parseDockerfile(DF, 'Dockerfile'), { line: 1, character: 1 }, { generic })!;
+
+describe('explain', () => {
+  it('renders the topic: title, summary, angle, dimensions, sources and a compare link', () => {
+    const topic = topicById('dockerfile.instruction.USER')!;
+    const ex = userAt(true);
+    assert.equal(ex.topic.id, topic.id);
+    assert.deepEqual(ex.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+    assert.ok(ex.markdown.startsWith(`#### ${topic.title}\n\n${topic.summary}\n`));
+    assert.ok(ex.markdown.includes(topic.angle.trim()));
+    assert.ok(ex.markdown.includes(topic.does.trim()));
+    assert.deepEqual(ex.dimensions.slice(0, topic.dimensions.length), topic.dimensions);
+    for (const d of ex.dimensions) assert.ok(ex.markdown.includes(dimensionById(d).name));
+    assert.deepEqual(
+      ex.sources.slice(0, topic.sources.length),
+      topic.sources.map((c) => ({ doc: c.doc, title: sourceById(c.doc).title, section: c.section })),
+    );
+    for (const s of ex.sources) assert.ok(ex.markdown.includes(`*${s.title}*, “${s.section}”`));
+    const link = /\(command:containerOrVm\.openComparison\?([^)]+)\)/.exec(ex.markdown);
+    assert.ok(link, 'has a compare link');
+    assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), { dimension: ex.dimensions[0] });
+  });
+
+  it('leaves out what the line does when asked to, and keeps everything else', () => {
+    const topic = topicById('dockerfile.instruction.USER')!;
+    const full = userAt(true).markdown;
+    const angle = userAt(false).markdown;
+    assert.ok(!angle.includes(topic.does.trim()));
+    assert.ok(!angle.includes('**What it does.**'));
+    assert.ok(angle.includes(topic.angle.trim()));
+    assert.ok(angle.includes('**On this line**') && full.includes('**On this line**'));
+    assert.ok(angle.length < full.length);
+  });
+
+  it('returns null where there is nothing to explain, and for unknown formats', () => {
+    const m = parseDockerfile(DF, 'Dockerfile');
+    assert.equal(explainAt(m, { line: 5, character: 0 }, { generic: true }), null);
+    assert.equal(explainAt({ format: 'terraform', file: 'x.tf', problems: [] }, { line: 0, character: 0 }, { generic: true }), null);
+  });
+
+  it('escapes file text: code spans cannot be broken out of, plain text is inert', () => {
+    assert.equal(code('a`b'), '``a`b``');
+    assert.equal(code('`x`'), '`` `x` ``');
+    assert.equal(code('line\nbreak'), '`line break`');
+    assert.equal(escapeText('[a](command:x) <b>'), '\\[a\\]\\(command:x\\) \\<b\\>');
+  });
+});
+
+describe('parse cache', () => {
+  it('parses once per document version, then again for a new version', () => {
+    const cache = new ParseCache(4);
+    let reads = 0;
+    const text = () => {
+      reads++;
+      return DF;
+    };
+    const a = cache.get('file:///w/Dockerfile', 1, '/w/Dockerfile', text);
+    const b = cache.get('file:///w/Dockerfile', 1, '/w/Dockerfile', text);
+    assert.ok(a && a === b);
+    assert.equal(reads, 1);
+    const c = cache.get('file:///w/Dockerfile', 2, '/w/Dockerfile', text);
+    assert.ok(c && c !== a);
+    assert.equal(reads, 2);
+  });
+
+  it('keeps at most its capacity, dropping the least recently used document', () => {
+    const cache = new ParseCache(2);
+    const get = (n: number) => cache.get(`file:///w/${n}/Dockerfile`, 1, `/w/${n}/Dockerfile`, () => DF);
+    const one = get(1);
+    get(2);
+    assert.equal(get(1), one); // touch 1 so 2 is the oldest
+    get(3);
+    assert.equal(cache.size, 2);
+    assert.equal(get(1), one);
+    assert.notEqual(get(2), null);
+  });
+
+  it('detects the format from the name, or is told it', () => {
+    assert.equal(parseWith('/w/api/Containerfile', DF)?.format, 'dockerfile');
+    assert.equal(parseWith('/w/notes.txt', DF), null);
+    assert.equal(parseWith('/w/untitled-1', DF, 'dockerfile')?.format, 'dockerfile');
+  });
+});

@@ -1,8 +1,9 @@
 // `node dist/cli.js <command> ...`: the same core as the extension, from a terminal or CI.
 import { UsageError, type CliIO, type Subcommand } from './cli/io';
 import { explainCommand } from './cli/explain';
+import { compareCommand } from './cli/compare';
 
-const SUBCOMMANDS: Subcommand[] = [explainCommand];
+const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand];
 
 function help(): string {
   const lines = ['usage: container-or-vm <command> [options]', '', 'commands:'];

@@ -1,0 +1,158 @@
+// The comparison panel's document, as a pure function of the table and the workspace evidence.
+// Every string goes through escapeHtml; file links are data attributes that media/panel.js turns
+// into `openFile` messages; the only script is media/panel.js, loaded with the per-render nonce.
+import type { CompareRow, CompareTable, DimensionMark, DimensionMarks } from '../compare';
+import { isDimensionId } from '../knowledge/dimensions';
+import type { DimensionId } from '../knowledge/types';
+import { MAX_FILE_LENGTH, MAX_FILTER_LENGTH } from '../panelProtocol';
+
+export interface PanelModel {
+  table: CompareTable;
+  /** Evidence from the last scan; undefined before any scan. */
+  marks?: DimensionMarks;
+  /** The row to highlight and scroll to. */
+  focus?: DimensionId;
+  /** Whether the "Sandboxed container" column is shown (default: shown). */
+  sandboxed?: boolean;
+  /** The filter text restored from the panel's state. */
+  filter?: string;
+}
+
+export interface PanelEnv {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** Fresh for every render, from crypto.randomBytes. */
+  nonce: string;
+  /** `asWebviewUri` of media/panel.js and media/panel.css. */
+  scriptUri: string;
+  styleUri: string;
+}
+
+/** Longest workspace string shown as is; longer ones are cut with an ellipsis. */
+const MAX_SHOWN = 300;
+/** Most evidence items listed per dimension; the rest are counted. */
+export const MAX_MARKS_SHOWN = 50;
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** The one HTML escape: safe in text and in double-quoted attribute values (every attribute here is double-quoted). */
+export function escapeHtml(text: string): string {
+  return String(text).replace(/[&<>"]/g, (c) => ENTITIES[c]);
+}
+
+function clip(text: string, max = MAX_SHOWN): string {
+  const s = String(text).replace(/\s+/g, ' ').trim();
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
+export const VERDICT_LABELS: Record<string, string> = {
+  container: 'Container',
+  'container-hardened': 'Hardened container',
+  sandboxed: 'Sandboxed container',
+  vm: 'Virtual machine',
+};
+
+function renderMark(m: DimensionMark): string {
+  const where = `${clip(m.file, 120)}:${m.line}`;
+  const linkable =
+    typeof m.file === 'string' && m.file.length > 0 && m.file.length <= MAX_FILE_LENGTH && Number.isInteger(m.line) && m.line >= 1;
+  const place = linkable
+    ? `<button type="button" class="evidence" data-file="${escapeHtml(m.file)}" data-line="${m.line}">${escapeHtml(where)}</button>`
+    : `<span class="evidence-place">${escapeHtml(where)}</span>`;
+  const verdict = String(m.verdict);
+  const verdictClass = Object.prototype.hasOwnProperty.call(VERDICT_LABELS, verdict) ? ` verdict-${verdict}` : '';
+  const label = VERDICT_LABELS[verdict] ?? clip(verdict, 40);
+  return (
+    `<li>${place} <span class="workload">${escapeHtml(clip(m.workload, 120))}</span>` +
+    ` <span class="verdict${verdictClass}">${escapeHtml(label)}</span>` +
+    ` <span class="message">${escapeHtml(clip(m.message))}</span></li>`
+  );
+}
+
+function renderMarks(marks: DimensionMarks | undefined, id: DimensionId): string {
+  if (!marks) return '<div class="marks" data-count="0"><span class="muted">No workspace scan yet.</span></div>';
+  const list = Object.prototype.hasOwnProperty.call(marks, id) ? marks[id] ?? [] : [];
+  if (list.length === 0) return '<div class="marks" data-count="0"><span class="muted">Nothing in this workspace.</span></div>';
+  const shown = list.slice(0, MAX_MARKS_SHOWN).map(renderMark).join('');
+  const more = list.length > MAX_MARKS_SHOWN ? `<p class="muted">and ${list.length - MAX_MARKS_SHOWN} more</p>` : '';
+  return `<div class="marks" data-count="${list.length}"><ul>${shown}</ul>${more}</div>`;
+}
+
+function renderRow(d: CompareRow, model: PanelModel, numberOf: Map<string, number>, first: boolean): string {
+  const focused = model.focus === d.id;
+  const tabindex = focused || (first && !model.focus) ? '0' : '-1';
+  const cites = d.sources
+    .map((c) => `<li><a class="cite" href="#source-${escapeHtml(c.doc)}">[${numberOf.get(c.doc) ?? '?'}]</a> ${escapeHtml(c.section)}</li>`)
+    .join('');
+  const note = d.note ? `<p class="note"><strong>Note:</strong> ${escapeHtml(d.note)}</p>` : '';
+  return (
+    `<tr data-dimension="${escapeHtml(d.id)}" id="row-${escapeHtml(d.id)}" tabindex="${tabindex}"${focused ? ' class="focused"' : ''}>` +
+    `<th scope="row">${escapeHtml(d.name)}</th>` +
+    `<td>${escapeHtml(d.container)}</td>` +
+    `<td>${escapeHtml(d.vm)}</td>` +
+    `<td class="col-sandboxed">${escapeHtml(d.sandboxed)}</td>` +
+    `<td class="sources"><ul>${cites}</ul>${note}</td>` +
+    `<td>${renderMarks(model.marks, d.id)}</td>` +
+    '</tr>'
+  );
+}
+
+/** The whole webview document. */
+export function renderPanelHtml(model: PanelModel, env: PanelEnv): string {
+  const showSandboxed = model.sandboxed !== false;
+  const focus = model.focus !== undefined && isDimensionId(model.focus) ? model.focus : undefined;
+  const filter = clip(model.filter ?? '', MAX_FILTER_LENGTH);
+  const numberOf = new Map(model.table.sources.map((s, i) => [s.id as string, i + 1] as const));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${env.cspSource}`,
+    `script-src 'nonce-${env.nonce}'`,
+    `img-src ${env.cspSource}`,
+  ].join('; ');
+  const rows = model.table.dimensions.map((d, i) => renderRow(d, { ...model, focus }, numberOf, i === 0)).join('\n');
+  const sources = model.table.sources
+    .map(
+      (s, i) =>
+        `<li id="source-${escapeHtml(s.id)}" value="${i + 1}"><cite>${escapeHtml(s.title)}</cite>, ${escapeHtml(s.publisher)}</li>`,
+    )
+    .join('\n');
+  const n = model.table.dimensions.length;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(env.styleUri)}">
+<title>Container or VM? Comparison</title>
+</head>
+<body data-focus="${focus ?? ''}" data-sandboxed="${showSandboxed}">
+<header class="toolbar">
+<label for="filter">Filter</label>
+<input id="filter" type="search" placeholder="Filter dimensions" autocomplete="off" aria-controls="comparison" value="${escapeHtml(filter)}">
+<label class="toggle"><input type="checkbox" id="toggle-sandboxed"${showSandboxed ? ' checked' : ''}> Sandboxed container column</label>
+<button type="button" id="copy-markdown">Copy as Markdown</button>
+<span id="status" role="status" aria-live="polite"></span>
+</header>
+<main>
+<table id="comparison" class="comparison${showSandboxed ? '' : ' hide-sandboxed'}">
+<caption>Containers, virtual machines and sandboxed containers compared on ${n} dimensions, with the documents behind each row and the evidence found in this workspace. Arrow keys move between rows; Enter opens a row's first piece of evidence.</caption>
+<thead><tr><th scope="col">Dimension</th><th scope="col">Containers</th><th scope="col">Virtual machines</th><th scope="col" class="col-sandboxed">Sandboxed container</th><th scope="col">Sources</th><th scope="col">In this workspace</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<p id="no-match" hidden>No dimension matches the filter.</p>
+<section class="sources-list" aria-labelledby="sources-heading">
+<h2 id="sources-heading">Sources</h2>
+<ol>
+${sources}
+</ol>
+<p class="muted">Sandboxed containers: the documents describe Hyper-V isolation; gVisor, Kata Containers and Firecracker microVMs are other implementations of the same idea.</p>
+</section>
+</main>
+<script nonce="${escapeHtml(env.nonce)}" src="${escapeHtml(env.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

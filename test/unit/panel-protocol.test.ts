@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { parsePanelState, parseWebviewMessage, pathsInsideRoots } from '../../src/core/panelProtocol';
+
+describe('panel protocol: messages from the webview', () => {
+  it('accepts each well-formed message and returns a fresh copy', () => {
+    const open = { type: 'openFile', file: 'svc/Dockerfile', line: 3 };
+    const parsed = parseWebviewMessage(open);
+    assert.deepEqual(parsed, open);
+    assert.notEqual(parsed, open);
+    assert.deepEqual(parseWebviewMessage({ type: 'copyMarkdown' }), { type: 'copyMarkdown' });
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'state', state: { filter: 'net', sandboxed: false, focus: 'networking' } }), {
+      type: 'state',
+      state: { filter: 'net', sandboxed: false, focus: 'networking' },
+    });
+  });
+
+  const rejected: [string, unknown][] = [
+    ['null', null],
+    ['a string', 'openFile'],
+    ['an array', [{ type: 'ready' }]],
+    ['an unknown type', { type: 'runCommand', command: 'workbench.action.terminal.new' }],
+    ['a non-string type', { type: 1 }],
+    ['openFile without a file', { type: 'openFile', line: 1 }],
+    ['openFile without a line', { type: 'openFile', file: 'a' }],
+    ['a non-string file', { type: 'openFile', file: { path: 'a' }, line: 1 }],
+    ['an empty file', { type: 'openFile', file: '', line: 1 }],
+    ['a huge file name', { type: 'openFile', file: 'a'.repeat(100_000), line: 1 }],
+    ['a NUL in the file name', { type: 'openFile', file: 'a\0b', line: 1 }],
+    ['a line given as text', { type: 'openFile', file: 'a', line: '1' }],
+    ['line 0', { type: 'openFile', file: 'a', line: 0 }],
+    ['a fractional line', { type: 'openFile', file: 'a', line: 1.5 }],
+    ['a NaN line', { type: 'openFile', file: 'a', line: NaN }],
+    ['extra fields', { type: 'ready', extra: true }],
+    ['a state with a huge filter', { type: 'state', state: { filter: 'x'.repeat(100_000), sandboxed: true } }],
+    ['a state with an unknown dimension', { type: 'state', state: { filter: '', sandboxed: true, focus: 'toString' } }],
+    ['a state without sandboxed', { type: 'state', state: { filter: '' } }],
+    ['an object with a class prototype', Object.assign(Object.create({ polluted: true }), { type: 'ready' })],
+  ];
+  for (const [what, message] of rejected) {
+    it(`rejects ${what}`, () => assert.equal(parseWebviewMessage(message), null));
+  }
+
+  it('rejects prototype-pollution keys without polluting anything', () => {
+    const hostile = [
+      JSON.parse('{"type":"ready","__proto__":{"polluted":true}}'),
+      JSON.parse('{"type":"openFile","file":"a","line":1,"constructor":{"prototype":{"polluted":true}}}'),
+      JSON.parse('{"type":"state","state":{"filter":"","sandboxed":true,"__proto__":{"focus":"isolation"}}}'),
+    ];
+    for (const m of hostile) assert.equal(parseWebviewMessage(m), null);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('restores a saved panel state only when it is well formed', () => {
+    assert.deepEqual(parsePanelState({ filter: 'a', sandboxed: true }), { filter: 'a', sandboxed: true });
+    assert.equal(parsePanelState(undefined), null);
+    assert.equal(parsePanelState({ filter: 1, sandboxed: true }), null);
+  });
+});
+
+describe('panel protocol: files the webview may open', () => {
+  const root = path.resolve('/work/project');
+  const other = path.resolve('/work/other');
+
+  it('resolves relative paths against each workspace folder', () => {
+    assert.deepEqual(pathsInsideRoots('svc/Dockerfile', [root, other]), [path.join(root, 'svc/Dockerfile'), path.join(other, 'svc/Dockerfile')]);
+  });
+
+  it('accepts an absolute path only inside a folder', () => {
+    assert.deepEqual(pathsInsideRoots(path.join(other, 'Vagrantfile'), [root, other]), [path.join(other, 'Vagrantfile')]);
+    assert.deepEqual(pathsInsideRoots(path.resolve('/etc/passwd'), [root]), []);
+  });
+
+  it('does not let .. climb out of a folder, but allows names that start with dots', () => {
+    assert.deepEqual(pathsInsideRoots('../other/secret', [root]), []);
+    assert.deepEqual(pathsInsideRoots('a/../../x', [root]), []);
+    assert.deepEqual(pathsInsideRoots('..hidden/Dockerfile', [root]), [path.join(root, '..hidden/Dockerfile')]);
+  });
+});

@@ -1,5 +1,6 @@
 // The one table of command ids and their handlers. package.json's `contributes.commands` lists the same ids.
 import * as vscode from 'vscode';
+import { openComparison } from './panel/comparisonPanel';
 import type { Services } from './services';
 
 export const COMMAND_IDS = {
@@ -13,7 +14,9 @@ export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
 type Handler = (services: Services, ...args: unknown[]) => unknown;
 
 /** Filled by the features as they register; each entry is one command. */
-const HANDLERS: Partial<Record<CommandId, Handler>> = {};
+const HANDLERS: Partial<Record<CommandId, Handler>> = {
+  [COMMAND_IDS.openComparison]: (services, arg) => openComparison(services.context, arg),
+};
 
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
   for (const [id, handler] of Object.entries(HANDLERS) as [CommandId, Handler][]) {

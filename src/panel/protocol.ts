@@ -1,0 +1,5 @@
+// The comparison panel's message protocol, both directions. The shapes and the validator live in
+// core so they can be unit-tested without the editor; this is the panel's one place to import them.
+export type { DimensionMark, DimensionMarks } from '../core/compare';
+export type { ExtensionMessage, PanelState, WebviewMessage } from '../core/panelProtocol';
+export { parsePanelState, parseWebviewMessage, pathsInsideRoots } from '../core/panelProtocol';

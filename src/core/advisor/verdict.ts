@@ -123,7 +123,7 @@ export function decide(evidence: readonly Evidence[]): Decision {
       parts.push(remedyText(s));
       const next = without(ids);
       if (next !== verdict) {
-        changes.push(`${parts.join('; and ')} → ${next}`);
+        changes.push(`${parts.join('; ')} → ${next}`);
         break;
       }
     }

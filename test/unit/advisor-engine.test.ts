@@ -1,0 +1,141 @@
+import * as assert from 'node:assert/strict';
+import { AdviceCache, adviseFiles, adviseWorkspace } from '../../src/core/advisor/advise';
+import { decide, THRESHOLD, type Evidence } from '../../src/core/advisor/verdict';
+import { MemoryFs } from '../../src/core/memoryFs';
+import { FAKE_SIGNALS, fakeDeps } from './helpers/fakeFormats';
+
+const ev = (...ids: string[]): Evidence[] => {
+  const m = new Map<string, Evidence>();
+  for (const id of ids) {
+    const signal = FAKE_SIGNALS.find((s) => s.id === id)!;
+    const e = m.get(id) ?? { signal, count: 0 };
+    e.count++;
+    m.set(id, e);
+  }
+  return [...m.values()];
+};
+
+describe('verdict rule', () => {
+  it('no evidence: a plain container', () => {
+    const d = decide([]);
+    assert.equal(d.verdict, 'container');
+    assert.deepEqual(d.changes, []);
+  });
+
+  it('one strong VM signal is enough', () => {
+    const d = decide(ev('t.kernel-module'));
+    assert.equal(d.verdict, 'vm');
+    assert.deepEqual(d.changes, ['Drop the kernel module load → container']);
+  });
+
+  it('weak VM signals add up, and a repeat adds only a little', () => {
+    assert.equal(decide(ev('t.other-os')).verdict, 'container');
+    assert.equal(decide(ev('t.other-os', 't.weak-vm')).verdict, 'vm');
+    // 0.3 * (1 + 0.1 * 3) stays below the threshold however often it repeats.
+    assert.equal(decide(ev('t.weak-vm', 't.weak-vm', 't.weak-vm', 't.weak-vm', 't.weak-vm', 't.weak-vm')).verdict, 'container');
+  });
+
+  it('a privileged container is a hardening problem, not a reason for a VM', () => {
+    const d = decide(ev('t.privileged'));
+    assert.equal(d.verdict, 'container-hardened');
+    assert.deepEqual(d.changes, ['Drop privileged: true and add only the capabilities it needs → container']);
+  });
+
+  it('cloud-native evidence lowers hardening only', () => {
+    assert.equal(decide(ev('t.root', 't.socket')).verdict, 'container-hardened');
+    assert.equal(decide(ev('t.root', 't.socket', 't.stateless')).verdict, 'container');
+    assert.equal(decide(ev('t.kernel-module', 't.stateless', 't.healthcheck')).verdict, 'vm');
+  });
+
+  it('untrusted code wants a sandbox, but a kernel need still wins', () => {
+    assert.equal(decide(ev('t.untrusted', 't.privileged')).verdict, 'sandboxed');
+    const d = decide(ev('t.untrusted', 't.kernel-module'));
+    assert.equal(d.verdict, 'vm');
+    assert.deepEqual(d.changes, ['Drop the kernel module load → sandboxed']);
+  });
+
+  it('when no single signal decides, says which must go together', () => {
+    assert.deepEqual(decide(ev('t.root', 't.socket')).changes, ['Add a USER line with a non-root user → container', 'Do not mount the Docker socket → container']);
+    const d = decide(ev('t.privileged', 't.root', 't.socket'));
+    assert.deepEqual(d.changes, ['Drop privileged: true and add only the capabilities it needs; Add a USER line with a non-root user → container']);
+  });
+
+  it('confidence grows with margin and agreement, and falls with counter-evidence', () => {
+    const one = decide(ev('t.kernel-module')).confidence;
+    const two = decide(ev('t.kernel-module', 't.other-os')).confidence;
+    const against = decide(ev('t.kernel-module', 't.stateless')).confidence;
+    assert.ok(two > one && one > against, `${two} > ${one} > ${against}`);
+    for (const c of [one, two, against]) assert.ok(c > 0 && c < 1);
+    const near = decide(ev('t.other-os')).confidence;
+    const clean = decide(ev('t.stateless')).confidence;
+    assert.ok(clean > near, `${clean} > ${near}`);
+    assert.ok(THRESHOLD > 0.5);
+  });
+});
+
+describe('advisor engine', () => {
+  it('links a compose service to the Dockerfile it is built from: one workload, evidence from both', () => {
+    const r = adviseFiles(
+      [
+        { path: 'compose.yaml', text: 'service web\n  build ./app\n  !t.privileged\nservice db\n  image postgres\n' },
+        { path: 'app/Dockerfile', text: 'FROM python:3.12\nRUN x !t.root\n' },
+      ],
+      { deps: fakeDeps },
+    );
+    assert.deepEqual(r.workloads.map((w) => `${w.name}:${w.kind}:${w.verdict}`), ['web:compose-service:container-hardened', 'db:compose-service:container']);
+    const web = r.workloads[0];
+    assert.deepEqual(web.files, ['compose.yaml', 'app/Dockerfile']);
+    assert.deepEqual(web.signals.map((s) => `${s.id}@${s.file}:${s.line}`), ['t.privileged@compose.yaml:3', 't.root@app/Dockerfile:2']);
+    assert.equal(web.image, 'python:3.12');
+    assert.equal(web.line, 1);
+    assert.deepEqual(web.signals[0].sources, [{ doc: 'ms-containers-vs-vms', title: 'Containers vs. virtual machines', section: 'Containers vs. virtual machines: Isolation' }]);
+    assert.equal(r.verdict, 'container-hardened');
+  });
+
+  it('links to a named Dockerfile and leaves an unused one standing alone', () => {
+    const r = adviseFiles(
+      [
+        { path: 'deploy/compose.yml', text: 'service api\n  build ../docker/Dockerfile.prod\n' },
+        { path: 'docker/Dockerfile.prod', text: 'FROM x\n!t.kernel-module\n' },
+        { path: 'docker/Dockerfile.dev', text: 'FROM x\n' },
+      ],
+      { deps: fakeDeps },
+    );
+    assert.deepEqual(r.workloads.map((w) => `${w.name}:${w.file}:${w.verdict}`), ['api:deploy/compose.yml:vm', 'docker:docker/Dockerfile.dev:container']);
+    assert.equal(r.verdict, 'vm');
+  });
+
+  it('gives a finding to the workload whose extent holds it, and a file-level finding to each', () => {
+    const r = adviseFiles([{ path: 'compose.yaml', text: '!t.root\nservice a\n  !t.kernel-module\nservice b\n  !t.privileged\n' }], { deps: fakeDeps });
+    const byName = Object.fromEntries(r.workloads.map((w) => [w.name, w.signals.map((s) => s.id).sort()]));
+    assert.deepEqual(byName, { a: ['t.kernel-module', 't.root'], b: ['t.privileged', 't.root'] });
+    assert.deepEqual(r.workloads.map((w) => w.verdict), ['vm', 'container-hardened']);
+  });
+
+  it('ignores ids the catalogue does not know', () => {
+    const r = adviseFiles([{ path: 'Dockerfile', text: 'FROM x\n!t.nonexistent\n' }], { deps: fakeDeps });
+    assert.deepEqual(r.workloads[0].signals, []);
+    assert.equal(r.workloads[0].verdict, 'container');
+  });
+
+  it('re-advising after one file changed re-parses only that file', async () => {
+    const fs = new MemoryFs({ ws: { a: { 'Dockerfile': 'FROM a\n' }, b: { 'Dockerfile': 'FROM b\n' }, 'compose.yaml': 'service a\n  build a\n' } });
+    const cache = new AdviceCache();
+    const first = await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+    assert.equal(first.stats.parsed, 3);
+    fs.writeFile('/ws/b/Dockerfile', 'FROM b\n!t.kernel-module\n');
+    const second = await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+    assert.deepEqual([second.stats.parsed, second.stats.reused], [1, 2]);
+    assert.equal(fs.reads.get('/ws/a/Dockerfile'), 1);
+    assert.equal(fs.reads.get('/ws/b/Dockerfile'), 2);
+    assert.equal(second.workloads.find((w) => w.file === 'b/Dockerfile')?.verdict, 'vm');
+    assert.equal(second.verdict, 'vm');
+  });
+
+  it('uses the text and version an editor supplies instead of the saved file', async () => {
+    const fs = new MemoryFs({ ws: { 'Dockerfile': 'FROM a\n' } });
+    const r = await adviseWorkspace(fs, ['/ws'], { deps: fakeDeps, overlay: (p) => (p === '/ws/Dockerfile' ? { text: 'FROM a\n!t.privileged\n', version: 7 } : undefined) });
+    assert.equal(r.workloads[0].verdict, 'container-hardened');
+    assert.equal(fs.reads.size, 0);
+  });
+});

@@ -10,6 +10,7 @@ export const SELECTORS: Partial<Record<Format, vscode.DocumentFilter[]>> = {
     { pattern: '**/*.dockerfile' },
     { pattern: '**/Dockerfile.*' },
     { pattern: '**/Containerfile' },
+    { pattern: '**/*.containerfile' },
   ],
 };
 

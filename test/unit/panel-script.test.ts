@@ -1,0 +1,150 @@
+// media/panel.js in a real browser (Chromium through playwright-core), against the document
+// renderPanelHtml produces, with a stand-in for the webview API that records posted messages.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { compareTable, type DimensionMarks } from '../../src/core/compare';
+import { renderPanelHtml, type PanelModel } from '../../src/core/render/panelHtml';
+
+const root = join(__dirname, '..', '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const ORIGIN = 'https://panel.test';
+
+type Posted = { type: string; [k: string]: unknown };
+
+describe('panel script', function () {
+  let browser: Browser | undefined;
+
+  before(async function () {
+    if (!CHROMIUM) this.skip(); // no browser on this machine: scripts/setup-vscode.sh installs one
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  after(async () => browser?.close());
+
+  async function open(model: Partial<PanelModel> = {}, saved?: unknown): Promise<{ page: Page; errors: string[] }> {
+    const html = renderPanelHtml(
+      { table: compareTable(), ...model },
+      { cspSource: ORIGIN, nonce: 'dGVzdC1ub25jZQ==', scriptUri: `${ORIGIN}/media/panel.js`, styleUri: `${ORIGIN}/media/panel.css` },
+    );
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.addInitScript((state) => {
+      const w = window as unknown as { posted: unknown[]; acquireVsCodeApi: () => unknown };
+      w.posted = [];
+      let st = state;
+      w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => st, setState: (s: unknown) => (st = s) });
+    }, saved);
+    await page.route(`${ORIGIN}/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/index.html') return route.fulfill({ contentType: 'text/html', body: html });
+      return route.fulfill({ contentType: path.endsWith('.js') ? 'text/javascript' : 'text/css', body: readFileSync(join(root, path)) });
+    });
+    await page.goto(`${ORIGIN}/index.html`);
+    await page.waitForFunction(() => (window as unknown as { posted: Posted[] }).posted.some((m) => m.type === 'ready'));
+    return { page, errors };
+  }
+
+  const posted = (page: Page) => page.evaluate(() => (window as unknown as { posted: Posted[] }).posted);
+  const visible = (page: Page) =>
+    page.$$eval('tr[data-dimension]', (rs) => rs.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.dimension));
+  const active = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.dimension);
+
+  it('filters rows by their text and says when nothing matches', async () => {
+    const { page, errors } = await open();
+    await page.fill('#filter', 'firewall');
+    assert.deepEqual(await visible(page), ['networking']);
+    await page.fill('#filter', 'zzzz-nothing');
+    assert.deepEqual(await visible(page), []);
+    assert.equal(await page.isVisible('#no-match'), true);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('moves between rows with the arrow keys and opens the first evidence with Enter', async () => {
+    const marks: DimensionMarks = {
+      'os-kernel': [{ workload: 'agent', verdict: 'vm', file: 'agent/Dockerfile', line: 7, message: 'loads a kernel module' }],
+    };
+    const { page } = await open({ marks });
+    await page.focus('#filter');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await active(page), 'isolation');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await active(page), 'os-kernel');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'openFile', file: 'agent/Dockerfile', line: 7 });
+    await page.keyboard.press('End');
+    assert.equal(await active(page), 'security');
+    await page.close();
+  });
+
+  it('focuses and highlights a row on a focus message, clearing a filter that hid it', async () => {
+    const { page } = await open({ filter: 'firewall' });
+    assert.deepEqual(await visible(page), ['networking']);
+    await page.evaluate(() => window.postMessage({ type: 'focus', dimension: 'storage' }, '*'));
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.dimension === 'storage');
+    assert.equal(await page.$eval('tr[data-dimension=storage]', (r) => r.classList.contains('focused')), true);
+    assert.equal(await page.inputValue('#filter'), '');
+    await page.close();
+  });
+
+  it('shows workspace evidence from a show message as text, dropping malformed items', async () => {
+    const { page, errors } = await open();
+    await page.evaluate(() =>
+      window.postMessage(
+        {
+          type: 'show',
+          marks: {
+            networking: [
+              { workload: '<img src=x onerror=alert(1)>', verdict: 'sandboxed', file: 'k8s/pod.yaml', line: 9, message: 'hostNetwork' },
+              { workload: 'w', verdict: 'vm', file: 42, line: 1, message: 'm' },
+            ],
+          },
+        },
+        '*',
+      ),
+    );
+    await page.waitForFunction(() => document.querySelector('tr[data-dimension=networking] .marks')?.getAttribute('data-count') === '1');
+    assert.equal(await page.$$eval('img', (imgs) => imgs.length), 0);
+    assert.equal(await page.textContent('tr[data-dimension=networking] .workload'), '<img src=x onerror=alert(1)>');
+    assert.equal(await page.textContent('tr[data-dimension=networking] .verdict'), 'Sandboxed container');
+    await page.click('tr[data-dimension=networking] .evidence');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'openFile', file: 'k8s/pod.yaml', line: 9 });
+    // Messages of the wrong shape change nothing.
+    await page.evaluate(() => {
+      window.postMessage({ type: 'focus', dimension: 'constructor' }, '*');
+      window.postMessage('focus', '*');
+      window.postMessage({ type: 'show', marks: [] }, '*');
+    });
+    assert.equal(await page.getAttribute('tr[data-dimension=networking] .marks', 'data-count'), '1');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('toggles the sandboxed column, copies as Markdown and keeps its state', async () => {
+    const { page } = await open();
+    assert.equal(await page.isVisible('tr[data-dimension=isolation] .col-sandboxed'), true);
+    await page.uncheck('#toggle-sandboxed');
+    assert.equal(await page.isVisible('tr[data-dimension=isolation] .col-sandboxed'), false);
+    await page.click('#copy-markdown');
+    const messages = await posted(page);
+    assert.deepEqual(messages.at(-1), { type: 'copyMarkdown' });
+    assert.deepEqual(messages.at(-2), { type: 'state', state: { filter: '', sandboxed: false } });
+    assert.match((await page.textContent('#status')) ?? '', /Copied/);
+    await page.close();
+  });
+
+  it('restores filter and column from the saved state after a reload', async () => {
+    const { page } = await open({}, { filter: 'kernel', sandboxed: false });
+    assert.equal(await page.inputValue('#filter'), 'kernel');
+    assert.ok((await visible(page)).includes('os-kernel'));
+    assert.ok(!(await visible(page)).includes('load-balancing'));
+    assert.equal(await page.isChecked('#toggle-sandboxed'), false);
+    await page.close();
+  });
+});

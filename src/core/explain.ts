@@ -24,7 +24,12 @@ export interface Explanation {
   sources: { doc: SourceId; title: string; section: string }[];
 }
 
-const onLine = (f: Finding, line: number) => f.range.start.line <= line && line <= f.range.end.line;
+/** Findings the hover shows: those starting inside the hovered construct, or on the hovered line. */
+function belongs(f: Finding, pos: Pos, extent: Range | undefined): boolean {
+  const start = f.range.start.line;
+  if (extent && extent.start.line <= start && start <= extent.end.line) return true;
+  return start === pos.line;
+}
 
 function dimensionName(id: DimensionId): string {
   try {
@@ -50,7 +55,7 @@ export function explainAt(model: ModelBase, pos: Pos, opts: ExplainOptions): Exp
   const dims: DimensionId[] = [...hit.topic.dimensions, ...related.flatMap((t) => t.dimensions)];
   const cites: Cite[] = [...hit.topic.sources, ...related.flatMap((t) => t.sources)];
   const seen = new Set<string>();
-  for (const f of findingsFor(model).filter((x) => onLine(x, pos.line))) {
+  for (const f of findingsFor(model).filter((x) => belongs(x, pos, hit.extent))) {
     const key = `${f.signal}@${f.range.start.line}:${f.range.start.character}`;
     if (seen.has(key)) continue;
     seen.add(key);

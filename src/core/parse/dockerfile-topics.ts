@@ -17,10 +17,11 @@ const topics = (ids: string[]): Topic[] => ids.map(topicById).filter((t): t is T
 
 const lineOf = (r: Range) => r.start.line + 1;
 
-function hit(id: string | string[], range: Range, notes: string[] = [], related: Topic[] = []): TopicHit | null {
+function hit(id: string | string[], range: Range, notes: string[] = [], related: Topic[] = [], extent?: Range): TopicHit | null {
   const [topic] = topics(Array.isArray(id) ? id : [id]);
   if (!topic) return null;
   const h: TopicHit = { topic, range };
+  if (extent) h.extent = extent;
   const n = notes.filter(Boolean);
   if (n.length) h.notes = n;
   const rel = related.filter((t) => t.id !== topic.id);
@@ -30,11 +31,13 @@ function hit(id: string | string[], range: Range, notes: string[] = [], related:
 
 export function dockerfileTopicAt(model: DockerfileModel, pos: Pos): TopicHit | null {
   for (const d of model.directives) {
-    if (within(d.range, pos)) return hit(`dockerfile.directive.${d.name}`, d.range, directiveNotes(d.name, d.value));
+    if (within(d.range, pos)) return hit(`dockerfile.directive.${d.name}`, d.range, directiveNotes(d.name, d.value), [], d.range);
   }
   const ins = model.instructions.find((i) => within(i.range, pos));
   if (!ins) return null;
-  return instructionHit(model, ins, pos);
+  const h = instructionHit(model, ins, pos);
+  if (h) h.extent = ins.range;
+  return h;
 }
 
 function instructionHit(model: DockerfileModel, ins: DfInstruction, pos: Pos): TopicHit | null {

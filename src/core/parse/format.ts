@@ -12,6 +12,11 @@ export interface TopicHit {
   notes?: string[];
   /** Further topics this position also concerns (ONBUILD's inner instruction, a base image on a FROM line). */
   related?: Topic[];
+  /**
+   * The whole construct the position belongs to (a multi-line instruction, a key with its value).
+   * The hover lists the advisor's findings that start inside it; without it, those on the hovered line.
+   */
+  extent?: Range;
 }
 
 export interface FormatModule<M extends ModelBase = ModelBase> {

@@ -2,8 +2,9 @@
 import { UsageError, type CliIO, type Subcommand } from './cli/io';
 import { explainCommand } from './cli/explain';
 import { compareCommand } from './cli/compare';
+import { adviseCommand } from './cli/advise';
 
-const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand];
+const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand, adviseCommand];
 
 function help(): string {
   const lines = ['usage: container-or-vm <command> [options]', '', 'commands:'];

@@ -1,0 +1,95 @@
+// The advice report as terminal text and as a Markdown document (CLI `advise`, "copy as Markdown").
+import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
+import { code, escapeText } from './markdown';
+
+const TOP_REASONS = 5;
+
+/** Text from a workspace made safe for a terminal: control characters (escape sequences) shown, not obeyed. */
+export function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, ' ');
+}
+
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+export function summaryLine(r: AdviceReport): string {
+  return `${plural(r.workloads.length, 'workload')}, ${plural(r.stats.files, 'file')} scanned, ${plural(r.stats.configFiles, 'configuration file')}, ${r.stats.ms} ms`;
+}
+
+const where = (s: { file: string; line: number }) => `${s.file}:${s.line}`;
+
+/** The reasons worth showing first: the ones that push towards the verdict, then the rest. */
+export function topReasons(w: AdviceWorkload, max = TOP_REASONS): { shown: AdviceSignal[]; more: number } {
+  return { shown: w.signals.slice(0, max), more: Math.max(0, w.signals.length - max) };
+}
+
+export function renderAdviceText(r: AdviceReport): string {
+  const out: string[] = [];
+  out.push(`Container or VM? ${plain(r.root)}`);
+  out.push(`Overall: ${r.verdict}  (${summaryLine(r)})`);
+  if (r.workloads.length === 0) out.push('', 'No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.');
+  for (const w of r.workloads) {
+    out.push('');
+    out.push(`${plain(w.name)}  (${w.kind}, ${plain(where(w))}${w.files.length > 1 ? ` + ${w.files.slice(1).map(plain).join(', ')}` : ''})`);
+    out.push(`  verdict: ${w.verdict}   confidence ${w.confidence.toFixed(2)}`);
+    const { shown, more } = topReasons(w);
+    if (shown.length) {
+      out.push('  why:');
+      for (const s of shown) out.push(`    - [${s.direction}] ${plain(s.label)} (${plain(where(s))}): ${plain(s.message)}`);
+      if (more) out.push(`    … and ${more} more`);
+    } else out.push('  why: nothing found that needs more than a plain container');
+    if (w.changes.length) {
+      out.push('  what would change it:');
+      for (const c of w.changes) out.push(`    - ${plain(c)}`);
+    }
+  }
+  if (r.skipped.length) {
+    out.push('', `Skipped ${plural(r.skipped.length, 'file')}:`);
+    for (const s of r.skipped) out.push(`  - ${plain(s.file)}: ${plain(s.reason)}`);
+  }
+  if (r.notes.length) {
+    out.push('', 'Notes:');
+    for (const n of r.notes) out.push(`  - ${plain(n.file)}: ${plain(n.message)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function renderAdviceMarkdown(r: AdviceReport): string {
+  const out: string[] = [];
+  out.push('# Container or VM?', '');
+  out.push(`**Overall: ${r.verdict}** — ${escapeText(summaryLine(r))}`, '');
+  if (r.root) out.push(`Scanned: ${code(r.root)}`, '');
+  if (r.workloads.length) {
+    out.push('| Workload | Kind | Where | Verdict | Confidence |', '| --- | --- | --- | --- | --- |');
+    for (const w of r.workloads) out.push(`| ${escapeText(w.name)} | ${w.kind} | ${code(where(w))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`);
+    out.push('');
+  } else out.push('No workloads found.', '');
+  for (const w of r.workloads) {
+    out.push(`## ${escapeText(w.name)}: ${w.verdict}`, '');
+    out.push(`${w.kind} at ${code(where(w))}${w.files.length > 1 ? `, built from ${w.files.slice(1).map(code).join(', ')}` : ''}; confidence ${w.confidence.toFixed(2)}.`, '');
+    if (w.signals.length) {
+      out.push('**Evidence**', '');
+      for (const s of w.signals) {
+        const cites = s.sources.map((c) => `*${escapeText(c.title)}*, “${escapeText(c.section)}”`).join('; ');
+        out.push(`- **${escapeText(s.label)}** (${s.direction}, ${code(where(s))}): ${escapeText(s.message)}${cites ? ` — ${cites}` : ''}`);
+      }
+      out.push('');
+    } else out.push('Nothing found that needs more than a plain container.', '');
+    if (w.changes.length) {
+      out.push('**What would change it**', '');
+      for (const c of w.changes) out.push(`- ${escapeText(c)}`);
+      out.push('');
+    }
+  }
+  if (r.skipped.length) {
+    out.push(`<details><summary>Skipped files (${r.skipped.length})</summary>`, '');
+    for (const s of r.skipped) out.push(`- ${code(s.file)}: ${escapeText(s.reason)}`);
+    out.push('', '</details>', '');
+  }
+  if (r.notes.length) {
+    out.push('**Notes**', '');
+    for (const n of r.notes) out.push(`- ${code(n.file)}: ${escapeText(n.message)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -89,6 +89,9 @@ describe('Dockerfile hover', () => {
     assert.match(final.markdown, /root for most Linux images/);
     const first = at(df, 'FROM', 0)!;
     assert.doesNotMatch(first.markdown, /Final stage/);
+    const nonroot = at('FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /\n', 'FROM')!;
+    assert.match(nonroot.markdown, /built to run as a non-root user/);
+    assert.doesNotMatch(nonroot.markdown, /root for most Linux images/);
     const withUser = at('FROM python:3.12-slim\nUSER app\n', 'FROM')!;
     assert.match(withUser.markdown, /it runs as `app` \(`USER app`, line 2\)/);
   });

@@ -6,7 +6,7 @@ import { topicById } from '../knowledge/index';
 import type { Topic } from '../knowledge/types';
 import { code } from '../render/markdown';
 import type { TopicHit } from './format';
-import type { DfFlag, DfInstruction, DfStage, DockerfileModel } from './dockerfile';
+import { baseImageOf, type DfFlag, type DfInstruction, type DfStage, type DockerfileModel } from './dockerfile';
 import type { Pos, Range } from './types';
 
 const within = (r: Range, p: Pos): boolean =>
@@ -201,6 +201,10 @@ const windowsNote = () =>
 function finalStageNote(model: DockerfileModel, os: string): string {
   const u = model.finalUser;
   if (!u) {
+    const base = baseImageOf(model, model.finalStage) ?? '';
+    if (/:(.*[-_])?nonroot([-_].*)?$/.test(base)) {
+      return `Final stage, the one that ships: no ${code('USER')} line, but the base tag ${code(base)} is built to run as a non-root user by default.`;
+    }
     const who = os === 'windows' ? 'the base image\'s default account (ContainerAdministrator on Server Core, ContainerUser on Nano Server)' : 'the base image\'s default user, which is root for most Linux images';
     return `Final stage, the one that ships: no ${code('USER')} here or in the stages it builds on, so the container runs as ${who}.`;
   }

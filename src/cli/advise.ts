@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { adviseWorkspace, DEFAULT_MAX_FILE_SIZE, RootError, type AdviceReport } from '../core/advisor/advise';
+import type { EngineDeps } from '../core/advisor/engine';
 import { toSarif } from '../core/advisor/sarif';
 import { VERDICT_ORDER, type Verdict } from '../core/advisor/types';
 import { renderAdviceMarkdown, renderAdviceText } from '../core/render/adviceText';
@@ -53,29 +54,34 @@ function parseSize(value: string): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
-export const adviseCommand: Subcommand = {
-  name: 'advise',
-  usage: 'advise [PATH] [--format text|json|markdown|sarif] [--fail-on container-hardened|sandboxed|vm] [--exclude GLOB]... [--max-file-size 2MB]',
-  summary: 'Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why.',
-  async run(args, io) {
-    const { positionals, options } = parseArgs(args, { format: 'string', 'fail-on': 'string', exclude: 'string[]', 'max-file-size': 'string' });
-    if (positionals.length > 1) throw new UsageError(`advise takes one folder (got ${positionals.length})`);
-    const format = choice('format', options.format, FORMATS, 'text');
-    const failOn = options['fail-on'] === undefined ? undefined : choice('fail-on', options['fail-on'], FAIL_ON, 'vm');
-    const maxFileSize = options['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(options['max-file-size']));
-    const native = resolve(positionals[0] ?? '.');
-    let report: AdviceReport;
-    try {
-      report = await adviseWorkspace(nodeFs, [toPosixPath(native)], { exclude: (options.exclude as string[] | undefined) ?? [], maxFileSize });
-    } catch (e) {
-      if (e instanceof RootError) throw new UsageError(e.message);
-      throw e;
-    }
-    report.root = native;
-    if (format === 'json') io.out(JSON.stringify(adviceJson(report), null, 2));
-    else if (format === 'sarif') io.out(JSON.stringify(toSarif(report, undefined, pathToFileURL(native).href), null, 2));
-    else if (format === 'markdown') io.out(renderAdviceMarkdown(report));
-    else io.out(renderAdviceText(report));
-    return failOn !== undefined && failsOn(report, failOn) ? 1 : 0;
-  },
-};
+/** The subcommand; tests pass their own engine dependencies. */
+export function makeAdviseCommand(deps?: Partial<EngineDeps>): Subcommand {
+  return {
+    name: 'advise',
+    usage: 'advise [PATH] [--format text|json|markdown|sarif] [--fail-on container-hardened|sandboxed|vm] [--exclude GLOB]... [--max-file-size 2MB]',
+    summary: 'Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why.',
+    async run(args, io) {
+      const { positionals, options } = parseArgs(args, { format: 'string', 'fail-on': 'string', exclude: 'string[]', 'max-file-size': 'string' });
+      if (positionals.length > 1) throw new UsageError(`advise takes one folder (got ${positionals.length})`);
+      const format = choice('format', options.format, FORMATS, 'text');
+      const failOn = options['fail-on'] === undefined ? undefined : choice('fail-on', options['fail-on'], FAIL_ON, 'vm');
+      const maxFileSize = options['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(options['max-file-size']));
+      const native = resolve(positionals[0] ?? '.');
+      let report: AdviceReport;
+      try {
+        report = await adviseWorkspace(nodeFs, [toPosixPath(native)], { exclude: (options.exclude as string[] | undefined) ?? [], maxFileSize, deps });
+      } catch (e) {
+        if (e instanceof RootError) throw new UsageError(e.message);
+        throw e;
+      }
+      report.root = native;
+      if (format === 'json') io.out(JSON.stringify(adviceJson(report), null, 2));
+      else if (format === 'sarif') io.out(JSON.stringify(toSarif(report, undefined, pathToFileURL(native).href), null, 2));
+      else if (format === 'markdown') io.out(renderAdviceMarkdown(report));
+      else io.out(renderAdviceText(report));
+      return failOn !== undefined && failsOn(report, failOn) ? 1 : 0;
+    },
+  };
+}
+
+export const adviseCommand: Subcommand = makeAdviseCommand();

@@ -9,6 +9,8 @@ type Loader = () => FormatModule<ModelBase>;
 const LOADERS: Partial<Record<Format, Loader>> = {
   compose: () => require('./parse/compose').composeModule,
   kubernetes: () => require('./parse/kubernetes').kubernetesModule,
+  'cloud-init': () => require('./parse/cloudinit').cloudInitModule,
+  lima: () => require('./parse/lima').limaModule,
   dockerfile: () => require('./parse/dockerfile').dockerfileModule,
   // Each format module adds its line here, e.g.
   // dockerfile: () => require('./parse/dockerfile').dockerfileModule,

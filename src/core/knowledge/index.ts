@@ -1,8 +1,10 @@
 // One index over every topic of every format, so explain, the advisor and the CLI look topics up by id.
+import { CLOUDINIT_TOPICS } from './cloudinit';
 import { COMPOSE_TOPICS } from './compose';
 import { DOCKERFILE_TOPICS } from './dockerfile';
 import { asTopic } from './keyTopic';
 import { KUBERNETES_TOPICS } from './kubernetes';
+import { LIMA_TOPICS } from './lima';
 import type { Topic } from './types';
 
 /** Each format's topic array; a format adds its line here. */
@@ -10,6 +12,8 @@ const TOPIC_ARRAYS: readonly (readonly Topic[])[] = [
   DOCKERFILE_TOPICS,
   COMPOSE_TOPICS.map(asTopic),
   KUBERNETES_TOPICS.map(asTopic),
+  CLOUDINIT_TOPICS.map(asTopic),
+  LIMA_TOPICS.map(asTopic),
 ];
 
 let index: Map<string, Topic> | undefined;

@@ -14,26 +14,25 @@ export function contains(r: Range, p: Pos): boolean {
 
 /**
  * The innermost node whose key (or scalar value) is under `pos`, with its ancestors. Values count
- * only when they are scalars, so hovering a nested block's blank area shows nothing.
+ * only when they are scalars, so hovering a nested block's blank area shows nothing. Siblings are
+ * tried last-first: a block scalar's range can end where the next key begins.
  */
 export function nodeAt(roots: readonly ConfigNode[], pos: Pos): ConfigNode[] | null {
+  const find = (n: ConfigNode, isRoot: boolean): ConfigNode[] | null => {
+    const kids = n.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) {
+      if (!contains(kids[i].range, pos)) continue;
+      const hit = find(kids[i], false);
+      if (hit) return [n, ...hit];
+    }
+    if (isRoot) return null;
+    if (contains(n.keyRange, pos) || (n.children === undefined && n.valueRange && contains(n.valueRange, pos))) return [n];
+    return null;
+  };
   for (const root of roots) {
     if (!contains(root.range, pos)) continue;
-    const chain: ConfigNode[] = [root];
-    let cur = root;
-    for (;;) {
-      const next = cur.children?.find((c) => contains(c.range, pos));
-      if (!next) break;
-      chain.push(next);
-      cur = next;
-    }
-    // Walk back to the deepest node whose key or scalar value holds the position.
-    while (chain.length > 1) {
-      const n = chain[chain.length - 1];
-      if (contains(n.keyRange, pos) || (n.children === undefined && n.valueRange && contains(n.valueRange, pos))) return chain;
-      chain.pop();
-    }
-    return null;
+    const hit = find(root, true);
+    if (hit) return hit;
   }
   return null;
 }

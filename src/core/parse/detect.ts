@@ -31,7 +31,10 @@ export function isCandidateName(path: string): boolean {
 export function formatByContent(path: string, head: string): Format | null {
   const lower = base(path).toLowerCase();
   const text = head.replace(/^\uFEFF/, '');
-  if (/^#cloud-config/.test(text)) return 'cloud-init';
+  // cloud-init user-data: `#cloud-config` (optionally after a `## template: jinja` line), or an
+  // `#include` list of URLs.
+  if (/^(## template:\s*jinja[ \t]*\r?\n)?#cloud-config/.test(text)) return 'cloud-init';
+  if (/^#include(-once)?[ \t]*\r?\n(\s*#.*\r?\n|\s*\r?\n)*\s*https?:\/\//.test(text)) return 'cloud-init';
   if (lower.endsWith('.json')) {
     if (/"builders"\s*:\s*\[/.test(text) && /"type"\s*:/.test(text)) return 'packer';
     if (dirParts(path).includes('.devcontainer')) return 'devcontainer';

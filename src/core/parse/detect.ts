@@ -34,7 +34,7 @@ export function formatByContent(path: string, head: string): Format | null {
   // cloud-init user-data: `#cloud-config` (optionally after a `## template: jinja` line), or an
   // `#include` list of URLs.
   if (/^(## template:\s*jinja[ \t]*\r?\n)?#cloud-config/.test(text)) return 'cloud-init';
-  if (/^#include(-once)?[ \t]*\r?\n(\s*#.*\r?\n|\s*\r?\n)*\s*https?:\/\//.test(text)) return 'cloud-init';
+  if (/^#include(-once)?[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*https?:\/\//.test(text)) return 'cloud-init';
   if (lower.endsWith('.json')) {
     if (/"builders"\s*:\s*\[/.test(text) && /"type"\s*:/.test(text)) return 'packer';
     if (dirParts(path).includes('.devcontainer')) return 'devcontainer';

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -113,10 +113,13 @@ export function freshDir(dir) {
   return dir;
 }
 
-/** Copies a fixture workspace to .vscode-test/workspaces/<name> so tests can't alter the fixtures. */
-export function freshWorkspace(name, source = join(fixtureWorkspaces, name)) {
+/**
+ * Copies a fixture workspace to .vscode-test/workspaces/<run>/<folder name> so tests can't alter
+ * the fixtures; the copy keeps the folder's name (what the explorer shows).
+ */
+export function freshWorkspace(run, source = join(fixtureWorkspaces, run)) {
   if (!existsSync(source)) throw new Error(`no fixture workspace at ${source}`);
-  const dest = freshDir(join(testRoot, 'workspaces', name));
+  const dest = join(freshDir(join(testRoot, 'workspaces', run)), basename(resolve(source)));
   cpSync(source, dest, { recursive: true });
   return dest;
 }

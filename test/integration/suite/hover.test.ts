@@ -1,0 +1,57 @@
+// Hovering a Dockerfile instruction shows what it is and what it means for container versus VM.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extension, hoverText, openFile, positionOf, waitFor } from './helpers';
+
+async function hoverAt(file: string, linePrefix: string, token?: string): Promise<string> {
+  const editor = await openFile(file);
+  await waitFor('the extension to activate', () => extension().isActive);
+  return hoverText(editor.document.uri, positionOf(editor.document, linePrefix, token));
+}
+
+describe('Dockerfile hover', () => {
+  it('USER root: the USER topic, the line note about root and the container-or-VM angle', async () => {
+    const md = await hoverAt('Dockerfile', 'USER root', 'USER');
+    assert.match(md, /^#### USER$/m);
+    assert.match(md, /`USER root`/);
+    assert.match(md, /\*\*Container or VM\?\*\*/);
+    assert.match(md, /kernel/i);
+  });
+
+  it('EXPOSE 22: the EXPOSE topic and the note that SSH into a container is a VM habit', async () => {
+    const md = await hoverAt('Dockerfile', 'EXPOSE 22', '22');
+    assert.match(md, /^#### EXPOSE$/m);
+    assert.match(md, /`EXPOSE 22`/);
+    assert.match(md, /SSH/);
+    assert.match(md, /\*\*Container or VM\?\*\*/);
+  });
+
+  it('a real Dockerfile (microsoft/mssql-docker non-root example): USER mssql', async () => {
+    const md = await hoverAt('mssql-non-root/Dockerfile', 'USER mssql', 'USER');
+    assert.match(md, /^#### USER$/m);
+    assert.match(md, /\*\*Container or VM\?\*\*/);
+  });
+
+  it('a real Dockerfile (docker-library/healthcheck postgres): HEALTHCHECK', async () => {
+    const md = await hoverAt('healthcheck-postgres/Dockerfile', 'HEALTHCHECK', 'HEALTHCHECK');
+    assert.match(md, /^#### HEALTHCHECK$/m);
+    assert.match(md, /\*\*Container or VM\?\*\*/);
+  });
+
+  it('a comment line has no container-or-VM hover', async () => {
+    const md = await hoverAt('mssql-non-root/Dockerfile', '# Exmple', 'creating');
+    assert.doesNotMatch(md, /Container or VM\?/);
+  });
+
+  it('containerOrVm.hover.enabled = false turns the hover off', async () => {
+    const config = vscode.workspace.getConfiguration('containerOrVm');
+    await config.update('hover.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the setting to apply', () => vscode.workspace.getConfiguration('containerOrVm').get('hover.enabled') === false);
+      const md = await hoverAt('Dockerfile', 'USER root', 'USER');
+      assert.doesNotMatch(md, /Container or VM\?/);
+    } finally {
+      await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});

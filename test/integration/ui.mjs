@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// What a person sees: the built extension installed into code-server like any extension, a
+// workspace opened in Chromium, and the page driven with the keyboard and mouse. Builds nothing:
+// run `npm run build` first (npm test does).
+//
+//   node test/integration/ui.mjs [--screenshots] [--summary FILE] [--timeout SECONDS]
+//
+// --screenshots saves PNGs of what each check saw into docs/images/. Results are written to
+// .vscode-test/results/ui.json in the same shape as the extension-host suites.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  freshWorkspace, launchBrowser, parseArgs, printResults, repoRoot, startCodeServer, tail, testRoot, waitFor,
+  workbenchUrl, writeSummary,
+} from './harness.mjs';
+
+const args = parseArgs(process.argv.slice(2), { flags: ['screenshots'] });
+const timeoutMs = Number(args.timeout ?? 240) * 1000;
+const imagesDir = join(repoRoot, 'docs', 'images');
+const resultsFile = join(testRoot, 'results', 'ui.json');
+const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
+if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
+  console.error('ui.mjs: dist/extension.js is missing; build first: npm run build');
+  process.exit(1);
+}
+
+/** Copies the unpacked extension (what a .vsix would hold) to EXT_DIR/<publisher>.<name>-<version>/. */
+function installExtension(extensionsDir) {
+  const dest = join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  mkdirSync(dest, { recursive: true });
+  const files = ['package.json', 'dist', 'media', 'snippets', 'LICENSE', 'README.md', 'CHANGELOG.md',
+    ...readdirSync(repoRoot).filter((f) => /^package\.nls.*\.json$/.test(f))];
+  for (const f of files) {
+    if (existsSync(join(repoRoot, f))) cpSync(join(repoRoot, f), join(dest, f), { recursive: true });
+  }
+  return dest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page helpers: each waits on what appears on the page, never on time.
+
+const isMac = process.platform === 'darwin';
+const mod = isMac ? 'Meta' : 'Control';
+
+/** Quick Open (Ctrl+P): type `query`, click the row whose label and description match. */
+async function quickOpen(page, query, { label, description = '' }) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {});
+  await page.keyboard.press(`${mod}+P`);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(query);
+  // A row's aria-label is "<label>, <separator>" or "<label> <description>" (its folder).
+  const wanted = (aria) => {
+    const rest = aria.startsWith(label) ? aria.slice(label.length) : null;
+    if (rest === null) return false;
+    return description ? rest.startsWith(` ${description}`) : rest === '' || rest.startsWith(',');
+  };
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const index = await waitFor(`a Quick Open row for ${label} ${description}`, async () => {
+    const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const i = labels.findIndex(wanted);
+    return i >= 0 ? i + 1 : 0;
+  }, { deadline: Date.now() + 30_000 });
+  const target = rows.nth(index - 1);
+  await target.click();
+  await input.waitFor({ state: 'hidden' });
+}
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Waits for the active editor tab to show `title`. */
+async function activeTab(page, title) {
+  await page.locator('.tabs-container .tab.active', { hasText: title }).waitFor({ state: 'visible' });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+}
+
+/** Hovers the first token reading exactly `token` on a line starting with `lineText`; returns the hover's text. */
+async function hoverToken(page, lineText, token) {
+  const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: lineText }).first();
+  await line.waitFor({ state: 'visible' });
+  const span = line.locator('span span', { hasText: new RegExp(`^${escapeRe(token)}$`) }).first();
+  await span.hover();
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /\S/ });
+  await hover.first().waitFor({ state: 'visible' });
+  return (await hover.allInnerTexts()).join('\n');
+}
+
+/** F1, type a command's title, run it. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+}
+
+async function screenshot(page, name) {
+  if (!args.screenshots) return;
+  mkdirSync(imagesDir, { recursive: true });
+  await page.screenshot({ path: join(imagesDir, name) });
+  console.log(`  screenshot docs/images/${name}`);
+}
+
+const assert = (cond, message) => { if (!cond) throw new Error(message); };
+
+// ---------------------------------------------------------------------------------------------
+// The checks, in order; each one is reported like a test.
+
+const checks = [
+  {
+    title: 'hovering USER in a Dockerfile shows the USER explanation with its container-or-VM angle',
+    async run(page) {
+      await quickOpen(page, 'Dockerfile', { label: 'Dockerfile' });
+      await activeTab(page, 'Dockerfile');
+      const text = await hoverToken(page, 'USER root', 'USER');
+      assert(/^USER$/m.test(text), `the hover has no USER heading:\n${text.slice(0, 400)}`);
+      assert(text.includes('Container or VM?'), `the hover has no "Container or VM?" section:\n${text.slice(0, 400)}`);
+      await screenshot(page, 'hover-user.png');
+      await page.keyboard.press('Escape');
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+
+const results = { name: 'ui', passes: [], failures: [], pending: [] };
+const started = Date.now();
+let server;
+let browser;
+try {
+  rmSync(resultsFile, { force: true });
+  const deadline = Date.now() + timeoutMs;
+  const workspace = freshWorkspace('ui', join(repoRoot, 'test', 'fixtures', 'workspaces', 'basic'));
+  server = await startCodeServer('ui', { deadline });
+  installExtension(server.extensionsDir);
+  browser = await launchBrowser();
+  const { page } = browser;
+  page.setDefaultTimeout(Math.min(60_000, Math.max(5_000, deadline - Date.now())));
+  await page.goto(workbenchUrl(server, workspace));
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
+  // The explorer lists the workspace once the workbench has restored it.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor({ state: 'visible' });
+  for (const check of checks) {
+    const entry = { title: check.title, fullTitle: `what a person sees: ${check.title}` };
+    try {
+      if (Date.now() > deadline) throw new Error('overall deadline passed');
+      await check.run(page);
+      results.passes.push(entry);
+    } catch (e) {
+      results.failures.push({ ...entry, message: e instanceof Error ? e.message : String(e) });
+      const shot = join(testRoot, 'results', `ui-failure-${results.failures.length}.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      console.error(`ui.mjs: "${check.title}" failed; screenshot ${shot}`);
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
+} catch (e) {
+  results.error = e instanceof Error ? e.message : String(e);
+  if (server) console.error(`--- code-server log ---\n${tail(server.logFile, 30)}`);
+  if (browser?.messages.length) console.error(`--- browser console ---\n${browser.messages.slice(-20).join('\n')}`);
+} finally {
+  await browser?.close();
+  await server?.stop();
+}
+mkdirSync(join(testRoot, 'results'), { recursive: true });
+writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+const counts = printResults(`what a person sees (code-server + Chromium, ${((Date.now() - started) / 1000).toFixed(1)} s)`, results);
+writeSummary(args.summary, [{ name: 'ui', ...counts }]);
+console.log(`\nui: ${counts.passed} passing, ${counts.failed} failing`);
+process.exit(counts.failed ? 1 : 0);

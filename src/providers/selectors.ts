@@ -12,6 +12,16 @@ export const SELECTORS: Partial<Record<Format, vscode.DocumentFilter[]>> = {
     { pattern: '**/Containerfile' },
     { pattern: '**/*.containerfile' },
   ],
+  compose: [
+    { language: 'dockercompose' },
+    { pattern: '**/compose*.{yaml,yml}' },
+    { pattern: '**/docker-compose*.{yaml,yml}' },
+  ],
+  // Manifests have generic names: any YAML document, and the content check in the parse cache decides.
+  kubernetes: [{ language: 'yaml' }],
+  // User-data often has no extension (plain text); `#cloud-config` on the first line decides.
+  'cloud-init': [{ language: 'yaml' }, { pattern: '**/user-data*' }, { pattern: '**/*.cloud-config' }],
+  lima: [{ language: 'yaml' }, { pattern: '**/lima.{yaml,yml}' }],
 };
 
 /** Every row, flattened into one selector. */

@@ -72,7 +72,7 @@ describe('cli advise', () => {
         assert.ok(s.line >= 1);
       }
     }
-    assert.deepEqual(j.skipped, [{ file: 'node_modules', reason: 'node_modules folder not scanned (dependencies, caches or version control)' }]);
+    assert.deepEqual(j.skipped, [{ file: 'node_modules', reason: 'node_modules folder not scanned (dependencies, caches or version control)', kind: 'default-folder' }]);
   });
 
   it('honours --exclude and lists what it left out', () => {
@@ -89,6 +89,7 @@ describe('cli advise', () => {
     assert.match(r.out, /^Overall: (container|container-hardened|sandboxed|vm) /m);
     assert.match(r.out, /^web {2}\(compose-service, compose\.yaml:2 \+ app\/Dockerfile\)$/m);
     assert.match(r.out, /verdict: \S+ {3}confidence \d\.\d\d/);
+    assert.match(r.out, /^1 folder of dependencies, caches or version control not scanned \(node_modules ×1\)/m);
   });
 
   it('prints a Markdown report', () => {

@@ -5,12 +5,12 @@ import { detectFormat, formatByName } from '../parse/detect';
 import type { Format } from '../parse/types';
 import { adviseAnalyses, analyzeText, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from './engine';
 import type { AdviceNote, AdviceReport, AdviceWorkload } from './report';
-import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped } from './scan';
+import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind } from './scan';
 import type { Verdict } from './types';
 import { maxVerdict } from './verdict';
 
 export type { AdviceReport, AdviceWorkload, AdviceSignal, AdviceSource, AdviceNote, AdviceStats } from './report';
-export { CancelledError, RootError, DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIPPED_FOLDERS, type ScanProgress, type Skipped } from './scan';
+export { CancelledError, RootError, DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIPPED_FOLDERS, type ScanProgress, type Skipped, type SkipKind } from './scan';
 
 /** Enough of a file's head to tell its format by content. */
 const HEAD = 4096;
@@ -47,7 +47,7 @@ interface CacheEntry {
   key: string;
   /** null: read, but not a configuration file. */
   analysis: FileAnalysis | null;
-  skip?: string;
+  skip?: { reason: string; kind: SkipKind };
   notes: string[];
 }
 
@@ -132,7 +132,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   const analyses: (FileAnalysis | null)[] = new Array(candidates.length).fill(null);
   const notes: AdviceNote[] = [];
   const noteLists: string[][] = new Array(candidates.length).fill(null).map(() => []);
-  const skips: (string | undefined)[] = new Array(candidates.length).fill(undefined);
+  const skips: ({ reason: string; kind: SkipKind } | undefined)[] = new Array(candidates.length).fill(undefined);
   const seen = new Set<string>();
   let parsed = 0;
   let reused = 0;
@@ -153,7 +153,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
           known = { size: st.size, mtimeMs: st.mtimeMs };
           if (st.mtimeMs !== undefined) key = `${c.rel}\u0000${st.size}\u0000${st.mtimeMs}`;
         } catch (e) {
-          skips[i] = `could not be read (${(e as { code?: string }).code ?? 'error'})`;
+          skips[i] = { reason: `could not be read (${(e as { code?: string }).code ?? 'error'})`, kind: 'unreadable' };
           return;
         }
       }
@@ -169,7 +169,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
         if (over) result = analyze(over.text, false);
         else {
           const loaded = await loadCandidate(fs, c.path, maxFileSize, known);
-          result = loaded.kind === 'skip' ? { analysis: null, skip: loaded.reason, notes: [], parsed: false } : analyze(loaded.text, loaded.invalidUtf8);
+          result = loaded.kind === 'skip' ? { analysis: null, skip: { reason: loaded.reason, kind: loaded.skipKind }, notes: [], parsed: false } : analyze(loaded.text, loaded.invalidUtf8);
         }
         if (result.parsed) parsed++;
         analyses[i] = result.analysis;
@@ -186,7 +186,8 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   options.onProgress?.({ files, candidates: candidates.length, done });
 
   candidates.forEach((c, i) => {
-    if (skips[i] !== undefined) skipped.push({ file: c.rel, reason: skips[i]! });
+    const sk = skips[i];
+    if (sk) skipped.push({ file: c.rel, reason: sk.reason, kind: sk.kind });
     for (const n of noteLists[i]) notes.push({ file: c.rel, message: n });
   });
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -208,7 +209,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
 
 /** The analysis of one candidate once its text is known; the format is told by name, then by content. */
 function analyzeCandidate(c: Candidate, deps: EngineDeps) {
-  return (text: string, invalidUtf8: boolean): { analysis: FileAnalysis | null; skip?: string; notes: string[]; parsed: boolean } => {
+  return (text: string, invalidUtf8: boolean): { analysis: FileAnalysis | null; skip?: { reason: string; kind: SkipKind }; notes: string[]; parsed: boolean } => {
     const notes: string[] = [];
     const format: Format | null = formatByName(c.rel) ?? detectFormat(c.rel, text.slice(0, HEAD));
     if (!format) return { analysis: null, notes, parsed: false };
@@ -217,9 +218,9 @@ function analyzeCandidate(c: Candidate, deps: EngineDeps) {
     try {
       analysis = analyzeText(c.rel, text, format, deps);
     } catch (e) {
-      return { analysis: null, skip: `could not be parsed as ${format} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, notes, parsed: true };
+      return { analysis: null, skip: { reason: `could not be parsed as ${format} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`, kind: 'unsupported' }, notes, parsed: true };
     }
-    if (!analysis) return { analysis: null, skip: `no reader for the ${format} format yet`, notes, parsed: false };
+    if (!analysis) return { analysis: null, skip: { reason: `no reader for the ${format} format yet`, kind: 'unsupported' }, notes, parsed: false };
     for (const p of analysis.problems.slice(0, 3)) notes.push(`line ${p.range.start.line + 1}: ${p.message}`);
     if (analysis.problems.length > 3) notes.push(`${analysis.problems.length - 3} more problems`);
     return { analysis, notes, parsed: true };
@@ -238,7 +239,7 @@ export function adviseFiles(files: { path: string; text: string }[], options: { 
     const text = f.text.charCodeAt(0) === 0xfeff ? f.text.slice(1) : f.text;
     const r = analyzeCandidate({ path, rel: path }, deps)(text, false);
     if (r.analysis) analyses.push(r.analysis);
-    if (r.skip) skipped.push({ file: path, reason: r.skip });
+    if (r.skip) skipped.push({ file: path, ...r.skip });
     for (const n of r.notes) notes.push({ file: path, message: n });
   }
   const workloads = adviseAnalyses(analyses, deps);

@@ -37,10 +37,14 @@ export interface ScanProgress {
   candidates: number;
 }
 
+/** Why something was left out, for grouping: the reason says it in words. */
+export type SkipKind = 'default-folder' | 'excluded' | 'too-large' | 'binary' | 'link' | 'unreadable' | 'unsupported';
+
 export interface Skipped {
   /** Relative to the scanned folder ('/' separated). */
   file: string;
   reason: string;
+  kind: SkipKind;
 }
 
 export interface Candidate {
@@ -117,7 +121,7 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
   const rootReal = fs.realPath ? await fs.realPath(root).catch(() => root) : root;
 
   const result: WalkResult = { candidates: [], skipped: [], files: 0 };
-  const skip = (rel: string, reason: string) => result.skipped.push({ file: shown(rel), reason });
+  const skip = (rel: string, reason: string, kind: SkipKind) => result.skipped.push({ file: shown(rel), reason, kind });
   const progress = () => options.onProgress?.({ files: result.files, candidates: result.candidates.length });
 
   /** Whether a link is a file to scan, or else why it is skipped. */
@@ -162,7 +166,7 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
         try {
           entries = await fs.readDir(abs);
         } catch (e) {
-          skip(rel, `folder could not be read (${codeOf(e) || 'error'})`);
+          skip(rel, `folder could not be read (${codeOf(e) || 'error'})`, 'unreadable');
           return;
         }
         entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -172,15 +176,15 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
           const childAbs = `${abs.replace(/\/+$/, '')}/${entry.name}`;
           const excluded = rules.length ? excludedBy(rules, childRel) : undefined;
           if (entry.type === 'dir') {
-            if (excluded !== undefined) skip(childRel, `excluded by the pattern ${excluded}`);
-            else if (skipFolders.has(entry.name)) skip(childRel, `${entry.name} folder not scanned (dependencies, caches or version control)`);
+            if (excluded !== undefined) skip(childRel, `excluded by the pattern ${excluded}`, 'excluded');
+            else if (skipFolders.has(entry.name)) skip(childRel, `${entry.name} folder not scanned (dependencies, caches or version control)`, 'default-folder');
             else subdirs.push(childRel);
             continue;
           }
           const candidate = isCandidateName(entry.name);
           if (excluded !== undefined) {
             // Only possible configuration files are worth listing; excluded source files are noise.
-            if (candidate || entry.type === 'symlink') skip(childRel, `excluded by the pattern ${excluded}`);
+            if (candidate || entry.type === 'symlink') skip(childRel, `excluded by the pattern ${excluded}`, 'excluded');
             continue;
           }
           if (entry.type === 'file') {
@@ -188,12 +192,12 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
             if (candidate) result.candidates.push({ path: childAbs, rel: shown(childRel) });
           } else if (entry.type === 'symlink') {
             const link = await checkLink(childAbs, childRel);
-            if (link.kind === 'skip') skip(childRel, link.reason);
+            if (link.kind === 'skip') skip(childRel, link.reason, 'link');
             else {
               result.files++;
               if (candidate) result.candidates.push({ path: childAbs, rel: shown(childRel) });
             }
-          } else if (candidate) skip(childRel, 'not a regular file');
+          } else if (candidate) skip(childRel, 'not a regular file', 'unreadable');
         }
         nextLevel[index] = subdirs;
       },
@@ -215,7 +219,7 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
 
 export type Loaded =
   | { kind: 'text'; text: string; size: number; mtimeMs?: number; invalidUtf8: boolean }
-  | { kind: 'skip'; reason: string };
+  | { kind: 'skip'; reason: string; skipKind: SkipKind };
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder('utf-8');
@@ -250,19 +254,19 @@ export async function loadCandidate(fs: ReadOnlyFs, path: string, maxFileSize: n
       size = st.size;
       mtimeMs = st.mtimeMs;
     } catch (e) {
-      return { kind: 'skip', reason: `could not be read (${codeOf(e) || 'error'})` };
+      return { kind: 'skip', reason: `could not be read (${codeOf(e) || 'error'})`, skipKind: 'unreadable' };
     }
   }
-  if (size > maxFileSize) return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(size)})` };
+  if (size > maxFileSize) return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(size)})`, skipKind: 'too-large' };
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path);
   } catch (e) {
-    return { kind: 'skip', reason: `could not be read (${codeOf(e) || 'error'})` };
+    return { kind: 'skip', reason: `could not be read (${codeOf(e) || 'error'})`, skipKind: 'unreadable' };
   }
   // The file may have grown between stat and read.
-  if (bytes.length > maxFileSize) return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes.length)})` };
-  if (bytes.indexOf(0) >= 0) return { kind: 'skip', reason: 'binary content (NUL bytes), not a text configuration file' };
+  if (bytes.length > maxFileSize) return { kind: 'skip', reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes.length)})`, skipKind: 'too-large' };
+  if (bytes.indexOf(0) >= 0) return { kind: 'skip', reason: 'binary content (NUL bytes), not a text configuration file', skipKind: 'binary' };
   const { text, invalidUtf8 } = decodeText(bytes);
   return { kind: 'text', text, size: bytes.length, mtimeMs, invalidUtf8 };
 }

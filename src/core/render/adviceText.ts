@@ -16,6 +16,21 @@ export function summaryLine(r: AdviceReport): string {
   return `${plural(r.workloads.length, 'workload')}, ${plural(r.stats.files, 'file')} scanned, ${plural(r.stats.configFiles, 'configuration file')}, ${r.stats.ms} ms`;
 }
 
+/** Skipped entries with the default folders (node_modules, .git…) folded into one line: they are many and expected. */
+export function groupSkipped(r: AdviceReport): { folders: string | undefined; rest: AdviceReport['skipped'] } {
+  const byName = new Map<string, number>();
+  const rest: AdviceReport['skipped'] = [];
+  for (const s of r.skipped) {
+    if (s.kind === 'default-folder') {
+      const name = s.file.slice(s.file.lastIndexOf('/') + 1);
+      byName.set(name, (byName.get(name) ?? 0) + 1);
+    } else rest.push(s);
+  }
+  const total = [...byName.values()].reduce((a, b) => a + b, 0);
+  const folders = total ? `${plural(total, 'folder')} of dependencies, caches or version control not scanned (${[...byName].map(([n, c]) => `${n} ×${c}`).join(', ')})` : undefined;
+  return { folders, rest };
+}
+
 const where = (s: { file: string; line: number }) => `${s.file}:${s.line}`;
 
 /** The reasons worth showing first: the ones that push towards the verdict, then the rest. */
@@ -43,10 +58,12 @@ export function renderAdviceText(r: AdviceReport): string {
       for (const c of w.changes) out.push(`    - ${plain(c)}`);
     }
   }
-  if (r.skipped.length) {
-    out.push('', `Skipped ${plural(r.skipped.length, 'file')}:`);
-    for (const s of r.skipped) out.push(`  - ${plain(s.file)}: ${plain(s.reason)}`);
+  const { folders, rest } = groupSkipped(r);
+  if (rest.length) {
+    out.push('', `Skipped ${plural(rest.length, 'file')}:`);
+    for (const s of rest) out.push(`  - ${plain(s.file)}: ${plain(s.reason)}`);
   }
+  if (folders) out.push('', plain(folders) + ' (the JSON output lists each).');
   if (r.notes.length) {
     out.push('', 'Notes:');
     for (const n of r.notes) out.push(`  - ${plain(n.file)}: ${plain(n.message)}`);
@@ -81,9 +98,11 @@ export function renderAdviceMarkdown(r: AdviceReport): string {
       out.push('');
     }
   }
-  if (r.skipped.length) {
-    out.push(`<details><summary>Skipped files (${r.skipped.length})</summary>`, '');
-    for (const s of r.skipped) out.push(`- ${code(s.file)}: ${escapeText(s.reason)}`);
+  const skipped = groupSkipped(r);
+  if (skipped.rest.length || skipped.folders) {
+    out.push(`<details><summary>Skipped (${r.skipped.length})</summary>`, '');
+    for (const s of skipped.rest) out.push(`- ${code(s.file)}: ${escapeText(s.reason)}`);
+    if (skipped.folders) out.push(`- ${escapeText(skipped.folders)}`);
     out.push('', '</details>', '');
   }
   if (r.notes.length) {

@@ -12,6 +12,10 @@ const LOADERS: Partial<Record<Format, Loader>> = {
   'cloud-init': () => require('./parse/cloudinit').cloudInitModule,
   lima: () => require('./parse/lima').limaModule,
   dockerfile: () => require('./parse/dockerfile').dockerfileModule,
+  devcontainer: () => require('./parse/devcontainer').devcontainerModule,
+  vagrant: () => require('./parse/vagrant').vagrantModule,
+  packer: () => require('./parse/packer').packerModule,
+  terraform: () => require('./parse/terraform').terraformModule,
   // Each format module adds its line here, e.g.
   // dockerfile: () => require('./parse/dockerfile').dockerfileModule,
 };

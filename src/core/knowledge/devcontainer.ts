@@ -1,8 +1,8 @@
 // What devcontainer.json (and devcontainer-feature.json) keys do, and what each says about running the
 // development environment as a container rather than a VM. One record per key; `paths` are path.ts patterns.
-import type { KeyTopic } from '../parse/config-topics';
+import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
-import { BB, DIFF, LEARN, MS, S24 } from './config-cite';
+import { BB, DIFF, LEARN, MS, S24 } from './configCite';
 
 const ref = (key: string, anchor = 'general-devcontainerjson-properties'): Reference => ({
   label: `Dev Container metadata reference: ${key}`,
@@ -110,9 +110,9 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     reference: ref('features'),
     paths: ['features', 'features.*'],
     notes: [
-      { match: 'docker-in-docker', note: 'this Feature runs its own Docker daemon and marks the container privileged.' },
-      { match: 'docker-outside-of-docker|docker-from-docker', note: 'this Feature mounts the host Docker socket: the container can drive the host daemon.' },
-      { match: 'nvidia-cuda', note: 'GPU tooling: the container needs the host driver and GPU access passed through.' },
+      { match: /docker-in-docker/i, note: 'this Feature runs its own Docker daemon and marks the container privileged.' },
+      { match: /docker-outside-of-docker|docker-from-docker/i, note: 'this Feature mounts the host Docker socket: the container can drive the host daemon.' },
+      { match: /nvidia-cuda/i, note: 'GPU tooling: the container needs the host driver and GPU access passed through.' },
     ],
   }),
   dc({
@@ -127,16 +127,16 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     reference: ref('runArgs', 'image-or-dockerfile-specific-properties'),
     paths: ['runArgs', 'runArgs.*'],
     notes: [
-      { match: '^--privileged', note: 'all capabilities and all host devices; the container can load kernel modules and reach the host. The documents advise keeping this off; needing it suggests a VM.' },
-      { match: '^--cap-add', note: 'adds Linux capabilities beyond the default set; `SYS_ADMIN` or `ALL` come close to privileged, `SYS_PTRACE` (debuggers) is narrower.' },
-      { match: '^--device', note: 'passes a host device node into the container; the device driver stays in the host kernel.' },
-      { match: '^--(network|net)[= ]?host', note: 'shares the host network stack: no isolated network view, ports bind on the host directly.' },
-      { match: '^--security-opt', note: 'changes seccomp/AppArmor/SELinux confinement; `unconfined` removes a layer of the container boundary.' },
-      { match: '(seccomp|apparmor|label)[=:]?unconfined|label[=:]disable', note: 'confinement turned off for this container.' },
-      { match: '^--(pid|ipc|uts|userns)[= ]?host', note: 'shares a host namespace, so that part of the host is visible from inside.' },
-      { match: '^--gpus', note: 'GPU access through the host driver (NVIDIA container toolkit).' },
-      { match: '^--init', note: 'runs a tiny init as PID 1 to reap zombie processes.' },
-      { match: '^--runtime', note: 'picks another OCI runtime; a sandboxed one (gVisor `runsc`, Kata) adds a boundary beyond the shared kernel.' },
+      { match: /^--privileged/i, note: 'all capabilities and all host devices; the container can load kernel modules and reach the host. The documents advise keeping this off; needing it suggests a VM.' },
+      { match: /^--cap-add/i, note: 'adds Linux capabilities beyond the default set; `SYS_ADMIN` or `ALL` come close to privileged, `SYS_PTRACE` (debuggers) is narrower.' },
+      { match: /^--device/i, note: 'passes a host device node into the container; the device driver stays in the host kernel.' },
+      { match: /^--(network|net)[= ]?host/i, note: 'shares the host network stack: no isolated network view, ports bind on the host directly.' },
+      { match: /^--security-opt/i, note: 'changes seccomp/AppArmor/SELinux confinement; `unconfined` removes a layer of the container boundary.' },
+      { match: /(seccomp|apparmor|label)[=:]?unconfined|label[=:]disable/i, note: 'confinement turned off for this container.' },
+      { match: /^--(pid|ipc|uts|userns)[= ]?host/i, note: 'shares a host namespace, so that part of the host is visible from inside.' },
+      { match: /^--gpus/i, note: 'GPU access through the host driver (NVIDIA container toolkit).' },
+      { match: /^--init/i, note: 'runs a tiny init as PID 1 to reap zombie processes.' },
+      { match: /^--runtime/i, note: 'picks another OCI runtime; a sandboxed one (gVisor `runsc`, Kata) adds a boundary beyond the shared kernel.' },
     ],
   }),
   dc({
@@ -150,7 +150,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     sources: [MS.storage, S24.storage, S24.security],
     reference: ref('mounts'),
     paths: ['mounts', 'mounts.*'],
-    notes: [{ match: 'docker\\.sock', note: 'the host Docker socket: whoever controls the container controls the host daemon (and so the host).' }],
+    notes: [{ match: /docker\.sock/i, note: 'the host Docker socket: whoever controls the container controls the host daemon (and so the host).' }],
   }),
   dc({
     id: 'devcontainer.privileged',
@@ -163,7 +163,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     sources: [S24.security, MS.isolation, DIFF.containers],
     reference: ref('privileged'),
     paths: ['privileged'],
-    notes: [{ match: '^true$', note: 'privileged: the container boundary is mostly gone.' }],
+    notes: [{ match: /^true$/i, note: 'privileged: the container boundary is mostly gone.' }],
   }),
   dc({
     id: 'devcontainer.capAdd',
@@ -176,9 +176,9 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     reference: ref('capAdd'),
     paths: ['capAdd', 'capAdd.*'],
     notes: [
-      { match: '^(SYS_ADMIN|ALL)$', note: 'close to privileged: mounts, namespaces and much of the kernel become reachable.' },
-      { match: '^SYS_PTRACE$', note: 'lets debuggers attach to processes; narrow and common in dev containers.' },
-      { match: '^NET_ADMIN$', note: 'lets the container reconfigure its network stack.' },
+      { match: /^(SYS_ADMIN|ALL)$/i, note: 'close to privileged: mounts, namespaces and much of the kernel become reachable.' },
+      { match: /^SYS_PTRACE$/i, note: 'lets debuggers attach to processes; narrow and common in dev containers.' },
+      { match: /^NET_ADMIN$/i, note: 'lets the container reconfigure its network stack.' },
     ],
   }),
   dc({
@@ -191,7 +191,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     sources: [S24.security, DIFF.containers],
     reference: ref('securityOpt'),
     paths: ['securityOpt', 'securityOpt.*'],
-    notes: [{ match: 'unconfined|disable', note: 'confinement turned off.' }],
+    notes: [{ match: /unconfined|disable/i, note: 'confinement turned off.' }],
   }),
   dc({
     id: 'devcontainer.remoteUser',
@@ -203,7 +203,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     sources: [S24.security, MS.isolation],
     reference: ref('remoteUser'),
     paths: ['remoteUser', 'containerUser', 'updateRemoteUserUID'],
-    notes: [{ match: '^root$', note: 'runs as root inside the container.' }],
+    notes: [{ match: /^root$/i, note: 'runs as root inside the container.' }],
   }),
   dc({
     id: 'devcontainer.init',

@@ -1,11 +1,15 @@
 // One index over every topic of every format, so explain, the advisor and the CLI look topics up by id.
 import { CLOUDINIT_TOPICS } from './cloudinit';
 import { COMPOSE_TOPICS } from './compose';
+import { DEVCONTAINER_TOPICS } from './devcontainer';
 import { DOCKERFILE_TOPICS } from './dockerfile';
 import { asTopic } from './keyTopic';
 import { KUBERNETES_TOPICS } from './kubernetes';
 import { LIMA_TOPICS } from './lima';
+import { PACKER_TOPICS } from './packer';
+import { TERRAFORM_TOPICS } from './terraform';
 import type { Topic } from './types';
+import { VAGRANT_TOPICS } from './vagrant';
 
 /** Each format's topic array; a format adds its line here. */
 const TOPIC_ARRAYS: readonly (readonly Topic[])[] = [
@@ -14,6 +18,10 @@ const TOPIC_ARRAYS: readonly (readonly Topic[])[] = [
   KUBERNETES_TOPICS.map(asTopic),
   CLOUDINIT_TOPICS.map(asTopic),
   LIMA_TOPICS.map(asTopic),
+  DEVCONTAINER_TOPICS.map(asTopic),
+  VAGRANT_TOPICS.map(asTopic),
+  PACKER_TOPICS.map(asTopic),
+  TERRAFORM_TOPICS.map(asTopic),
 ];
 
 let index: Map<string, Topic> | undefined;

@@ -1,29 +1,17 @@
 // Position lookup and topic matching shared by the tree-shaped formats that explain keys by path
 // pattern (devcontainer, Vagrant, Packer, Terraform). Knowledge stays in records (KeyTopic); this
 // file only finds the node under the cursor and the first record whose pattern matches it.
-import type { Format as FormatId } from './types';
+import { asTopic, type KeyTopic, type ValueNote } from '../knowledge/keyTopic';
 import type { ConfigModel, ConfigNode, Pos, Range } from './types';
 import type { TopicHit } from './format';
-import type { Topic } from '../knowledge/types';
 import { matchPath } from './path';
 
-/** A line-specific remark: when a value (or one of the node's item values) matches `match`, `note` is shown. */
-export interface ValueNote {
-  /** Regular expression source, matched case-insensitively against the scalar value. */
-  match: string;
-  note: string;
-}
-
 /**
- * A topic plus the key paths it explains. Patterns use path.ts syntax (`a.*.b`, `**`); a pattern may
- * end in `=value` to match only nodes whose scalar value equals it (case-insensitive), which is how
+ * Topics are the shared KeyTopic records (knowledge/keyTopic.ts). A pattern here may also end in
+ * `=value` to match only nodes whose scalar value equals it (case-insensitive): that is how
  * `builders.*.type=qemu` in a JSON Packer template finds the same topic as `source.qemu.*` in HCL.
  */
-export type KeyTopic = Topic & {
-  format: FormatId;
-  paths: string[];
-  notes?: ValueNote[];
-};
+export type { KeyTopic };
 
 /** Offsets to (line, character). */
 export class Lines {
@@ -87,11 +75,17 @@ export function topicForNode<T extends KeyTopic>(topics: readonly T[], node: Con
   return topics.find((t) => t.paths.some((p) => matchesNode(p, node)));
 }
 
+/** What notes are tested on: the node's own value, its key (a Feature id, a provider name), its items' values. */
 function scalarValues(node: ConfigNode): string[] {
   const out: string[] = [];
   if (node.value !== undefined && node.value !== null) out.push(String(node.value));
+  if (!/^\d+$/.test(node.key)) out.push(node.path[node.path.length - 1] ?? node.key);
   for (const c of node.children ?? []) if (c.value !== undefined && c.value !== null) out.push(String(c.value));
   return out;
+}
+
+function noteMatches(n: ValueNote, value: string): boolean {
+  return n.match instanceof RegExp ? n.match.test(value) : String(n.match) === value;
 }
 
 /** Line notes for a node: each value (its own, or its items') that a topic's note matches. */
@@ -99,7 +93,7 @@ export function notesFor(topic: KeyTopic, node: ConfigNode): string[] {
   const out: string[] = [];
   for (const value of scalarValues(node)) {
     for (const n of topic.notes ?? []) {
-      if (new RegExp(n.match, 'i').test(value)) {
+      if (noteMatches(n, value)) {
         const line = `\`${value.length > 80 ? value.slice(0, 77) + '...' : value}\`: ${n.note}`;
         if (!out.includes(line)) out.push(line);
       }
@@ -125,7 +119,7 @@ export function keyTopicAt<T extends KeyTopic>(model: ConfigModel, pos: Pos, top
   const topic = topicForNode(topics, best.node);
   if (!topic) return null;
   const notes = notesFor(topic, best.node);
-  return notes.length ? { topic, range: best.range, notes } : { topic, range: best.range };
+  return notes.length ? { topic: asTopic(topic), range: best.range, notes } : { topic: asTopic(topic), range: best.range };
 }
 
 /** A whole-text range. */

@@ -1,0 +1,80 @@
+// Packer templates: HCL2 (*.pkr.hcl, via hcl.ts) and legacy JSON (via jsonc-parser). One workload per
+// source block (HCL) or builder (JSON).
+//
+// The two syntaxes give different paths for the same thing:
+//   HCL   source "virtualbox-iso" "vm" { iso_url = ... }   ['source','virtualbox-iso','vm','iso_url']
+//   JSON  "builders": [{ "type": "virtualbox-iso", "iso_url": ... }]   ['builders','0','iso_url']
+//   HCL   build { provisioner "shell" {...} }              ['build','provisioner','shell']
+//   JSON  "provisioners": [{ "type": "shell" }]            ['provisioners','0','type'] value 'shell'
+// Topics list both shapes; `builderTypeAt` maps either shape to the builder type for code that needs it.
+import type { Workload } from '../advisor/types';
+import { PACKER_TOPICS } from '../knowledge/packer';
+import { keyTopicAt } from './config-topics';
+import type { FormatModule } from './format';
+import { parseHcl } from './hcl';
+import { child, childString, parseJsonTree } from './jsonc-tree';
+import type { ConfigModel, ConfigNode } from './types';
+
+export interface PackerBuilder {
+  /** Builder (source) type: `virtualbox-iso`, `amazon-ebs`, `docker`, ... */
+  type: string;
+  /** HCL source name, or the JSON builder's `name` (else its type). */
+  name: string;
+  /** The source block, or the builder object in the JSON `builders` list. */
+  node: ConfigNode;
+}
+
+export interface PackerModel extends ConfigModel {
+  format: 'packer';
+  syntax: 'hcl' | 'json';
+  builders: PackerBuilder[];
+}
+
+function parse(text: string, file: string): PackerModel {
+  const json = /\.json$/i.test(file) || /^\s*[{[]/.test(text.replace(/^\uFEFF/, ''));
+  const tree = json ? parseJsonTree(text) : parseHcl(text);
+  const root = tree.roots[0];
+  const builders: PackerBuilder[] = [];
+  if (json) {
+    for (const b of child(root, 'builders')?.children ?? []) {
+      const type = childString(b, 'type');
+      if (type) builders.push({ type, name: childString(b, 'name') ?? type, node: b });
+    }
+  } else {
+    for (const n of root?.children ?? []) {
+      if (n.path[0] === 'source' && n.path.length === 3) builders.push({ type: n.path[1], name: n.path[2], node: n });
+    }
+  }
+  return { format: 'packer', file, problems: tree.problems, roots: tree.roots, syntax: json ? 'json' : 'hcl', builders };
+}
+
+/** The builder type a node belongs to, in either syntax (`source.<type>.*` or `builders.<i>`), if any. */
+export function builderTypeAt(model: PackerModel, path: readonly string[]): string | undefined {
+  if (path[0] === 'source' && path.length >= 2) return path[1];
+  if (path[0] === 'builders' && path.length >= 2) return model.builders.find((b) => b.node.path[1] === path[1])?.type;
+  return undefined;
+}
+
+function workloads(model: PackerModel): Workload[] {
+  return model.builders.map((b) => {
+    const anchor = model.syntax === 'json' ? child(b.node, 'type') ?? b.node : b.node;
+    const w: Workload = {
+      name: model.syntax === 'json' ? b.name : `${b.type}.${b.name}`,
+      kind: 'packer-build',
+      format: 'packer',
+      file: model.file,
+      range: anchor.keyRange,
+      extent: b.node.range,
+    };
+    const image = childString(b.node, 'image');
+    if (image) w.image = image;
+    return w;
+  });
+}
+
+export const packerModule: FormatModule<PackerModel> = {
+  format: 'packer',
+  parse,
+  topicAt: (model, pos) => keyTopicAt(model, pos, PACKER_TOPICS),
+  workloads,
+};

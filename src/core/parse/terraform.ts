@@ -1,0 +1,89 @@
+// Terraform (*.tf via hcl.ts, *.tf.json via jsonc-parser). Paths follow the blocks:
+// resource "aws_instance" "web" { instance_type = ... } -> ['resource','aws_instance','web','instance_type'].
+// Workloads: resources that create a VM ('terraform-vm') or run containers ('terraform-container'),
+// and, as a best effort, `module` blocks whose source names such a thing.
+import type { Workload, WorkloadKind } from '../advisor/types';
+import { TERRAFORM_CONTAINER_RESOURCES, TERRAFORM_TOPICS, TERRAFORM_VM_RESOURCES } from '../knowledge/terraform';
+import { keyTopicAt, walk } from './config-topics';
+import type { FormatModule } from './format';
+import { parseHcl } from './hcl';
+import { child, childString, parseJsonTree } from './jsonc-tree';
+import type { ConfigModel, ConfigNode } from './types';
+
+export interface TerraformResource {
+  /** `resource` or `module`. */
+  block: 'resource' | 'module';
+  /** Resource type (`aws_instance`), or the module's source. */
+  type: string;
+  name: string;
+  node: ConfigNode;
+  /** What it creates, when it is a VM or a container workload. */
+  kind?: Extract<WorkloadKind, 'terraform-vm' | 'terraform-container'>;
+}
+
+export interface TerraformModel extends ConfigModel {
+  format: 'terraform';
+  resources: TerraformResource[];
+}
+
+// Module sources are free text; these name the usual VM and container modules of the registries.
+const VM_MODULE = /ec2-instance|compute[-_]instance|instance[-_]template|virtual[-_]machine|(^|[/_-])vm($|[/_-])|libvirt|vsphere|proxmox/i;
+const CONTAINER_MODULE = /ecs|cloud[-_]run|kubernetes|container[-_]group|docker|fargate/i;
+
+function classify(type: string): TerraformResource['kind'] {
+  if (TERRAFORM_VM_RESOURCES.has(type)) return 'terraform-vm';
+  if (TERRAFORM_CONTAINER_RESOURCES.has(type)) return 'terraform-container';
+  return undefined;
+}
+
+function parse(text: string, file: string): TerraformModel {
+  const json = /\.json$/i.test(file);
+  const tree = json ? parseJsonTree(text) : parseHcl(text);
+  const root = tree.roots[0];
+  const resources: TerraformResource[] = [];
+  const add = (r: TerraformResource) => {
+    const kind = r.block === 'resource' ? classify(r.type) : CONTAINER_MODULE.test(r.type) ? 'terraform-container' : VM_MODULE.test(r.type) ? 'terraform-vm' : undefined;
+    if (kind) r.kind = kind;
+    resources.push(r);
+  };
+  if (json) {
+    for (const t of child(root, 'resource')?.children ?? []) for (const r of t.children ?? []) add({ block: 'resource', type: t.key, name: r.key, node: r });
+    for (const m of child(root, 'module')?.children ?? []) add({ block: 'module', type: childString(m, 'source') ?? '', name: m.key, node: m });
+  } else {
+    for (const n of root?.children ?? []) {
+      if (n.path[0] === 'resource' && n.path.length === 3) add({ block: 'resource', type: n.path[1], name: n.path[2], node: n });
+      else if (n.path[0] === 'module' && n.path.length === 2) add({ block: 'module', type: childString(n, 'source') ?? '', name: n.path[1], node: n });
+    }
+  }
+  return { format: 'terraform', file, problems: tree.problems, roots: tree.roots, resources };
+}
+
+/** The first string value under a node whose key is one of `keys` (e.g. a container's `image`). */
+function findString(node: ConfigNode, keys: readonly string[]): string | undefined {
+  for (const n of walk(node.children ?? [])) if (keys.includes(n.key) && typeof n.value === 'string') return n.value;
+  return undefined;
+}
+
+function workloads(model: TerraformModel): Workload[] {
+  return model.resources.flatMap((r) => {
+    if (!r.kind) return [];
+    const w: Workload = {
+      name: r.block === 'module' ? `module.${r.name}` : `${r.type}.${r.name}`,
+      kind: r.kind,
+      format: 'terraform',
+      file: model.file,
+      range: r.node.keyRange,
+      extent: r.node.range,
+    };
+    const image = findString(r.node, r.kind === 'terraform-container' ? ['image'] : ['ami', 'image', 'source_image_id', 'source_image']);
+    if (image) w.image = image;
+    return [w];
+  });
+}
+
+export const terraformModule: FormatModule<TerraformModel> = {
+  format: 'terraform',
+  parse,
+  topicAt: (model, pos) => keyTopicAt(model, pos, TERRAFORM_TOPICS),
+  workloads,
+};

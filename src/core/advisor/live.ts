@@ -1,0 +1,101 @@
+// Advice for one open document: its own evidence, read from the editor's text, plus what the last
+// workspace scan knows about evidence in other files (a compose service built from a Dockerfile).
+// Nothing here reads the file system; a keystroke costs one file's analysis, never a scan.
+import { relativeTo } from '../fs';
+import type { ModelBase } from '../parse/types';
+import { adviseAnalyses, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from './engine';
+import type { AdviceReport, AdviceSignal, AdviceWorkload } from './report';
+import type { Direction, Finding } from './types';
+import { decide, type Evidence } from './verdict';
+
+/** The path a report uses for an absolute file path ('/' separated), or undefined when the scan did not cover it. */
+export function reportPathOf(report: Pick<AdviceReport, 'root' | 'roots'> | undefined, absPath: string): string | undefined {
+  if (!report) return undefined;
+  const path = absPath.replace(/\\/g, '/');
+  if (report.roots?.length) {
+    for (const r of report.roots) {
+      const rel = relativeTo(r.path.replace(/\\/g, '/').replace(/\/+$/, ''), path);
+      if (rel) return `${r.label}/${rel}`;
+    }
+    return undefined;
+  }
+  if (!report.root) return undefined;
+  const rel = relativeTo(report.root.replace(/\\/g, '/').replace(/\/+$/, '') || '/', path);
+  return rel || undefined;
+}
+
+/** One file's analysis from an already parsed model, reported under `file` (the report's name for it). */
+export function analysisOfModel(model: ModelBase, file: string, deps: EngineDeps = DEFAULT_DEPS): FileAnalysis | null {
+  const mod = deps.moduleFor(model.format);
+  if (!mod) return null;
+  const rename = <T extends { file: string }>(x: T): T => (x.file === file ? x : { ...x, file });
+  let workloads: FileAnalysis['workloads'] = [];
+  let findings: Finding[] = [];
+  try {
+    workloads = mod.workloads(model).map(rename);
+  } catch {
+    workloads = [];
+  }
+  try {
+    findings = deps.findingsFor(model).map(rename);
+  } catch {
+    findings = [];
+  }
+  return { file, format: model.format, workloads, findings, problems: model.problems };
+}
+
+const DIRECTION_OF: Record<string, Direction> = { vm: 'vm', sandboxed: 'sandbox', 'container-hardened': 'harden', container: 'container' };
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The report's entry for a live workload: same file, kind and name; the nearest line when several. */
+function counterpart(w: AdviceWorkload, report: AdviceReport): AdviceWorkload | undefined {
+  let best: AdviceWorkload | undefined;
+  for (const r of report.workloads) {
+    if (r.file !== w.file || r.kind !== w.kind || r.name !== w.name) continue;
+    if (!best || Math.abs(r.line - w.line) < Math.abs(best.line - w.line)) best = r;
+  }
+  return best;
+}
+
+/** A live workload with the scan's evidence from its other files added, and the verdict taken again. */
+function withLinked(w: AdviceWorkload, r: AdviceWorkload, deps: EngineDeps): AdviceWorkload {
+  const extra = r.signals.filter((s) => s.file !== w.file);
+  if (extra.length === 0) return r.files.length > 1 ? { ...w, files: r.files } : w;
+  const signals: AdviceSignal[] = [...w.signals, ...extra];
+  const counts = new Map<string, Evidence>();
+  for (const s of signals) {
+    const signal = deps.signalById(s.id);
+    if (!signal) continue;
+    const e = counts.get(s.id) ?? { signal, count: 0 };
+    e.count++;
+    counts.set(s.id, e);
+  }
+  const decision = decide([...counts.values()]);
+  const lead = DIRECTION_OF[decision.verdict];
+  const rank = (d: string) => (d === lead ? 0 : 1);
+  signals.sort((x, y) => rank(x.direction) - rank(y.direction) || y.weight - x.weight || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+  const s = decision.scores;
+  return {
+    ...w,
+    verdict: decision.verdict,
+    confidence: decision.confidence,
+    signals,
+    changes: decision.changes,
+    files: r.files,
+    scores: { vm: round(s.vm), sandbox: round(s.sandbox), harden: round(s.harden), container: round(s.container) },
+    ...(w.image ?? r.image ? { image: w.image ?? r.image } : {}),
+  };
+}
+
+/**
+ * The workloads of one open document: judged on the document's current text, with evidence the last
+ * scan linked from other files (the Dockerfile a service builds from) merged in.
+ */
+export function liveWorkloads(analysis: FileAnalysis, report: AdviceReport | undefined, deps: EngineDeps = DEFAULT_DEPS): AdviceWorkload[] {
+  const fresh = adviseAnalyses([analysis], deps);
+  if (!report) return fresh;
+  return fresh.map((w) => {
+    const r = counterpart(w, report);
+    return r ? withLinked(w, r, deps) : w;
+  });
+}

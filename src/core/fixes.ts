@@ -1,0 +1,381 @@
+// Quick fixes as text edits, computed from a parsed document and one finding. A fix is offered only
+// where it cannot quietly break the workload; otherwise `why` says what stands in the way, and the
+// diagnostic shows that instead. Pure: text and models in, edits out.
+import type { Finding } from './advisor/types';
+import { baseImageOf, type DfInstruction, type DockerfileModel } from './parse/dockerfile';
+import type { ConfigModel, ConfigNode, ModelBase, Pos, Range } from './parse/types';
+import { child, childString, walkNodes } from './parse/yaml';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The obvious choice among the fixes of one problem. */
+  preferred?: boolean;
+}
+
+export interface FixResult {
+  fixes: Fix[];
+  /** Why nothing (or less than the obvious fix) is offered, in a sentence. */
+  why?: string;
+}
+
+export interface FixInput {
+  model: ModelBase;
+  text: string;
+  /** The finding to fix. */
+  finding: Finding;
+  /** Every finding of the document: what else a workload shows (a VPN needing NET_ADMIN). */
+  findings?: readonly Finding[];
+}
+
+/** The uid the Dockerfile fix switches to: high enough to match no system user on common bases. */
+export const NON_ROOT_UID = 10001;
+
+type Fixer = (input: FixInput) => FixResult | undefined;
+
+const FIXERS: Record<string, Partial<Record<ModelBase['format'], Fixer>>> = {
+  'hardening.root-user': {
+    dockerfile: (i) => dockerfileUser(i.model as DockerfileModel, i.text),
+    kubernetes: (i) => securityContextFix(i, { runAsNonRoot: 'true' }),
+  },
+  'hardening.privileged': { compose: (i) => composePrivileged(i) },
+  'hardening.privilege-escalation': { kubernetes: (i) => securityContextFix(i, { allowPrivilegeEscalation: 'false' }) },
+  'hardening.no-security-context': { kubernetes: (i) => securityContextFix(i, { allowPrivilegeEscalation: 'false', runAsNonRoot: 'true' }) },
+  'sandboxing.code-execution': { kubernetes: (i) => runtimeClassFix(i) },
+  'sandboxing.ci-runner': { kubernetes: (i) => runtimeClassFix(i) },
+};
+
+/** Whether a signal in a format has a fixer at all (fixes may still be withheld for a given file). */
+export function hasFixer(signal: string, format: ModelBase['format']): boolean {
+  return FIXERS[signal]?.[format] !== undefined;
+}
+
+/** The fixes for one finding; undefined when the signal has no fixer in this format. */
+export function fixesFor(input: FixInput): FixResult | undefined {
+  const fixer = FIXERS[input.finding.signal]?.[input.model.format];
+  return fixer ? fixer(input) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+const lineStarts = (text: string): number[] => {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
+  return out;
+};
+
+const offsetOf = (starts: number[], text: string, p: Pos): number => {
+  if (p.line >= starts.length) return text.length;
+  return Math.min(starts[p.line] + p.character, p.line + 1 < starts.length ? starts[p.line + 1] : text.length);
+};
+
+/** Applies non-overlapping edits to a text (what the editor does with a WorkspaceEdit). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const starts = lineStarts(text);
+  const sorted = edits
+    .map((e) => ({ from: offsetOf(starts, text, e.range.start), to: offsetOf(starts, text, e.range.end), text: e.newText }))
+    .sort((a, b) => b.from - a.from || b.to - a.to);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.from) + e.text + out.slice(e.to);
+  return out;
+}
+
+const at = (line: number, character = 0): Pos => ({ line, character });
+const point = (p: Pos): Range => ({ start: p, end: p });
+const lineCount = (text: string) => lineStarts(text).length;
+const eol = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
+
+/** An edit inserting whole lines before line `line` (at the end of the text when past it). */
+function insertLines(text: string, line: number, lines: string[]): TextEdit {
+  const nl = eol(text);
+  const n = lineCount(text);
+  if (line < n) return { range: point(at(line)), newText: lines.join(nl) + nl };
+  // Past the end: add a newline first when the text does not end with one.
+  const prefix = text.length === 0 || text.endsWith('\n') ? '' : nl;
+  return { range: point(at(n - 1, lineText(text, n - 1).length)), newText: prefix + lines.join(nl) + nl };
+}
+
+function lineText(text: string, line: number): string {
+  const starts = lineStarts(text);
+  if (line >= starts.length) return '';
+  const end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  return text.slice(starts[line], end).replace(/\r?\n$/, '');
+}
+
+/** The line after a node's last line (block nodes end at column 0 of the line after them). */
+function lineAfter(r: Range): number {
+  return r.end.character === 0 && r.end.line > r.start.line ? r.end.line : r.end.line + 1;
+}
+
+/** The lines a node occupies, as a range from the start of its first line to the start of the next. */
+function wholeLines(text: string, r: Range): Range {
+  const next = lineAfter(r);
+  const n = lineCount(text);
+  if (next >= n) return { start: at(r.start.line), end: at(n - 1, lineText(text, n - 1).length) };
+  return { start: at(r.start.line), end: at(next) };
+}
+
+const containsPos = (r: Range, p: Pos) =>
+  (r.start.line < p.line || (r.start.line === p.line && r.start.character <= p.character)) &&
+  (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
+
+const spaces = (n: number) => ' '.repeat(Math.max(0, n));
+
+// ---------------------------------------------------------------------------------------------
+// Dockerfile: run the final stage as a non-root user
+
+const PRIVILEGED_START = /\b(gosu|su-exec|setpriv|runuser|sudo|su|chroot|s6-setuidgid|supervisord|systemd|init)\b/;
+const SCRIPT_START = /(\.sh\b|docker-entrypoint|entrypoint\b)/;
+const WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;
+/** Instructions that need root at build time; USER goes after the last of them. */
+const BUILD_STEPS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
+
+function ports(ins: DfInstruction): number[] {
+  return ins.arguments.map((a) => Number.parseInt(a.value, 10)).filter((p) => Number.isFinite(p));
+}
+
+/** `USER 10001` in the final stage, unless the stage shows it needs root to start. */
+export function dockerfileUser(model: DockerfileModel, text: string): FixResult {
+  const final = model.stages[model.finalStage];
+  if (!final) return { fixes: [] };
+  const user = model.finalUser?.value.split(':')[0];
+  if (user && user !== 'root' && user !== '0') return { fixes: [] };
+  const own = model.instructions.filter((i) => i.stage === model.finalStage);
+  const image = baseImageOf(model, model.finalStage) ?? '';
+  if (WINDOWS_IMAGE.test(image)) return { fixes: [], why: 'Windows images choose their account with `USER ContainerUser`; no uid is added automatically.' };
+  for (const ins of own) {
+    if (ins.keyword === 'EXPOSE') {
+      const low = ports(ins).find((p) => p > 0 && p < 1024);
+      if (low !== undefined) return { fixes: [], why: `It listens on port ${low}, below 1024, which a non-root user cannot bind without CAP_NET_BIND_SERVICE; move the port up, then add a USER line.` };
+    }
+    if (ins.keyword === 'VOLUME') return { fixes: [], why: 'It declares a VOLUME, which Docker creates owned by root; a non-root user could not write to it. Create and chown the folder first, then add a USER line.' };
+    if (ins.keyword === 'ENTRYPOINT' || ins.keyword === 'CMD') {
+      const args = ins.args;
+      if (PRIVILEGED_START.test(args)) return { fixes: [], why: 'Its start command switches users or starts an init itself, which needs root; a USER line would stop it from starting.' };
+      if (ins.keyword === 'ENTRYPOINT' && SCRIPT_START.test(args)) return { fixes: [], why: 'Its entrypoint script may switch users itself; check the script, then add a USER line by hand.' };
+    }
+  }
+  let after = model.instructions[final.fromInstruction];
+  for (const ins of own) if (BUILD_STEPS.has(ins.keyword)) after = ins;
+  const edit = insertLines(text, after.range.end.line + 1, [
+    `# Unprivileged at run time: files the process writes must be writable by uid ${NON_ROOT_UID}.`,
+    `USER ${NON_ROOT_UID}`,
+  ]);
+  return { fixes: [{ title: `Run as a non-root user: add \`USER ${NON_ROOT_UID}\``, edits: [edit], preferred: true }] };
+}
+
+/** The HEALTHCHECK template needs an HTTP port and a client to call it with. */
+const HTTP_PORTS = new Set([80, 443, 3000, 4000, 5000, 8000, 8080, 8081, 8443, 8888, 9000]);
+
+/**
+ * A HEALTHCHECK for a final stage that exposes an HTTP port and installs curl or wget; otherwise a
+ * reason, because a health check that cannot run marks a healthy container unhealthy.
+ */
+export function dockerfileHealthcheck(model: DockerfileModel, text: string): FixResult {
+  const final = model.stages[model.finalStage];
+  if (!final) return { fixes: [] };
+  const own = model.instructions.filter((i) => i.stage === model.finalStage);
+  if (own.some((i) => i.keyword === 'HEALTHCHECK')) return { fixes: [] };
+  const port = own.filter((i) => i.keyword === 'EXPOSE').flatMap(ports).find((p) => HTTP_PORTS.has(p));
+  if (port === undefined) return { fixes: [], why: 'No HTTP port is exposed, so there is nothing generic to check.' };
+  const runs = own.filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
+  const client = /\bcurl\b/.test(runs) ? 'curl' : /\bwget\b/.test(runs) ? 'wget' : undefined;
+  if (!client) return { fixes: [], why: 'Neither curl nor wget is installed in the final stage, so a health check could not call the port.' };
+  const scheme = port === 443 || port === 8443 ? 'https' : 'http';
+  const call = client === 'curl' ? `curl -fsS ${scheme}://localhost:${port}/ || exit 1` : `wget -qO- ${scheme}://localhost:${port}/ || exit 1`;
+  const cmd = own.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
+  const line = cmd ? cmd.range.start.line : own[own.length - 1].range.end.line + 1;
+  const edit = insertLines(text, line, [`HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD ${call}`]);
+  return { fixes: [{ title: `Add a HEALTHCHECK that calls port ${port} with ${client}`, edits: [edit] }] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compose: privileged → the capabilities the service appears to need
+
+/** What a service's image, name or command says it needs, by keyword. */
+const NEEDS: readonly { test: RegExp; caps: string[] }[] = [
+  { test: /wireguard|wg-easy|openvpn|\bvpn\b|tailscale|zerotier|netbird|headscale|strongswan|ipsec/i, caps: ['NET_ADMIN'] },
+  { test: /pi-?hole|dnsmasq|dhcp|keepalived/i, caps: ['NET_ADMIN'] },
+  { test: /tcpdump|wireshark|tshark|ntopng|nmap|netdata|iftop/i, caps: ['NET_ADMIN', 'NET_RAW'] },
+  { test: /\bntp|chrony/i, caps: ['SYS_TIME'] },
+];
+
+/** Evidence found elsewhere in the service, and the capability it points to. */
+const NEEDS_BY_SIGNAL: Readonly<Record<string, string>> = {
+  'state-network.raw-network': 'NET_ADMIN',
+  'kernel.cap-sys-time': 'SYS_TIME',
+  'kernel.realtime-scheduling': 'SYS_NICE',
+};
+
+/** Workloads whose privileged flag stands for more than capabilities: nested containers, init systems. */
+const NEEDS_PRIVILEGED = /\bdind\b|docker:.*dind|docker-in-docker|\bkind\b|k3s|rancher|sysbox|systemd|buildkit|podman/i;
+
+function composeServiceAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
+  for (const r of model.roots) {
+    for (const s of child(r, 'services')?.children ?? []) if (containsPos(s.range, p)) return s;
+  }
+  return undefined;
+}
+
+function composePrivileged({ model, text, finding, findings }: FixInput): FixResult {
+  const service = composeServiceAt(model as ConfigModel, finding.range.start);
+  const flag = child(service, 'privileged');
+  if (!service || !flag || flag.children) return { fixes: [] };
+  const said = [service.key, childString(service, 'image') ?? '', childString(service, 'container_name') ?? '', childString(service, 'command') ?? '', ...(child(service, 'command')?.children ?? []).map((c) => String(c.value ?? ''))].join(' ');
+  if (NEEDS_PRIVILEGED.test(said)) {
+    return { fixes: [], why: 'It runs containers or an init system inside, which needs the privileged flag; consider a rootless variant, Sysbox or a VM instead.' };
+  }
+  const caps: string[] = [];
+  for (const n of NEEDS) if (n.test.test(said)) for (const c of n.caps) if (!caps.includes(c)) caps.push(c);
+  for (const f of findings ?? []) {
+    const c = NEEDS_BY_SIGNAL[f.signal];
+    if (c && containsPos(service.range, f.range.start) && !caps.includes(c)) caps.push(c);
+  }
+  const existing = child(service, 'cap_add');
+  const have = new Set((existing?.children ?? []).map((c) => String(c.value ?? '').replace(/^CAP_/, '')));
+  const missing = caps.filter((c) => !have.has(c));
+  const remove: TextEdit = { range: wholeLines(text, flag.range), newText: '' };
+  const indent = flag.keyRange.start.character;
+  if (caps.length === 0) {
+    return { fixes: [{ title: 'Remove `privileged: true` (nothing in the service shows a need for extra capabilities)', edits: [remove] }] };
+  }
+  const list = caps.join(', ');
+  if (missing.length === 0) {
+    return { fixes: [{ title: `Remove \`privileged: true\` (cap_add already grants ${list})`, edits: [remove], preferred: true }] };
+  }
+  const nl = eol(text);
+  if (!existing) {
+    const lines = [`${spaces(indent)}cap_add:`, ...missing.map((c) => `${spaces(indent + 2)}- ${c}`)];
+    return { fixes: [{ title: `Replace \`privileged: true\` with \`cap_add: [${list}]\``, edits: [{ range: remove.range, newText: lines.join(nl) + (remove.range.end.character === 0 ? nl : '') }], preferred: true }] };
+  }
+  const items = existing.children ?? [];
+  const last = items[items.length - 1];
+  const flow = last !== undefined && last.keyRange.start.line === existing.keyRange.start.line;
+  if (!last || flow) {
+    // `cap_add: [A]` or `cap_add: []`: rewrite the list on its line.
+    const l = existing.keyRange.start.line;
+    const t = lineText(text, l);
+    const close = t.lastIndexOf(']');
+    if (close < 0) return { fixes: [] };
+    const sep = last ? ', ' : '';
+    const add: TextEdit = { range: point(at(l, close)), newText: sep + missing.join(', ') };
+    return { fixes: [{ title: `Replace \`privileged: true\` with ${missing.join(', ')} in cap_add`, edits: [remove, add], preferred: true }] };
+  }
+  const itemIndent = Math.max(0, last.keyRange.start.character - 2);
+  const add = insertLines(text, lineAfter(last.range), missing.map((c) => `${spaces(itemIndent)}- ${c}`));
+  return { fixes: [{ title: `Replace \`privileged: true\` with ${missing.join(', ')} in cap_add`, edits: [remove, add], preferred: true }] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kubernetes: securityContext keys and runtimeClassName
+
+/** Pod specs: mappings with a `containers` sequence. */
+function podSpecs(model: ConfigModel): ConfigNode[] {
+  const out: ConfigNode[] = [];
+  for (const n of walkNodes(model.roots)) if (n.children && child(n, 'containers')?.children) out.push(n);
+  return out;
+}
+
+/** The innermost pod spec around a position; the document's only pod spec when the position is outside every one. */
+function podSpecAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
+  const specs = podSpecs(model);
+  const inside = specs.filter((s) => containsPos(s.range, p));
+  if (inside.length) return inside[inside.length - 1];
+  const root = model.roots.find((r) => containsPos(r.range, p));
+  const inRoot = root ? specs.filter((s) => containsPos(root.range, s.range.start)) : [];
+  return inRoot.length === 1 ? inRoot[0] : specs.length === 1 ? specs[0] : undefined;
+}
+
+/** The containers a finding concerns: the one it lies in, or every container of its pod spec. */
+function containersAt(model: ConfigModel, p: Pos): ConfigNode[] {
+  const spec = podSpecAt(model, p);
+  if (!spec) return [];
+  const all = ['initContainers', 'containers'].flatMap((k) => child(spec, k)?.children ?? []).filter((c) => c.children?.length);
+  // By line: a finding on `- name: x` starts at the dash, before the item's own range.
+  const one = all.find((c) => c.range.start.line <= p.line && p.line < lineAfter(c.range));
+  return one ? [one] : (child(spec, 'containers')?.children ?? []).filter((c) => c.children?.length);
+}
+
+const isIndex = (n: ConfigNode) => /^\d+$/.test(n.key);
+
+/** The indentation step of a document's mappings: the first nested mapping key's offset (2 when none). */
+function indentStep(model: ConfigModel): number {
+  for (const n of walkNodes(model.roots)) {
+    if (!n.children || isIndex(n) || n.path.length === 0) continue;
+    const c = n.children.find((x) => !isIndex(x) && x.keyRange.start.line > n.keyRange.start.line);
+    if (c && c.keyRange.start.character > n.keyRange.start.character) return c.keyRange.start.character - n.keyRange.start.character;
+  }
+  return 2;
+}
+
+/** Edits that make a container's securityContext hold `want` (key → YAML scalar). */
+function securityContextEdits(text: string, container: ConfigNode, want: Record<string, string>, step: number): TextEdit[] {
+  const kids = container.children ?? [];
+  const col = kids[0].keyRange.start.character;
+  const sc = child(container, 'securityContext');
+  const nl = eol(text);
+  const edits: TextEdit[] = [];
+  if (sc && sc.children && sc.children.length && sc.children[0].keyRange.start.line > sc.keyRange.start.line) {
+    const inner = sc.children[0].keyRange.start.character;
+    const missing: string[] = [];
+    for (const [k, v] of Object.entries(want)) {
+      const has = child(sc, k);
+      if (!has) missing.push(`${spaces(inner)}${k}: ${v}`);
+      else if (String(has.value) !== v && has.valueRange) edits.push({ range: has.valueRange, newText: v });
+    }
+    if (missing.length) {
+      const last = sc.children[sc.children.length - 1];
+      edits.push(insertLines(text, lineAfter(last.range), missing));
+    }
+    return edits;
+  }
+  const lines = [`${spaces(col)}securityContext:`, ...Object.entries(want).map(([k, v]) => `${spaces(col + step)}${k}: ${v}`)];
+  if (sc) {
+    // `securityContext: {}` or a flow mapping: rewrite it as a block with what it held and what is wanted.
+    const held = (sc.children ?? []).filter((c) => !(c.key in want)).map((c) => `${spaces(col + step)}${c.key}: ${String(c.value)}`);
+    const r = wholeLines(text, sc.range);
+    return [{ range: r, newText: [...lines, ...held].join(nl) + (r.end.character === 0 ? nl : '') }];
+  }
+  const last = kids[kids.length - 1];
+  return [insertLines(text, lineAfter(last.range), lines)];
+}
+
+function securityContextFix({ model, text, finding }: FixInput, want: Record<string, string>): FixResult {
+  const containers = containersAt(model as ConfigModel, finding.range.start);
+  if (containers.length === 0) return { fixes: [] };
+  const edits = containers.flatMap((c) => securityContextEdits(text, c, want, indentStep(model as ConfigModel)));
+  if (edits.length === 0) return { fixes: [] };
+  const keys = Object.entries(want).map(([k, v]) => `${k}: ${v}`).join(', ');
+  const whose = containers.length === 1 ? `container \`${childString(containers[0], 'name') ?? containers[0].key}\`` : `${containers.length} containers`;
+  return { fixes: [{ title: `Set ${keys} in the securityContext of ${whose}`, edits, preferred: true }] };
+}
+
+/** The runtime classes offered for untrusted code, with the name clusters usually give them. */
+export const SANDBOX_RUNTIMES: readonly { name: string; runtime: string }[] = [
+  { name: 'gVisor', runtime: 'gvisor' },
+  { name: 'Kata Containers', runtime: 'kata' },
+];
+
+function runtimeClassFix({ model, text, finding }: FixInput): FixResult {
+  const spec = podSpecAt(model as ConfigModel, finding.range.start);
+  if (!spec || !spec.children?.length) return { fixes: [] };
+  const existing = child(spec, 'runtimeClassName');
+  if (existing && existing.value && SANDBOX_RUNTIMES.some((r) => String(existing.value).includes(r.runtime))) return { fixes: [] };
+  const first = spec.children[0];
+  const col = first.keyRange.start.character;
+  // Before `containers`, so the line lands in the pod spec whatever follows it.
+  const anchor = child(spec, 'containers') ?? first;
+  return {
+    fixes: SANDBOX_RUNTIMES.map((r, i) => ({
+      title: `Run the pod in ${r.name}: ${existing ? 'set' : 'add'} \`runtimeClassName: ${r.runtime}\` (needs that RuntimeClass in the cluster)`,
+      edits: [existing?.valueRange ? { range: existing.valueRange, newText: r.runtime } : insertLines(text, anchor.keyRange.start.line, [`${spaces(col)}runtimeClassName: ${r.runtime}`])],
+      preferred: i === 0,
+    })),
+  };
+}

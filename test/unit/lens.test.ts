@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import type { AdviceSignal, AdviceWorkload } from '../../src/core/advisor/report';
+import { analysisOfModel, liveWorkloads, reportPathOf } from '../../src/core/advisor/live';
+import { adviseFiles } from '../../src/core/advisor/advise';
+import type { Direction, Verdict } from '../../src/core/advisor/types';
+import { parseWith } from '../../src/core/cache';
+import { decidingDimension, lensTitle } from '../../src/core/render/lens';
+
+const sig = (label: string, direction: Direction, weight: number, extra: Partial<AdviceSignal> = {}): AdviceSignal => ({
+  id: `x.${label}`,
+  direction,
+  file: 'Dockerfile',
+  line: 1,
+  column: 1,
+  message: label,
+  dimension: 'os-kernel',
+  sources: [],
+  label,
+  weight,
+  ...extra,
+});
+
+const w = (verdict: Verdict, signals: AdviceSignal[]) => ({ verdict, signals });
+
+describe('CodeLens titles', () => {
+  it('a hardened container names its strongest hardening reasons, strongest first', () => {
+    const t = lensTitle(w('container-hardened', [sig('docker.sock mounted', 'harden', 0.8), sig('health check', 'container', 0.2), sig('privileged', 'harden', 0.9)]));
+    assert.equal(t, 'Container — harden: privileged, docker.sock mounted');
+  });
+
+  it('a VM names what only a VM gives', () => {
+    assert.equal(lensTitle(w('vm', [sig('loads kernel modules', 'vm', 0.9), sig('privileged', 'harden', 0.9)])), 'VM: loads kernel modules');
+  });
+
+  it('a sandbox names the untrusted code', () => {
+    assert.equal(lensTitle(w('sandboxed', [sig('runs submitted code', 'sandbox', 0.8)])), 'Sandboxed: runs submitted code');
+  });
+
+  it('a plain container says so, with a positive reason when there is one', () => {
+    assert.equal(lensTitle(w('container', [])), 'Container');
+    assert.equal(lensTitle(w('container', [sig('unpinned image', 'harden', 0.2), sig('health check', 'container', 0.3)])), 'Container: health check');
+  });
+
+  it('more reasons than fit are counted, and a repeated signal counts once', () => {
+    const s = [sig('a', 'vm', 0.9), sig('a', 'vm', 0.9), sig('b', 'vm', 0.8), sig('c', 'vm', 0.7), sig('d', 'vm', 0.6)];
+    assert.equal(lensTitle(w('vm', s)), 'VM: a, b +2');
+  });
+
+  it('the comparison lens opens at the dimension of the strongest deciding signal', () => {
+    const s = [sig('gpu', 'vm', 0.5, { dimension: 'guest-compat' }), sig('mods', 'vm', 0.9, { dimension: 'os-kernel' }), sig('priv', 'harden', 1, { dimension: 'isolation' })];
+    assert.equal(decidingDimension(w('vm', s)), 'os-kernel');
+    assert.equal(decidingDimension(w('container', s)), undefined);
+  });
+});
+
+describe('live advice for one open document', () => {
+  it('finds the report path of a file under the scanned folder, or none outside it', () => {
+    assert.equal(reportPathOf({ root: '/ws' }, '/ws/app/Dockerfile'), 'app/Dockerfile');
+    assert.equal(reportPathOf({ root: '/ws' }, '/other/Dockerfile'), undefined);
+    assert.equal(reportPathOf({ root: '/a, /b', roots: [{ label: 'a', path: '/a' }, { label: 'b', path: '/b' }] }, '/b/x.yml'), 'b/x.yml');
+    assert.equal(reportPathOf(undefined, '/ws/Dockerfile'), undefined);
+  });
+
+  it('keeps the workload the document defines, and adds evidence the scan linked from another file', () => {
+    const compose = 'services:\n  web:\n    build: ./app\n';
+    const model = parseWith('/ws/compose.yaml', compose)!;
+    const analysis = analysisOfModel(model, 'compose.yaml')!;
+    assert.deepEqual(liveWorkloads(analysis, undefined).map((x) => [x.name, x.file, x.line]), [['web', 'compose.yaml', 2]]);
+
+    const report = adviseFiles([{ path: 'compose.yaml', text: compose }, { path: 'app/Dockerfile', text: 'FROM alpine\n' }]);
+    const linked: AdviceWorkload = {
+      ...report.workloads[0],
+      files: ['compose.yaml', 'app/Dockerfile'],
+      signals: [{ ...sig('privileged', 'harden', 1), id: 'hardening.privileged', file: 'app/Dockerfile' }],
+    };
+    const [live] = liveWorkloads(analysis, { ...report, workloads: [linked] });
+    assert.equal(live.verdict, 'container-hardened');
+    assert.deepEqual(live.files, ['compose.yaml', 'app/Dockerfile']);
+    assert.equal(lensTitle(live), 'Container — harden: privileged');
+  });
+});

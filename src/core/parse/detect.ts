@@ -12,7 +12,8 @@ export function formatByName(path: string): Format | null {
   if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return 'dockerfile';
   if (/^(dockerfile|containerfile)[._-]/i.test(name)) return 'dockerfile';
   if (/^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(name)) return 'compose';
-  if (lower === 'devcontainer.json' || lower === '.devcontainer.json' || lower === 'devcontainer-feature.json') return 'devcontainer';
+  // Also `<prefix>_devcontainer.json` / `<prefix>.devcontainer.json`: copies named after their folder.
+  if (/(^|[._-])devcontainer(-feature)?\.json$/i.test(name)) return 'devcontainer';
   if (name === 'Vagrantfile' || /^vagrantfile([._-].*)?$/i.test(name)) return 'vagrant';
   if (lower.endsWith('.pkr.hcl') || lower.endsWith('.pkr.json')) return 'packer';
   if (lower.endsWith('.tf') || lower.endsWith('.tf.json')) return 'terraform';

@@ -19,6 +19,8 @@ export interface YamlTree {
   problems: ParseProblem[];
 }
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** Offsets to (line, character) through a sorted table of line starts. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -36,8 +38,11 @@ export class LineIndex {
     }
     return { line: lo, character: o - this.starts[lo] };
   }
+  /** A range from offsets; trailing whitespace and line breaks (which YAML counts into a block) are left out. */
   range(start: number, end: number): Range {
-    return { start: this.pos(start), end: this.pos(Math.max(start, end)) };
+    let e = Math.max(start, Math.min(end, this.text.length));
+    while (e > start && isSpace(this.text.charCodeAt(e - 1))) e--;
+    return { start: this.pos(start), end: this.pos(e) };
   }
   get lineCount(): number {
     return this.starts.length;

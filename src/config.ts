@@ -5,10 +5,20 @@ export const CONFIG_SECTION = 'containerOrVm';
 
 export type HoverVerbosity = 'auto' | 'full' | 'angle';
 
+export type DiagnosticLevel = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
 export interface Settings {
   hover: {
     enabled: boolean;
     verbosity: HoverVerbosity;
+  };
+  codeLens: {
+    enabled: boolean;
+  };
+  diagnostics: {
+    enabled: boolean;
+    /** Per signal group, as set; groups not set keep the default for their direction. */
+    severity: Partial<Record<string, DiagnosticLevel>>;
   };
 }
 
@@ -16,6 +26,14 @@ export interface Settings {
 export const DOCKER_EXTENSION_IDS = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'] as const;
 
 const VERBOSITIES: readonly HoverVerbosity[] = ['auto', 'full', 'angle'];
+const LEVELS: readonly DiagnosticLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+function levels(raw: unknown): Partial<Record<string, DiagnosticLevel>> {
+  const out: Partial<Record<string, DiagnosticLevel>> = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [group, level] of Object.entries(raw)) if ((LEVELS as readonly unknown[]).includes(level)) out[group] = level as DiagnosticLevel;
+  return out;
+}
 
 export function settings(): Settings {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
@@ -24,6 +42,13 @@ export function settings(): Settings {
     hover: {
       enabled: c.get<boolean>('hover.enabled', true) !== false,
       verbosity: (VERBOSITIES as readonly string[]).includes(verbosity) ? (verbosity as HoverVerbosity) : 'auto',
+    },
+    codeLens: {
+      enabled: c.get<boolean>('codeLens.enabled', true) !== false,
+    },
+    diagnostics: {
+      enabled: c.get<boolean>('diagnostics.enabled', true) !== false,
+      severity: levels(c.get<unknown>('diagnostics.severity', {})),
     },
   };
 }

@@ -220,6 +220,19 @@ for (const format of FORMATS) {
       assert.ok(seen.size >= PROMISED[format].length * 0.6, `met ${seen.size} of ${PROMISED[format].length} promised keys: missing ${PROMISED[format].map(([p]) => p).filter((p) => !seen.has(p)).join(', ')}`);
     });
 
+    it('answers a hover anywhere in every file without throwing', () => {
+      for (const f of files) {
+        const text = read(f);
+        const model = parse(format, text, f);
+        text.split('\n').forEach((line, i) => {
+          for (const character of [0, Math.floor(line.length / 2), line.length, line.length + 5]) {
+            const hit = mod(format).topicAt(model, { line: i, character });
+            if (hit) assert.ok(hit.topic.title && hit.range.start.line <= i, `${f}:${i + 1}:${character}`);
+          }
+        });
+      }
+    });
+
     it('every topic is cited, referenced and reachable by id', () => {
       const ids = new Set<string>();
       for (const t of TOPICS[format]) {

@@ -20,6 +20,12 @@ export interface Settings {
     /** Per signal group, as set; groups not set keep the default for their direction. */
     severity: Partial<Record<string, DiagnosticLevel>>;
   };
+  advisor: {
+    /** Globs left out of a scan, on top of files.exclude. */
+    exclude: string[];
+    /** Bytes; larger files are skipped. */
+    maxFileSize: number;
+  };
 }
 
 /** Extensions that already explain what each Dockerfile line does; with them installed `auto` keeps to the container-or-VM angle. */
@@ -50,7 +56,24 @@ export function settings(): Settings {
       enabled: c.get<boolean>('diagnostics.enabled', true) !== false,
       severity: levels(c.get<unknown>('diagnostics.severity', {})),
     },
+    advisor: {
+      exclude: stringList(c.get<unknown>('exclude', [])),
+      maxFileSize: sizeInBytes(c.get<unknown>('maxFileSize', 2048)),
+    },
   };
+}
+
+const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
+
+/** `containerOrVm.maxFileSize` is in KB; anything unusable falls back to 2 MB. */
+const sizeInBytes = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v * 1024) : 2 * 1024 * 1024);
+
+/** The editor's own `files.exclude` patterns for a folder (those set to true; conditional ones are left out). */
+export function filesExclude(scope?: vscode.ConfigurationScope): string[] {
+  const map = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
+  return Object.entries(map ?? {})
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
 }
 
 /** Whether hovers include the generic "what it does" part. */

@@ -1,7 +1,9 @@
 // JSON with comments (devcontainer.json, legacy Packer templates, *.tf.json) -> ConfigNode tree.
 // jsonc-parser's parseTree keeps offsets and tolerates comments and trailing commas.
-import { parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+// The ESM build: the package's default (UMD) entry loads its parts through dynamic requires that a
+// bundle cannot follow, and esbuild picks `main` over `module` for Node targets.
+import { parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser/lib/esm/main';
 import type { ConfigNode, ParseProblem } from './types';
 import { Lines } from './config-topics';
 

@@ -18,7 +18,7 @@ import type { ConfigModel, ConfigNode } from './types';
 export interface PackerBuilder {
   /** Builder (source) type: `virtualbox-iso`, `amazon-ebs`, `docker`, ... */
   type: string;
-  /** HCL source name, or the JSON builder's `name` (else its type). */
+  /** HCL source name, or the JSON builder's `name` ('' when it has none). */
   name: string;
   /** The source block, or the builder object in the JSON `builders` list. */
   node: ConfigNode;
@@ -38,7 +38,7 @@ function parse(text: string, file: string): PackerModel {
   if (json) {
     for (const b of child(root, 'builders')?.children ?? []) {
       const type = childString(b, 'type');
-      if (type) builders.push({ type, name: childString(b, 'name') ?? type, node: b });
+      if (type) builders.push({ type, name: childString(b, 'name') ?? '', node: b });
     }
   } else {
     for (const n of root?.children ?? []) {
@@ -59,7 +59,7 @@ function workloads(model: PackerModel): Workload[] {
   return model.builders.map((b) => {
     const anchor = model.syntax === 'json' ? child(b.node, 'type') ?? b.node : b.node;
     const w: Workload = {
-      name: model.syntax === 'json' ? b.name : `${b.type}.${b.name}`,
+      name: b.name ? `${b.type}.${b.name}` : b.type,
       kind: 'packer-build',
       format: 'packer',
       file: model.file,

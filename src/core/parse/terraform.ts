@@ -26,9 +26,20 @@ export interface TerraformModel extends ConfigModel {
   resources: TerraformResource[];
 }
 
-// Module sources are free text; these name the usual VM and container modules of the registries.
-const VM_MODULE = /ec2-instance|compute[-_]instance|instance[-_]template|virtual[-_]machine|(^|[/_-])vm($|[/_-])|libvirt|vsphere|proxmox/i;
-const CONTAINER_MODULE = /ecs|cloud[-_]run|kubernetes|container[-_]group|docker|fargate/i;
+// Modules are best effort: their source (registry address or a relative path), their name, and the
+// arguments they are given (a module fed `instance_type` or `ami` wraps a VM; one fed
+// `container_definitions` wraps containers).
+const VM_MODULE = /ec2|compute[-_]instance|instance[-_]template|virtual[-_]machine|(^|[/_-])vm($|[/_-])|libvirt|vsphere|proxmox/i;
+const CONTAINER_MODULE = /ecs|cloud[-_]run|kubernetes|container[-_]?(definition|group|app)|docker|fargate/i;
+const VM_MODULE_ARGS = ['instance_type', 'ami', 'machine_type', 'vm_size', 'source_image_reference', 'source_image_id', 'image_os'];
+const CONTAINER_MODULE_ARGS = ['container_definitions', 'requires_compatibilities', 'task_definition_arn', 'containers'];
+
+function classifyModule(name: string, source: string, node: ConfigNode): TerraformResource['kind'] {
+  const keys = new Set((node.children ?? []).map((c) => c.path[c.path.length - 1]));
+  if (CONTAINER_MODULE_ARGS.some((k) => keys.has(k)) || CONTAINER_MODULE.test(source) || CONTAINER_MODULE.test(name)) return 'terraform-container';
+  if (VM_MODULE_ARGS.some((k) => keys.has(k)) || VM_MODULE.test(source) || VM_MODULE.test(name)) return 'terraform-vm';
+  return undefined;
+}
 
 function classify(type: string): TerraformResource['kind'] {
   if (TERRAFORM_VM_RESOURCES.has(type)) return 'terraform-vm';
@@ -42,7 +53,7 @@ function parse(text: string, file: string): TerraformModel {
   const root = tree.roots[0];
   const resources: TerraformResource[] = [];
   const add = (r: TerraformResource) => {
-    const kind = r.block === 'resource' ? classify(r.type) : CONTAINER_MODULE.test(r.type) ? 'terraform-container' : VM_MODULE.test(r.type) ? 'terraform-vm' : undefined;
+    const kind = r.block === 'resource' ? classify(r.type) : classifyModule(r.name, r.type, r.node);
     if (kind) r.kind = kind;
     resources.push(r);
   };

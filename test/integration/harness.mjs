@@ -141,6 +141,14 @@ const USER_SETTINGS = {
 // ---------------------------------------------------------------------------------------------
 // code-server.
 
+// The tests need no marketplace; point code-server's at a closed loopback port so the workbench
+// makes no lookups outside this machine.
+const OFFLINE_GALLERY = JSON.stringify({
+  serviceUrl: 'http://127.0.0.1:9/gallery',
+  itemUrl: 'http://127.0.0.1:9/item',
+  resourceUrlTemplate: 'http://127.0.0.1:9/asset/{publisher}/{name}/{version}/{path}',
+});
+
 /**
  * Starts code-server on a free 127.0.0.1 port with fresh user-data and extensions folders under
  * .vscode-test/runs/<name>/ and waits until it answers. Returns { port, url, userDataDir,
@@ -169,7 +177,7 @@ export async function startCodeServer(name, { deadline, settings = {} } = {}) {
     // Own process group, so the extension host and code-server's other children go with it.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VSCODE_PROXY_URI: '', CS_DISABLE_FILE_DOWNLOADS: '1' },
+    env: { ...process.env, VSCODE_PROXY_URI: '', EXTENSIONS_GALLERY: OFFLINE_GALLERY },
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);

@@ -75,15 +75,27 @@ async function activeTab(page, title) {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
 
-/** Hovers the first token reading exactly `token` on a line starting with `lineText`; returns the hover's text. */
+/**
+ * Hovers the first token reading exactly `token` on a line starting with `lineText`; returns the
+ * hover's text. If no hover shows (the extension may still be starting), moves away and hovers
+ * again, as a person would, until the page's default timeout.
+ */
 async function hoverToken(page, lineText, token) {
   const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: lineText }).first();
   await line.waitFor({ state: 'visible' });
   const span = line.locator('span span', { hasText: new RegExp(`^${escapeRe(token)}$`) }).first();
-  await span.hover();
-  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /\S/ });
-  await hover.first().waitFor({ state: 'visible' });
-  return (await hover.allInnerTexts()).join('\n');
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /\S/ }).filter({ hasNotText: /^Loading/ });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.mouse.move(5, 5);
+    await span.hover();
+    try {
+      await hover.first().waitFor({ state: 'visible', timeout: 5_000 });
+      return (await hover.allInnerTexts()).join('\n');
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+    }
+  }
 }
 
 /** F1, type a command's title, run it. */
@@ -120,6 +132,25 @@ const checks = [
       assert(text.includes('Container or VM?'), `the hover has no "Container or VM?" section:\n${text.slice(0, 400)}`);
       await screenshot(page, 'hover-user.png');
       await page.keyboard.press('Escape');
+    },
+  },
+  {
+    title: 'F1 "Container or VM?: Open Comparison" opens the comparison table in a tab',
+    async run(page) {
+      await runCommand(page, 'Container or VM?: Open Comparison');
+      await page.locator('.tabs-container .tab.active', { hasText: 'Container or VM? Comparison' }).waitFor({ state: 'visible' });
+      // The webview's document is one of the page's frames.
+      const frame = await waitFor('the comparison table in a webview frame', async () => {
+        for (const f of page.frames()) {
+          if (await f.locator('table#comparison tbody tr').count().catch(() => 0)) return f;
+        }
+        return null;
+      }, { deadline: Date.now() + 30_000 });
+      const head = (await frame.locator('table#comparison thead').innerText()).replace(/\s+/g, ' ');
+      assert(/Containers/.test(head) && /Virtual machines/.test(head), `unexpected table head: ${head}`);
+      const rows = await frame.locator('table#comparison tbody tr').allInnerTexts();
+      assert(rows.some((r) => /Isolation/.test(r)), `no Isolation row among ${rows.length} rows`);
+      await screenshot(page, 'comparison.png');
     },
   },
 ];

@@ -1,5 +1,6 @@
 // The one table of command ids and their handlers. package.json's `contributes.commands` lists the same ids.
 import * as vscode from 'vscode';
+import { advise, openReport } from './advisor/adviseCommands';
 import { openComparison } from './panel/comparisonPanel';
 import type { Services } from './services';
 
@@ -16,6 +17,8 @@ type Handler = (services: Services, ...args: unknown[]) => unknown;
 /** Filled by the features as they register; each entry is one command. */
 const HANDLERS: Partial<Record<CommandId, Handler>> = {
   [COMMAND_IDS.openComparison]: (services, arg) => openComparison(services.context, arg),
+  [COMMAND_IDS.advise]: (services) => advise(services),
+  [COMMAND_IDS.openReport]: (services, arg) => openReport(services, arg),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {

@@ -1,5 +1,7 @@
 // activate() wires things up and does nothing else; every disposable goes to context.subscriptions.
 import * as vscode from 'vscode';
+import { AdviceService } from './advisor/adviceService';
+import { registerAdvisor } from './advisor/adviseCommands';
 import { registerCommands } from './commands';
 import { registerComparisonPanel } from './panel/comparisonPanel';
 import { ParseCache } from './core/cache';
@@ -11,9 +13,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Container or VM?', { log: true });
   context.subscriptions.push(log);
   const cache = new ParseCache();
-  const services: Services = { context, log, cache };
+  const advice = new AdviceService(log);
+  context.subscriptions.push(advice);
+  const services: Services = { context, log, cache, advice };
   registerCommands(context, services);
   context.subscriptions.push(registerComparisonPanel(context));
+  context.subscriptions.push(registerAdvisor(services));
   context.subscriptions.push(forgetClosedDocuments(cache), registerHover(cache));
 }
 

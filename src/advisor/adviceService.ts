@@ -1,0 +1,130 @@
+// Runs the advisor over the workspace and keeps the last report for everyone who shows it: the
+// report panel, CodeLens, the status bar. One instance, created in activate().
+import * as vscode from 'vscode';
+import { AdviceCache, adviseWorkspace, CancelledError, type AdviceReport, type AdviceWorkload, type AdviseProgress } from '../core/advisor/advise';
+import { filesExclude, settings } from '../config';
+import { VscodeFs } from './vscodeFs';
+
+export interface RunOptions {
+  onProgress?: (p: AdviseProgress) => void;
+  token?: vscode.CancellationToken;
+}
+
+interface Root {
+  /** Prefix of this folder's files in the report ('' in a single-folder workspace). */
+  label: string;
+  uri: vscode.Uri;
+}
+
+export class AdviceService implements vscode.Disposable {
+  private report: AdviceReport | undefined;
+  private roots: Root[] = [];
+  private readonly cache = new AdviceCache();
+  private readonly changed = new vscode.EventEmitter<AdviceReport>();
+  private running: Promise<AdviceReport | undefined> | undefined;
+
+  /** Fires after every completed scan with the new report. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  /** The last completed report, if any. */
+  last(): AdviceReport | undefined {
+    return this.report;
+  }
+
+  /** Scans every workspace folder; a second call while one runs waits for it. Undefined when cancelled or there is no folder. */
+  run(options: RunOptions = {}): Promise<AdviceReport | undefined> {
+    if (!this.running) {
+      this.running = this.scan(options).finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  /** The editor's URI of a file as the report names it. */
+  uriOf(file: string): vscode.Uri | undefined {
+    if (this.roots.length === 1 && this.roots[0].label === '') return vscode.Uri.joinPath(this.roots[0].uri, ...file.split('/'));
+    const root = this.roots.find((r) => file.startsWith(r.label + '/'));
+    return root ? vscode.Uri.joinPath(root.uri, ...file.slice(root.label.length + 1).split('/')) : undefined;
+  }
+
+  /** A document's path as the report names it, when it lies in a scanned folder. */
+  fileOf(uri: vscode.Uri): string | undefined {
+    for (const r of this.roots) {
+      if (r.uri.scheme !== uri.scheme || r.uri.authority !== uri.authority) continue;
+      const base = r.uri.path.replace(/\/+$/, '') + '/';
+      if (!uri.path.startsWith(base)) continue;
+      const rel = uri.path.slice(base.length);
+      return r.label ? `${r.label}/${rel}` : rel;
+    }
+    return undefined;
+  }
+
+  /** The workloads of the last report that a document defines or contributes evidence to. */
+  workloadsIn(uri: vscode.Uri): AdviceWorkload[] {
+    const file = this.fileOf(uri);
+    if (!this.report || file === undefined) return [];
+    return this.report.workloads.filter((w) => w.files.includes(file));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private async scan(options: RunOptions): Promise<AdviceReport | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) return undefined;
+    const config = settings().advisor;
+    const exclude = [...new Set([...folders.flatMap((f) => filesExclude(f.uri)), ...config.exclude])];
+    const fs = new VscodeFs(folders.map((f) => f.uri));
+    // Unsaved editors count with what is on screen, keyed by their version.
+    const dirty = new Map<string, { text: string; version: string }>();
+    for (const d of vscode.workspace.textDocuments) if (d.isDirty) dirty.set(`${d.uri.scheme}:${d.uri.authority}:${d.uri.path}`, { text: d.getText(), version: `dirty-${d.version}` });
+    const started = Date.now();
+    let report: AdviceReport;
+    try {
+      report = await adviseWorkspace(
+        fs,
+        folders.map((f) => f.uri.path),
+        {
+          exclude,
+          maxFileSize: config.maxFileSize,
+          labels: folders.map((f) => f.name),
+          cache: this.cache,
+          onProgress: options.onProgress,
+          isCancelled: () => options.token?.isCancellationRequested ?? false,
+          overlay: (path) => {
+            const uri = fs.uriOf(path);
+            return dirty.get(`${uri.scheme}:${uri.authority}:${uri.path}`);
+          },
+        },
+      );
+    } catch (e) {
+      if (e instanceof CancelledError) {
+        this.log.info('Advisor: scan cancelled');
+        return undefined;
+      }
+      throw e;
+    }
+    this.roots = folders.length === 1 ? [{ label: '', uri: folders[0].uri }] : (report.roots ?? []).map((r, i) => ({ label: r.label, uri: folders[i].uri }));
+    this.report = report;
+    this.logReasoning(report, Date.now() - started);
+    this.changed.fire(report);
+    return report;
+  }
+
+  private logReasoning(r: AdviceReport, ms: number): void {
+    this.log.info(`Advisor: ${r.verdict} overall; ${r.workloads.length} workloads, ${r.stats.files} files, ${r.stats.configFiles} configuration files (${r.stats.parsed} parsed, ${r.stats.reused} unchanged), ${r.skipped.length} skipped, ${ms} ms`);
+    for (const w of r.workloads) {
+      const s = w.scores;
+      this.log.debug(
+        `Advisor: ${w.name} (${w.kind}, ${w.file}:${w.line}) → ${w.verdict}, confidence ${w.confidence}; scores vm ${s.vm}, sandbox ${s.sandbox}, harden ${s.harden}, container ${s.container}`,
+      );
+      for (const sig of w.signals) this.log.debug(`Advisor:   ${sig.direction} ${sig.id} (${sig.weight}) at ${sig.file}:${sig.line}`);
+      for (const c of w.changes) this.log.debug(`Advisor:   would change: ${c}`);
+    }
+    for (const k of r.skipped) this.log.debug(`Advisor: skipped ${k.file}: ${k.reason}`);
+  }
+}

@@ -1,0 +1,86 @@
+// The commands "Should this be a VM?" (containerOrVm.advise) and containerOrVm.openReport, and the
+// wiring that keeps the report panel and the comparison's workspace marks up to date after a scan.
+import * as vscode from 'vscode';
+import type { AdviceReport } from '../core/advisor/advise';
+import { marksOf } from '../core/advisor/marks';
+import { workloadIndex } from '../core/render/reportHtml';
+import { setWorkspaceMarks } from '../panel/comparisonPanel';
+import type { Services } from '../services';
+import { REPORT_VIEW_TYPE, ReportPanel, type ReportHost } from './reportPanel';
+
+/** Shortest time between two progress messages. */
+const PROGRESS_EVERY_MS = 150;
+
+function host(services: Services): ReportHost {
+  return { extensionUri: services.context.extensionUri, advice: services.advice, rescan: () => scanWithProgress(services) };
+}
+
+/** Scans with a cancellable progress notification; undefined when cancelled or no folder is open. */
+export async function scanWithProgress(services: Services): Promise<AdviceReport | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage('Container or VM?: open a folder to scan its containers and virtual machines.');
+    return undefined;
+  }
+  try {
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Should this be a VM?', cancellable: true },
+      (progress, token) => {
+        let shown = 0;
+        return services.advice.run({
+          token,
+          onProgress: (p) => {
+            const now = Date.now();
+            if (now - shown < PROGRESS_EVERY_MS) return;
+            shown = now;
+            progress.report({ message: `${p.files} files scanned, ${p.done}/${p.candidates} configuration candidates read` });
+          },
+        });
+      },
+    );
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    services.log.error(`Advisor: scan failed: ${msg}`);
+    void vscode.window.showErrorMessage(`Container or VM?: the scan failed: ${msg}`);
+    return undefined;
+  }
+}
+
+/** `containerOrVm.advise`: scan, then show (or refresh) the report. */
+export async function advise(services: Services): Promise<void> {
+  const report = await scanWithProgress(services);
+  if (report) ReportPanel.show(host(services));
+}
+
+/** `containerOrVm.openReport`, optional `{file, line}` of a workload: reveals the report there, scanning first if there is no report yet. */
+export async function openReport(services: Services, arg?: unknown): Promise<void> {
+  const report = services.advice.last() ?? (await scanWithProgress(services));
+  if (!report) return;
+  let at: { file?: unknown; line?: unknown } | undefined;
+  if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
+    const a = arg as { file?: unknown; line?: unknown };
+    let file = a.file;
+    // A URI or an absolute path is turned into the report's relative name.
+    if (file instanceof vscode.Uri) file = services.advice.fileOf(file);
+    else if (typeof file === 'string' && (file.startsWith('/') || /^[a-z][\w+.-]*:/i.test(file))) file = services.advice.fileOf(/^[a-z][\w+.-]+:\/\//i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file)) ?? file;
+    at = { file, line: a.line };
+  }
+  ReportPanel.show(host(services), workloadIndex(report, at));
+}
+
+/** Keeps the open report and the comparison's marks in step with the last scan, and restores the report after a reload. */
+export function registerAdvisor(services: Services): vscode.Disposable {
+  return vscode.Disposable.from(
+    services.advice.onDidChange((report) => {
+      ReportPanel.refresh();
+      setWorkspaceMarks(marksOf(report, (f) => {
+        const uri = services.advice.uriOf(f);
+        return uri && uri.scheme === 'file' ? uri.fsPath : f;
+      }));
+    }),
+    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
+        ReportPanel.revive(panel, host(services));
+      },
+    }),
+  );
+}

@@ -7,7 +7,15 @@ export type Detector = (model: ModelBase) => Finding[];
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const DETECTORS: Partial<Record<Format, () => Detector>> = {
-  // e.g. dockerfile: () => require('./detect/dockerfile').detectDockerfile,
+  dockerfile: () => require('./detect/dockerfile').detectDockerfile,
+  compose: () => require('./detect/compose').detectCompose,
+  kubernetes: () => require('./detect/kubernetes').detectKubernetes,
+  devcontainer: () => require('./detect/devcontainer').detectDevcontainer,
+  vagrant: () => require('./detect/vagrant').detectVagrant,
+  packer: () => require('./detect/packer').detectPacker,
+  'cloud-init': () => require('./detect/cloudinit').detectCloudInit,
+  lima: () => require('./detect/lima').detectLima,
+  terraform: () => require('./detect/terraform').detectTerraform,
 };
 
 const cache = new WeakMap<ModelBase, Finding[]>();

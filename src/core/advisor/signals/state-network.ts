@@ -42,7 +42,7 @@ export const STATE_NETWORK: Signal[] = [
     id: 'state-network.raw-network',
     group: 'state-network',
     direction: 'harden',
-    weight: 0.25,
+    weight: 0.3,
     dimension: 'networking',
     sources: [MS.networking, S24.security],
     label: 'NET_ADMIN / NET_RAW',

@@ -1,0 +1,121 @@
+// Rules that Compose, Kubernetes and devcontainer.json share once their values are read: an image,
+// a host path, a device, a capability, a command, a port, an environment variable.
+import type { ConfigNode } from '../../parse/types';
+import { classify, sayFor, scalarText, textOf, type CodeRule, type Emit } from './rules';
+import {
+  capabilityRule,
+  commandRules,
+  containerPort,
+  DATABASE_DIR,
+  DEVICE_RULES,
+  ENV_RULES,
+  HOST_PATH_RULES,
+  imageRules,
+  PORT_RULES,
+  SECURITY_OPT_RULES,
+} from './tables';
+
+const ids = (...lists: (readonly { signal: string }[])[]) => [...new Set(lists.flat().map((r) => r.signal))];
+
+export const IMAGE_SIGNALS = [
+  'platform.windows-base-image',
+  'platform.windows-version-pinned',
+  'windows.dotnet-framework',
+  'kernel.docker-in-docker',
+  'kernel.systemd-init',
+  'sandboxing.ci-runner',
+  'sandboxing.code-execution',
+  'desktop.environment',
+  'desktop.vnc',
+  'desktop.rdp',
+  'hardening.sshd',
+  'hardening.latest-tag',
+];
+
+export function imageRule(paths: readonly string[]): CodeRule {
+  return {
+    signals: IMAGE_SIGNALS,
+    paths,
+    emit: (node) => {
+      const image = scalarText(node.value);
+      return image ? imageRules(image).map((h) => ({ signal: h.signal, say: `Image \`${image}\`: ${h.say}` })) : [];
+    },
+  };
+}
+
+/** A host path (bind mount source, hostPath) through the host-path table. */
+export function hostPathEmit(path: string, target?: string): Emit[] {
+  const out: Emit[] = [];
+  const p = path.trim();
+  if (p.startsWith('/')) {
+    const row = classify(HOST_PATH_RULES, p.replace(/\/+$/, '') || '/');
+    if (row) out.push({ signal: row.signal, say: sayFor(row, p.replace(/\/+$/, '') || '/') });
+  }
+  if (target && DATABASE_DIR.test(target.trim())) out.push({ signal: 'state-network.database-local-disk', say: `Database data in \`${target.trim()}\` kept on a volume of this host` });
+  return out;
+}
+
+export const HOST_PATH_SIGNALS = ids(HOST_PATH_RULES, [{ signal: 'state-network.database-local-disk' }]);
+
+/** `src:dst[:mode]` volume strings (Compose short syntax, `-v`). */
+export function splitVolume(spec: string): { source?: string; target?: string } {
+  const parts = spec.split(':');
+  // Windows drive letters (C:\x) would split too; keep them together.
+  if (parts.length >= 2 && /^[A-Za-z]$/.test(parts[0])) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
+  if (parts.length === 1) return { target: parts[0] };
+  return { source: parts[0], target: parts[1] };
+}
+
+export function deviceEmit(spec: string): Emit[] {
+  const host = spec.split(':')[0].trim();
+  const row = classify(DEVICE_RULES, host);
+  return row ? [{ signal: row.signal, say: sayFor(row, host) }] : [];
+}
+
+export const DEVICE_SIGNALS = ids(DEVICE_RULES);
+
+export function capabilityEmit(cap: string): Emit[] {
+  const row = capabilityRule(cap);
+  return row ? [{ signal: row.signal, say: sayFor(row, cap.trim().replace(/^CAP_/i, '')) }] : [];
+}
+
+export const CAPABILITY_SIGNALS = ['kernel.cap-all', 'kernel.cap-sys-admin', 'kernel.cap-sys-module', 'kernel.cap-sys-time', 'kernel.cap-sys-rawio', 'state-network.raw-network'];
+
+export function securityOptEmit(opt: string): Emit[] {
+  const row = classify(SECURITY_OPT_RULES, opt.trim());
+  return row ? [{ signal: row.signal, say: sayFor(row, opt.trim()) }] : [];
+}
+
+export const SECURITY_OPT_SIGNALS = ids(SECURITY_OPT_RULES);
+
+/** A command node (a string or a list) read as one command line; start-time only. */
+export function commandRule(paths: readonly string[]): CodeRule {
+  return {
+    signals: ['kernel.module-load', 'kernel.custom-kernel', 'kernel.systemd-init', 'kernel.docker-in-docker', 'kernel.unsafe-sysctl', 'kernel.realtime-scheduling', 'kernel.fuse-mount', 'kernel.dev-kvm', 'hardening.sshd', 'desktop.environment', 'desktop.vnc', 'desktop.rdp', 'state-network.ha-protocols', 'licensing.license-server', 'licensing.hardware-dongle', 'windows.ad-ds', 'windows.msmq', 'windows.iis-windows-auth', 'windows.com-registry', 'windows.msi-installer', 'windows.dotnet-framework', 'windows.server-feature', 'sandboxing.ci-runner', 'sandboxing.code-execution'],
+    paths,
+    emit: (node) => commandRules(textOf(node), true).map((h) => ({ signal: h.signal, say: h.say, at: 'key' as const })),
+  };
+}
+
+export function portEmit(spec: string): Emit[] {
+  const port = containerPort(spec);
+  const row = PORT_RULES.find((r) => r.test.test(port));
+  return row ? [{ signal: row.signal, say: sayFor(row, port) }] : [];
+}
+
+export const PORT_SIGNALS = ['hardening.sshd', 'desktop.rdp', 'desktop.vnc'];
+
+/** An environment entry: a map key (`DISPLAY: ":0"`) or a list item (`DISPLAY=:0`), or Kubernetes `name:`. */
+export function envNameOf(node: ConfigNode, parentIsList: boolean): string {
+  if (parentIsList) return (scalarText(node.value) ?? '').split('=')[0].trim();
+  return node.key;
+}
+
+export function envEmit(name: string): Emit[] {
+  const row = classify(ENV_RULES, name);
+  return row ? [{ signal: row.signal, say: sayFor(row, name), at: 'key' }] : [];
+}
+
+export const ENV_SIGNALS = ids(ENV_RULES);
+
+export const isList = (node: ConfigNode | undefined) => !!node?.children && node.children.every((c, i) => c.key === String(i));

@@ -1,0 +1,97 @@
+// Docker Compose detector: rules over `services.<name>.…`, read through the shared value tables.
+import type { ConfigModel, ModelBase } from '../../parse/types';
+import type { Finding } from '../types';
+import {
+  CAPABILITY_SIGNALS,
+  capabilityEmit,
+  commandRule,
+  DEVICE_SIGNALS,
+  deviceEmit,
+  ENV_SIGNALS,
+  envEmit,
+  envNameOf,
+  HOST_PATH_SIGNALS,
+  hostPathEmit,
+  imageRule,
+  isList,
+  PORT_SIGNALS,
+  portEmit,
+  SECURITY_OPT_SIGNALS,
+  securityOptEmit,
+  splitVolume,
+} from './common';
+import { runRules, scalarText, type Rule } from './rules';
+import { SANDBOX_RUNTIME, UNSAFE_SYSCTL } from './tables';
+
+const S = 'services.*';
+const at = (...rest: string[]) => [`${S}.${rest.join('.')}`];
+const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+
+export const COMPOSE_RULES: readonly Rule[] = [
+  { signal: 'hardening.privileged', paths: at('privileged'), when: true, say: 'Service `{1}` runs privileged' },
+  { signal: 'hardening.host-network', paths: [...at('network_mode'), ...at('net')], when: /^host$/, say: 'Service `{1}` uses the host network' },
+  { signal: 'hardening.host-pid', paths: at('pid'), when: /^host$/, say: 'Service `{1}` shares the host PID namespace' },
+  { signal: 'hardening.host-ipc', paths: at('ipc'), when: /^host$/, say: 'Service `{1}` shares the host IPC namespace' },
+  { signal: 'hardening.host-userns', paths: at('userns_mode'), when: /^host$/, say: 'Service `{1}` uses the host user namespace' },
+  {
+    signals: [...HOST_PATH_SIGNALS],
+    paths: at('volumes', '*'),
+    emit: (node) => {
+      if (node.children) {
+        const src = scalarText(node.children.find((c) => c.key === 'source')?.value);
+        const dst = scalarText(node.children.find((c) => c.key === 'target')?.value);
+        return hostPathEmit(src ?? '', dst);
+      }
+      const { source, target } = splitVolume(scalarText(node.value) ?? '');
+      return hostPathEmit(source ?? '', target);
+    },
+  },
+  { signals: DEVICE_SIGNALS, paths: at('devices', '*'), emit: (node) => deviceEmit(scalarText(node.value) ?? scalarText(node.children?.find((c) => c.key === 'source')?.value) ?? '') },
+  { signals: CAPABILITY_SIGNALS, paths: at('cap_add', '*'), emit: (node) => capabilityEmit(scalarText(node.value) ?? '') },
+  { signal: 'cloud-native.drop-capabilities', paths: at('cap_drop', '*'), when: /^(CAP_)?ALL$/i, say: 'All capabilities dropped' },
+  { signals: SECURITY_OPT_SIGNALS, paths: at('security_opt', '*'), emit: (node) => securityOptEmit(scalarText(node.value) ?? '') },
+  imageRule(at('image')),
+  commandRule([...at('command'), ...at('entrypoint')]),
+  { signals: PORT_SIGNALS, paths: [...at('ports', '*'), ...at('expose', '*')], emit: (node) => portEmit(scalarText(node.value) ?? scalarText(node.children?.find((c) => c.key === 'target')?.value) ?? '') },
+  { signals: ENV_SIGNALS, paths: at('environment', '*'), emit: (node, parent) => envEmit(envNameOf(node, isList(parent))) },
+  { signal: 'cloud-native.env-config', paths: [...at('environment'), ...at('env_file')], at: 'key', say: 'Service `{1}` is configured through its environment' },
+  { signal: 'hardware.gpu', paths: at('deploy', 'resources', 'reservations', 'devices', '*', 'capabilities', '*'), when: /^gpu$/i, say: 'Service `{1}` reserves a GPU' },
+  { signal: 'hardware.gpu', paths: at('gpus'), say: 'Service `{1}` requests GPUs' },
+  { signal: 'hardware.gpu', paths: at('runtime'), when: /^nvidia$/i, say: 'Service `{1}` uses the NVIDIA runtime' },
+  { signal: 'sandboxing.sandbox-runtime', paths: at('runtime'), when: SANDBOX_RUNTIME, say: 'Service `{1}` runs under the `{value}` runtime' },
+  { signal: 'platform.hyperv-isolation', paths: at('isolation'), when: /^hyperv$/i, say: 'Service `{1}` asks for Hyper-V isolation' },
+  { signal: 'platform.foreign-architecture', paths: at('platform'), when: /^linux\/(?!\$)/i, say: 'Service `{1}` is fixed to `{value}`' },
+  { signal: 'licensing.mac-address', paths: [...at('mac_address'), ...at('networks', '*', 'mac_address')], say: 'Service `{1}` pins the MAC address `{value}`' },
+  { signal: 'licensing.hostname', paths: at('hostname'), say: 'Service `{1}` pins the hostname `{value}`' },
+  { signal: 'state-network.static-ip', paths: [...at('networks', '*', 'ipv4_address'), ...at('networks', '*', 'ipv6_address')], say: 'Service `{1}` takes the fixed address `{value}`' },
+  { signal: 'state-network.multiple-nics', paths: ['networks.*.driver'], when: /^(macvlan|ipvlan)$/i, say: 'Network `{1}` uses the `{value}` driver: containers appear as machines on the physical segment' },
+  { signal: 'cloud-native.healthcheck', paths: at('healthcheck'), when: (n) => !n.children?.some((c) => c.key === 'disable' && c.value === true), at: 'key', say: 'Service `{1}` has a health check' },
+  { signal: 'cloud-native.read-only-rootfs', paths: at('read_only'), when: true, say: 'Service `{1}` has a read-only root filesystem' },
+  { signal: 'hardening.writable-rootfs', paths: at('read_only'), when: false, say: 'Service `{1}` keeps its root filesystem writable' },
+  { signal: 'hardening.root-user', paths: at('user'), when: /^(root|0)(:.*)?$/i, say: 'Service `{1}` runs as `{value}`' },
+  { signal: 'cloud-native.non-root-user', paths: at('user'), when: /^(?!(root|0)(:|$))(?!\$)\S+/i, say: 'Service `{1}` runs as user `{value}`' },
+  { signal: 'cloud-native.resource-limits', paths: [...at('deploy', 'resources', 'limits'), ...at('mem_limit'), ...at('cpus')], at: 'key', say: 'Service `{1}` has resource limits' },
+  {
+    signal: 'hardening.no-resource-limits',
+    scope: [S],
+    absent: ['deploy.resources.limits', 'mem_limit', 'cpus', 'cpu_quota', 'memory'],
+    onlyIf: (n) => !!n.children?.some((c) => c.key === 'image' || c.key === 'build'),
+    say: 'Service `{1}` sets no memory or CPU limit',
+  },
+  { signal: 'cloud-native.restart-policy', paths: [...at('restart'), ...at('deploy', 'restart_policy')], when: (n) => n.children !== undefined || !/^no$/i.test(String(n.value)), say: 'Service `{1}` restarts on failure' },
+  { signal: 'cloud-native.replicas', paths: [...at('deploy', 'replicas'), ...at('scale')], when: (n) => num(n.value) > 1, say: 'Service `{1}` runs {value} replicas' },
+  {
+    signal: 'kernel.unsafe-sysctl',
+    paths: at('sysctls', '*'),
+    when: (n, parent) => UNSAFE_SYSCTL.test(isList(parent) ? (scalarText(n.value) ?? '').split('=')[0].trim() : n.key),
+    at: 'key',
+    say: 'Service `{1}` sets a host-wide kernel parameter',
+  },
+  { signal: 'kernel.realtime-scheduling', paths: [...at('cpu_rt_runtime'), ...at('cpu_rt_period'), ...at('ulimits', 'rtprio')], at: 'key', say: 'Service `{1}` asks for real-time scheduling' },
+  { signal: 'hardening.insecure-build', paths: at('build', 'privileged'), when: true, say: 'Service `{1}` builds with privileges' },
+  { signal: 'hardening.insecure-build', paths: at('build', 'entitlements', '*'), when: /security\.insecure/, say: 'Service `{1}` builds with the security.insecure entitlement' },
+];
+
+export function detectCompose(model: ModelBase): Finding[] {
+  return runRules(model as ConfigModel, COMPOSE_RULES);
+}

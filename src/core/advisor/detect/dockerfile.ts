@@ -1,0 +1,132 @@
+// Dockerfile detector: evidence from the final stage and the stages it builds FROM (build-only
+// stages do not run in production). Instruction rules are a table; the few checks that need the
+// whole model (no USER in the final stage, a Windows image hidden behind ARGs) are small functions.
+import type { DfInstruction, DfStage, DockerfileModel } from '../../parse/dockerfile';
+import type { ModelBase, Range } from '../../parse/types';
+import type { Finding } from '../types';
+import { finding, sayFor, type ValueRule } from './rules';
+import { commandRules, containerPort, DATABASE_DIR, imageRules, PORT_RULES } from './tables';
+
+interface InstructionRule extends ValueRule {
+  keywords: readonly string[];
+}
+
+/** Instruction-level rules over the arguments text. */
+export const INSTRUCTION_RULES: readonly InstructionRule[] = [
+  { signal: 'kernel.systemd-stopsignal', keywords: ['STOPSIGNAL'], test: /SIGRTMIN\+3|^\s*37\s*$/i, say: '`STOPSIGNAL SIGRTMIN+3` is how systemd is asked to shut down' },
+  { signal: 'kernel.cgroup-mount', keywords: ['VOLUME'], test: /\/sys\/fs\/cgroup/, say: 'VOLUME /sys/fs/cgroup' },
+  { signal: 'state-network.database-local-disk', keywords: ['VOLUME'], test: new RegExp(DATABASE_DIR.source.replace(/^\^/, '(^|[\\s"\\[])')), say: 'Database data directory declared as a VOLUME' },
+  { signal: 'cloud-native.healthcheck', keywords: ['HEALTHCHECK'], test: /^(?!\s*NONE\s*$)\s*\S/i, say: 'HEALTHCHECK defined' },
+  { signal: 'windows.powershell-shell', keywords: ['SHELL'], test: /powershell|pwsh/i, say: 'Build steps run in PowerShell' },
+  { signal: 'desktop.display-env', keywords: ['ENV'], test: /(^|\s)DISPLAY[=\s]/, say: 'ENV DISPLAY is set' },
+  { signal: 'licensing.license-server', keywords: ['ENV'], test: /(^|\s)(LM_LICENSE_FILE|RLM_LICENSE|\w+_LICENSE_SERVER)[=\s]/, say: 'Licence server variable set' },
+];
+
+/** Signals emitted by code below rather than by the tables (for the catalogue coverage test). */
+export const DOCKERFILE_CODE_SIGNALS = [
+  'hardening.root-user',
+  'cloud-native.non-root-user',
+  'platform.windows-base-image',
+  'platform.foreign-architecture',
+  'cloud-native.multi-stage-build',
+  'hardening.insecure-build',
+] as const;
+
+const ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
+
+/** The final stage and every stage it builds on, final first. */
+function chainOf(model: DockerfileModel): DfStage[] {
+  const out: DfStage[] = [];
+  const seen = new Set<number>();
+  let s: number | undefined = model.finalStage;
+  while (s !== undefined && s >= 0 && !seen.has(s)) {
+    seen.add(s);
+    const st: DfStage | undefined = model.stages[s];
+    if (!st) break;
+    out.push(st);
+    s = st.from;
+  }
+  return out;
+}
+
+/** The argument whose text matches, for a precise underline; the keyword when none does alone. */
+function rangeIn(ins: DfInstruction, test: RegExp): Range {
+  const arg = ins.arguments.find((a) => test.test(a.value));
+  if (arg) return arg.range;
+  const word = /[A-Za-z][\w.+-]{2,}/.exec(test.source.replace(/\\[bsSdwW]|\(\?[=!<][^)]*\)|[()[\]^$|?*+{}]/g, ' '));
+  const byWord = word ? ins.arguments.find((a) => a.value.includes(word[0])) : undefined;
+  return byWord ? byWord.range : ins.keywordRange;
+}
+
+const isWindowsHint = (model: DockerfileModel, ins: DfInstruction[]) =>
+  model.escape === '`' ||
+  ins.some((i) => (i.keyword === 'SHELL' && /powershell|pwsh|cmd(\.exe)?["\s]/i.test(i.args)) || (i.keyword === 'RUN' && /^\s*(powershell|cmd(\.exe)?\s+\/[sc])/i.test(i.args)));
+
+export function detectDockerfile(base: ModelBase): Finding[] {
+  const model = base as DockerfileModel;
+  const out: Finding[] = [];
+  if (model.finalStage < 0) return out;
+  const file = model.file;
+  const chain = chainOf(model);
+  const inChain = new Set(chain.map((s) => s.index));
+  const ins = model.instructions.filter((i) => inChain.has(i.stage));
+  const final = chain[0];
+  const finalFrom = model.instructions[final.fromInstruction];
+
+  // Base images of the chain (external ones only).
+  let windowsSeen = false;
+  for (const st of chain) {
+    if (st.from !== undefined) continue;
+    const image = st.imageResolved ?? st.image;
+    if (!image) continue;
+    const at = st.imageRange ?? model.instructions[st.fromInstruction].range;
+    for (const hit of imageRules(image)) {
+      if (hit.signal === 'platform.windows-base-image') windowsSeen = true;
+      out.push(finding(hit.signal, file, at, `\`FROM ${image}\`: ${hit.say}`));
+    }
+    if (st.platform && !st.platform.includes('$') && st.platformRange) {
+      out.push(finding('platform.foreign-architecture', file, st.platformRange, `\`--platform=${st.platform}\` fixes the CPU architecture`));
+    }
+  }
+  if (!windowsSeen && isWindowsHint(model, ins)) {
+    out.push(finding('platform.windows-base-image', file, final.imageRange ?? finalFrom.range, 'The escape directive and PowerShell or cmd steps show a Windows base image'));
+  }
+
+  // Instruction rules and commands.
+  for (const i of ins) {
+    for (const r of INSTRUCTION_RULES) {
+      if (r.keywords.includes(i.keyword) && r.test.test(i.args)) out.push(finding(r.signal, file, i.keywordRange.start.line === i.range.end.line ? i.range : i.keywordRange, sayFor(r, i.args)));
+    }
+    if (i.keyword === 'RUN' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') {
+      const start = i.keyword !== 'RUN';
+      for (const hit of commandRules(i.args, start)) out.push(finding(hit.signal, file, rangeIn(i, hit.test), `\`${i.keyword}\`: ${hit.say}`));
+    }
+    if (i.keyword === 'RUN' && i.flags.some((f) => f.name === 'security' && f.value === 'insecure')) {
+      const f = i.flags.find((x) => x.name === 'security')!;
+      out.push(finding('hardening.insecure-build', file, f.range, '`RUN --security=insecure`'));
+    }
+    if (i.keyword === 'EXPOSE') {
+      for (const a of i.arguments) {
+        const port = containerPort(a.value);
+        const row = PORT_RULES.find((r) => r.test.test(port));
+        if (row) out.push(finding(row.signal, file, a.range, `\`EXPOSE ${a.value}\`: ${sayFor(row, port)}`));
+      }
+    }
+  }
+
+  // Who the container runs as.
+  const user = model.finalUser;
+  if (!user) {
+    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line in the final stage (or the stages it builds on), so the container runs as root'));
+  } else if (ROOT_USER.test(user.value.trim())) {
+    out.push(finding('hardening.root-user', file, user.range, `\`USER ${user.value}\` switches to root for the running container`));
+  } else {
+    out.push(finding('cloud-native.non-root-user', file, user.range, `\`USER ${user.value}\` runs the app as a non-root user`));
+  }
+
+  // A multi-stage build that copies results into the final stage.
+  if (model.stages.length > 1 && ins.some((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from'))) {
+    out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, the final one copies only what it needs`));
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+// Kubernetes detector (KubeVirt included): rules over pod specs wherever a kind keeps them
+// (`**` patterns), securityContext at pod and container level, and the VM kinds themselves.
+import type { ConfigModel, ConfigNode, ModelBase } from '../../parse/types';
+import type { Finding } from '../types';
+import { CAPABILITY_SIGNALS, capabilityEmit, commandRule, ENV_SIGNALS, envEmit, HOST_PATH_SIGNALS, hostPathEmit, imageRule, PORT_SIGNALS, portEmit } from './common';
+import { runRules, scalarText, type Rule } from './rules';
+import { SANDBOX_RUNTIME, UNSAFE_SYSCTL } from './tables';
+
+const CONTAINER = ['**.containers.*', '**.initContainers.*', '**.ephemeralContainers.*'];
+const inContainer = (...rest: string[]) => CONTAINER.map((c) => `${c}.${rest.join('.')}`);
+const KUBEVIRT_KINDS = /^(VirtualMachine|VirtualMachineInstance|VirtualMachinePool|VirtualMachineInstanceReplicaSet)$/;
+
+const childOf = (n: ConfigNode | undefined, key: string) => n?.children?.find((c) => c.key === key);
+const hasSecurity = (n: ConfigNode) => !!childOf(n, 'securityContext');
+
+export const KUBERNETES_RULES: readonly Rule[] = [
+  { signal: 'existing.kubevirt-vm', paths: ['kind'], when: KUBEVIRT_KINDS, say: 'KubeVirt `{value}`: a full VM scheduled by Kubernetes' },
+  { signal: 'cloud-native.replicas', paths: ['kind'], when: /^HorizontalPodAutoscaler$/, say: 'An autoscaler adds and removes replicas' },
+  { signal: 'sandboxing.sandbox-runtime', paths: ['**.runtimeClassName'], when: SANDBOX_RUNTIME, say: '`runtimeClassName: {value}` runs the pod in a sandbox' },
+  { signal: 'hardening.privileged', paths: ['**.securityContext.privileged'], when: true, say: '`privileged: true` in the securityContext' },
+  { signal: 'hardening.host-network', paths: ['**.hostNetwork'], when: true, say: '`hostNetwork: true`' },
+  { signal: 'hardening.host-pid', paths: ['**.hostPID'], when: true, say: '`hostPID: true`' },
+  { signal: 'hardening.host-ipc', paths: ['**.hostIPC'], when: true, say: '`hostIPC: true`' },
+  { signal: 'hardening.host-userns', paths: ['**.hostUsers'], when: true, say: '`hostUsers: true` keeps the host user namespace' },
+  {
+    signals: [...HOST_PATH_SIGNALS, 'hardening.hostpath-volume'],
+    paths: ['**.volumes.*.hostPath.path'],
+    emit: (node) => {
+      const hits = hostPathEmit(scalarText(node.value) ?? '');
+      return hits.length ? hits : [{ signal: 'hardening.hostpath-volume', say: 'hostPath volume `{value}`' }];
+    },
+  },
+  { signal: 'hardening.seccomp-unconfined', paths: ['**.seccompProfile.type'], when: /^Unconfined$/i, say: 'seccomp profile `Unconfined`' },
+  { signal: 'cloud-native.seccomp-default', paths: ['**.seccompProfile.type'], when: /^(RuntimeDefault|Localhost)$/i, say: 'seccomp profile `{value}`' },
+  { signal: 'hardening.seccomp-unconfined', paths: ['**.annotations.*'], key: /seccomp/, when: /unconfined/i, say: 'seccomp annotation set to unconfined' },
+  { signal: 'hardening.apparmor-unconfined', paths: ['**.annotations.*'], key: /apparmor/, when: /unconfined/i, say: 'AppArmor annotation set to unconfined' },
+  { signal: 'hardening.apparmor-unconfined', paths: ['**.appArmorProfile.type'], when: /^Unconfined$/i, say: 'AppArmor profile `Unconfined`' },
+  { signal: 'hardening.privilege-escalation', paths: ['**.securityContext.allowPrivilegeEscalation'], when: true, say: '`allowPrivilegeEscalation: true`' },
+  { signal: 'cloud-native.no-new-privileges', paths: ['**.securityContext.allowPrivilegeEscalation'], when: false, say: '`allowPrivilegeEscalation: false`' },
+  { signal: 'hardening.root-user', paths: ['**.securityContext.runAsUser'], when: (n) => Number(n.value) === 0, say: '`runAsUser: 0` runs as root' },
+  { signal: 'hardening.root-user', paths: ['**.securityContext.runAsNonRoot'], when: false, say: '`runAsNonRoot: false`' },
+  { signal: 'cloud-native.non-root-user', paths: ['**.securityContext.runAsNonRoot'], when: true, say: '`runAsNonRoot: true`' },
+  { signal: 'cloud-native.non-root-user', paths: ['**.securityContext.runAsUser'], when: (n) => Number(n.value) > 0, say: '`runAsUser: {value}` is not root' },
+  { signal: 'cloud-native.read-only-rootfs', paths: ['**.securityContext.readOnlyRootFilesystem'], when: true, say: '`readOnlyRootFilesystem: true`' },
+  { signal: 'hardening.writable-rootfs', paths: ['**.securityContext.readOnlyRootFilesystem'], when: false, say: '`readOnlyRootFilesystem: false`' },
+  { signals: CAPABILITY_SIGNALS, paths: ['**.capabilities.add.*'], emit: (node) => capabilityEmit(scalarText(node.value) ?? '') },
+  { signal: 'cloud-native.drop-capabilities', paths: ['**.capabilities.drop.*'], when: /^(CAP_)?ALL$/i, say: 'All capabilities dropped' },
+  imageRule(inContainer('image')),
+  commandRule([...inContainer('command'), ...inContainer('args')]),
+  { signals: PORT_SIGNALS, paths: inContainer('ports', '*', 'containerPort'), emit: (node) => portEmit(scalarText(node.value) ?? '') },
+  { signals: ENV_SIGNALS, paths: inContainer('env', '*', 'name'), emit: (node) => envEmit(scalarText(node.value) ?? '') },
+  { signal: 'cloud-native.env-config', paths: [...inContainer('env'), ...inContainer('envFrom')], at: 'key', say: 'Configured through environment variables' },
+  { signal: 'cloud-native.healthcheck', paths: [...inContainer('livenessProbe'), ...inContainer('readinessProbe'), ...inContainer('startupProbe')], at: 'key', say: '`{key}` lets Kubernetes notice and replace a broken container' },
+  { signal: 'cloud-native.resource-limits', paths: inContainer('resources', 'limits'), at: 'key', say: 'Memory and CPU limits set' },
+  { signal: 'hardware.gpu', paths: [...inContainer('resources', 'limits', '*'), ...inContainer('resources', 'requests', '*')], key: /gpu/i, at: 'key', say: 'Requests `{key}`' },
+  { signal: 'hardware.gpu', paths: ['**.domain.devices.gpus.*'], say: 'The VM takes a GPU by passthrough' },
+  { signal: 'hardware.device-passthrough', paths: ['**.domain.devices.hostDevices.*'], say: 'The VM takes a host device by passthrough' },
+  { signal: 'state-network.multiple-nics', paths: ['**.annotations.*'], key: /k8s\.v1\.cni\.cncf\.io\/networks/, say: 'Extra network interfaces through Multus' },
+  { signal: 'state-network.multiple-nics', paths: ['**.interfaces.*.sriov', '**.networks.*.multus'], at: 'key', say: 'SR-IOV or Multus interface' },
+  { signal: 'state-network.multiple-nics', paths: [...inContainer('resources', 'limits', '*'), ...inContainer('resources', 'requests', '*')], key: /sriov/i, at: 'key', say: 'SR-IOV interface `{key}`' },
+  { signal: 'kernel.raw-block-device', paths: inContainer('volumeDevices'), at: 'key', say: 'A raw block volume is handed to the container' },
+  { signal: 'kernel.unsafe-sysctl', paths: ['**.securityContext.sysctls.*.name'], when: UNSAFE_SYSCTL, say: 'sysctl `{value}` is host-wide' },
+  { signal: 'platform.windows-base-image', paths: ['**.nodeSelector.*'], key: /^kubernetes\.io\/os$/, when: /^windows$/i, say: 'Scheduled on Windows nodes' },
+  { signal: 'cloud-native.replicas', paths: ['spec.replicas'], when: (n) => Number(n.value) > 1, say: '{value} replicas' },
+  { signal: 'licensing.hostname', paths: ['**.spec.hostname'], say: 'Fixed hostname `{value}`' },
+  {
+    signal: 'hardening.no-resource-limits',
+    scope: CONTAINER,
+    absent: ['resources.limits'],
+    say: 'Container sets no memory or CPU limit',
+  },
+  {
+    signal: 'hardening.no-security-context',
+    scope: ['spec', 'spec.template.spec', 'spec.jobTemplate.spec.template.spec'],
+    absent: ['securityContext', 'containers.*.securityContext'],
+    onlyIf: (n) => !!childOf(n, 'containers') && !hasSecurity(n),
+    say: 'No securityContext for the pod or its containers',
+  },
+];
+
+export function detectKubernetes(model: ModelBase): Finding[] {
+  return runRules(model as ConfigModel, KUBERNETES_RULES);
+}

@@ -1,0 +1,158 @@
+// Value tables shared by every detector: what an image name, a host path, a device, a capability,
+// a command line, a port or an environment variable says about the workload. One table, many
+// formats: a Compose `image:`, a Kubernetes `image:` and a Dockerfile `FROM` read the same rows.
+import { classify, classifyAll, sayFor, type ValueRule } from './rules';
+
+const WINDOWS_IMAGE = /windowsservercore|nanoserver|servercore|mcr\.microsoft\.com\/windows|dotnet\/framework|windows-?server|(^|\/)windows(:|$)|microsoft\/(iis|aspnet|dotnet-framework)/i;
+const WINDOWS_PIN = /ltsc20\d\d|(^|[-:])(1709|1803|1809|1903|1909|2004|20h2|2009)([-.]|$)|10\.0\.\d{5}/i;
+
+/** Image references (FROM, `image:`): every matching row applies. */
+export const IMAGE_RULES: readonly ValueRule[] = [
+  { signal: 'platform.windows-base-image', test: WINDOWS_IMAGE, say: 'Windows image `{match}`' },
+  { signal: 'windows.dotnet-framework', test: /dotnet\/framework|microsoft\/aspnet|microsoft\/dotnet-framework/i, say: '.NET Framework image' },
+  { signal: 'kernel.docker-in-docker', test: /dind/i, say: 'Docker-in-Docker image' },
+  { signal: 'kernel.systemd-init', test: /[-/]systemd(\b|-)|systemd-(ubuntu|debian|centos|fedora)|docker-[a-z0-9.]+-ansible|kindest\/(node|base)|kicbase/i, say: 'image that boots systemd' },
+  {
+    signal: 'sandboxing.ci-runner',
+    test: /gitlab-runner|actions-runner|github-runner|buildkite\/agent|jenkins\/(inbound-agent|agent|jnlp-slave|ssh-agent)|jnlp-slave|drone-runner|woodpecker-agent|act_runner|teamcity-agent|azure-pipelines-agent|circleci\/runner/i,
+    say: 'CI runner image `{match}`',
+  },
+  {
+    signal: 'sandboxing.code-execution',
+    test: /judge0|piston|codapi|jupyterhub|enterprise-gateway|kernel-gateway|code-?runner|sandbox|playground/i,
+    say: 'code-execution image (`{match}`)',
+  },
+  { signal: 'desktop.environment', test: /\b(xfce4?|lxde|lxqt|webtop|kasmweb|mate-desktop)\b|ubuntu-desktop|docker-desktop-/i, say: 'desktop image (`{match}`)' },
+  { signal: 'desktop.vnc', test: /vnc/i, say: 'VNC image' },
+  { signal: 'desktop.rdp', test: /xrdp|rdesktop/i, say: 'RDP image' },
+  { signal: 'hardening.sshd', test: /sshd|openssh-server/i, say: 'SSH server image' },
+];
+
+/** Image rows plus the checks that need a little code (version pin, unpinned tag). */
+export function imageRules(image: string): { signal: string; say: string }[] {
+  const ref = image.trim();
+  if (ref === '' || ref.toLowerCase() === 'scratch') return [];
+  const out = classifyAll(IMAGE_RULES, ref).map((r) => ({ signal: r.signal, say: sayFor(r, ref) }));
+  if (WINDOWS_IMAGE.test(ref) && WINDOWS_PIN.test(ref)) out.push({ signal: 'platform.windows-version-pinned', say: `Windows build pinned by \`${ref}\`` });
+  if (!ref.includes('$') && !ref.includes('@')) {
+    const lastPart = ref.slice(ref.lastIndexOf('/') + 1);
+    if (!lastPart.includes(':') || /:latest$/i.test(ref)) out.push({ signal: 'hardening.latest-tag', say: `\`${ref}\` has no fixed version` });
+  }
+  return out;
+}
+
+/** Host paths bind-mounted or used as hostPath volumes: the first matching row applies. */
+export const HOST_PATH_RULES: readonly ValueRule[] = [
+  { signal: 'hardening.docker-socket', test: /(docker|containerd|crio|podman)\.sock$|\/var\/run\/docker\.sock|\/run\/docker\.sock/, say: 'Container engine socket `{match}` mounted' },
+  { signal: 'desktop.x11-socket', test: /^\/tmp\/\.X11-unix/, say: 'Host X11 socket mounted' },
+  { signal: 'kernel.cgroup-mount', test: /^\/sys\/fs\/cgroup/, say: 'Host cgroup filesystem mounted' },
+  { signal: 'kernel.dev-kvm', test: /^\/dev\/kvm/, say: '/dev/kvm mounted' },
+  { signal: 'hardware.usb-serial', test: /^\/dev\/(bus\/usb|ttyUSB|ttyACM|serial)/, say: 'USB or serial device `{match}` mounted' },
+  { signal: 'kernel.raw-block-device', test: /^\/dev\/(sd[a-z]|nvme|vd[a-z]|xvd|loop|mapper|disk)/, say: 'Block device `{match}` mounted' },
+  { signal: 'kernel.fuse-mount', test: /^\/dev\/fuse/, say: '/dev/fuse mounted' },
+  { signal: 'hardening.host-root-mount', test: /^\/+$/, say: 'The host root `/` is mounted' },
+  {
+    signal: 'hardening.host-system-mount',
+    test: /^\/(proc|sys|dev(?!\/shm)|etc(?!\/(localtime|timezone|hosts|resolv\.conf|ssl|pki|ca-certificates))|boot|lib\/modules|usr\/src|var\/lib\/(docker|kubelet|containerd)|var\/run(?!\/secrets)|run(?!\/secrets)|var\/log|root)(\/|$)/,
+    say: 'Host system path `{match}` mounted',
+  },
+];
+
+/** Device paths (`devices:`, `--device`): the first matching row applies. */
+export const DEVICE_RULES: readonly ValueRule[] = [
+  { signal: 'kernel.dev-kvm', test: /\/dev\/kvm/, say: '/dev/kvm passed in' },
+  { signal: 'hardware.usb-serial', test: /\/dev\/(bus\/usb|ttyUSB|ttyACM|ttyS\d|serial|hidraw)/, say: 'USB or serial device `{match}` passed in' },
+  { signal: 'kernel.raw-block-device', test: /\/dev\/(sd[a-z]|nvme|vd[a-z]|xvd|loop|mapper|disk|md\d)/, say: 'Block device `{match}` passed in' },
+  { signal: 'kernel.fuse-mount', test: /\/dev\/fuse/, say: '/dev/fuse passed in' },
+  { signal: 'hardware.gpu', test: /\/dev\/(dri|nvidia|kfd|apex|accel)/, say: 'GPU or accelerator `{match}` passed in' },
+  { signal: 'hardware.device-passthrough', test: /\S/, say: 'Host device `{match}` passed in' },
+];
+
+/** Capabilities added (`cap_add`, `capabilities.add`, `--cap-add`), without the `CAP_` prefix. */
+export const CAPABILITY_RULES: readonly ValueRule[] = [
+  { signal: 'kernel.cap-all', test: /^ALL$/i, say: 'All capabilities added' },
+  { signal: 'kernel.cap-sys-admin', test: /^SYS_ADMIN$/i, say: 'CAP_SYS_ADMIN added' },
+  { signal: 'kernel.cap-sys-module', test: /^SYS_MODULE$/i, say: 'CAP_SYS_MODULE added' },
+  { signal: 'kernel.cap-sys-time', test: /^SYS_TIME$/i, say: 'CAP_SYS_TIME added' },
+  { signal: 'kernel.cap-sys-rawio', test: /^SYS_RAWIO$/i, say: 'CAP_SYS_RAWIO added' },
+  { signal: 'state-network.raw-network', test: /^NET_(ADMIN|RAW)$/i, say: 'CAP_{match} added' },
+];
+
+export function capabilityRule(cap: string): ValueRule | undefined {
+  return classify(CAPABILITY_RULES, cap.trim().replace(/^CAP_/i, ''));
+}
+
+/** Security options (`security_opt`, `--security-opt`, Kubernetes annotations). */
+export const SECURITY_OPT_RULES: readonly ValueRule[] = [
+  { signal: 'hardening.seccomp-unconfined', test: /seccomp[=:]\s*unconfined/i, say: 'seccomp turned off' },
+  { signal: 'hardening.apparmor-unconfined', test: /(apparmor[=:]\s*unconfined|label[=:]\s*disable|systempaths[=:]\s*unconfined)/i, say: 'Mandatory access control turned off (`{match}`)' },
+  { signal: 'cloud-native.no-new-privileges', test: /no-new-privileges(:true|=true)?$/i, say: 'no-new-privileges set' },
+];
+
+/** Commands: RUN lines, CMD/ENTRYPOINT, Compose `command`, Kubernetes `command`/`args`. `start` rows apply only to what the container runs. */
+export interface CommandRule extends ValueRule {
+  start?: boolean;
+  /** The row does not apply when this also matches (e.g. a modprobe run in the host's namespaces through nsenter configures the node, it does not need a kernel of its own). */
+  unless?: RegExp;
+}
+
+export const COMMAND_RULES: readonly CommandRule[] = [
+  { signal: 'kernel.module-load', test: /(^|[\s;&|(`"'])(sudo\s+)?(\/(usr\/)?s?bin\/)?(modprobe|insmod|depmod)(?=[\s"']|$)/, say: '`{match}` loads kernel modules', unless: /\bnsenter\b/ },
+  { signal: 'kernel.custom-kernel', test: /linux-headers-(\$|\d|generic|amd64|`)|kernel-devel|\bdkms\b|modules_install|\/lib\/modules\/\S*\/build/i, say: 'Kernel build pieces (`{match}`)' },
+  { signal: 'kernel.systemd-init', test: /(^|[\s"'[,])(\/(usr\/)?(s?bin|lib)\/(systemd\/systemd|init)|\/sbin\/init|systemd)(?=["'\s,\]]|$)/, say: 'Starts `{match}` as the init process', start: true },
+  { signal: 'kernel.docker-in-docker', test: /\bdockerd\b|dockerd-entrypoint|docker-in-docker|docker-init\.sh/, say: 'Runs a Docker engine (`{match}`)' },
+  { signal: 'kernel.unsafe-sysctl', test: /sysctl\s+(-w\s+)?(kernel\.(?!shm|msg|sem)|vm\.|fs\.(?!mqueue))[\w.]+/, say: '`{match}` changes a host-wide setting' },
+  { signal: 'kernel.realtime-scheduling', test: /\bchrt\b/, say: 'Real-time priority via `chrt`' },
+  { signal: 'kernel.fuse-mount', test: /\bmount\s+(-t|-o|--bind)\b|\bsshfs\b|\bs3fs\b|rclone\s+mount|\bgcsfuse\b/, say: 'Mounts a filesystem (`{match}`)', start: true },
+  { signal: 'kernel.dev-kvm', test: /\/dev\/kvm/, say: 'Uses /dev/kvm' },
+  { signal: 'hardening.sshd', test: /openssh-server|(^|[\s/"'])sshd(?=[\s"']|$)/, say: 'SSH server (`{match}`)' },
+  { signal: 'desktop.environment', test: /\b(xfce4|xubuntu-desktop|ubuntu-desktop|gnome-session|gnome-shell|kde-plasma-desktop|kde-standard|plasma-desktop|lxde|lxqt|mate-desktop|cinnamon-desktop|task-xfce-desktop)\b/, say: 'Desktop environment `{match}` installed' },
+  { signal: 'desktop.vnc', test: /\b(tigervnc|x11vnc|tightvnc\w*|vnc4server|novnc|websockify|turbovnc)\b/i, say: 'VNC server `{match}`' },
+  { signal: 'desktop.rdp', test: /\bxrdp\b/, say: 'RDP server `xrdp`' },
+  { signal: 'state-network.ha-protocols', test: /\b(keepalived|pacemaker|corosync|ucarp)\b/, say: '`{match}` manages a floating address' },
+  { signal: 'licensing.license-server', test: /\b(lmgrd|lmutil|flexlm|flexnet|rlm\.|reprise license)\b/i, say: 'Licence manager `{match}`' },
+  { signal: 'licensing.hardware-dongle', test: /\b(aksusbd|haspd|hasplm|codemeter|sentinel[-_ ]?(hasp|ldk|rms)|wibu)\b/i, say: 'Licence dongle software `{match}`' },
+  { signal: 'windows.ad-ds', test: /AD-Domain-Services|Install-ADDSForest|Install-ADDSDomainController|dcpromo/i, say: 'Installs Active Directory Domain Services' },
+  { signal: 'windows.msmq', test: /\bMSMQ\b/i, say: 'Installs MSMQ' },
+  { signal: 'windows.iis-windows-auth', test: /Web-Windows-Auth|IIS-WindowsAuthentication|windowsAuthentication/i, say: 'IIS with Windows authentication' },
+  { signal: 'windows.com-registry', test: /\bregsvr32\b|\bcomadmin\b|COM\+|\breg(\.exe)?\s+import\b/i, say: 'COM or registry installation (`{match}`)' },
+  { signal: 'windows.msi-installer', test: /\bmsiexec\b/i, say: 'Runs an MSI installer' },
+  { signal: 'windows.dotnet-framework', test: /NET-Framework|dotnet-framework|\bndp4\d/i, say: '.NET Framework (`{match}`)' },
+  { signal: 'windows.server-feature', test: /(Install|Add)-WindowsFeature|Enable-WindowsOptionalFeature|dism(\.exe)?\s+\/online\s+\/enable-feature/i, say: 'Installs a Windows feature' },
+  { signal: 'sandboxing.ci-runner', test: /gitlab-runner|actions\/runner\/releases|actions-runner|buildkite-agent|remoting\.jar|jenkins\S*agent/i, say: 'CI runner `{match}`' },
+  { signal: 'sandboxing.code-execution', test: /judge0|\bnsjail\b|\bisolate\s+--(init|run)|kernel_gateway|enterprise_gateway|jupyterhub/i, say: 'Runs submitted code (`{match}`)' },
+];
+
+/** The rows that apply to a command, build-time (`RUN`) or start-time (CMD, `command:`). */
+export function commandRules(text: string, start: boolean): { signal: string; say: string; test: RegExp }[] {
+  return COMMAND_RULES.filter((r) => (start || !r.start) && r.test.test(text) && !r.unless?.test(text)).map((r) => ({ signal: r.signal, say: sayFor(r, text), test: r.test }));
+}
+
+/** Container ports published or declared. */
+export const PORT_RULES: readonly ValueRule[] = [
+  { signal: 'hardening.sshd', test: /^22$/, say: 'SSH port 22' },
+  { signal: 'desktop.rdp', test: /^3389$/, say: 'RDP port 3389' },
+  { signal: 'desktop.vnc', test: /^(59\d\d|6080)$/, say: 'VNC port {match}' },
+];
+
+/** The container side of a port spec: `8080:80/tcp` -> `80`, `127.0.0.1:22:22` -> `22`. */
+export function containerPort(spec: string): string {
+  const noProto = spec.trim().replace(/\/(tcp|udp|sctp)$/i, '');
+  const last = noProto.slice(noProto.lastIndexOf(':') + 1);
+  return last.split('-')[0];
+}
+
+/** Environment variable names. */
+export const ENV_RULES: readonly ValueRule[] = [
+  { signal: 'desktop.display-env', test: /^DISPLAY$/, say: 'DISPLAY is set' },
+  { signal: 'licensing.license-server', test: /^(LM_LICENSE_FILE|\w+_LICENSE_FILE|RLM_LICENSE|\w+_LICENSE_SERVER)$/, say: 'Licence server variable `{match}`' },
+];
+
+/** Kernel parameters a container cannot set for itself only. */
+export const UNSAFE_SYSCTL = /^(kernel\.(?!shm|msg|sem)|vm\.|fs\.(?!mqueue))/;
+
+/** Runtime names of sandboxed runtimes (Compose `runtime:`, RuntimeClass names, `--runtime`). */
+export const SANDBOX_RUNTIME = /gvisor|runsc|kata|firecracker|^fc$|-fc$|cloud-hypervisor|\bclh\b|sysbox/i;
+
+/** Container paths where database servers keep their data. */
+export const DATABASE_DIR = /^\/(var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|cassandra|neo4j|elasticsearch|clickhouse|influxdb|couchdb)|data\/db|bitnami\/(postgresql|mysql|mariadb|mongodb)|var\/opt\/mssql|usr\/share\/elasticsearch\/data|opt\/couchdb\/data)(\/|$)/;

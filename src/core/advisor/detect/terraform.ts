@@ -1,0 +1,27 @@
+// Terraform detector: resources (and best-effort modules) that create VMs or run containers, as
+// classified by the Terraform model, plus the securityContext-like settings of kubernetes_* resources.
+import type { TerraformModel } from '../../parse/terraform';
+import type { ModelBase } from '../../parse/types';
+import type { Finding } from '../types';
+import { finding, runRules, type Rule } from './rules';
+
+export const TERRAFORM_RULES: readonly Rule[] = [
+  { signal: 'hardening.privileged', paths: ['resource.**.security_context.privileged', 'resource.**.privileged'], when: true, say: '`privileged = true`' },
+  { signal: 'hardening.host-network', paths: ['resource.**.host_network'], when: true, say: '`host_network = true`' },
+  { signal: 'hardening.host-pid', paths: ['resource.**.host_pid'], when: true, say: '`host_pid = true`' },
+  { signal: 'cloud-native.healthcheck', paths: ['resource.**.liveness_probe', 'resource.**.readiness_probe', 'resource.**.health_check', 'resource.**.healthCheck'], at: 'key', say: '`{key}` lets the platform replace a broken instance' },
+  { signal: 'sandboxing.sandbox-runtime', paths: ['resource.**.runtime_class_name'], when: /gvisor|runsc|kata|firecracker/i, say: '`runtime_class_name = "{value}"`' },
+];
+
+export const TERRAFORM_CODE_SIGNALS = ['existing.terraform-vm', 'existing.terraform-container'] as const;
+
+export function detectTerraform(base: ModelBase): Finding[] {
+  const model = base as TerraformModel;
+  const out = runRules(model, TERRAFORM_RULES);
+  for (const r of model.resources ?? []) {
+    const what = r.block === 'module' ? `Module \`${r.name}\`` : `\`${r.type}\``;
+    if (r.kind === 'terraform-vm') out.push(finding('existing.terraform-vm', model.file, r.node.keyRange, `${what} creates a virtual machine`));
+    else if (r.kind === 'terraform-container') out.push(finding('existing.terraform-container', model.file, r.node.keyRange, `${what} runs containers`));
+  }
+  return out;
+}

@@ -6,6 +6,11 @@ import { registerCommands } from './commands';
 import { registerComparisonPanel } from './panel/comparisonPanel';
 import { ParseCache } from './core/cache';
 import { registerHover } from './providers/hover';
+import { registerCodeActions } from './providers/codeActions';
+import { registerCodeLens } from './providers/codelens';
+import { registerDiagnostics } from './providers/diagnostics';
+import { LiveAdviceCache } from './providers/liveAdvice';
+import { AdvisorStatusBar } from './providers/statusBar';
 import { forgetClosedDocuments } from './providers/model';
 import type { Services } from './services';
 
@@ -20,6 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerComparisonPanel(context));
   context.subscriptions.push(registerAdvisor(services));
   context.subscriptions.push(forgetClosedDocuments(cache), registerHover(cache));
+  const live = new LiveAdviceCache(cache, advice);
+  context.subscriptions.push(registerCodeLens(live, advice), registerDiagnostics(live), registerCodeActions(live), new AdvisorStatusBar(advice));
 }
 
 export function deactivate(): void {

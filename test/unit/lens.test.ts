@@ -4,7 +4,7 @@ import { analysisOfModel, liveWorkloads, reportPathOf } from '../../src/core/adv
 import { adviseFiles } from '../../src/core/advisor/advise';
 import type { Direction, Verdict } from '../../src/core/advisor/types';
 import { parseWith } from '../../src/core/cache';
-import { decidingDimension, lensTitle } from '../../src/core/render/lens';
+import { decidingDimension, lensTitle, statusText, statusTooltip } from '../../src/core/render/lens';
 
 const sig = (label: string, direction: Direction, weight: number, extra: Partial<AdviceSignal> = {}): AdviceSignal => ({
   id: `x.${label}`,
@@ -77,5 +77,20 @@ describe('live advice for one open document', () => {
     assert.equal(live.verdict, 'container-hardened');
     assert.deepEqual(live.files, ['compose.yaml', 'app/Dockerfile']);
     assert.equal(lensTitle(live), 'Container — harden: privileged');
+  });
+});
+
+describe('status bar text', () => {
+  const wl = (...verdicts: Verdict[]) => verdicts.map((verdict) => ({ verdict }) as AdviceWorkload);
+  it('gives the overall verdict and how many workloads have it', () => {
+    assert.equal(statusText({ verdict: 'vm', workloads: wl('vm', 'container', 'vm', 'container-hardened') }), 'VM (2 of 4)');
+    assert.equal(statusText({ verdict: 'container', workloads: wl('container') }), 'Container (1 of 1)');
+    assert.equal(statusText({ verdict: 'container', workloads: [] }), 'No workloads');
+  });
+  it('counts each verdict in the tooltip, most demanding first', () => {
+    assert.equal(
+      statusTooltip({ verdict: 'vm', workloads: wl('container', 'vm', 'container-hardened', 'container-hardened') }),
+      'Container or VM?: 4 workloads in the last scan\n1 VM\n2 containers to harden\n1 plain container\nClick to open the report.',
+    );
   });
 });

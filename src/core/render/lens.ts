@@ -1,6 +1,6 @@
 // What the CodeLens above a workload says: the verdict and its strongest reasons, in a few words.
 // Pure so the words can be tested without an editor; the provider only places them.
-import type { AdviceSignal, AdviceWorkload } from '../advisor/report';
+import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import type { Direction, Verdict } from '../advisor/types';
 import type { DimensionId } from '../knowledge/types';
 
@@ -61,3 +61,40 @@ export function lensTooltip(w: Pick<AdviceWorkload, 'verdict' | 'signals' | 'con
 }
 
 export const COMPARE_LENS_TITLE = 'Compare container vs VM';
+
+const STATUS_WORD: Record<Verdict, string> = {
+  vm: 'VM',
+  sandboxed: 'Sandboxed',
+  'container-hardened': 'Harden',
+  container: 'Container',
+};
+
+const STATUS_NOUN: Record<Verdict, [one: string, many: string]> = {
+  vm: ['VM', 'VMs'],
+  sandboxed: ['sandboxed container', 'sandboxed containers'],
+  'container-hardened': ['container to harden', 'containers to harden'],
+  container: ['plain container', 'plain containers'],
+};
+
+/** Most demanding first, as the status bar and its tooltip list them. */
+const STATUS_ORDER: readonly Verdict[] = ['vm', 'sandboxed', 'container-hardened', 'container'];
+
+/** The status bar text after a scan: the overall verdict and how many workloads have it, e.g. `VM (2 of 7)`. */
+export function statusText(report: Pick<AdviceReport, 'verdict' | 'workloads'>): string {
+  const total = report.workloads.length;
+  if (total === 0) return 'No workloads';
+  const n = report.workloads.filter((w) => w.verdict === report.verdict).length;
+  return `${STATUS_WORD[report.verdict]} (${n} of ${total})`;
+}
+
+/** The status bar tooltip: the count per verdict, most demanding first. */
+export function statusTooltip(report: Pick<AdviceReport, 'verdict' | 'workloads'>): string {
+  const total = report.workloads.length;
+  const lines = [`Container or VM?: ${total} workload${total === 1 ? '' : 's'} in the last scan`];
+  for (const v of STATUS_ORDER) {
+    const n = report.workloads.filter((w) => w.verdict === v).length;
+    if (n > 0) lines.push(`${n} ${STATUS_NOUN[v][n === 1 ? 0 : 1]}`);
+  }
+  lines.push('Click to open the report.');
+  return lines.join('\n');
+}

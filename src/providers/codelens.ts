@@ -1,0 +1,73 @@
+// CodeLens above each workload: its verdict with the strongest reasons (opens the report there), and
+// "Compare container vs VM" (opens the comparison at the dimension that decided it). The words come
+// from core/render/lens.ts; the advice from the open document's cached parse plus the last scan.
+import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../commands';
+import { onSettingsChanged, settings } from '../config';
+import type { AdviceWorkload } from '../core/advisor/report';
+import { COMPARE_LENS_TITLE, decidingDimension, lensTitle, lensTooltip } from '../core/render/lens';
+import { allSelectors } from './selectors';
+import { Debouncer, type LiveAdviceCache, type ReportSource } from './liveAdvice';
+
+/** How long typing must pause before lenses are asked for again. */
+export const LENS_DEBOUNCE_MS = 300;
+
+/** The arguments `containerOrVm.openReport` takes from a lens: the workload's file as the report names it, and its 1-based line. */
+export interface OpenReportArgs {
+  file: string;
+  line: number;
+}
+
+export function workloadLenses(w: AdviceWorkload): vscode.CodeLens[] {
+  const line = Math.max(0, w.range.start.line);
+  const range = new vscode.Range(line, 0, line, 0);
+  const args: OpenReportArgs = { file: w.file, line: w.line };
+  const dimension = decidingDimension(w);
+  return [
+    new vscode.CodeLens(range, { title: lensTitle(w), tooltip: lensTooltip(w), command: COMMAND_IDS.openReport, arguments: [args] }),
+    new vscode.CodeLens(range, {
+      title: COMPARE_LENS_TITLE,
+      tooltip: dimension ? 'Open the comparison at the dimension that decided this verdict' : 'Open the comparison of containers and VMs',
+      command: COMMAND_IDS.openComparison,
+      arguments: dimension ? [{ dimension }] : [],
+    }),
+  ];
+}
+
+export class AdvisorCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly debounce = new Debouncer(LENS_DEBOUNCE_MS);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly advice: LiveAdviceCache,
+    reports?: ReportSource,
+  ) {
+    this.subscriptions = [
+      this.changed,
+      this.debounce,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.debounce.run('edit', () => this.changed.fire());
+      }),
+      onSettingsChanged(() => this.changed.fire()),
+      ...(reports ? [reports.onDidChange(() => this.debounce.run('report', () => this.changed.fire()))] : []),
+    ];
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!settings().codeLens.enabled) return [];
+    const live = this.advice.get(doc);
+    if (!live) return [];
+    return live.workloads.flatMap(workloadLenses);
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
+
+export function registerCodeLens(advice: LiveAdviceCache, reports?: ReportSource): vscode.Disposable {
+  const provider = new AdvisorCodeLensProvider(advice, reports);
+  return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider(allSelectors(), provider));
+}

@@ -1,0 +1,89 @@
+// The advice for one open document, shared by the CodeLens, diagnostics and quick fixes: the cached
+// parse (the hover's), its findings, and its workloads judged with what the last scan linked in.
+// Computed once per (document version, report); never scans the workspace.
+import * as vscode from 'vscode';
+import type { ParseCache } from '../core/cache';
+import { DEFAULT_DEPS } from '../core/advisor/engine';
+import { analysisOfModel, liveWorkloads, reportPathOf } from '../core/advisor/live';
+import type { AdviceReport, AdviceWorkload } from '../core/advisor/report';
+import type { ModelBase } from '../core/parse/types';
+import { allSelectors } from './selectors';
+import { documentPath, modelOf } from './model';
+
+/** What the providers need of the advisor service: the last workspace report and when it changes. */
+export interface ReportSource {
+  last(): AdviceReport | undefined;
+  readonly onDidChange: vscode.Event<unknown>;
+  /** A document's name in the report, when it lies in a scanned folder. */
+  fileOf?(uri: vscode.Uri): string | undefined;
+}
+
+export interface LiveAdvice {
+  model: ModelBase;
+  /** The document's name in the last report (relative to the scanned folder), or its path when the scan did not cover it. */
+  file: string;
+  workloads: AdviceWorkload[];
+}
+
+/** Whether a document is one the advisor reads (a format row in selectors.ts matches it). */
+export function isSupported(doc: vscode.TextDocument): boolean {
+  return vscode.languages.match(allSelectors(), doc) > 0;
+}
+
+export class LiveAdviceCache {
+  private readonly byModel = new WeakMap<ModelBase, { report: AdviceReport | undefined; advice: LiveAdvice }>();
+
+  constructor(
+    private readonly cache: ParseCache,
+    private readonly reports?: ReportSource,
+  ) {}
+
+  /** The model of a supported document, from the shared parse cache. */
+  model(doc: vscode.TextDocument): ModelBase | null {
+    return isSupported(doc) ? modelOf(this.cache, doc) : null;
+  }
+
+  get(doc: vscode.TextDocument): LiveAdvice | null {
+    const model = this.model(doc);
+    if (!model) return null;
+    const report = this.reports?.last();
+    const hit = this.byModel.get(model);
+    if (hit && hit.report === report) return hit.advice;
+    const path = documentPath(doc);
+    const file = (report && this.reports?.fileOf ? this.reports.fileOf(doc.uri) : reportPathOf(report, path)) ?? path;
+    const analysis = analysisOfModel(model, file, DEFAULT_DEPS);
+    const advice: LiveAdvice = { model, file, workloads: analysis ? liveWorkloads(analysis, report, DEFAULT_DEPS) : [] };
+    this.byModel.set(model, { report, advice });
+    return advice;
+  }
+}
+
+/** Calls `fn` once `ms` after the last call for the same key. */
+export class Debouncer implements vscode.Disposable {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly ms: number) {}
+
+  run(key: string, fn: () => void): void {
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        fn();
+      }, this.ms),
+    );
+  }
+
+  cancel(key: string): void {
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}

@@ -22,7 +22,7 @@ const settingPaths = (...keys: string[]): string[] => keys.flatMap((k) => [`sour
 /** Patterns for a provisioner type in both syntaxes. */
 const provisionerPaths = (...types: string[]): string[] => types.flatMap((t) => [`build.provisioner.${t}`, `build.*.provisioner.${t}`, `provisioners.*.type=${t}`]);
 const postPaths = (...types: string[]): string[] =>
-  types.flatMap((t) => [`build.post-processor.${t}`, `build.post-processors.post-processor.${t}`, `post-processors.*.type=${t}`, `post-processors.*.*.type=${t}`, `post-processors.*=${t}`]);
+  types.flatMap((t) => [`build.post-processor.${t}`, `build.post-processors.post-processor.${t}`, `post-processors.*.type=${t}`, `post-processors.*.*.type=${t}`, `post-processors.*=${t}`, `post-processors.*.*=${t}`]);
 
 const localVm = (type: string, title: string, what: string, reference: Reference, extra = ''): KeyTopic =>
   pk({

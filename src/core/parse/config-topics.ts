@@ -112,6 +112,7 @@ export function keyTopicAt<T extends KeyTopic>(model: ConfigModel, pos: Pos, top
     if (n.path.length === 0) continue;
     // A value counts only when scalar: hovering blank space inside a block says nothing.
     for (const r of [n.keyRange, n.value !== undefined ? n.valueRange : undefined]) {
+      // Ties go to the deeper (later) node: a child's key can end where its parent's value ends.
       if (r && contains(r, pos) && (!best || size(r) <= size(best.range))) best = { node: n, range: r };
     }
   }

@@ -199,7 +199,8 @@ interface Ctx {
 }
 
 interface Frame {
-  vars: Map<string, Ctx>;
+  /** Block variable -> the configuration objects it stands for (several when one block serves a list of names). */
+  vars: Map<string, Ctx[]>;
   lists: Map<string, string[]>;
   nodes?: ConfigNode[];
 }
@@ -258,7 +259,7 @@ function parse(text: string, file: string): VagrantModel {
   }
   const code = masked.code;
   const frames: Frame[] = [{ vars: new Map(), lists: new Map() }];
-  const lookup = (name: string): Ctx | undefined => {
+  const lookup = (name: string): Ctx[] | undefined => {
     for (let k = frames.length - 1; k >= 0; k--) {
       const hit = frames[k].vars.get(name);
       if (hit) return hit;
@@ -285,10 +286,10 @@ function parse(text: string, file: string): VagrantModel {
     const m = /^([A-Za-z_]\w*)\.((?:[a-z_]\w*\.)*[a-z_]\w*[?!]?)/.exec(s);
     const body = doMatch ? s.slice(0, doMatch.index) : s;
     if (m && m[1] === 'Vagrant' && m[2] === 'configure') {
-      if (params[0]) newFrame.vars.set(params[0], { path: [], node: root });
+      if (params[0]) newFrame.vars.set(params[0], [{ path: [], node: root }]);
     } else if (m) {
-      const ctx = lookup(m[1]);
-      if (ctx) {
+      const all: ConfigNode[] = [];
+      for (const ctx of lookup(m[1]) ?? []) {
         const segs = m[2].split('.');
         const chainEnd = st.start + m[0].length;
         let restStart = chainEnd;
@@ -378,13 +379,12 @@ function parse(text: string, file: string): VagrantModel {
           }
         }
         for (const node of nodes) (ctx.node.children ??= []).push(node);
-        if (opensDo && nodes.length) {
-          if (params[0]) newFrame.vars.set(params[0], { path: nodes[0].path, node: nodes[0] });
-          if (params[1]) newFrame.vars.set(params[1], ctx);
-          newFrame.nodes = nodes;
-          // Further nodes of a multi-name statement share the first one's children.
-          for (const extra of nodes.slice(1)) extra.children = nodes[0].children ??= [];
-        }
+        all.push(...nodes);
+        if (opensDo && nodes.length && params[1]) newFrame.vars.set(params[1], [...(newFrame.vars.get(params[1]) ?? []), ctx]);
+      }
+      if (opensDo && all.length) {
+        if (params[0]) newFrame.vars.set(params[0], all.map((n) => ({ path: n.path, node: n })));
+        newFrame.nodes = all;
       }
     }
     if (opensDo && params[0] && newFrame.vars.size === 0) {

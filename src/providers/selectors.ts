@@ -22,6 +22,10 @@ export const SELECTORS: Partial<Record<Format, vscode.DocumentFilter[]>> = {
   // User-data often has no extension (plain text); `#cloud-config` on the first line decides.
   'cloud-init': [{ language: 'yaml' }, { pattern: '**/user-data*' }, { pattern: '**/*.cloud-config' }],
   lima: [{ language: 'yaml' }, { pattern: '**/lima.{yaml,yml}' }],
+  devcontainer: [{ pattern: '**/{devcontainer,.devcontainer,devcontainer-feature}.json' }, { pattern: '**/.devcontainer/**/*.json' }],
+  vagrant: [{ pattern: '**/Vagrantfile' }, { pattern: '**/Vagrantfile.*' }, { pattern: '**/*.Vagrantfile' }],
+  packer: [{ pattern: '**/*.pkr.{hcl,json}' }],
+  terraform: [{ pattern: '**/*.{tf,tf.json}' }],
 };
 
 /** Every row, flattened into one selector. */

@@ -22,6 +22,16 @@ export const SELECTORS: Partial<Record<Format, vscode.DocumentFilter[]>> = {
   // User-data often has no extension (plain text); `#cloud-config` on the first line decides.
   'cloud-init': [{ language: 'yaml' }, { pattern: '**/user-data*' }, { pattern: '**/*.cloud-config' }],
   lima: [{ language: 'yaml' }, { pattern: '**/lima.{yaml,yml}' }],
+  devcontainer: [
+    { pattern: '**/{devcontainer,.devcontainer,devcontainer-feature}.json' },
+    { pattern: '**/*{_,.,-}devcontainer.json' },
+    { pattern: '**/.devcontainer/**/*.json' },
+  ],
+  // VS Code gives `Vagrantfile` the ruby language; `Vagrantfile.fedora` and box templates have none.
+  vagrant: [{ pattern: '**/{Vagrantfile,vagrantfile}*' }, { pattern: '**/*.template' }],
+  // Legacy JSON templates have any name: JSON documents are offered, the `builders` check decides.
+  packer: [{ pattern: '**/*.pkr.{hcl,json}' }, { language: 'hcl' }, { language: 'json' }],
+  terraform: [{ language: 'terraform' }, { pattern: '**/*.tf' }, { pattern: '**/*.tf.json' }],
   devcontainer: [{ pattern: '**/{devcontainer,.devcontainer,devcontainer-feature}.json' }, { pattern: '**/.devcontainer/**/*.json' }],
   vagrant: [{ pattern: '**/Vagrantfile' }, { pattern: '**/Vagrantfile.*' }, { pattern: '**/*.Vagrantfile' }],
   packer: [{ pattern: '**/*.pkr.{hcl,json}' }],

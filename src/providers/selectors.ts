@@ -32,10 +32,6 @@ export const SELECTORS: Partial<Record<Format, vscode.DocumentFilter[]>> = {
   // Legacy JSON templates have any name: JSON documents are offered, the `builders` check decides.
   packer: [{ pattern: '**/*.pkr.{hcl,json}' }, { language: 'hcl' }, { language: 'json' }],
   terraform: [{ language: 'terraform' }, { pattern: '**/*.tf' }, { pattern: '**/*.tf.json' }],
-  devcontainer: [{ pattern: '**/{devcontainer,.devcontainer,devcontainer-feature}.json' }, { pattern: '**/.devcontainer/**/*.json' }],
-  vagrant: [{ pattern: '**/Vagrantfile' }, { pattern: '**/Vagrantfile.*' }, { pattern: '**/*.Vagrantfile' }],
-  packer: [{ pattern: '**/*.pkr.{hcl,json}' }],
-  terraform: [{ pattern: '**/*.{tf,tf.json}' }],
 };
 
 /** Every row, flattened into one selector. */

@@ -81,7 +81,8 @@ export function confidenceOf(verdict: Verdict, scores: Scores, agreeing: number)
     return round2(clamp(0.5 + 0.3 * headroom + 0.2 * clamp(scores.container / THRESHOLD, 0, 1), 0.05, 0.99));
   }
   const score = verdict === 'container-hardened' ? hardenNet : scores[DIRECTION_OF[verdict]];
-  const margin = clamp((score - THRESHOLD) / THRESHOLD, 0, 1);
+  // Full margin at a score of 1: one signal at full weight, or several adding up to it.
+  const margin = clamp((score - THRESHOLD) / (1 - THRESHOLD), 0, 1);
   const amount = clamp((agreeing - 1) / 2, 0, 1);
   const against = verdict === 'container-hardened' ? 0 : clamp(scores.container / THRESHOLD, 0, 1);
   return round2(clamp(0.5 + 0.35 * margin + 0.15 * amount - 0.2 * against, 0.05, 0.99));

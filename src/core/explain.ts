@@ -2,13 +2,13 @@
 // Format-agnostic: the format module finds the topic; the advisor's findings on the line are added.
 import { findingsFor } from './advisor/findings';
 import { signalById } from './advisor/signals/index';
-import type { Finding } from './advisor/types';
+import type { Direction, Finding } from './advisor/types';
 import { dimensionById } from './knowledge/dimensions';
 import { citation } from './knowledge/sources';
 import type { Cite, DimensionId, SourceId, Topic } from './knowledge/types';
 import type { ModelBase, Pos, Range } from './parse/types';
 import { moduleFor } from './registry';
-import { escapeText, renderExplanation } from './render/markdown';
+import { renderExplanation } from './render/markdown';
 
 export interface ExplainOptions {
   /** Include the generic "what it does" part. */
@@ -23,6 +23,13 @@ export interface Explanation {
   dimensions: DimensionId[];
   sources: { doc: SourceId; title: string; section: string }[];
 }
+
+const TOWARD: Record<Direction, string> = {
+  vm: 'a virtual machine',
+  sandbox: 'a sandboxed container',
+  harden: 'hardening the container',
+  container: 'a plain container',
+};
 
 /** Findings the hover shows: those starting inside the hovered construct, or on the hovered line. */
 function belongs(f: Finding, pos: Pos, extent: Range | undefined): boolean {
@@ -51,7 +58,7 @@ export function explainAt(model: ModelBase, pos: Pos, opts: ExplainOptions): Exp
   if (!hit) return null;
   const related = hit.related ?? [];
 
-  const findings: { label: string; message: string }[] = [];
+  const findings: { label: string; message: string; toward?: string }[] = [];
   const dims: DimensionId[] = [...hit.topic.dimensions, ...related.flatMap((t) => t.dimensions)];
   const cites: Cite[] = [...hit.topic.sources, ...related.flatMap((t) => t.sources)];
   const seen = new Set<string>();
@@ -60,7 +67,9 @@ export function explainAt(model: ModelBase, pos: Pos, opts: ExplainOptions): Exp
     if (seen.has(key)) continue;
     seen.add(key);
     const s = signalById(f.signal);
-    findings.push({ label: escapeText(s?.label ?? f.signal), message: escapeText(f.message ?? s?.reason ?? '') });
+    const entry: { label: string; message: string; toward?: string } = { label: s?.label ?? f.signal, message: f.message ?? s?.reason ?? '' };
+    if (s) entry.toward = TOWARD[s.direction];
+    findings.push(entry);
     if (s) {
       dims.push(s.dimension);
       cites.push(...s.sources);

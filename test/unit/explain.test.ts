@@ -1,13 +1,15 @@
 // The explanation a user reads: the same record rendered with or without the generic part, the
 // comparison link, dimensions and sources; and the parse cache behind the hover.
 import * as assert from 'node:assert/strict';
+import { findingsFor } from '../../src/core/advisor/findings';
+import { signalById } from '../../src/core/advisor/signals/index';
 import { ParseCache, parseWith } from '../../src/core/cache';
 import { explainAt } from '../../src/core/explain';
 import { dimensionById } from '../../src/core/knowledge/dimensions';
 import { topicById } from '../../src/core/knowledge/index';
 import { sourceById } from '../../src/core/knowledge/sources';
 import { parseDockerfile } from '../../src/core/parse/dockerfile';
-import { code, escapeText } from '../../src/core/render/markdown';
+import { code, escapeText, inlineText } from '../../src/core/render/markdown';
 
 const DF = 'FROM alpine:3.20\nUSER 1000\n';
 const userAt = (generic: boolean) => explainAt(parseDockerfile(DF, 'Dockerfile'), { line: 1, character: 1 }, { generic })!;
@@ -44,6 +46,21 @@ describe('explain', () => {
     assert.ok(angle.length < full.length);
   });
 
+  it("adds the advisor's findings inside the hovered instruction, with their label and dimension", () => {
+    const text = 'FROM debian:12\nUSER root\nCMD ["bash"]\n';
+    const model = parseDockerfile(text, 'Dockerfile');
+    const found = findingsFor(model).filter((f) => f.range.start.line === 1);
+    assert.ok(found.length > 0, 'the advisor finds something on USER root');
+    const ex = explainAt(model, { line: 1, character: 0 }, { generic: false })!;
+    for (const f of found) {
+      const s = signalById(f.signal)!;
+      assert.ok(ex.markdown.includes(`⚑ **${inlineText(s.label)}**`), s.label);
+      assert.ok(ex.dimensions.includes(s.dimension));
+    }
+    const cmd = explainAt(model, { line: 2, character: 0 }, { generic: false })!;
+    for (const f of found) assert.ok(!cmd.markdown.includes(inlineText(signalById(f.signal)!.label)));
+  });
+
   it('returns null where there is nothing to explain, and for unknown formats', () => {
     const m = parseDockerfile(DF, 'Dockerfile');
     assert.equal(explainAt(m, { line: 5, character: 0 }, { generic: true }), null);
@@ -55,6 +72,7 @@ describe('explain', () => {
     assert.equal(code('`x`'), '`` `x` ``');
     assert.equal(code('line\nbreak'), '`line break`');
     assert.equal(escapeText('[a](command:x) <b>'), '\\[a\\]\\(command:x\\) \\<b\\>');
+    assert.equal(inlineText('`USER [a](command:x)` runs\nas <b>root</b> *now*'), '`USER [a](command:x)` runs as \\<b\\>root\\</b\\> \\*now\\*');
   });
 });
 

@@ -25,14 +25,35 @@ export function escapeText(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A short message that may hold `code spans` (an advisor finding): the code spans are kept, re-fenced
+ * so file text inside them stays literal; everything else is escaped; line breaks are folded.
+ */
+export function inlineText(text: string): string {
+  const out: string[] = [];
+  let last = 0;
+  const spans = /(`+)([^`][\s\S]*?)\1(?!`)/g;
+  for (let m = spans.exec(text); m; m = spans.exec(text)) {
+    out.push(escapeLight(text.slice(last, m.index)), code(m[2]));
+    last = m.index + m[0].length;
+  }
+  out.push(escapeLight(text.slice(last)));
+  return out.join('');
+}
+
+/** Escapes what could start a link, an image, HTML, emphasis or a code span; folds line breaks. */
+function escapeLight(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`);
+}
+
 /** What the renderer needs beyond the topic: the line-specific parts and the related topics. */
 export interface RenderInput {
   topic: Topic;
   /** Leave out the generic "what it does" part (another Docker extension already shows it). */
   generic: boolean;
   notes: string[];
-  /** Findings on this line: label and message, already markdown-safe. */
-  findings: { label: string; message: string }[];
+  /** The advisor's findings here: label, message and where the evidence pushes, as plain text (the renderer escapes). */
+  findings: { label: string; message: string; toward?: string }[];
   related: Topic[];
   dimensions: DimensionId[];
   /** Display names of the dimensions, in the same order. */
@@ -59,7 +80,12 @@ export function renderExplanation(input: RenderInput): string {
   if (input.notes.length || input.findings.length) {
     out.push('**On this line**', '');
     for (const n of input.notes) out.push(`- ${n}`);
-    for (const f of input.findings) out.push(`- ⚑ **${f.label}**: ${f.message}`);
+    // With notes present the finding's message mostly repeats them; its label and direction suffice.
+    for (const f of input.findings) {
+      const toward = f.toward ? ` (evidence toward ${f.toward})` : '';
+      const message = input.notes.length || !f.message ? '' : `: ${inlineText(f.message)}`;
+      out.push(`- ⚑ **${inlineText(f.label)}**${toward}${message}`);
+    }
     out.push('');
   }
   out.push(`**Container or VM?** ${topic.angle.trim()}`, '');

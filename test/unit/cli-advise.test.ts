@@ -135,6 +135,31 @@ describe('cli advise', () => {
     }
   });
 
+  it('with the real catalogue: a Vagrant machine is a VM, a privileged service a hardening problem', () => {
+    const dir = workspace({
+      'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n',
+      'Vagrantfile': 'Vagrant.configure("2") do |config|\n  config.vm.box = "ubuntu/jammy64"\nend\n',
+    });
+    try {
+      const r = run('advise', dir, '--format', 'json', '--fail-on', 'vm');
+      assert.equal(r.code, 1, r.err);
+      const j = JSON.parse(r.out);
+      assert.equal(j.verdict, 'vm');
+      const web = j.workloads.find((w: { name: string }) => w.name === 'web');
+      assert.equal(web.verdict, 'container-hardened');
+      const privileged = web.signals.find((s: { id: string }) => s.id === 'hardening.privileged');
+      assert.deepEqual([privileged.file, privileged.line, privileged.direction], ['compose.yaml', 4, 'harden']);
+      assert.ok(privileged.sources.length > 0 && privileged.sources.every((c: { doc: string; title: string; section: string }) => c.doc && c.title && c.section));
+      assert.ok(web.changes.some((c: string) => c.endsWith('→ container')));
+      assert.equal(j.workloads.find((w: { kind: string }) => w.kind === 'vagrant-machine')?.verdict, 'vm');
+      assert.equal(run('advise', dir, '--fail-on', 'container-hardened').code, 1);
+      const sarif = JSON.parse(run('advise', dir, '--format', 'sarif').out);
+      assert.ok(sarif.runs[0].results.some((x: { ruleId: string; level: string }) => x.ruleId === 'hardening.privileged' && x.level === 'warning'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('shows control characters from file names instead of obeying them', async () => {
     const dir = workspace({ 'evil\u001b[31m/Dockerfile': 'FROM x\n' });
     try {

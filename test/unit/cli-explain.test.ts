@@ -63,6 +63,18 @@ describe('cli explain', () => {
     assert.equal(row.column, lines[indented].search(/\S/) + 1);
   });
 
+  it('explains other registered formats, told by name or by content', async () => {
+    const compose = join(corpus, 'compose', 'blakeblackshear_frigate_docker-compose.yml');
+    const kube = join(corpus, 'kubernetes', 'google_cadvisor_deploy_kubernetes_base_daemonset.yaml');
+    const imageLine = readFileSync(compose, 'utf8').split('\n').findIndex((l) => /^\s+image:/.test(l)) + 1;
+    const kindLine = readFileSync(kube, 'utf8').split('\n').findIndex((l) => l.startsWith('kind:')) + 1;
+    const r = await run('explain', `${compose}:${imageLine}`, `${kube}:${kindLine}`, '--format', 'json');
+    assert.equal(r.code, 0, r.err);
+    const [a, b] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(a.topic, 'compose.image');
+    assert.equal(b.topic, 'kubernetes.kind');
+  });
+
   it('answers bad usage with one line on stderr and exit code 2', async () => {
     for (const argv of [
       ['explain'],

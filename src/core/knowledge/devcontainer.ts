@@ -4,7 +4,7 @@ import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
 import { BB, DIFF, LEARN, MS, S24 } from './configCite';
 
-const ref = (key: string, anchor = 'general-devcontainerjson-properties'): Reference => ({
+const ref = (key: string, anchor = 'general-properties'): Reference => ({
   label: `Dev Container metadata reference: ${key}`,
   url: `https://containers.dev/implementors/json_reference/#${anchor}`,
 });
@@ -26,7 +26,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
       'The environment is a container: it borrows the kernel of whatever hosts Docker (on macOS and Windows that host is itself a small Linux VM). It starts in seconds and is rebuilt rather than patched, but anything that needs its own kernel, kernel modules or another operating system family will not fit here; that is VM territory.',
     dimensions: ['os-kernel', 'startup', 'os-updates'],
     sources: [MS.containerArch, MS.os, BB.containers],
-    reference: ref('image', 'image-or-dockerfile-specific-properties'),
+    reference: ref('image', 'image-specific'),
     paths: ['image'],
   }),
   dc({
@@ -38,7 +38,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
       'Keeping the environment as a Dockerfile means an OS update is an edit and a rebuild, the way container images are maintained, instead of patching a long-lived machine in place as you would a VM.',
     dimensions: ['os-updates', 'deployment'],
     sources: [MS.updates, S24.portability],
-    reference: ref('build', 'image-or-dockerfile-specific-properties'),
+    reference: ref('build', 'image-specific'),
     paths: ['build'],
   }),
   dc({
@@ -50,7 +50,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
       'The Dockerfile is where the container-or-VM question is really answered: its base image fixes the user-mode OS, and everything must run on the host kernel. Hover its FROM line for the details.',
     dimensions: ['os-kernel', 'os-updates'],
     sources: [MS.os, MS.updates],
-    reference: ref('build.dockerfile', 'image-or-dockerfile-specific-properties'),
+    reference: ref('build.dockerfile', 'image-specific'),
     paths: ['build.dockerfile', 'build.dockerFile', 'dockerFile', 'dockerfile'],
   }),
   dc({
@@ -61,7 +61,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     angle: 'Only files in the context can be copied into the image, so a smaller context means a smaller, faster image: part of why containers ship in megabytes where VM images weigh gigabytes.',
     dimensions: ['portability', 'startup'],
     sources: [BB.containers],
-    reference: ref('build.context', 'image-or-dockerfile-specific-properties'),
+    reference: ref('build.context', 'image-specific'),
     paths: ['build.context', 'context'],
   }),
   dc({
@@ -72,7 +72,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     angle: 'Changing a variant or version is a rebuild of the image, not an in-place upgrade of a machine: the container way of handling updates.',
     dimensions: ['os-updates'],
     sources: [MS.updates],
-    reference: ref('build.args', 'image-or-dockerfile-specific-properties'),
+    reference: ref('build.args', 'image-specific'),
     paths: ['build.args', 'build.args.*'],
   }),
   dc({
@@ -84,7 +84,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
       'Several cooperating containers (app, database, cache) on one host share one kernel and start together in seconds. Reproducing the same layout with VMs would mean one guest OS per piece, with the memory and boot time that brings.',
     dimensions: ['density', 'startup', 'deployment'],
     sources: [LEARN.consider, DIFF.containers, MS.deployment],
-    reference: ref('dockerComposeFile', 'docker-compose-specific-properties'),
+    reference: ref('dockerComposeFile', 'compose-specific'),
     paths: ['dockerComposeFile', 'dockerComposeFile.*'],
   }),
   dc({
@@ -95,7 +95,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     angle: 'Each service is its own container with its own process tree and filesystem, isolated from the others but sharing the host kernel.',
     dimensions: ['isolation'],
     sources: [MS.isolation],
-    reference: ref('service', 'docker-compose-specific-properties'),
+    reference: ref('service', 'compose-specific'),
     paths: ['service', 'runServices'],
   }),
   dc({
@@ -124,7 +124,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
       'This is where a dev container most often gives up the container boundary. A container is isolated only as long as its restrictions stay on; each flag that lifts one moves it closer to the host, and a workload that needs them all is better served by a VM.',
     dimensions: ['isolation', 'security'],
     sources: [S24.security, MS.isolation, BB.faq],
-    reference: ref('runArgs', 'image-or-dockerfile-specific-properties'),
+    reference: ref('runArgs', 'image-specific'),
     paths: ['runArgs', 'runArgs.*'],
     notes: [
       { match: /^--privileged/i, note: 'all capabilities and all host devices; the container can load kernel modules and reach the host. The documents advise keeping this off; needing it suggests a VM.' },
@@ -224,7 +224,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     angle: 'A container does not reserve these resources up front the way a VM allocates its memory; it shares the host and uses what it needs, which is why more containers fit on one machine. A GPU is reached through the host driver rather than passed to a guest.',
     dimensions: ['density', 'performance'],
     sources: [BB.diff, LEARN.consider],
-    reference: ref('hostRequirements', 'min-host-requirements'),
+    reference: ref('hostRequirements', 'min-host-reqs'),
     paths: ['hostRequirements', 'hostRequirements.*'],
   }),
   dc({
@@ -246,7 +246,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     angle: 'The code stays on the host and is shared into the container, so rebuilding the container loses nothing. With a VM the code lives on the guest disk or travels through a synced folder.',
     dimensions: ['storage'],
     sources: [MS.storage, S24.storage],
-    reference: ref('workspaceMount', 'image-or-dockerfile-specific-properties'),
+    reference: ref('workspaceMount', 'image-specific'),
     paths: ['workspaceMount', 'workspaceFolder'],
   }),
   dc({
@@ -268,7 +268,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     angle: 'A container lives as long as its main process. A VM runs until shut down, whatever its applications do.',
     dimensions: ['startup'],
     sources: [MS.containerArch],
-    reference: ref('overrideCommand', 'image-or-dockerfile-specific-properties'),
+    reference: ref('overrideCommand'),
     paths: ['overrideCommand'],
   }),
   dc({

@@ -71,13 +71,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
   { signal: 'hardening.root-user', paths: at('user'), when: /^(root|0)(:.*)?$/i, say: 'Service `{1}` runs as `{value}`' },
   { signal: 'cloud-native.non-root-user', paths: at('user'), when: /^(?!(root|0)(:|$))(?!\$)\S+/i, say: 'Service `{1}` runs as user `{value}`' },
   { signal: 'cloud-native.resource-limits', paths: [...at('deploy', 'resources', 'limits'), ...at('mem_limit'), ...at('cpus')], at: 'key', say: 'Service `{1}` has resource limits' },
-  {
-    signal: 'hardening.no-resource-limits',
-    scope: [S],
-    absent: ['deploy.resources.limits', 'mem_limit', 'cpus', 'cpu_quota', 'memory'],
-    onlyIf: (n) => !!n.children?.some((c) => c.key === 'image' || c.key === 'build'),
-    say: 'Service `{1}` sets no memory or CPU limit',
-  },
+  // Missing limits are not reported for Compose: most Compose files are single-host and development setups, where the remark would sit on every service.
   { signal: 'cloud-native.restart-policy', paths: [...at('restart'), ...at('deploy', 'restart_policy')], when: (n) => n.children !== undefined || !/^no$/i.test(String(n.value)), say: 'Service `{1}` restarts on failure' },
   { signal: 'cloud-native.replicas', paths: [...at('deploy', 'replicas'), ...at('scale')], when: (n) => num(n.value) > 1, say: 'Service `{1}` runs {value} replicas' },
   {

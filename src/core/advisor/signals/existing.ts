@@ -66,6 +66,7 @@ export const EXISTING: Signal[] = [
     sources: [MS.vmArch, BB.hypervisor],
     label: 'Lima VM',
     reason: 'A Lima template defines a VM (QEMU, Apple Virtualization or WSL2) with its own kernel, usually to run Linux or a container engine on a macOS or Windows host.',
+    remedy: 'On a Linux host the same containers can run directly, without the VM.',
   },
   {
     id: 'existing.kubevirt-vm',

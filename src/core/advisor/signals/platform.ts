@@ -61,5 +61,6 @@ export const PLATFORM: Signal[] = [
     label: 'different OS than the host',
     reason:
       'The definition boots an operating system of its own (Windows, macOS, a BSD) rather than sharing the host kernel. Only a VM can run a different OS family side by side with the host.',
+    remedy: 'Only when the software also exists for the host OS: package that build as a container instead.',
   },
 ];

@@ -176,8 +176,8 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
           const childAbs = `${abs.replace(/\/+$/, '')}/${entry.name}`;
           const excluded = rules.length ? excludedBy(rules, childRel) : undefined;
           if (entry.type === 'dir') {
-            if (excluded !== undefined) skip(childRel, `excluded by the pattern ${excluded}`, 'excluded');
-            else if (skipFolders.has(entry.name)) skip(childRel, `${entry.name} folder not scanned (dependencies, caches or version control)`, 'default-folder');
+            if (skipFolders.has(entry.name)) skip(childRel, `${entry.name} folder not scanned (dependencies, caches or version control)`, 'default-folder');
+            else if (excluded !== undefined) skip(childRel, `excluded by the pattern ${excluded}`, 'excluded');
             else subdirs.push(childRel);
             continue;
           }

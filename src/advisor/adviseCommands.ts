@@ -45,10 +45,11 @@ export async function scanWithProgress(services: Services): Promise<AdviceReport
   }
 }
 
-/** `containerOrVm.advise`: scan, then show (or refresh) the report. */
-export async function advise(services: Services): Promise<void> {
+/** `containerOrVm.advise`: scan, then show (or refresh) the report. Returns the report (for other extensions and tests). */
+export async function advise(services: Services): Promise<AdviceReport | undefined> {
   const report = await scanWithProgress(services);
   if (report) ReportPanel.show(host(services));
+  return report;
 }
 
 /** `containerOrVm.openReport`, optional `{file, line}` of a workload: reveals the report there, scanning first if there is no report yet. */

@@ -1,0 +1,70 @@
+// "Should this be a VM?" as a user runs it: the whole workspace read through the editor's file
+// system, settings and files.exclude honoured, unsaved edits counted, one report tab kept up to date.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AdviceReport } from '../../../../src/core/advisor/report';
+import { extension, openFile, waitFor } from '../helpers';
+
+const REPORT_TITLE = 'Should this be a VM?';
+
+function reportTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs.filter((t) => t.input instanceof vscode.TabInputWebview && t.label === REPORT_TITLE));
+}
+
+async function advise(): Promise<AdviceReport> {
+  const report = await vscode.commands.executeCommand<AdviceReport | undefined>('containerOrVm.advise');
+  assert.ok(report, 'the command returns the report');
+  return report;
+}
+
+describe('Should this be a VM?', () => {
+  before(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await extension().activate();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('advises on every workload, linking the service to its Dockerfile, and opens the report', async () => {
+    const r = await advise();
+    const names = r.workloads.map((w) => `${w.name}:${w.kind}:${w.file}`).sort();
+    assert.deepEqual(names.filter((n) => !n.includes('vagrant')), ['db:compose-service:compose.yaml', 'web:compose-service:compose.yaml']);
+    const web = r.workloads.find((w) => w.name === 'web')!;
+    assert.deepEqual(web.files, ['compose.yaml', 'web/Dockerfile']);
+    assert.equal(r.workloads.find((w) => w.kind === 'vagrant-machine')?.verdict, 'vm');
+    assert.equal(r.verdict, 'vm');
+    await waitFor('the report tab', () => reportTabs().length === 1);
+  });
+
+  it('honours containerOrVm.exclude, files.exclude and containerOrVm.maxFileSize, listing each', async () => {
+    const r = await advise();
+    const reason = (file: string) => r.skipped.find((s) => s.file === file)?.reason ?? '';
+    assert.match(reason('legacy'), /excluded by the pattern legacy\/\*\*/);
+    assert.match(reason('generated'), /excluded by the pattern \*\*\/generated/);
+    assert.match(reason('big/Dockerfile'), /larger than the 1\.0 KB limit/);
+    assert.ok(!r.workloads.some((w) => /^(legacy|generated|big)\//.test(w.file)));
+  });
+
+  it('counts what is on screen in an unsaved editor, and refreshes the same report tab', async () => {
+    const editor = await openFile('compose.yaml');
+    const dbLine = editor.document.getText().split('\n').findIndex((l) => l.startsWith('  db:'));
+    await editor.edit((e) => e.insert(new vscode.Position(dbLine + 1, 0), '    privileged: true\n'));
+    assert.ok(editor.document.isDirty);
+    const r = await advise();
+    assert.equal(r.workloads.find((w) => w.name === 'db')?.verdict, 'container-hardened');
+    assert.ok(r.workloads.find((w) => w.name === 'db')!.signals.some((s) => s.id === 'hardening.privileged' && s.line === dbLine + 2));
+    assert.equal(reportTabs().length, 1, 'running again keeps one report tab');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Open Advice Report reveals the report at a workload', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('no report tab', () => reportTabs().length === 0);
+    await vscode.commands.executeCommand('containerOrVm.openReport', { file: 'compose.yaml', line: 2 });
+    await waitFor('the report tab', () => reportTabs().length === 1);
+    assert.ok(reportTabs()[0].isActive);
+  });
+});

@@ -3,8 +3,9 @@
 import { DockerfileParser, From, Onbuild, type Instruction, type Flag } from 'dockerfile-ast';
 import type { Workload } from '../advisor/types';
 import type { FormatModule } from './format';
-import type { ModelBase, Pos, Range } from './types';
+import type { ModelBase, ParseProblem, Pos, Range } from './types';
 import { dockerfileTopicAt } from './dockerfile-topics';
+import { baseImageOf } from './dockerfile-base';
 
 export interface DfFlagOption {
   name: string;
@@ -220,9 +221,45 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
   return model;
 }
 
+/** Lines of one continued instruction read in full; deeper continuation lines are read as blank. */
+export const MAX_CONTINUED_LINES = 1000;
+
+/**
+ * dockerfile-ast's cost grows steeply with the lines of one instruction (a generated 200,000-line RUN
+ * took over 30 seconds, holding the editor). Continuation lines past MAX_CONTINUED_LINES in a row are
+ * blanked before parsing: a blank line inside a continued instruction is skipped, as Docker does, so
+ * every instruction keeps its extent and every line its number. Their words are not read; a problem
+ * says so. Null when nothing needs blanking.
+ */
+function blankLongContinuations(lines: string[], text: string, problems: ParseProblem[]): string | null {
+  if (lines.length <= MAX_CONTINUED_LINES) return null;
+  const escape = /^(?:[ \t]*#[^\n]*\n)*?[ \t]*#[ \t]*escape[ \t]*=[ \t]*`/i.test(text) ? '`' : '\\';
+  let out: string[] | null = null;
+  let run = 0;
+  let first = -1;
+  const report = (last: number) => {
+    problems.push({
+      message: `lines ${first + 1}-${last + 1} continue one instruction past ${MAX_CONTINUED_LINES} lines; their words were not read`,
+      range: { start: { line: first, character: 0 }, end: { line: last, character: 0 } },
+    });
+    first = -1;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const continues = lines[i].replace(/[ \t\r]+$/, '').endsWith(escape);
+    if (continues && run >= MAX_CONTINUED_LINES) {
+      out ??= lines.slice();
+      out[i] = '';
+      if (first < 0) first = i;
+    } else if (first >= 0) report(i - 1);
+    run = continues ? run + 1 : 0;
+  }
+  if (first >= 0) report(lines.length - 1);
+  return out ? out.join('\n') : null;
+}
+
 function fill(model: DockerfileModel, text: string): void {
-  const df = DockerfileParser.parse(text);
   const lines = text.split('\n');
+  const df = DockerfileParser.parse(blankLongContinuations(lines, text, model.problems) ?? text);
   model.escape = df.getEscapeCharacter() || '\\';
   model.directives = df.getDirectives().map((d) => ({
     name: d.getName().toLowerCase(),
@@ -328,19 +365,7 @@ export function effectiveUser(model: DockerfileModel, stage: number, upTo?: Pos)
   return null;
 }
 
-/** The external image a stage ultimately builds on (following `FROM <stage>` chains; ARG defaults filled in). */
-export function baseImageOf(model: DockerfileModel, stage: number): string | undefined {
-  const seen = new Set<number>();
-  let s: number | undefined = stage;
-  while (s !== undefined && !seen.has(s)) {
-    seen.add(s);
-    const st: DfStage | undefined = model.stages[s];
-    if (!st) return undefined;
-    if (st.from === undefined) return st.imageResolved ?? st.image;
-    s = st.from;
-  }
-  return undefined;
-}
+export { baseImageOf };
 
 const baseName = (p: string) => p.replace(/\\/g, '/').split('/').filter(Boolean).pop() ?? p;
 

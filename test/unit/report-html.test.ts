@@ -56,6 +56,12 @@ describe('report html', () => {
     assert.match(html, /<section class="workload verdict-container-hardened focused" id="w-0"/);
   });
 
+  it('shows `code spans` in messages as code, still escaped', () => {
+    const r = hostileReport();
+    r.workloads[0].signals[0].message = 'Image `<b>nginx</b>` has no tag';
+    assert.match(renderReportHtml(r, env), /<div class="message">Image <code>&lt;b&gt;nginx&lt;\/b&gt;<\/code> has no tag<\/div>/);
+  });
+
   it('does not link a file name it could not open safely', () => {
     const r = hostileReport();
     r.workloads[0].signals[0].file = 'a\0b';

@@ -31,6 +31,11 @@ export function escapeHtml(text: unknown): string {
   return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
+/** Escaped text with `code spans` shown as code; the spans are found after escaping, so they add no markup of their own. */
+function prose(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 function clip(text: unknown, max = MAX_SHOWN): string {
   const s = String(text).replace(/\s+/g, ' ').trim();
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
@@ -64,7 +69,7 @@ function renderSignal(s: AdviceSignal): string {
   return (
     `<li class="signal dir-${escapeHtml(s.direction)}">` +
     `<span class="tag">${escapeHtml(s.direction)}</span> <strong>${escapeHtml(clip(s.label, 80))}</strong> ${place(s.file, s.line)}` +
-    `<div class="message">${escapeHtml(clip(s.message, 1000))}</div>` +
+    `<div class="message">${prose(clip(s.message, 1000))}</div>` +
     (cites ? `<div class="sources">${cites}</div>` : '') +
     `</li>`
   );
@@ -77,7 +82,7 @@ function renderWorkload(w: AdviceWorkload, index: number, focus: number | undefi
   const shown = w.signals.slice(0, MAX_SIGNALS_SHOWN).map(renderSignal).join('');
   const more = w.signals.length > MAX_SIGNALS_SHOWN ? `<p class="muted">and ${w.signals.length - MAX_SIGNALS_SHOWN} more</p>` : '';
   const why = w.signals.length ? `<h3>Evidence</h3><ul class="signals">${shown}</ul>${more}` : '<p class="muted">Nothing found that needs more than a plain container.</p>';
-  const changes = w.changes.length ? `<h3>What would change it</h3><ul class="changes">${w.changes.map((c) => `<li>${escapeHtml(clip(c, 500))}</li>`).join('')}</ul>` : '';
+  const changes = w.changes.length ? `<h3>What would change it</h3><ul class="changes">${w.changes.map((c) => `<li>${prose(clip(c, 500))}</li>`).join('')}</ul>` : '';
   return (
     `<section class="workload verdict-${verdict}${focus === index ? ' focused' : ''}" id="w-${index}" data-index="${index}" data-file="${escapeHtml(w.file)}" data-line="${Number(w.line) || 1}" tabindex="-1">` +
     `<h2><span class="badge verdict-${verdict}">${escapeHtml(VERDICT_TITLES[verdict])}</span> ${escapeHtml(clip(w.name, 160))}</h2>` +

@@ -200,10 +200,10 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
           } else if (candidate) skip(childRel, 'not a regular file', 'unreadable');
         }
         nextLevel[index] = subdirs;
+        progress();
       },
       cancelled,
     );
-    progress();
     level = nextLevel.flat();
   }
   if (cancelled()) throw new CancelledError();

@@ -8,12 +8,13 @@
 //   node scripts/test-all.mjs            everything
 //   node scripts/test-all.mjs --no-vscode   typecheck, build and unit tests only
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const results = join(root, '.vscode-test', 'results');
+// This run's own folder, so that two runs at once don't read each other's counts.
+const results = join(root, '.vscode-test', 'runs', `test-all-${process.pid}`);
 const withVscode = !process.argv.includes('--no-vscode');
 const started = Date.now();
 
@@ -79,6 +80,7 @@ function countSummary(title, file) {
 }
 
 rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
 const node = process.execPath;
 
 step('typecheck', node, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit']);
@@ -104,6 +106,11 @@ if (withVscode) {
   if (existsSync(join(root, 'test', 'integration', 'ui.mjs'))) countSummary('ui', join(results, 'ui-summary.json'));
 }
 
+if (existsSync(join(results, 'unit.json'))) {
+  mkdirSync(join(root, '.vscode-test', 'results'), { recursive: true });
+  cpSync(join(results, 'unit.json'), join(root, '.vscode-test', 'results', 'unit.json'));
+}
+rmSync(results, { recursive: true, force: true });
 console.log(`\n━━ total time ${((Date.now() - started) / 1000).toFixed(1)} s${problems.length ? `; failures: ${problems.join('; ')}` : ''}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -6,11 +6,11 @@
 //   VSCODE_VERSION=1.90.0 node test/integration/electron.mjs     the minimum supported VS Code
 //
 // Each suite opens a fresh copy of its fixture workspace (see run.mjs for the suite = workspace rule).
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  discoverSuites, fixtureWorkspaces, freshWorkspace, parseArgs, printResults, readResults, repoRoot, suiteDir,
-  testRoot, writeSummary,
+  discoverSuites, fixtureWorkspaces, freshWorkspace, newRun, parseArgs, printResults, publishResults, readResults,
+  repoRoot, suiteDir, writeSummary,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), { multi: ['suite'] });
@@ -22,10 +22,10 @@ const { runTests } = await import('@vscode/test-electron');
 const suites = args.suite ?? discoverSuites();
 const totals = [];
 for (const name of suites) {
-  const resultsFile = join(testRoot, 'results', `electron-${name}.json`);
-  rmSync(resultsFile, { force: true });
+  const run = newRun(`electron-${name}`);
+  const { resultsFile } = run;
   const source = args.workspace ?? join(fixtureWorkspaces, name);
-  const workspace = freshWorkspace(name, source);
+  const workspace = freshWorkspace(run, source);
   try {
     await runTests({
       ...(process.env.VSCODE_VERSION ? { version: process.env.VSCODE_VERSION } : {}),
@@ -34,14 +34,17 @@ for (const name of suites) {
       extensionTestsEnv: { CONTAINER_OR_VM_TEST_SUITE: name, CONTAINER_OR_VM_TEST_RESULTS: resultsFile },
       launchArgs: [
         workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-        '--user-data-dir', join(testRoot, 'runs', `electron-${name}`, 'user-data'),
+        '--user-data-dir', join(run.dir, 'user-data'),
       ],
     });
   } catch (e) {
     // runTests rejects when run() rejects (a failing test) as well as when VS Code can't start.
     console.error(`electron.mjs: ${name}: ${e instanceof Error ? e.message : e}`);
   }
-  totals.push({ name, ...printResults(`${name} (desktop VS Code)`, readResults(resultsFile)) });
+  const counts = printResults(`${name} (desktop VS Code)`, readResults(resultsFile));
+  publishResults(run, `electron-${name}.json`);
+  if (counts.failed) run.keep();
+  totals.push({ name, ...counts });
 }
 writeSummary(args.summary, totals);
 const failed = totals.reduce((n, s) => n + s.failed, 0);

@@ -114,14 +114,49 @@ export function freshDir(dir) {
 }
 
 /**
- * Copies a fixture workspace to .vscode-test/workspaces/<run>/<folder name> so tests can't alter
- * the fixtures; the copy keeps the folder's name (what the explorer shows).
+ * A fresh folder for one run of one suite, .vscode-test/runs/<name>-<pid>, so that runs started at
+ * the same time (two terminals, two people) never share user data, workspace or results. Folders
+ * of runs whose process is gone are removed first; this run's folder is removed at exit unless
+ * `keep()` was called (on failure, for the logs).
  */
-export function freshWorkspace(run, source = join(fixtureWorkspaces, run)) {
+export function newRun(name) {
+  const runsDir = join(testRoot, 'runs');
+  mkdirSync(runsDir, { recursive: true });
+  for (const e of readdirSync(runsDir)) {
+    const pid = Number(/-(\d+)$/.exec(e)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(runsDir, e), { recursive: true, force: true });
+  }
+  const dir = freshDir(join(runsDir, `${name}-${process.pid}`));
+  let kept = false;
+  onCleanup(() => { if (!kept) rmSync(dir, { recursive: true, force: true }); });
+  return { name, dir, resultsFile: join(dir, 'results.json'), keep: () => { kept = true; } };
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/**
+ * Copies a fixture workspace into the run's folder so tests can't alter the fixtures; the copy
+ * keeps the folder's name (what the explorer shows).
+ */
+export function freshWorkspace(run, source) {
   if (!existsSync(source)) throw new Error(`no fixture workspace at ${source}`);
-  const dest = join(freshDir(join(testRoot, 'workspaces', run)), basename(resolve(source)));
+  const dest = join(freshDir(join(run.dir, 'workspace')), basename(resolve(source)));
   cpSync(source, dest, { recursive: true });
   return dest;
+}
+
+/** Copies a run's results to .vscode-test/results/<file> for people to read. */
+export function publishResults(run, file) {
+  if (!existsSync(run.resultsFile)) return;
+  mkdirSync(join(testRoot, 'results'), { recursive: true });
+  cpSync(run.resultsFile, join(testRoot, 'results', file));
 }
 
 const USER_SETTINGS = {
@@ -150,15 +185,15 @@ const OFFLINE_GALLERY = JSON.stringify({
 });
 
 /**
- * Starts code-server on a free 127.0.0.1 port with fresh user-data and extensions folders under
- * .vscode-test/runs/<name>/ and waits until it answers. Returns { port, url, userDataDir,
- * extensionsDir, logFile, stop() }.
+ * Starts code-server on a free 127.0.0.1 port with fresh user-data and extensions folders in the
+ * run's folder and waits until it answers. Returns { port, url, userDataDir, extensionsDir,
+ * logFile, stop() }.
  */
-export async function startCodeServer(name, { deadline, settings = {} } = {}) {
+export async function startCodeServer(run, { deadline, settings = {} } = {}) {
   if (!existsSync(codeServerBin)) {
     throw new Error(`code-server not found at ${codeServerBin}; run scripts/setup-vscode.sh first`);
   }
-  const runDir = freshDir(join(testRoot, 'runs', name));
+  const runDir = run.dir;
   const userDataDir = join(runDir, 'user-data');
   const extensionsDir = join(runDir, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });

@@ -11,11 +11,11 @@
 // test/integration/suite/<name>/*.test.ts run in test/fixtures/workspaces/<name>. The suite's
 // run() (suite/index.ts) writes .vscode-test/results/<name>.json; this runner waits for that
 // file, prints each test's result and exits non-zero on a missing file or any failure.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
-  discoverSuites, fixtureWorkspaces, freshWorkspace, launchBrowser, parseArgs, printResults, readResults, remoteUri,
-  repoRoot, startCodeServer, suiteDir, tail, testRoot, waitFor, workbenchUrl, writeSummary,
+  discoverSuites, fixtureWorkspaces, freshWorkspace, launchBrowser, newRun, parseArgs, printResults, publishResults,
+  readResults, remoteUri, repoRoot, startCodeServer, suiteDir, tail, waitFor, workbenchUrl, writeSummary,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), { multi: ['suite'] });
@@ -41,24 +41,22 @@ if (args.workspace && suites.length !== 1) {
 }
 
 async function runSuite(name) {
-  const resultsFile = join(testRoot, 'results', `${name}.json`);
-  rmSync(resultsFile, { force: true });
+  const run = newRun(name);
+  const { resultsFile } = run;
   const source = args.workspace ?? join(fixtureWorkspaces, name);
-  const workspace = freshWorkspace(name, source);
+  const workspace = freshWorkspace(run, source);
+  // The web workbench passes no environment to the extension host; suite/index.ts reads this instead.
+  writeFileSync(join(dirname(workspace), 'test-run.json'), JSON.stringify({ suite: name, results: resultsFile }));
   const deadline = Date.now() + timeoutMs;
   const started = Date.now();
   let server;
   let browser;
   try {
-    server = await startCodeServer(name, { deadline });
+    server = await startCodeServer(run, { deadline });
     browser = await launchBrowser();
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server.port, repoRoot)],
       ['extensionTestsPath', remoteUri(server.port, suiteDir)],
-      ['extensionEnvironment', JSON.stringify({
-        CONTAINER_OR_VM_TEST_SUITE: name,
-        CONTAINER_OR_VM_TEST_RESULTS: resultsFile,
-      })],
     ];
     await browser.page.goto(workbenchUrl(server, workspace, payload));
     await waitFor(`results file ${resultsFile}`, () => readResults(resultsFile), { deadline });
@@ -74,7 +72,13 @@ async function runSuite(name) {
     await browser?.close();
     await server?.stop();
   }
-  const counts = printResults(`${name} (workspace ${source.replace(repoRoot + '/', '')}, ${((Date.now() - started) / 1000).toFixed(1)} s)`, readResults(resultsFile));
+  const results = readResults(resultsFile);
+  const counts = printResults(`${name} (workspace ${source.replace(repoRoot + '/', '')}, ${((Date.now() - started) / 1000).toFixed(1)} s)`, results);
+  publishResults(run, `${name}.json`);
+  if (counts.failed) {
+    run.keep();
+    console.log(`  logs: ${run.dir.replace(repoRoot + '/', '')}`);
+  }
   return { name, ...counts };
 }
 

@@ -7,17 +7,16 @@
 //
 // --screenshots saves PNGs of what each check saw into docs/images/. Results are written to
 // .vscode-test/results/ui.json in the same shape as the extension-host suites.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  freshWorkspace, launchBrowser, parseArgs, printResults, repoRoot, startCodeServer, tail, testRoot, waitFor,
-  workbenchUrl, writeSummary,
+  freshWorkspace, launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail,
+  waitFor, workbenchUrl, writeSummary,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['screenshots'] });
 const timeoutMs = Number(args.timeout ?? 240) * 1000;
 const imagesDir = join(repoRoot, 'docs', 'images');
-const resultsFile = join(testRoot, 'results', 'ui.json');
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
@@ -157,15 +156,15 @@ const checks = [
 
 // ---------------------------------------------------------------------------------------------
 
+const run = newRun('ui');
 const results = { name: 'ui', passes: [], failures: [], pending: [] };
 const started = Date.now();
 let server;
 let browser;
 try {
-  rmSync(resultsFile, { force: true });
   const deadline = Date.now() + timeoutMs;
-  const workspace = freshWorkspace('ui', join(repoRoot, 'test', 'fixtures', 'workspaces', 'basic'));
-  server = await startCodeServer('ui', { deadline });
+  const workspace = freshWorkspace(run, join(repoRoot, 'test', 'fixtures', 'workspaces', 'basic'));
+  server = await startCodeServer(run, { deadline });
   installExtension(server.extensionsDir);
   browser = await launchBrowser();
   const { page } = browser;
@@ -182,7 +181,7 @@ try {
       results.passes.push(entry);
     } catch (e) {
       results.failures.push({ ...entry, message: e instanceof Error ? e.message : String(e) });
-      const shot = join(testRoot, 'results', `ui-failure-${results.failures.length}.png`);
+      const shot = join(run.dir, `failure-${results.failures.length}.png`);
       await page.screenshot({ path: shot }).catch(() => {});
       console.error(`ui.mjs: "${check.title}" failed; screenshot ${shot}`);
       await page.keyboard.press('Escape').catch(() => {});
@@ -196,9 +195,13 @@ try {
   await browser?.close();
   await server?.stop();
 }
-mkdirSync(join(testRoot, 'results'), { recursive: true });
-writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+writeFileSync(run.resultsFile, JSON.stringify(results, null, 2));
+publishResults(run, 'ui.json');
 const counts = printResults(`what a person sees (code-server + Chromium, ${((Date.now() - started) / 1000).toFixed(1)} s)`, results);
+if (counts.failed) {
+  run.keep();
+  console.log(`  logs and screenshots: ${run.dir.replace(repoRoot + '/', '')}`);
+}
 writeSummary(args.summary, [{ name: 'ui', ...counts }]);
 console.log(`\nui: ${counts.passed} passing, ${counts.failed} failing`);
 process.exit(counts.failed ? 1 : 0);

@@ -4,10 +4,13 @@
 // even when run() throws; the runner (run.mjs, electron.mjs) reads that file.
 //
 // Suite = workspace: suite/*.test.js run in the `basic` fixture workspace, suite/<name>/*.test.js
-// in the `<name>` one. The suite name comes from CONTAINER_OR_VM_TEST_SUITE or, failing that, the
-// name of the open workspace folder.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// in the `<name>` one. Which suite, and where its results go, come from (first found):
+//   1. CONTAINER_OR_VM_TEST_SUITE / CONTAINER_OR_VM_TEST_RESULTS (electron.mjs sets them);
+//   2. test-run.json ({ suite, results }) beside the workspace folder: run.mjs writes it, since
+//      code-server's web workbench passes no environment to the extension host;
+//   3. the workspace folder's name, and .vscode-test/results/<name>.json.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
 import * as vscode from 'vscode';
 // Resolved at run time from node_modules (kept external by esbuild).
 import Mocha = require('mocha');
@@ -30,12 +33,22 @@ interface SuiteResults {
 // out/test/integration/suite -> repo root
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 
+function runDescriptor(): { suite?: string; results?: string } {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return {};
+  try {
+    return JSON.parse(readFileSync(posix.join(posix.dirname(folder.uri.path), 'test-run.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
 export function suiteName(): string {
-  return process.env.CONTAINER_OR_VM_TEST_SUITE || vscode.workspace.workspaceFolders?.[0]?.name || 'basic';
+  return process.env.CONTAINER_OR_VM_TEST_SUITE || runDescriptor().suite || vscode.workspace.workspaceFolders?.[0]?.name || 'basic';
 }
 
 function resultsFile(name: string): string {
-  return process.env.CONTAINER_OR_VM_TEST_RESULTS || join(repoRoot, '.vscode-test', 'results', `${name}.json`);
+  return process.env.CONTAINER_OR_VM_TEST_RESULTS || runDescriptor().results || join(repoRoot, '.vscode-test', 'results', `${name}.json`);
 }
 
 function write(file: string, results: SuiteResults): void {

@@ -16,7 +16,7 @@ import { moduleFor, supportedFormats } from '../../src/core/registry';
 import { renderAdviceMarkdown, renderAdviceText } from '../../src/core/render/adviceText';
 import { renderPanelHtml } from '../../src/core/render/panelHtml';
 import { renderReportHtml } from '../../src/core/render/reportHtml';
-import { checked, corpusFiles, fuzzParams, HOSTILE_STRINGS, mutatedCorpus, NAMES, positionsFor, randomText, stats, textFor } from '../fuzz/inputs';
+import { checked, corpusFiles, DEADLINE_MS, fuzzParams, HOSTILE_STRINGS, mutatedCorpus, NAMES, positionsFor, randomText, stats, textFor } from '../fuzz/inputs';
 
 const FORMATS: Format[] = ['dockerfile', 'compose', 'kubernetes', 'devcontainer', 'vagrant', 'packer', 'cloud-init', 'lima', 'terraform'];
 
@@ -51,7 +51,11 @@ describe('fuzz', function () {
   this.timeout(120_000);
 
   after(() => {
-    if (process.env.FUZZ_RUNS) console.log(`      ${stats.calls} checked calls; slowest ${stats.slowest.toFixed(1)} ms (${stats.slowestWhat})`);
+    if (!process.env.FUZZ_RUNS) return;
+    console.log(`      ${stats.calls} checked calls`);
+    for (const [size, b] of Object.entries(stats.buckets)) {
+      console.log(`      ${size}: ${b.calls} calls, ${b.over} over ${DEADLINE_MS} ms, slowest ${b.slowest.toFixed(1)} ms: ${b.slowestWhat}`);
+    }
   });
 
   it('covers every registered format', () => {

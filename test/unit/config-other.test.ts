@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as fc from 'fast-check';
 import type { Workload } from '../../src/core/advisor/types';
 import { DEVCONTAINER_TOPICS } from '../../src/core/knowledge/devcontainer';
 import type { KeyTopic } from '../../src/core/knowledge/keyTopic';
@@ -342,9 +343,38 @@ describe('Terraform', () => {
   });
 
   it('never throws on broken HCL', () => {
-    for (const t of ['resource "x" "y" {', '}}}', 'a = "${unterminated', 'x = <<EOF\nno end', '/* open', '']) {
+    for (const t of ['resource "x" "y" {', '}}}', 'a = { b = 1 ] )', ']', 'a = "${unterminated', 'x = <<EOF\nno end', '/* open', '']) {
       const mm = mod('terraform').parse(t, 'main.tf');
       mod('terraform').workloads(mm);
     }
+  });
+});
+
+describe('scanners on arbitrary input', () => {
+  // Truncations and splices of real files: the shapes an editor sees while someone types.
+  it('parse every prefix-and-suffix splice of corpus files without throwing', () => {
+    for (const fmt of ['vagrant', 'packer', 'terraform', 'devcontainer'] as const) {
+      for (const file of filesOf(path.join(corpus, fmt)).slice(0, 6)) {
+        const text = fs.readFileSync(file, 'utf8');
+        fc.assert(
+          fc.property(fc.nat(text.length), fc.nat(text.length), (a, b) => {
+            const spliced = text.slice(0, Math.min(a, b)) + text.slice(Math.max(a, b));
+            const m = mod(fmt).parse(spliced, file);
+            mod(fmt).workloads(m);
+            mod(fmt).topicAt(m, { line: 0, character: 0 });
+          }),
+          { numRuns: 40 },
+        );
+      }
+    }
+  });
+
+  it('parse random text without throwing', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('d', 'o', 'e', 'n', ' ', '\n', '"', "'", '{', '}', '[', ']', '<', '-', 'E', 'O', 'F', '#', '=', '|', '%', 'w', '(', ')', ',', ':', '.', 'x', '\\', '$') }), (s) => {
+        for (const fmt of ['vagrant', 'terraform', 'packer'] as const) mod(fmt).workloads(mod(fmt).parse(s, fmt === 'vagrant' ? 'Vagrantfile' : 'main.tf'));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

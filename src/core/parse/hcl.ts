@@ -147,6 +147,11 @@ class Parser {
         continue;
       }
       if (t.kind === 'punct' && t.text === '}') return out;
+      if (t.kind === 'punct' && CLOSE.has(t.text)) {
+        // A stray `)` or `]`: skip it, or skipLine would stop on it forever.
+        this.i++;
+        continue;
+      }
       if (t.kind !== 'ident' && t.kind !== 'string') {
         this.skipLine();
         continue;

@@ -41,6 +41,19 @@ const walk = (dir) => readdirSync(dir).flatMap((e) => {
   return statSync(p).isDirectory() ? (e === 'fixtures' ? [] : walk(p)) : [p];
 });
 
+// The web extension (vscode.dev, github.dev, code-server's web worker host): one file, since the web
+// worker host loads no module but `vscode`, and platform 'browser' so that any Node built-in import
+// fails the build instead of failing in the browser.
+const web = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/web/extension.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+};
+
 const configs = [
   {
     ...common,
@@ -51,6 +64,7 @@ const configs = [
     target: 'node18',
     external: ['vscode'],
   },
+  web,
   {
     ...common,
     entryPoints: ['src/cli.ts'],

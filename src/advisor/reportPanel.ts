@@ -2,6 +2,7 @@
 // The document comes from core (renderReportHtml); this class wires it to the editor and acts only
 // on validated messages.
 import * as vscode from 'vscode';
+import { webviewNonce } from '../core/nonce';
 import { renderAdviceMarkdown } from '../core/render/adviceText';
 import { parseReportMessage, renderReportHtml, type ReportMessage } from '../core/render/reportHtml';
 import type { AdviceService } from './adviceService';
@@ -15,15 +16,6 @@ export interface ReportHost {
   advice: AdviceService;
   /** Runs a scan with progress (the "Scan again" button). */
   rescan(): Promise<unknown>;
-}
-
-function nonce(): string {
-  // Web-safe: crypto.getRandomValues exists in Node 18+ and in browsers.
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
 }
 
 export class ReportPanel {
@@ -84,7 +76,7 @@ export class ReportPanel {
       report,
       {
         cspSource: webview.cspSource,
-        nonce: nonce(),
+        nonce: webviewNonce(),
         scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.js')).toString(),
         styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.css')).toString(),
       },

@@ -1,8 +1,8 @@
 // The messages between the comparison panel's webview and the extension, and the validator for
 // what comes back from the webview. The webview runs untrusted-ish content (workspace strings), so
 // the extension acts only on messages that pass parseWebviewMessage, rebuilt field by field.
-import * as path from 'node:path';
 import type { DimensionMarks } from './compare';
+import { joinPath, normalizePath, relativeTo } from './fs';
 import { isDimensionId } from './knowledge/dimensions';
 import type { DimensionId } from './knowledge/types';
 
@@ -80,15 +80,15 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | null {
 /**
  * The absolute paths `file` may name inside the workspace folders `roots`, in root order: an
  * absolute path only if it lies inside a root, a relative one resolved against each root. `..`
- * cannot climb out of a root. Empty when the file is outside every root.
+ * cannot climb out of a root. Empty when the file is outside every root. POSIX paths (URI paths),
+ * so the same check runs in the web extension host.
  */
 export function pathsInsideRoots(file: string, roots: readonly string[]): string[] {
   const out: string[] = [];
-  for (const root of roots) {
-    const abs = path.resolve(root, file);
-    const rel = path.relative(root, abs);
-    const outside = rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel);
-    if (!outside && !out.includes(abs)) out.push(abs);
+  for (const r of roots) {
+    const root = normalizePath(r);
+    const abs = file.startsWith('/') ? normalizePath(file) : joinPath(root, file);
+    if (relativeTo(root, abs) !== null && !out.includes(abs)) out.push(abs);
   }
   return out;
 }

@@ -1,12 +1,11 @@
 // The comparison webview: one reused panel, restored after a reload by its serializer. The document
 // comes from core (renderPanelHtml); this class only wires it to the editor and acts on validated
 // messages.
-import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { compareTable, renderCompareMarkdown } from '../core/compare';
 import { isDimensionId } from '../core/knowledge/dimensions';
 import type { DimensionId } from '../core/knowledge/types';
+import { webviewNonce } from '../core/nonce';
 import { renderPanelHtml } from '../core/render/panelHtml';
 import {
   parsePanelState,
@@ -94,7 +93,7 @@ export class ComparisonPanel {
       },
       {
         cspSource: webview.cspSource,
-        nonce: randomBytes(16).toString('base64'),
+        nonce: webviewNonce(),
         scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.js')).toString(),
         styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'panel.css')).toString(),
       },
@@ -134,11 +133,13 @@ export class ComparisonPanel {
 
   /** Opens a file named by the webview only if it lies inside a workspace folder and exists. */
   private async openFile(file: string, line: number): Promise<void> {
-    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    for (const candidate of pathsInsideRoots(file, roots)) {
-      const stat = await fs.stat(candidate).catch(() => undefined);
-      if (!stat?.isFile()) continue;
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(candidate));
+    // Marks name local files by their file-system path, others by the report's relative name.
+    const wanted = /^([a-z]:)?[\\/]/i.test(file) ? vscode.Uri.file(file).path : file;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const candidates = pathsInsideRoots(wanted, [folder.uri.path]).map((p) => folder.uri.with({ path: p }));
+      const found = await firstFile(candidates);
+      if (!found) continue;
+      const doc = await vscode.workspace.openTextDocument(found);
       const at = doc.validatePosition(new vscode.Position(line - 1, 0));
       await vscode.window.showTextDocument(doc, {
         viewColumn: this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One,
@@ -149,6 +150,15 @@ export class ComparisonPanel {
     }
     void vscode.window.showWarningMessage(`Container or VM?: ${file} is not a file in this workspace.`);
   }
+}
+
+/** The first of `uris` that is a file, read through vscode.workspace.fs (local, remote and web alike). */
+async function firstFile(uris: vscode.Uri[]): Promise<vscode.Uri | undefined> {
+  for (const uri of uris) {
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (stat && stat.type & vscode.FileType.File) return uri;
+  }
+  return undefined;
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {

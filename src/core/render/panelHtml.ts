@@ -21,7 +21,7 @@ export interface PanelModel {
 export interface PanelEnv {
   /** `webview.cspSource`. */
   cspSource: string;
-  /** Fresh for every render, from crypto.randomBytes. */
+  /** Fresh for every render (core/nonce.ts). */
   nonce: string;
   /** `asWebviewUri` of media/panel.js and media/panel.css. */
   scriptUri: string;

@@ -1,5 +1,5 @@
 // `explain FILE:LINE[:COL] ...`: the hover's text for a position, from a terminal.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseWith } from '../core/cache';
 import { explainAt } from '../core/explain';
 import { detectFormat } from '../core/parse/detect';
@@ -30,8 +30,11 @@ function load(file: string, models: Map<string, { model: ModelBase; lines: strin
   if (hit) return hit;
   let text: string;
   try {
+    // Reading a FIFO or a device would wait forever for a writer: only regular files are read.
+    if (!statSync(file).isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read ${file}${code ? ` (${code})` : ''}`);
   }

@@ -1,9 +1,14 @@
 // Inputs that once crashed, hung or misbehaved, found by fuzzing or the hostile workspace. Each test
 // is named after what went wrong.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ParseCache } from '../../src/core/cache';
 import { explainAt } from '../../src/core/explain';
 import { MAX_CONTINUED_LINES, parseDockerfile } from '../../src/core/parse/dockerfile';
+import { cliFromSources } from '../fuzz/tree';
 
 /** The shape make-workspace.mjs --hostile writes: one RUN continued over `n` lines. */
 const longRun = (n: number, eol = '\n') => ['FROM alpine', 'RUN echo start \\', ...Array(n).fill('  && echo more \\'), '  && echo end', ''].join(eol);
@@ -44,6 +49,23 @@ describe('regressions', () => {
       assert.equal(m.escape, '`');
       assert.equal(m.instructions.length, 2);
       assert.equal(m.instructions[1].range.end.line, 3003);
+    });
+  });
+
+  describe('explain on a FIFO waited forever for a writer', () => {
+    it('exits 2 with one line instead', function () {
+      const dir = mkdtempSync(join(tmpdir(), 'fifo-'));
+      try {
+        const fifo = join(dir, 'Dockerfile');
+        if (spawnSync('mkfifo', [fifo]).status !== 0) this.skip();
+        // In a child with a time limit: the old code blocked the process reading the FIFO.
+        const r = spawnSync(process.execPath, [cliFromSources(), 'explain', `${fifo}:1`], { encoding: 'utf8', timeout: 15_000 });
+        assert.equal(r.signal, null, 'explain was still waiting after 15 s');
+        assert.equal(r.status, 2);
+        assert.equal(r.stderr, `container-or-vm: cannot read ${fifo}: not a regular file\n`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });

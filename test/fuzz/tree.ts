@@ -1,9 +1,23 @@
 // Helpers for the hostile-workspace tests: a fingerprint of a folder tree (to prove a run changed
 // nothing) and the CLI run in a child process with its peak memory.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from './inputs';
+
+let builtCli: string | undefined;
+
+/** The CLI bundled from the current sources (once per test run), so a test never runs a stale dist/. */
+export function cliFromSources(): string {
+  if (builtCli) return builtCli;
+  const root = repoRoot();
+  const out = join(root, 'out', 'test', 'robust', 'cli.js');
+  mkdirSync(join(root, 'out', 'test', 'robust'), { recursive: true });
+  execFileSync(join(root, 'node_modules', '.bin', 'esbuild'), ['src/cli.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${out}`, '--log-level=warning'], { cwd: root });
+  builtCli = out;
+  return out;
+}
 
 /** Every entry under `root` (links not followed): its type, mode, size and content hash or link target. */
 export function treeFingerprint(root: string): Map<string, string> {

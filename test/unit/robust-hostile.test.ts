@@ -4,7 +4,7 @@
 // Dockerfile. The scan finishes, says what it skipped and why, stays under 300 MB, and changes nothing.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adviseWorkspace, type AdviceReport } from '../../src/core/advisor/advise';
@@ -12,7 +12,7 @@ import { ParseCache } from '../../src/core/cache';
 import { explainAt } from '../../src/core/explain';
 import { nodeFs, toPosixPath } from '../../src/node/nodeFs';
 import { repoRoot } from '../fuzz/inputs';
-import { runNodeWithRss, treeDiff, treeFingerprint } from '../fuzz/tree';
+import { cliFromSources, runNodeWithRss, treeDiff, treeFingerprint } from '../fuzz/tree';
 
 const MAX_RSS_KB = 300 * 1024;
 
@@ -55,10 +55,7 @@ describe('hostile workspace', function () {
     scratch = mkdtempSync(join(tmpdir(), 'hostile-'));
     ws = join(scratch, 'ws');
     execFileSync(process.execPath, [join(repoRoot(), '..', 'shared', 'tools', 'make-workspace.mjs'), ws, '--files', '3000', '--seed', '7', '--hostile'], { stdio: 'ignore' });
-    // The CLI from the current sources, so the test never runs a stale dist/.
-    cli = join(repoRoot(), 'out', 'test', 'robust', 'cli.js');
-    mkdirSync(join(repoRoot(), 'out', 'test', 'robust'), { recursive: true });
-    execFileSync(join(repoRoot(), 'node_modules', '.bin', 'esbuild'), ['src/cli.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${cli}`, '--log-level=warning'], { cwd: repoRoot() });
+    cli = cliFromSources();
     before0 = treeFingerprint(ws);
   });
   after(() => scratch && rmSync(scratch, { recursive: true, force: true }));

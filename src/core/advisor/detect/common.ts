@@ -29,6 +29,7 @@ export const IMAGE_SIGNALS = [
   'desktop.vnc',
   'desktop.rdp',
   'hardening.sshd',
+  'hardware.gpu',
   'hardening.latest-tag',
 ];
 

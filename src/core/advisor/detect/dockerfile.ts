@@ -33,6 +33,8 @@ export const DOCKERFILE_CODE_SIGNALS = [
 ] as const;
 
 const ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
+/** Base images whose default user is not root (distroless :nonroot, Nano Server's ContainerUser). */
+const NON_ROOT_BASE = /[:-]nonroot\b|nanoserver/i;
 
 /** The final stage and every stage it builds on, final first. */
 function chainOf(model: DockerfileModel): DfStage[] {
@@ -116,7 +118,12 @@ export function detectDockerfile(base: ModelBase): Finding[] {
 
   // Who the container runs as.
   const user = model.finalUser;
-  if (!user) {
+  const baseImage = (final.from === undefined ? final.imageResolved ?? final.image : chain[chain.length - 1].imageResolved ?? chain[chain.length - 1].image) ?? '';
+  if (!user && NON_ROOT_BASE.test(baseImage)) {
+    out.push(finding('cloud-native.non-root-user', file, finalFrom.keywordRange, `\`${baseImage}\` runs as a non-root user by default`));
+  } else if (!user && /servercore|windows/i.test(baseImage)) {
+    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line, so a Windows Server Core container runs as ContainerAdministrator'));
+  } else if (!user) {
     out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line in the final stage (or the stages it builds on), so the container runs as root'));
   } else if (ROOT_USER.test(user.value.trim())) {
     out.push(finding('hardening.root-user', file, user.range, `\`USER ${user.value}\` switches to root for the running container`));

@@ -19,9 +19,10 @@ export const IMAGE_RULES: readonly ValueRule[] = [
   },
   {
     signal: 'sandboxing.code-execution',
-    test: /judge0|piston|codapi|jupyterhub|enterprise-gateway|kernel-gateway|code-?runner|sandbox|playground/i,
+    test: /judge0|engineer-man\/piston|codapi|jupyterhub|enterprise-gateway|kernel-gateway|code-?runner|code-?sandbox|sandbox-?runner/i,
     say: 'code-execution image (`{match}`)',
   },
+  { signal: 'hardware.gpu', test: /(^|\/)nvidia\/cuda|nvcr\.io\/nvidia|rocm\/|tensorflow:.*-gpu|pytorch\/pytorch:.*cuda/i, say: 'GPU base image (`{match}`)' },
   { signal: 'desktop.environment', test: /\b(xfce4?|lxde|lxqt|webtop|kasmweb|mate-desktop)\b|ubuntu-desktop|docker-desktop-/i, say: 'desktop image (`{match}`)' },
   { signal: 'desktop.vnc', test: /vnc/i, say: 'VNC image' },
   { signal: 'desktop.rdp', test: /xrdp|rdesktop/i, say: 'RDP image' },

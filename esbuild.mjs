@@ -4,7 +4,7 @@
 //   node esbuild.mjs --watch       rebuild on change, with problem-matcher friendly output
 //   node esbuild.mjs --tests       also bundle test/unit and test/integration into out/
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -41,6 +41,33 @@ const walk = (dir) => readdirSync(dir).flatMap((e) => {
   return statSync(p).isDirectory() ? (e === 'fixtures' ? [] : walk(p)) : [p];
 });
 
+/**
+ * Dependencies that reach for Node globals, made web-safe by an exact, named edit: each edit must
+ * apply or the build fails, so a dependency update cannot bring the Node global back unnoticed.
+ * (test/unit/package-vsix.test.ts runs the web bundle with web globals only.)
+ */
+const WEB_EDITS = [
+  {
+    // dockerfile-ast checks for a byte-order mark with Buffer, which a web worker lacks; TextEncoder
+    // gives the same UTF-8 bytes.
+    file: /[\\/]dockerfile-ast[\\/]lib[\\/]util\.js$/,
+    from: 'Uint8Array.from(Buffer.from(char, "UTF-8"))',
+    to: 'new TextEncoder().encode(char)',
+  },
+];
+const webSafeDependencies = () => ({
+  name: 'web-safe-dependencies',
+  setup(build) {
+    for (const edit of WEB_EDITS) {
+      build.onLoad({ filter: edit.file }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes(edit.from)) return { errors: [{ text: `${args.path}: expected \`${edit.from}\` to make it web-safe; check the dependency's new version` }] };
+        return { contents: text.replace(edit.from, edit.to), loader: 'js' };
+      });
+    }
+  },
+});
+
 // The web extension (vscode.dev, github.dev, code-server's web worker host): one file, since the web
 // worker host loads no module but `vscode`, and platform 'browser' so that any Node built-in import
 // fails the build instead of failing in the browser.
@@ -52,6 +79,7 @@ const web = {
   format: 'cjs',
   target: 'es2022',
   external: ['vscode'],
+  plugins: [...common.plugins, webSafeDependencies()],
 };
 
 const configs = [

@@ -2,9 +2,10 @@
 // where it cannot quietly break the workload; otherwise `why` says what stands in the way, and the
 // diagnostic shows that instead. Pure: text and models in, edits out.
 import type { Finding } from './advisor/types';
-import { baseImageOf, type DfInstruction, type DockerfileModel } from './parse/dockerfile';
+import { baseImageOf } from './parse/dockerfile-base';
+import type { DfInstruction, DockerfileModel } from './parse/dockerfile';
 import type { ConfigModel, ConfigNode, ModelBase, Pos, Range } from './parse/types';
-import { child, childString, walkNodes } from './parse/yaml';
+import { child, childString, walkNodes } from './parse/configNodes';
 
 export interface TextEdit {
   range: Range;

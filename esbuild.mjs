@@ -3,6 +3,7 @@
 //   node esbuild.mjs --production  minified, no source maps (what `npm run package` ships)
 //   node esbuild.mjs --watch       rebuild on change, with problem-matcher friendly output
 //   node esbuild.mjs --tests       also bundle test/unit and test/integration into out/
+//   node esbuild.mjs --bench       also bundle bench/ into out/bench and a release copy of the extension
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const bench = process.argv.includes('--bench');
 
 /** Prints errors in the `file:line:col: error: text` shape the $esbuild-watch problem matcher reads. */
 const problemMatcher = {
@@ -132,6 +134,21 @@ if (tests) {
       external: ['vscode', 'mocha', 'playwright-core'],
     });
   }
+}
+
+if (bench) {
+  // The extension exactly as `--production` builds it, kept apart so dist/ stays a dev build.
+  configs.push({ ...configs[0], minify: true, sourcemap: false, outfile: 'out/bench/release/extension.js' });
+  configs.push({
+    ...common,
+    sourcemap: false,
+    entryPoints: ['bench/bench.ts', 'bench/activationChild.ts', 'bench/rssAtExit.ts'],
+    outdir: 'out/bench',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode', 'dockerfile-language-service'],
+  });
 }
 
 if (watch) {

@@ -1,0 +1,455 @@
+// `npm run bench`: how fast the extension and the CLI are on this machine, each figure measured
+// against its baseline in the same run. Prints a table (key, value, goal, ok?) and, last, one JSON
+// line with every key. Timing lives here only; the unit tests never time anything.
+//
+//   node out/bench/bench.js [--only hover,scan,...] [--quick]
+//
+// Workspaces are generated once into .bench/ by ../shared/tools/make-workspace.mjs and reused.
+import './fakeVscode'; // first: `require('vscode')` in the providers below must find the stand-in
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, promises as fsp, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import type * as vscode from 'vscode';
+import { ParseCache } from '../src/core/cache';
+import { AdviceCache, adviseWorkspace, DEFAULT_SKIPPED_FOLDERS } from '../src/core/advisor/advise';
+import { findingsFor } from '../src/core/advisor/findings';
+import { analysisOfModel, liveWorkloads } from '../src/core/advisor/live';
+import { isCandidateName } from '../src/core/parse/detect';
+import { moduleFor } from '../src/core/registry';
+import { lensTitle } from '../src/core/render/lens';
+import { nodeFs, toPosixPath } from '../src/node/nodeFs';
+import { ExplainHoverProvider } from '../src/providers/hover';
+
+const repo = process.cwd();
+const corpus = resolve(repo, '..', 'shared', 'corpus');
+const work = join(repo, '.bench');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args[args.indexOf('--only') + 1];
+const only = args.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : undefined;
+const wanted = (group: string) => !only || only.has(group);
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = sorted(xs);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+const median = (xs: number[]) => quantile(xs, 0.5);
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function log(msg: string): void {
+  process.stderr.write(`${msg}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+interface Goal {
+  key: string;
+  what: string;
+  goal: number;
+  unit: string;
+}
+
+const GOALS: Goal[] = [
+  { key: 'bundleKB', what: 'dist/extension.js, release build', goal: 300, unit: 'KB' },
+  { key: 'activationMs', what: 'load bundle + activate() − load empty module', goal: 15, unit: 'ms' },
+  { key: 'hoverP99Ms', what: 'hover p99, every corpus instruction, warm', goal: 1, unit: 'ms' },
+  { key: 'hoverVsPeer', what: 'hover median ÷ dockerfile-language-service', goal: 0.5, unit: '×' },
+  { key: 'hoverBigMs', what: 'hover, last line of 5,000-line Dockerfile', goal: 2, unit: 'ms' },
+  { key: 'scan10kMs', what: 'advise, 10,000-file workspace', goal: 1500, unit: 'ms' },
+  { key: 'scanVsFloor', what: 'advise ÷ walk + read the same files', goal: 2, unit: '×' },
+  { key: 'scanGrowth', what: 'advise 50,000 files ÷ 10,000 files', goal: 5.5, unit: '×' },
+  { key: 'peakRssMB', what: 'peak RSS of the CLI advise, 50,000 files', goal: 200, unit: 'MB' },
+  { key: 'lensMs', what: 'CodeLens + diagnostics, 2,000-line compose', goal: 5, unit: 'ms' },
+  { key: 'incrementalRatio', what: 're-advise after one edit ÷ full scan', goal: 0.1, unit: '×' },
+];
+
+const results: Record<string, number | null> = Object.fromEntries(GOALS.map((g) => [g.key, null]));
+const details: string[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((e) => {
+      const p = join(dir, e);
+      return statSync(p).isDirectory() ? listFiles(p) : [p];
+    });
+}
+
+/** The generated workspace of `files` files (seed 1), made once. */
+function workspace(files: number): string {
+  const dir = join(work, `ws${files / 1000}k`);
+  const stamp = join(work, `ws${files / 1000}k.done`);
+  if (!existsSync(stamp)) {
+    log(`generating ${dir} (${files} files)...`);
+    execFileSync(process.execPath, [resolve(corpus, '..', 'tools', 'make-workspace.mjs'), dir, '--files', String(files), '--seed', '1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    writeFileSync(stamp, new Date().toISOString());
+  }
+  return dir;
+}
+
+/** Corpus Dockerfiles with the position of every instruction's keyword. */
+function dockerfileCases(): { file: string; text: string; positions: { line: number; character: number }[] }[] {
+  const files = [...listFiles(join(corpus, 'dockerfiles')), ...listFiles(join(corpus, 'buildkit-testfiles'))];
+  return files.map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const positions = DockerfileParser.parse(text)
+      .getInstructions()
+      .map((i) => i.getInstructionRange().start);
+    return { file, text, positions };
+  });
+}
+
+/** 5,000 lines of real Dockerfiles, end to end, with an instruction on the last line. */
+function bigDockerfile(): string {
+  const lines: string[] = [];
+  for (const f of listFiles(join(corpus, 'dockerfiles'))) {
+    const more = readFileSync(f, 'utf8').replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
+    if (more[more.length - 1].trimEnd().endsWith('\\')) continue;
+    if (lines.length + more.length > 4999) continue;
+    lines.push(...more);
+  }
+  for (let i = 0; lines.length < 4999; i++) lines.push(i % 10 === 0 ? '' : `RUN echo step ${i}`);
+  lines.push('USER 1000:1000');
+  return lines.join('\n') + '\n';
+}
+
+/** About 2,000 lines of Compose: the corpus's services under one `services:` key, renamed apart. */
+function bigCompose(): string {
+  const services: Record<string, unknown> = {};
+  let n = 0;
+  const all = listFiles(join(corpus, 'compose'));
+  for (let round = 0; round < 50; round++) {
+    for (const f of all) {
+      let doc: { services?: Record<string, unknown> } | null;
+      try {
+        doc = parseYaml(readFileSync(f, 'utf8')) as typeof doc;
+      } catch {
+        continue;
+      }
+      for (const [name, svc] of Object.entries(doc?.services ?? {})) {
+        if (!svc || typeof svc !== 'object') continue;
+        services[`${name}-${n++}`] = svc;
+        const text = stringifyYaml({ services });
+        if (text.split('\n').length >= 2000) return text;
+      }
+    }
+  }
+  return stringifyYaml({ services });
+}
+
+const fakeDoc = (path: string, text: string, version = 1) =>
+  ({
+    uri: { scheme: 'file', fsPath: path, path, toString: () => `file://${path}` },
+    version,
+    languageId: 'dockerfile',
+    getText: () => text,
+  }) as unknown as vscode.TextDocument;
+
+const pos = (p: { line: number; character: number }) => p as vscode.Position;
+
+// ---------------------------------------------------------------------------------------------
+// bundleKB, activationMs
+
+function bench_bundle(): void {
+  const release = join(repo, 'out', 'bench', 'release', 'extension.js');
+  if (!existsSync(release)) throw new Error(`${release} missing: run node esbuild.mjs --bench`);
+  results.bundleKB = round(statSync(release).size / 1024, 1);
+  details.push(`bundleKB: ${release} (the release build's options), dev build dist/extension.js ${round(statSync(join(repo, 'dist', 'extension.js')).size / 1024, 1)} KB`);
+
+  mkdirSync(work, { recursive: true });
+  const empty = join(work, 'empty.js');
+  writeFileSync(empty, '');
+  const child = join(repo, 'out', 'bench', 'activationChild.js');
+  const once = (target: string) => {
+    const out = execFileSync(process.execPath, [child, target, repo], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { ms: number; calls: string[] };
+  };
+  const runs = quick ? 5 : 21;
+  const ext: number[] = [];
+  const base: number[] = [];
+  let calls: string[] = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const a = once(release);
+    const b = once(empty);
+    if (i < 2) continue; // warm the disk cache
+    ext.push(a.ms);
+    base.push(b.ms);
+    calls = a.calls;
+  }
+  results.activationMs = round(median(ext) - median(base));
+  details.push(`activationMs: bundle+activate median ${round(median(ext))} ms, empty module ${round(median(base), 3)} ms, ${runs} fresh processes each; activate() made ${calls.length} registrations (${[...new Set(calls)].join(', ')})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// hoverP99Ms, hoverVsPeer, hoverBigMs
+
+function bench_hover(): void {
+  const cases = dockerfileCases();
+  const provider = new ExplainHoverProvider(new ParseCache());
+  const rounds = quick ? 3 : 15;
+  const ours: number[] = [];
+  let hovers = 0;
+  let positions = 0;
+  for (const c of cases) {
+    const doc = fakeDoc(c.file, c.text);
+    for (const p of c.positions) provider.provideHover(doc, pos(p)); // warm: parse, findings, JIT
+    positions += c.positions.length;
+    for (let r = 0; r < rounds; r++) {
+      for (const p of c.positions) {
+        const t = performance.now();
+        const h = provider.provideHover(doc, pos(p));
+        ours.push(performance.now() - t);
+        if (r === 0 && h) hovers++;
+      }
+    }
+  }
+  results.hoverP99Ms = round(quantile(ours, 0.99), 3);
+
+  const peer = DockerfileLanguageServiceFactory.createLanguageService();
+  peer.setCapabilities({ hover: { contentFormat: ['markdown'] } });
+  const theirs: number[] = [];
+  const peerRounds = quick ? 2 : 5;
+  for (const c of cases) {
+    for (const p of c.positions) peer.computeHover(c.text, p);
+    for (let r = 0; r < peerRounds; r++) {
+      for (const p of c.positions) {
+        const t = performance.now();
+        peer.computeHover(c.text, p);
+        theirs.push(performance.now() - t);
+      }
+    }
+  }
+  results.hoverVsPeer = round(median(ours) / median(theirs), 3);
+  details.push(
+    `hover: ${cases.length} files, ${positions} instructions (${hovers} with a hover), ${ours.length} timed hovers: median ${round(median(ours), 4)} ms, p99 ${round(quantile(ours, 0.99), 4)} ms, max ${round(Math.max(...ours), 3)} ms; ` +
+      `dockerfile-language-service computeHover median ${round(median(theirs), 4)} ms, p99 ${round(quantile(theirs, 0.99), 4)} ms (${theirs.length} timed)`,
+  );
+
+  const big = bigDockerfile();
+  const lines = big.split('\n').length - 1;
+  const doc = fakeDoc(join(work, 'big.Dockerfile'), big);
+  const last = { line: lines - 1, character: 1 };
+  const h = provider.provideHover(doc, pos(last)); // parse once: the document is warm from here on
+  const bigTimes: number[] = [];
+  for (let i = 0; i < (quick ? 200 : 2000); i++) {
+    const t = performance.now();
+    provider.provideHover(doc, pos(last));
+    bigTimes.push(performance.now() - t);
+  }
+  results.hoverBigMs = round(median(bigTimes), 4);
+  const cold: number[] = [];
+  for (let v = 2; v < 12; v++) {
+    const t = performance.now();
+    provider.provideHover(fakeDoc(doc.uri.fsPath, big, v), pos(last));
+    cold.push(performance.now() - t);
+  }
+  details.push(`hoverBigMs: ${lines} lines, ${h ? 'hover shown' : 'NO hover'}; warm median ${round(median(bigTimes), 4)} ms, p99 ${round(quantile(bigTimes, 0.99), 4)} ms; after an edit (re-parse) median ${round(median(cold), 2)} ms`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// lensMs
+
+function bench_lens(): void {
+  const text = bigCompose();
+  const file = join(work, 'big-compose', 'compose.yaml');
+  const mod = moduleFor('compose');
+  if (!mod) throw new Error('no compose module');
+  const n = quick ? 10 : 60;
+  // Parsed up front, one model per run: findings are cached per model, so each run gets a fresh one.
+  const models = Array.from({ length: n + 5 }, () => mod.parse(text, file));
+  const times: number[] = [];
+  let lenses = 0;
+  let diagnostics = 0;
+  models.forEach((model, i) => {
+    const t = performance.now();
+    const analysis = analysisOfModel(model, 'compose.yaml');
+    const workloads = analysis ? liveWorkloads(analysis, undefined) : [];
+    const titles = workloads.map((w) => ({ line: w.range.start.line, title: lensTitle(w) }));
+    const diags = findingsFor(model).map((f) => ({ range: f.range, message: f.message ?? f.signal }));
+    const ms = performance.now() - t;
+    if (i >= 5) times.push(ms);
+    lenses = titles.length;
+    diagnostics = diags.length;
+  });
+  results.lensMs = round(median(times), 3);
+  details.push(`lensMs: ${text.split('\n').length} lines, ${lenses} lenses, ${diagnostics} findings; median of ${times.length} (p99 ${round(quantile(times, 0.99), 3)} ms), parse excluded (parse alone ≈ ${round(timeParse(mod, text, file), 2)} ms)`);
+}
+
+function timeParse(mod: { parse(text: string, file: string): unknown }, text: string, file: string): number {
+  const ts: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    mod.parse(text, file);
+    ts.push(performance.now() - t);
+  }
+  return median(ts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// scan10kMs, scanVsFloor, scanGrowth, incrementalRatio, peakRssMB
+
+/** The I/O floor: walk the same tree (same skipped folders) and read the same candidate files, 16 at a time. */
+async function ioFloor(root: string): Promise<{ files: number; read: number; bytes: number }> {
+  const skip = new Set(DEFAULT_SKIPPED_FOLDERS);
+  const pool = async <T>(items: T[], fn: (x: T) => Promise<void>) => {
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(16, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }));
+  };
+  const candidates: string[] = [];
+  let files = 0;
+  let level = [root];
+  while (level.length) {
+    const nextLevel: string[] = [];
+    await pool(level, async (dir) => {
+      for (const e of await fsp.readdir(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) {
+          if (!skip.has(e.name)) nextLevel.push(`${dir}/${e.name}`);
+        } else if (e.isFile() || e.isSymbolicLink()) {
+          files++;
+          if (isCandidateName(e.name)) candidates.push(`${dir}/${e.name}`);
+        }
+      }
+    });
+    level = nextLevel;
+  }
+  let bytes = 0;
+  await pool(candidates, async (p) => {
+    const data = await fsp.readFile(p);
+    bytes += data.length;
+  });
+  return { files, read: candidates.length, bytes };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t, value };
+}
+
+async function bench_scan(): Promise<void> {
+  const ws10 = toPosixPath(workspace(10000));
+  const runs = quick ? 3 : 7;
+  const full: number[] = [];
+  const floor: number[] = [];
+  let stats = '';
+  let floorStats = '';
+  for (let i = 0; i < runs + 1; i++) {
+    const a = await timed(() => adviseWorkspace(nodeFs, [ws10]));
+    const b = await timed(() => ioFloor(ws10));
+    if (i === 0) continue; // warm: disk cache, JIT
+    full.push(a.ms);
+    floor.push(b.ms);
+    const s = a.value.stats;
+    stats = `${s.files} files, ${s.configFiles} configuration files, ${a.value.workloads.length} workloads, ${a.value.skipped.length} skipped`;
+    floorStats = `${b.value.files} files, ${b.value.read} read (${round(b.value.bytes / 1024 / 1024, 1)} MB)`;
+  }
+  results.scan10kMs = round(median(full), 1);
+  results.scanVsFloor = round(median(full) / median(floor), 2);
+  details.push(`scan10kMs: ${stats}; median of ${runs} ${round(median(full), 1)} ms (min ${round(Math.min(...full), 1)}); floor ${floorStats}: median ${round(median(floor), 1)} ms`);
+
+  // Incremental: one Dockerfile changes, the next run reuses every other file's analysis.
+  const dockerfiles = (await adviseWorkspace(nodeFs, [ws10])).workloads.filter((w) => w.format === 'dockerfile').map((w) => w.file);
+  const target = join(ws10, dockerfiles[0] ?? 'Dockerfile');
+  const original = readFileSync(target);
+  const cache = new AdviceCache();
+  await adviseWorkspace(nodeFs, [ws10], { cache });
+  const inc: number[] = [];
+  let reuse = '';
+  try {
+    for (let i = 0; i < runs; i++) {
+      writeFileSync(target, Buffer.concat([original, Buffer.from(`\n# edited ${i}\nUSER ${1000 + i}\n`)]));
+      const r = await timed(() => adviseWorkspace(nodeFs, [ws10], { cache }));
+      inc.push(r.ms);
+      reuse = `parsed ${r.value.stats.parsed}, reused ${r.value.stats.reused}`;
+    }
+  } finally {
+    writeFileSync(target, original);
+  }
+  results.incrementalRatio = round(median(inc) / median(full), 3);
+  details.push(`incrementalRatio: ${target.slice(ws10.length + 1)} edited, re-advise median ${round(median(inc), 1)} ms (${reuse}) ÷ full ${round(median(full), 1)} ms`);
+
+  const ws50 = toPosixPath(workspace(50000));
+  const big: number[] = [];
+  const runs50 = quick ? 1 : 3;
+  for (let i = 0; i < runs50 + 1; i++) {
+    const a = await timed(() => adviseWorkspace(nodeFs, [ws50]));
+    if (i > 0) big.push(a.ms);
+  }
+  results.scanGrowth = round(median(big) / median(full), 2);
+  details.push(`scanGrowth: 50,000 files median ${round(median(big), 1)} ms ÷ 10,000 files ${round(median(full), 1)} ms`);
+
+  const rss: number[] = [];
+  const cliMs: number[] = [];
+  for (let i = 0; i < (quick ? 1 : 3); i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ['--require', join(repo, 'out', 'bench', 'rssAtExit.js'), join(repo, 'dist', 'cli.js'), 'advise', ws50, '--format', 'json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    cliMs.push(performance.now() - t);
+    const m = /BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
+    if (!m) throw new Error(`no RSS from the CLI (exit ${r.status}): ${r.stderr}`);
+    rss.push(Number(m[1]) / 1024);
+  }
+  results.peakRssMB = round(Math.max(...rss), 1);
+  details.push(`peakRssMB: node dist/cli.js advise (50,000 files) --format json, max of ${rss.length} runs ${rss.map((x) => round(x, 1)).join(', ')} MB; whole process ${round(median(cliMs))} ms`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  mkdirSync(work, { recursive: true });
+  const groups: [string, () => void | Promise<void>][] = [
+    ['bundle', bench_bundle],
+    ['hover', bench_hover],
+    ['lens', bench_lens],
+    ['scan', bench_scan],
+  ];
+  for (const [name, fn] of groups) {
+    if (!wanted(name)) continue;
+    log(`${name}...`);
+    try {
+      await fn();
+    } catch (e) {
+      details.push(`${name}: FAILED ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  }
+
+  const rows = GOALS.map((g) => {
+    const v = results[g.key];
+    const ok = v === null ? '—' : v <= g.goal ? 'ok' : 'MISSED';
+    return [g.key, v === null ? 'n/a' : String(v), `≤ ${g.goal} ${g.unit}`, ok, g.what];
+  });
+  const head = ['key', 'value', 'goal', 'ok?', 'what'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  console.log(`Container or VM? benchmark — node ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).cpus().length} cores${quick ? ', --quick' : ''}`);
+  console.log(line(head));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+  console.log('');
+  for (const d of details) console.log(`  ${d}`);
+  console.log('');
+  console.log(JSON.stringify(results));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

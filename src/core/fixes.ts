@@ -65,9 +65,14 @@ export function fixesFor(input: FixInput): FixResult | undefined {
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
+/** The last text's line starts: the fixes for one document ask for them once per finding, and a 2,000-line file has hundreds. */
+let memo: { text: string; starts: number[] } | undefined;
+
 const lineStarts = (text: string): number[] => {
+  if (memo && memo.text === text) return memo.starts;
   const out = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
+  memo = { text, starts: out };
   return out;
 };
 
@@ -90,7 +95,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 const at = (line: number, character = 0): Pos => ({ line, character });
 const point = (p: Pos): Range => ({ start: p, end: p });
 const lineCount = (text: string) => lineStarts(text).length;
-const eol = (text: string) => (text.includes('\r\n') ? '\r\n' : '\n');
+const eol = (text: string) => {
+  const first = text.indexOf('\n');
+  return first > 0 && text.charCodeAt(first - 1) === 13 ? '\r\n' : '\n';
+};
 
 /** An edit inserting whole lines before line `line` (at the end of the text when past it). */
 function insertLines(text: string, line: number, lines: string[]): TextEdit {
@@ -214,6 +222,19 @@ const NEEDS_BY_SIGNAL: Readonly<Record<string, string>> = {
   'kernel.realtime-scheduling': 'SYS_NICE',
 };
 
+const needCache = new WeakMap<readonly Finding[], Finding[]>();
+
+/** The findings that point to a capability; filtered once per list, as every privileged service asks. */
+function needEvidence(findings: readonly Finding[] | undefined): Finding[] {
+  if (!findings) return [];
+  let hit = needCache.get(findings);
+  if (!hit) {
+    hit = findings.filter((f) => NEEDS_BY_SIGNAL[f.signal] !== undefined);
+    needCache.set(findings, hit);
+  }
+  return hit;
+}
+
 /** Workloads whose privileged flag stands for more than capabilities: nested containers, init systems. */
 const NEEDS_PRIVILEGED = /\bdind\b|docker:.*dind|docker-in-docker|\bkind\b|k3s|rancher|sysbox|systemd|buildkit|podman/i;
 
@@ -234,7 +255,7 @@ function composePrivileged({ model, text, finding, findings }: FixInput): FixRes
   }
   const caps: string[] = [];
   for (const n of NEEDS) if (n.test.test(said)) for (const c of n.caps) if (!caps.includes(c)) caps.push(c);
-  for (const f of findings ?? []) {
+  for (const f of needEvidence(findings)) {
     const c = NEEDS_BY_SIGNAL[f.signal];
     if (c && containsPos(service.range, f.range.start) && !caps.includes(c)) caps.push(c);
   }
@@ -276,10 +297,15 @@ function composePrivileged({ model, text, finding, findings }: FixInput): FixRes
 // ---------------------------------------------------------------------------------------------
 // Kubernetes: securityContext keys and runtimeClassName
 
-/** Pod specs: mappings with a `containers` sequence. */
+const podSpecCache = new WeakMap<ConfigModel, ConfigNode[]>();
+
+/** Pod specs: mappings with a `containers` sequence. Once per model: every finding of a large manifest asks. */
 function podSpecs(model: ConfigModel): ConfigNode[] {
+  const hit = podSpecCache.get(model);
+  if (hit) return hit;
   const out: ConfigNode[] = [];
   for (const n of walkNodes(model.roots)) if (n.children && child(n, 'containers')?.children) out.push(n);
+  podSpecCache.set(model, out);
   return out;
 }
 

@@ -43,6 +43,61 @@ const walk = (dir) => readdirSync(dir).flatMap((e) => {
   return statSync(p).isDirectory() ? (e === 'fixtures' ? [] : walk(p)) : [p];
 });
 
+// Format modules and their detectors are required on first use (src/core/registry.ts,
+// src/core/advisor/findings.ts). In the extension each format becomes its own file, lazy/<format>.js
+// next to extension.js, so activation loads no parser, no third-party parsing library and no
+// knowledge records; opening a Dockerfile loads lazy/dockerfile.js once. The CLI and the tests stay
+// single bundles (the same require calls are simply bundled there).
+const LAZY_REQUIRE = /['"]?([\w-]+)['"]?\s*:\s*\(\)\s*=>\s*require\('\.\/(parse|detect)\/([\w-]+)'\)\.(\w+)/g;
+function lazyFormats() {
+  const formats = new Map();
+  for (const file of ['src/core/registry.ts', 'src/core/advisor/findings.ts']) {
+    const text = readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    for (const [, format, kind, name, exported] of text.matchAll(LAZY_REQUIRE)) {
+      const f = formats.get(format) ?? { parts: [] };
+      f.parts.push({ importer: file, request: `./${kind}/${name}`, source: `./${kind === 'parse' ? 'src/core/parse' : 'src/core/advisor/detect'}/${name}`, exported });
+      formats.set(format, f);
+    }
+  }
+  return formats;
+}
+
+/** Turns the lazy require calls into requires of lazy/<format>.js (`prefix` is the path to lazy/ from the output file). */
+const lazyPlugin = (formats, prefix) => ({
+  name: 'lazy-formats',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(parse|detect)\/[\w-]+$/ }, (args) => {
+      if (args.kind !== 'require-call') return undefined;
+      for (const [format, f] of formats) {
+        if (f.parts.some((p) => p.request === args.path && args.importer.replace(/\\/g, '/').endsWith(p.importer))) {
+          return { path: `${prefix}${format}.js`, external: true };
+        }
+      }
+      return undefined;
+    });
+  },
+});
+
+/** dist/extension.js (or `dir`/extension.js) and one lazy/<format>.js per format. */
+function extensionConfigs(dir, minify) {
+  const formats = lazyFormats();
+  const node = { ...common, minify, sourcemap: minify ? false : common.sourcemap, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] };
+  return [
+    { ...node, entryPoints: ['src/extension.ts'], outfile: `${dir}/extension.js`, plugins: [...common.plugins, lazyPlugin(formats, './lazy/')] },
+    ...[...formats].map(([format, f]) => ({
+      ...node,
+      stdin: {
+        contents: f.parts.map((p) => `export { ${p.exported} } from '${p.source}';`).join('\n'),
+        resolveDir: '.',
+        sourcefile: `lazy-${format}.ts`,
+        loader: 'ts',
+      },
+      outfile: `${dir}/lazy/${format}.js`,
+      plugins: [...common.plugins, lazyPlugin(formats, './')],
+    })),
+  ];
+}
+
 /**
  * Dependencies that reach for Node globals, made web-safe by an exact, named edit: each edit must
  * apply or the build fails, so a dependency update cannot bring the Node global back unnoticed.
@@ -85,15 +140,7 @@ const web = {
 };
 
 const configs = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    external: ['vscode'],
-  },
+  ...extensionConfigs('dist', production),
   web,
   {
     ...common,
@@ -138,7 +185,7 @@ if (tests) {
 
 if (bench) {
   // The extension exactly as `--production` builds it, kept apart so dist/ stays a dev build.
-  configs.push({ ...configs[0], minify: true, sourcemap: false, outfile: 'out/bench/release/extension.js' });
+  configs.push(...extensionConfigs('out/bench/release', true));
   configs.push({
     ...common,
     sourcemap: false,

@@ -28,7 +28,7 @@ if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
 function installExtension(extensionsDir) {
   const dest = join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   mkdirSync(dest, { recursive: true });
-  const files = ['package.json', 'dist', 'media', 'snippets', 'LICENSE', 'README.md', 'CHANGELOG.md',
+  const files = ['package.json', 'dist', 'media', 'snippets', 'l10n', 'LICENSE', 'README.md', 'CHANGELOG.md',
     ...readdirSync(repoRoot).filter((f) => /^package\.nls.*\.json$/.test(f))];
   for (const f of files) {
     if (existsSync(join(repoRoot, f))) cpSync(join(repoRoot, f), join(dest, f), { recursive: true });
@@ -108,6 +108,11 @@ async function runCommand(page, title) {
   await row.click();
 }
 
+async function closeAllEditors(page) {
+  await runCommand(page, 'View: Close All Editors');
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+}
+
 async function screenshot(page, name) {
   if (!args.screenshots) return;
   mkdirSync(imagesDir, { recursive: true });
@@ -136,6 +141,7 @@ const checks = [
   {
     title: 'F1 "Container or VM?: Open Comparison" opens the comparison table in a tab',
     async run(page) {
+      await closeAllEditors(page);
       await runCommand(page, 'Container or VM?: Open Comparison');
       await page.locator('.tabs-container .tab.active', { hasText: 'Container or VM? Comparison' }).waitFor({ state: 'visible' });
       // The webview's document is one of the page's frames.
@@ -150,6 +156,28 @@ const checks = [
       const rows = await frame.locator('table#comparison tbody tr').allInnerTexts();
       assert(rows.some((r) => /Isolation/.test(r)), `no Isolation row among ${rows.length} rows`);
       await screenshot(page, 'comparison.png');
+    },
+  },
+  {
+    title: 'F1 "Container or VM?: Should this be a VM?" opens a report with a verdict for each of the three Dockerfiles',
+    async run(page) {
+      await closeAllEditors(page);
+      await runCommand(page, 'Container or VM?: Should this be a VM?');
+      await page.locator('.tabs-container .tab.active', { hasText: 'Should this be a VM?' }).waitFor({ state: 'visible' });
+      const frame = await waitFor('the report in a webview frame', async () => {
+        for (const f of page.frames()) {
+          if (await f.locator('section.workload').count().catch(() => 0)) return f;
+        }
+        return null;
+      }, { deadline: Date.now() + 30_000 });
+      const answer = await frame.locator('p.answer').innerText();
+      assert(/^Overall:\s*\S/.test(answer), `no overall verdict: ${answer}`);
+      const names = (await frame.locator('section.workload h2').allInnerTexts()).join(' | ');
+      for (const n of ['Dockerfile', 'healthcheck-postgres', 'mssql-non-root']) {
+        assert(names.includes(n), `no workload ${n} in the report: ${names}`);
+      }
+      assert((await frame.locator('section.workload').count()) === 3, `expected 3 workloads: ${names}`);
+      await screenshot(page, 'advice-report.png');
     },
   },
 ];

@@ -376,6 +376,11 @@ function securityContextEdits(text: string, container: ConfigNode, want: Record<
 function securityContextFix({ model, text, finding }: FixInput, want: Record<string, string>): FixResult {
   const containers = containersAt(model as ConfigModel, finding.range.start);
   if (containers.length === 0) return { fixes: [] };
+  if (want.runAsNonRoot) {
+    const spec = podSpecAt(model as ConfigModel, finding.range.start);
+    const asRoot = [...containers.map((c) => child(c, 'securityContext', 'runAsUser')), child(spec, 'securityContext', 'runAsUser')].some((n) => n && String(n.value) === '0');
+    if (asRoot) return { fixes: [], why: '`runAsUser: 0` asks for root explicitly; set it to the uid the image is built for, then add `runAsNonRoot: true`.' };
+  }
   const edits = containers.flatMap((c) => securityContextEdits(text, c, want, indentStep(model as ConfigModel)));
   if (edits.length === 0) return { fixes: [] };
   const keys = Object.entries(want).map(([k, v]) => `${k}: ${v}`).join(', ');

@@ -178,3 +178,12 @@ describe('quick fix: Kubernetes securityContext and runtimeClassName', () => {
     assert.equal(applied(pod, rc), pod.replace('    containers:\n', '    runtimeClassName: gvisor\n    containers:\n'));
   });
 });
+
+describe('quick fix: Kubernetes root user asked for explicitly', () => {
+  it('explains instead of adding runAsNonRoot next to runAsUser: 0', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ci\nspec:\n  containers:\n  - name: runner\n    image: gitlab/gitlab-runner:v17.0.0\n    securityContext:\n      runAsUser: 0\n';
+    const r = fix('pod.yaml', pod, 'hardening.root-user', 'runAsUser');
+    assert.deepEqual(r.fixes, []);
+    assert.match(r.why ?? '', /runAsUser: 0/);
+  });
+});

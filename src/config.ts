@@ -11,6 +11,8 @@ export interface Settings {
   hover: {
     enabled: boolean;
     verbosity: HoverVerbosity;
+    /** Formats whose hovers are turned off (`containerOrVm.hover.formats` set to false). */
+    off: ReadonlySet<string>;
   };
   codeLens: {
     enabled: boolean;
@@ -48,6 +50,7 @@ export function settings(): Settings {
     hover: {
       enabled: c.get<boolean>('hover.enabled', true) !== false,
       verbosity: (VERBOSITIES as readonly string[]).includes(verbosity) ? (verbosity as HoverVerbosity) : 'auto',
+      off: formatsOff(c.get<unknown>('hover.formats', {})),
     },
     codeLens: {
       enabled: c.get<boolean>('codeLens.enabled', true) !== false,
@@ -62,6 +65,10 @@ export function settings(): Settings {
     },
   };
 }
+
+/** The formats set to `false` in a `{ format: boolean }` map; anything else leaves a format on. */
+const formatsOff = (v: unknown): ReadonlySet<string> =>
+  new Set(typeof v === 'object' && v !== null ? Object.entries(v).filter(([, on]) => on === false).map(([f]) => f) : []);
 
 const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : []);
 

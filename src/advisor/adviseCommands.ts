@@ -18,12 +18,12 @@ function host(services: Services): ReportHost {
 /** Scans with a cancellable progress notification; undefined when cancelled or no folder is open. */
 export async function scanWithProgress(services: Services): Promise<AdviceReport | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage('Container or VM?: open a folder to scan its containers and virtual machines.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Container or VM?: open a folder to scan its containers and virtual machines.'));
     return undefined;
   }
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Should this be a VM?', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Should this be a VM?'), cancellable: true },
       (progress, token) => {
         let shown = 0;
         return services.advice.run({
@@ -32,7 +32,7 @@ export async function scanWithProgress(services: Services): Promise<AdviceReport
             const now = Date.now();
             if (now - shown < PROGRESS_EVERY_MS) return;
             shown = now;
-            progress.report({ message: `${p.files} files scanned, ${p.done}/${p.candidates} configuration candidates read` });
+            progress.report({ message: vscode.l10n.t('{0} files scanned, {1}/{2} configuration candidates read', p.files, p.done, p.candidates) });
           },
         });
       },
@@ -40,7 +40,7 @@ export async function scanWithProgress(services: Services): Promise<AdviceReport
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     services.log.error(`Advisor: scan failed: ${msg}`);
-    void vscode.window.showErrorMessage(`Container or VM?: the scan failed: ${msg}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Container or VM?: the scan failed: {0}', msg));
     return undefined;
   }
 }

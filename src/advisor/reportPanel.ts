@@ -8,7 +8,6 @@ import { parseReportMessage, renderReportHtml, type ReportMessage } from '../cor
 import type { AdviceService } from './adviceService';
 
 export const REPORT_VIEW_TYPE = 'containerOrVm.report';
-const TITLE = 'Should this be a VM?';
 
 /** What the panel needs from the rest of the extension. */
 export interface ReportHost {
@@ -33,7 +32,7 @@ export class ReportPanel {
       existing.panel.reveal(column);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, TITLE, column, webviewOptions(host.extensionUri));
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, vscode.l10n.t('Should this be a VM?'), column, webviewOptions(host.extensionUri));
     ReportPanel.current = new ReportPanel(panel, host, focus);
     return ReportPanel.current;
   }
@@ -88,7 +87,7 @@ export class ReportPanel {
     const message = parseReportMessage(raw);
     if (!message) return; // malformed: ignored, never acted on
     void this.handle(message).catch((e: unknown) => {
-      void vscode.window.showErrorMessage(`Container or VM?: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Container or VM?: {0}', e instanceof Error ? e.message : String(e)));
     });
   }
 

@@ -18,7 +18,6 @@ import {
 } from './protocol';
 
 export const COMPARISON_VIEW_TYPE = 'containerOrVm.comparison';
-const TITLE = 'Container or VM? Comparison';
 
 export class ComparisonPanel {
   private static current: ComparisonPanel | undefined;
@@ -37,7 +36,7 @@ export class ComparisonPanel {
       if (focus) existing.focus(focus);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(COMPARISON_VIEW_TYPE, TITLE, column, webviewOptions(context.extensionUri));
+    const panel = vscode.window.createWebviewPanel(COMPARISON_VIEW_TYPE, vscode.l10n.t('Container or VM? Comparison'), column, webviewOptions(context.extensionUri));
     const state: PanelState = focus ? { filter: '', sandboxed: true, focus } : { filter: '', sandboxed: true };
     ComparisonPanel.current = new ComparisonPanel(panel, context.extensionUri, state);
     return ComparisonPanel.current;
@@ -108,7 +107,7 @@ export class ComparisonPanel {
     const message = parseWebviewMessage(raw);
     if (!message) return; // malformed: ignored, never acted on
     void this.handle(message).catch((e: unknown) => {
-      void vscode.window.showErrorMessage(`Container or VM?: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Container or VM?: {0}', e instanceof Error ? e.message : String(e)));
     });
   }
 
@@ -148,7 +147,7 @@ export class ComparisonPanel {
       });
       return;
     }
-    void vscode.window.showWarningMessage(`Container or VM?: ${file} is not a file in this workspace.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Container or VM?: {0} is not a file in this workspace.', file));
   }
 }
 

@@ -27,7 +27,7 @@ export function workloadLenses(w: AdviceWorkload): vscode.CodeLens[] {
     new vscode.CodeLens(range, { title: lensTitle(w), tooltip: lensTooltip(w), command: COMMAND_IDS.openReport, arguments: [args] }),
     new vscode.CodeLens(range, {
       title: COMPARE_LENS_TITLE,
-      tooltip: dimension ? 'Open the comparison at the dimension that decided this verdict' : 'Open the comparison of containers and VMs',
+      tooltip: dimension ? vscode.l10n.t('Open the comparison at the dimension that decided this verdict') : vscode.l10n.t('Open the comparison of containers and VMs'),
       command: COMMAND_IDS.openComparison,
       arguments: dimension ? [{ dimension }] : [],
     }),

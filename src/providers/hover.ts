@@ -15,7 +15,7 @@ export class ExplainHoverProvider implements vscode.HoverProvider {
     const s = settings();
     if (!s.hover.enabled) return undefined;
     const model = modelOf(this.cache, doc);
-    if (!model) return undefined;
+    if (!model || s.hover.off.has(model.format)) return undefined;
     const ex = explainAt(model, toPos(position), { generic: hoverShowsGeneric(s.hover.verbosity) });
     if (!ex) return undefined;
     const md = new vscode.MarkdownString(ex.markdown);

@@ -12,7 +12,7 @@ export class AdvisorStatusBar implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly reports: ReportSource) {
-    this.item.name = 'Container or VM?';
+    this.item.name = vscode.l10n.t('Container or VM?');
     this.item.command = COMMAND_IDS.openReport;
     this.subscription = reports.onDidChange(() => this.update());
     this.update();
@@ -26,7 +26,7 @@ export class AdvisorStatusBar implements vscode.Disposable {
     }
     this.item.text = `$(server-environment) ${statusText(report)}`;
     this.item.tooltip = statusTooltip(report);
-    this.item.accessibilityInformation = { label: `Container or VM? ${statusText(report)}`, role: 'button' };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Container or VM? {0}', statusText(report)), role: 'button' };
     this.item.show();
   }
 

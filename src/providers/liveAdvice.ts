@@ -25,9 +25,12 @@ export interface LiveAdvice {
   workloads: AdviceWorkload[];
 }
 
+/** Copies of a file that are not the file itself (the old side of a diff, history, output): no lenses or problems there. */
+const OTHER_COPIES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-local-history', 'pr', 'review', 'conflictResolution', 'vscode-chat-code-block']);
+
 /** Whether a document is one the advisor reads (a format row in selectors.ts matches it). */
 export function isSupported(doc: vscode.TextDocument): boolean {
-  return vscode.languages.match(allSelectors(), doc) > 0;
+  return !OTHER_COPIES.has(doc.uri.scheme) && vscode.languages.match(allSelectors(), doc) > 0;
 }
 
 export class LiveAdviceCache {

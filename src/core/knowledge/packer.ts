@@ -239,7 +239,7 @@ export const PACKER_TOPICS: readonly KeyTopic[] = [
     id: 'packer.post-processor.docker',
     title: 'post-processor "docker-tag" / "docker-push"',
     summary: 'Tag the built container image and push it to a registry.',
-    does: '`docker-tag` (older name `docker-import` for exported tarballs) gives the image a `repository` and `tags`; `docker-push` pushes it using the engine\'s or given credentials.',
+    does: '`docker-tag` gives a committed image a `repository` and `tags`; `docker-import` instead turns an exported filesystem tarball into an image; `docker-push` pushes it using the engine\'s or given credentials; `docker-save` writes it to a tar file.',
     angle:
       'A container image in a registry is deployed by pulling it onto any host with a compatible kernel and starting it, in seconds; updating means pushing a new tag and redeploying, the workflow the documents describe for containers.',
     dimensions: ['deployment', 'os-updates', 'portability'],

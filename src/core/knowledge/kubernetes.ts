@@ -112,7 +112,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
     paths: ['**.securityContext.runAsNonRoot'],
     title: 'runAsNonRoot',
     summary: 'Refuses to start the container as root.',
-    does: 'The kubelet checks the user the image (or `runAsUser`) would run as and refuses to start it if that is uid 0.',
+    does: 'The kubelet checks the user the image (or `runAsUser`) would run as and refuses to start it if that is uid 0. An image whose user is a name rather than a number is refused too unless `runAsUser` is set, because the kubelet cannot verify it.',
     angle: 'Root in a container is root against the node\'s kernel unless user namespaces remap it; a VM guest\'s root only owns its own kernel. Requiring non-root keeps the container choice safe.',
     dimensions: ['security', 'isolation'],
     sources: [S24.security, BB.faq],

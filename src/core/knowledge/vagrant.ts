@@ -150,7 +150,7 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     summary: 'Nested virtualization for a libvirt machine.',
     does: 'When `true`, vagrant-libvirt exposes the CPU\'s virtualization extensions to the guest so it can run KVM itself.',
     angle:
-      'Running VMs (or Kata-style sandboxed containers) inside the guest needs hardware virtualization, which only a VM can hand on; a container cannot host a hypervisor without privileged access to the host\'s.',
+      'Running VMs (or Kata-style sandboxed containers) inside the guest needs hardware virtualization, which a VM hands on to its guest. A container has no virtual CPU of its own: it can only run VMs by being given the host\'s `/dev/kvm`, that is, the host\'s hypervisor.',
     dimensions: ['os-kernel', 'isolation'],
     sources: [BB.hypervisor, MS.vmArch],
     reference: { label: 'vagrant-libvirt configuration', url: 'https://vagrant-libvirt.github.io/vagrant-libvirt/configuration.html' },

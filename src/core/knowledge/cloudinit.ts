@@ -204,7 +204,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
     title: 'ntp',
     summary: 'Time synchronisation in the guest.',
     does: 'Installs and configures an NTP client (chrony, ntp, systemd-timesyncd) with `servers` and `pools`.',
-    angle: 'A VM runs its own kernel clock and must keep it in sync; containers read the host\'s clock and cannot set it.',
+    angle: 'A VM runs its own kernel clock and must keep it in sync; containers share the host\'s clock and cannot set it unless granted `SYS_TIME`, and then they change the host\'s time for everyone.',
     dimensions: ['os-kernel'],
     sources: [MS.vmArch, MS.containerArch],
     reference: mod('NTP', 'ntp'),

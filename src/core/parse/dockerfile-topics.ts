@@ -116,7 +116,7 @@ function flagNotes(model: DockerfileModel, ins: DfInstruction, f: DfFlag): strin
   if (ins.keyword === 'RUN' && f.name === 'security') return v === 'insecure' ? [insecureNote()] : [];
   if (ins.keyword === 'RUN' && f.name === 'network') {
     if (v === 'host') return [`${code('--network=host')}: this step uses the build host's own network stack, not an isolated one; BuildKit only allows it with the \`network.host\` entitlement.`];
-    if (v === 'none') return [`${code('--network=none')}: this step has no network at all.`];
+    if (v === 'none') return [`${code('--network=none')}: this step has no network access, only its own loopback interface.`];
     return [];
   }
   if (ins.keyword === 'RUN' && f.name === 'mount') {
@@ -286,7 +286,7 @@ function instructionNotes(model: DockerfileModel, ins: DfInstruction): string[] 
     case 'EXPOSE': {
       const ports = ins.arguments.map((a) => a.value.split('/')[0]);
       const notes: string[] = [];
-      if (ports.includes('22')) notes.push(`${code('EXPOSE 22')}: an SSH server in a container is a habit carried over from VMs. A container runs one service; to get a shell, \`docker exec\` (or \`kubectl exec\`) reaches it without an SSH daemon. If you really need logins over SSH, that points to a VM.`);
+      if (ports.includes('22')) notes.push(`${code('EXPOSE 22')}: an SSH server in a container is a habit carried over from VMs. A container usually runs one service; to get a shell, \`docker exec\` (or \`kubectl exec\`) reaches it without an SSH daemon. If you really need logins over SSH, that points to a VM.`);
       if (ports.includes('3389')) notes.push(`${code('EXPOSE 3389')}: Remote Desktop is how you reach a full Windows desktop, which is what a VM gives; a container has no desktop session.`);
       return notes;
     }

@@ -14,7 +14,7 @@ export const SYNTAX_TOPICS: Topic[] = [
       'Without it the frontend bundled with the builder is used. Like every parser directive it must come before any instruction, comment or blank line.',
     angle:
       'Pinning the syntax keeps the build reproducible on every machine and CI runner, part of what makes a container image the same everywhere it is built. ' +
-      'VM images are usually built with separate tools (Packer, golden images) that carry no such version pin.',
+      'VM image builds pin their tooling in their own way (Packer\'s `required_plugins`), but what they produce is a whole OS disk rather than layers on a base image.',
     dimensions: ['portability', 'deployment'],
     sources: [BB.containers, DIFF.choose],
     reference: dockerfileRef('syntax', 'syntax'),

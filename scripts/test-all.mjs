@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): typecheck, build (extension, CLI and test bundles), unit tests,
 // the VS Code install for the integration tests, the extension-host suites in a real VS Code, then
-// the "what a person sees" run. Ends with one line `N passed, N failed` counting every test of every
-// suite; a step that fails (typecheck, build, install) or a suite that reports nothing counts as a
-// failure too. Exits non-zero on any failure.
+// the "what a person sees" run, and that run again against the packaged .vsix, installed the way
+// users install it, in the Node extension host and in the browser's web worker host. Ends with one
+// line `N passed, N failed` counting every test of every suite; a step that fails (typecheck, build,
+// package, install) or a suite that reports nothing counts as a failure too. Exits non-zero on any failure.
 //
 //   node scripts/test-all.mjs            everything
 //   node scripts/test-all.mjs --no-vscode   typecheck, build and unit tests only
@@ -85,6 +86,10 @@ const node = process.execPath;
 
 step('typecheck', node, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--noEmit']);
 const built = step('build', node, ['esbuild.mjs', '--tests']);
+// The .vsix, packaged once: the unit tests read it, the packaged runs below install it.
+const vsix = join(results, 'extension.vsix');
+const packaged = built && step('package the .vsix', node, ['scripts/package.mjs', '--out', vsix]);
+if (packaged) process.env.CONTAINER_OR_VM_VSIX = vsix;
 
 if (built) {
   run('unit tests', node, [
@@ -100,10 +105,18 @@ if (withVscode) {
     run('integration tests in VS Code', node, ['test/integration/run.mjs', '--summary', join(results, 'integration-summary.json')]);
     if (existsSync(join(root, 'test', 'integration', 'ui.mjs'))) {
       run('what a person sees', node, ['test/integration/ui.mjs', '--summary', join(results, 'ui-summary.json')]);
+      if (packaged) {
+        run('the installed .vsix', node, ['test/integration/ui.mjs', '--packaged', '--vsix', vsix, '--summary', join(results, 'ui-packaged-summary.json')]);
+        run('the installed .vsix in the web worker host', node, ['test/integration/ui.mjs', '--packaged', '--web-worker', '--vsix', vsix, '--summary', join(results, 'ui-web-summary.json')]);
+      }
     }
   }
   countSummary('integration tests', join(results, 'integration-summary.json'));
-  if (existsSync(join(root, 'test', 'integration', 'ui.mjs'))) countSummary('ui', join(results, 'ui-summary.json'));
+  if (existsSync(join(root, 'test', 'integration', 'ui.mjs'))) {
+    countSummary('ui', join(results, 'ui-summary.json'));
+    countSummary('ui packaged', join(results, 'ui-packaged-summary.json'));
+    countSummary('ui packaged, web worker', join(results, 'ui-web-summary.json'));
+  }
 }
 
 if (existsSync(join(results, 'unit.json'))) {

@@ -4,17 +4,24 @@
 // run `npm run build` first (npm test does).
 //
 //   node test/integration/ui.mjs [--screenshots] [--summary FILE] [--timeout SECONDS]
+//   node test/integration/ui.mjs --packaged [--vsix FILE]   the same checks against the .vsix, installed
+//        with `code-server --install-extension` (packaged first with scripts/package.mjs unless --vsix)
+//   node test/integration/ui.mjs --web-worker [--packaged]  the extension installed without its `main`
+//        entry, so only the web bundle can run: the browser's web worker extension host, as in vscode.dev
 //
 // --screenshots saves PNGs of what each check saw into docs/images/. Results are written to
 // .vscode-test/results/ui.json in the same shape as the extension-host suites.
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  freshWorkspace, launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail,
+  codeServerBin, freshWorkspace, launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail,
   waitFor, workbenchUrl, writeSummary,
 } from './harness.mjs';
 
-const args = parseArgs(process.argv.slice(2), { flags: ['screenshots'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['screenshots', 'packaged', 'web-worker'] });
+/** The run's name: its results file and its line in the totals. */
+const runName = ['ui', args.packaged && 'packaged', args['web-worker'] && 'web'].filter(Boolean).join('-');
 const timeoutMs = Number(args.timeout ?? 240) * 1000;
 const imagesDir = join(repoRoot, 'docs', 'images');
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -34,6 +41,30 @@ function installExtension(extensionsDir) {
     if (existsSync(join(repoRoot, f))) cpSync(join(repoRoot, f), join(dest, f), { recursive: true });
   }
   return dest;
+}
+
+/** Installs the .vsix (given, or packaged now into the run's folder) the documented way. Returns its folder. */
+function installVsix(server, runDir) {
+  let vsix = args.vsix;
+  if (!vsix) {
+    vsix = join(runDir, 'extension.vsix');
+    const p = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs'), '--out', vsix], { cwd: repoRoot, encoding: 'utf8' });
+    if (p.status !== 0) throw new Error(`packaging failed:\n${p.stdout}\n${p.stderr}`);
+  }
+  const r = spawnSync(codeServerBin, ['--install-extension', vsix, '--extensions-dir', server.extensionsDir, '--user-data-dir', server.userDataDir, '--force'], { encoding: 'utf8' });
+  const dest = join(server.extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  if (r.status !== 0 || !existsSync(join(dest, 'package.json'))) throw new Error(`code-server --install-extension ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
+  console.log(`  installed ${vsix.replace(repoRoot + '/', '')} into ${dest.replace(repoRoot + '/', '')}`);
+  return dest;
+}
+
+/** Leaves the installed extension only its `browser` entry, so the web worker extension host is the one that runs it. */
+function webOnly(dest) {
+  const file = join(dest, 'package.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  if (!manifest.browser) throw new Error('package.json has no browser entry');
+  delete manifest.main;
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,6 +184,27 @@ const checks = [
     },
   },
   {
+    title: 'CodeLens above the Dockerfile shows its verdict and "Compare container vs VM", which opens the comparison',
+    async run(page) {
+      await quickOpen(page, 'Dockerfile', { label: 'Dockerfile' });
+      await activeTab(page, 'Dockerfile');
+      const lenses = page.locator('.editor-instance .monaco-editor .codelens-decoration');
+      const compare = lenses.locator('a', { hasText: 'Compare container vs VM' }).first();
+      await compare.waitFor({ state: 'visible' });
+      const texts = (await lenses.allInnerTexts()).join(' | ');
+      assert(texts.replace(/Compare container vs VM/g, '').replace(/[\s|]/g, '').length > 0, `no verdict lens beside the comparison lens: ${texts}`);
+      await compare.click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'Container or VM? Comparison' }).waitFor({ state: 'visible' });
+      // The table loaded (a webview still loading takes the focus, and closes the next check's F1 box).
+      await waitFor('the comparison table in a webview frame', async () => {
+        for (const f of page.frames()) {
+          if (await f.locator('table#comparison tbody tr').count().catch(() => 0)) return f;
+        }
+        return null;
+      }, { deadline: Date.now() + 30_000 });
+    },
+  },
+  {
     title: 'F1 "Container or VM?: Open Comparison" opens the comparison table in a tab',
     async run(page) {
       await closeAllEditors(page);
@@ -196,10 +248,24 @@ const checks = [
   },
 ];
 
+if (args['web-worker']) {
+  checks.push({
+    title: 'the extension ran in the web worker extension host, not in the Node one',
+    async run() {
+      // The Node extension host logs every activation to disk; the web worker host logs in the browser.
+      const logs = readdirSync(join(server.userDataDir, 'logs'), { recursive: true }).map(String).filter((f) => /remoteexthost\.log$/.test(f));
+      const text = logs.map((f) => readFileSync(join(server.userDataDir, 'logs', f), 'utf8')).join('\n');
+      assert(/_doActivateExtension vscode\./.test(text), `the Node extension host logged no activation at all (${logs.join(', ') || 'no log'})`);
+      const ours = text.split('\n').filter((l) => l.includes(`_doActivateExtension ${pkg.publisher}.${pkg.name}`));
+      assert(ours.length === 0, `the Node extension host activated the extension:\n${ours.join('\n')}`);
+    },
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 
-const run = newRun('ui');
-const results = { name: 'ui', passes: [], failures: [], pending: [] };
+const run = newRun(runName);
+const results = { name: runName, passes: [], failures: [], pending: [] };
 const started = Date.now();
 let server;
 let browser;
@@ -207,7 +273,8 @@ try {
   const deadline = Date.now() + timeoutMs;
   const workspace = freshWorkspace(run, join(repoRoot, 'test', 'fixtures', 'workspaces', 'basic'));
   server = await startCodeServer(run, { deadline });
-  installExtension(server.extensionsDir);
+  const installed = args.packaged ? installVsix(server, run.dir) : installExtension(server.extensionsDir);
+  if (args['web-worker']) webOnly(installed);
   browser = await launchBrowser();
   const { page } = browser;
   page.setDefaultTimeout(Math.min(60_000, Math.max(5_000, deadline - Date.now())));
@@ -216,7 +283,7 @@ try {
   // The explorer lists the workspace once the workbench has restored it.
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor({ state: 'visible' });
   for (const check of checks) {
-    const entry = { title: check.title, fullTitle: `what a person sees: ${check.title}` };
+    const entry = { title: check.title, fullTitle: `what a person sees${runName === 'ui' ? '' : ` (${runName})`}: ${check.title}` };
     try {
       if (Date.now() > deadline) throw new Error('overall deadline passed');
       await check.run(page);
@@ -238,12 +305,12 @@ try {
   await server?.stop();
 }
 writeFileSync(run.resultsFile, JSON.stringify(results, null, 2));
-publishResults(run, 'ui.json');
+publishResults(run, `${runName}.json`);
 const counts = printResults(`what a person sees (code-server + Chromium, ${((Date.now() - started) / 1000).toFixed(1)} s)`, results);
 if (counts.failed) {
   run.keep();
   console.log(`  logs and screenshots: ${run.dir.replace(repoRoot + '/', '')}`);
 }
-writeSummary(args.summary, [{ name: 'ui', ...counts }]);
-console.log(`\nui: ${counts.passed} passing, ${counts.failed} failing`);
+writeSummary(args.summary, [{ name: runName, ...counts }]);
+console.log(`\n${runName}: ${counts.passed} passing, ${counts.failed} failing`);
 process.exit(counts.failed ? 1 : 0);

@@ -3,7 +3,7 @@
 // and a test on the value; the runner walks the tree once and turns matches into findings with the
 // exact range to underline and a message about that very line.
 import type { ConfigModel, ConfigNode, Range } from '../../parse/types';
-import { matchPath } from '../../parse/path';
+import { matchPath, splitPattern } from '../../parse/path';
 import { signalById } from '../signals';
 import type { Finding } from '../types';
 
@@ -101,8 +101,88 @@ function rangeFor(rule: TreeRule, node: ConfigNode): Range {
   return at === 'value' && node.valueRange ? node.valueRange : node.keyRange;
 }
 
-function matches(rule: TreeRule, node: ConfigNode, parent: ConfigNode | undefined): boolean {
-  if (!rule.paths.some((p) => matchPath(p, node.path))) return false;
+type PathTest = (path: readonly string[]) => boolean;
+
+/**
+ * Whether a path matches one of the patterns, with the patterns split once. Patterns without `**`
+ * match only paths of their own length, compared from the last (most telling) segment back.
+ */
+function pathTest(patterns: readonly string[]): PathTest {
+  const exact: string[][] = [];
+  const globbed: string[][] = [];
+  for (const p of patterns) {
+    const segs = splitPattern(p);
+    (segs.includes('**') ? globbed : exact).push(segs);
+  }
+  return (path) => {
+    for (const segs of exact) {
+      if (segs.length !== path.length) continue;
+      let i = segs.length - 1;
+      while (i >= 0 && (segs[i] === '*' || segs[i] === path[i])) i--;
+      if (i < 0) return true;
+    }
+    for (const segs of globbed) if (matchPath(segs, path)) return true;
+    return false;
+  };
+}
+
+type Compiled =
+  | { kind: 'code'; rule: CodeRule; at: PathTest }
+  | { kind: 'absent'; rule: AbsentRule; at: PathTest }
+  | { kind: 'first'; first: { rule: TreeRule; at: PathTest }[] }
+  | { kind: 'tree'; rule: TreeRule; at: PathTest };
+
+interface CompiledList {
+  list: Compiled[];
+  /** Indexes of the rules that can only match a node whose last path segment is the key. */
+  byLast: Map<string, number[]>;
+  /** Indexes of the rules whose patterns end in `*` or `**`: tried on every node. */
+  anyLast: number[];
+}
+
+/** Rule lists are records that never change: each is compiled once, on its first run. */
+const compiledLists = new WeakMap<readonly Rule[], CompiledList>();
+
+function compile(rules: readonly Rule[]): CompiledList {
+  let out = compiledLists.get(rules);
+  if (!out) {
+    const list = rules.map((rule): Compiled => {
+      if (isCode(rule)) return { kind: 'code', rule, at: pathTest(rule.paths) };
+      if (isAbsent(rule)) return { kind: 'absent', rule, at: pathTest(rule.scope) };
+      if (isFirstOf(rule)) return { kind: 'first', first: rule.first.map((r) => ({ rule: r, at: pathTest(r.paths) })) };
+      return { kind: 'tree', rule, at: pathTest(rule.paths) };
+    });
+    const byLast = new Map<string, number[]>();
+    const anyLast: number[] = [];
+    rules.forEach((rule, i) => {
+      const patterns = isFirstOf(rule) ? rule.first.flatMap((r) => r.paths) : isAbsent(rule) ? rule.scope : rule.paths;
+      const lasts = patterns.map((p) => splitPattern(p).pop() ?? '');
+      if (lasts.some((l) => l === '*' || l === '**')) anyLast.push(i);
+      else for (const l of new Set(lasts)) byLast.set(l, [...(byLast.get(l) ?? []), i]);
+    });
+    out = { list, byLast, anyLast };
+    compiledLists.set(rules, out);
+  }
+  return out;
+}
+
+/** The rules that may match a path, in list order (a pattern ending in a literal needs that last segment). */
+function candidates(c: CompiledList, path: readonly string[]): number[] {
+  const keyed = path.length ? c.byLast.get(path[path.length - 1]) : undefined;
+  if (!keyed) return c.anyLast;
+  if (c.anyLast.length === 0) return keyed;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < keyed.length || j < c.anyLast.length) {
+    if (j >= c.anyLast.length || (i < keyed.length && keyed[i] < c.anyLast[j])) out.push(keyed[i++]);
+    else out.push(c.anyLast[j++]);
+  }
+  return out;
+}
+
+function matches(rule: TreeRule, at: PathTest, node: ConfigNode, parent: ConfigNode | undefined): boolean {
+  if (!at(node.path)) return false;
   if (rule.key && !rule.key.test(node.key)) return false;
   return testNode(rule.when, node, parent);
 }
@@ -126,23 +206,27 @@ function hasRelative(scope: ConfigNode, patterns: readonly string[]): boolean {
 /** Runs the rules over every root of a model. */
 export function runRules(model: ConfigModel, rules: readonly Rule[]): Finding[] {
   const out: Finding[] = [];
+  const compiled = compile(rules);
   const visit = (node: ConfigNode, parent: ConfigNode | undefined) => {
-    for (const rule of rules) {
-      if (isCode(rule)) {
-        if (!rule.paths.some((p) => matchPath(p, node.path))) continue;
+    for (const index of candidates(compiled, node.path)) {
+      const c = compiled.list[index];
+      if (c.kind === 'code') {
+        const rule = c.rule;
+        if (!c.at(node.path)) continue;
         for (const e of rule.emit(node, parent)) {
           const range = (e.at ?? (node.valueRange ? 'value' : 'key')) === 'value' && node.valueRange ? node.valueRange : node.keyRange;
           out.push(finding(e.signal, model.file, range, fill(e.say, node)));
         }
-      } else if (isAbsent(rule)) {
-        if (rule.scope.some((p) => matchPath(p, node.path)) && (!rule.onlyIf || rule.onlyIf(node)) && !hasRelative(node, rule.absent)) {
+      } else if (c.kind === 'absent') {
+        const rule = c.rule;
+        if (c.at(node.path) && (!rule.onlyIf || rule.onlyIf(node)) && !hasRelative(node, rule.absent)) {
           out.push(finding(rule.signal, model.file, node.keyRange, fill(rule.say, node)));
         }
-      } else if (isFirstOf(rule)) {
-        const hit = rule.first.find((r) => matches(r, node, parent));
+      } else if (c.kind === 'first') {
+        const hit = c.first.find((r) => matches(r.rule, r.at, node, parent))?.rule;
         if (hit) out.push(finding(hit.signal, model.file, rangeFor(hit, node), fill(hit.say, node)));
-      } else if (matches(rule, node, parent)) {
-        out.push(finding(rule.signal, model.file, rangeFor(rule, node), fill(rule.say, node)));
+      } else if (matches(c.rule, c.at, node, parent)) {
+        out.push(finding(c.rule.signal, model.file, rangeFor(c.rule, node), fill(c.rule.say, node)));
       }
     }
     for (const c of node.children ?? []) visit(c, node);

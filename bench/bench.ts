@@ -8,6 +8,7 @@
 import './fakeVscode'; // first: `require('vscode')` in the providers below must find the stand-in
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, promises as fsp, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DockerfileParser } from 'dockerfile-ast';
@@ -131,6 +132,7 @@ function bigDockerfile(): string {
 function bigCompose(): string {
   const services: Record<string, unknown> = {};
   let n = 0;
+  let lines = 1;
   const all = listFiles(join(corpus, 'compose'));
   for (let round = 0; round < 50; round++) {
     for (const f of all) {
@@ -143,8 +145,8 @@ function bigCompose(): string {
       for (const [name, svc] of Object.entries(doc?.services ?? {})) {
         if (!svc || typeof svc !== 'object') continue;
         services[`${name}-${n++}`] = svc;
-        const text = stringifyYaml({ services });
-        if (text.split('\n').length >= 2000) return text;
+        lines += stringifyYaml({ [name]: svc }).split('\n').length - 1;
+        if (lines >= 1999) return stringifyYaml({ services });
       }
     }
   }
@@ -176,11 +178,13 @@ function bench_bundle(): void {
   const child = join(repo, 'out', 'bench', 'activationChild.js');
   const once = (target: string) => {
     const out = execFileSync(process.execPath, [child, target, repo], { encoding: 'utf8' });
-    return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { ms: number; calls: string[] };
+    return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { ms: number; cpuMs: number; calls: string[] };
   };
   const runs = quick ? 5 : 21;
   const ext: number[] = [];
   const base: number[] = [];
+  const extCpu: number[] = [];
+  const baseCpu: number[] = [];
   let calls: string[] = [];
   for (let i = 0; i < runs + 2; i++) {
     const a = once(release);
@@ -188,10 +192,12 @@ function bench_bundle(): void {
     if (i < 2) continue; // warm the disk cache
     ext.push(a.ms);
     base.push(b.ms);
+    extCpu.push(a.cpuMs);
+    baseCpu.push(b.cpuMs);
     calls = a.calls;
   }
   results.activationMs = round(median(ext) - median(base));
-  details.push(`activationMs: bundle+activate median ${round(median(ext))} ms, empty module ${round(median(base), 3)} ms, ${runs} fresh processes each; activate() made ${calls.length} registrations (${[...new Set(calls)].join(', ')})`);
+  details.push(`activationMs: bundle+activate median ${round(median(ext))} ms (CPU ${round(median(extCpu))} ms), empty module ${round(median(base), 3)} ms (CPU ${round(median(baseCpu), 3)} ms), ${runs} fresh processes each; activate() made ${calls.length} registrations (${[...new Set(calls)].join(', ')})`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,10 +342,13 @@ async function ioFloor(root: string): Promise<{ files: number; read: number; byt
   return { files, read: candidates.length, bytes };
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/** Wall time and this process's CPU time (user + system) of one run. */
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: number; value: T }> {
+  const c = process.cpuUsage();
   const t = performance.now();
   const value = await fn();
-  return { ms: performance.now() - t, value };
+  const used = process.cpuUsage(c);
+  return { ms: performance.now() - t, cpu: (used.user + used.system) / 1000, value };
 }
 
 async function bench_scan(): Promise<void> {
@@ -347,6 +356,8 @@ async function bench_scan(): Promise<void> {
   const runs = quick ? 3 : 7;
   const full: number[] = [];
   const floor: number[] = [];
+  const fullCpu: number[] = [];
+  const floorCpu: number[] = [];
   let stats = '';
   let floorStats = '';
   for (let i = 0; i < runs + 1; i++) {
@@ -355,13 +366,15 @@ async function bench_scan(): Promise<void> {
     if (i === 0) continue; // warm: disk cache, JIT
     full.push(a.ms);
     floor.push(b.ms);
+    fullCpu.push(a.cpu);
+    floorCpu.push(b.cpu);
     const s = a.value.stats;
     stats = `${s.files} files, ${s.configFiles} configuration files, ${a.value.workloads.length} workloads, ${a.value.skipped.length} skipped`;
     floorStats = `${b.value.files} files, ${b.value.read} read (${round(b.value.bytes / 1024 / 1024, 1)} MB)`;
   }
   results.scan10kMs = round(median(full), 1);
   results.scanVsFloor = round(median(full) / median(floor), 2);
-  details.push(`scan10kMs: ${stats}; median of ${runs} ${round(median(full), 1)} ms (min ${round(Math.min(...full), 1)}); floor ${floorStats}: median ${round(median(floor), 1)} ms`);
+  details.push(`scan10kMs: ${stats}; median of ${runs} ${round(median(full), 1)} ms (min ${round(Math.min(...full), 1)}, CPU ${round(median(fullCpu), 1)} ms); floor ${floorStats}: median ${round(median(floor), 1)} ms (CPU ${round(median(floorCpu), 1)} ms); CPU ratio ${round(median(fullCpu) / median(floorCpu), 2)}`);
 
   // Incremental: one Dockerfile changes, the next run reuses every other file's analysis.
   const dockerfiles = (await adviseWorkspace(nodeFs, [ws10])).workloads.filter((w) => w.format === 'dockerfile').map((w) => w.file);
@@ -370,29 +383,35 @@ async function bench_scan(): Promise<void> {
   const cache = new AdviceCache();
   await adviseWorkspace(nodeFs, [ws10], { cache });
   const inc: number[] = [];
+  const incCpu: number[] = [];
   let reuse = '';
   try {
     for (let i = 0; i < runs; i++) {
       writeFileSync(target, Buffer.concat([original, Buffer.from(`\n# edited ${i}\nUSER ${1000 + i}\n`)]));
       const r = await timed(() => adviseWorkspace(nodeFs, [ws10], { cache }));
       inc.push(r.ms);
+      incCpu.push(r.cpu);
       reuse = `parsed ${r.value.stats.parsed}, reused ${r.value.stats.reused}`;
     }
   } finally {
     writeFileSync(target, original);
   }
   results.incrementalRatio = round(median(inc) / median(full), 3);
-  details.push(`incrementalRatio: ${target.slice(ws10.length + 1)} edited, re-advise median ${round(median(inc), 1)} ms (${reuse}) ÷ full ${round(median(full), 1)} ms`);
+  details.push(`incrementalRatio: ${target.slice(ws10.length + 1)} edited, re-advise median ${round(median(inc), 1)} ms (CPU ${round(median(incCpu), 1)} ms; ${reuse}) ÷ full ${round(median(full), 1)} ms; CPU ratio ${round(median(incCpu) / median(fullCpu), 3)}`);
 
   const ws50 = toPosixPath(workspace(50000));
   const big: number[] = [];
+  const bigCpu: number[] = [];
   const runs50 = quick ? 1 : 3;
   for (let i = 0; i < runs50 + 1; i++) {
     const a = await timed(() => adviseWorkspace(nodeFs, [ws50]));
-    if (i > 0) big.push(a.ms);
+    if (i > 0) {
+      big.push(a.ms);
+      bigCpu.push(a.cpu);
+    }
   }
   results.scanGrowth = round(median(big) / median(full), 2);
-  details.push(`scanGrowth: 50,000 files median ${round(median(big), 1)} ms ÷ 10,000 files ${round(median(full), 1)} ms`);
+  details.push(`scanGrowth: 50,000 files median ${round(median(big), 1)} ms (CPU ${round(median(bigCpu), 1)} ms) ÷ 10,000 files ${round(median(full), 1)} ms; CPU ratio ${round(median(bigCpu) / median(fullCpu), 2)}`);
 
   const rss: number[] = [];
   const cliMs: number[] = [];
@@ -412,6 +431,8 @@ async function bench_scan(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+const loadBefore = loadavg();
 
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
@@ -439,7 +460,8 @@ async function main(): Promise<void> {
   const head = ['key', 'value', 'goal', 'ok?', 'what'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-  console.log(`Container or VM? benchmark — node ${process.version}, ${process.platform}/${process.arch}, ${(await import('node:os')).cpus().length} cores${quick ? ', --quick' : ''}`);
+  const load = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
+  console.log(`Container or VM? benchmark — node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, load average ${load(loadBefore)} before, ${load(loadavg())} after${quick ? ', --quick' : ''}`);
   console.log(line(head));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line(r));

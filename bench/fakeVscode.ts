@@ -9,9 +9,11 @@ import Module, { createRequire } from 'node:module';
 export interface Recorded {
   /** `languages.registerHoverProvider`, `commands.registerCommand`, ... in call order. */
   calls: string[];
+  /** The arguments of each recorded call, by call name. */
+  args: Map<string, unknown[][]>;
 }
 
-export const recorded: Recorded = { calls: [] };
+export const recorded: Recorded = { calls: [], args: new Map() };
 
 const disposable = () => ({ dispose() {} });
 
@@ -108,6 +110,7 @@ function namespace(name: string, members: Record<string, unknown>): unknown {
         if (typeof m === 'function' && /^(register|on|create)/.test(key)) {
           return (...args: unknown[]) => {
             recorded.calls.push(`${name}.${key}`);
+            recorded.args.set(`${name}.${key}`, [...(recorded.args.get(`${name}.${key}`) ?? []), args]);
             return (m as (...a: unknown[]) => unknown)(...args);
           };
         }

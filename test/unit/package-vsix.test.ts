@@ -86,7 +86,10 @@ describe('the packaged extension (.vsix)', function () {
 
   it('carries what the marketplace shows: icon, banner, categories, keywords, repository, licence', () => {
     assert.equal(manifest.icon, 'media/icon.png');
-    assert.equal(readFileSync(join(root, 'media', 'icon.png')).subarray(1, 4).toString('latin1'), 'PNG');
+    const icon = entries.get('extension/media/icon.png')!.read();
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+    // The marketplace wants at least 128 x 128 pixels (the PNG header's width and height).
+    assert.ok(icon.readUInt32BE(16) >= 128 && icon.readUInt32BE(20) >= 128, `icon is ${icon.readUInt32BE(16)} x ${icon.readUInt32BE(20)}`);
     assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
     assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
     assert.ok(manifest.categories.length > 0 && manifest.keywords.length > 0);

@@ -9,6 +9,10 @@ import { ParseCache } from '../../src/core/cache';
 import { explainAt } from '../../src/core/explain';
 import { MAX_CONTINUED_LINES, parseDockerfile } from '../../src/core/parse/dockerfile';
 import { cliFromSources } from '../fuzz/tree';
+import { MAX_PATH_DEPTH } from '../../src/core/parse/hcl';
+import { terraformModule } from '../../src/core/parse/terraform';
+import { packerModule } from '../../src/core/parse/packer';
+import type { ConfigModel, ConfigNode } from '../../src/core/parse/types';
 
 /** The shape make-workspace.mjs --hostile writes: one RUN continued over `n` lines. */
 const longRun = (n: number, eol = '\n') => ['FROM alpine', 'RUN echo start \\', ...Array(n).fill('  && echo more \\'), '  && echo end', ''].join(eol);
@@ -66,6 +70,35 @@ describe('regressions', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe('HCL nested thousands deep took seconds (every node copies its key path)', () => {
+    /** The longest key path in the tree. */
+    const depthOf = (nodes: ConfigNode[] | undefined): number => {
+      let max = 0;
+      for (const n of nodes ?? []) max = Math.max(max, n.path.length, depthOf(n.children));
+      return max;
+    };
+
+    // Without the fix, 10,000 levels take minutes and mocha's timeout fails these tests.
+    for (const [what, text] of [
+      ['blocks', 'resource "a" "b" {\n'.repeat(10_000)],
+      ['lists and objects', 'x = ' + '['.repeat(10_000) + '{'.repeat(10_000)],
+    ] as const) {
+      it(`${what}: Terraform and Packer read the first ${MAX_PATH_DEPTH} levels and say the rest was not read`, () => {
+        for (const [mod, file] of [[terraformModule, 'main.tf'], [packerModule, 'image.pkr.hcl']] as const) {
+          const m = mod.parse(text, file) as ConfigModel;
+          assert.ok(depthOf(m.roots) <= MAX_PATH_DEPTH + 3, `${file}: depth ${depthOf(m.roots)}`);
+          assert.ok(depthOf(m.roots) >= MAX_PATH_DEPTH - 3, `${file}: depth ${depthOf(m.roots)}`);
+          assert.ok(m.problems.some((p) => p.message === `nested more than ${MAX_PATH_DEPTH} keys deep; the deeper part was not read`), file);
+        }
+      });
+    }
+
+    it('a block after a too-deep one is still read', () => {
+      const m = terraformModule.parse('a {\n'.repeat(200) + '}\n'.repeat(200) + 'resource "aws_instance" "web" {\n  ami = "x"\n}\n', 'main.tf') as ConfigModel;
+      assert.ok(m.roots[0].children!.some((n) => n.key === 'resource.aws_instance.web'));
     });
   });
 });

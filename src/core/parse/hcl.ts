@@ -126,8 +126,17 @@ function tokenize(src: string): Token[] {
 const OPEN = new Set(['{', '[', '(']);
 const CLOSE = new Set(['}', ']', ')']);
 
+/**
+ * Longest key path read. Every node carries its whole path, so nesting thousands deep costs the
+ * square of the depth (a 60 KB file of nested blocks took seconds); real files stay far below this.
+ * Deeper blocks, objects and lists are skipped whole and a problem says so.
+ */
+export const MAX_PATH_DEPTH = 64;
+
 class Parser {
   private i = 0;
+  /** The first bracket whose content was skipped for depth, if any. */
+  tooDeep: Token | undefined;
   constructor(
     private readonly toks: Token[],
     private readonly lines: Lines,
@@ -137,9 +146,27 @@ class Parser {
     return this.toks[this.i + off];
   }
 
+  /** When `path` is too deep: skips to the bracket closing the current one (not consumed) and returns true. */
+  private skippedForDepth(path: string[]): boolean {
+    if (path.length <= MAX_PATH_DEPTH) return false;
+    this.tooDeep ??= this.toks[this.i - 1] ?? this.toks[this.i];
+    let depth = 0;
+    while (this.i < this.toks.length) {
+      const t = this.toks[this.i];
+      if (t.kind === 'punct' && OPEN.has(t.text)) depth++;
+      else if (t.kind === 'punct' && CLOSE.has(t.text)) {
+        if (depth === 0) return true;
+        depth--;
+      }
+      this.i++;
+    }
+    return true;
+  }
+
   /** A body (file, block or object): attributes and blocks until `}` (not consumed) or the end. */
   body(path: string[]): ConfigNode[] {
     const out: ConfigNode[] = [];
+    if (this.skippedForDepth(path)) return out;
     while (this.i < this.toks.length) {
       const t = this.toks[this.i];
       if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ',')) {
@@ -245,6 +272,7 @@ class Parser {
   /** List items until `]` (not consumed). */
   private list(path: string[]): ConfigNode[] {
     const out: ConfigNode[] = [];
+    if (this.skippedForDepth(path)) return out;
     let idx = 0;
     while (this.i < this.toks.length) {
       const t = this.toks[this.i];
@@ -327,6 +355,7 @@ export function parseHcl(text: string): HclTree {
       problems.push({ message: 'unmatched `}`', range: lines.range(t.start, t.end) });
       p.index = p.index + 1;
     }
+    if (p.tooDeep) problems.push({ message: `nested more than ${MAX_PATH_DEPTH} keys deep; the deeper part was not read`, range: lines.range(p.tooDeep.start, p.tooDeep.end) });
   } catch (e) {
     problems.push({ message: `could not parse: ${String(e)}`, range: lines.range(0, 0) });
   }

@@ -110,6 +110,7 @@ if (withVscode) {
         run('the installed .vsix in the web worker host', node, ['test/integration/ui.mjs', '--packaged', '--web-worker', '--vsix', vsix, '--summary', join(results, 'ui-web-summary.json')]);
       }
     }
+    run('hostile names in the webviews', node, ['test/integration/ui-hostile.mjs', '--summary', join(results, 'ui-hostile-summary.json')]);
   }
   countSummary('integration tests', join(results, 'integration-summary.json'));
   if (existsSync(join(root, 'test', 'integration', 'ui.mjs'))) {
@@ -117,6 +118,7 @@ if (withVscode) {
     countSummary('ui packaged', join(results, 'ui-packaged-summary.json'));
     countSummary('ui packaged, web worker', join(results, 'ui-web-summary.json'));
   }
+  countSummary('ui, hostile names', join(results, 'ui-hostile-summary.json'));
 }
 
 if (existsSync(join(results, 'unit.json'))) {

@@ -33,13 +33,26 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** Characters per write to stdout. */
+const OUT_SLICE = 1 << 20;
+
 if (require.main === module) {
   // stdout may be a closed pipe (`| head`): stop quietly instead of crashing with EPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
   const io: CliIO = {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    out: (t) => {
+      // A JSON or SARIF report can run to tens of megabytes: written in slices, it is never copied
+      // whole once more (t + '\n' would be), which keeps the CLI's peak memory down.
+      for (let i = 0; i < t.length; ) {
+        let end = Math.min(t.length, i + OUT_SLICE);
+        if (end < t.length && (t.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--; // keep surrogate pairs whole
+        process.stdout.write(t.slice(i, end));
+        i = end;
+      }
+      if (!t.endsWith('\n')) process.stdout.write('\n');
+    },
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
   };
   main(process.argv.slice(2), io).then((code) => {

@@ -203,8 +203,8 @@ export const INSTRUCTION_TOPICS: Topic[] = [
     title: 'ARG',
     summary: 'Declares a build-time variable, settable with --build-arg.',
     does:
-      'Declares `ARG <name>[=<default>]`, set with `docker build --build-arg name=value`. It is in scope from its line to the end of the stage; an `ARG` before the first `FROM` can only be used in `FROM` lines unless redeclared inside the stage. ' +
-      'It is not kept in the final container\'s environment, but values show in `docker history` and provenance, so **never pass secrets** this way: use `RUN --mount=type=secret`. The proxy variables (`HTTP_PROXY`…) are predefined, and BuildKit sets platform ones such as `TARGETPLATFORM` and `BUILDPLATFORM`.',
+      'Declares `ARG <name>[=<default>]`, set with `docker build --build-arg name=value`, in scope to the end of the stage; one declared before the first `FROM` serves only `FROM` lines unless redeclared. ' +
+      'It is not kept in the container\'s environment, but values show in `docker history` and provenance, so **never pass secrets** this way (use `RUN --mount=type=secret`). Predefined: the proxy variables and, with BuildKit, `TARGETPLATFORM`, `BUILDPLATFORM` and friends.',
     angle:
       'Build arguments let one Dockerfile produce variants (base version, architecture) that are rebuilt and redeployed as a whole, instead of reconfiguring each running machine as you would with VMs. ' +
       'Because a built image is shared and inspectable, a secret passed as an `ARG` leaks to everyone who can pull it.',

@@ -236,7 +236,7 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
     sources: [MS.storage, S24.storage],
     reference: resourceRef('docker_container'),
     paths: [...args(['docker_container', 'aws_ecs_task_definition', 'azurerm_container_group'], 'volumes', 'mounts', 'volume'), ...K8S.map((t) => `resource.${t}.*.**.volume`), ...K8S.map((t) => `resource.${t}.*.**.volume_mount`)],
-    notes: [{ match: /docker\.sock/i, note: 'the host Docker socket: control of the host daemon.' }],
+    notes: [{ match: /docker\.sock/i, note: 'the host Docker socket: whoever controls the container controls the host daemon, and so the host.' }],
   }),
   tf({
     id: 'terraform.container.network_mode',

@@ -82,7 +82,7 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
     id: 'terraform.vm.size',
     title: 'instance_type / size / machine_type / vcpu / memory',
     summary: 'How big the VM is.',
-    does: 'Picks the VM\'s CPU and memory: `instance_type` (AWS), `size` or `vm_size` (Azure), `machine_type` (Google), `vcpu`/`memory` (libvirt; memory in MiB, or KiB in newer provider versions), `num_cpus`/`memory` (vSphere), `cores`/`memory` (Proxmox).',
+    does: 'Picks the VM\'s CPU and memory: `instance_type` (AWS), `size` or `vm_size` (Azure), `machine_type` (Google), `vcpu`/`memory` (libvirt; MiB, or the unit in `memory_unit` from provider 0.9), `num_cpus`/`memory` (vSphere), `cores`/`memory` (Proxmox).',
     angle:
       'The whole size is reserved for one guest OS, whether the application uses it or not. Containers on a shared host draw CPU and memory as they need them, which is how far more of them fit on the same hardware.',
     dimensions: ['density', 'performance', 'os-kernel'],

@@ -290,7 +290,7 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
   vg({
     id: 'vagrant.vm.communicator',
     title: 'vm.communicator',
-    summary: 'How Vagrant talks to the machine: `ssh` (default) or `winrm`.',
+    summary: 'How Vagrant talks to the machine: `ssh` (default), `winrm` or `winssh`.',
     does: '`"winrm"` makes Vagrant use Windows Remote Management (settings under `config.winrm`) for commands, provisioning and file uploads; `"ssh"` uses SSH (settings under `config.ssh`).',
     angle:
       'WinRM means a Windows guest. On a Linux host Windows can only run in a VM, and Windows containers need a Windows host whose version matches the image; the VM can run any Windows release.',

@@ -127,7 +127,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
     title: 'cap_drop',
     summary: 'Removes Linux capabilities from the container.',
     does: 'Drops capabilities from the default set; `ALL` drops them all, and `cap_add` can then add back the few needed.',
-    angle: 'Dropping capabilities shrinks what a compromised process can do to the shared kernel: the hardening the documents recommend for keeping a container boundary sound when a VM is not used.',
+    angle: 'Dropping capabilities shrinks what a compromised process can do to the shared kernel. The documents do not name capabilities, but this serves their advice to keep containers from unrestricted access when a VM is not used.',
     dimensions: ['security', 'isolation'],
     sources: [S24.security],
     reference: svc('cap_drop'),

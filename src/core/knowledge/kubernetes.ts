@@ -139,7 +139,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
     title: 'capabilities',
     summary: 'Linux capabilities added to or dropped from the container.',
     does: '`add` grants capabilities beyond the runtime default, `drop` removes them; `drop: [ALL]` plus a minimal `add` is the hardened form.',
-    angle: 'Each added capability hands a slice of root power over the shared kernel to the container. `SYS_ADMIN` or `ALL` is close to privileged; a workload that needs them wants a kernel of its own. Dropping all is the hardening the documents call for.',
+    angle: 'Each added capability hands a slice of root power over the shared kernel to the container. `SYS_ADMIN` or `ALL` is close to privileged; a workload that needs them wants a kernel of its own. Dropping all of them serves the documents\' advice against unrestricted container access.',
     dimensions: ['security', 'isolation', 'os-kernel'],
     sources: [S24.security, MS.isolation],
     reference: SECCTX,

@@ -478,7 +478,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
     title: 'firmware.kernelBoot',
     summary: 'Boots the guest directly from a kernel and initrd.',
     does: '`container.image` names a container image holding the kernel (`kernelPath`) and initrd (`initrdPath`); `kernelArgs` is the kernel command line.',
-    angle: 'Choosing the kernel and its arguments is exactly what a container cannot do: it always runs on the node\'s kernel. Here the workload brings its own, shipped in a container image.',
+    angle: 'Choosing the kernel and its arguments is exactly what a plain container cannot do: it always runs on the node\'s kernel. Here the workload brings its own, shipped in a container image.',
     dimensions: ['os-kernel', 'startup'],
     sources: [MS.vmArch, MS.containerArch],
     reference: kv('KernelBoot'),

@@ -13,7 +13,7 @@ export const INSTRUCTION_TOPICS: Topic[] = [
       'Begins a new build stage and names the image it builds on: `FROM [--platform=<platform>] <image>[:<tag>|@<digest>] [AS <name>]`. ' +
       'Without a tag or digest the builder uses `latest`. Only `ARG` may come before the first `FROM`, and each later `FROM` starts over with a fresh stage.',
     angle:
-      'The base image is the operating system **user space** you ship (libraries, package manager, shell); the **kernel is never in it**. ' +
+      'The base image is the operating system **user space** you ship (libraries, package manager, shell); the **kernel that runs it never comes from the image**. ' +
       'Every container from this image runs on the kernel of whatever host starts it, while a VM boots a kernel of its own. ' +
       'So the base decides your patching work and image size, but not which kernel features, drivers or OS version you get: the host does.',
     dimensions: ['os-kernel', 'guest-compat', 'os-updates', 'density'],
@@ -142,7 +142,7 @@ export const INSTRUCTION_TOPICS: Topic[] = [
   {
     id: DF.instruction('ENTRYPOINT'),
     title: 'ENTRYPOINT',
-    summary: 'The executable a container from this image always runs; CMD supplies its default arguments.',
+    summary: 'The executable a container from this image runs; CMD supplies its default arguments.',
     does:
       'Makes the container run like one program: in exec form (`ENTRYPOINT ["/app/server"]`) arguments from `docker run` and `CMD` are appended, and it runs as **PID 1**. ' +
       'The shell form runs under `/bin/sh -c`, ignores `CMD` and run arguments, and the program does not receive `SIGTERM` from `docker stop`. Only the last `ENTRYPOINT` counts; `docker run --entrypoint` overrides it.',

@@ -122,7 +122,7 @@ export const PACKER_TOPICS: readonly KeyTopic[] = [
     id: 'packer.headless',
     title: 'headless',
     summary: 'Build without showing the VM console.',
-    does: 'When `true`, the hypervisor runs the build VM without a visible window (VirtualBox, VMware, QEMU). Set it for CI.',
+    does: 'When `true`, the hypervisor runs the build VM without a visible window (VirtualBox, VMware, QEMU, Hyper-V). Set it for CI.',
     angle: 'The VM has its own virtual display; a container has none to hide.',
     dimensions: ['guest-compat'],
     sources: [BB.vms],

@@ -232,7 +232,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     title: 'forwardPorts',
     summary: 'Ports forwarded from the container to the local machine.',
     does: 'A list of port numbers or `"service:port"` strings that the tool always forwards to localhost, even if not auto-detected. The older `appPort` publishes ports instead (like `docker run -p`), so the app must listen on all interfaces.',
-    angle: 'The container has its own isolated view of the network adapter; forwarding exposes chosen ports without giving it the host network. A VM gets a full virtual network adapter of its own instead.',
+    angle: 'The container has an isolated view of a virtual network adapter; forwarding exposes chosen ports without giving it the host network. A VM gets a full virtual network adapter of its own instead.',
     dimensions: ['networking'],
     sources: [MS.networking],
     reference: ref('forwardPorts'),

@@ -100,7 +100,7 @@ const runFlags: Topic[] = [
       '`default` (the default) uses the build\'s usual network; `none` allows no network access (only an isolated loopback), which proves a step uses only what earlier steps provided; ' +
       '`host` uses the host\'s network stack and needs the `network.host` entitlement (on the daemon and `--allow network.host` for the build).',
     angle:
-      'Containers get an **isolated view of the host\'s network adapter** rather than a virtual adapter of their own, and `host` removes even that view. ' +
+      'Containers normally get an **isolated view of a virtual network adapter** rather than adapters of their own, and `host` removes even that view. ' +
       'A VM never shares the host network stack this way. `none` is the safe choice for reproducible, hermetic builds.',
     dimensions: ['networking', 'isolation', 'security'],
     sources: [MS.networking, MS.isolation],

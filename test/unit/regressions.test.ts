@@ -13,6 +13,9 @@ import { MAX_PATH_DEPTH } from '../../src/core/parse/hcl';
 import { terraformModule } from '../../src/core/parse/terraform';
 import { packerModule } from '../../src/core/parse/packer';
 import type { ConfigModel, ConfigNode } from '../../src/core/parse/types';
+import { composeModule } from '../../src/core/parse/compose';
+import { kubernetesModule } from '../../src/core/parse/kubernetes';
+import { MAX_FLOW_DEPTH } from '../../src/core/parse/yaml';
 
 /** The shape make-workspace.mjs --hostile writes: one RUN continued over `n` lines. */
 const longRun = (n: number, eol = '\n') => ['FROM alpine', 'RUN echo start \\', ...Array(n).fill('  && echo more \\'), '  && echo end', ''].join(eol);
@@ -99,6 +102,32 @@ describe('regressions', () => {
     it('a block after a too-deep one is still read', () => {
       const m = terraformModule.parse('a {\n'.repeat(200) + '}\n'.repeat(200) + 'resource "aws_instance" "web" {\n  ami = "x"\n}\n', 'main.tf') as ConfigModel;
       assert.ok(m.roots[0].children!.some((n) => n.key === 'resource.aws_instance.web'));
+    });
+  });
+
+  describe('a 2 KB YAML file of nested braces took 40 seconds, gave different trees on two parses, then aborted the process', () => {
+    // Found by the fuzzer (seed 2): a corpus compose file after 2,000 `{`. The yaml library aborts
+    // the whole process (V8 runs out of memory compiling a regular expression): without the fix
+    // this test takes the test run down with it.
+    it('is refused with a problem before the yaml library sees it', () => {
+      for (const text of ['{'.repeat(2100), 'services:\n  web:\n    x: ' + '[{'.repeat(1050) + '\n']) {
+        for (const mod of [composeModule, kubernetesModule]) {
+          const m = mod.parse(text, 'compose.yaml') as ConfigModel;
+          assert.deepEqual(m.roots, []);
+          assert.deepEqual(m.problems.map((p) => p.message), [`Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`]);
+          assert.deepEqual(mod.parse(text, 'compose.yaml'), m);
+        }
+      }
+    });
+
+    it('brackets in quotes and comments do not count, and 50 levels still parse', () => {
+      const quoted = `services:\n  web:\n    command: "${'{'.repeat(500)}"\n    # ${'['.repeat(500)}\n    image: 'x${'{'.repeat(500)}'\n`;
+      const nested = 'services:\n  web:\n    labels: ' + '{a: '.repeat(50) + '1' + '}'.repeat(50) + '\n';
+      for (const text of [quoted, nested]) {
+        const m = composeModule.parse(text, 'compose.yaml') as ConfigModel;
+        assert.deepEqual(m.problems, []);
+        assert.equal(composeModule.workloads(m)[0]?.name, 'web');
+      }
     });
   });
 });

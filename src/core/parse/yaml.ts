@@ -205,6 +205,36 @@ class Builder {
 
 const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** Deepest `[`/`{` nesting handed to the yaml library (see flowDepth). */
+export const MAX_FLOW_DEPTH = 100;
+
+/**
+ * How deep `[` and `{` nest, outside quotes and comments: the yaml library slows down past a few hundred
+ * levels and at about 2,000 (2 KB of `{`) takes tens of seconds, then aborts the whole process in V8's
+ * regular-expression compiler, which no try/catch can stop. Stops counting past MAX_FLOW_DEPTH.
+ */
+export function flowDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i++;
+      else if (c === 10 && depth === 0) quote = 0;
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 35 && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_FLOW_DEPTH) return { depth, offset: i };
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return { depth, offset: -1 };
+}
+
 /** Parses every document of a YAML text into ConfigNode roots (one per document). */
 export function parseYamlTree(text: string): YamlTree {
   const lines = new LineIndex(text);
@@ -213,6 +243,10 @@ export function parseYamlTree(text: string): YamlTree {
       roots: [],
       problems: [{ message: `File too large to analyse (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_YAML_BYTES / 1048576} MB).`, range: zero }],
     };
+  }
+  const deep = flowDepth(text);
+  if (deep.offset >= 0) {
+    return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: lines.range(deep.offset, deep.offset + 1) }] };
   }
   const builder = new Builder(lines);
   const roots: ConfigNode[] = [];

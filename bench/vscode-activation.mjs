@@ -4,7 +4,10 @@
 // window) opened in headless Chromium, then "Developer: Show Running Extensions" read off the page,
 // and the extension host's log lines for the extension.
 //
-//   npm run build && node bench/vscode-activation.mjs [--runs 3]
+//   npm run build && node bench/vscode-activation.mjs [--runs 3] [--extension DIR]
+//
+// --extension installs the extension from DIR (a folder laid out like the repository: package.json,
+// dist/, media/...) instead of this repository, to compare two builds.
 //
 // Prints one line per run and, last, a JSON line {"vscodeActivationMs": [...], "median": ...}.
 // Needs code-server and Chromium (scripts/setup-vscode.sh), like the UI tests.
@@ -18,14 +21,15 @@ const argv = process.argv.slice(2);
 const runs = Number(argv[argv.indexOf('--runs') + 1]) || 3;
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const id = `${pkg.publisher}.${pkg.name}`;
+const source = argv.includes('--extension') ? argv[argv.indexOf('--extension') + 1] : repoRoot;
 
 /** Copies what a .vsix would hold into the extensions folder, as an installed extension. */
 function install(extensionsDir) {
   const dest = join(extensionsDir, `${id}-${pkg.version}`);
   mkdirSync(dest, { recursive: true });
   const files = ['package.json', 'dist', 'media', 'snippets', 'l10n', 'LICENSE', 'README.md', 'CHANGELOG.md',
-    ...readdirSync(repoRoot).filter((f) => /^package\.nls.*\.json$/.test(f))];
-  for (const f of files) if (existsSync(join(repoRoot, f))) cpSync(join(repoRoot, f), join(dest, f), { recursive: true });
+    ...readdirSync(source).filter((f) => /^package\.nls.*\.json$/.test(f))];
+  for (const f of files) if (existsSync(join(source, f))) cpSync(join(source, f), join(dest, f), { recursive: true });
 }
 
 function exthostLines(userDataDir) {

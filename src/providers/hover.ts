@@ -8,7 +8,12 @@ import { explainAt } from '../core/explain';
 import { allSelectors } from './selectors';
 import { modelOf, toPos, toRange } from './model';
 
+/** Context key set once a hover has been shown; completes the walkthrough's "Hover a Dockerfile" step. */
+export const HOVERED_CONTEXT = 'containerOrVm.hovered';
+
 export class ExplainHoverProvider implements vscode.HoverProvider {
+  private hovered = false;
+
   constructor(private readonly cache: ParseCache) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -21,6 +26,10 @@ export class ExplainHoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(ex.markdown);
     // Only the comparison command may run from a hover link; nothing else in the text is trusted.
     md.isTrusted = { enabledCommands: [COMMAND_IDS.openComparison] };
+    if (!this.hovered) {
+      this.hovered = true;
+      void vscode.commands.executeCommand('setContext', HOVERED_CONTEXT, true);
+    }
     return new vscode.Hover(md, toRange(ex.range));
   }
 }

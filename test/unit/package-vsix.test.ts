@@ -148,6 +148,7 @@ describe('the packaged extension (.vsix)', function () {
       assert.ok(hover, 'a hover on USER');
       assert.match(hover.contents.value, /USER/);
       assert.match(hover.contents.value, /container/i);
+      assert.equal(fake.contexts.get('containerOrVm.hovered'), true, 'the walkthrough learns that a hover was shown');
       const lenses = (await fake.codeLensProviders[0].provideCodeLenses(doc, {})) as { command?: { title: string; command: string } }[];
       assert.ok(lenses.length >= 2, `lenses: ${JSON.stringify(lenses)}`);
       assert.ok(lenses.some((l) => l.command?.command === 'containerOrVm.openComparison'));

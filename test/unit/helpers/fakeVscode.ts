@@ -104,6 +104,8 @@ export interface Fake {
   hoverProviders: { provideHover(doc: FakeDocument, pos: Position, token: unknown): unknown }[];
   codeLensProviders: { provideCodeLenses(doc: FakeDocument, token: unknown): unknown }[];
   commands: Map<string, (...args: unknown[]) => unknown>;
+  /** Context keys set with `setContext`. */
+  contexts: Map<string, unknown>;
   serializers: string[];
   /** Settings by full key (`containerOrVm.hover.enabled`); change them, then `fireConfigurationChange()`. */
   settings: Record<string, unknown>;
@@ -118,6 +120,7 @@ export function fakeVscode(): Fake {
   const commands = new Map<string, (...args: unknown[]) => unknown>();
   const serializers: string[] = [];
   const settings: Record<string, unknown> = {};
+  const contexts = new Map<string, unknown>();
   const emitters = {
     configuration: new EventEmitter(),
     change: new EventEmitter(),
@@ -172,6 +175,11 @@ export function fakeVscode(): Fake {
         selector.some((f) => f.language === doc.languageId) ? 10 : 0,
     }),
     commands: strict('commands', {
+      executeCommand: async (id: string, ...args: unknown[]) => {
+        if (id === 'setContext') contexts.set(String(args[0]), args[1]);
+        else return commands.get(id)?.(...args);
+        return undefined;
+      },
       registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => {
         commands.set(id, fn);
         return new Disposable(() => commands.delete(id));
@@ -194,6 +202,7 @@ export function fakeVscode(): Fake {
     hoverProviders,
     codeLensProviders,
     commands,
+    contexts,
     serializers,
     settings,
     fireConfigurationChange: () => emitters.configuration.fire({ affectsConfiguration: (s: string) => s.startsWith('containerOrVm') || 'containerOrVm'.startsWith(s) }),

@@ -16,6 +16,8 @@ import type { ConfigModel, ConfigNode } from '../../src/core/parse/types';
 import { composeModule } from '../../src/core/parse/compose';
 import { kubernetesModule } from '../../src/core/parse/kubernetes';
 import { MAX_FLOW_DEPTH } from '../../src/core/parse/yaml';
+import { devcontainerModule } from '../../src/core/parse/devcontainer';
+import { MAX_JSON_DEPTH } from '../../src/core/parse/jsonc-tree';
 
 /** The shape make-workspace.mjs --hostile writes: one RUN continued over `n` lines. */
 const longRun = (n: number, eol = '\n') => ['FROM alpine', 'RUN echo start \\', ...Array(n).fill('  && echo more \\'), '  && echo end', ''].join(eol);
@@ -128,6 +130,25 @@ describe('regressions', () => {
         assert.deepEqual(m.problems, []);
         assert.equal(composeModule.workloads(m)[0]?.name, 'web');
       }
+    });
+  });
+
+  describe('JSON nested 2,000 deep threw a RangeError (stack overflow) out of the devcontainer and Packer parsers', () => {
+    it('reads the first levels, says the rest was not read, and throws nothing', () => {
+      const text = '{"a":'.repeat(2000) + '['.repeat(2000);
+      for (const [mod, file] of [[devcontainerModule, '.devcontainer/devcontainer.json'], [packerModule, 'template.pkr.json']] as const) {
+        const m = mod.parse(text, file) as ConfigModel;
+        assert.ok(m.problems.some((p) => p.message === `nested more than ${MAX_JSON_DEPTH} keys deep; the deeper part was not read`), file);
+        let depth = 0;
+        for (let n: ConfigNode | undefined = m.roots[0]; n; n = n.children?.[0]) depth = n.path.length;
+        assert.equal(depth, MAX_JSON_DEPTH, file);
+      }
+    });
+
+    it('a devcontainer.json of ordinary depth is read as before', () => {
+      const m = devcontainerModule.parse('{"image": "x", "runArgs": ["--privileged"], "customizations": {"vscode": {"extensions": ["a"]}}}', '.devcontainer/devcontainer.json') as ConfigModel;
+      assert.deepEqual(m.problems, []);
+      assert.equal(m.roots[0].children!.find((c) => c.key === 'customizations')!.children![0].children![0].children![0].value, 'a');
     });
   });
 });

@@ -19,7 +19,14 @@ function scalar(n: JsonNode): ConfigNode['value'] {
   return undefined;
 }
 
-function convert(n: JsonNode, key: string, path: string[], keyNode: JsonNode | undefined, whole: JsonNode, lines: Lines): ConfigNode {
+/**
+ * Longest key path converted. Every node carries its whole path (quadratic in the depth), and the
+ * recursion overflowed the stack at about 2,000 levels (a RangeError out of a parser that never
+ * throws). Deeper values keep their position but get no children; a problem says so.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+function convert(n: JsonNode, key: string, path: string[], keyNode: JsonNode | undefined, whole: JsonNode, lines: Lines, deep: { at?: JsonNode }): ConfigNode {
   const node: ConfigNode = {
     key,
     path,
@@ -29,16 +36,20 @@ function convert(n: JsonNode, key: string, path: string[], keyNode: JsonNode | u
   };
   const v = scalar(n);
   if (v !== undefined) node.value = v;
+  if ((n.type === 'object' || n.type === 'array') && path.length >= MAX_JSON_DEPTH) {
+    deep.at ??= n;
+    return node;
+  }
   if (n.type === 'object') {
     node.children = [];
     for (const prop of n.children ?? []) {
       const [k, val] = prop.children ?? [];
       if (!k || !val) continue;
       const name = String(k.value);
-      node.children.push(convert(val, name, [...path, name], k, prop, lines));
+      node.children.push(convert(val, name, [...path, name], k, prop, lines, deep));
     }
   } else if (n.type === 'array') {
-    node.children = (n.children ?? []).map((item, i) => convert(item, String(i), [...path, String(i)], undefined, item, lines));
+    node.children = (n.children ?? []).map((item, i) => convert(item, String(i), [...path, String(i)], undefined, item, lines, deep));
   }
   return node;
 }
@@ -53,8 +64,11 @@ export function parseJsonTree(text: string): JsonTree {
   } catch (e) {
     return { roots: [], problems: [{ message: `could not parse: ${String(e)}`, range: lines.range(0, 0) }], lines };
   }
-  const problems = errors.map((e) => ({ message: printParseErrorCode(e.error), range: lines.range(e.offset, e.offset + e.length) }));
-  return { roots: root ? [convert(root, '', [], undefined, root, lines)] : [], problems, lines };
+  const problems: ParseProblem[] = errors.map((e) => ({ message: printParseErrorCode(e.error), range: lines.range(e.offset, e.offset + e.length) }));
+  const deep: { at?: JsonNode } = {};
+  const roots = root ? [convert(root, '', [], undefined, root, lines, deep)] : [];
+  if (deep.at) problems.push({ message: `nested more than ${MAX_JSON_DEPTH} keys deep; the deeper part was not read`, range: lines.range(deep.at.offset, deep.at.offset + 1) });
+  return { roots, problems, lines };
 }
 
 /** The child with this key. */

@@ -248,6 +248,48 @@ const checks = [
   },
 ];
 
+// The walkthrough as a person follows it: do what each step says (its button, where it has one), then
+// the step is ticked. First, so that its hover is the session's first: VS Code ticks a step when its
+// context key changes while the walkthrough is loaded, and the extension sets the key on the first hover.
+checks.unshift({
+  title: 'the Getting Started walkthrough: each of its three steps is ticked once the person has done what it says',
+  async run(page) {
+    await closeAllEditors(page);
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Container or VM?' }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).first();
+    await tab.waitFor({ state: 'visible' });
+    const step = (title) => page.locator('button.getting-started-step').filter({ hasText: title }).first();
+    const webviewWith = (selector, hasText) => waitFor(`a webview frame with ${selector} ${hasText ?? ''}`, async () => {
+      for (const f of page.frames()) if (await f.locator(selector, hasText ? { hasText } : {}).count().catch(() => 0)) return f;
+      return null;
+    }, { deadline: Date.now() + 60_000 });
+    const follow = async (title, media, button, done) => {
+      await tab.click();
+      await step(title).click();
+      // The step's page (media/walkthrough/*.md) shows in a webview that takes the focus as it loads.
+      await webviewWith('h1', media);
+      assert((await step(title).getAttribute('aria-checked')) === 'false', `"${title}" is ticked before its button was followed`);
+      if (button) await step(title).locator('a, button', { hasText: button }).first().click();
+      await done();
+      await tab.click();
+      await waitFor(`the step "${title}" ticked`, async () => (await step(title).getAttribute('aria-checked')) === 'true', { deadline: Date.now() + 30_000 });
+    };
+    // This step's button only opens Quick Open; open the file the usual way and hover it.
+    await follow('Hover a Dockerfile', 'Hover a Dockerfile line', null, async () => {
+      await quickOpen(page, 'Dockerfile', { label: 'Dockerfile' });
+      await activeTab(page, 'Dockerfile');
+      await hoverToken(page, 'USER root', 'USER', /Container or VM\?/);
+      await page.keyboard.press('Escape');
+    });
+    await follow('Open the comparison', 'Compare containers and virtual machines', 'Open Comparison', () => webviewWith('table#comparison tbody tr'));
+    await follow('Run "Should this be a VM?"', 'Should this be a VM?', 'Should this be a VM?', () => webviewWith('section.workload'));
+    await screenshot(page, 'walkthrough.png');
+  },
+});
+
 if (args['web-worker']) {
   checks.push({
     title: 'the extension ran in the web worker extension host, not in the Node one',

@@ -38,6 +38,25 @@ export function topReasons(w: AdviceWorkload, max = TOP_REASONS): { shown: Advic
   return { shown: w.signals.slice(0, max), more: Math.max(0, w.signals.length - max) };
 }
 
+/**
+ * The messages as shown in a report: a signal's generic reason once per workload, at its first
+ * occurrence; later occurrences show only their line-specific part (the JSON keeps full messages).
+ */
+export function shownMessages(signals: readonly AdviceSignal[]): string[] {
+  const first = new Map<string, string>();
+  return signals.map((s) => {
+    const prev = first.get(s.id);
+    if (prev === undefined) {
+      first.set(s.id, s.message);
+      return s.message;
+    }
+    let n = 0;
+    while (n < prev.length && n < s.message.length && prev[prev.length - 1 - n] === s.message[s.message.length - 1 - n]) n++;
+    const cut = s.message.indexOf('. ', Math.max(0, s.message.length - n - 1));
+    return cut > 0 && s.message.length - cut > 20 ? s.message.slice(0, cut + 1) : s.message;
+  });
+}
+
 export function renderAdviceText(r: AdviceReport): string {
   const out: string[] = [];
   out.push(`Container or VM? ${plain(r.root)}`);
@@ -50,7 +69,8 @@ export function renderAdviceText(r: AdviceReport): string {
     const { shown, more } = topReasons(w);
     if (shown.length) {
       out.push('  why:');
-      for (const s of shown) out.push(`    - [${s.direction}] ${plain(s.label)} (${plain(where(s))}): ${plain(s.message)}`);
+      const messages = shownMessages(shown);
+      shown.forEach((s, i) => out.push(`    - [${s.direction}] ${plain(s.label)} (${plain(where(s))}): ${plain(messages[i])}`));
       if (more) out.push(`    … and ${more} more`);
     } else out.push('  why: nothing found that needs more than a plain container');
     if (w.changes.length) {
@@ -86,9 +106,10 @@ export function renderAdviceMarkdown(r: AdviceReport): string {
     out.push(`${w.kind} at ${code(where(w))}${w.files.length > 1 ? `, built from ${w.files.slice(1).map(code).join(', ')}` : ''}; confidence ${w.confidence.toFixed(2)}.`, '');
     if (w.signals.length) {
       out.push('**Evidence**', '');
-      for (const s of w.signals) {
+      const messages = shownMessages(w.signals);
+      for (const [i, s] of w.signals.entries()) {
         const cites = s.sources.map((c) => `*${escapeText(c.title)}*, “${escapeText(c.section)}”`).join('; ');
-        out.push(`- **${escapeText(s.label)}** (${s.direction}, ${code(where(s))}): ${escapeText(s.message)}${cites ? ` — ${cites}` : ''}`);
+        out.push(`- **${escapeText(s.label)}** (${s.direction}, ${code(where(s))}): ${escapeText(messages[i])}${cites ? ` — ${cites}` : ''}`);
       }
       out.push('');
     } else out.push('Nothing found that needs more than a plain container.', '');

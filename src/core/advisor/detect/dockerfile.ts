@@ -13,11 +13,11 @@ interface InstructionRule extends ValueRule {
 
 /** Instruction-level rules over the arguments text. */
 export const INSTRUCTION_RULES: readonly InstructionRule[] = [
-  { signal: 'kernel.systemd-stopsignal', keywords: ['STOPSIGNAL'], test: /SIGRTMIN\+3|^\s*37\s*$/i, say: '`STOPSIGNAL SIGRTMIN+3` is how systemd is asked to shut down' },
+  { signal: 'kernel.systemd-stopsignal', keywords: ['STOPSIGNAL'], test: /SIGRTMIN\+3|^\s*37\s*$/i, say: '`STOPSIGNAL SIGRTMIN+3`' },
   { signal: 'kernel.cgroup-mount', keywords: ['VOLUME'], test: /\/sys\/fs\/cgroup/, say: 'VOLUME /sys/fs/cgroup' },
   { signal: 'state-network.database-local-disk', keywords: ['VOLUME'], test: new RegExp(DATABASE_DIR.source.replace(/^\^/, '(^|[\\s"\\[])')), say: 'Database data directory declared as a VOLUME' },
   { signal: 'cloud-native.healthcheck', keywords: ['HEALTHCHECK'], test: /^(?!\s*NONE\s*$)\s*\S/i, say: 'HEALTHCHECK defined' },
-  { signal: 'windows.powershell-shell', keywords: ['SHELL'], test: /powershell|pwsh/i, say: 'Build steps run in PowerShell' },
+  { signal: 'windows.powershell-shell', keywords: ['SHELL'], test: /powershell|pwsh/i, say: '`SHELL` instruction' },
   { signal: 'desktop.display-env', keywords: ['ENV'], test: /(^|\s)DISPLAY[=\s]/, say: 'ENV DISPLAY is set' },
   { signal: 'licensing.license-server', keywords: ['ENV'], test: /(^|\s)(LM_LICENSE_FILE|RLM_LICENSE|\w+_LICENSE_SERVER)[=\s]/, say: 'Licence server variable set' },
 ];
@@ -120,15 +120,15 @@ export function detectDockerfile(base: ModelBase): Finding[] {
   const user = model.finalUser;
   const baseImage = (final.from === undefined ? final.imageResolved ?? final.image : chain[chain.length - 1].imageResolved ?? chain[chain.length - 1].image) ?? '';
   if (!user && NON_ROOT_BASE.test(baseImage)) {
-    out.push(finding('cloud-native.non-root-user', file, finalFrom.keywordRange, `\`${baseImage}\` runs as a non-root user by default`));
+    out.push(finding('cloud-native.non-root-user', file, finalFrom.keywordRange, `\`${baseImage}\` starts as a non-root account by default`));
   } else if (!user && /servercore|windows/i.test(baseImage)) {
-    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line, so a Windows Server Core container runs as ContainerAdministrator'));
+    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line: a Windows Server Core container then runs as ContainerAdministrator'));
   } else if (!user) {
-    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line in the final stage (or the stages it builds on), so the container runs as root'));
+    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line in the final stage or the stages it builds on'));
   } else if (ROOT_USER.test(user.value.trim())) {
     out.push(finding('hardening.root-user', file, user.range, `\`USER ${user.value}\` switches to root for the running container`));
   } else {
-    out.push(finding('cloud-native.non-root-user', file, user.range, `\`USER ${user.value}\` runs the app as a non-root user`));
+    out.push(finding('cloud-native.non-root-user', file, user.range, `\`USER ${user.value}\``));
   }
 
   // A multi-stage build that copies results into the final stage.

@@ -14,9 +14,9 @@ const childOf = (n: ConfigNode | undefined, key: string) => n?.children?.find((c
 const hasSecurity = (n: ConfigNode) => !!childOf(n, 'securityContext');
 
 export const KUBERNETES_RULES: readonly Rule[] = [
-  { signal: 'existing.kubevirt-vm', paths: ['kind'], when: KUBEVIRT_KINDS, say: 'KubeVirt `{value}`: a full VM scheduled by Kubernetes' },
+  { signal: 'existing.kubevirt-vm', paths: ['kind'], when: KUBEVIRT_KINDS, say: '`kind: {value}`' },
   { signal: 'cloud-native.replicas', paths: ['kind'], when: /^HorizontalPodAutoscaler$/, say: 'An autoscaler adds and removes replicas' },
-  { signal: 'sandboxing.sandbox-runtime', paths: ['**.runtimeClassName'], when: SANDBOX_RUNTIME, say: '`runtimeClassName: {value}` runs the pod in a sandbox' },
+  { signal: 'sandboxing.sandbox-runtime', paths: ['**.runtimeClassName'], when: SANDBOX_RUNTIME, say: '`runtimeClassName: {value}`' },
   { signal: 'hardening.privileged', paths: ['**.securityContext.privileged'], when: true, say: '`privileged: true` in the securityContext' },
   { signal: 'hardening.host-network', paths: ['**.hostNetwork'], when: true, say: '`hostNetwork: true`' },
   { signal: 'hardening.host-pid', paths: ['**.hostPID'], when: true, say: '`hostPID: true`' },
@@ -40,7 +40,7 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   { signal: 'hardening.root-user', paths: ['**.securityContext.runAsUser'], when: (n) => Number(n.value) === 0, say: '`runAsUser: 0` runs as root' },
   { signal: 'hardening.root-user', paths: ['**.securityContext.runAsNonRoot'], when: false, say: '`runAsNonRoot: false`' },
   { signal: 'cloud-native.non-root-user', paths: ['**.securityContext.runAsNonRoot'], when: true, say: '`runAsNonRoot: true`' },
-  { signal: 'cloud-native.non-root-user', paths: ['**.securityContext.runAsUser'], when: (n) => Number(n.value) > 0, say: '`runAsUser: {value}` is not root' },
+  { signal: 'cloud-native.non-root-user', paths: ['**.securityContext.runAsUser'], when: (n) => Number(n.value) > 0, say: '`runAsUser: {value}`' },
   { signal: 'cloud-native.read-only-rootfs', paths: ['**.securityContext.readOnlyRootFilesystem'], when: true, say: '`readOnlyRootFilesystem: true`' },
   { signal: 'hardening.writable-rootfs', paths: ['**.securityContext.readOnlyRootFilesystem'], when: false, say: '`readOnlyRootFilesystem: false`' },
   { signals: CAPABILITY_SIGNALS, paths: ['**.capabilities.add.*'], emit: (node) => capabilityEmit(scalarText(node.value) ?? '') },
@@ -50,7 +50,7 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   { signals: PORT_SIGNALS, paths: inContainer('ports', '*', 'containerPort'), emit: (node) => portEmit(scalarText(node.value) ?? '') },
   { signals: ENV_SIGNALS, paths: inContainer('env', '*', 'name'), emit: (node) => envEmit(scalarText(node.value) ?? '') },
   { signal: 'cloud-native.env-config', paths: [...inContainer('env'), ...inContainer('envFrom')], at: 'key', say: 'Configured through environment variables' },
-  { signal: 'cloud-native.healthcheck', paths: [...inContainer('livenessProbe'), ...inContainer('readinessProbe'), ...inContainer('startupProbe')], at: 'key', say: '`{key}` lets Kubernetes notice and replace a broken container' },
+  { signal: 'cloud-native.healthcheck', paths: [...inContainer('livenessProbe'), ...inContainer('readinessProbe'), ...inContainer('startupProbe')], at: 'key', say: '`{key}` defined' },
   { signal: 'cloud-native.resource-limits', paths: inContainer('resources', 'limits'), at: 'key', say: 'Memory and CPU limits set' },
   { signal: 'hardware.gpu', paths: [...inContainer('resources', 'limits', '*'), ...inContainer('resources', 'requests', '*')], key: /gpu/i, at: 'key', say: 'Requests `{key}`' },
   { signal: 'hardware.gpu', paths: ['**.domain.devices.gpus.*'], say: 'The VM takes a GPU by passthrough' },
@@ -74,10 +74,21 @@ export const KUBERNETES_RULES: readonly Rule[] = [
     scope: ['spec', 'spec.template.spec', 'spec.jobTemplate.spec.template.spec'],
     absent: ['securityContext', 'containers.*.securityContext'],
     onlyIf: (n) => !!childOf(n, 'containers') && !hasSecurity(n),
-    say: 'No securityContext for the pod or its containers',
+    say: 'No `securityContext` on the pod or its containers',
   },
 ];
 
+/**
+ * Kinds that describe no workload: policies that allow or forbid settings (a PodSecurityPolicy with
+ * `hostPID: true` permits it, it runs nothing), runtime classes, quotas, services and config. Their
+ * keys are not evidence, and outside every workload's extent they would count for all of a file's workloads.
+ */
+export const NOT_A_WORKLOAD =
+  /^(PodSecurityPolicy|SecurityContextConstraints|RuntimeClass|LimitRange|ResourceQuota|NetworkPolicy|PodDisruptionBudget|PriorityClass|ValidatingAdmissionPolicy(Binding)?|MutatingAdmissionPolicy(Binding)?|ConstraintTemplate|Service|ConfigMap|Secret|Namespace|ServiceAccount|(Cluster)?Role(Binding)?|Ingress|IngressClass|PersistentVolume(Claim)?|StorageClass|CustomResourceDefinition)$/;
+
 export function detectKubernetes(model: ModelBase): Finding[] {
-  return runRules(model as ConfigModel, KUBERNETES_RULES);
+  const m = model as ConfigModel;
+  const kindOf = (r: ConfigNode) => scalarText(r.children?.find((c) => c.key === 'kind')?.value) ?? '';
+  const roots = m.roots.filter((r) => !NOT_A_WORKLOAD.test(kindOf(r)));
+  return runRules(roots.length === m.roots.length ? m : { ...m, roots }, KUBERNETES_RULES);
 }

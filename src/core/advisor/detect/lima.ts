@@ -16,6 +16,8 @@ export function detectLima(base: ModelBase): Finding[] {
   const root = model.roots.find((r) => r.children?.length);
   if (!root) return out;
   const anchor = root.children!.find((c) => c.key === 'vmType' || c.key === 'images' || c.key === 'base') ?? root.children![0];
-  out.push(finding('existing.lima-instance', model.file, anchor.keyRange, `Lima VM (\`${anchor.key}\`)`));
+  const value = typeof anchor.value === 'string' ? anchor.value : undefined;
+  const say = anchor.key === 'images' ? '`images:` lists the disk images the instance boots' : value ? `\`${anchor.key}: ${value}\`` : `\`${anchor.key}:\` in a Lima template`;
+  out.push(finding('existing.lima-instance', model.file, anchor.keyRange, say));
   return out;
 }

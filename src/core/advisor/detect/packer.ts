@@ -17,8 +17,8 @@ export function detectPacker(base: ModelBase): Finding[] {
   for (const b of model.builders ?? []) {
     const typeNode = b.node.children?.find((c) => c.key === 'type');
     const at = model.syntax === 'json' && typeNode ? typeNode.valueRange ?? typeNode.keyRange : b.node.keyRange;
-    if (VM_BUILDERS.test(b.type)) out.push(finding('existing.packer-vm-builder', model.file, at, `Builder \`${b.type}\` produces a VM image`));
-    else if (CONTAINER_BUILDERS.test(b.type)) out.push(finding('existing.packer-container-builder', model.file, at, `Builder \`${b.type}\` produces a container image`));
+    if (VM_BUILDERS.test(b.type)) out.push(finding('existing.packer-vm-builder', model.file, at, `Builder \`${b.type}\``));
+    else if (CONTAINER_BUILDERS.test(b.type)) out.push(finding('existing.packer-container-builder', model.file, at, `Builder \`${b.type}\``));
   }
   return out;
 }

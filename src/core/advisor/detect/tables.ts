@@ -34,10 +34,10 @@ export function imageRules(image: string): { signal: string; say: string }[] {
   const ref = image.trim();
   if (ref === '' || ref.toLowerCase() === 'scratch') return [];
   const out = classifyAll(IMAGE_RULES, ref).map((r) => ({ signal: r.signal, say: sayFor(r, ref) }));
-  if (WINDOWS_IMAGE.test(ref) && WINDOWS_PIN.test(ref)) out.push({ signal: 'platform.windows-version-pinned', say: `Windows build pinned by \`${ref}\`` });
+  if (WINDOWS_IMAGE.test(ref) && WINDOWS_PIN.test(ref)) out.push({ signal: 'platform.windows-version-pinned', say: 'the tag pins one Windows Server build' });
   if (!ref.includes('$') && !ref.includes('@')) {
     const lastPart = ref.slice(ref.lastIndexOf('/') + 1);
-    if (!lastPart.includes(':') || /:latest$/i.test(ref)) out.push({ signal: 'hardening.latest-tag', say: `\`${ref}\` has no fixed version` });
+    if (!lastPart.includes(':') || /:latest$/i.test(ref)) out.push({ signal: 'hardening.latest-tag', say: lastPart.includes(':') ? '`:latest` is not a fixed version' : 'no tag, so no fixed version' });
   }
   return out;
 }
@@ -101,7 +101,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   { signal: 'kernel.module-load', test: /(^|[\s;&|(`"'])(sudo\s+)?(\/(usr\/)?s?bin\/)?(modprobe|insmod|depmod)(?=[\s"']|$)/, say: '`{match}` loads kernel modules', unless: /\bnsenter\b/ },
   { signal: 'kernel.custom-kernel', test: /linux-headers-(\$|\d|generic|amd64|`)|kernel-devel|\bdkms\b|modules_install|\/lib\/modules\/\S*\/build/i, say: 'Kernel build pieces (`{match}`)' },
   { signal: 'kernel.systemd-init', test: /(^|[\s"'[,])(\/(usr\/)?(s?bin|lib)\/(systemd\/systemd|init)|\/sbin\/init|systemd)(?=["'\s,\]]|$)/, say: 'Starts `{match}` as the init process', start: true },
-  { signal: 'kernel.docker-in-docker', test: /\bdockerd\b|dockerd-entrypoint|docker-in-docker|docker-init\.sh/, say: 'Runs a Docker engine (`{match}`)' },
+  { signal: 'kernel.docker-in-docker', test: /\bdockerd\b|dockerd-entrypoint|docker-in-docker|docker-init\.sh/, say: 'Runs a Docker engine (`{match}`)', unless: /(Remove-Item|\brm\b|\bdel\b)[^;&|\n]*dockerd/ },
   { signal: 'kernel.unsafe-sysctl', test: /sysctl\s+(-w\s+)?(kernel\.(?!shm|msg|sem)|vm\.|fs\.(?!mqueue))[\w.]+/, say: '`{match}` changes a host-wide setting' },
   { signal: 'kernel.realtime-scheduling', test: /\bchrt\b/, say: 'Real-time priority via `chrt`' },
   { signal: 'kernel.fuse-mount', test: /\bmount\s+(-t|-o|--bind)\b|\bsshfs\b|\bs3fs\b|rclone\s+mount|\bgcsfuse\b/, say: 'Mounts a filesystem (`{match}`)', start: true },

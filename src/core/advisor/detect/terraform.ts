@@ -9,7 +9,7 @@ export const TERRAFORM_RULES: readonly Rule[] = [
   { signal: 'hardening.privileged', paths: ['resource.**.security_context.privileged', 'resource.**.privileged'], when: true, say: '`privileged = true`' },
   { signal: 'hardening.host-network', paths: ['resource.**.host_network'], when: true, say: '`host_network = true`' },
   { signal: 'hardening.host-pid', paths: ['resource.**.host_pid'], when: true, say: '`host_pid = true`' },
-  { signal: 'cloud-native.healthcheck', paths: ['resource.**.liveness_probe', 'resource.**.readiness_probe', 'resource.**.health_check', 'resource.**.healthCheck'], at: 'key', say: '`{key}` lets the platform replace a broken instance' },
+  { signal: 'cloud-native.healthcheck', paths: ['resource.**.liveness_probe', 'resource.**.readiness_probe', 'resource.**.health_check', 'resource.**.healthCheck'], at: 'key', say: '`{key}` defined' },
   { signal: 'sandboxing.sandbox-runtime', paths: ['resource.**.runtime_class_name'], when: /gvisor|runsc|kata|firecracker/i, say: '`runtime_class_name = "{value}"`' },
 ];
 
@@ -20,8 +20,8 @@ export function detectTerraform(base: ModelBase): Finding[] {
   const out = runRules(model, TERRAFORM_RULES);
   for (const r of model.resources ?? []) {
     const what = r.block === 'module' ? `Module \`${r.name}\`` : `\`${r.type}\``;
-    if (r.kind === 'terraform-vm') out.push(finding('existing.terraform-vm', model.file, r.node.keyRange, `${what} creates a virtual machine`));
-    else if (r.kind === 'terraform-container') out.push(finding('existing.terraform-container', model.file, r.node.keyRange, `${what} runs containers`));
+    if (r.kind === 'terraform-vm') out.push(finding('existing.terraform-vm', model.file, r.node.keyRange, `${what}`));
+    else if (r.kind === 'terraform-container') out.push(finding('existing.terraform-container', model.file, r.node.keyRange, `${what}`));
   }
   return out;
 }

@@ -70,7 +70,7 @@ export const HARDENING: Signal[] = [
     dimension: 'security',
     sources: [S24.security, MS.isolation, MS.storage],
     label: 'host / mounted',
-    reason: 'The host filesystem root is mounted in the container; a process here can read and, unless read-only, change anything on the host.',
+    reason: 'With the whole host filesystem inside the container, a process here can read and, unless the mount is read-only, change anything on the host.',
     remedy: 'Mount only the directory the workload needs, read-only when it only reads.',
   },
   {
@@ -136,7 +136,7 @@ export const HARDENING: Signal[] = [
     dimension: 'security',
     sources: [S24.security],
     label: 'no securityContext',
-    reason: 'No securityContext at pod or container level, so the runtime defaults apply: the image user (often root), privilege escalation allowed, default capabilities.',
+    reason: 'Without a securityContext the runtime defaults apply: the image user (often root), privilege escalation allowed, default capabilities.',
     remedy: 'Add runAsNonRoot: true, allowPrivilegeEscalation: false and capabilities.drop: [ALL].',
   },
   {

@@ -100,12 +100,13 @@ export const KERNEL: Signal[] = [
   {
     id: 'kernel.cap-sys-module',
     group: 'kernel',
-    direction: 'vm',
+    direction: 'harden',
     weight: 0.6,
-    dimension: 'os-kernel',
+    dimension: 'security',
     sources: [MS.os, MS.containerArch],
     label: 'SYS_MODULE',
-    reason: 'CAP_SYS_MODULE lets the container load code into the shared kernel. Wanting to change the kernel is the clearest sign of needing one of its own.',
+    reason:
+      'CAP_SYS_MODULE lets the container load code into the kernel it shares with the host and every neighbour. The permission alone is a setting to take back (the host can provide the module); only a workload that builds or loads modules of its own needs a kernel of its own.',
     remedy: 'Load the modules on the host and remove the capability.',
   },
   {
@@ -178,7 +179,7 @@ export const KERNEL: Signal[] = [
     id: 'kernel.docker-in-docker',
     group: 'kernel',
     direction: 'harden',
-    weight: 0.45,
+    weight: 0.7,
     dimension: 'security',
     sources: [S24.security, MS.isolation, UNIT.know],
     label: 'Docker-in-Docker',

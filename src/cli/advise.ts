@@ -8,7 +8,7 @@ import { toSarif } from '../core/advisor/sarif';
 import { VERDICT_ORDER, type Verdict } from '../core/advisor/types';
 import { renderAdviceMarkdown, renderAdviceText } from '../core/render/adviceText';
 import { nodeFs, toPosixPath } from '../node/nodeFs';
-import { choice, parseArgs, UsageError, type Subcommand } from './io';
+import { choice, parseArgs, UsageError, type CliIO, type Subcommand } from './io';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 const FAIL_ON = ['container-hardened', 'sandboxed', 'vm'] as const;
@@ -38,6 +38,31 @@ export function adviceJson(r: AdviceReport): unknown {
     stats: r.stats,
     notes: r.notes,
   };
+}
+
+const indent = (text: string, pad: string) => text.replace(/\n/g, `\n${pad}`);
+
+/**
+ * Prints what `JSON.stringify(value, null, 2)` would, a line or an array element at a time, so the
+ * report of a large workspace is never held as one string of tens of megabytes. For plain data.
+ */
+export function outJson(io: CliIO, value: Record<string, unknown>): void {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) {
+    io.out('{}');
+    return;
+  }
+  io.out('{');
+  entries.forEach(([key, v], i) => {
+    const comma = i < entries.length - 1 ? ',' : '';
+    const name = `  ${JSON.stringify(key)}: `;
+    if (Array.isArray(v) && v.length > 0) {
+      io.out(`${name}[`);
+      v.forEach((item, j) => io.out(`    ${indent(JSON.stringify(item ?? null, null, 2), '    ')}${j < v.length - 1 ? ',' : ''}`));
+      io.out(`  ]${comma}`);
+    } else io.out(`${name}${indent(JSON.stringify(v, null, 2), '  ')}${comma}`);
+  });
+  io.out('}');
 }
 
 /** Whether any workload's verdict is at or past the given one. */
@@ -75,7 +100,7 @@ export function makeAdviseCommand(deps?: Partial<EngineDeps>): Subcommand {
         throw e;
       }
       report.root = native;
-      if (format === 'json') io.out(JSON.stringify(adviceJson(report), null, 2));
+      if (format === 'json') outJson(io, adviceJson(report) as Record<string, unknown>);
       else if (format === 'sarif') io.out(JSON.stringify(toSarif(report, undefined, pathToFileURL(native).href), null, 2));
       else if (format === 'markdown') io.out(renderAdviceMarkdown(report));
       else io.out(renderAdviceText(report));

@@ -31,6 +31,8 @@ import type { ConfigModel, ConfigNode, Range } from './types';
 
 export interface VagrantModel extends ConfigModel {
   format: 'vagrant';
+  /** Plugins named by `Vagrant.require_plugin "…"` (a provider plugin there picks the provider when no block names one). */
+  plugins?: { name: string; range: Range }[];
 }
 
 interface Literal {
@@ -258,6 +260,10 @@ function parse(text: string, file: string): VagrantModel {
     return model;
   }
   const code = masked.code;
+  for (const m of code.matchAll(/\bVagrant\.require_plugin\s*\(?\s*/g)) {
+    const lit = masked.literals.get(m.index + m[0].length);
+    if (lit) (model.plugins ??= []).push({ name: lit.value, range: lines.range(m.index, lit.end) });
+  }
   const frames: Frame[] = [{ vars: new Map(), lists: new Map() }];
   const lookup = (name: string): Ctx[] | undefined => {
     for (let k = frames.length - 1; k >= 0; k--) {

@@ -1,9 +1,11 @@
 // Vagrantfile detector: every machine is a VM unless the only providers are container ones.
+import type { VagrantModel } from '../../parse/vagrant';
 import type { ConfigModel, ConfigNode, ModelBase } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, runRules, type Rule } from './rules';
 
 const CONTAINER_PROVIDERS = /^(docker|lxc|podman)$/i;
+const CONTAINER_PLUGIN = /^vagrant-(lxc|lxd|podman)$/i;
 
 export const VAGRANT_RULES: readonly Rule[] = [
   { signal: 'state-network.static-ip', paths: ['**.vm.network.private_network.ip', '**.vm.network.public_network.ip'], say: 'The machine keeps the fixed address `{value}`' },
@@ -29,6 +31,12 @@ export function detectVagrant(base: ModelBase): Finding[] {
   const containersOnly = providers.length > 0 && providers.every((p) => CONTAINER_PROVIDERS.test(p.key));
   if (containersOnly) {
     for (const p of providers) out.push(finding('existing.vagrant-container-provider', model.file, p.keyRange, `Provider \`${p.key}\` runs the machine as a container`));
+    return out;
+  }
+  // No provider block, but the file requires a container provider plugin (vagrant-lxc): that plugin is the provider.
+  const plugin = providers.length === 0 ? (base as VagrantModel).plugins?.find((p) => CONTAINER_PLUGIN.test(p.name)) : undefined;
+  if (plugin) {
+    out.push(finding('existing.vagrant-container-provider', model.file, plugin.range, `\`Vagrant.require_plugin '${plugin.name}'\` makes it the provider`));
     return out;
   }
   const boxes = nodes.filter((n) => n.key === 'box' && n.path[n.path.length - 2] === 'vm');

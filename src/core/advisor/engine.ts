@@ -127,7 +127,20 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
     }
   }
 
-  // 3. One verdict per workload.
+  // 3. A dev container that attaches to a compose service (`dockerComposeFile` + `service`) is that
+  //    service's container: its settings join the service's evidence and it no longer stands alone.
+  for (const b of building) {
+    const to = b.workload.attachesTo;
+    if (!to || consumed.has(b)) continue;
+    const targets = new Set(to.files.map((f) => joinPath(dirname(b.workload.file), f.replace(/\\/g, '/'))));
+    const service = building.find((x) => x.workload.format === 'compose' && x.workload.name === to.service && targets.has(x.workload.file) && !consumed.has(x));
+    if (!service) continue;
+    consumed.add(b);
+    service.findings.push(...b.findings);
+    for (const f of b.files) if (!service.files.includes(f)) service.files.push(f);
+  }
+
+  // 4. One verdict per workload.
   const out: AdviceWorkload[] = [];
   for (const b of building) {
     if (consumed.has(b)) continue;

@@ -81,4 +81,6 @@ export interface Workload {
   image?: string;
   /** A Dockerfile this workload is built from, as written (compose `build`, devcontainer `build.dockerfile`), relative to `file`'s folder. */
   buildsFrom?: string;
+  /** The compose service a dev container attaches to (`dockerComposeFile` + `service`), files relative to `file`'s folder. */
+  attachesTo?: { files: string[]; service: string };
 }

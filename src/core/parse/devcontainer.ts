@@ -56,6 +56,7 @@ function workloads(model: DevcontainerModel): Workload[] {
   };
   if (typeof imageNode?.value === 'string') w.image = imageNode.value;
   if (typeof dockerfileNode?.value === 'string') w.buildsFrom = dockerfileNode.value;
+  if (model.service && model.composeFiles.length) w.attachesTo = { files: model.composeFiles, service: model.service };
   return [w];
 }
 

@@ -1,0 +1,62 @@
+// Mistakes found by reading the advisor's verdicts over the corpus, kept fixed on small inline files
+// (the labelled cases in test/fixtures/advisor hold the real files).
+import * as assert from 'node:assert/strict';
+import { adviseFiles } from '../../src/core/advisor/advise';
+import { renderAdviceText } from '../../src/core/render/adviceText';
+
+const names = (files: { path: string; text: string }[]) => adviseFiles(files).workloads.map((w) => `${w.name}:${w.verdict}`);
+
+describe('calibration on the corpus', () => {
+  it('a dev container that attaches to a compose service is that service, with the evidence of both files', () => {
+    const r = adviseFiles([
+      { path: '.devcontainer/devcontainer.json', text: '{ "name": "Dev", "dockerComposeFile": "../docker-compose.yml", "service": "app", "runArgs": ["--privileged"] }\n' },
+      { path: 'docker-compose.yml', text: 'services:\n  app:\n    image: python:3.12\n  db:\n    image: postgres:16\n' },
+    ]);
+    assert.deepEqual(r.workloads.map((w) => w.name), ['app', 'db']);
+    const app = r.workloads[0];
+    assert.deepEqual(app.files, ['docker-compose.yml', '.devcontainer/devcontainer.json']);
+    assert.equal(app.verdict, 'container-hardened');
+  });
+
+  it('a PodSecurityPolicy is no workload, and its allowances do not count for the Deployment beside it', () => {
+    const psp = 'apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: privileged\nspec:\n  privileged: true\n  hostPID: true\n  hostNetwork: true\n';
+    const deploy =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n      - name: web\n        image: nginx:1.27\n        resources:\n          limits:\n            memory: 128Mi\n';
+    assert.deepEqual(names([{ path: 'k8s.yaml', text: `${psp}---\n${deploy}` }]), ['web:container']);
+    assert.deepEqual(names([{ path: 'psp.yaml', text: psp }]), []);
+  });
+
+  it('a Vagrantfile that requires the vagrant-lxc plugin and names no provider runs LXC containers', () => {
+    const text = "Vagrant.require_plugin 'vagrant-lxc'\nVagrant.configure('2') do |config|\n  config.vm.box = 'quantal64'\nend\n";
+    assert.deepEqual(adviseFiles([{ path: 'Vagrantfile', text }]).workloads.map((w) => w.verdict), ['container']);
+    assert.equal(adviseFiles([{ path: 'Vagrantfile', text: text.replace("Vagrant.require_plugin 'vagrant-lxc'\n", '') }]).workloads[0].verdict, 'vm');
+  });
+
+  it('an image that deletes dockerd runs no Docker engine; one that starts it does', () => {
+    const cli = adviseFiles([{ path: 'Dockerfile', text: "FROM alpine:3.20\nRUN tar -xzf docker.tgz && rm -f docker/dockerd docker/containerd\nUSER app\n" }]).workloads[0];
+    assert.ok(!cli.signals.some((s) => s.id === 'kernel.docker-in-docker'), cli.signals.map((s) => s.id).join());
+    const engine = adviseFiles([{ path: 'Dockerfile', text: 'FROM alpine:3.20\nRUN apk add docker\nCMD ["dockerd"]\n' }]).workloads[0];
+    assert.equal(engine.verdict, 'container-hardened');
+  });
+
+  it('SYS_MODULE alone is a hardening matter, not a VM', () => {
+    const r = names([{ path: 'compose.yaml', text: 'services:\n  vpn:\n    image: wg:1\n    cap_add:\n      - SYS_MODULE\n      - NET_ADMIN\n    volumes:\n      - /lib/modules:/lib/modules\n' }]);
+    assert.deepEqual(r, ['vpn:container-hardened']);
+  });
+
+  it('#include user-data is cloud-init too', () => {
+    const r = adviseFiles([{ path: 'user-data', text: '#include\nhttps://example.com/one.txt\n' }]);
+    assert.deepEqual(r.workloads.map((w) => w.verdict), ['vm']);
+  });
+
+  it('the text report gives a signal’s reason once per workload, and line messages do not restate it', () => {
+    const k8s =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  containers:\n  - name: a\n    image: agent:1\n    livenessProbe:\n      exec: {command: [true]}\n  volumes:\n  - name: p\n    hostPath: {path: /proc}\n  - name: s\n    hostPath: {path: /sys}\n';
+    const text = renderAdviceText(adviseFiles([{ path: 'pod.yaml', text: k8s }]));
+    const reason = 'exposes host state';
+    assert.equal(text.split(reason).length - 1, 1, text);
+    assert.doesNotMatch(text, /lets Kubernetes notice and replace a broken container\. A health check/);
+    const image = adviseFiles([{ path: 'compose.yaml', text: 'services:\n  r:\n    image: redis\n' }]).workloads[0].signals.find((s) => s.id === 'hardening.latest-tag');
+    assert.ok(image && !/`redis`: `redis`/.test(image.message), image?.message);
+  });
+});

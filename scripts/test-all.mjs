@@ -23,12 +23,16 @@ let passed = 0;
 let failed = 0;
 const problems = [];
 
+// A step that hangs (a test stuck in a loop) fails at this limit instead of holding CI to its own.
+const STEP_LIMIT_MS = Number(process.env.TEST_STEP_MINUTES ?? 20) * 60_000;
+
 function run(title, cmd, cmdArgs) {
   console.log(`\n━━ ${title}: ${[cmd, ...cmdArgs].join(' ')}`);
   const t = Date.now();
-  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: process.env, timeout: STEP_LIMIT_MS, killSignal: 'SIGTERM' });
   const ok = r.status === 0;
-  console.log(`━━ ${title}: ${ok ? 'ok' : `failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`})`} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  const why = r.error?.code === 'ETIMEDOUT' ? `stopped after ${STEP_LIMIT_MS / 60_000} minutes` : r.error?.message ?? `exit ${r.status ?? r.signal}`;
+  console.log(`━━ ${title}: ${ok ? 'ok' : `failed (${why})`} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return ok;
 }
 

@@ -151,4 +151,32 @@ describe('regressions', () => {
       assert.equal(m.roots[0].children!.find((c) => c.key === 'customizations')!.children![0].children![0].children![0].value, 'a');
     });
   });
+
+  describe('YAML the yaml library overflows the stack on gave a different tree on every parse', () => {
+    // Found by the fuzzer (seed 4): a Kubernetes corpus file with lone CR line endings, which the
+    // yaml library reads as one line of compact mappings 2,000 deep; it catches the stack overflow
+    // and keeps whatever it had, which depends on the engine's state. Took up to 19 seconds.
+    it('lone CR line endings are read as line breaks, as the editor reads them', () => {
+      const text = 'apiVersion: v1\rkind: Pod\rmetadata:\r  name: web\rspec:\r  hostNetwork: true\r' + '  x: 1\r'.repeat(2000);
+      const m = kubernetesModule.parse(text, 'pod.yaml') as ConfigModel;
+      assert.deepEqual(m.problems.filter((p) => !/Map keys must be unique/.test(p.message)), []);
+      assert.equal(kubernetesModule.workloads(m)[0]?.name, 'web');
+      const host = m.roots[0].children!.find((c) => c.key === 'spec')!.children!.find((c) => c.key === 'hostNetwork')!;
+      assert.deepEqual(host.keyRange.start, { line: 5, character: 2 });
+      assert.deepEqual(kubernetesModule.parse(text, 'pod.yaml'), m);
+    });
+
+    for (const [what, text, message] of [
+      ['one line of 3,000 compact mappings', 'a: '.repeat(3000) + 'x', /More than 100 collections open on one line/],
+      ['one line of 3,000 nested sequences', '- '.repeat(3000) + 'x', /More than 100 collections open on one line/],
+      ['mappings indented 2,000 levels deep', Array.from({ length: 2000 }, (_, i) => ' '.repeat(i) + `k${i}:`).join('\n'), /Nested too deeply to analyse/],
+    ] as const) {
+      it(`${what}: refused with the same problem every time`, () => {
+        const first = composeModule.parse(text, 'compose.yaml') as ConfigModel;
+        assert.equal(first.problems.length, 1);
+        assert.match(first.problems[0].message, message);
+        for (let i = 0; i < 3; i++) assert.deepEqual(composeModule.parse(text, 'compose.yaml'), first);
+      });
+    }
+  });
 });

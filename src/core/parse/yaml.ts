@@ -235,8 +235,27 @@ export function flowDepth(text: string): { depth: number; offset: number } {
   return { depth, offset: -1 };
 }
 
+/**
+ * Where a line opens more than MAX_FLOW_DEPTH block collections (`- - - x`, `a: b: c: x`): each nests
+ * in the last, and the yaml library recurses once per level. -1 when no line does.
+ */
+export function lineNesting(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) count = 0;
+    else if ((c === 45 || c === 63 || c === 58) && (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))) && (c === 58 || i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      if (++count > MAX_FLOW_DEPTH) return i;
+    }
+  }
+  return -1;
+}
+
 /** Parses every document of a YAML text into ConfigNode roots (one per document). */
-export function parseYamlTree(text: string): YamlTree {
+export function parseYamlTree(source: string): YamlTree {
+  // A lone CR ends a line for YAML and for the editor, but the yaml library reads a CR-only file as
+  // one line of nested compact mappings, thousands deep (see tooDeep). Same length, same offsets.
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const lines = new LineIndex(text);
   if (text.length > MAX_YAML_BYTES) {
     return {
@@ -248,11 +267,20 @@ export function parseYamlTree(text: string): YamlTree {
   if (deep.offset >= 0) {
     return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: lines.range(deep.offset, deep.offset + 1) }] };
   }
+  const nested = lineNesting(text);
+  if (nested >= 0) {
+    return { roots: [], problems: [{ message: `More than ${MAX_FLOW_DEPTH} collections open on one line; the file was not analysed.`, range: lines.range(nested, nested + 1) }] };
+  }
   const builder = new Builder(lines);
   const roots: ConfigNode[] = [];
   try {
     const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, merge: false });
     const list = Array.isArray(docs) ? docs : [];
+    // The yaml library turns a stack overflow into a document error, and where the stack runs out
+    // depends on the engine's state, so the tree would differ from one parse to the next.
+    const overflow = list.flatMap((d) => d.errors).find((e) => /Maximum call stack size exceeded/.test(e.message));
+    // Reported at the top of the file: where the overflow happened varies too.
+    if (overflow) return { roots: [], problems: [{ message: 'Nested too deeply to analyse; the file was not analysed.', range: zero }] };
     for (const doc of list) {
       for (const err of doc.errors) {
         const [s, e] = err.pos ?? [0, 0];

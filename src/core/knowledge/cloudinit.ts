@@ -1,7 +1,7 @@
 // cloud-init user-data (#cloud-config) keys: what each module does (cloud-init module reference) and
 // what it says about the container-or-VM choice (the five documents). cloud-init configures a
 // machine with its own OS at first boot, so most angles compare that with a container image.
-import { BB, DIFF, MS, S24 } from './configCite';
+import { BB, DIFF, MS, S24 } from './cite';
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
 

@@ -1,6 +1,6 @@
 // Docker Compose keys: what each does (from the Compose file reference) and what it says about the
 // container-or-VM choice (from the five documents). One record per key; `paths` are key-path patterns.
-import { BB, DIFF, LEARN, MS, S24 } from './configCite';
+import { BB, DIFF, LEARN, MS, S24 } from './cite';
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
 

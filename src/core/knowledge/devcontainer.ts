@@ -2,7 +2,7 @@
 // development environment as a container rather than a VM. One record per key; `paths` are path.ts patterns.
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
-import { BB, DIFF, LEARN, MS, S24 } from './configCite';
+import { BB, DIFF, LEARN, MS, S24 } from './cite';
 
 const ref = (key: string, anchor = 'general-properties'): Reference => ({
   label: `Dev Container metadata reference: ${key}`,

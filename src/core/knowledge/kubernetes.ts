@@ -1,7 +1,7 @@
 // Kubernetes and KubeVirt keys: what each does (Kubernetes and KubeVirt API references) and what it
 // says about the container-or-VM choice (the five documents). `**` lets one pattern cover a Pod's
 // `spec`, a Deployment's `spec.template.spec` and a CronJob's `spec.jobTemplate.spec.template.spec`.
-import { BB, DIFF, LEARN, MS, S24 } from './configCite';
+import { BB, DIFF, LEARN, MS, S24 } from './cite';
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
 

@@ -1,7 +1,7 @@
 // Lima instance templates (lima.yaml): what each key does (Lima's documented default template) and
 // what it says about the container-or-VM choice. A Lima instance is a Linux (or macOS/Windows)
 // VM, usually there to give a Mac or Windows host the Linux kernel that containers need.
-import { BB, DIFF, LEARN, MS, S24 } from './configCite';
+import { BB, DIFF, LEARN, MS, S24 } from './cite';
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
 

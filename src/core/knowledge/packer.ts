@@ -3,7 +3,7 @@
 // legacy JSON (`builders.<i>...`, `provisioners.<i>.type=<t>`); see parse/packer.ts.
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
-import { BB, DIFF, LEARN, MS, S24 } from './configCite';
+import { BB, DIFF, LEARN, MS, S24 } from './cite';
 
 const P = 'https://developer.hashicorp.com/packer';
 const builderRef = (plugin: string, component: string, label: string): Reference => ({

@@ -3,7 +3,7 @@
 // blocks are covered by a second pattern. Resource-type records come after argument records.
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
-import { BB, DIFF, LEARN, MS, S24 } from './configCite';
+import { BB, DIFF, LEARN, MS, S24 } from './cite';
 
 /** Resource types that create a virtual machine. */
 export const TERRAFORM_VM_RESOURCES: ReadonlySet<string> = new Set([

@@ -3,7 +3,7 @@
 // `config.vm.define` blocks). Order matters: specific records before the generic provider record.
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
-import { BB, DIFF, LEARN, MS, S24 } from './configCite';
+import { BB, DIFF, LEARN, MS, S24 } from './cite';
 
 const V = 'https://developer.hashicorp.com/vagrant/docs';
 const ref = (label: string, path: string): Reference => ({ label: `Vagrant documentation: ${label}`, url: `${V}/${path}` });

@@ -1,5 +1,5 @@
-// Short names for the citations the configuration-key topics (Compose, Kubernetes, cloud-init, Lima)
-// use, so each record stays one readable block.
+// Short names for the citations the knowledge records (topics, dimensions) and the signal catalogue
+// use, so each record stays one readable block. Sections are the headings listed in sources.ts.
 import type { Cite } from './types';
 
 const ms = (row: string): Cite => ({ doc: 'ms-containers-vs-vms', section: `Containers vs. virtual machines: ${row}` });
@@ -50,3 +50,6 @@ export const LEARN = {
   know: { doc: 'ms-learn-containers-vs-vms-unit', section: 'Things to know about containers versus virtual machines' },
   consider: { doc: 'ms-learn-containers-vs-vms-unit', section: 'Things to consider when using containers' },
 } satisfies Record<string, Cite>;
+
+/** The training unit under the name the signal records use. */
+export const UNIT = LEARN;

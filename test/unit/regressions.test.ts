@@ -15,6 +15,7 @@ import { packerModule } from '../../src/core/parse/packer';
 import type { ConfigModel, ConfigNode } from '../../src/core/parse/types';
 import { composeModule } from '../../src/core/parse/compose';
 import { kubernetesModule } from '../../src/core/parse/kubernetes';
+import { limaModule } from '../../src/core/parse/lima';
 import { MAX_FLOW_DEPTH } from '../../src/core/parse/yaml';
 import { devcontainerModule } from '../../src/core/parse/devcontainer';
 import { MAX_JSON_DEPTH } from '../../src/core/parse/jsonc-tree';
@@ -178,5 +179,30 @@ describe('regressions', () => {
         for (let i = 0; i < 3; i++) assert.deepEqual(composeModule.parse(text, 'compose.yaml'), first);
       });
     }
+  });
+
+  describe('2.5 KB of YAML with nested complex keys took 18 seconds (each key printed its inner keys again)', () => {
+    // Found by the fuzzer (seed 5): a Lima corpus file after the deep-nesting mutation three times.
+    // The cost doubled with every level; without the fix four copies take minutes and mocha's timeout fails this.
+    const nest = (depth: number) =>
+      Array.from({ length: depth }, (_, i) => ' '.repeat(i) + (i % 2 ? '- ' : 'k: ') + (i % 3 ? '' : '[')).join('\n') + '\n' + '['.repeat(depth) + '{'.repeat(depth) + '\n';
+
+    it('parses, names long complex keys briefly, and gives the same tree twice', () => {
+      const text = nest(10).repeat(4) + 'images:\n- location: x\n';
+      const m = limaModule.parse(text, 'lima.yaml') as ConfigModel;
+      assert.equal(m.roots.length, 1);
+      assert.ok(m.problems.length > 0);
+      assert.deepEqual(limaModule.parse(text, 'lima.yaml'), m);
+      const keys: string[] = [];
+      const visit = (nodes: ConfigNode[] | undefined) => nodes?.forEach((n) => (keys.push(n.key), visit(n.children)));
+      visit(m.roots);
+      assert.ok(keys.every((k) => k.length <= 200), 'a key name longer than 200 characters');
+    });
+
+    it('a short complex key is still named by its source text', () => {
+      const m = composeModule.parse('services:\n  web:\n    labels:\n      ? [a, b]\n      : x\n', 'compose.yaml') as ConfigModel;
+      const labels = m.roots[0].children![0].children![0].children![0];
+      assert.match(labels.children![0].key, /a.*b/);
+    });
   });
 });

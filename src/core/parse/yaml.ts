@@ -57,11 +57,17 @@ function scalarValue(v: unknown): Scalar {
   return String(v);
 }
 
+/** Longest complex key (a map or sequence used as a key) printed as its name. */
+const MAX_COMPLEX_KEY = 200;
+
 function keyText(key: unknown): string {
   if (key === null || key === undefined) return '';
   if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
   if (isAlias(key)) return `*${key.source}`;
-  // Complex keys (a map or sequence as a key) are rare; their source text is the best name.
+  // Complex keys (a map or sequence as a key) are rare; their source text is the best name. A long
+  // one is not printed: printing nested complex keys re-prints every inner one (2 KB took a second).
+  const r = (key as { range?: number[] }).range;
+  if (r && r[1] - r[0] > MAX_COMPLEX_KEY) return isMap(key) ? '{…}' : isSeq(key) ? '[…]' : '…';
   return String(key);
 }
 

@@ -115,22 +115,29 @@ export function freshDir(dir) {
 
 /**
  * A fresh folder for one run of one suite, .vscode-test/runs/<name>-<pid>, so that runs started at
- * the same time (two terminals, two people) never share user data, workspace or results. Folders
- * of runs whose process is gone are removed first; this run's folder is removed at exit unless
- * `keep()` was called (on failure, for the logs).
+ * the same time (two terminals, two people) never share user data, workspace or results. This
+ * run's folder is removed at exit unless `keep()` was called (on failure: logs, screenshots);
+ * folders left by runs that were killed are removed first, kept ones stay until deleted by hand.
  */
 export function newRun(name) {
   const runsDir = join(testRoot, 'runs');
   mkdirSync(runsDir, { recursive: true });
   for (const e of readdirSync(runsDir)) {
     const pid = Number(/-(\d+)$/.exec(e)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(runsDir, e), { recursive: true, force: true });
+    if (!pid || pid === process.pid || alive(pid) || existsSync(join(runsDir, e, KEPT))) continue;
+    rmSync(join(runsDir, e), { recursive: true, force: true });
   }
   const dir = freshDir(join(runsDir, `${name}-${process.pid}`));
   let kept = false;
   onCleanup(() => { if (!kept) rmSync(dir, { recursive: true, force: true }); });
-  return { name, dir, resultsFile: join(dir, 'results.json'), keep: () => { kept = true; } };
+  const keep = () => {
+    kept = true;
+    writeFileSync(join(dir, KEPT), 'This run failed; its folder is kept for its logs.\n');
+  };
+  return { name, dir, resultsFile: join(dir, 'results.json'), keep };
 }
+
+const KEPT = 'KEPT';
 
 function alive(pid) {
   try {

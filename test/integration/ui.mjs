@@ -75,11 +75,7 @@ const mod = isMac ? 'Meta' : 'Control';
 
 /** Quick Open (Ctrl+P): type `query`, click the row whose label and description match. */
 async function quickOpen(page, query, { label, description = '' }) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => {});
-  await page.keyboard.press(`${mod}+P`);
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(query);
   // A row's aria-label is "<label>, <separator>" or "<label> <description>" (its folder).
   const wanted = (aria) => {
     const rest = aria.startsWith(label) ? aria.slice(label.length) : null;
@@ -87,14 +83,27 @@ async function quickOpen(page, query, { label, description = '' }) {
     return description ? rest.startsWith(` ${description}`) : rest === '' || rest.startsWith(',');
   };
   const rows = page.locator('.quick-input-list .monaco-list-row');
-  const index = await waitFor(`a Quick Open row for ${label} ${description}`, async () => {
-    const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-    const i = labels.findIndex(wanted);
-    return i >= 0 ? i + 1 : 0;
-  }, { deadline: Date.now() + 30_000 });
-  const target = rows.nth(index - 1);
-  await target.click();
-  await input.waitFor({ state: 'hidden' });
+  const deadline = Date.now() + 60_000;
+  // A webview that takes the focus while it loads closes the box; then open it again.
+  for (;;) {
+    try {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 }, timeout: 5_000 }).catch(() => {});
+      await page.keyboard.press(`${mod}+P`);
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(query, { timeout: 5_000 });
+      const index = await waitFor(`a Quick Open row for ${label} ${description}`, async () => {
+        const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+        const i = labels.findIndex(wanted);
+        return i >= 0 ? i + 1 : 0;
+      }, { deadline: Math.min(deadline, Date.now() + 15_000) });
+      await rows.nth(index - 1).click({ timeout: 5_000 });
+      await input.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

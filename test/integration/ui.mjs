@@ -9,7 +9,8 @@
 //   node test/integration/ui.mjs --web-worker [--packaged]  the extension installed without its `main`
 //        entry, so only the web bundle can run: the browser's web worker extension host, as in vscode.dev
 //
-// --screenshots saves PNGs of what each check saw into docs/images/. Results are written to
+// --screenshots saves PNGs of what each check saw into docs/images/; with --theme dark the workbench
+// uses VS Code's Default Dark Modern theme and the PNGs are named *-dark.png. Results are written to
 // .vscode-test/results/ui.json in the same shape as the extension-host suites.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ const args = parseArgs(process.argv.slice(2), { flags: ['screenshots', 'packaged
 const runName = ['ui', args.packaged && 'packaged', args['web-worker'] && 'web'].filter(Boolean).join('-');
 const timeoutMs = Number(args.timeout ?? 240) * 1000;
 const imagesDir = join(repoRoot, 'docs', 'images');
+const dark = args.theme === 'dark';
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) {
@@ -170,8 +172,9 @@ async function closeAllEditors(page) {
 async function screenshot(page, name) {
   if (!args.screenshots) return;
   mkdirSync(imagesDir, { recursive: true });
-  await page.screenshot({ path: join(imagesDir, name) });
-  console.log(`  screenshot docs/images/${name}`);
+  const file = dark ? name.replace(/\.png$/, '-dark.png') : name;
+  await page.screenshot({ path: join(imagesDir, file) });
+  console.log(`  screenshot docs/images/${file}`);
 }
 
 const assert = (cond, message) => { if (!cond) throw new Error(message); };
@@ -323,7 +326,7 @@ let browser;
 try {
   const deadline = Date.now() + timeoutMs;
   const workspace = freshWorkspace(run, join(repoRoot, 'test', 'fixtures', 'workspaces', 'basic'));
-  server = await startCodeServer(run, { deadline });
+  server = await startCodeServer(run, { deadline, settings: dark ? { 'workbench.colorTheme': 'Default Dark Modern' } : {} });
   const installed = args.packaged ? installVsix(server, run.dir) : installExtension(server.extensionsDir);
   if (args['web-worker']) webOnly(installed);
   browser = await launchBrowser();

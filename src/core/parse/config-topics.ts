@@ -4,7 +4,10 @@
 import { asTopic, type KeyTopic, type ValueNote } from '../knowledge/keyTopic';
 import type { ConfigModel, ConfigNode, Pos, Range } from './types';
 import type { TopicHit } from './format';
+import { Lines } from './lines';
 import { matchPath } from './path';
+
+export { Lines };
 
 /**
  * Topics are the shared KeyTopic records (knowledge/keyTopic.ts). A pattern here may also end in
@@ -13,33 +16,6 @@ import { matchPath } from './path';
  */
 export type { KeyTopic };
 
-/** Offsets to (line, character). */
-export class Lines {
-  private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  pos(offset: number): Pos {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
-  }
-  range(start: number, end: number): Range {
-    return { start: this.pos(start), end: this.pos(Math.max(start, end)) };
-  }
-  lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
-  }
-  get lineCount(): number {
-    return this.starts.length;
-  }
-}
 
 export function before(a: Pos, b: Pos): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);

@@ -3,7 +3,8 @@
 // text and alias bombs become problems.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import type { ConfigNode, ParseProblem, Pos, Range } from './types';
+import { Lines } from './lines';
+import type { ConfigNode, ParseProblem, Range } from './types';
 
 /** Text larger than this is not parsed at all (a problem is reported instead). */
 export const MAX_YAML_BYTES = 5 * 1024 * 1024;
@@ -21,31 +22,12 @@ export interface YamlTree {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-/** Offsets to (line, character) through a sorted table of line starts. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  pos(offset: number): Pos {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
-  }
-  /** A range from offsets; trailing whitespace and line breaks (which YAML counts into a block) are left out. */
-  range(start: number, end: number): Range {
+/** Line index whose ranges leave out trailing whitespace and line breaks, which YAML counts into a block. */
+export class LineIndex extends Lines {
+  override range(start: number, end: number): Range {
     let e = Math.max(start, Math.min(end, this.text.length));
     while (e > start && isSpace(this.text.charCodeAt(e - 1))) e--;
     return { start: this.pos(start), end: this.pos(e) };
-  }
-  get lineCount(): number {
-    return this.starts.length;
   }
 }
 

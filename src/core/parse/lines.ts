@@ -1,0 +1,29 @@
+// Offsets to (line, character) through a sorted table of line starts: every text-based parser's positions.
+import type { Pos, Range } from './types';
+
+export class Lines {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  pos(offset: number): Pos {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+  range(start: number, end: number): Range {
+    return { start: this.pos(start), end: this.pos(Math.max(start, end)) };
+  }
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}

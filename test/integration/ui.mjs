@@ -268,10 +268,18 @@ checks.unshift({
   async run(page) {
     await closeAllEditors(page);
     await runCommand(page, 'Welcome: Open Walkthrough...');
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with Container or VM?' }).first();
-    await row.waitFor({ state: 'visible' });
-    await row.click();
-    const tab = page.locator('.tabs-container .tab', { hasText: 'Walkthrough' }).first();
+    // Filter the list of walkthroughs down to ours before clicking: while it still fills, rows move
+    // under the pointer (a click then opens another walkthrough).
+    const ours = 'Get started with Container or VM';
+    const input = page.locator('.quick-input-widget input').first();
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: ours }).first().waitFor({ state: 'visible' });
+    await waitFor('our walkthrough alone in the list', async () => {
+      if ((await input.inputValue().catch(() => '')) !== ours) await input.fill(ours).catch(() => {});
+      return (await rows.count()) === 1 && (await rows.first().innerText().catch(() => '')).includes(ours);
+    }, { deadline: Date.now() + 30_000 });
+    await rows.first().click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Walkthrough: Container or VM?' }).first();
     await tab.waitFor({ state: 'visible' });
     const step = (title) => page.locator('button.getting-started-step').filter({ hasText: title }).first();
     const webviewWith = (selector, hasText) => waitFor(`a webview frame with ${selector} ${hasText ?? ''}`, async () => {

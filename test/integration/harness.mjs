@@ -168,6 +168,7 @@ export function publishResults(run, file) {
 
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'security.workspace.trust.enabled': false,

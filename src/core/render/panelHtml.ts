@@ -4,6 +4,9 @@
 import type { CompareRow, CompareTable, DimensionMark, DimensionMarks } from '../compare';
 import { isDimensionId } from '../knowledge/dimensions';
 import type { DimensionId } from '../knowledge/types';
+import { clip, VERDICT_LABELS } from './html';
+
+export { VERDICT_LABELS };
 import { MAX_FILE_LENGTH, MAX_FILTER_LENGTH } from '../panelProtocol';
 
 export interface PanelModel {
@@ -28,8 +31,6 @@ export interface PanelEnv {
   styleUri: string;
 }
 
-/** Longest workspace string shown as is; longer ones are cut with an ellipsis. */
-const MAX_SHOWN = 300;
 /** Most evidence items listed per dimension; the rest are counted. */
 export const MAX_MARKS_SHOWN = 50;
 
@@ -40,18 +41,6 @@ export function escapeHtml(text: string): string {
   return String(text).replace(/[&<>"]/g, (c) => ENTITIES[c]);
 }
 
-function clip(text: string, max = MAX_SHOWN): string {
-  const s = String(text).replace(/\s+/g, ' ').trim();
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
-}
-
-export const VERDICT_LABELS: Record<string, string> = {
-  container: 'Container',
-  'container-hardened': 'Hardened container',
-  sandboxed: 'Sandboxed container',
-  vm: 'Virtual machine',
-};
-
 function renderMark(m: DimensionMark): string {
   const where = `${clip(m.file, 120)}:${m.line}`;
   const linkable =
@@ -61,7 +50,7 @@ function renderMark(m: DimensionMark): string {
     : `<span class="evidence-place">${escapeHtml(where)}</span>`;
   const verdict = String(m.verdict);
   const verdictClass = Object.prototype.hasOwnProperty.call(VERDICT_LABELS, verdict) ? ` verdict-${verdict}` : '';
-  const label = VERDICT_LABELS[verdict] ?? clip(verdict, 40);
+  const label = (VERDICT_LABELS as Record<string, string>)[verdict] ?? clip(verdict, 40);
   return (
     `<li>${place} <span class="workload">${escapeHtml(clip(m.workload, 120))}</span>` +
     ` <span class="verdict${verdictClass}">${escapeHtml(label)}</span>` +

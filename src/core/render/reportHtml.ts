@@ -5,6 +5,7 @@
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import type { Verdict } from '../advisor/types';
 import { groupSkipped } from './adviceText';
+import { clip, VERDICT_LABELS } from './html';
 
 export interface ReportEnv {
   /** `webview.cspSource`. */
@@ -18,7 +19,6 @@ export interface ReportEnv {
 
 /** Longest file path a link may carry; longer ones are shown but not linked. */
 export const MAX_LINK_FILE = 1024;
-const MAX_SHOWN = 300;
 /** Evidence items listed per workload before "and n more". */
 export const MAX_SIGNALS_SHOWN = 40;
 /** Skipped entries listed before "and n more". */
@@ -36,18 +36,6 @@ function prose(text: string): string {
   return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
-function clip(text: unknown, max = MAX_SHOWN): string {
-  const s = String(text).replace(/\s+/g, ' ').trim();
-  return s.length > max ? s.slice(0, max - 1) + '…' : s;
-}
-
-export const VERDICT_TITLES: Record<Verdict, string> = {
-  container: 'Container',
-  'container-hardened': 'Hardened container',
-  sandboxed: 'Sandboxed container',
-  vm: 'Virtual machine',
-};
-
 const VERDICT_SUMMARY: Record<Verdict, string> = {
   container: 'A plain container fits.',
   'container-hardened': 'A container fits, once the settings that give away isolation are fixed.',
@@ -55,7 +43,7 @@ const VERDICT_SUMMARY: Record<Verdict, string> = {
   vm: 'Needs what only a virtual machine gives.',
 };
 
-const verdictOf = (v: unknown): Verdict => (typeof v === 'string' && Object.prototype.hasOwnProperty.call(VERDICT_TITLES, v) ? (v as Verdict) : 'container');
+const verdictOf = (v: unknown): Verdict => (typeof v === 'string' && Object.prototype.hasOwnProperty.call(VERDICT_LABELS, v) ? (v as Verdict) : 'container');
 
 /** A button that opens file:line, or plain text when the values could not be opened safely. */
 function place(file: string, line: number, text?: string): string {
@@ -85,7 +73,7 @@ function renderWorkload(w: AdviceWorkload, index: number, focus: number | undefi
   const changes = w.changes.length ? `<h3>What would change it</h3><ul class="changes">${w.changes.map((c) => `<li>${prose(clip(c, 500))}</li>`).join('')}</ul>` : '';
   return (
     `<section class="workload verdict-${verdict}${focus === index ? ' focused' : ''}" id="w-${index}" data-index="${index}" data-file="${escapeHtml(w.file)}" data-line="${Number(w.line) || 1}" tabindex="-1">` +
-    `<h2><span class="badge verdict-${verdict}">${escapeHtml(VERDICT_TITLES[verdict])}</span> ${escapeHtml(clip(w.name, 160))}</h2>` +
+    `<h2><span class="badge verdict-${verdict}">${escapeHtml(VERDICT_LABELS[verdict])}</span> ${escapeHtml(clip(w.name, 160))}</h2>` +
     `<p class="meta">${escapeHtml(w.kind)} at ${place(w.file, w.line)}${from} · confidence <span class="confidence">${pct}%</span></p>` +
     why +
     changes +
@@ -120,9 +108,9 @@ export function renderReportHtml(report: AdviceReport | undefined, env: ReportEn
     body =
       `<header class="toolbar"><h1>Should this be a VM?</h1>` +
       `<button type="button" data-action="rerun">Scan again</button> <button type="button" data-action="copy">Copy as Markdown</button></header>` +
-      `<section class="overall verdict-${overall}"><p class="answer">Overall: <span class="badge verdict-${overall}">${escapeHtml(VERDICT_TITLES[overall])}</span></p>` +
+      `<section class="overall verdict-${overall}"><p class="answer">Overall: <span class="badge verdict-${overall}">${escapeHtml(VERDICT_LABELS[overall])}</span></p>` +
       `<p>${escapeHtml(VERDICT_SUMMARY[overall])} <span class="muted">${escapeHtml(summary)}</span></p>` +
-      (n > 1 ? `<ul class="index">${report.workloads.map((w, i) => `<li><a href="#w-${i}" data-index="${i}">${escapeHtml(clip(w.name, 80))}</a> <span class="badge verdict-${verdictOf(w.verdict)}">${escapeHtml(VERDICT_TITLES[verdictOf(w.verdict)])}</span></li>`).join('')}</ul>` : '') +
+      (n > 1 ? `<ul class="index">${report.workloads.map((w, i) => `<li><a href="#w-${i}" data-index="${i}">${escapeHtml(clip(w.name, 80))}</a> <span class="badge verdict-${verdictOf(w.verdict)}">${escapeHtml(VERDICT_LABELS[verdictOf(w.verdict)])}</span></li>`).join('')}</ul>` : '') +
       `</section>` +
       (n ? report.workloads.map((w, i) => renderWorkload(w, i, focus)).join('') : `<p class="muted">No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.</p>`) +
       renderSkipped(report);

@@ -357,3 +357,24 @@ export function parseArgs(argv, { multi = [], flags = [] } = {}) {
   }
   return out;
 }
+
+/**
+ * Runs page checks in order, each reported like a test in `results` (passes / failures); a failed
+ * check leaves a screenshot in the run's folder and does not stop the ones after it.
+ */
+export async function runPageChecks(page, checks, { results, run, prefix, script, deadline }) {
+  for (const check of checks) {
+    const entry = { title: check.title, fullTitle: `${prefix}: ${check.title}` };
+    try {
+      if (Date.now() > deadline) throw new Error('overall deadline passed');
+      await check.run(page);
+      results.passes.push(entry);
+    } catch (e) {
+      results.failures.push({ ...entry, message: e instanceof Error ? e.message : String(e) });
+      const shot = join(run.dir, `failure-${results.failures.length}.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      console.error(`${script}: "${check.title}" failed; screenshot ${shot}`);
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
+}

@@ -11,7 +11,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail, waitFor, workbenchUrl, writeSummary,
+  launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail, waitFor, workbenchUrl, writeSummary, runPageChecks,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2));
@@ -157,20 +157,7 @@ try {
   await page.goto(workbenchUrl(server, workspace));
   await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'compose.yaml' }).first().waitFor({ state: 'visible' });
-  for (const check of checks) {
-    const entry = { title: check.title, fullTitle: `hostile names in webviews: ${check.title}` };
-    try {
-      if (Date.now() > deadline) throw new Error('overall deadline passed');
-      await check.run(page);
-      results.passes.push(entry);
-    } catch (e) {
-      results.failures.push({ ...entry, message: e instanceof Error ? e.message : String(e) });
-      const shot = join(run.dir, `failure-${results.failures.length}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      console.error(`ui-hostile.mjs: "${check.title}" failed; screenshot ${shot}`);
-      await page.keyboard.press('Escape').catch(() => {});
-    }
-  }
+  await runPageChecks(page, checks, { results, run, prefix: 'hostile names in webviews', script: 'ui-hostile.mjs', deadline });
 } catch (e) {
   results.error = e instanceof Error ? e.message : String(e);
   if (server) console.error(`--- code-server log ---\n${tail(server.logFile, 30)}`);

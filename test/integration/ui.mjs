@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import {
   codeServerBin, freshWorkspace, launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail,
-  waitFor, workbenchUrl, writeSummary,
+  waitFor, workbenchUrl, writeSummary, runPageChecks,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['screenshots', 'packaged', 'web-worker'] });
@@ -362,20 +362,7 @@ try {
   await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
   // The explorer lists the workspace once the workbench has restored it.
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor({ state: 'visible' });
-  for (const check of checks) {
-    const entry = { title: check.title, fullTitle: `what a person sees${runName === 'ui' ? '' : ` (${runName})`}: ${check.title}` };
-    try {
-      if (Date.now() > deadline) throw new Error('overall deadline passed');
-      await check.run(page);
-      results.passes.push(entry);
-    } catch (e) {
-      results.failures.push({ ...entry, message: e instanceof Error ? e.message : String(e) });
-      const shot = join(run.dir, `failure-${results.failures.length}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      console.error(`ui.mjs: "${check.title}" failed; screenshot ${shot}`);
-      await page.keyboard.press('Escape').catch(() => {});
-    }
-  }
+  await runPageChecks(page, checks, { results, run, prefix: `what a person sees${runName === 'ui' ? '' : ` (${runName})`}`, script: 'ui.mjs', deadline });
 } catch (e) {
   results.error = e instanceof Error ? e.message : String(e);
   if (server) console.error(`--- code-server log ---\n${tail(server.logFile, 30)}`);

@@ -14,8 +14,8 @@ export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
 
 type Handler = (services: Services, ...args: unknown[]) => unknown;
 
-/** Filled by the features as they register; each entry is one command. */
-const HANDLERS: Partial<Record<CommandId, Handler>> = {
+/** Every command and its handler; a command id without a handler does not type-check. */
+const HANDLERS: Record<CommandId, Handler> = {
   [COMMAND_IDS.openComparison]: (services, arg) => openComparison(services.context, arg),
   [COMMAND_IDS.advise]: (services) => advise(services),
   [COMMAND_IDS.openReport]: (services, arg) => openReport(services, arg),

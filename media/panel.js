@@ -37,6 +37,11 @@
     const s = String(text).replace(/\s+/g, ' ').trim();
     return s.length > max ? s.slice(0, max - 1) + '…' : s;
   };
+  // Paths keep their end (the file name) behind a leading ellipsis, as core/render/html.ts clipPath.
+  const clipPath = (text, max) => {
+    const s = String(text).replace(/\s+/g, ' ').trim();
+    return s.length > max ? '…' + s.slice(s.length - (max - 1)) : s;
+  };
 
   /** @type {{filter: string, sandboxed: boolean, focus?: string}} */
   let state = { filter: filterInput.value, sandboxed: toggle.checked };
@@ -222,7 +227,7 @@
 
   function renderMark(m) {
     const li = document.createElement('li');
-    const where = clip(m.file, 120) + ':' + m.line;
+    const where = clipPath(m.file, 120) + ':' + m.line;
     if (m.file.length > 0 && m.file.length <= MAX_FILE_LENGTH && m.line >= 1) {
       const b = document.createElement('button');
       b.type = 'button';

@@ -101,6 +101,16 @@ describe('panel html', () => {
     assert.ok(html.length < 400_000);
   });
 
+  it('shows the end of a long evidence path, so the file name stays visible, and links the whole path', () => {
+    const file = '/home/someone/' + 'deeply/nested/'.repeat(12) + 'service-a/Dockerfile';
+    const html = render({ marks: { security: [{ workload: 'a', verdict: 'vm', file, line: 4, message: 'm' }] } });
+    const button = tags(html).find((t) => t.name === 'button' && t.attrs.class === 'evidence');
+    assert.equal(button?.attrs['data-file'], file);
+    const shown = /class="evidence"[^>]*>([^<]*)<\/button>/.exec(html)?.[1] ?? '';
+    assert.ok(shown.startsWith('…') && shown.endsWith('nested/service-a/Dockerfile:4'), shown);
+    assert.ok(shown.length <= 125, `${shown.length} characters shown`);
+  });
+
   it('lists a dimension\'s evidence in its row with the verdict in words', () => {
     const marks: DimensionMarks = {
       security: [{ workload: 'api', verdict: 'container-hardened', file: 'api/Dockerfile', line: 12, message: 'runs as root' }],

@@ -122,6 +122,13 @@ describe('panel script', function () {
       window.postMessage({ type: 'show', marks: [] }, '*');
     });
     assert.equal(await page.getAttribute('tr[data-dimension=networking] .marks', 'data-count'), '1');
+    // A long path shows its end, where the file name is; the link carries the whole path.
+    const long = 'workspace/' + 'nested/'.repeat(30) + 'svc/Dockerfile';
+    await page.evaluate((file) => window.postMessage({ type: 'show', marks: { storage: [{ workload: 'svc', verdict: 'vm', file, line: 2, message: 'm' }] } }, '*'), long);
+    await page.waitForFunction(() => document.querySelector('tr[data-dimension=storage] .marks')?.getAttribute('data-count') === '1');
+    const shownPath = (await page.textContent('tr[data-dimension=storage] .evidence')) ?? '';
+    assert.ok(shownPath.startsWith('…') && shownPath.endsWith('nested/svc/Dockerfile:2'), shownPath);
+    assert.equal(await page.getAttribute('tr[data-dimension=storage] .evidence', 'data-file'), long);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -56,6 +56,17 @@ describe('report html', () => {
     assert.match(html, /<section class="workload verdict-container-hardened focused" id="w-0"/);
   });
 
+  it('shows the end of a long evidence path, where the file name is', () => {
+    const deep = 'a-rather-long-folder-name/'.repeat(10) + 'svc';
+    const r = adviseFiles([{ path: `${deep}/Dockerfile`, text: 'FROM x\n!t.root\n' }], { deps: fakeDeps });
+    const shown = [...renderReportHtml(r, env, 0).matchAll(/class="link" data-file="([^"]*)" data-line="\d+">([^<]*)</g)];
+    assert.ok(shown.length > 0);
+    for (const [, file, text] of shown) {
+      assert.equal(file, `${deep}/Dockerfile`);
+      assert.ok(text.startsWith('…') && /folder-name\/svc\/Dockerfile:\d+$/.test(text), text);
+    }
+  });
+
   it('shows `code spans` in messages as code, still escaped', () => {
     const r = hostileReport();
     r.workloads[0].signals[0].message = 'Image `<b>nginx</b>` has no tag';

@@ -11,6 +11,15 @@ export function clip(text: unknown, max = MAX_SHOWN): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
+/**
+ * A path of at most `max` characters: a longer one keeps its end (folder and file name, the part
+ * that tells files apart) behind a leading ellipsis.
+ */
+export function clipPath(text: unknown, max = MAX_SHOWN): string {
+  const s = String(text).replace(/\s+/g, ' ').trim();
+  return s.length > max ? '…' + s.slice(s.length - (max - 1)) : s;
+}
+
 export const VERDICT_LABELS: Record<Verdict, string> = {
   container: 'Container',
   'container-hardened': 'Hardened container',

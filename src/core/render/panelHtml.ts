@@ -4,7 +4,7 @@
 import type { CompareRow, CompareTable, DimensionMark, DimensionMarks } from '../compare';
 import { isDimensionId } from '../knowledge/dimensions';
 import type { DimensionId } from '../knowledge/types';
-import { clip, VERDICT_LABELS } from './html';
+import { clip, clipPath, VERDICT_LABELS } from './html';
 
 export { VERDICT_LABELS };
 import { MAX_FILE_LENGTH, MAX_FILTER_LENGTH } from '../panelProtocol';
@@ -42,7 +42,7 @@ export function escapeHtml(text: string): string {
 }
 
 function renderMark(m: DimensionMark): string {
-  const where = `${clip(m.file, 120)}:${m.line}`;
+  const where = `${clipPath(m.file, 120)}:${m.line}`;
   const linkable =
     typeof m.file === 'string' && m.file.length > 0 && m.file.length <= MAX_FILE_LENGTH && Number.isInteger(m.line) && m.line >= 1;
   const place = linkable

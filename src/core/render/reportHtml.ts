@@ -5,7 +5,7 @@
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import type { Verdict } from '../advisor/types';
 import { groupSkipped } from './adviceText';
-import { clip, VERDICT_LABELS } from './html';
+import { clip, clipPath, VERDICT_LABELS } from './html';
 
 export interface ReportEnv {
   /** `webview.cspSource`. */
@@ -47,7 +47,7 @@ const verdictOf = (v: unknown): Verdict => (typeof v === 'string' && Object.prot
 
 /** A button that opens file:line, or plain text when the values could not be opened safely. */
 function place(file: string, line: number, text?: string): string {
-  const shown = escapeHtml(text ?? `${clip(file, 160)}:${line}`);
+  const shown = escapeHtml(text ?? `${clipPath(file, 160)}:${line}`);
   const linkable = typeof file === 'string' && file.length > 0 && file.length <= MAX_LINK_FILE && !file.includes('\0') && Number.isInteger(line) && line >= 1;
   return linkable ? `<button type="button" class="link" data-file="${escapeHtml(file)}" data-line="${line}">${shown}</button>` : `<span class="place">${shown}</span>`;
 }
@@ -66,7 +66,7 @@ function renderSignal(s: AdviceSignal): string {
 function renderWorkload(w: AdviceWorkload, index: number, focus: number | undefined): string {
   const verdict = verdictOf(w.verdict);
   const pct = Math.round(Math.max(0, Math.min(1, Number(w.confidence) || 0)) * 100);
-  const from = w.files.length > 1 ? ` <span class="muted">built from</span> ${w.files.slice(1).map((f) => place(f, 1, clip(f, 160))).join(', ')}` : '';
+  const from = w.files.length > 1 ? ` <span class="muted">built from</span> ${w.files.slice(1).map((f) => place(f, 1, clipPath(f, 160))).join(', ')}` : '';
   const shown = w.signals.slice(0, MAX_SIGNALS_SHOWN).map(renderSignal).join('');
   const more = w.signals.length > MAX_SIGNALS_SHOWN ? `<p class="muted">and ${w.signals.length - MAX_SIGNALS_SHOWN} more</p>` : '';
   const why = w.signals.length ? `<h3>Evidence</h3><ul class="signals">${shown}</ul>${more}` : '<p class="muted">Nothing found that needs more than a plain container.</p>';
@@ -84,10 +84,10 @@ function renderWorkload(w: AdviceWorkload, index: number, focus: number | undefi
 function renderSkipped(r: AdviceReport): string {
   if (r.skipped.length === 0 && r.notes.length === 0) return '';
   const { folders, rest } = groupSkipped(r);
-  const items = rest.slice(0, MAX_SKIPPED_SHOWN).map((s) => `<li><code>${escapeHtml(clip(s.file, 200))}</code>: ${escapeHtml(clip(s.reason))}</li>`);
+  const items = rest.slice(0, MAX_SKIPPED_SHOWN).map((s) => `<li><code>${escapeHtml(clipPath(s.file, 200))}</code>: ${escapeHtml(clip(s.reason))}</li>`);
   if (rest.length > MAX_SKIPPED_SHOWN) items.push(`<li class="muted">and ${rest.length - MAX_SKIPPED_SHOWN} more</li>`);
   if (folders) items.push(`<li>${escapeHtml(folders)}</li>`);
-  const notes = r.notes.slice(0, MAX_SKIPPED_SHOWN).map((n) => `<li><code>${escapeHtml(clip(n.file, 200))}</code>: ${escapeHtml(clip(n.message))}</li>`);
+  const notes = r.notes.slice(0, MAX_SKIPPED_SHOWN).map((n) => `<li><code>${escapeHtml(clipPath(n.file, 200))}</code>: ${escapeHtml(clip(n.message))}</li>`);
   return (
     (r.skipped.length ? `<details class="skipped"><summary>Skipped (${r.skipped.length})</summary><ul>${items.join('')}</ul></details>` : '') +
     (notes.length ? `<details class="notes"><summary>Notes (${r.notes.length})</summary><ul>${notes.join('')}</ul></details>` : '')

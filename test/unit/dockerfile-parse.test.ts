@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { parseDockerfile, dockerfileModule } from '../../src/core/parse/dockerfile';
 import { moduleFor } from '../../src/core/registry';
 import { corpus, corpusDockerfiles } from './dockerfile-corpus';
+import { DockerfileParser } from 'dockerfile-ast';
+import * as fc from 'fast-check';
+import { fuzzParams, textFor } from '../fuzz/inputs';
+import { useDockerfileAstSpeedups } from '../../src/core/parse/dockerfile-ast-speed';
 
 describe('Dockerfile model', () => {
   it('parses every corpus Dockerfile (and BuildKit test file) without throwing or reporting problems', () => {
@@ -17,6 +21,50 @@ describe('Dockerfile model', () => {
       if (m.problems.length) bad.push(`${f}: ${m.problems[0].message}`);
     }
     assert.deepEqual(bad, []);
+  });
+
+  it('reads every corpus file into the same model, each comment in the same build stage, as dockerfile-ast without our speed-ups', () => {
+    type Stage = { getComments(): { getRange(): unknown }[] };
+    const placement = (text: string) => {
+      const df = DockerfileParser.parse(text) as unknown as { initialInstructions: Stage; buildStages: Stage[] };
+      return [df.initialInstructions, ...df.buildStages].map((s) => s.getComments().map((c) => c.getRange()));
+    };
+    const files = corpusDockerfiles();
+    const texts = files.map((f) => readFileSync(f, 'utf8'));
+    // Many stages with comments between, before and inside them, and a file that is only comments.
+    texts.push(texts.join('\n# between files\n'), '# only\n# comments\n', '# c\nARG A\n# c2\nFROM a\n# c3\nRUN x \\\n# inside\n  y\n# end');
+    let compared = 0;
+    try {
+      for (const text of texts) {
+        useDockerfileAstSpeedups(false);
+        const library = placement(text);
+        const libraryModel = parseDockerfile(text, 'Dockerfile');
+        useDockerfileAstSpeedups(true);
+        const ours = placement(text);
+        assert.deepEqual(ours, library);
+        assert.deepEqual(parseDockerfile(text, 'Dockerfile'), libraryModel);
+        compared += library.flat().length;
+      }
+    } finally {
+      useDockerfileAstSpeedups(true);
+    }
+    assert.ok(compared > 1000, `${compared} comments compared`);
+  });
+
+  it('reads random and mutated Dockerfiles into the same model with and without the speed-ups', () => {
+    try {
+      fc.assert(
+        fc.property(textFor('dockerfile'), (text) => {
+          useDockerfileAstSpeedups(false);
+          const library = parseDockerfile(text, 'Dockerfile');
+          useDockerfileAstSpeedups(true);
+          assert.deepEqual(parseDockerfile(text, 'Dockerfile'), library);
+        }),
+        fuzzParams(150),
+      );
+    } finally {
+      useDockerfileAstSpeedups(true);
+    }
   });
 
   describe('BuildKit parser test cases: same instructions in the same order as the expected result', () => {

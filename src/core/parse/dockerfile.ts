@@ -6,6 +6,9 @@ import type { FormatModule } from './format';
 import type { ModelBase, ParseProblem, Pos, Range } from './types';
 import { dockerfileTopicAt } from './dockerfile-topics';
 import { baseImageOf } from './dockerfile-base';
+import { useDockerfileAstSpeedups } from './dockerfile-ast-speed';
+
+useDockerfileAstSpeedups();
 
 export interface DfFlagOption {
   name: string;
@@ -270,6 +273,8 @@ function fill(model: DockerfileModel, text: string): void {
   }));
 
   const names = new Map<string, number>();
+  // The ARGs before the first FROM, read once: every later FROM sees the same ones.
+  let globals: Map<string, string | undefined> | undefined;
   let stage = -1;
   for (const ins of df.getInstructions()) {
     if (ins instanceof From) {
@@ -286,7 +291,8 @@ function fill(model: DockerfileModel, text: string): void {
       };
       if (image) st.image = image;
       if (image?.includes('$')) {
-        const resolved = substitute(image, globalArgs(model.instructions));
+        globals ??= globalArgs(model.instructions);
+        const resolved = substitute(image, globals);
         if (resolved !== undefined) st.imageResolved = resolved;
       }
       if (imageRange) st.imageRange = rangeOf(imageRange);

@@ -53,10 +53,11 @@ const PERCENT = /^%([wWiIqQ]?)([([{<|!/])/;
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
 function mask(text: string): Masked {
-  const out = text.split('');
+  // Blanked spans, in text order (the scan only moves forward); the code is built from them at the end.
+  const spans: { from: number; to: number; ch: string }[] = [];
   const literals = new Map<number, Literal>();
   const blank = (from: number, to: number, ch = '_') => {
-    for (let k = from; k < to; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ch;
+    if (to > from) spans.push({ from, to, ch });
   };
   const pending: { id: string; squiggly: boolean; at: number }[] = [];
   let i = 0;
@@ -154,7 +155,16 @@ function mask(text: string): Masked {
     }
     i++;
   }
-  return { code: out.join(''), literals };
+  const parts: string[] = [];
+  let done = 0;
+  for (const { from, to, ch } of spans) {
+    const a = Math.max(from, done);
+    if (to <= a) continue;
+    parts.push(text.slice(done, a), text.slice(a, to).replace(/[^\r\n]/g, ch));
+    done = to;
+  }
+  parts.push(text.slice(done));
+  return { code: parts.join(''), literals };
 }
 
 interface Statement {

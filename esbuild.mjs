@@ -6,7 +6,8 @@
 //   node esbuild.mjs --bench       also bundle bench/ into out/bench and a release copy of the extension
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -28,6 +29,28 @@ const problemMatcher = {
   },
 };
 
+/**
+ * @vscode/l10n (the translations of src/core) as every bundle uses it: only `config({ contents })` and
+ * `t`. Its Node build reads bundles with fs and both builds can fetch one from a URL; neither is used
+ * here, and the bundles must not read outside the workspace or touch the network
+ * (test/unit/robust-bundles.test.ts). So every bundle takes the browser build, which has no fs, with
+ * its one fetch replaced by an error, by an exact edit that fails the build if a new version moves it.
+ * One file for all bundles also means the tests configure the very module src/core reads.
+ */
+const L10N_BROWSER = join(dirname(createRequire(import.meta.url).resolve('@vscode/l10n/package.json')), 'dist', 'browser.js');
+const L10N_EDIT = { from: 'await fetch(uri)', to: 'await Promise.reject(new Error("@vscode/l10n: configure it with contents"))' };
+const l10nContentsOnly = () => ({
+  name: 'l10n-contents-only',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: L10N_BROWSER }));
+    build.onLoad({ filter: /[\\/]@vscode[\\/]l10n[\\/]dist[\\/]browser\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(L10N_EDIT.from)) return { errors: [{ text: `${args.path}: expected \`${L10N_EDIT.from}\` to take out; check the dependency's new version` }] };
+      return { contents: text.replace(L10N_EDIT.from, L10N_EDIT.to), loader: 'js' };
+    });
+  },
+});
+
 const common = {
   bundle: true,
   minify: production,
@@ -35,7 +58,7 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: watch ? [problemMatcher] : [],
+  plugins: [l10nContentsOnly(), ...(watch ? [problemMatcher] : [])],
 };
 
 const walk = (dir) => readdirSync(dir).flatMap((e) => {

@@ -212,7 +212,7 @@ if (bench) {
   configs.push({
     ...common,
     sourcemap: false,
-    entryPoints: ['bench/bench.ts', 'bench/activationChild.ts', 'bench/rssAtExit.ts'],
+    entryPoints: ['bench/bench.ts', 'bench/activationChild.ts', 'bench/rssAtExit.ts', 'bench/bigInputs.ts'],
     outdir: 'out/bench',
     platform: 'node',
     format: 'cjs',

@@ -3,8 +3,10 @@
 // setting descriptions, walkthrough text, the Restricted Mode note) into package.nls.json and puts
 // %key% placeholders in their place, so translations are package.nls.<locale>.json files. Edits
 // package.json as text, value by value, so its layout and everything else in it stay as they are.
-// It also writes l10n/bundle.l10n.json, the English bundle of every vscode.l10n.t('…') message in
-// src/ (the extension layer), from which translators make l10n/bundle.l10n.<locale>.json.
+// It also writes l10n/bundle.l10n.json, the English bundle of every l10n.t('…') message under src/:
+// vscode.l10n.t in the extension layer and @vscode/l10n's l10n.t in src/core (hovers, CodeLens, the
+// two webviews, the Markdown and terminal reports), which the extension configures with the same
+// bundle. Translators make l10n/bundle.l10n.<locale>.json from it.
 // Run it after adding a command, a setting, a walkthrough step or a message (test/unit/l10n.test.ts checks).
 //
 //   node scripts/nls.mjs            move new English strings, print what moved
@@ -90,11 +92,11 @@ if (check) {
   console.log('nls: every user-visible string in package.json is in package.nls.json');
   process.exit(0);
 }
-/** Every `l10n.t('literal'` message under src/, outside core/ and the CLI (which never load vscode). */
+/** Every `l10n.t('literal'` message under src/: `vscode.l10n.t` in the extension, `l10n.t` from @vscode/l10n in core/. */
 function l10nMessages() {
   const walk = (dir) => readdirSync(dir).flatMap((e) => {
     const p = join(dir, e);
-    if (statSync(p).isDirectory()) return e === 'core' || e === 'cli' ? [] : walk(p);
+    if (statSync(p).isDirectory()) return walk(p);
     return p.endsWith('.ts') ? [p] : [];
   });
   const messages = new Set();

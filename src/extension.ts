@@ -1,4 +1,6 @@
 // activate() wires things up and does nothing else; every disposable goes to context.subscriptions.
+// The Node and the web extension both start here.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { AdviceService } from './advisor/adviceService';
 import { registerAdvisor } from './advisor/adviseCommands';
@@ -15,6 +17,10 @@ import { forgetClosedDocuments } from './providers/model';
 import type { Services } from './services';
 
 export function activate(context: vscode.ExtensionContext): void {
+  // src/core renders through @vscode/l10n, which cannot read VS Code's display language itself:
+  // hand it the bundle VS Code loaded for this extension (none in English), before anything renders.
+  const bundle = vscode.l10n.bundle;
+  if (bundle && typeof bundle === 'object') l10n.config({ contents: bundle });
   const log = vscode.window.createOutputChannel('Container or VM?', { log: true });
   context.subscriptions.push(log);
   const cache = new ParseCache();

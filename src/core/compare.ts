@@ -1,5 +1,7 @@
 // The comparison table as plain data and as Markdown: what `container-or-vm compare` prints, what
-// the panel shows and what its "Copy as Markdown" button puts on the clipboard.
+// the panel shows and what its "Copy as Markdown" button puts on the clipboard. The table's headings
+// go through l10n.t; the cells are knowledge data.
+import * as l10n from '@vscode/l10n';
 import type { Verdict } from './advisor/types';
 import { DIMENSIONS } from './knowledge/dimensions';
 import { SOURCES, citation } from './knowledge/sources';
@@ -100,9 +102,9 @@ function refs(cites: CompareCite[], numberOf: Map<SourceId, number>): string {
 export function renderCompareMarkdown(options: CompareOptions = {}): string {
   const t = compareTable();
   const numberOf = new Map(t.sources.map((s, i) => [s.id, i + 1] as const));
-  const head = ['Dimension', 'Containers', 'Virtual machines', ...(options.sandboxed ? ['Sandboxed container'] : []), 'Sources'];
+  const head = [l10n.t('Dimension'), l10n.t('Containers'), l10n.t('Virtual machines'), ...(options.sandboxed ? [l10n.t('Sandboxed container')] : []), l10n.t('Sources')];
   const lines = [
-    '# Containers or virtual machines: the comparison',
+    `# ${l10n.t('Containers or virtual machines: the comparison')}`,
     '',
     `| ${head.join(' | ')} |`,
     `| ${head.map(() => '---').join(' | ')} |`,
@@ -113,10 +115,10 @@ export function renderCompareMarkdown(options: CompareOptions = {}): string {
   }
   const notes = t.dimensions.filter((d) => d.note);
   if (notes.length) {
-    lines.push('', '## Notes', '');
+    lines.push('', `## ${l10n.t('Notes')}`, '');
     for (const d of notes) lines.push(`- **${d.name}**: ${d.note}`);
   }
-  lines.push('', '## Sources', '');
+  lines.push('', `## ${l10n.t('Sources')}`, '');
   t.sources.forEach((s, i) => lines.push(`${i + 1}. *${s.title}*, ${s.publisher}`));
   return lines.join('\n') + '\n';
 }

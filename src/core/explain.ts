@@ -1,5 +1,6 @@
 // (model, position) -> what it is, what it means for container versus VM, and where that comes from.
 // Format-agnostic: the format module finds the topic; the advisor's findings on the line are added.
+import * as l10n from '@vscode/l10n';
 import { findingsFor } from './advisor/findings';
 import { signalById } from './advisor/signals/index';
 import type { Direction, Finding } from './advisor/types';
@@ -24,12 +25,19 @@ export interface Explanation {
   sources: { doc: SourceId; title: string; section: string }[];
 }
 
-const TOWARD: Record<Direction, string> = {
-  vm: 'a virtual machine',
-  sandbox: 'a sandboxed container',
-  harden: 'hardening the container',
-  container: 'a plain container',
-};
+/** Where a finding's evidence points, as the hover says it after "evidence toward". */
+function toward(d: Direction): string {
+  switch (d) {
+    case 'vm':
+      return l10n.t('a virtual machine');
+    case 'sandbox':
+      return l10n.t('a sandboxed container');
+    case 'harden':
+      return l10n.t('hardening the container');
+    case 'container':
+      return l10n.t('a plain container');
+  }
+}
 
 /** Findings the hover shows: those starting inside the hovered construct, or on the hovered line. */
 function belongs(f: Finding, pos: Pos, extent: Range | undefined): boolean {
@@ -68,7 +76,7 @@ export function explainAt(model: ModelBase, pos: Pos, opts: ExplainOptions): Exp
     seen.add(key);
     const s = signalById(f.signal);
     const entry: { label: string; message: string; toward?: string } = { label: s?.label ?? f.signal, message: f.message ?? s?.reason ?? '' };
-    if (s) entry.toward = TOWARD[s.direction];
+    if (s) entry.toward = toward(s.direction);
     findings.push(entry);
     if (s) {
       dims.push(s.dimension);

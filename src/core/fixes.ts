@@ -1,6 +1,8 @@
 // Quick fixes as text edits, computed from a parsed document and one finding. A fix is offered only
 // where it cannot quietly break the workload; otherwise `why` says what stands in the way, and the
-// diagnostic shows that instead. Pure: text and models in, edits out.
+// diagnostic shows that instead. Pure: text and models in, edits out. Titles and reasons go through
+// l10n.t; the lines a fix writes into the file stay as they are.
+import * as l10n from '@vscode/l10n';
 import type { Finding } from './advisor/types';
 import { baseImageOf } from './parse/dockerfile-base';
 import type { DfInstruction, DockerfileModel } from './parse/dockerfile';
@@ -157,17 +159,17 @@ export function dockerfileUser(model: DockerfileModel, text: string): FixResult 
   if (user && user !== 'root' && user !== '0') return { fixes: [] };
   const own = model.instructions.filter((i) => i.stage === model.finalStage);
   const image = baseImageOf(model, model.finalStage) ?? '';
-  if (WINDOWS_IMAGE.test(image)) return { fixes: [], why: 'Windows images choose their account with `USER ContainerUser`; no uid is added automatically.' };
+  if (WINDOWS_IMAGE.test(image)) return { fixes: [], why: l10n.t('Windows images choose their account with `USER ContainerUser`; no uid is added automatically.') };
   for (const ins of own) {
     if (ins.keyword === 'EXPOSE') {
       const low = ports(ins).find((p) => p > 0 && p < 1024);
-      if (low !== undefined) return { fixes: [], why: `It listens on port ${low}, below 1024, which a non-root user cannot bind without CAP_NET_BIND_SERVICE; move the port up, then add a USER line.` };
+      if (low !== undefined) return { fixes: [], why: l10n.t('It listens on port {0}, below 1024, which a non-root user cannot bind without CAP_NET_BIND_SERVICE; move the port up, then add a USER line.', low) };
     }
-    if (ins.keyword === 'VOLUME') return { fixes: [], why: 'It declares a VOLUME, which Docker creates owned by root; a non-root user could not write to it. Create and chown the folder first, then add a USER line.' };
+    if (ins.keyword === 'VOLUME') return { fixes: [], why: l10n.t('It declares a VOLUME, which Docker creates owned by root; a non-root user could not write to it. Create and chown the folder first, then add a USER line.') };
     if (ins.keyword === 'ENTRYPOINT' || ins.keyword === 'CMD') {
       const args = ins.args;
-      if (PRIVILEGED_START.test(args)) return { fixes: [], why: 'Its start command switches users or starts an init itself, which needs root; a USER line would stop it from starting.' };
-      if (ins.keyword === 'ENTRYPOINT' && SCRIPT_START.test(args)) return { fixes: [], why: 'Its entrypoint script may switch users itself; check the script, then add a USER line by hand.' };
+      if (PRIVILEGED_START.test(args)) return { fixes: [], why: l10n.t('Its start command switches users or starts an init itself, which needs root; a USER line would stop it from starting.') };
+      if (ins.keyword === 'ENTRYPOINT' && SCRIPT_START.test(args)) return { fixes: [], why: l10n.t('Its entrypoint script may switch users itself; check the script, then add a USER line by hand.') };
     }
   }
   let after = model.instructions[final.fromInstruction];
@@ -176,7 +178,7 @@ export function dockerfileUser(model: DockerfileModel, text: string): FixResult 
     `# Unprivileged at run time: files the process writes must be writable by uid ${NON_ROOT_UID}.`,
     `USER ${NON_ROOT_UID}`,
   ]);
-  return { fixes: [{ title: `Run as a non-root user: add \`USER ${NON_ROOT_UID}\``, edits: [edit], preferred: true }] };
+  return { fixes: [{ title: l10n.t('Run as a non-root user: add `USER {0}`', NON_ROOT_UID), edits: [edit], preferred: true }] };
 }
 
 /** The HEALTHCHECK template needs an HTTP port and a client to call it with. */
@@ -192,16 +194,16 @@ export function dockerfileHealthcheck(model: DockerfileModel, text: string): Fix
   const own = model.instructions.filter((i) => i.stage === model.finalStage);
   if (own.some((i) => i.keyword === 'HEALTHCHECK')) return { fixes: [] };
   const port = own.filter((i) => i.keyword === 'EXPOSE').flatMap(ports).find((p) => HTTP_PORTS.has(p));
-  if (port === undefined) return { fixes: [], why: 'No HTTP port is exposed, so there is nothing generic to check.' };
+  if (port === undefined) return { fixes: [], why: l10n.t('No HTTP port is exposed, so there is nothing generic to check.') };
   const runs = own.filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
   const client = /\bcurl\b/.test(runs) ? 'curl' : /\bwget\b/.test(runs) ? 'wget' : undefined;
-  if (!client) return { fixes: [], why: 'Neither curl nor wget is installed in the final stage, so a health check could not call the port.' };
+  if (!client) return { fixes: [], why: l10n.t('Neither curl nor wget is installed in the final stage, so a health check could not call the port.') };
   const scheme = port === 443 || port === 8443 ? 'https' : 'http';
   const call = client === 'curl' ? `curl -fsS ${scheme}://localhost:${port}/ || exit 1` : `wget -qO- ${scheme}://localhost:${port}/ || exit 1`;
   const cmd = own.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
   const line = cmd ? cmd.range.start.line : own[own.length - 1].range.end.line + 1;
   const edit = insertLines(text, line, [`HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD ${call}`]);
-  return { fixes: [{ title: `Add a HEALTHCHECK that calls port ${port} with ${client}`, edits: [edit] }] };
+  return { fixes: [{ title: l10n.t('Add a HEALTHCHECK that calls port {0} with {1}', port, client), edits: [edit] }] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,7 +253,7 @@ function composePrivileged({ model, text, finding, findings }: FixInput): FixRes
   if (!service || !flag || flag.children) return { fixes: [] };
   const said = [service.key, childString(service, 'image') ?? '', childString(service, 'container_name') ?? '', childString(service, 'command') ?? '', ...(child(service, 'command')?.children ?? []).map((c) => String(c.value ?? ''))].join(' ');
   if (NEEDS_PRIVILEGED.test(said)) {
-    return { fixes: [], why: 'It runs containers or an init system inside, which needs the privileged flag; consider a rootless variant, Sysbox or a VM instead.' };
+    return { fixes: [], why: l10n.t('It runs containers or an init system inside, which needs the privileged flag; consider a rootless variant, Sysbox or a VM instead.') };
   }
   const caps: string[] = [];
   for (const n of NEEDS) if (n.test.test(said)) for (const c of n.caps) if (!caps.includes(c)) caps.push(c);
@@ -265,16 +267,16 @@ function composePrivileged({ model, text, finding, findings }: FixInput): FixRes
   const remove: TextEdit = { range: wholeLines(text, flag.range), newText: '' };
   const indent = flag.keyRange.start.character;
   if (caps.length === 0) {
-    return { fixes: [{ title: 'Remove `privileged: true` (nothing in the service shows a need for extra capabilities)', edits: [remove] }] };
+    return { fixes: [{ title: l10n.t('Remove `privileged: true` (nothing in the service shows a need for extra capabilities)'), edits: [remove] }] };
   }
   const list = caps.join(', ');
   if (missing.length === 0) {
-    return { fixes: [{ title: `Remove \`privileged: true\` (cap_add already grants ${list})`, edits: [remove], preferred: true }] };
+    return { fixes: [{ title: l10n.t('Remove `privileged: true` (cap_add already grants {0})', list), edits: [remove], preferred: true }] };
   }
   const nl = eol(text);
   if (!existing) {
     const lines = [`${spaces(indent)}cap_add:`, ...missing.map((c) => `${spaces(indent + 2)}- ${c}`)];
-    return { fixes: [{ title: `Replace \`privileged: true\` with \`cap_add: [${list}]\``, edits: [{ range: remove.range, newText: lines.join(nl) + (remove.range.end.character === 0 ? nl : '') }], preferred: true }] };
+    return { fixes: [{ title: l10n.t('Replace `privileged: true` with `cap_add: [{0}]`', list), edits: [{ range: remove.range, newText: lines.join(nl) + (remove.range.end.character === 0 ? nl : '') }], preferred: true }] };
   }
   const items = existing.children ?? [];
   const last = items[items.length - 1];
@@ -287,11 +289,11 @@ function composePrivileged({ model, text, finding, findings }: FixInput): FixRes
     if (close < 0) return { fixes: [] };
     const sep = last ? ', ' : '';
     const add: TextEdit = { range: point(at(l, close)), newText: sep + missing.join(', ') };
-    return { fixes: [{ title: `Replace \`privileged: true\` with ${missing.join(', ')} in cap_add`, edits: [remove, add], preferred: true }] };
+    return { fixes: [{ title: l10n.t('Replace `privileged: true` with {0} in cap_add', missing.join(', ')), edits: [remove, add], preferred: true }] };
   }
   const itemIndent = Math.max(0, last.keyRange.start.character - 2);
   const add = insertLines(text, lineAfter(last.range), missing.map((c) => `${spaces(itemIndent)}- ${c}`));
-  return { fixes: [{ title: `Replace \`privileged: true\` with ${missing.join(', ')} in cap_add`, edits: [remove, add], preferred: true }] };
+  return { fixes: [{ title: l10n.t('Replace `privileged: true` with {0} in cap_add', missing.join(', ')), edits: [remove, add], preferred: true }] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,13 +381,16 @@ function securityContextFix({ model, text, finding }: FixInput, want: Record<str
   if (want.runAsNonRoot) {
     const spec = podSpecAt(model as ConfigModel, finding.range.start);
     const asRoot = [...containers.map((c) => child(c, 'securityContext', 'runAsUser')), child(spec, 'securityContext', 'runAsUser')].some((n) => n && String(n.value) === '0');
-    if (asRoot) return { fixes: [], why: '`runAsUser: 0` asks for root explicitly; set it to the uid the image is built for, then add `runAsNonRoot: true`.' };
+    if (asRoot) return { fixes: [], why: l10n.t('`runAsUser: 0` asks for root explicitly; set it to the uid the image is built for, then add `runAsNonRoot: true`.') };
   }
   const edits = containers.flatMap((c) => securityContextEdits(text, c, want, indentStep(model as ConfigModel)));
   if (edits.length === 0) return { fixes: [] };
   const keys = Object.entries(want).map(([k, v]) => `${k}: ${v}`).join(', ');
-  const whose = containers.length === 1 ? `container \`${childString(containers[0], 'name') ?? containers[0].key}\`` : `${containers.length} containers`;
-  return { fixes: [{ title: `Set ${keys} in the securityContext of ${whose}`, edits, preferred: true }] };
+  const title =
+    containers.length === 1
+      ? l10n.t('Set {0} in the securityContext of container `{1}`', keys, childString(containers[0], 'name') ?? containers[0].key)
+      : l10n.t('Set {0} in the securityContext of {1} containers', keys, containers.length);
+  return { fixes: [{ title, edits, preferred: true }] };
 }
 
 /** The runtime classes offered for untrusted code, with the name clusters usually give them. */
@@ -405,7 +410,9 @@ function runtimeClassFix({ model, text, finding }: FixInput): FixResult {
   const anchor = child(spec, 'containers') ?? first;
   return {
     fixes: SANDBOX_RUNTIMES.map((r, i) => ({
-      title: `Run the pod in ${r.name}: ${existing ? 'set' : 'add'} \`runtimeClassName: ${r.runtime}\` (needs that RuntimeClass in the cluster)`,
+      title: existing
+        ? l10n.t('Run the pod in {0}: set `runtimeClassName: {1}` (needs that RuntimeClass in the cluster)', r.name, r.runtime)
+        : l10n.t('Run the pod in {0}: add `runtimeClassName: {1}` (needs that RuntimeClass in the cluster)', r.name, r.runtime),
       edits: [existing?.valueRange ? { range: existing.valueRange, newText: r.runtime } : insertLines(text, anchor.keyRange.start.line, [`${spaces(col)}runtimeClassName: ${r.runtime}`])],
       preferred: i === 0,
     })),

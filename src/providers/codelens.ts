@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commands';
 import { onSettingsChanged, settings } from '../config';
 import type { AdviceWorkload } from '../core/advisor/report';
-import { COMPARE_LENS_TITLE, decidingDimension, lensTitle, lensTooltip } from '../core/render/lens';
+import { compareLensTitle, decidingDimension, lensTitle, lensTooltip } from '../core/render/lens';
 import { allSelectors } from './selectors';
 import { Debouncer, type LiveAdviceCache, type ReportSource } from './liveAdvice';
 
@@ -26,7 +26,7 @@ export function workloadLenses(w: AdviceWorkload): vscode.CodeLens[] {
   return [
     new vscode.CodeLens(range, { title: lensTitle(w), tooltip: lensTooltip(w), command: COMMAND_IDS.openReport, arguments: [args] }),
     new vscode.CodeLens(range, {
-      title: COMPARE_LENS_TITLE,
+      title: compareLensTitle(),
       tooltip: dimension ? vscode.l10n.t('Open the comparison at the dimension that decided this verdict') : vscode.l10n.t('Open the comparison of containers and VMs'),
       command: COMMAND_IDS.openComparison,
       arguments: dimension ? [{ dimension }] : [],

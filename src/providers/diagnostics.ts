@@ -48,7 +48,7 @@ export function diagnosticOf(model: ModelBase, text: () => string, f: Finding, a
   let message = f.message ?? signal.reason;
   if (hasFixer(signal.id, model.format)) {
     const r = fixesFor({ model, text: text(), finding: f, findings: all });
-    if (r && r.fixes.length === 0 && r.why) message += `\nNo quick fix: ${r.why}`;
+    if (r && r.fixes.length === 0 && r.why) message += '\n' + vscode.l10n.t('No quick fix: {0}', r.why);
   }
   const d = new vscode.Diagnostic(toRange(f.range), message, SEVERITY[level]);
   d.source = DIAGNOSTIC_SOURCE;

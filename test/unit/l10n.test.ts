@@ -1,6 +1,7 @@
 // Localisation: every user-visible string of package.json is a %key% with English in
-// package.nls.json, and every vscode.l10n.t message of the extension is in l10n/bundle.l10n.json.
-// `node scripts/nls.mjs` moves new strings and rewrites the bundle.
+// package.nls.json, and every l10n.t message under src/ (vscode.l10n.t in the extension, @vscode/l10n's
+// l10n.t in src/core) is in l10n/bundle.l10n.json. `node scripts/nls.mjs` moves new strings and
+// rewrites the bundle.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -61,26 +62,65 @@ describe('localisation', () => {
     }
   });
 
-  it('every vscode.l10n.t message of the extension is in l10n/bundle.l10n.json, and nothing else', () => {
-    assert.equal(pkg.l10n, './l10n');
-    const bundle = json('l10n/bundle.l10n.json');
-    const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((e) => {
-        const p = join(dir, e);
-        return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
-      });
-    const messages = new Set<string>();
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((e) => {
+      const p = join(dir, e);
+      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
+    });
+  /** The l10n.t messages of each file under src/, and the files whose l10n.t does not start with a string literal. */
+  function messagesIn(dir: string): { messages: Map<string, string[]>; unliteral: string[] } {
+    const messages = new Map<string, string[]>();
     const unliteral: string[] = [];
-    for (const f of walk(join(root, 'src'))) {
+    for (const f of walk(dir)) {
       const src = readFileSync(f, 'utf8');
-      for (const m of src.matchAll(/\bl10n\.t\(\s*('(?:[^'\\]|\\.)*'|.)/g)) {
-        if (m[1].startsWith("'")) messages.add(m[1].slice(1, -1).replace(/\\(.)/g, '$1'));
-        else unliteral.push(relative(root, f));
+      // A tagged template (l10n.t`…`) is a message too, but not one the bundle script can read.
+      for (const m of src.matchAll(/\bl10n\.t(?:\(\s*('(?:[^'\\]|\\.)*'|.)|\s*`)/g)) {
+        if (m[1]?.startsWith("'")) {
+          const message = m[1].slice(1, -1).replace(/\\(.)/g, '$1');
+          messages.set(message, [...(messages.get(message) ?? []), relative(root, f)]);
+        } else unliteral.push(relative(root, f));
       }
     }
+    return { messages, unliteral };
+  }
+
+  it('every l10n.t message under src/ (the extension and src/core) is in l10n/bundle.l10n.json, and nothing else', () => {
+    assert.equal(pkg.l10n, './l10n');
+    const bundle = json('l10n/bundle.l10n.json');
+    const { messages, unliteral } = messagesIn(join(root, 'src'));
     assert.deepEqual(unliteral, [], 'l10n.t takes a string literal, so the bundle can list it');
-    assert.ok(messages.size >= 5);
-    assert.deepEqual([...messages].filter((m) => bundle[m] !== m), [], 'run node scripts/nls.mjs');
+    assert.ok(messages.size >= 100, `only ${messages.size} messages`);
+    assert.deepEqual([...messages.keys()].filter((m) => bundle[m] !== m), [], 'run node scripts/nls.mjs');
     assert.deepEqual(Object.keys(bundle).filter((k) => !messages.has(k)), [], 'run node scripts/nls.mjs');
+  });
+
+  it('src/core localises the words it renders through @vscode/l10n (never vscode.l10n), in every renderer', () => {
+    const core = join(root, 'src', 'core');
+    const { messages } = messagesIn(core);
+    const files = new Set([...messages.values()].flat());
+    for (const f of ['explain.ts', 'compare.ts', 'fixes.ts', ...['adviceText', 'html', 'lens', 'markdown', 'panelHtml', 'reportHtml'].map((n) => `render/${n}.ts`)]) {
+      assert.ok(files.has(relative(root, join(core, f))), `src/core/${f} has no l10n.t message`);
+    }
+    for (const f of walk(core)) {
+      const src = readFileSync(f, 'utf8');
+      assert.ok(!/\bvscode\.l10n\b/.test(src), `${relative(root, f)} uses vscode.l10n`);
+      if (/\bl10n\.t\(/.test(src)) assert.match(src, /^import \* as l10n from '@vscode\/l10n';$/m, `${relative(root, f)} calls l10n.t without importing @vscode/l10n`);
+    }
+    for (const m of ['What would change it', 'No workspace scan yet.', 'Nothing in this workspace.', 'Skipped ({0})', 'and {0} more', 'Compare container vs VM', 'Virtual machine']) {
+      assert.ok(messages.has(m), `src/core no longer says ${JSON.stringify(m)}`);
+    }
+  });
+
+  it('translations (l10n/bundle.l10n.<locale>.json) hold only known messages, with the same placeholders', () => {
+    const bundle = json('l10n/bundle.l10n.json');
+    const placeholders = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
+    for (const f of readdirSync(join(root, 'l10n')).filter((x) => /^bundle\.l10n\.[\w-]+\.json$/.test(x))) {
+      const translation = json(join('l10n', f));
+      assert.deepEqual(Object.keys(translation).filter((k) => !(k in bundle)), [], `${f}: messages the code no longer has`);
+      for (const [k, v] of Object.entries(translation)) {
+        const text = typeof v === 'string' ? v : (v as { message: string }).message;
+        assert.equal(placeholders(text), placeholders(k), `${f}: ${JSON.stringify(k)}`);
+      }
+    }
   });
 });

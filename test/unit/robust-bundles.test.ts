@@ -59,6 +59,13 @@ describe('built bundles', () => {
     assert.deepEqual(used, []);
   });
 
+  it('the extension carries @vscode/l10n once, in extension.js: a lazy format file with its own copy would not see the configured translations', () => {
+    const marker = 'expected a string as the first argument to l10n.t';
+    const editor = files.filter((f) => relative(dist, f) !== 'cli.js');
+    const holding = editor.filter((f) => readFileSync(f, 'utf8').includes(marker)).map((f) => relative(dist, f).replace(/\\/g, '/'));
+    assert.deepEqual(holding.sort(), ['extension.js', 'web/extension.js']);
+  });
+
   it('package.json declares what the bundles allow: virtual workspaces, and untrusted ones with the scan settings restricted', () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8'));
     assert.equal(pkg.capabilities?.virtualWorkspaces, true);

@@ -1,4 +1,6 @@
 // The advice report as terminal text and as a Markdown document (CLI `advise`, "copy as Markdown").
+// The words around the report's data go through l10n.t (English in the CLI, which configures no bundle).
+import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import { code, escapeText } from './markdown';
 
@@ -10,10 +12,13 @@ export function plain(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, ' ');
 }
 
-const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+/** `1 workload`, `3 workloads`. */
+export const workloadCount = (n: number): string => (n === 1 ? l10n.t('1 workload') : l10n.t('{0} workloads', n));
+const fileCount = (n: number): string => (n === 1 ? l10n.t('1 file') : l10n.t('{0} files', n));
+const configFileCount = (n: number): string => (n === 1 ? l10n.t('1 configuration file') : l10n.t('{0} configuration files', n));
 
 export function summaryLine(r: AdviceReport): string {
-  return `${plural(r.workloads.length, 'workload')}, ${plural(r.stats.files, 'file')} scanned, ${plural(r.stats.configFiles, 'configuration file')}, ${r.stats.ms} ms`;
+  return l10n.t('{0}, {1} scanned, {2}, {3} ms', workloadCount(r.workloads.length), fileCount(r.stats.files), configFileCount(r.stats.configFiles), r.stats.ms);
 }
 
 /** Skipped entries with the default folders (node_modules, .git…) folded into one line: they are many and expected. */
@@ -27,7 +32,13 @@ export function groupSkipped(r: AdviceReport): { folders: string | undefined; re
     } else rest.push(s);
   }
   const total = [...byName.values()].reduce((a, b) => a + b, 0);
-  const folders = total ? `${plural(total, 'folder')} of dependencies, caches or version control not scanned (${[...byName].map(([n, c]) => `${n} ×${c}`).join(', ')})` : undefined;
+  const list = [...byName].map(([n, c]) => `${n} ×${c}`).join(', ');
+  const folders =
+    total === 0
+      ? undefined
+      : total === 1
+        ? l10n.t('1 folder of dependencies, caches or version control not scanned ({0})', list)
+        : l10n.t('{0} folders of dependencies, caches or version control not scanned ({1})', total, list);
   return { folders, rest };
 }
 
@@ -59,33 +70,33 @@ export function shownMessages(signals: readonly AdviceSignal[]): string[] {
 
 export function renderAdviceText(r: AdviceReport): string {
   const out: string[] = [];
-  out.push(`Container or VM? ${plain(r.root)}`);
-  out.push(`Overall: ${r.verdict}  (${summaryLine(r)})`);
-  if (r.workloads.length === 0) out.push('', 'No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.');
+  out.push(`${l10n.t('Container or VM?')} ${plain(r.root)}`);
+  out.push(l10n.t('Overall: {0}  ({1})', r.verdict, summaryLine(r)));
+  if (r.workloads.length === 0) out.push('', l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'));
   for (const w of r.workloads) {
     out.push('');
     out.push(`${plain(w.name)}  (${w.kind}, ${plain(where(w))}${w.files.length > 1 ? ` + ${w.files.slice(1).map(plain).join(', ')}` : ''})`);
-    out.push(`  verdict: ${w.verdict}   confidence ${w.confidence.toFixed(2)}`);
+    out.push('  ' + l10n.t('verdict: {0}   confidence {1}', w.verdict, w.confidence.toFixed(2)));
     const { shown, more } = topReasons(w);
     if (shown.length) {
-      out.push('  why:');
+      out.push('  ' + l10n.t('why:'));
       const messages = shownMessages(shown);
       shown.forEach((s, i) => out.push(`    - [${s.direction}] ${plain(s.label)} (${plain(where(s))}): ${plain(messages[i])}`));
-      if (more) out.push(`    … and ${more} more`);
-    } else out.push('  why: nothing found that needs more than a plain container');
+      if (more) out.push('    … ' + l10n.t('and {0} more', more));
+    } else out.push('  ' + l10n.t('why: nothing found that needs more than a plain container'));
     if (w.changes.length) {
-      out.push('  what would change it:');
+      out.push('  ' + l10n.t('what would change it:'));
       for (const c of w.changes) out.push(`    - ${plain(c)}`);
     }
   }
   const { folders, rest } = groupSkipped(r);
   if (rest.length) {
-    out.push('', `Skipped ${plural(rest.length, 'file')}:`);
+    out.push('', rest.length === 1 ? l10n.t('Skipped 1 file:') : l10n.t('Skipped {0} files:', rest.length));
     for (const s of rest) out.push(`  - ${plain(s.file)}: ${plain(s.reason)}`);
   }
-  if (folders) out.push('', plain(folders) + ' (the JSON output lists each).');
+  if (folders) out.push('', l10n.t('{0} (the JSON output lists each).', plain(folders)));
   if (r.notes.length) {
-    out.push('', 'Notes:');
+    out.push('', l10n.t('Notes:'));
     for (const n of r.notes) out.push(`  - ${plain(n.file)}: ${plain(n.message)}`);
   }
   return out.join('\n') + '\n';
@@ -93,41 +104,48 @@ export function renderAdviceText(r: AdviceReport): string {
 
 export function renderAdviceMarkdown(r: AdviceReport): string {
   const out: string[] = [];
-  out.push('# Container or VM?', '');
-  out.push(`**Overall: ${r.verdict}** — ${escapeText(summaryLine(r))}`, '');
-  if (r.root) out.push(`Scanned: ${code(r.root)}`, '');
+  out.push(`# ${l10n.t('Container or VM?')}`, '');
+  out.push(`**${l10n.t('Overall: {0}', r.verdict)}** — ${escapeText(summaryLine(r))}`, '');
+  if (r.root) out.push(l10n.t('Scanned: {0}', code(r.root)), '');
   if (r.workloads.length) {
-    out.push('| Workload | Kind | Where | Verdict | Confidence |', '| --- | --- | --- | --- | --- |');
+    const head = [l10n.t('Workload'), l10n.t('Kind'), l10n.t('Where'), l10n.t('Verdict'), l10n.t('Confidence')];
+    out.push(`| ${head.join(' | ')} |`, '| --- | --- | --- | --- | --- |');
     for (const w of r.workloads) out.push(`| ${escapeText(w.name)} | ${w.kind} | ${code(where(w))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`);
     out.push('');
-  } else out.push('No workloads found.', '');
+  } else out.push(l10n.t('No workloads found.'), '');
   for (const w of r.workloads) {
     out.push(`## ${escapeText(w.name)}: ${w.verdict}`, '');
-    out.push(`${w.kind} at ${code(where(w))}${w.files.length > 1 ? `, built from ${w.files.slice(1).map(code).join(', ')}` : ''}; confidence ${w.confidence.toFixed(2)}.`, '');
+    const confidence = w.confidence.toFixed(2);
+    out.push(
+      w.files.length > 1
+        ? l10n.t('{0} at {1}, built from {2}; confidence {3}.', w.kind, code(where(w)), w.files.slice(1).map(code).join(', '), confidence)
+        : l10n.t('{0} at {1}; confidence {2}.', w.kind, code(where(w)), confidence),
+      '',
+    );
     if (w.signals.length) {
-      out.push('**Evidence**', '');
+      out.push(`**${l10n.t('Evidence')}**`, '');
       const messages = shownMessages(w.signals);
       for (const [i, s] of w.signals.entries()) {
         const cites = s.sources.map((c) => `*${escapeText(c.title)}*, “${escapeText(c.section)}”`).join('; ');
         out.push(`- **${escapeText(s.label)}** (${s.direction}, ${code(where(s))}): ${escapeText(messages[i])}${cites ? ` — ${cites}` : ''}`);
       }
       out.push('');
-    } else out.push('Nothing found that needs more than a plain container.', '');
+    } else out.push(l10n.t('Nothing found that needs more than a plain container.'), '');
     if (w.changes.length) {
-      out.push('**What would change it**', '');
+      out.push(`**${l10n.t('What would change it')}**`, '');
       for (const c of w.changes) out.push(`- ${escapeText(c)}`);
       out.push('');
     }
   }
   const skipped = groupSkipped(r);
   if (skipped.rest.length || skipped.folders) {
-    out.push(`<details><summary>Skipped (${r.skipped.length})</summary>`, '');
+    out.push(`<details><summary>${l10n.t('Skipped ({0})', r.skipped.length)}</summary>`, '');
     for (const s of skipped.rest) out.push(`- ${code(s.file)}: ${escapeText(s.reason)}`);
     if (skipped.folders) out.push(`- ${escapeText(skipped.folders)}`);
     out.push('', '</details>', '');
   }
   if (r.notes.length) {
-    out.push('**Notes**', '');
+    out.push(`**${l10n.t('Notes')}**`, '');
     for (const n of r.notes) out.push(`- ${code(n.file)}: ${escapeText(n.message)}`);
     out.push('');
   }

@@ -1,5 +1,7 @@
 // What the CodeLens above a workload says: the verdict and its strongest reasons, in a few words.
-// Pure so the words can be tested without an editor; the provider only places them.
+// Pure so the words can be tested without an editor; the provider only places them. The words go
+// through l10n.t; signal labels are data from the catalogue and stay as they are.
+import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import type { Direction, Verdict } from '../advisor/types';
 import type { DimensionId } from '../knowledge/types';
@@ -14,12 +16,19 @@ const DIRECTION_OF: Record<Verdict, Direction> = {
   container: 'container',
 };
 
-const HEAD: Record<Verdict, string> = {
-  vm: 'VM',
-  sandboxed: 'Sandboxed',
-  'container-hardened': 'Container — harden',
-  container: 'Container',
-};
+/** The verdict as a lens starts it. */
+function head(v: Verdict): string {
+  switch (v) {
+    case 'vm':
+      return l10n.t('VM');
+    case 'sandboxed':
+      return l10n.t('Sandboxed');
+    case 'container-hardened':
+      return l10n.t('Container — harden');
+    case 'container':
+      return l10n.t('Container');
+  }
+}
 
 /** The signals that point the way the verdict went, strongest first, one per signal id. */
 export function decidingSignals(w: Pick<AdviceWorkload, 'verdict' | 'signals'>): AdviceSignal[] {
@@ -42,10 +51,10 @@ export function decidingSignals(w: Pick<AdviceWorkload, 'verdict' | 'signals'>):
 export function lensTitle(w: Pick<AdviceWorkload, 'verdict' | 'signals'>, max = MAX_REASONS): string {
   const labels: string[] = [];
   for (const s of decidingSignals(w)) if (!labels.includes(s.label)) labels.push(s.label);
-  if (labels.length === 0) return HEAD[w.verdict];
+  if (labels.length === 0) return head(w.verdict);
   const shown = labels.slice(0, max).join(', ');
   const more = labels.length > max ? ` +${labels.length - max}` : '';
-  return `${HEAD[w.verdict]}: ${shown}${more}`;
+  return l10n.t('{0}: {1}', head(w.verdict), shown + more);
 }
 
 /** The comparison dimension that decided the verdict: the strongest deciding signal's. */
@@ -56,25 +65,41 @@ export function decidingDimension(w: Pick<AdviceWorkload, 'verdict' | 'signals'>
 /** The tooltip under a verdict lens: each deciding reason with its line. */
 export function lensTooltip(w: Pick<AdviceWorkload, 'verdict' | 'signals' | 'confidence' | 'name'>): string {
   const reasons = decidingSignals(w).map((s) => `• ${s.label} (${s.file}:${s.line}): ${s.message}`);
-  const head = `${w.name}: ${HEAD[w.verdict]} (confidence ${Math.round(w.confidence * 100)}%). Click to open the report.`;
-  return [head, ...reasons].join('\n');
+  const first = l10n.t('{0}: {1} (confidence {2}%). Click to open the report.', w.name, head(w.verdict), Math.round(w.confidence * 100));
+  return [first, ...reasons].join('\n');
 }
 
-export const COMPARE_LENS_TITLE = 'Compare container vs VM';
+/** The title of the lens that opens the comparison. */
+export function compareLensTitle(): string {
+  return l10n.t('Compare container vs VM');
+}
 
-const STATUS_WORD: Record<Verdict, string> = {
-  vm: 'VM',
-  sandboxed: 'Sandboxed',
-  'container-hardened': 'Harden',
-  container: 'Container',
-};
+function statusWord(v: Verdict): string {
+  switch (v) {
+    case 'vm':
+      return l10n.t('VM');
+    case 'sandboxed':
+      return l10n.t('Sandboxed');
+    case 'container-hardened':
+      return l10n.t('Harden');
+    case 'container':
+      return l10n.t('Container');
+  }
+}
 
-const STATUS_NOUN: Record<Verdict, [one: string, many: string]> = {
-  vm: ['VM', 'VMs'],
-  sandboxed: ['sandboxed container', 'sandboxed containers'],
-  'container-hardened': ['container to harden', 'containers to harden'],
-  container: ['plain container', 'plain containers'],
-};
+/** `1 VM`, `2 containers to harden`: one message per verdict and number, so each language can inflect. */
+function statusCount(v: Verdict, n: number): string {
+  switch (v) {
+    case 'vm':
+      return n === 1 ? l10n.t('1 VM') : l10n.t('{0} VMs', n);
+    case 'sandboxed':
+      return n === 1 ? l10n.t('1 sandboxed container') : l10n.t('{0} sandboxed containers', n);
+    case 'container-hardened':
+      return n === 1 ? l10n.t('1 container to harden') : l10n.t('{0} containers to harden', n);
+    case 'container':
+      return n === 1 ? l10n.t('1 plain container') : l10n.t('{0} plain containers', n);
+  }
+}
 
 /** Most demanding first, as the status bar and its tooltip list them. */
 const STATUS_ORDER: readonly Verdict[] = ['vm', 'sandboxed', 'container-hardened', 'container'];
@@ -82,19 +107,19 @@ const STATUS_ORDER: readonly Verdict[] = ['vm', 'sandboxed', 'container-hardened
 /** The status bar text after a scan: the overall verdict and how many workloads have it, e.g. `VM (2 of 7)`. */
 export function statusText(report: Pick<AdviceReport, 'verdict' | 'workloads'>): string {
   const total = report.workloads.length;
-  if (total === 0) return 'No workloads';
+  if (total === 0) return l10n.t('No workloads');
   const n = report.workloads.filter((w) => w.verdict === report.verdict).length;
-  return `${STATUS_WORD[report.verdict]} (${n} of ${total})`;
+  return l10n.t('{0} ({1} of {2})', statusWord(report.verdict), n, total);
 }
 
 /** The status bar tooltip: the count per verdict, most demanding first. */
 export function statusTooltip(report: Pick<AdviceReport, 'verdict' | 'workloads'>): string {
   const total = report.workloads.length;
-  const lines = [`Container or VM?: ${total} workload${total === 1 ? '' : 's'} in the last scan`];
+  const lines = [total === 1 ? l10n.t('Container or VM?: 1 workload in the last scan') : l10n.t('Container or VM?: {0} workloads in the last scan', total)];
   for (const v of STATUS_ORDER) {
     const n = report.workloads.filter((w) => w.verdict === v).length;
-    if (n > 0) lines.push(`${n} ${STATUS_NOUN[v][n === 1 ? 0 : 1]}`);
+    if (n > 0) lines.push(statusCount(v, n));
   }
-  lines.push('Click to open the report.');
+  lines.push(l10n.t('Click to open the report.'));
   return lines.join('\n');
 }

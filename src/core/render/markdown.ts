@@ -1,5 +1,7 @@
 // Markdown helpers shared by everything that prints text taken from a user's file, and the one
-// renderer of an explanation (the hover and the CLI print the same bytes).
+// renderer of an explanation (the hover and the CLI print the same bytes). The explanation's own
+// headings and labels go through l10n.t; the topic, its notes and its sources are knowledge data.
+import * as l10n from '@vscode/l10n';
 import { citation } from '../knowledge/sources';
 import type { Cite, DimensionId, Topic } from '../knowledge/types';
 
@@ -66,7 +68,7 @@ export const COMPARE_COMMAND = 'containerOrVm.openComparison';
 /** A `command:` link that opens the comparison on one dimension. */
 export function compareLink(dimension: DimensionId, name: string): string {
   const arg = encodeURIComponent(JSON.stringify({ dimension }));
-  return `[Compare containers and VMs on ${escapeText(name)}](command:${COMPARE_COMMAND}?${arg})`;
+  return `[${l10n.t('Compare containers and VMs on {0}', escapeText(name))}](command:${COMPARE_COMMAND}?${arg})`;
 }
 
 export function renderExplanation(input: RenderInput): string {
@@ -74,32 +76,32 @@ export function renderExplanation(input: RenderInput): string {
   const out: string[] = [];
   out.push(`#### ${topic.title}`, '', topic.summary, '');
   if (input.generic && topic.does.trim()) {
-    out.push(`**What it does.** ${topic.does.trim()}`, '');
-    if (topic.reference) out.push(`Reference: [${escapeText(topic.reference.label)}](${topic.reference.url})`, '');
+    out.push(`**${l10n.t('What it does.')}** ${topic.does.trim()}`, '');
+    if (topic.reference) out.push(l10n.t('Reference: {0}', `[${escapeText(topic.reference.label)}](${topic.reference.url})`), '');
   }
   if (input.notes.length || input.findings.length) {
-    out.push('**On this line**', '');
+    out.push(`**${l10n.t('On this line')}**`, '');
     for (const n of input.notes) out.push(`- ${n}`);
     // With notes present the finding's message mostly repeats them; its label and direction suffice.
     for (const f of input.findings) {
-      const toward = f.toward ? ` (evidence toward ${f.toward})` : '';
+      const toward = f.toward ? ` ${l10n.t('(evidence toward {0})', f.toward)}` : '';
       const message = input.notes.length || !f.message ? '' : `: ${inlineText(f.message)}`;
       out.push(`- ⚑ **${inlineText(f.label)}**${toward}${message}`);
     }
     out.push('');
   }
-  out.push(`**Container or VM?** ${topic.angle.trim()}`, '');
+  out.push(`**${l10n.t('Container or VM?')}** ${topic.angle.trim()}`, '');
   for (const r of input.related) {
     out.push(`**${r.title}**: ${r.summary}`, '');
     if (r.angle.trim()) out.push(r.angle.trim(), '');
   }
-  if (input.dimensions.length) out.push(`*Dimensions:* ${input.dimensionNames.join(' · ')}`, '');
+  if (input.dimensions.length) out.push(`*${l10n.t('Dimensions:')}* ${input.dimensionNames.join(' · ')}`, '');
   if (input.sources.length) {
     const cites = input.sources.map((c) => {
       const s = citation(c);
       return `*${s.title}*, “${s.section}”`;
     });
-    out.push(`*Sources:* ${cites.join('; ')}`, '');
+    out.push(`*${l10n.t('Sources:')}* ${cites.join('; ')}`, '');
   }
   if (input.dimensions.length) out.push(compareLink(input.dimensions[0], input.dimensionNames[0]), '');
   while (out.length && out[out.length - 1] === '') out.pop();

@@ -1,12 +1,12 @@
 // The comparison panel's document, as a pure function of the table and the workspace evidence.
 // Every string goes through escapeHtml; file links are data attributes that media/panel.js turns
 // into `openFile` messages; the only script is media/panel.js, loaded with the per-render nonce.
+// The panel's own words go through l10n.t.
+import * as l10n from '@vscode/l10n';
 import type { CompareRow, CompareTable, DimensionMark, DimensionMarks } from '../compare';
 import { isDimensionId } from '../knowledge/dimensions';
 import type { DimensionId } from '../knowledge/types';
-import { clip, clipPath, VERDICT_LABELS } from './html';
-
-export { VERDICT_LABELS };
+import { clip, clipPath, isVerdict, verdictLabels } from './html';
 import { MAX_FILE_LENGTH, MAX_FILTER_LENGTH } from '../panelProtocol';
 
 export interface PanelModel {
@@ -49,8 +49,8 @@ function renderMark(m: DimensionMark): string {
     ? `<button type="button" class="evidence" data-file="${escapeHtml(m.file)}" data-line="${m.line}">${escapeHtml(where)}</button>`
     : `<span class="evidence-place">${escapeHtml(where)}</span>`;
   const verdict = String(m.verdict);
-  const verdictClass = Object.prototype.hasOwnProperty.call(VERDICT_LABELS, verdict) ? ` verdict-${verdict}` : '';
-  const label = (VERDICT_LABELS as Record<string, string>)[verdict] ?? clip(verdict, 40);
+  const verdictClass = isVerdict(verdict) ? ` verdict-${verdict}` : '';
+  const label = isVerdict(verdict) ? verdictLabels()[verdict] : clip(verdict, 40);
   return (
     `<li>${place} <span class="workload">${escapeHtml(clip(m.workload, 120))}</span>` +
     ` <span class="verdict${verdictClass}">${escapeHtml(label)}</span>` +
@@ -59,11 +59,11 @@ function renderMark(m: DimensionMark): string {
 }
 
 function renderMarks(marks: DimensionMarks | undefined, id: DimensionId): string {
-  if (!marks) return '<div class="marks" data-count="0"><span class="muted">No workspace scan yet.</span></div>';
+  if (!marks) return `<div class="marks" data-count="0"><span class="muted">${escapeHtml(l10n.t('No workspace scan yet.'))}</span></div>`;
   const list = Object.prototype.hasOwnProperty.call(marks, id) ? marks[id] ?? [] : [];
-  if (list.length === 0) return '<div class="marks" data-count="0"><span class="muted">Nothing in this workspace.</span></div>';
+  if (list.length === 0) return `<div class="marks" data-count="0"><span class="muted">${escapeHtml(l10n.t('Nothing in this workspace.'))}</span></div>`;
   const shown = list.slice(0, MAX_MARKS_SHOWN).map(renderMark).join('');
-  const more = list.length > MAX_MARKS_SHOWN ? `<p class="muted">and ${list.length - MAX_MARKS_SHOWN} more</p>` : '';
+  const more = list.length > MAX_MARKS_SHOWN ? `<p class="muted">${escapeHtml(l10n.t('and {0} more', list.length - MAX_MARKS_SHOWN))}</p>` : '';
   return `<div class="marks" data-count="${list.length}"><ul>${shown}</ul>${more}</div>`;
 }
 
@@ -73,7 +73,7 @@ function renderRow(d: CompareRow, model: PanelModel, numberOf: Map<string, numbe
   const cites = d.sources
     .map((c) => `<li><a class="cite" href="#source-${escapeHtml(c.doc)}">[${numberOf.get(c.doc) ?? '?'}]</a> ${escapeHtml(c.section)}</li>`)
     .join('');
-  const note = d.note ? `<p class="note"><strong>Note:</strong> ${escapeHtml(d.note)}</p>` : '';
+  const note = d.note ? `<p class="note"><strong>${escapeHtml(l10n.t('Note:'))}</strong> ${escapeHtml(d.note)}</p>` : '';
   return (
     `<tr data-dimension="${escapeHtml(d.id)}" id="row-${escapeHtml(d.id)}" tabindex="${tabindex}"${focused ? ' class="focused"' : ''}>` +
     `<th scope="row">${escapeHtml(d.name)}</th>` +
@@ -113,31 +113,31 @@ export function renderPanelHtml(model: PanelModel, env: PanelEnv): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(env.styleUri)}">
-<title>Container or VM? Comparison</title>
+<title>${escapeHtml(l10n.t('Container or VM? Comparison'))}</title>
 </head>
 <body data-focus="${focus ?? ''}" data-sandboxed="${showSandboxed}">
 <header class="toolbar">
-<label for="filter">Filter</label>
-<input id="filter" type="search" placeholder="Filter dimensions" autocomplete="off" aria-controls="comparison" value="${escapeHtml(filter)}">
-<label class="toggle"><input type="checkbox" id="toggle-sandboxed"${showSandboxed ? ' checked' : ''}> Sandboxed container column</label>
-<button type="button" id="copy-markdown">Copy as Markdown</button>
+<label for="filter">${escapeHtml(l10n.t('Filter'))}</label>
+<input id="filter" type="search" placeholder="${escapeHtml(l10n.t('Filter dimensions'))}" autocomplete="off" aria-controls="comparison" value="${escapeHtml(filter)}">
+<label class="toggle"><input type="checkbox" id="toggle-sandboxed"${showSandboxed ? ' checked' : ''}> ${escapeHtml(l10n.t('Sandboxed container column'))}</label>
+<button type="button" id="copy-markdown">${escapeHtml(l10n.t('Copy as Markdown'))}</button>
 <span id="status" role="status" aria-live="polite"></span>
 </header>
 <main>
 <table id="comparison" class="comparison${showSandboxed ? '' : ' hide-sandboxed'}">
-<caption>Containers, virtual machines and sandboxed containers compared on ${n} dimensions, with the documents behind each row and the evidence found in this workspace. Arrow keys move between rows; Enter opens a row's first piece of evidence.</caption>
-<thead><tr><th scope="col">Dimension</th><th scope="col">Containers</th><th scope="col">Virtual machines</th><th scope="col" class="col-sandboxed">Sandboxed container</th><th scope="col">Sources</th><th scope="col">In this workspace</th></tr></thead>
+<caption>${escapeHtml(l10n.t('Containers, virtual machines and sandboxed containers compared on {0} dimensions, with the documents behind each row and the evidence found in this workspace. Arrow keys move between rows; Enter opens a row\'s first piece of evidence.', n))}</caption>
+<thead><tr><th scope="col">${escapeHtml(l10n.t('Dimension'))}</th><th scope="col">${escapeHtml(l10n.t('Containers'))}</th><th scope="col">${escapeHtml(l10n.t('Virtual machines'))}</th><th scope="col" class="col-sandboxed">${escapeHtml(l10n.t('Sandboxed container'))}</th><th scope="col">${escapeHtml(l10n.t('Sources'))}</th><th scope="col">${escapeHtml(l10n.t('In this workspace'))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-<p id="no-match" hidden>No dimension matches the filter.</p>
+<p id="no-match" hidden>${escapeHtml(l10n.t('No dimension matches the filter.'))}</p>
 <section class="sources-list" aria-labelledby="sources-heading">
-<h2 id="sources-heading">Sources</h2>
+<h2 id="sources-heading">${escapeHtml(l10n.t('Sources'))}</h2>
 <ol>
 ${sources}
 </ol>
-<p class="muted">Sandboxed containers: the documents describe Hyper-V isolation; gVisor, Kata Containers and Firecracker microVMs are other implementations of the same idea.</p>
+<p class="muted">${escapeHtml(l10n.t('Sandboxed containers: the documents describe Hyper-V isolation; gVisor, Kata Containers and Firecracker microVMs are other implementations of the same idea.'))}</p>
 </section>
 </main>
 <script nonce="${escapeHtml(env.nonce)}" src="${escapeHtml(env.scriptUri)}"></script>

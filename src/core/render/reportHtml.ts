@@ -1,11 +1,13 @@
 // The advice report panel's document, as a pure function of the report. Every string from the
 // workspace goes through escapeHtml; evidence links are data attributes that media/report.js turns
 // into `open` messages (validated again by the extension); the only script is media/report.js,
-// loaded with the per-render nonce.
+// loaded with the per-render nonce. The report's own words go through l10n.t (media/report.js writes
+// none of its own).
+import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import type { Verdict } from '../advisor/types';
-import { groupSkipped } from './adviceText';
-import { clip, clipPath, VERDICT_LABELS } from './html';
+import { groupSkipped, workloadCount } from './adviceText';
+import { clip, clipPath, fillHtml, isVerdict, verdictLabel } from './html';
 
 export interface ReportEnv {
   /** `webview.cspSource`. */
@@ -36,14 +38,23 @@ function prose(text: string): string {
   return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
-const VERDICT_SUMMARY: Record<Verdict, string> = {
-  container: 'A plain container fits.',
-  'container-hardened': 'A container fits, once the settings that give away isolation are fixed.',
-  sandboxed: 'A container with a stronger boundary: a sandboxed runtime such as gVisor, Kata Containers or Hyper-V isolation.',
-  vm: 'Needs what only a virtual machine gives.',
-};
+function verdictSummary(v: Verdict): string {
+  switch (v) {
+    case 'container':
+      return l10n.t('A plain container fits.');
+    case 'container-hardened':
+      return l10n.t('A container fits, once the settings that give away isolation are fixed.');
+    case 'sandboxed':
+      return l10n.t('A container with a stronger boundary: a sandboxed runtime such as gVisor, Kata Containers or Hyper-V isolation.');
+    case 'vm':
+      return l10n.t('Needs what only a virtual machine gives.');
+  }
+}
 
-const verdictOf = (v: unknown): Verdict => (typeof v === 'string' && Object.prototype.hasOwnProperty.call(VERDICT_LABELS, v) ? (v as Verdict) : 'container');
+const verdictOf = (v: unknown): Verdict => (isVerdict(v) ? v : 'container');
+
+/** A translated message as markup: its text escaped, its placeholders filled with safe markup. */
+const fill = (message: string, ...parts: string[]) => fillHtml(message, escapeHtml, ...parts);
 
 /** A button that opens file:line, or plain text when the values could not be opened safely. */
 function place(file: string, line: number, text?: string): string {
@@ -66,15 +77,17 @@ function renderSignal(s: AdviceSignal): string {
 function renderWorkload(w: AdviceWorkload, index: number, focus: number | undefined): string {
   const verdict = verdictOf(w.verdict);
   const pct = Math.round(Math.max(0, Math.min(1, Number(w.confidence) || 0)) * 100);
-  const from = w.files.length > 1 ? ` <span class="muted">built from</span> ${w.files.slice(1).map((f) => place(f, 1, clipPath(f, 160))).join(', ')}` : '';
+  const from = w.files.length > 1 ? ` <span class="muted">${escapeHtml(l10n.t('built from'))}</span> ${w.files.slice(1).map((f) => place(f, 1, clipPath(f, 160))).join(', ')}` : '';
   const shown = w.signals.slice(0, MAX_SIGNALS_SHOWN).map(renderSignal).join('');
-  const more = w.signals.length > MAX_SIGNALS_SHOWN ? `<p class="muted">and ${w.signals.length - MAX_SIGNALS_SHOWN} more</p>` : '';
-  const why = w.signals.length ? `<h3>Evidence</h3><ul class="signals">${shown}</ul>${more}` : '<p class="muted">Nothing found that needs more than a plain container.</p>';
-  const changes = w.changes.length ? `<h3>What would change it</h3><ul class="changes">${w.changes.map((c) => `<li>${prose(clip(c, 500))}</li>`).join('')}</ul>` : '';
+  const more = w.signals.length > MAX_SIGNALS_SHOWN ? `<p class="muted">${escapeHtml(l10n.t('and {0} more', w.signals.length - MAX_SIGNALS_SHOWN))}</p>` : '';
+  const why = w.signals.length
+    ? `<h3>${escapeHtml(l10n.t('Evidence'))}</h3><ul class="signals">${shown}</ul>${more}`
+    : `<p class="muted">${escapeHtml(l10n.t('Nothing found that needs more than a plain container.'))}</p>`;
+  const changes = w.changes.length ? `<h3>${escapeHtml(l10n.t('What would change it'))}</h3><ul class="changes">${w.changes.map((c) => `<li>${prose(clip(c, 500))}</li>`).join('')}</ul>` : '';
   return (
     `<section class="workload verdict-${verdict}${focus === index ? ' focused' : ''}" id="w-${index}" data-index="${index}" data-file="${escapeHtml(w.file)}" data-line="${Number(w.line) || 1}" tabindex="-1">` +
-    `<h2><span class="badge verdict-${verdict}">${escapeHtml(VERDICT_LABELS[verdict])}</span> ${escapeHtml(clip(w.name, 160))}</h2>` +
-    `<p class="meta">${escapeHtml(w.kind)} at ${place(w.file, w.line)}${from} · confidence <span class="confidence">${pct}%</span></p>` +
+    `<h2><span class="badge verdict-${verdict}">${escapeHtml(verdictLabel(verdict))}</span> ${escapeHtml(clip(w.name, 160))}</h2>` +
+    `<p class="meta">${fill(l10n.t('{0} at {1}'), escapeHtml(w.kind), place(w.file, w.line))}${from} · ${fill(l10n.t('confidence {0}'), `<span class="confidence">${pct}%</span>`)}</p>` +
     why +
     changes +
     `</section>`
@@ -85,34 +98,35 @@ function renderSkipped(r: AdviceReport): string {
   if (r.skipped.length === 0 && r.notes.length === 0) return '';
   const { folders, rest } = groupSkipped(r);
   const items = rest.slice(0, MAX_SKIPPED_SHOWN).map((s) => `<li><code>${escapeHtml(clipPath(s.file, 200))}</code>: ${escapeHtml(clip(s.reason))}</li>`);
-  if (rest.length > MAX_SKIPPED_SHOWN) items.push(`<li class="muted">and ${rest.length - MAX_SKIPPED_SHOWN} more</li>`);
+  if (rest.length > MAX_SKIPPED_SHOWN) items.push(`<li class="muted">${escapeHtml(l10n.t('and {0} more', rest.length - MAX_SKIPPED_SHOWN))}</li>`);
   if (folders) items.push(`<li>${escapeHtml(folders)}</li>`);
   const notes = r.notes.slice(0, MAX_SKIPPED_SHOWN).map((n) => `<li><code>${escapeHtml(clipPath(n.file, 200))}</code>: ${escapeHtml(clip(n.message))}</li>`);
   return (
-    (r.skipped.length ? `<details class="skipped"><summary>Skipped (${r.skipped.length})</summary><ul>${items.join('')}</ul></details>` : '') +
-    (notes.length ? `<details class="notes"><summary>Notes (${r.notes.length})</summary><ul>${notes.join('')}</ul></details>` : '')
+    (r.skipped.length ? `<details class="skipped"><summary>${escapeHtml(l10n.t('Skipped ({0})', r.skipped.length))}</summary><ul>${items.join('')}</ul></details>` : '') +
+    (notes.length ? `<details class="notes"><summary>${escapeHtml(l10n.t('Notes ({0})', r.notes.length))}</summary><ul>${notes.join('')}</ul></details>` : '')
   );
 }
 
 export function renderReportHtml(report: AdviceReport | undefined, env: ReportEnv, focus?: number): string {
   const csp = [`default-src 'none'`, `style-src ${env.cspSource}`, `img-src ${env.cspSource}`, `script-src 'nonce-${env.nonce}'`].join('; ');
+  const title = escapeHtml(l10n.t('Should this be a VM?'));
   let body: string;
   if (!report) {
     body =
-      `<header class="toolbar"><h1>Should this be a VM?</h1><button type="button" data-action="rerun">Scan the workspace</button></header>` +
-      `<p class="muted">No report yet. Scan the workspace to see, for each workload, whether it belongs in a container, a hardened or sandboxed container, or a virtual machine.</p>`;
+      `<header class="toolbar"><h1>${title}</h1><button type="button" data-action="rerun">${escapeHtml(l10n.t('Scan the workspace'))}</button></header>` +
+      `<p class="muted">${escapeHtml(l10n.t('No report yet. Scan the workspace to see, for each workload, whether it belongs in a container, a hardened or sandboxed container, or a virtual machine.'))}</p>`;
   } else {
     const overall = verdictOf(report.verdict);
     const n = report.workloads.length;
-    const summary = `${n} workload${n === 1 ? '' : 's'} · ${report.stats.files} files scanned · ${report.stats.configFiles} configuration files · ${report.stats.ms} ms`;
+    const summary = l10n.t('{0} · {1} files scanned · {2} configuration files · {3} ms', workloadCount(n), report.stats.files, report.stats.configFiles, report.stats.ms);
     body =
-      `<header class="toolbar"><h1>Should this be a VM?</h1>` +
-      `<button type="button" data-action="rerun">Scan again</button> <button type="button" data-action="copy">Copy as Markdown</button></header>` +
-      `<section class="overall verdict-${overall}"><p class="answer">Overall: <span class="badge verdict-${overall}">${escapeHtml(VERDICT_LABELS[overall])}</span></p>` +
-      `<p>${escapeHtml(VERDICT_SUMMARY[overall])} <span class="muted">${escapeHtml(summary)}</span></p>` +
-      (n > 1 ? `<ul class="index">${report.workloads.map((w, i) => `<li><a href="#w-${i}" data-index="${i}">${escapeHtml(clip(w.name, 80))}</a> <span class="badge verdict-${verdictOf(w.verdict)}">${escapeHtml(VERDICT_LABELS[verdictOf(w.verdict)])}</span></li>`).join('')}</ul>` : '') +
+      `<header class="toolbar"><h1>${title}</h1>` +
+      `<button type="button" data-action="rerun">${escapeHtml(l10n.t('Scan again'))}</button> <button type="button" data-action="copy">${escapeHtml(l10n.t('Copy as Markdown'))}</button></header>` +
+      `<section class="overall verdict-${overall}"><p class="answer">${fill(l10n.t('Overall: {0}'), `<span class="badge verdict-${overall}">${escapeHtml(verdictLabel(overall))}</span>`)}</p>` +
+      `<p>${escapeHtml(verdictSummary(overall))} <span class="muted">${escapeHtml(summary)}</span></p>` +
+      (n > 1 ? `<ul class="index">${report.workloads.map((w, i) => `<li><a href="#w-${i}" data-index="${i}">${escapeHtml(clip(w.name, 80))}</a> <span class="badge verdict-${verdictOf(w.verdict)}">${escapeHtml(verdictLabel(verdictOf(w.verdict)))}</span></li>`).join('')}</ul>` : '') +
       `</section>` +
-      (n ? report.workloads.map((w, i) => renderWorkload(w, i, focus)).join('') : `<p class="muted">No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.</p>`) +
+      (n ? report.workloads.map((w, i) => renderWorkload(w, i, focus)).join('') : `<p class="muted">${escapeHtml(l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'))}</p>`) +
       renderSkipped(report);
   }
   return `<!DOCTYPE html>
@@ -122,7 +136,7 @@ export function renderReportHtml(report: AdviceReport | undefined, env: ReportEn
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(env.styleUri)}">
-<title>Should this be a VM?</title>
+<title>${title}</title>
 </head>
 <body${focus !== undefined && Number.isInteger(focus) ? ` data-focus="${focus}"` : ''}>
 ${body}

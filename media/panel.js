@@ -12,12 +12,6 @@
   const MAX_FILTER_LENGTH = 200;
   const MAX_SHOWN = 300;
   const MAX_MARKS_SHOWN = 50;
-  const VERDICT_LABELS = {
-    container: 'Container',
-    'container-hardened': 'Hardened container',
-    sandboxed: 'Sandboxed container',
-    vm: 'Virtual machine',
-  };
 
   const table = /** @type {HTMLTableElement} */ (document.getElementById('comparison'));
   const filterInput = /** @type {HTMLInputElement} */ (document.getElementById('filter'));
@@ -33,6 +27,37 @@
   const isPlainObject = (v) =>
     typeof v === 'object' && v !== null && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
   const isDimension = (v) => typeof v === 'string' && dimensionIds.has(v);
+  // The words this script writes itself, in the display language: the extension renders them into
+  // <main data-l10n="{...}"> (core/render/panelHtml.ts scriptStrings). Any missing or malformed one
+  // stays English.
+  const TEXT = {
+    copied: 'Copied the comparison as Markdown.',
+    nothing: 'Nothing in this workspace.',
+    more: 'and {0} more',
+  };
+  const VERDICT_LABELS = {
+    container: 'Container',
+    'container-hardened': 'Hardened container',
+    sandboxed: 'Sandboxed container',
+    vm: 'Virtual machine',
+  };
+  (function readStrings() {
+    const main = document.querySelector('main');
+    let given;
+    try {
+      given = JSON.parse((main && main.dataset.l10n) || '{}');
+    } catch {
+      return;
+    }
+    if (!isPlainObject(given)) return;
+    const usable = (v) => typeof v === 'string' && v.trim() !== '' && v.length <= 1000;
+    for (const k of Object.keys(TEXT)) if (own(given, k) && usable(given[k])) TEXT[k] = given[k];
+    if (!isPlainObject(given.verdicts)) return;
+    for (const k of Object.keys(VERDICT_LABELS)) if (own(given.verdicts, k) && usable(given.verdicts[k])) VERDICT_LABELS[k] = given.verdicts[k];
+  })();
+  /** `and {0} more` with the number in place of {0}. */
+  const format = (template, value) => template.replace(/\{0\}/g, String(value));
+
   const clip = (text, max) => {
     const s = String(text).replace(/\s+/g, ' ').trim();
     return s.length > max ? s.slice(0, max - 1) + '…' : s;
@@ -201,7 +226,7 @@
 
   copyButton.addEventListener('click', () => {
     vscode.postMessage({ type: 'copyMarkdown' });
-    status.textContent = 'Copied the comparison as Markdown.';
+    status.textContent = TEXT.copied;
   });
 
   // ---- workspace marks ------------------------------------------------------------------------
@@ -255,7 +280,7 @@
       box.replaceChildren();
       box.setAttribute('data-count', String(list.length));
       if (list.length === 0) {
-        box.append(span('muted', 'Nothing in this workspace.'));
+        box.append(span('muted', TEXT.nothing));
         continue;
       }
       const ul = document.createElement('ul');
@@ -264,7 +289,7 @@
       if (list.length > MAX_MARKS_SHOWN) {
         const p = document.createElement('p');
         p.className = 'muted';
-        p.textContent = 'and ' + (list.length - MAX_MARKS_SHOWN) + ' more';
+        p.textContent = format(TEXT.more, list.length - MAX_MARKS_SHOWN);
         box.append(p);
       }
     }

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { Browser, Page } from 'playwright-core';
 import { compareTable, type DimensionMarks } from '../../src/core/compare';
 import { renderPanelHtml, type PanelModel } from '../../src/core/render/panelHtml';
@@ -23,10 +24,12 @@ describe('panel script', function () {
   });
   after(async () => browser?.close());
 
-  async function open(model: Partial<PanelModel> = {}, saved?: unknown): Promise<{ page: Page; errors: string[] }> {
-    const html = renderPanelHtml(
-      { table: compareTable(), ...model },
-      { cspSource: ORIGIN, nonce: 'dGVzdC1ub25jZQ==', scriptUri: `${ORIGIN}/media/panel.js`, styleUri: `${ORIGIN}/media/panel.css` },
+  async function open(model: Partial<PanelModel> = {}, saved?: unknown, edit: (html: string) => string = (h) => h): Promise<{ page: Page; errors: string[] }> {
+    const html = edit(
+      renderPanelHtml(
+        { table: compareTable(), ...model },
+        { cspSource: ORIGIN, nonce: 'dGVzdC1ub25jZQ==', scriptUri: `${ORIGIN}/media/panel.js`, styleUri: `${ORIGIN}/media/panel.css` },
+      ),
     );
     const page = await browser!.newPage();
     const errors: string[] = [];
@@ -153,5 +156,65 @@ describe('panel script', function () {
     assert.ok(!(await visible(page)).includes('load-balancing'));
     assert.equal(await page.isChecked('#toggle-sandboxed'), false);
     await page.close();
+  });
+
+  describe('in another display language', () => {
+    // A made-up translation of the words the script writes itself; one carries markup, which must stay text.
+    const PSEUDO = {
+      'Nothing in this workspace.': 'Rien <img src=x onerror=alert(1)> ici.',
+      'and {0} more': 'et {0} de plus',
+      'Copied the comparison as Markdown.': 'Comparaison copiée.',
+      'Sandboxed container': 'Conteneur isolé',
+      'Virtual machine': 'Machine virtuelle',
+    };
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ workload: `w${i}`, verdict: 'vm', file: 'Dockerfile', line: i + 1, message: 'm' }));
+
+    async function showMarks(page: Page): Promise<void> {
+      await page.evaluate(
+        (marks) => window.postMessage({ type: 'show', marks }, '*'),
+        { networking: [{ workload: 'api', verdict: 'sandboxed', file: 'k8s/pod.yaml', line: 9, message: 'hostNetwork' }], 'os-kernel': many(53) },
+      );
+      await page.waitForFunction(() => document.querySelector('tr[data-dimension="os-kernel"] .marks')?.getAttribute('data-count') === '53');
+    }
+
+    it('writes its own words (empty rows, "and N more", verdicts, the copy notice) from the page, as text', async () => {
+      l10n.config({ contents: PSEUDO });
+      let opened;
+      try {
+        opened = await open();
+      } finally {
+        l10n.config({ contents: {} });
+      }
+      const { page, errors } = opened;
+      await showMarks(page);
+      assert.equal(await page.textContent('tr[data-dimension=networking] .verdict'), 'Conteneur isolé');
+      assert.equal(await page.textContent('tr[data-dimension="os-kernel"] .marks p.muted'), 'et 3 de plus');
+      assert.equal(await page.textContent('tr[data-dimension=storage] .marks .muted'), 'Rien <img src=x onerror=alert(1)> ici.');
+      assert.equal(await page.$$eval('img', (imgs) => imgs.length), 0);
+      await page.click('#copy-markdown');
+      assert.equal(await page.textContent('#status'), 'Comparaison copiée.');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    it('falls back to English when the page carries no strings or broken ones', async () => {
+      const carrying = (attr: string) => (h: string) => h.replace(/<main data-l10n="[^"]*">/, `<main${attr}>`);
+      const pages = [
+        carrying(''),
+        carrying(' data-l10n="{&quot;more&quot;: "'),
+        carrying(' data-l10n="{&quot;more&quot;: 7, &quot;nothing&quot;: &quot; &quot;, &quot;verdicts&quot;: [1]}"'),
+      ];
+      for (const edit of pages) {
+        const { page, errors } = await open({}, undefined, edit);
+        await showMarks(page);
+        assert.equal(await page.textContent('tr[data-dimension=networking] .verdict'), 'Sandboxed container');
+        assert.equal(await page.textContent('tr[data-dimension="os-kernel"] .marks p.muted'), 'and 3 more');
+        assert.equal(await page.textContent('tr[data-dimension=storage] .marks .muted'), 'Nothing in this workspace.');
+        await page.click('#copy-markdown');
+        assert.equal(await page.textContent('#status'), 'Copied the comparison as Markdown.');
+        assert.deepEqual(errors, []);
+        await page.close();
+      }
+    });
   });
 });

@@ -1,7 +1,8 @@
 // The comparison panel's document, as a pure function of the table and the workspace evidence.
 // Every string goes through escapeHtml; file links are data attributes that media/panel.js turns
 // into `openFile` messages; the only script is media/panel.js, loaded with the per-render nonce.
-// The panel's own words go through l10n.t.
+// The panel's own words go through l10n.t; the few the script writes itself travel in the
+// `data-l10n` attribute of <main> (see scriptStrings).
 import * as l10n from '@vscode/l10n';
 import type { CompareRow, CompareTable, DimensionMark, DimensionMarks } from '../compare';
 import { isDimensionId } from '../knowledge/dimensions';
@@ -86,6 +87,22 @@ function renderRow(d: CompareRow, model: PanelModel, numberOf: Map<string, numbe
   );
 }
 
+/**
+ * The words media/panel.js writes itself (after a copy, and when a `show` message brings new
+ * evidence), in the display language. The script cannot load code or data of its own (the CSP
+ * allows one script, by nonce), so they travel as JSON in an attribute; the script falls back to
+ * English for any it cannot read.
+ */
+export function scriptStrings(): { copied: string; nothing: string; more: string; verdicts: Record<string, string> } {
+  return {
+    copied: l10n.t('Copied the comparison as Markdown.'),
+    nothing: l10n.t('Nothing in this workspace.'),
+    // {0} is filled in by the script.
+    more: l10n.t('and {0} more'),
+    verdicts: verdictLabels(),
+  };
+}
+
 /** The whole webview document. */
 export function renderPanelHtml(model: PanelModel, env: PanelEnv): string {
   const showSandboxed = model.sandboxed !== false;
@@ -123,7 +140,7 @@ export function renderPanelHtml(model: PanelModel, env: PanelEnv): string {
 <button type="button" id="copy-markdown">${escapeHtml(l10n.t('Copy as Markdown'))}</button>
 <span id="status" role="status" aria-live="polite"></span>
 </header>
-<main>
+<main data-l10n="${escapeHtml(JSON.stringify(scriptStrings()))}">
 <table id="comparison" class="comparison${showSandboxed ? '' : ' hide-sandboxed'}">
 <caption>${escapeHtml(l10n.t('Containers, virtual machines and sandboxed containers compared on {0} dimensions, with the documents behind each row and the evidence found in this workspace. Arrow keys move between rows; Enter opens a row\'s first piece of evidence.', n))}</caption>
 <thead><tr><th scope="col">${escapeHtml(l10n.t('Dimension'))}</th><th scope="col">${escapeHtml(l10n.t('Containers'))}</th><th scope="col">${escapeHtml(l10n.t('Virtual machines'))}</th><th scope="col" class="col-sandboxed">${escapeHtml(l10n.t('Sandboxed container'))}</th><th scope="col">${escapeHtml(l10n.t('Sources'))}</th><th scope="col">${escapeHtml(l10n.t('In this workspace'))}</th></tr></thead>

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AdviceCache, adviseFiles, adviseWorkspace } from '../../src/core/advisor/advise';
+import { AdviceCache, adviseFiles, adviseWorkspace, CancelledError } from '../../src/core/advisor/advise';
 import { decide, THRESHOLD, type Evidence } from '../../src/core/advisor/verdict';
 import { MemoryFs } from '../../src/core/memoryFs';
 import { FAKE_SIGNALS, fakeDeps } from './helpers/fakeFormats';
@@ -130,6 +130,106 @@ describe('advisor engine', () => {
     assert.equal(fs.reads.get('/ws/b/Dockerfile'), 2);
     assert.equal(second.workloads.find((w) => w.file === 'b/Dockerfile')?.verdict, 'vm');
     assert.equal(second.verdict, 'vm');
+  });
+
+  describe('when the caller reports every change (an editor\'s file watcher)', () => {
+    /** MemoryFs counting folder listings and stats, with a hook run after every read. */
+    class CountingFs extends MemoryFs {
+      listings = 0;
+      stats = new Map<string, number>();
+      onRead?: (path: string) => void;
+      override async readDir(path: string) {
+        this.listings++;
+        return super.readDir(path);
+      }
+      override async stat(path: string) {
+        this.stats.set(path, (this.stats.get(path) ?? 0) + 1);
+        return super.stat(path);
+      }
+      override async readFile(path: string) {
+        const data = await super.readFile(path);
+        this.onRead?.(path);
+        return data;
+      }
+      reset() {
+        this.listings = 0;
+        this.stats.clear();
+      }
+    }
+    const tree = () => ({ ws: { a: { 'Dockerfile': 'FROM a\n' }, b: { 'Dockerfile': 'FROM b\n' }, 'compose.yaml': 'service a\n  build a\n', src: { 'main.go': 'package main\n' } } });
+    const verdictOf = (r: { workloads: { file: string; verdict: string }[] }, file: string) => r.workloads.find((w) => w.file === file)?.verdict;
+
+    it('reads only the reported file again, without walking the folders or checking the others', async () => {
+      const fs = new CountingFs(tree());
+      const cache = new AdviceCache();
+      cache.trackChanges();
+      await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      fs.writeFile('/ws/b/Dockerfile', 'FROM b\n!t.kernel-module\n');
+      cache.fileChanged('/ws/b/Dockerfile');
+      cache.fileChanged('/ws/src/main.go');
+      fs.reset();
+      const second = await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      assert.equal(verdictOf(second, 'b/Dockerfile'), 'vm');
+      assert.deepEqual([second.stats.parsed, second.stats.reused, second.stats.files], [1, 2, 4]);
+      assert.equal(fs.listings, 0);
+      assert.deepEqual([...fs.stats.keys()], ['/ws/b/Dockerfile']);
+      // The report is settled: a third run checks nothing.
+      fs.reset();
+      const third = await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      assert.deepEqual([third.stats.parsed, fs.stats.size, fs.listings], [0, 0, 0]);
+      assert.equal(verdictOf(third, 'b/Dockerfile'), 'vm');
+    });
+
+    it('walks again after files are created or deleted, and finds the new workload', async () => {
+      const fs = new CountingFs(tree());
+      const cache = new AdviceCache();
+      cache.trackChanges();
+      await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      fs.writeFile('/ws/c/Dockerfile', 'FROM c\n!t.privileged\n');
+      cache.treeChanged('/ws/c/Dockerfile');
+      fs.reset();
+      const r = await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      assert.equal(verdictOf(r, 'c/Dockerfile'), 'container-hardened');
+      assert.ok(fs.listings > 0, 'the folders were listed again');
+      assert.deepEqual([...fs.stats.keys()].filter((p) => p.endsWith('Dockerfile') || p.endsWith('.yaml')), ['/ws/c/Dockerfile']);
+    });
+
+    it('keeps a change reported during a run, or in a cancelled run, for the next run', async () => {
+      const fs = new CountingFs(tree());
+      const cache = new AdviceCache();
+      cache.trackChanges();
+      await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      // Changed again and reported just after the run read it: the next run reads it again.
+      fs.writeFile('/ws/b/Dockerfile', 'FROM b\n!t.root\n');
+      cache.fileChanged('/ws/b/Dockerfile');
+      fs.onRead = (p) => {
+        if (p !== '/ws/b/Dockerfile') return;
+        fs.onRead = undefined;
+        fs.writeFile('/ws/b/Dockerfile', 'FROM b\n!t.kernel-module\n');
+        cache.fileChanged('/ws/b/Dockerfile');
+      };
+      const during = await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      assert.notEqual(verdictOf(during, 'b/Dockerfile'), 'vm', 'the run read the file before the second change');
+      const next = await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      assert.equal(verdictOf(next, 'b/Dockerfile'), 'vm');
+      // A cancelled run settles nothing.
+      fs.writeFile('/ws/b/Dockerfile', 'FROM b\n!t.privileged\n');
+      cache.fileChanged('/ws/b/Dockerfile');
+      await assert.rejects(adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps, isCancelled: () => true }), CancelledError);
+      const after = await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      assert.equal(verdictOf(after, 'b/Dockerfile'), 'container-hardened');
+    });
+
+    it('checks every file once when the settings change, and a new size limit applies at once', async () => {
+      const fs = new CountingFs(tree());
+      const cache = new AdviceCache();
+      cache.trackChanges();
+      await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps });
+      fs.reset();
+      const r = await adviseWorkspace(fs, ['/ws'], { cache, deps: fakeDeps, maxFileSize: 10 });
+      assert.deepEqual([...fs.stats.keys()].sort(), ['/ws/a/Dockerfile', '/ws/b/Dockerfile', '/ws/compose.yaml']);
+      assert.deepEqual(r.skipped.filter((k) => k.kind === 'too-large').map((k) => k.file), ['compose.yaml']);
+    });
   });
 
   it('uses the text and version an editor supplies instead of the saved file', async () => {

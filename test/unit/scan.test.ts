@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { adviseWorkspace, RootError } from '../../src/core/advisor/advise';
 import { compileGlob } from '../../src/core/advisor/glob';
-import { decodeText, walk } from '../../src/core/advisor/scan';
+import { decodeText, exclusionsHidingScannedFiles, walk } from '../../src/core/advisor/scan';
 import { MemoryFs } from '../../src/core/memoryFs';
 import { fakeDeps } from './helpers/fakeFormats';
 
@@ -126,4 +126,13 @@ describe('exclude globs', () => {
   for (const [glob, path, want] of cases) {
     it(`${glob} ${want ? 'matches' : 'does not match'} ${path}`, () => assert.equal(compileGlob(glob)(path), want));
   }
+});
+
+describe('file watcher exclusions', () => {
+  it('keeps only the files.watcherExclude patterns that can hide a file the scan reads', () => {
+    const defaults = ['**/.git/objects/**', '**/.git/subtree-cache/**', '**/.hg/store/**', '**/node_modules/*/**'];
+    assert.deepEqual(exclusionsHidingScannedFiles(defaults), []);
+    assert.deepEqual(exclusionsHidingScannedFiles([...defaults, '**/deploy/**', 'build/**', '**/*.yaml']), ['**/deploy/**', 'build/**', '**/*.yaml']);
+    assert.deepEqual(exclusionsHidingScannedFiles(['**/generated/**'], ['generated']), []);
+  });
 });

@@ -1,11 +1,11 @@
 // The decision advisor's entry points: a whole workspace through a ReadOnlyFs, or files in memory.
 import { version } from '../../../package.json';
 import { basename, normalizePath, type ReadOnlyFs } from '../fs';
-import { detectFormat, formatByName } from '../parse/detect';
+import { detectFormat, formatByName, isCandidateName } from '../parse/detect';
 import type { Format } from '../parse/types';
 import { adviseAnalyses, analyzeText, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from './engine';
 import type { AdviceNote, AdviceReport, AdviceWorkload } from './report';
-import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind } from './scan';
+import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind, type WalkResult } from './scan';
 import type { Verdict } from './types';
 import { maxVerdict } from './verdict';
 
@@ -51,12 +51,31 @@ interface CacheEntry {
   notes: string[];
 }
 
+/** Reported changes kept between runs; past this, the next run checks every file. */
+const MAX_TRACKED_CHANGES = 10_000;
+
+/** What a cache that is told of every change keeps between runs. */
+export interface ChangeTracking {
+  /** Files reported changed since the run that last read them, each with the number of its latest report. */
+  changed: Map<string, number>;
+  /** Reports so far. */
+  reports: number;
+  /** Walk results by root and walk options, valid until the tree changes. */
+  walks: Map<string, WalkResult>;
+  /** Bumped by every tree change, so a walk that raced one is not kept. */
+  generation: number;
+  /** The settings the cached results were made with (a change makes every file be checked once). */
+  settings: string;
+}
+
 /**
  * Per-file results from earlier runs, keyed by path, relative name and (size, mtime) or the caller's
  * version. Hold one per workspace; after a run it keeps only the files that run saw.
  */
 export class AdviceCache {
   private entries = new Map<string, CacheEntry>();
+  /** Set while a caller reports every change (trackChanges); unset, every run walks and stats. */
+  private tracked: ChangeTracking | undefined;
 
   get size(): number {
     return this.entries.size;
@@ -65,6 +84,50 @@ export class AdviceCache {
   get(path: string, key: string): CacheEntry | undefined {
     const e = this.entries.get(path);
     return e && e.key === key ? e : undefined;
+  }
+
+  /** The entry of a file whatever its key, for a file known not to have changed. */
+  peek(path: string): CacheEntry | undefined {
+    return this.entries.get(path);
+  }
+
+  /**
+   * From now on the caller reports every change under the scanned folders (an editor's file
+   * watcher): `fileChanged` for a file whose content changed, `treeChanged` when files or folders
+   * were created, deleted or renamed. A run then takes files nobody reported as they were (no stat)
+   * and reuses the last walk of the folders until the tree changes. `untrack` goes back to walking
+   * and checking every file on every run.
+   */
+  trackChanges(): void {
+    this.tracked ??= { changed: new Map(), reports: 0, walks: new Map(), generation: 0, settings: '' };
+  }
+
+  untrack(): void {
+    this.tracked = undefined;
+  }
+
+  get tracking(): ChangeTracking | undefined {
+    return this.tracked;
+  }
+
+  fileChanged(path: string): void {
+    const t = this.tracked;
+    // Only files a scan reads can matter (candidates are chosen by name).
+    if (!t || !isCandidateName(basename(path))) return;
+    if (t.changed.size >= MAX_TRACKED_CHANGES) {
+      // So many changes at once (a checkout, a build): check every file on the next run instead.
+      t.changed.clear();
+      t.settings = '';
+      return;
+    }
+    t.changed.set(normalizePath(path), ++t.reports);
+  }
+
+  treeChanged(path?: string): void {
+    if (!this.tracked) return;
+    this.tracked.generation++;
+    this.tracked.walks.clear();
+    if (path !== undefined) this.fileChanged(path);
   }
 
   set(path: string, entry: CacheEntry): void {
@@ -113,17 +176,31 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
 
   const skipped: Skipped[] = [];
   const candidates: Candidate[] = [];
+  const tracked = options.cache?.tracking;
+  // Files nobody reported changed are taken as they were, unless the settings changed since.
+  const settingsKey = JSON.stringify([maxFileSize, options.exclude ?? [], options.skipFolders ?? null, labels]);
+  const trustUnreported = tracked !== undefined && tracked.settings === settingsKey;
+  // Reports up to now are settled by this run if it completes; later ones wait for the next.
+  const reportsBefore = tracked?.reports ?? 0;
+  const changed = (path: string) => tracked?.changed.has(path) ?? false;
   let files = 0;
   for (let i = 0; i < normRoots.length; i++) {
     const before = files;
-    const res = await walk(fs, normRoots[i], {
-      exclude: options.exclude,
-      skipFolders: options.skipFolders,
-      label: labels[i],
-      concurrency: options.concurrency,
-      isCancelled: options.isCancelled,
-      onProgress: (p) => options.onProgress?.({ files: before + p.files, candidates: candidates.length + p.candidates, done: 0 }),
-    });
+    const walkKey = JSON.stringify([normRoots[i], labels[i], options.exclude ?? [], options.skipFolders ?? null]);
+    const generation = tracked?.generation;
+    let res = tracked?.walks.get(walkKey);
+    if (!res) {
+      res = await walk(fs, normRoots[i], {
+        exclude: options.exclude,
+        skipFolders: options.skipFolders,
+        label: labels[i],
+        concurrency: options.concurrency,
+        isCancelled: options.isCancelled,
+        onProgress: (p) => options.onProgress?.({ files: before + p.files, candidates: candidates.length + p.candidates, done: 0 }),
+      });
+      // Kept only when no tree change arrived while it walked.
+      if (tracked && tracked.generation === generation) tracked.walks.set(walkKey, res);
+    }
     files += res.files;
     skipped.push(...res.skipped);
     candidates.push(...res.candidates);
@@ -146,12 +223,15 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
       const over = options.overlay?.(c.path);
       let key: string | undefined;
       let known: { size: number; mtimeMs?: number } | undefined;
-      if (over) key = `${c.rel}\u0000v${over.version}`;
+      const kept = !over && trustUnreported && !changed(c.path) ? options.cache?.peek(c.path) : undefined;
+      if (kept && kept.key.startsWith(`${c.rel}\u0000`) && !kept.key.startsWith(`${c.rel}\u0000v`)) key = kept.key;
+      else if (over) key = `${c.rel}\u0000v${over.version}`;
       else {
         try {
           const st = await fs.stat(c.path);
           known = { size: st.size, mtimeMs: st.mtimeMs };
-          if (st.mtimeMs !== undefined) key = `${c.rel}\u0000${st.size}\u0000${st.mtimeMs}`;
+          // The size limit is part of the key: a file over one limit may be under the next.
+          if (st.mtimeMs !== undefined) key = `${c.rel}\u0000${st.size}\u0000${st.mtimeMs}\u0000${maxFileSize}`;
         } catch (e) {
           skips[i] = { reason: `could not be read (${(e as { code?: string }).code ?? 'error'})`, kind: 'unreadable' };
           return;
@@ -192,6 +272,10 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   });
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   options.cache?.prune(normRoots, seen);
+  if (tracked) {
+    tracked.settings = settingsKey;
+    for (const [path, n] of tracked.changed) if (n <= reportsBefore) tracked.changed.delete(path);
+  }
 
   const found = analyses.filter((a): a is FileAnalysis => a !== null);
   const workloads = adviseAnalyses(found, deps);

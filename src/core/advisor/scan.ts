@@ -28,6 +28,17 @@ export const DEFAULT_SKIPPED_FOLDERS: readonly string[] = [
   '.cache',
 ];
 
+// The file watcher exclusions (`files.watcherExclude`) that may hide a change to a file the scan
+// reads: all but those inside folders the scan never enters (`**/.git/objects/**`,
+// `**/node_modules/*/**`). While any is left, a scan cannot rely on the watcher.
+export function exclusionsHidingScannedFiles(patterns: readonly string[], skipFolders: readonly string[] = DEFAULT_SKIPPED_FOLDERS): string[] {
+  const skipped = new Set(skipFolders);
+  return patterns.filter((p) => {
+    const m = /^\*\*\/([^/*?{}[\]]+)\//.exec(p.trim());
+    return !(m && skipped.has(m[1]));
+  });
+}
+
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 export interface ScanProgress {

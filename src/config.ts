@@ -77,7 +77,17 @@ const sizeInBytes = (v: unknown): number => (typeof v === 'number' && Number.isF
 
 /** The editor's own `files.exclude` patterns for a folder (those set to true; conditional ones are left out). */
 export function filesExclude(scope?: vscode.ConfigurationScope): string[] {
-  const map = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
+  return enabledGlobs('exclude', scope);
+}
+
+/** The enabled `files.watcherExclude` globs: changes there are not reported to file watchers. */
+export function watcherExclude(scope?: vscode.ConfigurationScope): string[] {
+  return enabledGlobs('watcherExclude', scope);
+}
+
+/** The globs set to `true` in a `files.*` glob map. */
+function enabledGlobs(key: 'exclude' | 'watcherExclude', scope?: vscode.ConfigurationScope): string[] {
+  const map = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>(key, {});
   return Object.entries(map ?? {})
     .filter(([, on]) => on === true)
     .map(([glob]) => glob);

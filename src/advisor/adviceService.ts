@@ -2,7 +2,8 @@
 // report panel, CodeLens, the status bar. One instance, created in activate().
 import * as vscode from 'vscode';
 import { AdviceCache, adviseWorkspace, CancelledError, type AdviceReport, type AdviceWorkload, type AdviseProgress } from '../core/advisor/advise';
-import { filesExclude, settings } from '../config';
+import { exclusionsHidingScannedFiles } from '../core/advisor/scan';
+import { filesExclude, settings, watcherExclude } from '../config';
 import { VscodeFs } from './vscodeFs';
 
 export interface RunOptions {
@@ -26,7 +27,11 @@ export class AdviceService implements vscode.Disposable {
   /** Fires after every completed scan with the new report. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(...this.watchChanges());
+  }
 
   /** The last completed report, if any. */
   last(): AdviceReport | undefined {
@@ -70,6 +75,7 @@ export class AdviceService implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
 
@@ -113,6 +119,40 @@ export class AdviceService implements vscode.Disposable {
     this.logReasoning(report, Date.now() - started);
     this.changed.fire(report);
     return report;
+  }
+
+  /**
+   * Tells the scan cache of every change on disk, so a re-scan reads only the files that changed and
+   * walks the folders again only after files came or went. Only while the watcher sees everything
+   * the scan reads: every folder on the local disk, and no files.watcherExclude pattern outside the
+   * folders the scan skips. Otherwise every re-scan checks every file, as the CLI does.
+   */
+  private watchChanges(): vscode.Disposable[] {
+    const decide = () => {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      const hidden = folders.flatMap((f) => exclusionsHidingScannedFiles(watcherExclude(f.uri)));
+      const local = folders.length > 0 && folders.every((f) => f.uri.scheme === 'file');
+      if (local && hidden.length === 0) {
+        this.cache.trackChanges();
+        // The folders or the exclusions may be new: walk again once.
+        this.cache.treeChanged();
+      } else {
+        this.cache.untrack();
+        if (hidden.length) this.log.info(`Advisor: every re-scan checks every file, because files.watcherExclude hides ${[...new Set(hidden)].join(', ')}`);
+      }
+    };
+    decide();
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    return [
+      watcher,
+      watcher.onDidChange((uri) => this.cache.fileChanged(uri.path)),
+      watcher.onDidCreate((uri) => this.cache.treeChanged(uri.path)),
+      watcher.onDidDelete((uri) => this.cache.treeChanged(uri.path)),
+      vscode.workspace.onDidChangeWorkspaceFolders(decide),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('files.watcherExclude')) decide();
+      }),
+    ];
   }
 
   private logReasoning(r: AdviceReport, ms: number): void {

@@ -126,6 +126,7 @@ export function fakeVscode(): Fake {
     change: new EventEmitter(),
     open: new EventEmitter(),
     close: new EventEmitter(),
+    folders: new EventEmitter(),
   };
   const log = strict('LogOutputChannel', {
     name: 'log',
@@ -165,6 +166,16 @@ export function fakeVscode(): Fake {
       onDidChangeTextDocument: event(emitters.change),
       onDidOpenTextDocument: event(emitters.open),
       onDidCloseTextDocument: event(emitters.close),
+      onDidChangeWorkspaceFolders: event(emitters.folders),
+      createFileSystemWatcher: () => {
+        const watcher = { change: new EventEmitter(), create: new EventEmitter(), delete: new EventEmitter() };
+        return strict('FileSystemWatcher', {
+          onDidChange: event(watcher.change),
+          onDidCreate: event(watcher.create),
+          onDidDelete: event(watcher.delete),
+          dispose() {},
+        });
+      },
     }),
     languages: strict('languages', {
       registerHoverProvider: (_s: unknown, p: Fake['hoverProviders'][number]) => registered(hoverProviders, p),

@@ -60,6 +60,41 @@ describe('Should this be a VM?', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('after a Dockerfile changes on disk, running again shows the change and reads only that file', async () => {
+    const before = await advise();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const target = vscode.Uri.joinPath(folder, 'web', 'Dockerfile');
+    const original = await vscode.workspace.fs.readFile(target);
+    /** Resolves once the editor's file watcher reports a change to the Dockerfile (the advisor's watcher hears it in the same event). */
+    const changeSeen = () =>
+      new Promise<void>((resolve) => {
+        const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+        const sub = watcher.onDidChange((uri) => {
+          if (uri.path !== target.path) return;
+          sub.dispose();
+          watcher.dispose();
+          resolve();
+        });
+      });
+    try {
+      const seen = changeSeen();
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${new TextDecoder().decode(original)}\nRUN modprobe wireguard\n`));
+      await seen;
+      const after = await advise();
+      assert.equal(after.stats.parsed, 1, `parsed ${after.stats.parsed}, reused ${after.stats.reused}`);
+      assert.equal(after.stats.reused, before.stats.parsed + before.stats.reused - 1);
+      const web = after.workloads.find((w) => w.name === 'web')!;
+      assert.equal(web.verdict, 'vm');
+      assert.ok(web.signals.some((s) => s.file === 'web/Dockerfile' && /kernel/i.test(s.id)), web.signals.map((s) => s.id).join(', '));
+    } finally {
+      const seen = changeSeen();
+      await vscode.workspace.fs.writeFile(target, original);
+      await seen;
+    }
+    const restored = await advise();
+    assert.equal(restored.workloads.find((w) => w.name === 'web')?.verdict, before.workloads.find((w) => w.name === 'web')?.verdict);
+  });
+
   it('Open Advice Report reveals the report at a workload', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('no report tab', () => reportTabs().length === 0);

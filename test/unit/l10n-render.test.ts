@@ -5,8 +5,6 @@
 // made-up bundle and puts English back afterwards, so no other suite sees it.
 import * as assert from 'node:assert/strict';
 import * as l10n from '@vscode/l10n';
-import { adviseFiles } from '../../src/core/advisor/advise';
-import type { AdviceReport } from '../../src/core/advisor/report';
 import { compareTable, renderCompareMarkdown } from '../../src/core/compare';
 import { explainAt } from '../../src/core/explain';
 import { parseDockerfile } from '../../src/core/parse/dockerfile';
@@ -14,7 +12,7 @@ import { renderAdviceMarkdown } from '../../src/core/render/adviceText';
 import { compareLensTitle, lensTitle, lensTooltip, statusText } from '../../src/core/render/lens';
 import { renderPanelHtml } from '../../src/core/render/panelHtml';
 import { renderReportHtml } from '../../src/core/render/reportHtml';
-import { fakeDeps } from './helpers/fakeFormats';
+import { HOSTILE, hostileReport } from './helpers/hostileReport';
 
 /** A pseudo-locale: a few messages translated, some with their placeholders reordered, one with markup characters. */
 const PSEUDO: Record<string, string> = {
@@ -52,21 +50,7 @@ const PSEUDO: Record<string, string> = {
   Containers: 'Conteneurs',
 };
 
-const HOSTILE = `<img src=x onerror="alert(1)">'"&<script>alert(2)</script>`;
 const env = { cspSource: 'vscode-webview://abc', nonce: 'bm9uY2UxMjM0NTY3ODk=', scriptUri: 'vscode-webview://abc/media/x.js', styleUri: 'vscode-webview://abc/media/x.css' };
-
-function hostileReport(): AdviceReport {
-  const r = adviseFiles(
-    [
-      { path: `${HOSTILE}/compose.yaml`, text: `service ${HOSTILE.replace(/\s/g, '_')}\n  build .\n  !t.privileged\n` },
-      { path: `${HOSTILE}/Dockerfile`, text: 'FROM x\n!t.root\n' },
-    ],
-    { deps: fakeDeps },
-  );
-  r.workloads[0].signals[0].message = HOSTILE;
-  r.skipped.push({ file: `skipped/${HOSTILE}`, reason: HOSTILE, kind: 'binary' });
-  return r;
-}
 
 /** Renders under the pseudo-locale and puts English back, whatever happens. */
 function translated<T>(render: () => T): T {

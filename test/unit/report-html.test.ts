@@ -2,26 +2,11 @@
 // and messages from the webview are accepted only in their exact shape.
 import * as assert from 'node:assert/strict';
 import { adviseFiles } from '../../src/core/advisor/advise';
-import type { AdviceReport } from '../../src/core/advisor/report';
 import { parseReportMessage, renderReportHtml, workloadIndex } from '../../src/core/render/reportHtml';
 import { fakeDeps } from './helpers/fakeFormats';
+import { HOSTILE, hostileReport } from './helpers/hostileReport';
 
 const env = { cspSource: 'vscode-webview://abc', nonce: 'bm9uY2UxMjM0NTY3ODk=', scriptUri: 'vscode-webview://abc/media/report.js', styleUri: 'vscode-webview://abc/media/report.css' };
-const HOSTILE = `<img src=x onerror="alert(1)">'"&<script>alert(2)</script>`;
-
-function hostileReport(): AdviceReport {
-  const r = adviseFiles(
-    [
-      { path: `${HOSTILE}/compose.yaml`, text: `service ${HOSTILE.replace(/\s/g, '_')}\n  build .\n  !t.privileged\n` },
-      { path: `${HOSTILE}/Dockerfile`, text: 'FROM x\n!t.root\n' },
-    ],
-    { deps: fakeDeps },
-  );
-  r.workloads[0].signals[0].message = HOSTILE;
-  r.skipped.push({ file: `skipped/${HOSTILE}`, reason: HOSTILE, kind: 'binary' });
-  r.notes.push({ file: HOSTILE, message: HOSTILE });
-  return r;
-}
 
 /** Tags and attributes of the document as a browser would see them (good enough for our own markup). */
 function tags(html: string): string[] {

@@ -27,6 +27,8 @@ export interface Settings {
     exclude: string[];
     /** Bytes; larger files are skipped. */
     maxFileSize: number;
+    /** Run the advisor again when a file it reads is saved (after a first run). */
+    refreshOnSave: boolean;
   };
 }
 
@@ -62,6 +64,7 @@ export function settings(): Settings {
     advisor: {
       exclude: stringList(c.get<unknown>('exclude', [])),
       maxFileSize: sizeInBytes(c.get<unknown>('maxFileSize', 2048)),
+      refreshOnSave: c.get<boolean>('refreshOnSave', true) !== false,
     },
   };
 }

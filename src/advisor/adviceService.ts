@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { AdviceCache, adviseWorkspace, CancelledError, type AdviceReport, type AdviceWorkload, type AdviseProgress } from '../core/advisor/advise';
 import { exclusionsHidingScannedFiles } from '../core/advisor/scan';
+import { basename } from '../core/fs';
+import { isCandidateName } from '../core/parse/detect';
 import { filesExclude, settings, watcherExclude } from '../config';
 import { VscodeFs } from './vscodeFs';
 
@@ -17,8 +19,12 @@ interface Root {
   uri: vscode.Uri;
 }
 
+/** Quiet time after the last save before the advisor runs again. */
+const REFRESH_DELAY_MS = 500;
+
 export class AdviceService implements vscode.Disposable {
   private report: AdviceReport | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private roots: Root[] = [];
   private readonly cache = new AdviceCache();
   private readonly changed = new vscode.EventEmitter<AdviceReport>();
@@ -30,7 +36,7 @@ export class AdviceService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    this.disposables.push(...this.watchChanges());
+    this.disposables.push(...this.watchChanges(), this.refreshOnSave());
   }
 
   /** The last completed report, if any. */
@@ -75,6 +81,7 @@ export class AdviceService implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
@@ -153,6 +160,34 @@ export class AdviceService implements vscode.Disposable {
         if (e.affectsConfiguration('files.watcherExclude')) decide();
       }),
     ];
+  }
+
+  /**
+   * Once there is a report, saving a file the scan reads runs the advisor again, half a second after
+   * the last save, so the report, the status bar and the comparison's marks follow the files. The
+   * save itself tells the cache the file changed (the watcher's event may come later).
+   */
+  private refreshOnSave(): vscode.Disposable {
+    return vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (!this.report || !settings().advisor.refreshOnSave) return;
+      if (!isCandidateName(basename(doc.uri.path)) || !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
+      this.cache.fileChanged(doc.uri.path);
+      if (this.refreshTimer) clearTimeout(this.refreshTimer);
+      this.refreshTimer = setTimeout(() => {
+        this.refreshTimer = undefined;
+        void this.refresh();
+      }, REFRESH_DELAY_MS);
+    });
+  }
+
+  /** Runs again after any run in progress (which may have read the file before it was saved). */
+  private async refresh(): Promise<void> {
+    await this.running?.catch(() => undefined);
+    try {
+      await this.run();
+    } catch (e) {
+      this.log.warn(`Advisor: refresh after a save failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private logReasoning(r: AdviceReport, ms: number): void {

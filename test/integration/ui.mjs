@@ -258,6 +258,35 @@ const checks = [
       await screenshot(page, 'advice-report.png');
     },
   },
+  {
+    title: 'after the report, saving a Dockerfile that now loads a kernel module turns the status bar and the report to VM',
+    async run(page) {
+      // The status bar item reads "<verdict> (<n> of 3)" once the advisor has run.
+      const status = page.locator('.statusbar-item', { hasText: /\(\d+ of 3\)/ }).first();
+      await status.waitFor({ state: 'visible' });
+      const before = (await status.innerText()).trim();
+      assert(!/^VM\b/.test(before), `the status bar already reads ${before}`);
+      await quickOpen(page, 'Dockerfile', { label: 'Dockerfile' });
+      await activeTab(page, 'Dockerfile');
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('RUN modprobe wireguard');
+      await page.keyboard.press('Control+S');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+      await waitFor('the status bar to read VM after the save', async () => /^VM\b/.test((await status.innerText()).trim()), { deadline: Date.now() + 30_000 });
+      // The status bar opens the refreshed report.
+      await status.click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'Should this be a VM?' }).waitFor({ state: 'visible' });
+      await waitFor('the report to say Virtual machine', async () => {
+        for (const f of page.frames()) {
+          const answer = await f.locator('p.answer').innerText({ timeout: 1_000 }).catch(() => '');
+          if (/Overall:\s*Virtual machine/.test(answer)) return true;
+        }
+        return false;
+      }, { deadline: Date.now() + 30_000 });
+    },
+  },
 ];
 
 // The walkthrough as a person follows it: do what each step says (its button, where it has one), then

@@ -127,6 +127,7 @@ export function fakeVscode(): Fake {
     open: new EventEmitter(),
     close: new EventEmitter(),
     folders: new EventEmitter(),
+    save: new EventEmitter(),
   };
   const log = strict('LogOutputChannel', {
     name: 'log',
@@ -167,6 +168,7 @@ export function fakeVscode(): Fake {
       onDidOpenTextDocument: event(emitters.open),
       onDidCloseTextDocument: event(emitters.close),
       onDidChangeWorkspaceFolders: event(emitters.folders),
+      onDidSaveTextDocument: event(emitters.save),
       createFileSystemWatcher: () => {
         const watcher = { change: new EventEmitter(), create: new EventEmitter(), delete: new EventEmitter() };
         return strict('FileSystemWatcher', {

@@ -82,6 +82,14 @@ export async function waitFor(what, check, { deadline, interval = 200 } = {}) {
   }
 }
 
+/** The first frame of the page (webviews are frames) whose document has `selector`, with `hasText` when given. */
+export function frameWith(page, selector, what, { hasText, deadline = Date.now() + 60_000 } = {}) {
+  return waitFor(what, async () => {
+    for (const f of page.frames()) if (await f.locator(selector, hasText ? { hasText } : {}).count().catch(() => 0)) return f;
+    return null;
+  }, { deadline });
+}
+
 export function freePort() {
   return new Promise((resolvePort, reject) => {
     const srv = createServer();

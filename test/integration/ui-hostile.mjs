@@ -11,7 +11,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail, waitFor, workbenchUrl, writeSummary, runPageChecks,
+  launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail, frameWith, waitFor, workbenchUrl, writeSummary, runPageChecks,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2));
@@ -69,14 +69,6 @@ async function runCommand(page, title) {
       await page.keyboard.press('Escape');
     }
   }
-}
-
-/** The webview frame whose document has `selector`. */
-function frameWith(page, selector, what) {
-  return waitFor(what, async () => {
-    for (const f of page.frames()) if (await f.locator(selector).count().catch(() => 0)) return f;
-    return null;
-  }, { deadline: Date.now() + 60_000 });
 }
 
 /** Nothing from workspace data ran in any frame of the page, nor became an element in the panel's document. */

@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import {
   codeServerBin, freshWorkspace, launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail,
-  waitFor, workbenchUrl, writeSummary, runPageChecks,
+  frameWith, waitFor, workbenchUrl, writeSummary, runPageChecks,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['screenshots', 'packaged', 'web-worker'] });
@@ -208,12 +208,7 @@ const checks = [
       await compare.click();
       await page.locator('.tabs-container .tab.active', { hasText: 'Container or VM? Comparison' }).waitFor({ state: 'visible' });
       // The table loaded (a webview still loading takes the focus, and closes the next check's F1 box).
-      await waitFor('the comparison table in a webview frame', async () => {
-        for (const f of page.frames()) {
-          if (await f.locator('table#comparison tbody tr').count().catch(() => 0)) return f;
-        }
-        return null;
-      }, { deadline: Date.now() + 30_000 });
+      await frameWith(page, 'table#comparison tbody tr', 'the comparison table in a webview frame', { deadline: Date.now() + 30_000 });
     },
   },
   {
@@ -223,12 +218,7 @@ const checks = [
       await runCommand(page, 'Container or VM?: Open Comparison');
       await page.locator('.tabs-container .tab.active', { hasText: 'Container or VM? Comparison' }).waitFor({ state: 'visible' });
       // The webview's document is one of the page's frames.
-      const frame = await waitFor('the comparison table in a webview frame', async () => {
-        for (const f of page.frames()) {
-          if (await f.locator('table#comparison tbody tr').count().catch(() => 0)) return f;
-        }
-        return null;
-      }, { deadline: Date.now() + 30_000 });
+      const frame = await frameWith(page, 'table#comparison tbody tr', 'the comparison table in a webview frame', { deadline: Date.now() + 30_000 });
       const head = (await frame.locator('table#comparison thead').innerText()).replace(/\s+/g, ' ');
       assert(/Containers/.test(head) && /Virtual machines/.test(head), `unexpected table head: ${head}`);
       const rows = await frame.locator('table#comparison tbody tr').allInnerTexts();
@@ -242,12 +232,7 @@ const checks = [
       await closeAllEditors(page);
       await runCommand(page, 'Container or VM?: Should this be a VM?');
       await page.locator('.tabs-container .tab.active', { hasText: 'Should this be a VM?' }).waitFor({ state: 'visible' });
-      const frame = await waitFor('the report in a webview frame', async () => {
-        for (const f of page.frames()) {
-          if (await f.locator('section.workload').count().catch(() => 0)) return f;
-        }
-        return null;
-      }, { deadline: Date.now() + 30_000 });
+      const frame = await frameWith(page, 'section.workload', 'the report in a webview frame', { deadline: Date.now() + 30_000 });
       const answer = await frame.locator('p.answer').innerText();
       assert(/^Overall:\s*\S/.test(answer), `no overall verdict: ${answer}`);
       const names = (await frame.locator('section.workload h2').allInnerTexts()).join(' | ');
@@ -278,13 +263,7 @@ const checks = [
       // The status bar opens the refreshed report.
       await status.click();
       await page.locator('.tabs-container .tab.active', { hasText: 'Should this be a VM?' }).waitFor({ state: 'visible' });
-      await waitFor('the report to say Virtual machine', async () => {
-        for (const f of page.frames()) {
-          const answer = await f.locator('p.answer').innerText({ timeout: 1_000 }).catch(() => '');
-          if (/Overall:\s*Virtual machine/.test(answer)) return true;
-        }
-        return false;
-      }, { deadline: Date.now() + 30_000 });
+      await frameWith(page, 'p.answer', 'the report to say Virtual machine', { hasText: /Overall:\s*Virtual machine/, deadline: Date.now() + 30_000 });
     },
   },
 ];
@@ -329,10 +308,7 @@ checks.unshift({
     };
     await openOurs();
     const step = (title) => page.locator('button.getting-started-step').filter({ hasText: title }).first();
-    const webviewWith = (selector, hasText) => waitFor(`a webview frame with ${selector} ${hasText ?? ''}`, async () => {
-      for (const f of page.frames()) if (await f.locator(selector, hasText ? { hasText } : {}).count().catch(() => 0)) return f;
-      return null;
-    }, { deadline: Date.now() + 60_000 });
+    const webviewWith = (selector, hasText) => frameWith(page, selector, `a webview frame with ${selector} ${hasText ?? ''}`, { hasText });
     const follow = async (title, media, button, done) => {
       await showOurs();
       await step(title).click();

@@ -19,6 +19,8 @@ import { limaModule } from '../../src/core/parse/lima';
 import { MAX_FLOW_DEPTH } from '../../src/core/parse/yaml';
 import { devcontainerModule } from '../../src/core/parse/devcontainer';
 import { MAX_JSON_DEPTH } from '../../src/core/parse/jsonc-tree';
+import { moduleFor } from '../../src/core/registry';
+import { corpusFiles } from '../fuzz/inputs';
 
 /** The shape make-workspace.mjs --hostile writes: one RUN continued over `n` lines. */
 const longRun = (n: number, eol = '\n') => ['FROM alpine', 'RUN echo start \\', ...Array(n).fill('  && echo more \\'), '  && echo end', ''].join(eol);
@@ -203,6 +205,21 @@ describe('regressions', () => {
       const m = composeModule.parse('services:\n  web:\n    labels:\n      ? [a, b]\n      : x\n', 'compose.yaml') as ConfigModel;
       const labels = m.roots[0].children![0].children![0].children![0];
       assert.match(labels.children![0].key, /a.*b/);
+    });
+  });
+
+  describe('a file with classic Mac line ends (a lone CR) was read as one line by every parser but YAML\'s', () => {
+    // The editor shows a lone CR as a line break, so hovers and lenses landed on the wrong lines.
+    it('reads every corpus file with lone CRs into the same model as with LF', () => {
+      let compared = 0;
+      for (const c of corpusFiles()) {
+        const lf = c.text.replace(/\r\n?/g, '\n');
+        const cr = lf.replace(/\n/g, '\r');
+        const mod = moduleFor(c.format)!;
+        assert.deepEqual(mod.parse(cr, c.name), mod.parse(lf, c.name), c.name);
+        compared++;
+      }
+      assert.ok(compared > 300, `${compared} files`);
     });
   });
 });

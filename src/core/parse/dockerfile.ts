@@ -6,6 +6,7 @@ import type { FormatModule } from './format';
 import type { ModelBase, ParseProblem, Pos, Range } from './types';
 import { dockerfileTopicAt } from './dockerfile-topics';
 import { baseImageOf } from './dockerfile-base';
+import { unifyLineBreaks } from './lines';
 import { useDockerfileAstSpeedups } from './dockerfile-ast-speed';
 
 useDockerfileAstSpeedups();
@@ -217,7 +218,7 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
     finalUser: null,
   };
   try {
-    fill(model, text);
+    fill(model, unifyLineBreaks(text));
   } catch (e) {
     model.problems.push({ message: `could not parse: ${e instanceof Error ? e.message : String(e)}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   }

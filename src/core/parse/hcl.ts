@@ -12,6 +12,7 @@
 // numbers, true/false/null, heredoc bodies) become `value`; expressions stay value-less with a
 // `valueRange`.
 import { Lines } from './config-topics';
+import { unifyLineBreaks } from './lines';
 import type { ConfigNode, ParseProblem } from './types';
 
 type Kind = 'ident' | 'string' | 'heredoc' | 'number' | 'punct' | 'op' | 'newline';
@@ -353,7 +354,8 @@ export interface HclTree {
 }
 
 /** Parses HCL2 text; never throws. The root node has key '' and path []. */
-export function parseHcl(text: string): HclTree {
+export function parseHcl(source: string): HclTree {
+  const text = unifyLineBreaks(source);
   const lines = new Lines(text);
   const root: ConfigNode = { key: '', path: [], keyRange: lines.range(0, 0), range: lines.range(0, text.length), children: [] };
   const problems: ParseProblem[] = [];

@@ -6,6 +6,7 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser/lib/esm/main';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser/lib/esm/main';
 import type { ConfigNode, ParseProblem } from './types';
 import { Lines } from './config-topics';
+import { unifyLineBreaks } from './lines';
 
 export interface JsonTree {
   roots: ConfigNode[];
@@ -55,7 +56,8 @@ function convert(n: JsonNode, key: string, path: string[], keyNode: JsonNode | u
 }
 
 /** Parses JSONC; never throws. The root node has key '' and path []. */
-export function parseJsonTree(text: string): JsonTree {
+export function parseJsonTree(source: string): JsonTree {
+  const text = unifyLineBreaks(source);
   const lines = new Lines(text);
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;

@@ -1,6 +1,15 @@
 // Offsets to (line, character) through a sorted table of line starts: every text-based parser's positions.
 import type { Pos, Range } from './types';
 
+/**
+ * The text with every lone CR (classic Mac line ends) made an LF: the editor and YAML count a lone
+ * CR as a line break, and the parsers and this line table then agree with them. Same length, so
+ * every offset stays where it was.
+ */
+export function unifyLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 export class Lines {
   private readonly starts: number[] = [0];
   constructor(readonly text: string) {

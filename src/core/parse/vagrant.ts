@@ -26,6 +26,7 @@
 import type { Workload } from '../advisor/types';
 import { VAGRANT_TOPICS } from '../knowledge/vagrant';
 import { Lines, folderName, keyTopicAt, walk } from './config-topics';
+import { unifyLineBreaks } from './lines';
 import type { FormatModule } from './format';
 import type { ConfigModel, ConfigNode, Range } from './types';
 
@@ -258,7 +259,8 @@ function splitArgs(code: string, from: number, to: number): { start: number; end
     .filter((p) => p.end > p.start);
 }
 
-function parse(text: string, file: string): VagrantModel {
+function parse(source: string, file: string): VagrantModel {
+  const text = unifyLineBreaks(source);
   const lines = new Lines(text);
   const root: ConfigNode = { key: '', path: [], keyRange: lines.range(0, 0), range: lines.range(0, text.length), children: [] };
   const model: VagrantModel = { format: 'vagrant', file, problems: [], roots: [root] };

@@ -3,7 +3,7 @@
 // text and alias bombs become problems.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import { Lines } from './lines';
+import { Lines, unifyLineBreaks } from './lines';
 import type { ConfigNode, ParseProblem, Range } from './types';
 
 /** Text larger than this is not parsed at all (a problem is reported instead). */
@@ -242,8 +242,8 @@ export function lineNesting(text: string): number {
 /** Parses every document of a YAML text into ConfigNode roots (one per document). */
 export function parseYamlTree(source: string): YamlTree {
   // A lone CR ends a line for YAML and for the editor, but the yaml library reads a CR-only file as
-  // one line of nested compact mappings, thousands deep (see tooDeep). Same length, same offsets.
-  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  // one line of nested compact mappings, thousands deep (see tooDeep).
+  const text = unifyLineBreaks(source);
   const lines = new LineIndex(text);
   if (text.length > MAX_YAML_BYTES) {
     return {

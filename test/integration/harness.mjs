@@ -343,6 +343,31 @@ export function tail(file, lines = 40) {
 }
 
 /** Writes `{ suites: [{name, passed, failed}], passed, failed }` for scripts/test-all.mjs. */
+/**
+ * The end of a page-check script (ui.mjs, ui-hostile.mjs): the logs when the run broke, the browser
+ * and code-server closed, the results written, published and printed, the run's folder kept when a
+ * check failed, the summary line, and the exit code.
+ */
+export async function finishPageRun({ run, results, name, title, started, summary, server, browser, error }) {
+  if (error !== undefined) {
+    results.error = error instanceof Error ? error.message : String(error);
+    if (server) console.error(`--- code-server log ---\n${tail(server.logFile, 30)}`);
+    if (browser?.messages.length) console.error(`--- browser console ---\n${browser.messages.slice(-20).join('\n')}`);
+  }
+  await browser?.close();
+  await server?.stop();
+  writeFileSync(run.resultsFile, JSON.stringify(results, null, 2));
+  publishResults(run, `${name}.json`);
+  const counts = printResults(`${title} (code-server + Chromium, ${((Date.now() - started) / 1000).toFixed(1)} s)`, results);
+  if (counts.failed) {
+    run.keep();
+    console.log(`  logs and screenshots: ${run.dir.replace(repoRoot + '/', '')}`);
+  }
+  writeSummary(summary, [{ name, ...counts }]);
+  console.log(`\n${name}: ${counts.passed} passing, ${counts.failed} failing`);
+  process.exit(counts.failed ? 1 : 0);
+}
+
 export function writeSummary(file, suites) {
   if (!file) return;
   mkdirSync(dirname(file), { recursive: true });

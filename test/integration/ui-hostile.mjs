@@ -11,7 +11,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail, frameWith, waitFor, workbenchUrl, writeSummary, runPageChecks,
+  finishPageRun, frameWith, launchBrowser, newRun, parseArgs, repoRoot, startCodeServer, waitFor, workbenchUrl, runPageChecks,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2));
@@ -130,6 +130,7 @@ const results = { name: 'ui-hostile', passes: [], failures: [], pending: [] };
 const started = Date.now();
 let server;
 let browser;
+let error;
 try {
   const deadline = Date.now() + timeoutMs;
   const workspace = makeWorkspace(join(run.dir, 'workspace'));
@@ -151,20 +152,6 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'compose.yaml' }).first().waitFor({ state: 'visible' });
   await runPageChecks(page, checks, { results, run, prefix: 'hostile names in webviews', script: 'ui-hostile.mjs', deadline });
 } catch (e) {
-  results.error = e instanceof Error ? e.message : String(e);
-  if (server) console.error(`--- code-server log ---\n${tail(server.logFile, 30)}`);
-  if (browser?.messages.length) console.error(`--- browser console ---\n${browser.messages.slice(-20).join('\n')}`);
-} finally {
-  await browser?.close();
-  await server?.stop();
+  error = e;
 }
-writeFileSync(run.resultsFile, JSON.stringify(results, null, 2));
-publishResults(run, 'ui-hostile.json');
-const counts = printResults(`hostile names in webviews (code-server + Chromium, ${((Date.now() - started) / 1000).toFixed(1)} s)`, results);
-if (counts.failed) {
-  run.keep();
-  console.log(`  logs and screenshots: ${run.dir.replace(repoRoot + '/', '')}`);
-}
-writeSummary(args.summary, [{ name: 'ui-hostile', ...counts }]);
-console.log(`\nui-hostile: ${counts.passed} passing, ${counts.failed} failing`);
-process.exit(counts.failed ? 1 : 0);
+await finishPageRun({ run, results, name: 'ui-hostile', title: 'hostile names in webviews', started, summary: args.summary, server, browser, error });

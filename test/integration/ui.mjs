@@ -16,8 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  codeServerBin, freshWorkspace, launchBrowser, newRun, parseArgs, printResults, publishResults, repoRoot, startCodeServer, tail,
-  frameWith, waitFor, workbenchUrl, writeSummary, runPageChecks,
+  codeServerBin, freshWorkspace, launchBrowser, newRun, parseArgs, repoRoot, startCodeServer,
+  finishPageRun, frameWith, waitFor, workbenchUrl, runPageChecks,
 } from './harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['screenshots', 'packaged', 'web-worker'] });
@@ -354,6 +354,7 @@ const results = { name: runName, passes: [], failures: [], pending: [] };
 const started = Date.now();
 let server;
 let browser;
+let error;
 try {
   const deadline = Date.now() + timeoutMs;
   const workspace = freshWorkspace(run, join(repoRoot, 'test', 'fixtures', 'workspaces', 'basic'));
@@ -369,20 +370,6 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor({ state: 'visible' });
   await runPageChecks(page, checks, { results, run, prefix: `what a person sees${runName === 'ui' ? '' : ` (${runName})`}`, script: 'ui.mjs', deadline });
 } catch (e) {
-  results.error = e instanceof Error ? e.message : String(e);
-  if (server) console.error(`--- code-server log ---\n${tail(server.logFile, 30)}`);
-  if (browser?.messages.length) console.error(`--- browser console ---\n${browser.messages.slice(-20).join('\n')}`);
-} finally {
-  await browser?.close();
-  await server?.stop();
+  error = e;
 }
-writeFileSync(run.resultsFile, JSON.stringify(results, null, 2));
-publishResults(run, `${runName}.json`);
-const counts = printResults(`what a person sees (code-server + Chromium, ${((Date.now() - started) / 1000).toFixed(1)} s)`, results);
-if (counts.failed) {
-  run.keep();
-  console.log(`  logs and screenshots: ${run.dir.replace(repoRoot + '/', '')}`);
-}
-writeSummary(args.summary, [{ name: runName, ...counts }]);
-console.log(`\n${runName}: ${counts.passed} passing, ${counts.failed} failing`);
-process.exit(counts.failed ? 1 : 0);
+await finishPageRun({ run, results, name: runName, title: 'what a person sees', started, summary: args.summary, server, browser, error });

@@ -5,48 +5,24 @@
 // Timing lives here only; the unit tests never time anything.
 //
 //   node out/bench/bigInputs.js [--sizes 64,256,1024]   sizes in KB
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findingsFor } from '../src/core/advisor/findings';
 import type { Format } from '../src/core/parse/types';
 import { moduleFor } from '../src/core/registry';
+import { corpusFiles, NAMES } from '../test/fuzz/inputs';
 
 const BOUND_MS = 100;
-const corpus = resolve(process.cwd(), '..', 'shared', 'corpus');
-const FOLDERS: [string, Format][] = [
-  ['dockerfiles', 'dockerfile'],
-  ['compose', 'compose'],
-  ['kubernetes', 'kubernetes'],
-  ['devcontainer', 'devcontainer'],
-  ['vagrant', 'vagrant'],
-  ['packer', 'packer'],
-  ['cloud-init', 'cloud-init'],
-  ['lima', 'lima'],
-  ['terraform', 'terraform'],
-];
-const NAMES: Record<Format, string> = {
-  dockerfile: 'Dockerfile',
-  compose: 'compose.yaml',
-  kubernetes: 'deploy.yaml',
-  devcontainer: '.devcontainer/devcontainer.json',
-  vagrant: 'Vagrantfile',
-  packer: 'build.pkr.hcl',
-  'cloud-init': 'user-data.yaml',
-  lima: 'lima.yaml',
-  terraform: 'main.tf',
-};
+const FORMATS: Format[] = ['dockerfile', 'compose', 'kubernetes', 'devcontainer', 'vagrant', 'packer', 'cloud-init', 'lima', 'terraform'];
 const YAML = new Set<Format>(['compose', 'kubernetes', 'cloud-init', 'lima']);
 
 const argSizes = process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1] : undefined;
 const SIZES_KB = (argSizes ?? '16,32,64,128,256,512,1024').split(',').map(Number).filter((n) => n > 0);
 
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((e) => (statSync(join(dir, e)).isDirectory() ? walk(join(dir, e)) : [join(dir, e)]));
-
-function largest(folder: string): { file: string; text: string } | undefined {
-  const files = walk(join(corpus, folder)).map((file) => ({ file, size: statSync(file).size }));
-  files.sort((a, b) => b.size - a.size || a.file.localeCompare(b.file));
-  return files[0] && { file: files[0].file, text: readFileSync(files[0].file, 'utf8') };
+/** The largest corpus file of a format (the first by name among equals). */
+function largest(format: Format): { name: string; text: string } | undefined {
+  const files = corpusFiles().filter((c) => c.format === format);
+  files.sort((a, b) => b.text.length - a.text.length || a.name.localeCompare(b.name));
+  return files[0];
 }
 
 /** `text` repeated to `bytes` characters, cut at a line end. A devcontainer stays one JSON object: its largest member list repeats inside it. */
@@ -83,20 +59,20 @@ function wallMs(fn: () => void): number {
 const result: Record<string, { ms: Record<string, number>; withinBoundKB: number }> = {};
 const header = ['format', ...SIZES_KB.map((k) => `${k} KB`), `≤ ${BOUND_MS} ms up to`];
 const rows: string[][] = [];
-for (const [folder, format] of FOLDERS) {
-  const source = largest(folder);
+for (const format of FORMATS) {
+  const source = largest(format);
   const mod = moduleFor(format);
   if (!source || !mod) continue;
   const ms: Record<string, number> = {};
   let within = 0;
   let over = false;
   // Warm-up: the first parse of a format also compiles its code.
-  for (let i = 0; i < 3; i++) mod.parse(grow(format, source.text, 64 * 1024), NAMES[format]);
+  for (let i = 0; i < 3; i++) mod.parse(grow(format, source.text, 64 * 1024), NAMES[format][0]);
   for (const kb of SIZES_KB) {
     const text = grow(format, source.text, kb * 1024);
     // A fresh model each run: findings are cached per model.
     const t = wallMs(() => {
-      const model = mod.parse(text, NAMES[format]);
+      const model = mod.parse(text, NAMES[format][0]);
       findingsFor(model);
       mod.workloads(model);
     });

@@ -15,12 +15,7 @@
 // instruction keeps its first reading. A copy is handed out each time: ModifiableInstruction.getArguments
 // shifts the flags off the array it gets. About a quarter of the remaining parse time.
 import { DockerfileParser, Instruction } from 'dockerfile-ast';
-import type { Range } from './types';
-
-interface Pos {
-  line: number;
-  character: number;
-}
+import type { Pos, Range } from './types';
 interface CommentLike {
   getRange(): Range;
 }

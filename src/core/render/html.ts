@@ -6,9 +6,12 @@ import { VERDICT_ORDER, type Verdict } from '../advisor/types';
 /** Longest workspace string shown as is; longer ones are cut with an ellipsis. */
 export const MAX_SHOWN = 300;
 
+/** Workspace text on one line: runs of whitespace (line breaks included) become one space. */
+const oneLine = (text: unknown): string => String(text).replace(/\s+/g, ' ').trim();
+
 /** One line of at most `max` characters, for workspace text shown in a webview. */
 export function clip(text: unknown, max = MAX_SHOWN): string {
-  const s = String(text).replace(/\s+/g, ' ').trim();
+  const s = oneLine(text);
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
@@ -17,7 +20,7 @@ export function clip(text: unknown, max = MAX_SHOWN): string {
  * that tells files apart) behind a leading ellipsis.
  */
 export function clipPath(text: unknown, max = MAX_SHOWN): string {
-  const s = String(text).replace(/\s+/g, ' ').trim();
+  const s = oneLine(text);
   return s.length > max ? '…' + s.slice(s.length - (max - 1)) : s;
 }
 

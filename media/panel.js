@@ -12,6 +12,7 @@
   const MAX_FILTER_LENGTH = 200;
   const MAX_SHOWN = 300;
   const MAX_MARKS_SHOWN = 50;
+  const MAX_DECIDED_NAMES = 5;
 
   const table = /** @type {HTMLTableElement} */ (document.getElementById('comparison'));
   const filterInput = /** @type {HTMLInputElement} */ (document.getElementById('filter'));
@@ -34,6 +35,7 @@
     copied: 'Copied the comparison as Markdown.',
     nothing: 'Nothing in this workspace.',
     more: 'and {0} more',
+    decided: 'Decided the verdict of:',
   };
   const VERDICT_LABELS = {
     container: 'Container',
@@ -239,7 +241,8 @@
       typeof m.file === 'string' &&
       typeof m.message === 'string' &&
       typeof m.line === 'number' &&
-      Number.isInteger(m.line)
+      Number.isInteger(m.line) &&
+      (!own(m, 'decided') || typeof m.decided === 'boolean')
     );
   }
 
@@ -252,6 +255,7 @@
 
   function renderMark(m) {
     const li = document.createElement('li');
+    if (m.decided === true) li.className = 'decided';
     const where = clipPath(m.file, 120) + ':' + m.line;
     if (m.file.length > 0 && m.file.length <= MAX_FILE_LENGTH && m.line >= 1) {
       const b = document.createElement('button');
@@ -279,9 +283,22 @@
       const list = own(marks, id) && Array.isArray(marks[id]) ? marks[id].filter(validMark) : [];
       box.replaceChildren();
       box.setAttribute('data-count', String(list.length));
+      // As core/render/panelHtml.ts: the row is marked, and names the workloads its evidence decided.
+      const decided = [];
+      for (const m of list) if (m.decided === true && !decided.includes(m.workload)) decided.push(m.workload);
+      row.classList.toggle('decided', decided.length > 0);
       if (list.length === 0) {
         box.append(span('muted', TEXT.nothing));
         continue;
+      }
+      if (decided.length > 0) {
+        const p = document.createElement('p');
+        p.className = 'decided-note';
+        const strong = document.createElement('strong');
+        strong.textContent = TEXT.decided;
+        const more = decided.length > MAX_DECIDED_NAMES ? ' ' + format(TEXT.more, decided.length - MAX_DECIDED_NAMES) : '';
+        p.append(strong, ' ' + decided.slice(0, MAX_DECIDED_NAMES).map((n) => clip(n, 60)).join(', ') + more);
+        box.append(p);
       }
       const ul = document.createElement('ul');
       for (const m of list.slice(0, MAX_MARKS_SHOWN)) ul.append(renderMark(m));

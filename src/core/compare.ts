@@ -45,6 +45,8 @@ export interface DimensionMark {
   /** 1-based line number. */
   line: number;
   message: string;
+  /** Whether this evidence decided the workload's verdict (it points the way the verdict went). */
+  decided?: boolean;
 }
 
 /** Per dimension, the evidence from the last scan; dimensions nothing touched are left out. */

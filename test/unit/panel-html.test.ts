@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { adviseFiles } from '../../src/core/advisor/advise';
+import { marksOf } from '../../src/core/advisor/marks';
 import { compareTable, type DimensionMarks } from '../../src/core/compare';
 import { DIMENSIONS } from '../../src/core/knowledge/dimensions';
 import { SOURCES } from '../../src/core/knowledge/sources';
@@ -123,6 +125,42 @@ describe('panel html', () => {
     assert.match(row, /runs as root/);
     const other = html.slice(html.indexOf('<tr data-dimension="startup"'));
     assert.match(other, /Nothing in this workspace/);
+  });
+
+  it('marks the rows whose evidence decided a verdict, naming the workloads, and lists that evidence first', () => {
+    // `kmod` needs a VM (it loads kernel modules) and is also privileged; `web` is a plain container
+    // whose health check counts for containers. Only the evidence that points the verdict's way decides.
+    const report = adviseFiles([
+      { path: 'kmod/Dockerfile', text: 'FROM ubuntu:24.04\nRUN modprobe wireguard\nUSER 1000\n' },
+      {
+        path: 'compose.yaml',
+        text: 'services:\n  kmod:\n    build: ./kmod\n    privileged: true\n  web:\n    image: nginx:1.27\n    user: "101"\n',
+      },
+    ]);
+    const kmod = report.workloads.find((w) => w.name === 'kmod');
+    assert.equal(kmod?.verdict, 'vm');
+    const marks = marksOf(report);
+    const html = render({ marks });
+    const rowOf = (id: string) => {
+      const at = html.indexOf(`<tr data-dimension="${id}"`);
+      return html.slice(at, html.indexOf('</tr>', at));
+    };
+    const decidedRows = compareTable().dimensions.filter((d) => / class="[^"]*\bdecided\b/.test(rowOf(d.id).split('>')[0]));
+    const expected = compareTable().dimensions.filter((d) => (marks[d.id] ?? []).some((m) => m.decided));
+    assert.ok(expected.length > 0, 'the VM verdict was decided by some dimension');
+    assert.deepEqual(decidedRows.map((d) => d.id), expected.map((d) => d.id));
+    const kernel = rowOf(expected[0].id);
+    assert.match(kernel, /<p class="decided-note"><strong>Decided the verdict of:<\/strong> kmod<\/p>/);
+    assert.match(kernel, /<li class="decided">/);
+    // The privileged flag is evidence, but it points at hardening, not at the VM verdict.
+    const privileged = Object.values(marks).flat().find((m) => m?.workload === 'kmod' && /privileged/i.test(m.message));
+    assert.equal(privileged?.decided, false);
+    for (const list of Object.values(marks)) {
+      const flags = (list ?? []).map((m) => !!m.decided);
+      assert.deepEqual(flags, [...flags].sort((a, b) => Number(b) - Number(a)), 'deciding evidence first');
+    }
+    // Without a scan nothing is marked.
+    assert.doesNotMatch(render(), /class="[^"]*\bdecided\b|decided-note/);
   });
 
   it('focuses the requested row and hides the sandboxed column when asked', () => {

@@ -136,6 +136,31 @@ describe('panel script', function () {
     await page.close();
   });
 
+  it('marks the rows whose evidence decided a verdict after a show message, and unmarks them on the next', async () => {
+    const { page, errors } = await open();
+    const show = (marks: unknown) => page.evaluate((m) => window.postMessage({ type: 'show', marks: m }, '*'), marks);
+    await show({
+      'os-kernel': [
+        { workload: 'lab', verdict: 'vm', file: 'Vagrantfile', line: 3, message: 'builds a VM', decided: false },
+        { workload: '<b>kmod</b>', verdict: 'vm', file: 'kmod/Dockerfile', line: 2, message: 'loads kernel modules', decided: true },
+      ],
+      security: [{ workload: 'web', verdict: 'container', file: 'compose.yaml', line: 4, message: 'runs as root', decided: false }],
+      // A non-boolean `decided` makes the item malformed: it is dropped.
+      storage: [{ workload: 'db', verdict: 'vm', file: 'compose.yaml', line: 9, message: 'm', decided: 'yes' }],
+    });
+    await page.waitForFunction(() => document.querySelector('tr[data-dimension=os-kernel] .marks')?.getAttribute('data-count') === '2');
+    assert.deepEqual(await page.$$eval('tr.decided', (rows) => rows.map((r) => (r as HTMLElement).dataset.dimension)), ['os-kernel']);
+    assert.equal(await page.textContent('tr[data-dimension=os-kernel] .decided-note'), 'Decided the verdict of: <b>kmod</b>');
+    assert.equal(await page.$$eval('b', (b) => b.length), 0);
+    assert.equal(await page.textContent('tr[data-dimension=os-kernel] li.decided .message'), 'loads kernel modules');
+    assert.equal(await page.getAttribute('tr[data-dimension=storage] .marks', 'data-count'), '0');
+    await show({ security: [{ workload: 'web', verdict: 'container', file: 'compose.yaml', line: 4, message: 'health check', decided: true }] });
+    await page.waitForFunction(() => document.querySelector('tr[data-dimension=os-kernel] .marks')?.getAttribute('data-count') === '0');
+    assert.deepEqual(await page.$$eval('tr.decided', (rows) => rows.map((r) => (r as HTMLElement).dataset.dimension)), ['security']);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('toggles the sandboxed column, copies as Markdown and keeps its state', async () => {
     const { page } = await open();
     assert.equal(await page.isVisible('tr[data-dimension=isolation] .col-sandboxed'), true);

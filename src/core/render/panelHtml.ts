@@ -53,30 +53,53 @@ function renderMark(m: DimensionMark): string {
   const verdictClass = isVerdict(verdict) ? ` verdict-${verdict}` : '';
   const label = isVerdict(verdict) ? verdictLabels()[verdict] : clip(verdict, 40);
   return (
-    `<li>${place} <span class="workload">${escapeHtml(clip(m.workload, 120))}</span>` +
+    `<li${m.decided === true ? ' class="decided"' : ''}>${place} <span class="workload">${escapeHtml(clip(m.workload, 120))}</span>` +
     ` <span class="verdict${verdictClass}">${escapeHtml(label)}</span>` +
     ` <span class="message">${escapeHtml(clip(m.message))}</span></li>`
   );
 }
 
+/** Most workload names listed in a row's "decided" note; the rest are counted. */
+export const MAX_DECIDED_NAMES = 5;
+
+/** The workloads whose verdict this row's evidence decided, in order, each once. */
+export function decidedWorkloads(list: readonly DimensionMark[]): string[] {
+  const names: string[] = [];
+  for (const m of list) if (m.decided === true && typeof m.workload === 'string' && !names.includes(m.workload)) names.push(m.workload);
+  return names;
+}
+
+function renderDecided(names: string[]): string {
+  if (names.length === 0) return '';
+  const shown = names.slice(0, MAX_DECIDED_NAMES).map((n) => clip(n, 60)).join(', ');
+  const more = names.length > MAX_DECIDED_NAMES ? ` ${l10n.t('and {0} more', names.length - MAX_DECIDED_NAMES)}` : '';
+  return `<p class="decided-note"><strong>${escapeHtml(l10n.t('Decided the verdict of:'))}</strong> ${escapeHtml(shown + more)}</p>`;
+}
+
+function marksOfRow(marks: DimensionMarks | undefined, id: DimensionId): DimensionMark[] {
+  return marks && Object.prototype.hasOwnProperty.call(marks, id) ? marks[id] ?? [] : [];
+}
+
 function renderMarks(marks: DimensionMarks | undefined, id: DimensionId): string {
   if (!marks) return `<div class="marks" data-count="0"><span class="muted">${escapeHtml(l10n.t('No workspace scan yet.'))}</span></div>`;
-  const list = Object.prototype.hasOwnProperty.call(marks, id) ? marks[id] ?? [] : [];
+  const list = marksOfRow(marks, id);
   if (list.length === 0) return `<div class="marks" data-count="0"><span class="muted">${escapeHtml(l10n.t('Nothing in this workspace.'))}</span></div>`;
   const shown = list.slice(0, MAX_MARKS_SHOWN).map(renderMark).join('');
   const more = list.length > MAX_MARKS_SHOWN ? `<p class="muted">${escapeHtml(l10n.t('and {0} more', list.length - MAX_MARKS_SHOWN))}</p>` : '';
-  return `<div class="marks" data-count="${list.length}"><ul>${shown}</ul>${more}</div>`;
+  return `<div class="marks" data-count="${list.length}">${renderDecided(decidedWorkloads(list))}<ul>${shown}</ul>${more}</div>`;
 }
 
 function renderRow(d: CompareRow, model: PanelModel, numberOf: Map<string, number>, first: boolean): string {
   const focused = model.focus === d.id;
+  const decided = decidedWorkloads(marksOfRow(model.marks, d.id)).length > 0;
+  const classes = [focused ? 'focused' : '', decided ? 'decided' : ''].filter(Boolean).join(' ');
   const tabindex = focused || (first && !model.focus) ? '0' : '-1';
   const cites = d.sources
     .map((c) => `<li><a class="cite" href="#source-${escapeHtml(c.doc)}">[${numberOf.get(c.doc) ?? '?'}]</a> ${escapeHtml(c.section)}</li>`)
     .join('');
   const note = d.note ? `<p class="note"><strong>${escapeHtml(l10n.t('Note:'))}</strong> ${escapeHtml(d.note)}</p>` : '';
   return (
-    `<tr data-dimension="${escapeHtml(d.id)}" id="row-${escapeHtml(d.id)}" tabindex="${tabindex}"${focused ? ' class="focused"' : ''}>` +
+    `<tr data-dimension="${escapeHtml(d.id)}" id="row-${escapeHtml(d.id)}" tabindex="${tabindex}"${classes ? ` class="${classes}"` : ''}>` +
     `<th scope="row">${escapeHtml(d.name)}</th>` +
     `<td>${escapeHtml(d.container)}</td>` +
     `<td>${escapeHtml(d.vm)}</td>` +
@@ -93,12 +116,13 @@ function renderRow(d: CompareRow, model: PanelModel, numberOf: Map<string, numbe
  * allows one script, by nonce), so they travel as JSON in an attribute; the script falls back to
  * English for any it cannot read.
  */
-export function scriptStrings(): { copied: string; nothing: string; more: string; verdicts: Record<string, string> } {
+export function scriptStrings(): { copied: string; nothing: string; more: string; decided: string; verdicts: Record<string, string> } {
   return {
     copied: l10n.t('Copied the comparison as Markdown.'),
     nothing: l10n.t('Nothing in this workspace.'),
     // {0} is filled in by the script.
     more: l10n.t('and {0} more'),
+    decided: l10n.t('Decided the verdict of:'),
     verdicts: verdictLabels(),
   };
 }

@@ -77,6 +77,39 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | null {
   }
 }
 
+/** Evidence items kept per dimension when marks are stored between sessions (see parseDimensionMarks). */
+export const MAX_STORED_MARKS = 200;
+const MAX_MARK_TEXT = 2000;
+
+/**
+ * Marks read back from storage (the workspace state keeps the last scan's marks across a reload),
+ * rebuilt item by item: known dimensions only, each item of the DimensionMark shape with bounded
+ * strings, at most `max` items per dimension. Null when `v` is not a marks object at all.
+ */
+export function parseDimensionMarks(v: unknown, max = MAX_STORED_MARKS): DimensionMarks | null {
+  if (!isPlainObject(v)) return null;
+  const out: DimensionMarks = {};
+  const text = (x: unknown, limit = MAX_MARK_TEXT) => typeof x === 'string' && x.length <= limit;
+  for (const id of Object.keys(v)) {
+    const list = v[id];
+    if (!isDimensionId(id) || !Array.isArray(list)) continue;
+    const items: NonNullable<DimensionMarks[DimensionId]> = [];
+    for (const m of list) {
+      if (items.length >= max) break;
+      if (!isPlainObject(m) || !hasOnlyKeys(m, ['workload', 'verdict', 'file', 'line', 'message'], ['decided'])) continue;
+      const { workload, verdict, file, line, message, decided } = m;
+      if (!text(workload) || !text(verdict, 40) || !text(file, MAX_FILE_LENGTH) || !text(message)) continue;
+      if (typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line > MAX_LINE) continue;
+      if (decided !== undefined && typeof decided !== 'boolean') continue;
+      const item = { workload, verdict, file, line, message } as NonNullable<DimensionMarks[DimensionId]>[number];
+      if (decided !== undefined) item.decided = decided;
+      items.push(item);
+    }
+    out[id] = items;
+  }
+  return out;
+}
+
 /**
  * The absolute paths `file` may name inside the workspace folders `roots`, in root order: an
  * absolute path only if it lies inside a root, a relative one resolved against each root. `..`

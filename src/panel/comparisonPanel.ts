@@ -8,6 +8,8 @@ import type { DimensionId } from '../core/knowledge/types';
 import { webviewNonce } from '../core/nonce';
 import { renderPanelHtml } from '../core/render/panelHtml';
 import {
+  MAX_STORED_MARKS,
+  parseDimensionMarks,
   parsePanelState,
   parseWebviewMessage,
   pathsInsideRoots,
@@ -18,11 +20,21 @@ import {
 } from './protocol';
 
 export const COMPARISON_VIEW_TYPE = 'containerOrVm.comparison';
+/** Where the last scan's marks are kept, so a panel restored after a reload still shows them. */
+const MARKS_KEY = 'containerOrVm.comparison.marks';
 
 export class ComparisonPanel {
   private static current: ComparisonPanel | undefined;
   /** Evidence from the latest scan, kept so a panel opened later shows it too. */
   private static marks: DimensionMarks | undefined;
+  /** The workspace's state, where the marks outlive a window reload. */
+  private static store: vscode.Memento | undefined;
+
+  /** Reads the marks kept from the last session (validated: the store is only ours, but may be from an older version). */
+  static useStore(store: vscode.Memento): void {
+    ComparisonPanel.store = store;
+    ComparisonPanel.marks ??= parseDimensionMarks(store.get<unknown>(MARKS_KEY)) ?? undefined;
+  }
 
   private readonly disposables: vscode.Disposable[] = [];
   private state: PanelState;
@@ -54,6 +66,10 @@ export class ComparisonPanel {
   static setWorkspaceMarks(marks: DimensionMarks): void {
     ComparisonPanel.marks = marks;
     ComparisonPanel.current?.post({ type: 'show', marks });
+    // Kept bounded: a huge workspace's evidence would otherwise grow the state database.
+    const kept: DimensionMarks = {};
+    for (const [id, list] of Object.entries(marks) as [DimensionId, DimensionMarks[DimensionId]][]) kept[id] = (list ?? []).slice(0, MAX_STORED_MARKS);
+    void ComparisonPanel.store?.update(MARKS_KEY, kept);
   }
 
   private constructor(
@@ -186,6 +202,7 @@ export function setWorkspaceMarks(marks: DimensionMarks): void {
 
 /** Restores the panel after a window reload. Register once from activate(). */
 export function registerComparisonPanel(context: vscode.ExtensionContext): vscode.Disposable {
+  ComparisonPanel.useStore(context.workspaceState);
   return vscode.window.registerWebviewPanelSerializer(COMPARISON_VIEW_TYPE, {
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
       ComparisonPanel.revive(panel, state, context);

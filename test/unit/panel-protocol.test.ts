@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { parsePanelState, parseWebviewMessage, pathsInsideRoots } from '../../src/core/panelProtocol';
+import { MAX_STORED_MARKS, parseDimensionMarks, parsePanelState, parseWebviewMessage, pathsInsideRoots } from '../../src/core/panelProtocol';
 
 describe('panel protocol: messages from the webview', () => {
   it('accepts each well-formed message and returns a fresh copy', () => {
@@ -76,5 +76,30 @@ describe('panel protocol: files the webview may open', () => {
     assert.deepEqual(pathsInsideRoots('../other/secret', [root]), []);
     assert.deepEqual(pathsInsideRoots('a/../../x', [root]), []);
     assert.deepEqual(pathsInsideRoots('..hidden/Dockerfile', [root]), [path.join(root, '..hidden/Dockerfile')]);
+  });
+});
+
+describe('panel protocol: marks kept across a reload', () => {
+  const good = { workload: 'web', verdict: 'vm', file: 'web/Dockerfile', line: 3, message: 'loads kernel modules', decided: true };
+
+  it('reads back well-formed marks and drops malformed items and unknown dimensions', () => {
+    const read = parseDimensionMarks({
+      'os-kernel': [good, { ...good, line: 0 }, { ...good, decided: 'yes' }, { ...good, extra: 1 }, { ...good, file: 7 }, 'x'],
+      nope: [good],
+      storage: 'not a list',
+    });
+    assert.deepEqual(read, { 'os-kernel': [good] });
+    assert.notEqual(read?.['os-kernel']?.[0], good, 'a fresh copy');
+    const { decided: _d, ...older } = good;
+    assert.deepEqual(parseDimensionMarks({ security: [older] }), { security: [older] }, 'marks from before `decided` existed');
+  });
+
+  it('is null for what is not a marks object, and keeps at most the stored number per dimension', () => {
+    for (const v of [undefined, null, 'x', [], 3, Object.create({ polluted: true })]) assert.equal(parseDimensionMarks(v), null);
+    const many = Array.from({ length: MAX_STORED_MARKS + 5 }, (_, i) => ({ ...good, line: i + 1 }));
+    assert.equal(parseDimensionMarks({ security: many })?.security?.length, MAX_STORED_MARKS);
+    const polluted = JSON.parse('{"__proto__": [{"workload":"w","verdict":"vm","file":"f","line":1,"message":"m"}]}');
+    assert.deepEqual(parseDimensionMarks(polluted), {});
+    assert.equal(({} as Record<string, unknown>).workload, undefined);
   });
 });

@@ -179,6 +179,13 @@ async function screenshot(page, name) {
 
 const assert = (cond, message) => { if (!cond) throw new Error(message); };
 
+/** The comparison as `node dist/cli.js compare --format json` prints it: the rows the panel must show. */
+function compareFromCli() {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'compare', '--format', 'json'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`compare --format json failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The checks, in order; each one is reported like a test.
 
@@ -223,7 +230,6 @@ const checks = [
       assert(/Containers/.test(head) && /Virtual machines/.test(head), `unexpected table head: ${head}`);
       const rows = await frame.locator('table#comparison tbody tr').allInnerTexts();
       assert(rows.some((r) => /Isolation/.test(r)), `no Isolation row among ${rows.length} rows`);
-      await screenshot(page, 'comparison.png');
     },
   },
   {
@@ -264,6 +270,63 @@ const checks = [
       await status.click();
       await page.locator('.tabs-container .tab.active', { hasText: 'Should this be a VM?' }).waitFor({ state: 'visible' });
       await frameWith(page, 'p.answer', 'the report to say Virtual machine', { hasText: /Overall:\s*Virtual machine/, deadline: Date.now() + 30_000 });
+    },
+  },
+  {
+    title: 'the Dockerfile\'s "Compare container vs VM" lens opens the comparison at the row that decided its verdict, marked with the workload; the filter narrows the rows',
+    async run(page) {
+      await closeAllEditors(page);
+      await quickOpen(page, 'Dockerfile', { label: 'Dockerfile' });
+      await activeTab(page, 'Dockerfile');
+      const lenses = page.locator('.editor-instance .monaco-editor .codelens-decoration');
+      // The lens follows the saved `RUN modprobe` of the previous check.
+      await lenses.locator('a', { hasText: /^VM\b/ }).first().waitFor({ state: 'visible' });
+      await lenses.locator('a', { hasText: 'Compare container vs VM' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'Container or VM? Comparison' }).waitFor({ state: 'visible' });
+      const frame = await frameWith(page, 'table#comparison tbody tr.focused', 'the comparison with a focused row', { deadline: Date.now() + 30_000 });
+      // Every dimension of the comparison is a row, in the order the CLI prints them.
+      const expected = compareFromCli().dimensions;
+      const names = await frame.locator('table#comparison tbody th[scope=row]').allInnerTexts();
+      assert(JSON.stringify(names) === JSON.stringify(expected.map((d) => d.name)), `rows ${names.join(', ')}; expected ${expected.map((d) => d.name).join(', ')}`);
+      // The lens opened the panel at one row, on screen, and that row is marked as having decided the Dockerfile's verdict.
+      const focused = frame.locator('table#comparison tbody tr.focused');
+      assert((await focused.count()) === 1, `${await focused.count()} focused rows`);
+      await waitFor('the focused row marked as deciding the Dockerfile\'s verdict', async () =>
+        /\bdecided\b/.test((await focused.getAttribute('class')) ?? '') &&
+        /Decided the verdict of:\s*Dockerfile\b/.test(await focused.locator('.decided-note').innerText().catch(() => '')), { deadline: Date.now() + 30_000 });
+      const evidence = await focused.locator('li.decided .evidence').first().innerText();
+      assert(/(^|\/)Dockerfile:\d+$/.test(evidence), `the deciding evidence links to ${evidence}`);
+      const inView = await focused.evaluate((r) => { const b = r.getBoundingClientRect(); return b.bottom > 0 && b.top < window.innerHeight; });
+      assert(inView, 'the focused row is scrolled out of view');
+      await screenshot(page, 'comparison.png');
+      // Typing in the filter leaves only the rows that mention the text; clearing it brings all back.
+      const visible = () => frame.locator('table#comparison tbody tr[data-dimension]:not([hidden])').allInnerTexts();
+      await frame.locator('#filter').fill('kernel');
+      await waitFor('the filter to leave only rows that mention "kernel"', async () => {
+        const rows = await visible();
+        return rows.length > 0 && rows.length < expected.length && rows.every((t) => /kernel/i.test(t));
+      }, { deadline: Date.now() + 15_000 });
+      await frame.locator('#filter').fill('');
+      await waitFor('every row back after clearing the filter', async () => (await visible()).length === expected.length, { deadline: Date.now() + 15_000 });
+    },
+  },
+  {
+    title: 'after a window reload the comparison comes back by itself, with its filter and the workspace marks',
+    async run(page) {
+      const before = await frameWith(page, 'table#comparison tbody tr.decided', 'the comparison with the workspace marks', { deadline: Date.now() + 30_000 });
+      await before.locator('#filter').fill('kernel');
+      const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
+      await page.locator('.tabs-container .tab', { hasText: 'Container or VM? Comparison' }).first().waitFor({ state: 'visible' });
+      const frame = await frameWith(page, 'table#comparison tbody tr.decided', 'the restored comparison with the workspace marks', { deadline: Date.now() + 60_000 });
+      const filter = await frame.locator('#filter').inputValue();
+      assert(filter === 'kernel', `the restored filter reads "${filter}"`);
+      const rows = await frame.locator('table#comparison tbody tr[data-dimension]:not([hidden])').allInnerTexts();
+      assert(rows.length > 0 && rows.every((t) => /kernel/i.test(t)), `rows shown after the reload: ${rows.map((r) => r.split('\n')[0]).join(', ')}`);
+      const note = await frame.locator('tr.decided .decided-note').first().innerText();
+      assert(/Decided the verdict of:\s*Dockerfile\b/.test(note), `the restored marks read: ${note}`);
     },
   },
 ];

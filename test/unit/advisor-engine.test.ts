@@ -16,10 +16,17 @@ const ev = (...ids: string[]): Evidence[] => {
 };
 
 describe('verdict rule', () => {
-  it('no evidence: a plain container', () => {
+  it('no evidence: a plain container, with nothing that would change it', () => {
     const d = decide([]);
     assert.equal(d.verdict, 'container');
     assert.deepEqual(d.changes, []);
+  });
+
+  it('a plain container with some evidence says what would tip it, nearest first', () => {
+    const d = decide(ev('t.other-os', 't.root', 't.stateless'));
+    assert.equal(d.verdict, 'container');
+    assert.deepEqual(d.changes, ['More evidence like t.other-os (0.50 of 0.70) → vm', 'More evidence like t.root (0.10 of 0.70) → container-hardened']);
+    assert.deepEqual(decide(ev('t.stateless', 't.healthcheck')).changes, [], 'container evidence alone tips nothing');
   });
 
   it('one strong VM signal is enough', () => {
@@ -47,8 +54,18 @@ describe('verdict rule', () => {
     assert.equal(decide(ev('t.kernel-module', 't.stateless', 't.healthcheck')).verdict, 'vm');
   });
 
+  it('good habits cannot offset a hardening signal that decides alone (privileged stays a hardening problem)', () => {
+    const d = decide(ev('t.privileged', 't.stateless', 't.healthcheck'));
+    assert.equal(d.verdict, 'container-hardened');
+    assert.equal(d.hardenNet, 0.8);
+    assert.deepEqual(d.changes, ['Drop privileged: true and add only the capabilities it needs → container']);
+  });
+
   it('untrusted code wants a sandbox, but a kernel need still wins', () => {
-    assert.equal(decide(ev('t.untrusted', 't.privileged')).verdict, 'sandboxed');
+    const sandboxed = decide(ev('t.untrusted', 't.privileged'));
+    assert.equal(sandboxed.verdict, 'sandboxed');
+    // The remedy of an untrusted-code signal is how to sandbox it; what changes the verdict is trusting the code.
+    assert.deepEqual(sandboxed.changes, ['If the code it runs were trusted (not "t.untrusted") → container-hardened']);
     const d = decide(ev('t.untrusted', 't.kernel-module'));
     assert.equal(d.verdict, 'vm');
     assert.deepEqual(d.changes, ['Drop the kernel module load → sandboxed']);

@@ -32,6 +32,7 @@ const PSEUDO: Record<string, string> = {
     '{0} dimensions comparées.',
   'Nothing in this workspace.': 'Rien dans cet espace de travail.',
   'and {0} more': 'et {0} de plus',
+  'Decided the verdict of:': 'A décidé du verdict de :',
   'Copied the comparison as Markdown.': 'Comparaison copiée en Markdown.',
   VM: 'MV',
   '{0}: {1}': '{0} : {1}',
@@ -102,6 +103,7 @@ describe('localised rendering', () => {
       copied: 'Comparaison copiée en Markdown.',
       nothing: 'Rien dans cet espace de travail.',
       more: 'et {0} de plus',
+      decided: 'A décidé du verdict de :',
       verdicts: { container: 'Container', 'container-hardened': 'Conteneur durci', sandboxed: 'Sandboxed container', vm: 'Machine virtuelle' },
     });
     assert.equal(renderPanelHtml({ table: compareTable() }, env), english);

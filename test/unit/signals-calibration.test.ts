@@ -39,6 +39,22 @@ describe('calibration on the corpus', () => {
     assert.equal(engine.verdict, 'container-hardened');
   });
 
+  it('a privileged service stays container-hardened however many good habits it has', () => {
+    const compose =
+      'services:\n  app:\n    image: myapp:1.2\n    privileged: true\n    read_only: true\n    user: "1000"\n    restart: unless-stopped\n' +
+      '    healthcheck:\n      test: ["CMD", "wget", "-q", "http://localhost/"]\n    deploy:\n      replicas: 3\n      resources: { limits: { memory: 256m, cpus: "0.5" } }\n';
+    assert.deepEqual(names([{ path: 'compose.yaml', text: compose }]), ['app:container-hardened']);
+    const k8s =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: csi-node\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: node\n        image: csi:1.0\n' +
+      '        securityContext:\n          privileged: true\n          runAsNonRoot: true\n          readOnlyRootFilesystem: true\n        livenessProbe:\n          httpGet: {path: /healthz, port: 9808}\n' +
+      '        readinessProbe:\n          httpGet: {path: /ready, port: 9808}\n        resources:\n          limits: {memory: 128Mi}\n';
+    assert.deepEqual(names([{ path: 'deploy.yaml', text: k8s }]), ['csi-node:container-hardened']);
+    const tf = 'resource "docker_container" "web" {\n  name = "web"\n  image = "nginx:1.27"\n  privileged = true\n}\n';
+    assert.deepEqual(names([{ path: 'main.tf', text: tf }]), ['docker_container.web:container-hardened']);
+    // Without the privileged flag the same habits make it a plain container.
+    assert.deepEqual(names([{ path: 'compose.yaml', text: compose.replace('    privileged: true\n', '') }]), ['app:container']);
+  });
+
   it('SYS_MODULE alone is a hardening matter, not a VM', () => {
     const r = names([{ path: 'compose.yaml', text: 'services:\n  vpn:\n    image: wg:1\n    cap_add:\n      - SYS_MODULE\n      - NET_ADMIN\n    volumes:\n      - /lib/modules:/lib/modules\n' }]);
     assert.deepEqual(r, ['vpn:container-hardened']);

@@ -5,6 +5,8 @@
 //    at most MAX_REPEATS more.
 // 2. Container-direction evidence (cloud-native traits) is subtracted from the hardening score only:
 //    it shows the workload is fine in a container, which says nothing against needing a kernel.
+//    It cannot offset a hardening signal that reaches THRESHOLD on its own (privileged mode, the
+//    Docker socket, the host's root): good habits elsewhere do not give that isolation back.
 // 3. The first direction whose score reaches THRESHOLD decides, most demanding first:
 //    vm, then sandboxed, then container-hardened; otherwise a plain container.
 // Hardening and VM are separate axes: a privileged container is a hardening problem, not by itself
@@ -55,11 +57,25 @@ export function scoreOf(evidence: readonly Evidence[]): Scores {
   return scores;
 }
 
-/** The verdict for a set of scores, without the explanation. */
-export function verdictOf(scores: Scores): Verdict {
+/** The weight of the strongest hardening signal that reaches THRESHOLD alone, else 0 (see rule 2). */
+export function hardenFloorOf(evidence: readonly Evidence[]): number {
+  let floor = 0;
+  for (const { signal, count } of evidence) {
+    if (count > 0 && signal.direction === 'harden' && signal.weight >= THRESHOLD) floor = Math.max(floor, signal.weight);
+  }
+  return floor;
+}
+
+/** The hardening score after container evidence was taken off, never below `floor` (hardenFloorOf). */
+export function netHarden(scores: Scores, floor = 0): number {
+  return Math.max(0, scores.harden - scores.container, floor);
+}
+
+/** The verdict for a set of scores, without the explanation. `hardenFloor` is hardenFloorOf the same evidence. */
+export function verdictOf(scores: Scores, hardenFloor = 0): Verdict {
   if (scores.vm >= THRESHOLD) return 'vm';
   if (scores.sandbox >= THRESHOLD) return 'sandboxed';
-  if (Math.max(0, scores.harden - scores.container) >= THRESHOLD) return 'container-hardened';
+  if (netHarden(scores, hardenFloor) >= THRESHOLD) return 'container-hardened';
   return 'container';
 }
 
@@ -73,8 +89,8 @@ export function maxVerdict(a: Verdict, b: Verdict): Verdict {
  * agree; evidence the other way takes some off. A plain container is more certain the further every
  * other score stays below the threshold and the more cloud-native evidence there is.
  */
-export function confidenceOf(verdict: Verdict, scores: Scores, agreeing: number): number {
-  const hardenNet = Math.max(0, scores.harden - scores.container);
+export function confidenceOf(verdict: Verdict, scores: Scores, agreeing: number, hardenFloor = 0): number {
+  const hardenNet = netHarden(scores, hardenFloor);
   if (verdict === 'container') {
     const nearest = Math.max(scores.vm, scores.sandbox, hardenNet);
     const headroom = clamp((THRESHOLD - nearest) / THRESHOLD, 0, 1);
@@ -89,29 +105,58 @@ export function confidenceOf(verdict: Verdict, scores: Scores, agreeing: number)
 }
 
 function remedyText(s: Signal): string {
+  // A sandbox signal's remedy says how to run such code safely (under gVisor...), which is what the
+  // verdict already asks for; what would change the verdict is the code being trusted.
+  if (s.direction === 'sandbox' && s.id !== 'sandboxing.sandbox-runtime') return `If the code it runs were trusted (not "${s.label}")`;
   const r = (s.remedy ?? '').trim().replace(/\.$/, '');
   return r !== '' ? r : `Take away what makes it "${s.label}"`;
+}
+
+const VERDICT_OF_DIRECTION: Record<Exclude<Direction, 'container'>, Exclude<Verdict, 'container'>> = {
+  vm: 'vm',
+  sandbox: 'sandboxed',
+  harden: 'container-hardened',
+};
+
+/**
+ * For a plain container: the directions that already have some evidence, nearest to the threshold
+ * first, each with the signals behind it, so the report says what would tip it.
+ */
+function nearMisses(evidence: readonly Evidence[], scores: Scores, hardenFloor: number): string[] {
+  const out: { score: number; text: string }[] = [];
+  for (const direction of ['vm', 'sandbox', 'harden'] as const) {
+    const score = direction === 'harden' ? netHarden(scores, hardenFloor) : scores[direction];
+    if (score <= 0) continue;
+    const labels = [...new Set(evidence.filter((e) => e.count > 0 && e.signal.direction === direction).sort((a, b) => b.signal.weight - a.signal.weight).map((e) => e.signal.label))];
+    const shown = labels.slice(0, 3).join(', ') + (labels.length > 3 ? ` +${labels.length - 3}` : '');
+    out.push({ score, text: `More evidence like ${shown} (${score.toFixed(2)} of ${THRESHOLD.toFixed(2)}) → ${VERDICT_OF_DIRECTION[direction]}` });
+  }
+  return out.sort((a, b) => b.score - a.score).map((o) => o.text);
 }
 
 /** The verdict, its confidence and what would change it, for one workload's evidence. */
 export function decide(evidence: readonly Evidence[]): Decision {
   const scores = scoreOf(evidence);
-  const verdict = verdictOf(scores);
-  const hardenNet = Math.max(0, scores.harden - scores.container);
+  const floor = hardenFloorOf(evidence);
+  const verdict = verdictOf(scores, floor);
+  const hardenNet = netHarden(scores, floor);
   if (verdict === 'container') {
-    return { verdict, confidence: confidenceOf(verdict, scores, 0), scores, hardenNet, deciding: [], changes: [] };
+    return { verdict, confidence: confidenceOf(verdict, scores, 0, floor), scores, hardenNet, deciding: [], changes: nearMisses(evidence, scores, floor) };
   }
   const direction = DIRECTION_OF[verdict];
   const inDirection = evidence
     .filter((e) => e.count > 0 && e.signal.direction === direction)
     .sort((a, b) => b.signal.weight - a.signal.weight || (a.signal.id < b.signal.id ? -1 : 1));
   const deciding = inDirection.map((e) => e.signal);
-  const confidence = confidenceOf(verdict, scores, deciding.length);
+  const confidence = confidenceOf(verdict, scores, deciding.length, floor);
 
   // What would change it: each deciding signal whose removal alone moves the verdict; when none
   // does alone, the strongest ones that must all go together.
   const changes: string[] = [];
-  const without = (ids: Set<string>) => verdictOf(scoreOf(evidence.filter((e) => !ids.has(e.signal.id))));
+  const without = (ids: Set<string>) => {
+    const rest = evidence.filter((e) => !ids.has(e.signal.id));
+    return verdictOf(scoreOf(rest), hardenFloorOf(rest));
+  };
   for (const s of deciding) {
     const next = without(new Set([s.id]));
     if (next !== verdict) changes.push(`${remedyText(s)} → ${next}`);

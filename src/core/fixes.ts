@@ -46,7 +46,7 @@ const FIXERS: Record<string, Partial<Record<ModelBase['format'], Fixer>>> = {
     dockerfile: (i) => dockerfileUser(i.model as DockerfileModel, i.text),
     kubernetes: (i) => securityContextFix(i, { runAsNonRoot: 'true' }),
   },
-  'hardening.privileged': { compose: (i) => composePrivileged(i) },
+  'hardening.privileged': { compose: (i) => composePrivileged(i), kubernetes: (i) => kubernetesPrivileged(i) },
   'hardening.privilege-escalation': { kubernetes: (i) => securityContextFix(i, { allowPrivilegeEscalation: 'false' }) },
   'hardening.no-security-context': { kubernetes: (i) => securityContextFix(i, { allowPrivilegeEscalation: 'false', runAsNonRoot: 'true' }) },
   'sandboxing.code-execution': { kubernetes: (i) => runtimeClassFix(i) },
@@ -391,6 +391,71 @@ function securityContextFix({ model, text, finding }: FixInput, want: Record<str
       ? l10n.t('Set {0} in the securityContext of container `{1}`', keys, childString(containers[0], 'name') ?? containers[0].key)
       : l10n.t('Set {0} in the securityContext of {1} containers', keys, containers.length);
   return { fixes: [{ title, edits, preferred: true }] };
+}
+
+/** The document (Kubernetes object) that holds a position. */
+function rootAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
+  return model.roots.find((r) => containsPos(r.range, p));
+}
+
+/**
+ * `privileged: true` in a container's securityContext: replaced by `capabilities.add` with what the
+ * container appears to need, or removed when it shows no need. Withheld (with the reason) where the
+ * flag is likely the point: node agents run as DaemonSets (storage and network drivers, monitors),
+ * containers that mount host paths, and the nested-container and init-system cases of compose.
+ */
+function kubernetesPrivileged({ model, text, finding, findings }: FixInput): FixResult {
+  const m = model as ConfigModel;
+  const container = containersAt(m, finding.range.start).find((c) => containsPos(c.range, finding.range.start));
+  const flag = child(container, 'securityContext', 'privileged');
+  if (!container || !flag || flag.children || flag.value !== true) return { fixes: [] };
+  const kind = childString(rootAt(m, finding.range.start), 'kind') ?? '';
+  if (kind === 'DaemonSet') {
+    return { fixes: [], why: l10n.t('A DaemonSet usually runs a node agent (a storage or network driver, a monitor) that needs privileged access to the node; check what it does on the host before taking the flag away.') };
+  }
+  const spec = podSpecAt(m, finding.range.start);
+  const hostPaths = (child(spec, 'volumes')?.children ?? []).filter((v) => child(v, 'hostPath'));
+  if (hostPaths.length > 0) {
+    return { fixes: [], why: l10n.t('The pod mounts host paths, which privileged mode may be there to write to; check them before taking the flag away.') };
+  }
+  const said = [childString(container, 'name') ?? '', childString(container, 'image') ?? '', ...['command', 'args'].flatMap((k) => (child(container, k)?.children ?? []).map((c) => String(c.value ?? '')))].join(' ');
+  if (NEEDS_PRIVILEGED.test(said)) {
+    return { fixes: [], why: l10n.t('It runs containers or an init system inside, which needs the privileged flag; consider a rootless variant, Sysbox or a VM instead.') };
+  }
+  const caps: string[] = [];
+  for (const n of NEEDS) if (n.test.test(said)) for (const c of n.caps) if (!caps.includes(c)) caps.push(c);
+  for (const f of needEvidence(findings)) {
+    const c = NEEDS_BY_SIGNAL[f.signal];
+    if (c && containsPos(container.range, f.range.start) && !caps.includes(c)) caps.push(c);
+  }
+  const sc = child(container, 'securityContext');
+  // A securityContext that held only the flag goes with it.
+  const alone = sc?.children?.length === 1 && sc.keyRange.start.line < flag.keyRange.start.line;
+  const remove: TextEdit = { range: wholeLines(text, flag.range), newText: '' };
+  const have = new Set((child(sc, 'capabilities', 'add')?.children ?? []).map((c) => String(c.value ?? '').replace(/^CAP_/, '')));
+  const missing = caps.filter((c) => !have.has(c));
+  const name = childString(container, 'name') ?? container.key;
+  if (missing.length === 0) {
+    const title = caps.length === 0
+      ? l10n.t('Remove `privileged: true` from container `{0}` (nothing in it shows a need for extra capabilities)', name)
+      : l10n.t('Remove `privileged: true` from container `{0}` (capabilities.add already grants {1})', name, caps.join(', '));
+    return { fixes: [{ title, edits: [alone && sc ? { range: wholeLines(text, sc.range), newText: '' } : remove], preferred: caps.length > 0 }] };
+  }
+  // The capabilities need a block of their own; an existing `capabilities:` is left for the person to merge.
+  if (child(sc, 'capabilities')) {
+    return { fixes: [], why: l10n.t('The container already has a capabilities block; add {0} to it and remove `privileged: true` by hand.', missing.join(', ')) };
+  }
+  const indent = flag.keyRange.start.character;
+  const step = indentStep(m);
+  const nl = eol(text);
+  const lines = [`${spaces(indent)}capabilities:`, `${spaces(indent + step)}add:`, ...missing.map((c) => `${spaces(indent + step)}- ${c}`)];
+  return {
+    fixes: [{
+      title: l10n.t('Replace `privileged: true` with `capabilities.add: [{0}]` in container `{1}`', missing.join(', '), name),
+      edits: [{ range: remove.range, newText: lines.join(nl) + (remove.range.end.character === 0 ? nl : '') }],
+      preferred: true,
+    }],
+  };
 }
 
 /** The runtime classes offered for untrusted code, with the name clusters usually give them. */

@@ -112,6 +112,48 @@ describe('quick fix: privileged in a compose service', () => {
   });
 });
 
+describe('quick fix: privileged in a Kubernetes container', () => {
+  const pod = (kind: string, container: string[], extra: string[] = []) =>
+    ['apiVersion: apps/v1', `kind: ${kind}`, 'metadata:', '  name: app', 'spec:', '  template:', '    spec:', '      containers:', ...container, ...extra, ''].join('\n');
+
+  it('replaces privileged with the capability a VPN needs, at the flag\'s place', () => {
+    const text = pod('Deployment', ['      - name: vpn', '        image: linuxserver/wireguard:1.0', '        securityContext:', '          privileged: true', '          runAsNonRoot: true']);
+    const r = fix('deploy.yaml', text, 'hardening.privileged', 'privileged');
+    assert.equal(r.fixes.length, 1);
+    assert.equal(r.fixes[0].preferred, true);
+    assert.match(r.fixes[0].title, /capabilities\.add: \[NET_ADMIN\]` in container `vpn`/);
+    assert.equal(
+      applied(text, r),
+      pod('Deployment', ['      - name: vpn', '        image: linuxserver/wireguard:1.0', '        securityContext:', '          capabilities:', '            add:', '            - NET_ADMIN', '          runAsNonRoot: true']),
+    );
+  });
+
+  it('offers a plain removal when nothing shows a need', () => {
+    const text = pod('Deployment', ['      - name: web', '        image: nginx:1.27', '        securityContext:', '          privileged: true']);
+    const r = fix('deploy.yaml', text, 'hardening.privileged', 'privileged');
+    assert.notEqual(r.fixes[0].preferred, true);
+    // The securityContext held only the flag, so it goes too; other keys stay.
+    assert.equal(applied(text, r), pod('Deployment', ['      - name: web', '        image: nginx:1.27']));
+    const more = pod('Deployment', ['      - name: web', '        image: nginx:1.27', '        securityContext:', '          privileged: true', '          runAsNonRoot: true']);
+    assert.equal(applied(more, fix('deploy.yaml', more, 'hardening.privileged', 'privileged')), pod('Deployment', ['      - name: web', '        image: nginx:1.27', '        securityContext:', '          runAsNonRoot: true']));
+  });
+
+  it('explains instead of fixing for a DaemonSet, host paths, nested containers and an existing capabilities block', () => {
+    const flag = ['        securityContext:', '          privileged: true'];
+    const cases: [string, RegExp][] = [
+      [pod('DaemonSet', ['      - name: csi', '        image: csi-node:1', ...flag]), /DaemonSet usually runs a node agent/],
+      [pod('Deployment', ['      - name: agent', '        image: agent:1', ...flag], ['      volumes:', '      - name: dev', '        hostPath: {path: /dev}']), /mounts host paths/],
+      [pod('Deployment', ['      - name: ci', '        image: docker:27-dind', ...flag]), /containers or an init system inside/],
+      [pod('Deployment', ['      - name: vpn', '        image: openvpn:2', ...flag, '          capabilities:', '            add: [NET_RAW]']), /add NET_ADMIN to it/],
+    ];
+    for (const [text, why] of cases) {
+      const r = fix('deploy.yaml', text, 'hardening.privileged', 'privileged');
+      assert.deepEqual(r.fixes, [], text);
+      assert.match(r.why ?? '', why);
+    }
+  });
+});
+
 describe('quick fix: Kubernetes securityContext and runtimeClassName', () => {
   const deployment = [
     'apiVersion: apps/v1',

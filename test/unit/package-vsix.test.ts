@@ -131,7 +131,7 @@ describe('the packaged extension (.vsix)', function () {
       vm.runInContext(js, context, { filename: 'dist/web/extension.js' });
       assert.equal(typeof module.exports.activate, 'function', 'the web bundle exports activate');
       subscriptions = [];
-      module.exports.activate!({ subscriptions, extensionUri: fake.api.Uri && (fake.api.Uri as { file(p: string): unknown }).file('/ext') });
+      module.exports.activate!({ subscriptions, workspaceState: { get: () => undefined, update: async () => {}, keys: () => [] }, extensionUri: fake.api.Uri && (fake.api.Uri as { file(p: string): unknown }).file('/ext') });
     });
     after(() => subscriptions?.forEach((d) => d.dispose()));
 

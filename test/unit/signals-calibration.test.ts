@@ -55,6 +55,20 @@ describe('calibration on the corpus', () => {
     assert.deepEqual(names([{ path: 'compose.yaml', text: compose.replace('    privileged: true\n', '') }]), ['app:container']);
   });
 
+  it('a Dockerfile whose header documents a sandboxed runtime (`docker run --runtime=sysbox-runc`) expects that runtime', () => {
+    const body = 'FROM jenkins/jenkins:lts\nUSER root\nRUN apt-get update && apt-get install -y docker-ce\n';
+    const hinted = adviseFiles([{ path: 'Dockerfile', text: `# System container\n# Run with: docker run --runtime=sysbox-runc -d -P me/jenkins\n${body}` }]).workloads[0];
+    assert.equal(hinted.verdict, 'sandboxed');
+    const s = hinted.signals.find((x) => x.id === 'sandboxing.sandbox-runtime');
+    assert.equal(s?.line, 2);
+    assert.match(s?.message ?? '', /^A comment says to run the image with `--runtime=sysbox-runc`/);
+    // An ordinary runtime, a comment that is no run command, or no comment: no such evidence.
+    for (const header of ['# docker run --runtime=runc -d me/jenkins\n', '# sysbox-runc is nice\n', '']) {
+      const w = adviseFiles([{ path: 'Dockerfile', text: header + body }]).workloads[0];
+      assert.ok(!w.signals.some((x) => x.id === 'sandboxing.sandbox-runtime'), header);
+    }
+  });
+
   it('SYS_MODULE alone is a hardening matter, not a VM', () => {
     const r = names([{ path: 'compose.yaml', text: 'services:\n  vpn:\n    image: wg:1\n    cap_add:\n      - SYS_MODULE\n      - NET_ADMIN\n    volumes:\n      - /lib/modules:/lib/modules\n' }]);
     assert.deepEqual(r, ['vpn:container-hardened']);

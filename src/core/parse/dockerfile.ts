@@ -113,7 +113,15 @@ export interface DockerfileModel extends ModelBase {
   finalStage: number;
   /** The USER in force in the final stage, following `FROM <stage>` chains; null when none is set anywhere. */
   finalUser: DfUser | null;
+  /**
+   * Comments that show how the image is meant to be run (`# docker run --runtime=sysbox-runc …`,
+   * `podman run`), as written without the `#`: the author's word on the runtime it expects.
+   */
+  runComments: { text: string; range: Range }[];
 }
+
+/** A comment that documents a `docker run` / `podman run` / `nerdctl run` command. */
+const RUN_COMMENT = /\b(docker|podman|nerdctl)\s+(container\s+)?run\b/;
 
 const rangeOf = (r: { start: Pos; end: Pos }): Range => ({
   start: { line: r.start.line, character: r.start.character },
@@ -216,6 +224,7 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
     instructions: [],
     finalStage: -1,
     finalUser: null,
+    runComments: [],
   };
   try {
     fill(model, unifyLineBreaks(text));
@@ -265,6 +274,11 @@ function fill(model: DockerfileModel, text: string): void {
   const lines = text.split('\n');
   const df = DockerfileParser.parse(blankLongContinuations(lines, text, model.problems) ?? text);
   model.escape = df.getEscapeCharacter() || '\\';
+  for (const c of df.getComments()) {
+    const content = c.getContent();
+    const r = c.getContentRange();
+    if (r && RUN_COMMENT.test(content)) model.runComments.push({ text: content, range: rangeOf(r) });
+  }
   model.directives = df.getDirectives().map((d) => ({
     name: d.getName().toLowerCase(),
     value: d.getValue(),

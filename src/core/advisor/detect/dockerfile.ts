@@ -5,7 +5,7 @@ import type { DfInstruction, DfStage, DockerfileModel } from '../../parse/docker
 import type { ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, sayFor, type ValueRule } from './rules';
-import { commandRules, containerPort, DATABASE_DIR, imageRules, PORT_RULES } from './tables';
+import { commandRules, containerPort, DATABASE_DIR, imageRules, PORT_RULES, SANDBOX_RUNTIME } from './tables';
 
 interface InstructionRule extends ValueRule {
   keywords: readonly string[];
@@ -30,6 +30,7 @@ export const DOCKERFILE_CODE_SIGNALS = [
   'platform.foreign-architecture',
   'cloud-native.multi-stage-build',
   'hardening.insecure-build',
+  'sandboxing.sandbox-runtime',
 ] as const;
 
 const ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
@@ -134,6 +135,12 @@ export function detectDockerfile(base: ModelBase): Finding[] {
   // A multi-stage build that copies results into the final stage.
   if (model.stages.length > 1 && ins.some((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from'))) {
     out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, the final one copies only what it needs`));
+  }
+
+  // The run command the author documents in a comment: a sandboxed runtime named there is the one the image expects.
+  for (const c of model.runComments ?? []) {
+    const m = /--runtime[=\s]+["']?([\w.-]+)/.exec(c.text);
+    if (m && SANDBOX_RUNTIME.test(m[1])) out.push(finding('sandboxing.sandbox-runtime', file, c.range, `A comment says to run the image with \`--runtime=${m[1]}\``));
   }
   return out;
 }

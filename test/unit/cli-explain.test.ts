@@ -1,6 +1,7 @@
 // `container-or-vm explain`: the hover's text from a terminal, as markdown or JSON lines.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli';
 import { explainAt } from '../../src/core/explain';
@@ -61,6 +62,34 @@ describe('cli explain', () => {
     const r = await run('explain', `${file}:${indented + 1}`, '--format=json');
     const row = JSON.parse(r.out);
     assert.equal(row.column, lines[indented].search(/\S/) + 1);
+  });
+
+  it('without a column, explains the key starting on the line, past a list dash or a JSON bracket', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explain-line-'));
+    // [file, text, 1-based line, expected topic, 1-based column of the key]
+    const cases: [string, string, number, string, number][] = [
+      ['user-data', '#cloud-config\nwrite_files:\n  - path: /etc/x\n    content: hi\n', 3, 'cloud-init.write_files', 5],
+      ['lima.yaml', 'images:\n  - location: "https://example.com/x.qcow2"\nmounts:\n  - location: "~"\n    writable: true\n', 4, 'lima.mounts', 5],
+      ['compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n', 5, 'compose.volumes.service', 9],
+      ['pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - image: nginx:1.27\n      name: x\n', 7, 'kubernetes.containers.image', 7],
+      ['template.json', '{\n  "builders": [\n    { "type": "docker", "image": "ubuntu", "commit": true }\n  ]\n}\n', 3, 'packer.builder.docker', 7],
+    ];
+    try {
+      for (const [name, text, line, topic, column] of cases) {
+        const file = join(dir, name);
+        writeFileSync(file, text);
+        const r = await run('explain', `${file}:${line}`, '--format', 'json');
+        assert.equal(r.code, 0, `${name}: ${r.err}${r.out}`);
+        const row = JSON.parse(r.out);
+        assert.equal(row.topic, topic, name);
+        assert.equal(row.column, column, name);
+        const explicit = await run('explain', `${file}:${line}:${column}`);
+        assert.equal(explicit.code, 0, name);
+        assert.equal((await run('explain', `${file}:${line}`)).out, explicit.out, name);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('explains other registered formats, told by name or by content', async () => {

@@ -104,6 +104,37 @@ describe('cli explain', () => {
     assert.equal(b.topic, 'kubernetes.kind');
   });
 
+  // One real key per remaining format, from the corpus: [format, corpus file, the key's line, topic, 1-based column].
+  const formats: [string, string, RegExp, string, number][] = [
+    ['devcontainer', 'devcontainer/devcontainers_templates_src_docker-in-docker_.devcontainer_devcontainer.json', /^\t"image":/, 'devcontainer.image', 2],
+    ['Vagrantfile', 'vagrant/fgrehm_vagrant-lxc_spec/Vagrantfile', /^ {2}config\.vm\.box = /, 'vagrant.vm.box', 3],
+    ['Packer HCL', 'packer/hashicorp_packer-plugin-docker_builder_docker_test-fixtures_fix_upload_owner.pkr.hcl', /^source "docker"/, 'packer.builder.docker', 1],
+    ['Packer legacy JSON', 'packer/hashicorp_packer-plugin-docker_builder_docker_test-fixtures_fix_upload_owner.json', /^ {6}"type": "docker"/, 'packer.builder.docker', 7],
+    ['cloud-init', 'cloud-init/canonical_cloud-init_doc_examples_cloud-config-write-files.txt', /^write_files:/, 'cloud-init.write_files', 1],
+    ['Lima', 'lima/lima-vm_lima_docker.yaml', /^- mode: system/, 'lima.provision', 3],
+    ['Terraform', 'terraform/hashicorp_terraform-provider-kubernetes_examples_resources_pod_example_1.tf', /^ {6}image = /, 'terraform.docker_container.image', 7],
+  ];
+  for (const [name, rel, lineRe, topic, column] of formats) {
+    it(`explains a ${name} key: topic, 1-based line and column, cited sources`, async () => {
+      const file = join(corpus, rel);
+      const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => lineRe.test(l)) + 1;
+      assert.ok(line > 0, `${lineRe} in ${rel}`);
+      const r = await run('explain', `${file}:${line}`, '--format', 'json');
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.err, '');
+      const rows = r.out.trim().split('\n').map((l) => JSON.parse(l));
+      assert.equal(rows.length, 1);
+      const [row] = rows;
+      assert.deepEqual([row.file, row.line, row.column, row.topic], [file, line, column, topic]);
+      assert.ok(row.markdown.length > 0);
+      assert.ok(row.sources.length > 0);
+      for (const src of row.sources) {
+        assert.deepEqual(Object.keys(src), ['doc', 'title', 'section']);
+        for (const v of Object.values(src)) assert.ok(typeof v === 'string' && v.length > 0, JSON.stringify(src));
+      }
+    });
+  }
+
   it('answers bad usage with one line on stderr and exit code 2', async () => {
     for (const argv of [
       ['explain'],

@@ -9,14 +9,45 @@ const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand, adviseCommand
 function help(): string {
   const lines = ['usage: container-or-vm <command> [options]', '', 'commands:'];
   for (const c of SUBCOMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  lines.push('', "'container-or-vm <command> --help' describes one command.");
   return lines.join('\n');
+}
+
+function commandHelp(c: Subcommand): string {
+  return `usage: container-or-vm ${c.usage}\n\n${c.summary}`;
+}
+
+const isHelp = (a: string) => a === '--help' || a === '-h';
+
+/** Asked for help: `--help`, `-h`, `help [COMMAND]`, or `COMMAND --help` (before any `--`). */
+function helpFor(argv: string[]): { text: string } | { error: string } | undefined {
+  const [name, ...rest] = argv;
+  if (isHelp(name) || name === 'help') {
+    if (rest[0] === undefined || isHelp(rest[0])) return { text: help() };
+    const cmd = SUBCOMMANDS.find((c) => c.name === rest[0]);
+    return cmd ? { text: commandHelp(cmd) } : { error: `unknown command '${rest[0]}' (try --help)` };
+  }
+  const cmd = SUBCOMMANDS.find((c) => c.name === name);
+  const end = rest.indexOf('--');
+  if (cmd && (end < 0 ? rest : rest.slice(0, end)).some(isHelp)) return { text: commandHelp(cmd) };
+  return undefined;
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help());
-    return name === undefined ? 2 : 0;
+  // Help goes to stdout with exit code 0; bad usage is one line on stderr with exit code 2.
+  if (name === undefined) {
+    io.err('container-or-vm: missing command (try --help)');
+    return 2;
+  }
+  const asked = helpFor(argv);
+  if (asked && 'text' in asked) {
+    io.out(asked.text);
+    return 0;
+  }
+  if (asked) {
+    io.err(`container-or-vm: ${asked.error}`);
+    return 2;
   }
   const cmd = SUBCOMMANDS.find((c) => c.name === name);
   try {

@@ -2,8 +2,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseWith } from '../core/cache';
 import { explainAt } from '../core/explain';
+import { contains } from '../core/parse/config-topics';
+import { walkNodes } from '../core/parse/configNodes';
 import { detectFormat } from '../core/parse/detect';
-import type { ModelBase } from '../core/parse/types';
+import type { ConfigModel, ModelBase } from '../core/parse/types';
 import { choice, parseArgs, UsageError, type CliIO, type Subcommand } from './io';
 
 interface Target {
@@ -23,6 +25,32 @@ export function parseTarget(spec: string): Target {
   const t: Target = { spec, file: m[1], line };
   if (column !== undefined) t.column = column;
   return t;
+}
+
+/**
+ * Where the instruction or key starting on a line begins (0-based), for `FILE:LINE` without a column.
+ * In a configuration file that is the first key the parser found on the line, so a list item's `-`
+ * or a JSON object's `{` is stepped over (`- path: /etc/x` gives `path`); a Dockerfile line starts
+ * at its first non-blank character.
+ */
+export function lineStart(model: ModelBase, line: number, text: string): number {
+  const roots = (model as Partial<ConfigModel>).roots;
+  if (roots) {
+    let best: number | undefined;
+    for (const n of walkNodes(roots)) {
+      const r = n.keyRange;
+      if (n.path.length === 0 || r.start.line !== line) continue;
+      // A list item holding a mapping spans its own keys (`- name: x`, `{ "type": ... }`): take the key.
+      if (n.children?.some((c) => contains(r, c.keyRange.start))) continue;
+      if (best === undefined || r.start.character < best) best = r.start.character;
+    }
+    if (best !== undefined) return best;
+    // No key starts here (a comment, a closing bracket, a continued value): past list and bracket marks.
+    const past = text.search(/[^\s\-{[,]/);
+    if (past >= 0) return past;
+  }
+  const first = text.search(/\S/);
+  return first < 0 ? 0 : first;
 }
 
 function load(file: string, models: Map<string, { model: ModelBase; lines: string[] }>) {
@@ -68,7 +96,7 @@ export const explainCommand: Subcommand = {
     for (const t of targets) {
       const { model, lines } = load(t.file, models);
       const text = lines[t.line - 1].replace(/\r$/, '');
-      const column = t.column ?? (text.search(/\S/) < 0 ? 1 : text.search(/\S/) + 1);
+      const column = t.column ?? lineStart(model, t.line - 1, text) + 1;
       const ex = explainAt(model, { line: t.line - 1, character: column - 1 }, { generic: verbosity === 'full' });
       if (!ex) missing++;
       if (format === 'json') {

@@ -1,6 +1,7 @@
 // `container-or-vm explain`: the hover's text from a terminal, as markdown or JSON lines.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli';
 import { explainAt } from '../../src/core/explain';
@@ -63,6 +64,34 @@ describe('cli explain', () => {
     assert.equal(row.column, lines[indented].search(/\S/) + 1);
   });
 
+  it('without a column, explains the key starting on the line, past a list dash or a JSON bracket', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explain-line-'));
+    // [file, text, 1-based line, expected topic, 1-based column of the key]
+    const cases: [string, string, number, string, number][] = [
+      ['user-data', '#cloud-config\nwrite_files:\n  - path: /etc/x\n    content: hi\n', 3, 'cloud-init.write_files', 5],
+      ['lima.yaml', 'images:\n  - location: "https://example.com/x.qcow2"\nmounts:\n  - location: "~"\n    writable: true\n', 4, 'lima.mounts', 5],
+      ['compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n', 5, 'compose.volumes.service', 9],
+      ['pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - image: nginx:1.27\n      name: x\n', 7, 'kubernetes.containers.image', 7],
+      ['template.json', '{\n  "builders": [\n    { "type": "docker", "image": "ubuntu", "commit": true }\n  ]\n}\n', 3, 'packer.builder.docker', 7],
+    ];
+    try {
+      for (const [name, text, line, topic, column] of cases) {
+        const file = join(dir, name);
+        writeFileSync(file, text);
+        const r = await run('explain', `${file}:${line}`, '--format', 'json');
+        assert.equal(r.code, 0, `${name}: ${r.err}${r.out}`);
+        const row = JSON.parse(r.out);
+        assert.equal(row.topic, topic, name);
+        assert.equal(row.column, column, name);
+        const explicit = await run('explain', `${file}:${line}:${column}`);
+        assert.equal(explicit.code, 0, name);
+        assert.equal((await run('explain', `${file}:${line}`)).out, explicit.out, name);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('explains other registered formats, told by name or by content', async () => {
     const compose = join(corpus, 'compose', 'blakeblackshear_frigate_docker-compose.yml');
     const kube = join(corpus, 'kubernetes', 'google_cadvisor_deploy_kubernetes_base_daemonset.yaml');
@@ -74,6 +103,37 @@ describe('cli explain', () => {
     assert.equal(a.topic, 'compose.image');
     assert.equal(b.topic, 'kubernetes.kind');
   });
+
+  // One real key per remaining format, from the corpus: [format, corpus file, the key's line, topic, 1-based column].
+  const formats: [string, string, RegExp, string, number][] = [
+    ['devcontainer', 'devcontainer/devcontainers_templates_src_docker-in-docker_.devcontainer_devcontainer.json', /^\t"image":/, 'devcontainer.image', 2],
+    ['Vagrantfile', 'vagrant/fgrehm_vagrant-lxc_spec/Vagrantfile', /^ {2}config\.vm\.box = /, 'vagrant.vm.box', 3],
+    ['Packer HCL', 'packer/hashicorp_packer-plugin-docker_builder_docker_test-fixtures_fix_upload_owner.pkr.hcl', /^source "docker"/, 'packer.builder.docker', 1],
+    ['Packer legacy JSON', 'packer/hashicorp_packer-plugin-docker_builder_docker_test-fixtures_fix_upload_owner.json', /^ {6}"type": "docker"/, 'packer.builder.docker', 7],
+    ['cloud-init', 'cloud-init/canonical_cloud-init_doc_examples_cloud-config-write-files.txt', /^write_files:/, 'cloud-init.write_files', 1],
+    ['Lima', 'lima/lima-vm_lima_docker.yaml', /^- mode: system/, 'lima.provision', 3],
+    ['Terraform', 'terraform/hashicorp_terraform-provider-kubernetes_examples_resources_pod_example_1.tf', /^ {6}image = /, 'terraform.docker_container.image', 7],
+  ];
+  for (const [name, rel, lineRe, topic, column] of formats) {
+    it(`explains a ${name} key: topic, 1-based line and column, cited sources`, async () => {
+      const file = join(corpus, rel);
+      const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => lineRe.test(l)) + 1;
+      assert.ok(line > 0, `${lineRe} in ${rel}`);
+      const r = await run('explain', `${file}:${line}`, '--format', 'json');
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.err, '');
+      const rows = r.out.trim().split('\n').map((l) => JSON.parse(l));
+      assert.equal(rows.length, 1);
+      const [row] = rows;
+      assert.deepEqual([row.file, row.line, row.column, row.topic], [file, line, column, topic]);
+      assert.ok(row.markdown.length > 0);
+      assert.ok(row.sources.length > 0);
+      for (const src of row.sources) {
+        assert.deepEqual(Object.keys(src), ['doc', 'title', 'section']);
+        for (const v of Object.values(src)) assert.ok(typeof v === 'string' && v.length > 0, JSON.stringify(src));
+      }
+    });
+  }
 
   it('answers bad usage with one line on stderr and exit code 2', async () => {
     for (const argv of [

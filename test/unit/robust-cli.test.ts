@@ -62,6 +62,7 @@ describe('CLI bad input', function () {
     assertOneLineError(run('advise', spaced, '--frobnicate'), /unknown option --frobnicate/);
     assertOneLineError(run('explain', `${join(spaced, 'Dockerfile')}:1`, '--frobnicate=1'), /unknown option --frobnicate/);
     assertOneLineError(run('frobnicate'), /unknown command 'frobnicate'/);
+    assertOneLineError(run(), /missing command \(try --help\)/);
     assertOneLineError(run('explain', `${join(spaced, 'Dockerfile')}:0`), /start at 1/);
   });
 

@@ -17,13 +17,13 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type * as vscode from 'vscode';
 import { ParseCache } from '../src/core/cache';
 import { AdviceCache, adviseWorkspace, DEFAULT_SKIPPED_FOLDERS } from '../src/core/advisor/advise';
-import { findingsFor } from '../src/core/advisor/findings';
-import { analysisOfModel, liveWorkloads } from '../src/core/advisor/live';
 import { isCandidateName } from '../src/core/parse/detect';
 import { moduleFor } from '../src/core/registry';
-import { lensTitle } from '../src/core/render/lens';
 import { nodeFs, toPosixPath } from '../src/node/nodeFs';
+import { AdvisorCodeLensProvider } from '../src/providers/codelens';
+import { AdvisorDiagnostics } from '../src/providers/diagnostics';
 import { ExplainHoverProvider } from '../src/providers/hover';
+import { LiveAdviceCache } from '../src/providers/liveAdvice';
 
 const repo = process.cwd();
 const corpus = resolve(repo, '..', 'shared', 'corpus');
@@ -58,6 +58,8 @@ interface Goal {
   what: string;
   goal: number;
   unit: string;
+  /** Measured and shown in the table, but not one of the keys of the final JSON line. */
+  extra?: true;
 }
 
 const GOALS: Goal[] = [
@@ -66,7 +68,7 @@ const GOALS: Goal[] = [
   { key: 'hoverP99Ms', what: 'hover p99, every corpus instruction, warm', goal: 1, unit: 'ms' },
   { key: 'hoverVsPeer', what: 'hover median ÷ dockerfile-language-service', goal: 0.5, unit: '×' },
   { key: 'hoverBigMs', what: 'hover, last line of 5,000-line Dockerfile', goal: 2, unit: 'ms' },
-  { key: 'hoverHostileMs', what: 'hover median, line 199,999 of a 200,000-line RUN, once parsed', goal: 50, unit: 'ms' },
+  { key: 'hoverHostileMs', what: 'hover median, line 199,999 of a 200,000-line RUN, once parsed', goal: 50, unit: 'ms', extra: true },
   { key: 'scan10kMs', what: 'advise, 10,000-file workspace', goal: 1500, unit: 'ms' },
   { key: 'scanVsFloor', what: 'advise ÷ walk + read the same files', goal: 2, unit: '×' },
   { key: 'scanGrowth', what: 'advise 50,000 files ÷ 10,000 files', goal: 5.5, unit: '×' },
@@ -243,7 +245,8 @@ function bench_hover(): void {
   results.hoverVsPeer = round(median(ours) / median(theirs), 3);
   details.push(
     `hover: ${cases.length} files, ${positions} instructions (${hovers} with a hover), ${ours.length} timed hovers: median ${round(median(ours), 4)} ms, p99 ${round(quantile(ours, 0.99), 4)} ms, max ${round(Math.max(...ours), 3)} ms; ` +
-      `dockerfile-language-service computeHover median ${round(median(theirs), 4)} ms, p99 ${round(quantile(theirs, 0.99), 4)} ms (${theirs.length} timed)`,
+      `dockerfile-language-service computeHover median ${round(median(theirs), 4)} ms, p99 ${round(quantile(theirs, 0.99), 4)} ms (${theirs.length} timed); ` +
+      `our p99 ÷ theirs ${round(quantile(ours, 0.99) / quantile(theirs, 0.99), 3)}`,
   );
 
   const big = bigDockerfile();
@@ -293,30 +296,39 @@ function bench_lens(): void {
   const mod = moduleFor('compose');
   if (!mod) throw new Error('no compose module');
   const n = quick ? 10 : 60;
-  // Parsed up front, one model per run: findings are cached per model, so each run gets a fresh one.
-  const models = Array.from({ length: n + 5 }, () => mod.parse(text, file));
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let lenses = 0;
   let diagnostics = 0;
-  models.forEach((model, i) => {
+  for (let i = 0; i < n + 5; i++) {
+    // The editor's own objects, fresh for each run (findings and advice are cached per model): the
+    // parse cache holds the parsed document, and the CodeLens provider and the Problems publisher read
+    // it as they do after an edit. The parse itself is outside the timing.
+    const doc = { ...fakeDoc(file, text, i + 1), languageId: 'dockercompose' } as vscode.TextDocument;
+    const live = new LiveAdviceCache(new ParseCache());
+    if (!live.model(doc)) throw new Error('the compose document did not parse');
+    const lensProvider = new AdvisorCodeLensProvider(live);
+    const problems = new AdvisorDiagnostics(live);
+    let published: unknown[] = [];
+    (problems.collection as unknown as { set: (u: unknown, d: unknown[]) => void }).set = (_u, d) => (published = d);
     const c = process.cpuUsage();
     const t = performance.now();
-    const analysis = analysisOfModel(model, 'compose.yaml');
-    const workloads = analysis ? liveWorkloads(analysis, undefined) : [];
-    const titles = workloads.map((w) => ({ line: w.range.start.line, title: lensTitle(w) }));
-    const diags = findingsFor(model).map((f) => ({ range: f.range, message: f.message ?? f.signal }));
+    const shown = lensProvider.provideCodeLenses(doc);
+    problems.update(doc);
     const ms = performance.now() - t;
     const used = process.cpuUsage(c);
+    lensProvider.dispose();
+    problems.dispose();
     if (i >= 5) {
       times.push(ms);
       cpuTimes.push((used.user + used.system) / 1000);
     }
-    lenses = titles.length;
-    diagnostics = diags.length;
-  });
+    lenses = shown.length;
+    diagnostics = published.length;
+  }
+  if (lenses === 0 || diagnostics === 0) throw new Error(`no lenses (${lenses}) or problems (${diagnostics}) for the compose file`);
   results.lensMs = round(median(times), 3);
-  details.push(`lensMs: ${text.split('\n').length} lines, ${lenses} lenses, ${diagnostics} findings; median of ${times.length} (CPU ${round(median(cpuTimes), 3)} ms, p99 ${round(quantile(times, 0.99), 3)} ms), parse excluded (parse alone ≈ ${round(timeParse(mod, text, file), 2)} ms)`);
+  details.push(`lensMs: ${text.split('\n').length} lines, ${lenses} lenses, ${diagnostics} problems, through AdvisorCodeLensProvider and AdvisorDiagnostics; median of ${times.length} (CPU ${round(median(cpuTimes), 3)} ms, p99 ${round(quantile(times, 0.99), 3)} ms), parse excluded (parse alone ≈ ${round(timeParse(mod, text, file), 2)} ms)`);
 }
 
 function timeParse(mod: { parse(text: string, file: string): unknown }, text: string, file: string): number {
@@ -464,7 +476,13 @@ async function bench_scan(): Promise<void> {
     rss.push(Number(m[1]) / 1024);
   }
   results.peakRssMB = round(Math.max(...rss), 1);
-  details.push(`peakRssMB: node dist/cli.js advise (50,000 files) --format json, max of ${rss.length} runs ${rss.map((x) => round(x, 1)).join(', ')} MB; whole process ${round(median(cliMs))} ms`);
+  // The baseline: the same node with the same preload, running nothing.
+  const bare = spawnSync(process.execPath, ['--require', join(repo, 'out', 'bench', 'rssAtExit.js'), '-e', ''], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const bareMB = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(bare.stderr ?? '')?.[1] ?? NaN) / 1024;
+  details.push(
+    `peakRssMB: node dist/cli.js advise (50,000 files) --format json, max of ${rss.length} runs ${rss.map((x) => round(x, 1)).join(', ')} MB; whole process ${round(median(cliMs))} ms; ` +
+      `a bare node process ${round(bareMB, 1)} MB (${round(Math.max(...rss) / bareMB, 2)}× that)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -505,7 +523,10 @@ async function main(): Promise<void> {
   console.log('');
   for (const d of details) console.log(`  ${d}`);
   console.log('');
-  console.log(JSON.stringify(results));
+  // The figures beyond the issue's keys on a line of their own; the last line carries exactly the issue's keys.
+  const extras = GOALS.filter((g) => g.extra);
+  if (extras.length) console.log(`extra: ${JSON.stringify(Object.fromEntries(extras.map((g) => [g.key, results[g.key]])))}`);
+  console.log(JSON.stringify(Object.fromEntries(GOALS.filter((g) => !g.extra).map((g) => [g.key, results[g.key]]))));
 }
 
 main().catch((e) => {

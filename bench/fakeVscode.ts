@@ -76,6 +76,31 @@ class Hover {
   ) {}
 }
 
+class CodeLens {
+  constructor(
+    readonly range: Range,
+    readonly command?: unknown,
+  ) {}
+}
+
+class Diagnostic {
+  source?: string;
+  code?: unknown;
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity?: number,
+  ) {}
+}
+
+/** `vscode.l10n.t` with the English message: `{0}` and `{name}` filled in. */
+function l10nT(message: string | { message: string; args?: unknown[] }, ...args: unknown[]): string {
+  const text = typeof message === 'string' ? message : message.message;
+  const values = typeof message === 'string' ? args : message.args ?? [];
+  const named = (values.length === 1 && typeof values[0] === 'object' && values[0] !== null ? values[0] : {}) as Record<string, unknown>;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (/^\d+$/.test(k) ? String(values[Number(k)] ?? m) : String(named[k] ?? m)));
+}
+
 class Disposable {
   constructor(private readonly fn: () => void = () => {}) {}
   static from(...ds: { dispose(): unknown }[]) {
@@ -130,7 +155,12 @@ export const fakeVscode: Record<string, unknown> = {
   Hover,
   Disposable,
   EventEmitter,
+  CodeLens,
+  Diagnostic,
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  l10n: { t: l10nT, bundle: undefined, uri: undefined },
   Uri: namespace('Uri', {
+    parse: (s: string) => ({ scheme: s.split(':')[0], toString: () => s }),
     file: (p: string) => ({ scheme: 'file', fsPath: p, path: p, toString: () => `file://${p}` }),
     joinPath: (u: { path: string }, ...parts: string[]) => ({ scheme: 'file', fsPath: [u.path, ...parts].join('/'), path: [u.path, ...parts].join('/'), toString: () => `file://${[u.path, ...parts].join('/')}` }),
   }),
@@ -146,6 +176,8 @@ export const fakeVscode: Record<string, unknown> = {
   }),
   extensions: namespace('extensions', { getExtension: () => undefined, all: [] }),
   languages: namespace('languages', {
+    // Every document handed to the providers here is one of ours.
+    match: () => 10,
     registerHoverProvider: disposable,
     registerCodeLensProvider: disposable,
     registerCodeActionsProvider: disposable,

@@ -54,4 +54,23 @@ describe('Dockerfile hover', () => {
       await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  it('containerOrVm.hover.verbosity: "angle" leaves out what the instruction does and keeps the container-or-VM part; "full" brings it back', async () => {
+    const config = vscode.workspace.getConfiguration('containerOrVm');
+    try {
+      await config.update('hover.verbosity', 'angle', vscode.ConfigurationTarget.Global);
+      await waitFor('the setting to apply', () => vscode.workspace.getConfiguration('containerOrVm').get('hover.verbosity') === 'angle');
+      const angle = await hoverAt('Dockerfile', 'USER root', 'USER');
+      assert.doesNotMatch(angle, /What it does\./);
+      assert.match(angle, /`USER root`/);
+      assert.match(angle, /\*\*Container or VM\?\*\*/);
+      await config.update('hover.verbosity', 'full', vscode.ConfigurationTarget.Global);
+      await waitFor('the setting to apply', () => vscode.workspace.getConfiguration('containerOrVm').get('hover.verbosity') === 'full');
+      const full = await hoverAt('Dockerfile', 'USER root', 'USER');
+      assert.match(full, /What it does\./);
+      assert.match(full, /\*\*Container or VM\?\*\*/);
+    } finally {
+      await config.update('hover.verbosity', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

@@ -175,6 +175,31 @@ describe('detectors on small files', () => {
       assert.equal(w.verdict, 'vm');
     });
 
+    it('each Vagrant machine runs on its own provider: a box without one is a VM beside a docker machine', () => {
+      const text =
+        'Vagrant.configure("2") do |config|\n  config.vm.define "web" do |web|\n    web.vm.box = "ubuntu/jammy64"\n  end\n' +
+        '  config.vm.define "db" do |db|\n    db.vm.provider "docker" do |d|\n      d.image = "postgres:16"\n    end\n  end\nend\n';
+      const web = advise('Vagrantfile', text, 'web');
+      assert.equal(web.verdict, 'vm');
+      assert.deepEqual(web.signals.map((s) => `${s.id}:${s.line}`), ['existing.vagrant-machine:3']);
+      const db = advise('Vagrantfile', text, 'db');
+      assert.equal(db.verdict, 'container');
+      assert.deepEqual(db.signals.map((s) => `${s.id}:${s.line}`), ['existing.vagrant-container-provider:6']);
+    });
+
+    it('a Vagrant machine without a provider block of its own runs on the top-level one', () => {
+      const text =
+        'Vagrant.configure("2") do |config|\n  config.vm.box = "ubuntu/jammy64"\n  config.vm.provider "docker" do |d|\n    d.image = "nginx:1.27"\n  end\n' +
+        '  config.vm.define "app"\n  config.vm.define "builder" do |b|\n    b.vm.provider :virtualbox do |vb|\n      vb.memory = 2048\n    end\n  end\nend\n';
+      const app = advise('Vagrantfile', text, 'app');
+      assert.equal(app.verdict, 'container');
+      assert.deepEqual(app.signals.map((s) => `${s.id}:${s.line}`), ['existing.vagrant-container-provider:6']);
+      assert.match(app.signals[0].message, /Provider `docker` \(line 3, for every machine\)/);
+      const builder = advise('Vagrantfile', text, 'builder');
+      assert.equal(builder.verdict, 'vm');
+      assert.deepEqual(builder.ids, ['existing.vagrant-machine']);
+    });
+
     it('Packer: a VM builder is a VM, the docker builder a container', () => {
       assert.equal(advise('vm.pkr.hcl', 'source "qemu" "ubuntu" {\n  iso_url = "x.iso"\n}\n').verdict, 'vm');
       const d = advise('img.pkr.hcl', 'source "docker" "app" {\n  image = "ubuntu:24.04"\n  commit = true\n}\n');

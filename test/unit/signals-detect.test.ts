@@ -115,6 +115,42 @@ describe('detectors on small files', () => {
       for (const id of ['hardware.usb-serial', 'kernel.cap-sys-admin', 'hardening.seccomp-unconfined']) assert.ok(w.ids.includes(id), `${id} in ${w.ids.join()}`);
     });
 
+    describe('build.target', () => {
+      const dockerfile =
+        'FROM golang:1.23 AS build\nRUN go build -o /app .\n\nFROM gcr.io/distroless/static:nonroot AS runtime\nCOPY --from=build /app /app\nHEALTHCHECK CMD ["/app", "health"]\nENTRYPOINT ["/app"]\n\n' +
+        'FROM ubuntu:24.04 AS debug\nRUN apt-get update && apt-get install -y openssh-server\nCMD ["/usr/sbin/sshd", "-D"]\n';
+      const service = (build: string) => adviseFiles([{ path: 'compose.yaml', text: `services:\n  api:\n    build:\n${build}` }, { path: 'app/Dockerfile', text: dockerfile }]).workloads;
+
+      it('a service is judged on the stage it targets and the stages that one builds on, not on the last stage', () => {
+        const [api, ...rest] = service('      context: ./app\n      target: runtime\n');
+        assert.deepEqual(rest, []);
+        assert.equal(api.verdict, 'container');
+        assert.equal(api.image, 'gcr.io/distroless/static:nonroot');
+        const lines = api.signals.filter((s) => s.file === 'app/Dockerfile').map((s) => `${s.id}:${s.line}`).sort();
+        assert.deepEqual(lines, ['cloud-native.healthcheck:6', 'cloud-native.multi-stage-build:4', 'cloud-native.non-root-user:4']);
+        assert.match(api.signals.find((s) => s.id === 'cloud-native.multi-stage-build')?.message ?? '', /stage `runtime` copies only what it needs/);
+      });
+
+      it('a target that names no stage builds the final stage', () => {
+        const [api] = service('      context: ./app\n      target: nosuchstage\n');
+        const lines = api.signals.map((s) => `${s.id}:${s.line}`);
+        for (const want of ['hardening.root-user:9', 'hardening.sshd:10']) assert.ok(lines.includes(want), `${want} in ${lines.join()}`);
+        assert.ok(!lines.includes('cloud-native.healthcheck:6'), lines.join());
+        assert.equal(api.image, 'ubuntu:24.04');
+      });
+
+      it('a dev container built to a target stage is judged on that stage', () => {
+        const devDockerfile = 'FROM ubuntu:24.04 AS tools\nRUN apt-get update && apt-get install -y openssh-server\n\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=tools /usr/bin/ssh /ssh\n';
+        const advise = (build: string) =>
+          adviseFiles([{ path: '.devcontainer/devcontainer.json', text: `{ "name": "dev", "build": ${build} }\n` }, { path: '.devcontainer/Dockerfile', text: devDockerfile }]).workloads;
+        const [dev, ...rest] = advise('{ "dockerfile": "Dockerfile", "target": "tools" }');
+        assert.deepEqual(rest, []);
+        assert.equal(dev.image, 'ubuntu:24.04');
+        assert.deepEqual(dev.signals.filter((s) => s.id === 'hardening.sshd' || s.id === 'hardening.root-user').map((s) => `${s.id}:${s.line}`).sort(), ['hardening.root-user:1', 'hardening.sshd:2']);
+        assert.ok(!advise('{ "dockerfile": "Dockerfile" }')[0].signals.some((s) => s.id === 'hardening.sshd'));
+      });
+    });
+
     it('a plain web service is a container', () => {
       const w = advise('compose.yaml', 'services:\n  api:\n    image: example/api:1.4\n    user: "1000"\n    read_only: true\n    healthcheck:\n      test: ["CMD", "wget", "-q", "localhost"]\n');
       assert.equal(w.verdict, 'container');

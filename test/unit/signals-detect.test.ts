@@ -185,6 +185,31 @@ describe('detectors on small files', () => {
       assert.equal(w.verdict, 'container-hardened');
     });
 
+    describe('kind: List', () => {
+      const deployment = '  - apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n    spec:\n      replicas: 3\n      template:\n        spec:\n          containers:\n            - name: web\n              image: nginx:1.27\n';
+      const daemonSet =
+        '  - apiVersion: apps/v1\n    kind: DaemonSet\n    metadata:\n      name: agent\n    spec:\n      template:\n        spec:\n          hostPID: true\n          containers:\n            - name: agent\n              image: example/agent:2\n' +
+        '          volumes:\n            - name: sock\n              hostPath:\n                path: /var/run/docker.sock\n';
+      const list = (...items: string[]) => `apiVersion: v1\nkind: List\nitems:\n${items.join('')}`;
+
+      it('each item is a workload of its own, with only its own evidence', () => {
+        const r = adviseFiles([{ path: 'all.yaml', text: list(deployment, daemonSet) }]);
+        assert.deepEqual(r.workloads.map((w) => `${w.name}:${w.line}:${w.verdict}`), ['web:5:container', 'agent:16:container-hardened']);
+        const [web, agent] = r.workloads;
+        assert.ok(web.signals.every((s) => s.line >= 4 && s.line <= 14), web.signals.map((s) => `${s.id}:${s.line}`).join());
+        assert.ok(web.signals.some((s) => s.id === 'cloud-native.replicas' && s.line === 9));
+        assert.equal(agent.signals.find((s) => s.id === 'hardening.host-pid')?.line, 22);
+        assert.equal(agent.signals.find((s) => s.id === 'hardening.docker-socket')?.line, 29);
+      });
+
+      it('a list beside another document keeps its items’ evidence to them', () => {
+        const web = deployment.replace(/^ {2}- /, '').replace(/^ {4}/gm, '');
+        const r = adviseFiles([{ path: 'all.yaml', text: `${web}---\n${list(daemonSet)}` }]);
+        assert.deepEqual(r.workloads.map((w) => `${w.name}:${w.verdict}`), ['web:container', 'agent:container-hardened']);
+        assert.ok(!r.workloads[0].signals.some((s) => s.id === 'hardening.host-pid' || s.id === 'hardening.docker-socket'), r.workloads[0].signals.map((s) => s.id).join());
+      });
+    });
+
     it('hostUsers: false is the safe setting and is not reported', () => {
       const w = advise('pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostUsers: false\n  containers:\n    - name: c\n      image: nginx:1.27\n');
       assert.ok(!w.ids.includes('hardening.host-userns'));

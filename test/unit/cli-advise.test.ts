@@ -99,7 +99,19 @@ describe('cli advise', () => {
     assert.match(r.out, /^\| web \| compose-service \| `compose.yaml:2` \|/m);
   });
 
+  for (const args of [['--help'], ['-h'], ['help'], ['.', '--format', 'json', '--help']]) {
+    it(`prints its usage on stdout and exits 0 for advise ${args.join(' ')}`, () => {
+      const r = run('advise', ...args);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.err, '');
+      assert.match(r.out, /^usage: container-or-vm advise \[PATH\] \[--format text\|json\|markdown\|sarif\] \[--fail-on container-hardened\|sandboxed\|vm\]/);
+      assert.match(r.out, /^Exit codes: 0 done; 1 .*--fail-on; 2 bad usage/m);
+    });
+  }
+
   const bad: [string, string[], RegExp][] = [
+    ['a folder named -h after --', ['advise', '--', '-h'], /-h: no such folder/],
+    ['help with another argument', ['advise', 'help', 'x'], /one folder/],
     ['a missing folder', ['advise', '/no/such/folder/anywhere'], /no such folder/],
     ['a file where a folder is expected', ['advise', '@FILE'], /not a folder/],
     ['an unknown format', ['advise', '.', '--format', 'xml'], /--format must be one of text, json, markdown, sarif/],

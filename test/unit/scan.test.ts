@@ -44,10 +44,35 @@ describe('workspace scan', () => {
     assert.match(reasonOf(r.skipped, 'outside.yaml') ?? '', /outside the scanned folder/);
     assert.match(reasonOf(r.skipped, 'etc-link') ?? '', /outside the scanned folder/);
     assert.match(reasonOf(r.skipped, 'generated') ?? '', /excluded by the pattern generated\/\*\*/);
+    assert.equal(reasonOf(r.skipped, 'Dockerfile.link'), 'symbolic link to a file already in the workspace (app/Dockerfile)');
     // Nothing outside /ws, in node_modules, .git or the excluded folder was read.
     for (const path of fs.reads.keys()) assert.ok(path.startsWith('/ws/') && !/node_modules|\.git\/|generated|\/etc/.test(path), path);
     const files = r.workloads.map((w) => w.file).sort();
-    assert.deepEqual(files, ['Dockerfile', 'Dockerfile.link', 'app/Dockerfile', 'bom.Dockerfile']);
+    assert.deepEqual(files, ['Dockerfile', 'app/Dockerfile', 'bom.Dockerfile']);
+  });
+
+  it('reads a file once when links inside the folder point to it: no workload twice', async () => {
+    const fs = new MemoryFs({
+      ws: {
+        app: { 'Dockerfile': 'FROM node:20\n', 'compose.yaml': 'service web\n  build .\n' },
+        'compose.yaml': { symlink: 'app/compose.yaml' },
+        // Not a Dockerfile by its own name: read as one only through the links.
+        shared: { 'base.txt': 'FROM alpine\n' },
+        one: { 'Dockerfile': { symlink: '/ws/shared/base.txt' } },
+        two: { 'Dockerfile': { symlink: '../shared/base.txt' } },
+      },
+    });
+    const r = await adviseWorkspace(fs, ['/ws'], { deps: fakeDeps });
+    assert.deepEqual(r.workloads.map((w) => `${w.name}@${w.file}`), ['web@app/compose.yaml', 'one@one/Dockerfile']);
+    assert.deepEqual(
+      r.skipped.map((s) => `${s.file}: ${s.kind}: ${s.reason}`),
+      [
+        'compose.yaml: link: symbolic link to a file already in the workspace (app/compose.yaml)',
+        'two/Dockerfile: link: symbolic link to a file already in the workspace (shared/base.txt, read through one/Dockerfile)',
+      ],
+    );
+    // Read by real path: the compose file once; base.txt as itself and as the Dockerfile one link names it.
+    assert.deepEqual(Object.fromEntries([...fs.reads].sort()), { '/ws/app/Dockerfile': 1, '/ws/app/compose.yaml': 1, '/ws/shared/base.txt': 2 });
   });
 
   it('reads each file once and strips a byte-order mark', async () => {

@@ -115,6 +115,42 @@ describe('detectors on small files', () => {
       for (const id of ['hardware.usb-serial', 'kernel.cap-sys-admin', 'hardening.seccomp-unconfined']) assert.ok(w.ids.includes(id), `${id} in ${w.ids.join()}`);
     });
 
+    describe('build.target', () => {
+      const dockerfile =
+        'FROM golang:1.23 AS build\nRUN go build -o /app .\n\nFROM gcr.io/distroless/static:nonroot AS runtime\nCOPY --from=build /app /app\nHEALTHCHECK CMD ["/app", "health"]\nENTRYPOINT ["/app"]\n\n' +
+        'FROM ubuntu:24.04 AS debug\nRUN apt-get update && apt-get install -y openssh-server\nCMD ["/usr/sbin/sshd", "-D"]\n';
+      const service = (build: string) => adviseFiles([{ path: 'compose.yaml', text: `services:\n  api:\n    build:\n${build}` }, { path: 'app/Dockerfile', text: dockerfile }]).workloads;
+
+      it('a service is judged on the stage it targets and the stages that one builds on, not on the last stage', () => {
+        const [api, ...rest] = service('      context: ./app\n      target: runtime\n');
+        assert.deepEqual(rest, []);
+        assert.equal(api.verdict, 'container');
+        assert.equal(api.image, 'gcr.io/distroless/static:nonroot');
+        const lines = api.signals.filter((s) => s.file === 'app/Dockerfile').map((s) => `${s.id}:${s.line}`).sort();
+        assert.deepEqual(lines, ['cloud-native.healthcheck:6', 'cloud-native.multi-stage-build:4', 'cloud-native.non-root-user:4']);
+        assert.match(api.signals.find((s) => s.id === 'cloud-native.multi-stage-build')?.message ?? '', /stage `runtime` copies only what it needs/);
+      });
+
+      it('a target that names no stage builds the final stage', () => {
+        const [api] = service('      context: ./app\n      target: nosuchstage\n');
+        const lines = api.signals.map((s) => `${s.id}:${s.line}`);
+        for (const want of ['hardening.root-user:9', 'hardening.sshd:10']) assert.ok(lines.includes(want), `${want} in ${lines.join()}`);
+        assert.ok(!lines.includes('cloud-native.healthcheck:6'), lines.join());
+        assert.equal(api.image, 'ubuntu:24.04');
+      });
+
+      it('a dev container built to a target stage is judged on that stage', () => {
+        const devDockerfile = 'FROM ubuntu:24.04 AS tools\nRUN apt-get update && apt-get install -y openssh-server\n\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=tools /usr/bin/ssh /ssh\n';
+        const advise = (build: string) =>
+          adviseFiles([{ path: '.devcontainer/devcontainer.json', text: `{ "name": "dev", "build": ${build} }\n` }, { path: '.devcontainer/Dockerfile', text: devDockerfile }]).workloads;
+        const [dev, ...rest] = advise('{ "dockerfile": "Dockerfile", "target": "tools" }');
+        assert.deepEqual(rest, []);
+        assert.equal(dev.image, 'ubuntu:24.04');
+        assert.deepEqual(dev.signals.filter((s) => s.id === 'hardening.sshd' || s.id === 'hardening.root-user').map((s) => `${s.id}:${s.line}`).sort(), ['hardening.root-user:1', 'hardening.sshd:2']);
+        assert.ok(!advise('{ "dockerfile": "Dockerfile" }')[0].signals.some((s) => s.id === 'hardening.sshd'));
+      });
+    });
+
     it('a plain web service is a container', () => {
       const w = advise('compose.yaml', 'services:\n  api:\n    image: example/api:1.4\n    user: "1000"\n    read_only: true\n    healthcheck:\n      test: ["CMD", "wget", "-q", "localhost"]\n');
       assert.equal(w.verdict, 'container');
@@ -149,6 +185,31 @@ describe('detectors on small files', () => {
       assert.equal(w.verdict, 'container-hardened');
     });
 
+    describe('kind: List', () => {
+      const deployment = '  - apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n    spec:\n      replicas: 3\n      template:\n        spec:\n          containers:\n            - name: web\n              image: nginx:1.27\n';
+      const daemonSet =
+        '  - apiVersion: apps/v1\n    kind: DaemonSet\n    metadata:\n      name: agent\n    spec:\n      template:\n        spec:\n          hostPID: true\n          containers:\n            - name: agent\n              image: example/agent:2\n' +
+        '          volumes:\n            - name: sock\n              hostPath:\n                path: /var/run/docker.sock\n';
+      const list = (...items: string[]) => `apiVersion: v1\nkind: List\nitems:\n${items.join('')}`;
+
+      it('each item is a workload of its own, with only its own evidence', () => {
+        const r = adviseFiles([{ path: 'all.yaml', text: list(deployment, daemonSet) }]);
+        assert.deepEqual(r.workloads.map((w) => `${w.name}:${w.line}:${w.verdict}`), ['web:5:container', 'agent:16:container-hardened']);
+        const [web, agent] = r.workloads;
+        assert.ok(web.signals.every((s) => s.line >= 4 && s.line <= 14), web.signals.map((s) => `${s.id}:${s.line}`).join());
+        assert.ok(web.signals.some((s) => s.id === 'cloud-native.replicas' && s.line === 9));
+        assert.equal(agent.signals.find((s) => s.id === 'hardening.host-pid')?.line, 22);
+        assert.equal(agent.signals.find((s) => s.id === 'hardening.docker-socket')?.line, 29);
+      });
+
+      it('a list beside another document keeps its items’ evidence to them', () => {
+        const web = deployment.replace(/^ {2}- /, '').replace(/^ {4}/gm, '');
+        const r = adviseFiles([{ path: 'all.yaml', text: `${web}---\n${list(daemonSet)}` }]);
+        assert.deepEqual(r.workloads.map((w) => `${w.name}:${w.verdict}`), ['web:container', 'agent:container-hardened']);
+        assert.ok(!r.workloads[0].signals.some((s) => s.id === 'hardening.host-pid' || s.id === 'hardening.docker-socket'), r.workloads[0].signals.map((s) => s.id).join());
+      });
+    });
+
     it('hostUsers: false is the safe setting and is not reported', () => {
       const w = advise('pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostUsers: false\n  containers:\n    - name: c\n      image: nginx:1.27\n');
       assert.ok(!w.ids.includes('hardening.host-userns'));
@@ -173,6 +234,31 @@ describe('detectors on small files', () => {
       const w = advise('Vagrantfile', 'Vagrant.configure("2") do |config|\n  config.vm.box = "ubuntu/jammy64"\nend\n');
       assert.equal(w.at('existing.vagrant-machine')?.line, 2);
       assert.equal(w.verdict, 'vm');
+    });
+
+    it('each Vagrant machine runs on its own provider: a box without one is a VM beside a docker machine', () => {
+      const text =
+        'Vagrant.configure("2") do |config|\n  config.vm.define "web" do |web|\n    web.vm.box = "ubuntu/jammy64"\n  end\n' +
+        '  config.vm.define "db" do |db|\n    db.vm.provider "docker" do |d|\n      d.image = "postgres:16"\n    end\n  end\nend\n';
+      const web = advise('Vagrantfile', text, 'web');
+      assert.equal(web.verdict, 'vm');
+      assert.deepEqual(web.signals.map((s) => `${s.id}:${s.line}`), ['existing.vagrant-machine:3']);
+      const db = advise('Vagrantfile', text, 'db');
+      assert.equal(db.verdict, 'container');
+      assert.deepEqual(db.signals.map((s) => `${s.id}:${s.line}`), ['existing.vagrant-container-provider:6']);
+    });
+
+    it('a Vagrant machine without a provider block of its own runs on the top-level one', () => {
+      const text =
+        'Vagrant.configure("2") do |config|\n  config.vm.box = "ubuntu/jammy64"\n  config.vm.provider "docker" do |d|\n    d.image = "nginx:1.27"\n  end\n' +
+        '  config.vm.define "app"\n  config.vm.define "builder" do |b|\n    b.vm.provider :virtualbox do |vb|\n      vb.memory = 2048\n    end\n  end\nend\n';
+      const app = advise('Vagrantfile', text, 'app');
+      assert.equal(app.verdict, 'container');
+      assert.deepEqual(app.signals.map((s) => `${s.id}:${s.line}`), ['existing.vagrant-container-provider:6']);
+      assert.match(app.signals[0].message, /Provider `docker` \(line 3, for every machine\)/);
+      const builder = advise('Vagrantfile', text, 'builder');
+      assert.equal(builder.verdict, 'vm');
+      assert.deepEqual(builder.ids, ['existing.vagrant-machine']);
     });
 
     it('Packer: a VM builder is a VM, the docker builder a container', () => {

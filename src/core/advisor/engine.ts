@@ -5,7 +5,7 @@ import type { FormatModule } from '../parse/format';
 import type { Format, ModelBase, ParseProblem, Pos, Range } from '../parse/types';
 import { moduleFor as registryModuleFor } from '../registry';
 import { dirname, joinPath } from '../fs';
-import { findingsFor as catalogueFindingsFor } from './findings';
+import { findingsFor as catalogueFindingsFor, targetsFor as catalogueTargetsFor, type Targets } from './findings';
 import { signalById as catalogueSignalById } from './signals';
 import type { Finding, Signal, Workload, WorkloadKind } from './types';
 import type { AdviceSignal, AdviceWorkload } from './report';
@@ -16,12 +16,15 @@ export interface EngineDeps {
   moduleFor(format: Format): FormatModule<ModelBase> | null;
   findingsFor(model: ModelBase): Finding[];
   signalById(id: string): Signal | undefined;
+  /** The build targets of a model (a Dockerfile's named stages), when it has any. */
+  targetsFor?(model: ModelBase): Targets | undefined;
 }
 
 export const DEFAULT_DEPS: EngineDeps = {
   moduleFor: registryModuleFor,
   findingsFor: catalogueFindingsFor,
   signalById: catalogueSignalById,
+  targetsFor: catalogueTargetsFor,
 };
 
 /** What one file contributes, cached per file version. */
@@ -31,6 +34,8 @@ export interface FileAnalysis {
   workloads: Workload[];
   findings: Finding[];
   problems: ParseProblem[];
+  /** The evidence of a build that stops at a named stage (compose `build.target`), for files that have stages. */
+  targets?: Targets;
 }
 
 /** Parses one file and finds its workloads and signal occurrences; null when no module reads the format. */
@@ -45,12 +50,14 @@ export function analyzeText(file: string, text: string, format: Format, deps: En
   } catch (e) {
     model.problems.push({ message: `workloads could not be read: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
   }
+  let targets: Targets | undefined;
   try {
     findings = deps.findingsFor(model);
+    targets = deps.targetsFor?.(model);
   } catch (e) {
     model.problems.push({ message: `signals could not be read: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
   }
-  return { file, format, workloads, findings, problems: model.problems };
+  return { file, format, workloads, findings, problems: model.problems, ...(targets ? { targets } : {}) };
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -76,6 +83,7 @@ interface Building {
   workload: Workload;
   findings: Finding[];
   files: string[];
+  targets?: Targets;
 }
 
 function resolveBuild(from: Workload, dockerfiles: Map<string, Building[]>): Building[] | undefined {
@@ -91,7 +99,7 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
   //    extent concerns the whole file and goes to each of its workloads.
   const building: Building[] = [];
   for (const a of analyses) {
-    let own: Building[] = a.workloads.map((w) => ({ workload: w, findings: [], files: [a.file] }));
+    let own: Building[] = a.workloads.map((w) => ({ workload: w, findings: [], files: [a.file], ...(a.targets ? { targets: a.targets } : {}) }));
     if (own.length === 0 && a.findings.length > 0) {
       const folder = dirname(a.file);
       const name = folder === '.' ? a.file : folder.slice(folder.lastIndexOf('/') + 1);
@@ -106,7 +114,8 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
   }
 
   // 2. A service or dev container built from a Dockerfile becomes one workload with the Dockerfile's
-  //    evidence; a Dockerfile something is built from no longer stands alone.
+  //    evidence (of its `build.target` stage and the stages that one builds on, when it names a stage;
+  //    else of the final stage); a Dockerfile something is built from no longer stands alone.
   const dockerfiles = new Map<string, Building[]>();
   for (const b of building) {
     if (b.workload.format !== 'dockerfile') continue;
@@ -119,11 +128,14 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
     if (b.workload.format === 'dockerfile') continue;
     const linked = resolveBuild(b.workload, dockerfiles);
     if (!linked) continue;
+    const target = b.workload.buildTarget;
     for (const d of linked) {
       consumed.add(d);
-      b.findings.push(...d.findings);
+      const stage = target !== undefined ? d.targets?.(target) : undefined;
+      b.findings.push(...(stage ? stage.findings : d.findings));
       if (!b.files.includes(d.workload.file)) b.files.push(d.workload.file);
-      if (!b.workload.image && d.workload.image) b.workload = { ...b.workload, image: d.workload.image };
+      const image = stage ? stage.image : d.workload.image;
+      if (!b.workload.image && image) b.workload = { ...b.workload, image };
     }
   }
 

@@ -18,6 +18,13 @@ const DETECTORS: Partial<Record<Format, () => Detector>> = {
   terraform: () => require('./detect/terraform').detectTerraform,
 };
 
+/** For a file with build targets (a Dockerfile's named stages), the evidence of a build that stops at one. */
+export type Targets = (target: string) => { findings: Finding[]; image?: string } | undefined;
+
+const TARGETS: Partial<Record<Format, () => (model: ModelBase) => Targets | undefined>> = {
+  dockerfile: () => require('./detect/dockerfile').dockerfileTargets,
+};
+
 const cache = new WeakMap<ModelBase, Finding[]>();
 
 /** Every finding in a model; computed once per model object (models are cached per document version). */
@@ -28,4 +35,10 @@ export function findingsFor(model: ModelBase): Finding[] {
   const found = load ? load()(model) : [];
   cache.set(model, found);
   return found;
+}
+
+/** The build targets of a model, when its format has them and it names any (read on first use); else undefined. */
+export function targetsFor(model: ModelBase): Targets | undefined {
+  const load = TARGETS[model.format];
+  return load ? load()(model) : undefined;
 }

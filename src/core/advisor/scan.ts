@@ -1,8 +1,9 @@
 // Walks the folders to advise on and picks the configuration files, telling the caller about every
 // file it leaves out and why. Never follows a link to a folder (so no loops and no escapes), follows
-// a link to a file only when its real target lies inside the scanned folder, and reads nothing here:
-// reading (once per file, size and binary checks, UTF-8 decoding) is loadCandidate's job.
-import { isCandidateName } from '../parse/detect';
+// a link to a file only when its real target lies inside the scanned folder and is not read already
+// (where it lies, or through another link), and reads nothing here: reading (once per file, size and
+// binary checks, UTF-8 decoding) is loadCandidate's job.
+import { formatByName, isCandidateName } from '../parse/detect';
 import { relativeTo, type ReadOnlyFs } from '../fs';
 import { compileGlob } from './glob';
 
@@ -135,8 +136,8 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
   const skip = (rel: string, reason: string, kind: SkipKind) => result.skipped.push({ file: shown(rel), reason, kind });
   const progress = () => options.onProgress?.({ files: result.files, candidates: result.candidates.length });
 
-  /** Whether a link is a file to scan, or else why it is skipped. */
-  const checkLink = async (abs: string, rel: string): Promise<{ kind: 'file' } | { kind: 'skip'; reason: string }> => {
+  /** Whether a link is a file to scan (with its real path), or else why it is skipped. */
+  const checkLink = async (abs: string, rel: string): Promise<{ kind: 'file'; real: string } | { kind: 'skip'; reason: string }> => {
     let real: string | undefined;
     if (fs.realPath) {
       try {
@@ -162,8 +163,16 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
     }
     if (type !== 'file') return { kind: 'skip', reason: 'symbolic link to something that is not a regular file' };
     if (real === undefined) return { kind: 'skip', reason: 'symbolic link not followed (this file system cannot tell where it points)' };
-    return { kind: 'file' };
+    return { kind: 'file', real };
   };
+
+  // Folder links are never entered, so a file the walk reaches lies at rootReal/rel. A link to a
+  // candidate file is decided once the walk is done: the same file must not be read (and become a
+  // workload) twice, once where it lies and once through the link.
+  const rootBase = rootReal.replace(/\/+$/, '');
+  /** The names each file (by real path) is read under. */
+  const readReal = new Map<string, string[]>();
+  const fileLinks: { path: string; rel: string; real: string }[] = [];
 
   let level: string[] = [''];
   while (level.length) {
@@ -200,14 +209,15 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
           }
           if (entry.type === 'file') {
             result.files++;
-            if (candidate) result.candidates.push({ path: childAbs, rel: shown(childRel) });
+            if (candidate) {
+              result.candidates.push({ path: childAbs, rel: shown(childRel) });
+              readReal.set(`${rootBase}/${childRel}`, [childRel]);
+            }
           } else if (entry.type === 'symlink') {
             const link = await checkLink(childAbs, childRel);
             if (link.kind === 'skip') skip(childRel, link.reason, 'link');
-            else {
-              result.files++;
-              if (candidate) result.candidates.push({ path: childAbs, rel: shown(childRel) });
-            }
+            else if (candidate) fileLinks.push({ path: childAbs, rel: childRel, real: link.real });
+            else result.files++;
           } else if (candidate) skip(childRel, 'not a regular file', 'unreadable');
         }
         nextLevel[index] = subdirs;
@@ -218,6 +228,23 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
     level = nextLevel.flat();
   }
   if (cancelled()) throw new CancelledError();
+  fileLinks.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  for (const link of fileLinks) {
+    const target = relativeTo(rootBase || '/', link.real) ?? link.real;
+    const names = readReal.get(link.real) ?? [];
+    // Skipped when the file is read already under a name of the same format, or when the link's name
+    // gives none (it would be told by content, as it is where it lies). A link whose name alone makes
+    // it another format (`Dockerfile` -> `base.txt`) reads the file differently and is kept.
+    const named = formatByName(link.rel);
+    const readAs = names.find((n) => named === null || formatByName(n) === named);
+    if (readAs === target) skip(link.rel, `symbolic link to a file already in the workspace (${shown(target)})`, 'link');
+    else if (readAs !== undefined) skip(link.rel, `symbolic link to a file already in the workspace (${shown(target)}, read through ${shown(readAs)})`, 'link');
+    else {
+      result.files++;
+      result.candidates.push({ path: link.path, rel: shown(link.rel) });
+      readReal.set(link.real, [...names, link.rel]);
+    }
+  }
   const byRel = (a: { rel?: string; file?: string }, b: { rel?: string; file?: string }) => {
     const x = a.rel ?? a.file ?? '';
     const y = b.rel ?? b.file ?? '';

@@ -81,6 +81,8 @@ export interface Workload {
   image?: string;
   /** A Dockerfile this workload is built from, as written (compose `build`, devcontainer `build.dockerfile`), relative to `file`'s folder. */
   buildsFrom?: string;
+  /** The stage of that Dockerfile the build stops at (compose and devcontainer `build.target`), as written. */
+  buildTarget?: string;
   /** The compose service a dev container attaches to (`dockerComposeFile` + `service`), files relative to `file`'s folder. */
   attachesTo?: { files: string[]; service: string };
 }

@@ -38,10 +38,17 @@ export function serviceDockerfile(service: ConfigNode): string | undefined {
   return joinPosix(context, dockerfile) || 'Dockerfile';
 }
 
+/** The stage a service's build stops at (`build.target`), when it names one. */
+export function serviceBuildTarget(service: ConfigNode): string | undefined {
+  const target = childString(child(service, 'build'), 'target')?.trim();
+  return target ? target : undefined;
+}
+
 export function composeWorkloads(model: ConfigModel): Workload[] {
   return composeServices(model).map((s) => {
     const image = childString(s, 'image');
     const buildsFrom = serviceDockerfile(s);
+    const buildTarget = buildsFrom ? serviceBuildTarget(s) : undefined;
     return {
       name: s.key,
       kind: 'compose-service',
@@ -51,6 +58,7 @@ export function composeWorkloads(model: ConfigModel): Workload[] {
       extent: s.range,
       ...(image ? { image } : {}),
       ...(buildsFrom ? { buildsFrom } : {}),
+      ...(buildTarget ? { buildTarget } : {}),
     };
   });
 }

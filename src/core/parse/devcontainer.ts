@@ -56,6 +56,8 @@ function workloads(model: DevcontainerModel): Workload[] {
   };
   if (typeof imageNode?.value === 'string') w.image = imageNode.value;
   if (typeof dockerfileNode?.value === 'string') w.buildsFrom = dockerfileNode.value;
+  const target = childString(build, 'target')?.trim();
+  if (w.buildsFrom && target) w.buildTarget = target;
   if (model.service && model.composeFiles.length) w.attachesTo = { files: model.composeFiles, service: model.service };
   return [w];
 }

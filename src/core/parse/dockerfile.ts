@@ -5,7 +5,7 @@ import type { Workload } from '../advisor/types';
 import type { FormatModule } from './format';
 import type { ModelBase, ParseProblem, Pos, Range } from './types';
 import { dockerfileTopicAt } from './dockerfile-topics';
-import { baseImageOf } from './dockerfile-base';
+import { baseImageOf, effectiveUser } from './dockerfile-base';
 import { unifyLineBreaks } from './lines';
 import { useDockerfileAstSpeedups } from './dockerfile-ast-speed';
 
@@ -366,27 +366,7 @@ function substitute(text: string, vars: Map<string, string | undefined>): string
   return missing ? undefined : out;
 }
 
-/** The last USER of a stage, or of the stage it builds on, and so on up the chain. */
-export function effectiveUser(model: DockerfileModel, stage: number, upTo?: Pos): DfUser | null {
-  const seen = new Set<number>();
-  let s: number | undefined = stage;
-  let limit = upTo;
-  while (s !== undefined && s >= 0 && !seen.has(s)) {
-    seen.add(s);
-    let found: DfUser | null = null;
-    for (const ins of model.instructions) {
-      if (ins.stage !== s || ins.keyword !== 'USER') continue;
-      if (limit && ins.range.start.line > limit.line) continue;
-      found = { value: ins.args.trim(), range: ins.keywordRange, stage: s };
-    }
-    if (found) return found;
-    s = model.stages[s]?.from;
-    limit = undefined;
-  }
-  return null;
-}
-
-export { baseImageOf };
+export { baseImageOf, effectiveUser };
 
 const baseName = (p: string) => p.replace(/\\/g, '/').split('/').filter(Boolean).pop() ?? p;
 

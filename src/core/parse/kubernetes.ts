@@ -36,9 +36,35 @@ export interface KubernetesObject {
   workloadKind?: WorkloadKind;
 }
 
+/** A subtree as a document of its own: the same nodes and ranges, with paths from the new root. */
+function rebase(node: ConfigNode, drop: number): ConfigNode {
+  const out: ConfigNode = { ...node, path: node.path.slice(drop) };
+  if (node.children) out.children = node.children.map((c) => rebase(c, drop));
+  return out;
+}
+
+/**
+ * The manifests of a file: each document, except that a list (`kind: List` of v1, or a typed list
+ * such as `DeploymentList`, as `kubectl get -o yaml` prints them) stands for its `items`, each one a
+ * document of its own. Paths start at each manifest, so rules written for a document apply to an item.
+ */
+export function kubernetesDocuments(model: ConfigModel): ConfigNode[] {
+  const out: ConfigNode[] = [];
+  const add = (doc: ConfigNode, depth: number) => {
+    const items = /List$/.test(childString(doc, 'kind') ?? '') ? child(doc, 'items') : undefined;
+    if (!items?.children || depth > 8) {
+      out.push(doc);
+      return;
+    }
+    for (const item of items.children) if (item.children) add(rebase({ ...item, key: '' }, item.path.length), depth + 1);
+  };
+  for (const root of model.roots) add(root, 0);
+  return out;
+}
+
 export function kubernetesObjects(model: ConfigModel): KubernetesObject[] {
   const out: KubernetesObject[] = [];
-  for (const root of model.roots) {
+  for (const root of kubernetesDocuments(model)) {
     const kind = childString(root, 'kind');
     if (!kind) continue;
     const where = POD_SPEC_PATH[kind];

@@ -1,7 +1,9 @@
 // Dockerfile detector: evidence from the final stage and the stages it builds FROM (build-only
-// stages do not run in production). Instruction rules are a table; the few checks that need the
+// stages do not run in production); for a build that targets an earlier stage (compose
+// `build.target`), from that stage and the stages it builds on. Instruction rules are a table; the few checks that need the
 // whole model (no USER in the final stage, a Windows image hidden behind ARGs) are small functions.
 import type { DfInstruction, DfStage, DockerfileModel } from '../../parse/dockerfile';
+import { baseImageOf, effectiveUser } from '../../parse/dockerfile-base';
 import type { ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, sayFor, type ValueRule } from './rules';
@@ -37,11 +39,11 @@ const ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
 /** Base images whose default user is not root (distroless :nonroot, Nano Server's ContainerUser). */
 const NON_ROOT_BASE = /[:-]nonroot\b|nanoserver/i;
 
-/** The final stage and every stage it builds on, final first. */
-function chainOf(model: DockerfileModel): DfStage[] {
+/** A stage and every stage it builds on, that stage first. */
+function chainOf(model: DockerfileModel, top: number): DfStage[] {
   const out: DfStage[] = [];
   const seen = new Set<number>();
-  let s: number | undefined = model.finalStage;
+  let s: number | undefined = top;
   while (s !== undefined && s >= 0 && !seen.has(s)) {
     seen.add(s);
     const st: DfStage | undefined = model.stages[s];
@@ -67,10 +69,47 @@ const isWindowsHint = (model: DockerfileModel, ins: DfInstruction[]) =>
 
 export function detectDockerfile(base: ModelBase): Finding[] {
   const model = base as DockerfileModel;
+  return model.finalStage < 0 ? [] : detectStage(model, model.finalStage);
+}
+
+/** What a build that stops at a target stage gives. */
+export interface TargetAnalysis {
+  findings: Finding[];
+  /** The external image the target stage builds on. */
+  image?: string;
+}
+
+/**
+ * For a Dockerfile with named stages before the final one: the evidence of a build that targets one
+ * of them by name (`--target`, compose and devcontainer `build.target`), read on first use. The
+ * answer is undefined when the name is no such stage, and the build then ends at the final stage.
+ */
+export function dockerfileTargets(base: ModelBase): ((target: string) => TargetAnalysis | undefined) | undefined {
+  const model = base as DockerfileModel;
+  // Stage names are case-insensitive; the parser resolves `FROM <name>` the same way.
+  const named = new Map<string, number>();
+  for (const s of model.stages) if (s.name !== undefined) named.set(s.name.toLowerCase(), s.index);
+  for (const [name, index] of named) if (index === model.finalStage) named.delete(name);
+  if (named.size === 0) return undefined;
+  const done = new Map<number, TargetAnalysis>();
+  return (target) => {
+    const index = named.get(target.trim().toLowerCase());
+    if (index === undefined) return undefined;
+    let t = done.get(index);
+    if (!t) {
+      const image = baseImageOf(model, index);
+      t = { findings: detectStage(model, index), ...(image ? { image } : {}) };
+      done.set(index, t);
+    }
+    return t;
+  };
+}
+
+/** Evidence from a stage that is built and run (the final one, or a build's target) and the stages it builds on. */
+function detectStage(model: DockerfileModel, top: number): Finding[] {
   const out: Finding[] = [];
-  if (model.finalStage < 0) return out;
   const file = model.file;
-  const chain = chainOf(model);
+  const chain = chainOf(model, top);
   const inChain = new Set(chain.map((s) => s.index));
   const ins = model.instructions.filter((i) => inChain.has(i.stage));
   const final = chain[0];
@@ -118,14 +157,16 @@ export function detectDockerfile(base: ModelBase): Finding[] {
   }
 
   // Who the container runs as.
-  const user = model.finalUser;
+  const isFinal = top === model.finalStage;
+  const which = isFinal ? 'the final stage' : `stage \`${final.name ?? final.index}\``;
+  const user = isFinal ? model.finalUser : effectiveUser(model, top);
   const baseImage = (final.from === undefined ? final.imageResolved ?? final.image : chain[chain.length - 1].imageResolved ?? chain[chain.length - 1].image) ?? '';
   if (!user && NON_ROOT_BASE.test(baseImage)) {
     out.push(finding('cloud-native.non-root-user', file, finalFrom.keywordRange, `\`${baseImage}\` starts as a non-root account by default`));
   } else if (!user && /servercore|windows/i.test(baseImage)) {
     out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line: a Windows Server Core container then runs as ContainerAdministrator'));
   } else if (!user) {
-    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line in the final stage or the stages it builds on'));
+    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, `No USER line in ${which} or the stages it builds on`));
   } else if (ROOT_USER.test(user.value.trim())) {
     out.push(finding('hardening.root-user', file, user.range, `\`USER ${user.value}\` switches to root for the running container`));
   } else {
@@ -134,7 +175,7 @@ export function detectDockerfile(base: ModelBase): Finding[] {
 
   // A multi-stage build that copies results into the final stage.
   if (model.stages.length > 1 && ins.some((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from'))) {
-    out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, the final one copies only what it needs`));
+    out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? 'the final one' : which} copies only what it needs`));
   }
 
   // The run command the author documents in a comment: a sandboxed runtime named there is the one the image expects.

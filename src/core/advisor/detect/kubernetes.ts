@@ -1,5 +1,6 @@
 // Kubernetes detector (KubeVirt included): rules over pod specs wherever a kind keeps them
 // (`**` patterns), securityContext at pod and container level, and the VM kinds themselves.
+import { kubernetesDocuments } from '../../parse/kubernetes';
 import type { ConfigModel, ConfigNode, ModelBase } from '../../parse/types';
 import type { Finding } from '../types';
 import { CAPABILITY_SIGNALS, capabilityEmit, commandRule, ENV_SIGNALS, envEmit, HOST_PATH_SIGNALS, hostPathEmit, imageRule, PORT_SIGNALS, portEmit } from './common';
@@ -89,6 +90,7 @@ export const NOT_A_WORKLOAD =
 export function detectKubernetes(model: ModelBase): Finding[] {
   const m = model as ConfigModel;
   const kindOf = (r: ConfigNode) => scalarText(r.children?.find((c) => c.key === 'kind')?.value) ?? '';
-  const roots = m.roots.filter((r) => !NOT_A_WORKLOAD.test(kindOf(r)));
-  return runRules(roots.length === m.roots.length ? m : { ...m, roots }, KUBERNETES_RULES);
+  // The items of a `kind: List` are manifests of their own, read like separate documents.
+  const roots = kubernetesDocuments(m).filter((r) => !NOT_A_WORKLOAD.test(kindOf(r)));
+  return runRules({ ...m, roots }, KUBERNETES_RULES);
 }

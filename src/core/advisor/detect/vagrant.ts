@@ -1,6 +1,6 @@
-// Vagrantfile detector: every machine is a VM unless the only providers are container ones.
+// Vagrantfile detector: each machine is a VM unless the only providers it runs on are container ones.
 import type { VagrantModel } from '../../parse/vagrant';
-import type { ConfigModel, ConfigNode, ModelBase } from '../../parse/types';
+import type { ConfigNode, ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, runRules, type Rule } from './rules';
 
@@ -23,28 +23,80 @@ function* walk(nodes: readonly ConfigNode[]): Generator<ConfigNode> {
   }
 }
 
+/** A `config.vm.provider` block: `['vm','provider',name]` below the Vagrantfile or a machine. */
+const isProvider = (n: ConfigNode) => n.path.length >= 3 && n.path[n.path.length - 2] === 'provider' && n.path[n.path.length - 3] === 'vm';
+
+/** What runs one machine: the provider blocks that apply to it, or a container provider plugin. */
+interface Machine {
+  /** The `config.vm.define` block; the Vagrantfile's root when it defines no machine. */
+  node: ConfigNode;
+  providers: ConfigNode[];
+  /** Whether the providers are the machine's own (inside its block) rather than the file's top-level ones. */
+  own: boolean;
+  container: boolean;
+}
+
+/**
+ * Each machine runs on its own provider blocks, or else on the top-level ones (settings outside
+ * every `config.vm.define` apply to all machines). With no provider block at all, a required
+ * container provider plugin (vagrant-lxc) is the provider; otherwise it is Vagrant's default, a VM.
+ */
+function machinesOf(model: VagrantModel, nodes: readonly ConfigNode[]): Machine[] {
+  const root = model.roots[0];
+  if (!root) return [];
+  const defines = nodes.filter((n) => n.path.length === 3 && n.path[0] === 'vm' && n.path[1] === 'define');
+  const inDefine = new Set<ConfigNode>();
+  const ownOf = new Map<ConfigNode, ConfigNode[]>();
+  for (const d of defines) {
+    const own = [...walk(d.children ?? [])].filter(isProvider);
+    for (const p of own) inDefine.add(p);
+    ownOf.set(d, own);
+  }
+  const top = nodes.filter((n) => isProvider(n) && !inDefine.has(n));
+  const plugin = model.plugins?.some((p) => CONTAINER_PLUGIN.test(p.name)) ?? false;
+  return (defines.length ? defines : [root]).map((node) => {
+    const mine = ownOf.get(node) ?? [];
+    const providers = mine.length ? mine : top;
+    const container = providers.length ? providers.every((p) => CONTAINER_PROVIDERS.test(p.key)) : plugin;
+    return { node, providers, own: mine.length > 0, container };
+  });
+}
+
 export function detectVagrant(base: ModelBase): Finding[] {
-  const model = base as ConfigModel;
+  const model = base as VagrantModel;
   const out = runRules(model, VAGRANT_RULES);
   const nodes = [...walk(model.roots)];
-  const providers = nodes.filter((n) => n.path.length >= 3 && n.path[n.path.length - 2] === 'provider' && n.path[n.path.length - 3] === 'vm');
-  const containersOnly = providers.length > 0 && providers.every((p) => CONTAINER_PROVIDERS.test(p.key));
-  if (containersOnly) {
-    for (const p of providers) out.push(finding('existing.vagrant-container-provider', model.file, p.keyRange, `Provider \`${p.key}\` runs the machine as a container`));
-    return out;
-  }
-  // No provider block, but the file requires a container provider plugin (vagrant-lxc): that plugin is the provider.
-  const plugin = providers.length === 0 ? (base as VagrantModel).plugins?.find((p) => CONTAINER_PLUGIN.test(p.name)) : undefined;
-  if (plugin) {
-    out.push(finding('existing.vagrant-container-provider', model.file, plugin.range, `\`Vagrant.require_plugin '${plugin.name}'\` makes it the provider`));
-    return out;
-  }
-  const boxes = nodes.filter((n) => n.key === 'box' && n.path[n.path.length - 2] === 'vm');
-  const anchors = boxes.length ? boxes : nodes.filter((n) => n.path.length === 3 && n.path[0] === 'vm' && n.path[1] === 'define');
-  const at = anchors.length ? anchors : model.roots.slice(0, 1);
-  for (const n of at) {
-    const what = n.key === 'box' && typeof n.value === 'string' ? `box \`${n.value}\`` : n.path.length ? `machine \`${n.key}\`` : 'this Vagrantfile';
-    out.push(finding('existing.vagrant-machine', model.file, n.keyRange, `Vagrant VM from ${what}`));
+  const machines = machinesOf(model, nodes);
+  const plugin = model.plugins?.find((p) => CONTAINER_PLUGIN.test(p.name));
+  const isBox = (n: ConfigNode) => n.key === 'box' && n.path[n.path.length - 2] === 'vm';
+  const boxes = nodes.filter(isBox);
+  const rootBox = boxes.find((b) => b.path.length === 2);
+  const say = (n: ConfigNode) => (n.key === 'box' && typeof n.value === 'string' ? `box \`${n.value}\`` : n.path.length ? `machine \`${n.key}\`` : 'this Vagrantfile');
+  // When every machine runs the same way, evidence outside every machine block may count for all of
+  // them; when containers and VMs are mixed, each machine's evidence must lie inside its own block.
+  const alike = machines.every((m) => m.container === machines[0].container);
+  const emitted = new Set<ConfigNode | undefined>();
+  const push = (signal: string, key: ConfigNode | undefined, range: Range, message: string) => {
+    if (key !== undefined && emitted.has(key)) return;
+    emitted.add(key);
+    out.push(finding(signal, model.file, range, message));
+  };
+  for (const m of machines) {
+    if (m.container && m.providers.length === 0 && plugin) {
+      const note = `\`Vagrant.require_plugin '${plugin.name}'\``;
+      if (alike) push('existing.vagrant-container-provider', model.roots[0], plugin.range, `${note} makes it the provider`);
+      else push('existing.vagrant-container-provider', undefined, m.node.keyRange, `${note} (line ${plugin.range.start.line + 1}) makes it the provider`);
+    } else if (m.container) {
+      for (const p of m.providers) {
+        if (m.own || alike) push('existing.vagrant-container-provider', p, p.keyRange, `Provider \`${p.key}\` runs the machine as a container`);
+        else push('existing.vagrant-container-provider', undefined, m.node.keyRange, `Provider \`${p.key}\` (line ${p.keyRange.start.line + 1}, for every machine) runs the machine as a container`);
+      }
+    } else {
+      const own = m.node.path.length ? [...walk(m.node.children ?? [])].filter(isBox) : boxes;
+      const shared = alike ? boxes.filter((b) => b.path.length === 2 && !own.includes(b)) : [];
+      for (const b of [...own, ...shared]) push('existing.vagrant-machine', b, b.keyRange, `Vagrant VM from ${say(b)}`);
+      if (own.length === 0 && shared.length === 0) push('existing.vagrant-machine', undefined, m.node.keyRange, `Vagrant VM from ${say(typeof rootBox?.value === 'string' ? rootBox : m.node)}`);
+    }
   }
   return out;
 }

@@ -14,12 +14,12 @@ function help(): string {
 }
 
 function commandHelp(c: Subcommand): string {
-  return `usage: container-or-vm ${c.usage}\n\n${c.summary}`;
+  return `usage: container-or-vm ${c.usage}\n\n${c.summary}${c.exitCodes ? `\n\nExit codes: ${c.exitCodes}` : ''}`;
 }
 
 const isHelp = (a: string) => a === '--help' || a === '-h';
 
-/** Asked for help: `--help`, `-h`, `help [COMMAND]`, or `COMMAND --help` (before any `--`). */
+/** Asked for help: `--help`, `-h`, `help [COMMAND]`, `COMMAND help`, or `COMMAND --help` (before any `--`). */
 function helpFor(argv: string[]): { text: string } | { error: string } | undefined {
   const [name, ...rest] = argv;
   if (isHelp(name) || name === 'help') {
@@ -29,7 +29,7 @@ function helpFor(argv: string[]): { text: string } | { error: string } | undefin
   }
   const cmd = SUBCOMMANDS.find((c) => c.name === name);
   const end = rest.indexOf('--');
-  if (cmd && (end < 0 ? rest : rest.slice(0, end)).some(isHelp)) return { text: commandHelp(cmd) };
+  if (cmd && ((rest.length === 1 && rest[0] === 'help') || (end < 0 ? rest : rest.slice(0, end)).some(isHelp))) return { text: commandHelp(cmd) };
   return undefined;
 }
 

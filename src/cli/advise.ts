@@ -79,25 +79,14 @@ function parseSize(value: string): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
-/** Asked for help: `--help` or `-h` among the options (before a `--`), or `help` as the only argument. */
-function asksHelp(args: readonly string[]): boolean {
-  if (args.length === 1 && args[0] === 'help') return true;
-  const end = args.indexOf('--');
-  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
-}
-
 /** The subcommand; tests pass their own engine dependencies. */
 export function makeAdviseCommand(deps?: Partial<EngineDeps>): Subcommand {
   const command: Subcommand = {
     name: 'advise',
     usage: 'advise [PATH] [--format text|json|markdown|sarif] [--fail-on container-hardened|sandboxed|vm] [--exclude GLOB]... [--max-file-size 2MB]',
     summary: 'Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why.',
+    exitCodes: "0 done; 1 a workload's verdict is at or past --fail-on; 2 bad usage or a path that is not a readable folder.",
     async run(args, io) {
-      // Help is an answer, not a usage error: stdout and exit code 0.
-      if (asksHelp(args)) {
-        io.out(`usage: container-or-vm ${command.usage}\n\n${command.summary}\n\nExit codes: 0 done; 1 a workload's verdict is at or past --fail-on; 2 bad usage or a path that is not a readable folder.`);
-        return 0;
-      }
       const { positionals, options } = parseArgs(args, { format: 'string', 'fail-on': 'string', exclude: 'string[]', 'max-file-size': 'string' });
       if (positionals.length > 1) throw new UsageError(`advise takes one folder (got ${positionals.length})`);
       const format = choice('format', options.format, FORMATS, 'text');

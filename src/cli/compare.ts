@@ -6,6 +6,7 @@ export const compareCommand: Subcommand = {
   name: 'compare',
   usage: 'compare [--format markdown|json] [--sandboxed]',
   summary: 'Print the cited comparison of containers and virtual machines (--sandboxed adds the sandboxed-container column).',
+  exitCodes: '0 printed; 2 bad usage.',
   async run(args, io) {
     const { positionals, options } = parseArgs(args, { format: 'string', sandboxed: 'boolean' });
     if (positionals.length) throw new UsageError(`compare takes no arguments (got '${positionals[0]}')`);

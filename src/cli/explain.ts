@@ -79,7 +79,8 @@ export const explainCommand: Subcommand = {
   name: 'explain',
   usage: 'explain FILE:LINE[:COL] [FILE:LINE[:COL] ...] [--format markdown|json] [--verbosity full|angle]',
   summary:
-    'What the line (or the column) means for container versus VM, with sources: the hover text. Without a column, the instruction or key starting on the line. Exit 1 when a position has nothing to explain.',
+    'What the line (or the column) means for container versus VM, with sources: the hover text. Without a column, the instruction or key starting on the line.',
+  exitCodes: '0 every position explained; 1 a position has nothing to explain; 2 bad usage or an unreadable file.',
   async run(args: string[], io: CliIO): Promise<number> {
     const { positionals, options } = parseArgs(args, { format: 'string', verbosity: 'string' });
     const format = choice('format', options.format, ['markdown', 'json'] as const, 'markdown');

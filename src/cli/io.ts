@@ -12,6 +12,8 @@ export interface Subcommand {
   name: string;
   usage: string;
   summary: string;
+  /** What the exit codes mean, for `COMMAND --help`. */
+  exitCodes?: string;
   /** Returns the exit code. Throws UsageError for bad usage. */
   run(args: string[], io: CliIO): Promise<number>;
 }

@@ -180,6 +180,16 @@ describe('devcontainer.json', () => {
     assert.ok(mounts.notes?.some((n) => /host daemon/.test(n)));
   });
 
+  it('gets no hover on a made-up child of hostRequirements, or on a key inside a list setting', () => {
+    const text = '{\n  "hostRequirements": { "bogusKey": 1, "cpus": 4 },\n  "runArgs": { "bogusKey": 1 },\n  "capAdd": ["SYS_PTRACE"]\n}\n';
+    const m = mod('devcontainer').parse(text, '.devcontainer/devcontainer.json');
+    const id = (needle: string) => mod('devcontainer').topicAt(m, at(text, needle, 1))?.topic.id ?? null;
+    assert.equal(id('"bogusKey": 1,'), null);
+    assert.equal(id('"bogusKey": 1 }'), null, 'runArgs is a list; a key in it means nothing');
+    assert.equal(id('"cpus"'), 'devcontainer.hostRequirements');
+    assert.equal(id('"SYS_PTRACE"'), 'devcontainer.capAdd');
+  });
+
   it('names image-based workloads after their image', () => {
     const file = corpusFile('devcontainer', 'devcontainers_templates_src_universal_.devcontainer_devcontainer.json');
     const [w] = mod('devcontainer').workloads(parseFile('devcontainer', file));
@@ -248,6 +258,13 @@ describe('Vagrantfile', () => {
     const docker = mod('vagrant').topicAt(m, at(text, '"docker" do', 1));
     assert.equal(docker?.topic.id, 'vagrant.provider.docker');
     assert.ok(docker.notes?.some((n) => /container, not a VM/.test(n)));
+  });
+
+  it('gets no hover on a made-up winrm setting', () => {
+    const w = 'Vagrant.configure("2") do |config|\n  config.winrm.bogus_key = 1\n  config.winrm.username = "vagrant"\nend\n';
+    const wm = mod('vagrant').parse(w, 'Vagrantfile');
+    assert.equal(mod('vagrant').topicAt(wm, at(w, 'bogus_key')), null);
+    assert.equal(mod('vagrant').topicAt(wm, at(w, 'username'))?.topic.id, 'vagrant.winrm');
   });
 
   it('finds one workload per machine', () => {

@@ -270,6 +270,45 @@ describe('unknown keys and blank positions', () => {
     assert.equal(hoverId('lima', l, { line: 0, character: 2 }), null);
     assert.equal(hoverId('lima', l, { line: 1, character: 2 }), 'lima.vmType');
   });
+  it('gets no hover on a made-up child of a key whose children are fixed, but does on the real children', () => {
+    /** The topic at the n-th occurrence of `needle` (0-based). */
+    const at = (f: YamlFormat, text: string, needle: string, nth = 0) => {
+      let i = -1;
+      for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
+      assert.ok(i >= 0, needle);
+      const before = text.slice(0, i);
+      return hoverId(f, parse(f, text), { line: before.split('\n').length - 1, character: i - before.lastIndexOf('\n') - 1 });
+    };
+    const compose = 'services:\n  web:\n    healthcheck:\n      bogus_key: 1\n      interval: 5s\n    deploy:\n      bogus_key: 1\n      replicas: 2\n      resources:\n        bogus_key: 1\n        limits:\n          bogus_key: 1\n          cpus: "1"\n    ports: {bogus_key: 1}\n';
+    for (let n = 0; n < 5; n++) assert.equal(at('compose', compose, 'bogus_key', n), null, `compose bogus_key #${n}`);
+    assert.equal(at('compose', compose, 'interval'), 'compose.healthcheck');
+    assert.equal(at('compose', compose, 'replicas'), 'compose.deploy');
+    assert.equal(at('compose', compose, 'cpus'), 'compose.deploy.resources');
+    const k8s = [
+      'kind: Pod', 'spec:', '  securityContext:', '    bogusKey: 1', '    fsGroup: 2000', '  containers:', '  - name: a',
+      '    securityContext:', '      bogusKey: 1', '      runAsUser: 1000', '    livenessProbe:', '      bogusKey: 1', '      periodSeconds: 5',
+      '---', 'kind: VirtualMachine', 'spec:', '  template:', '    spec:', '      domain:', '        cpu:', '          bogusKey: 1', '          cores: 2',
+      '        devices:', '          bogusKey: 1', '          rng: {}', '        firmware:', '          bogusKey: 1', '      volumes:', '      - name: d',
+      '        containerDisk:', '          bogusKey: 1', '          image: x', '',
+    ].join('\n');
+    for (let n = 0; n < 7; n++) assert.equal(at('kubernetes', k8s, 'bogusKey', n), null, `kubernetes bogusKey #${n}`);
+    assert.equal(at('kubernetes', k8s, 'fsGroup'), 'kubernetes.securityContext');
+    assert.equal(at('kubernetes', k8s, 'runAsUser'), 'kubernetes.securityContext.runAsUser');
+    assert.equal(at('kubernetes', k8s, 'periodSeconds'), 'kubernetes.probes');
+    assert.equal(at('kubernetes', k8s, 'cores'), 'kubevirt.domain.cpu');
+    assert.equal(at('kubernetes', k8s, 'rng'), 'kubevirt.domain.devices');
+    assert.equal(at('kubernetes', k8s, 'image: x'), 'kubevirt.volumes.containerDisk');
+    const ci = '#cloud-config\npower_state:\n  bogus_key: 1\n  mode: reboot\nntp:\n  bogus_key: 1\n  servers: [a]\npackages:\n  bogus_key: 1\nswap:\n  bogus_key: 1\n  size: auto\n';
+    for (let n = 0; n < 4; n++) assert.equal(at('cloud-init', ci, 'bogus_key', n), null, `cloud-init bogus_key #${n}`);
+    assert.equal(at('cloud-init', ci, 'mode'), 'cloud-init.power_state');
+    assert.equal(at('cloud-init', ci, 'servers'), 'cloud-init.ntp');
+    assert.equal(at('cloud-init', ci, 'size'), 'cloud-init.mounts');
+    const lima = 'ssh:\n  bogusKey: 1\n  localPort: 60022\nuser:\n  bogusKey: 1\n  name: me\nvideo:\n  bogusKey: 1\n  display: none\n';
+    for (let n = 0; n < 3; n++) assert.equal(at('lima', lima, 'bogusKey', n), null, `lima bogusKey #${n}`);
+    assert.equal(at('lima', lima, 'localPort'), 'lima.ssh');
+    assert.equal(at('lima', lima, 'name: me'), 'lima.user');
+    assert.equal(at('lima', lima, 'display'), 'lima.video');
+  });
   it('gets no hover on a comment or an empty line', () => {
     const model = parse('compose', '# a comment\nservices:\n\n  web:\n    image: nginx\n');
     assert.equal(hoverId('compose', model, { line: 0, character: 4 }), null);

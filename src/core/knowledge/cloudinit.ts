@@ -5,6 +5,19 @@ import { BB, DIFF, MS, S24 } from './cite';
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
 
+/** A key and the named children it may have: a made-up child gets no hover. */
+const kids = (key: string, ...children: string[]): string[] => [key, ...children.map((c) => `${key}.${c}`)];
+
+/** `ssh_keys` names: one private key, public key and certificate per host key type. */
+const SSH_KEY_NAMES = ['rsa', 'ecdsa', 'ed25519', 'dsa'].flatMap((t) => [`${t}_private`, `${t}_public`, `${t}_certificate`]);
+
+/** Top-level sections of an Ubuntu autoinstall configuration. */
+const AUTOINSTALL_KEYS = [
+  'version', 'interactive-sections', 'early-commands', 'locale', 'refresh-installer', 'keyboard', 'source', 'network', 'proxy', 'apt',
+  'storage', 'identity', 'active-directory', 'ubuntu-pro', 'ssh', 'codecs', 'drivers', 'oem', 'snaps', 'debconf-selections', 'packages',
+  'kernel', 'kernel-crash-dumps', 'timezone', 'updates', 'shutdown', 'late-commands', 'error-commands', 'reporting', 'user-data', 'zdevs',
+];
+
 const mod = (name: string, anchor: string): Reference => ({
   label: `cloud-init module reference: ${name}`,
   url: `https://cloudinit.readthedocs.io/en/latest/reference/modules.html#${anchor}`,
@@ -18,7 +31,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.packages',
     format: 'cloud-init',
-    paths: ['packages', 'packages.*'],
+    paths: ['packages', 'packages.#'],
     title: 'packages',
     summary: 'Packages to install at first boot.',
     does: 'Installs each listed package with the distribution\'s package manager (apt, dnf/yum, zypper...); an entry may pin a version as `[name, version]`.',
@@ -43,7 +56,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.runcmd',
     format: 'cloud-init',
-    paths: ['runcmd', 'runcmd.*'],
+    paths: ['runcmd', 'runcmd.#'],
     title: 'runcmd',
     summary: 'Commands run once, late in the first boot.',
     does: 'Each entry (a string for the shell, or a list for direct execution) is written into a script that runs once per instance, after packages and files are in place.',
@@ -55,7 +68,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.bootcmd',
     format: 'cloud-init',
-    paths: ['bootcmd', 'bootcmd.*'],
+    paths: ['bootcmd', 'bootcmd.#'],
     title: 'bootcmd',
     summary: 'Commands run very early, on every boot.',
     does: 'Runs before most other modules, on every boot (not only the first), so commands should be idempotent.',
@@ -67,7 +80,8 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.users',
     format: 'cloud-init',
-    paths: ['users', 'users.*', 'groups', 'groups.*', 'users.*.sudo', 'users.*.groups'],
+    // `groups` may also be a map keyed by group name.
+    paths: ['users', 'users.#', 'groups', 'groups.*', 'users.#.sudo', 'users.#.groups'],
     title: 'users / groups',
     summary: 'Accounts and groups created in the guest.',
     does: 'Creates users with shell, groups, sudo rules, passwords or SSH keys; `default` keeps the distribution\'s default user.',
@@ -80,7 +94,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.write_files',
     format: 'cloud-init',
-    paths: ['write_files', 'write_files.*', 'write_files.*.path', 'write_files.*.content'],
+    paths: ['write_files', 'write_files.#', 'write_files.#.path', 'write_files.#.content'],
     title: 'write_files',
     summary: 'Files written into the guest at first boot.',
     does: 'Writes each file\'s `content` (optionally base64 or gzip `encoding`) to `path` with `owner` and `permissions`; `append` and `defer` change how and when.',
@@ -92,7 +106,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.mounts',
     format: 'cloud-init',
-    paths: ['mounts', 'mounts.*', 'mount_default_fields', 'swap', 'swap.*'],
+    paths: ['mounts', 'mounts.#', 'mount_default_fields', 'mount_default_fields.#', ...kids('swap', 'filename', 'size', 'maxsize')],
     title: 'mounts',
     summary: 'Filesystems (and swap) the guest mounts.',
     does: 'Adds entries to `/etc/fstab` in fstab field order (`[device, mountpoint, type, options, ...]`) and mounts them; `swap` creates a swap file.',
@@ -104,7 +118,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.ssh_authorized_keys',
     format: 'cloud-init',
-    paths: ['ssh_authorized_keys', 'ssh_authorized_keys.*', 'users.*.ssh_authorized_keys', 'users.*.ssh_authorized_keys.*', 'ssh_import_id', 'ssh_import_id.*'],
+    paths: ['ssh_authorized_keys', 'ssh_authorized_keys.#', 'users.#.ssh_authorized_keys', 'users.#.ssh_authorized_keys.#', 'ssh_import_id', 'ssh_import_id.#'],
     title: 'ssh_authorized_keys',
     summary: 'Public keys allowed to log in over SSH.',
     does: 'Adds the keys to the default user\'s `~/.ssh/authorized_keys` (or the given user\'s); `ssh_import_id` fetches them from Launchpad or GitHub.',
@@ -116,7 +130,10 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.ssh',
     format: 'cloud-init',
-    paths: ['ssh_pwauth', 'ssh_keys', 'ssh_keys.*', 'ssh', 'ssh.*', 'disable_root', 'no_ssh_fingerprints', 'ssh_deletekeys', 'ssh_genkeytypes'],
+    paths: [
+      'ssh_pwauth', ...kids('ssh_keys', ...SSH_KEY_NAMES), ...kids('ssh', 'emit_keys_to_console'), 'disable_root', 'no_ssh_fingerprints', 'ssh_deletekeys',
+      'ssh_genkeytypes', 'ssh_genkeytypes.#',
+    ],
     title: 'SSH settings',
     summary: 'SSH server settings: host keys, password login, root login.',
     does: '`ssh_pwauth` enables or disables password login; `ssh_keys` supplies host keys; `disable_root` blocks root login; `no_ssh_fingerprints` hides fingerprints on the console.',
@@ -128,7 +145,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.chpasswd',
     format: 'cloud-init',
-    paths: ['chpasswd', 'chpasswd.*', 'password'],
+    paths: [...kids('chpasswd', 'expire', 'users', 'list'), 'password'],
     title: 'chpasswd / password',
     summary: 'Sets or expires user passwords.',
     does: '`password` sets the default user\'s password; `chpasswd.users` sets several; `expire` forces a change at first login.',
@@ -140,6 +157,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.disk_setup',
     format: 'cloud-init',
+    // Keyed by the device names and aliases the user picks.
     paths: ['disk_setup', 'disk_setup.*', 'device_aliases', 'device_aliases.*'],
     title: 'disk_setup',
     summary: 'Partitions disks attached to the guest.',
@@ -152,7 +170,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.fs_setup',
     format: 'cloud-init',
-    paths: ['fs_setup', 'fs_setup.*'],
+    paths: ['fs_setup', 'fs_setup.#'],
     title: 'fs_setup',
     summary: 'Creates filesystems on the guest\'s disks.',
     does: 'Runs mkfs with `filesystem`, `label`, `device` and `partition` for each entry.',
@@ -164,7 +182,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.resize_rootfs',
     format: 'cloud-init',
-    paths: ['resize_rootfs', 'growpart', 'growpart.*'],
+    paths: ['resize_rootfs', ...kids('growpart', 'mode', 'devices', 'ignore_growroot_disabled')],
     title: 'resize_rootfs / growpart',
     summary: 'Grows the root partition and filesystem to the disk size.',
     does: '`growpart` extends the partition, `resize_rootfs` the filesystem, so an image built small fills the disk the instance got.',
@@ -176,7 +194,11 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.apt',
     format: 'cloud-init',
-    paths: ['apt', 'apt.*', 'apt.sources', 'apt.sources.*', 'apt_pipelining'],
+    paths: [
+      ...kids('apt', 'preserve_sources_list', 'disable_suites', 'primary', 'security', 'add_apt_repo_match', 'debconf_selections', 'sources_list', 'conf', 'proxy', 'http_proxy', 'https_proxy', 'ftp_proxy', 'sources'),
+      // Source entries are named by the user.
+      'apt.sources.*', 'apt_pipelining',
+    ],
     title: 'apt',
     summary: 'APT configuration: mirrors, sources, keys, proxy.',
     does: 'Sets `primary`/`security` mirrors, extra `sources` (with keys), `proxy`, `conf` snippets and `preserve_sources_list`.',
@@ -188,6 +210,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.yum_repos',
     format: 'cloud-init',
+    // Repositories are named by the user, and their options go into the .repo file as written.
     paths: ['yum_repos', 'yum_repos.*', 'yum_repos.*.*'],
     title: 'yum_repos',
     summary: 'Adds yum/dnf repositories.',
@@ -200,7 +223,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.ntp',
     format: 'cloud-init',
-    paths: ['ntp', 'ntp.*'],
+    paths: [...kids('ntp', 'enabled', 'ntp_client', 'servers', 'pools', 'peers', 'allow', 'config')],
     title: 'ntp',
     summary: 'Time synchronisation in the guest.',
     does: 'Installs and configures an NTP client (chrony, ntp, systemd-timesyncd) with `servers` and `pools`.',
@@ -236,7 +259,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.power_state',
     format: 'cloud-init',
-    paths: ['power_state', 'power_state.*'],
+    paths: [...kids('power_state', 'delay', 'mode', 'message', 'timeout', 'condition')],
     title: 'power_state',
     summary: 'Reboots or powers off the guest after cloud-init finishes.',
     does: '`mode` is `reboot`, `poweroff` or `halt`, after `delay`, optionally only when `condition` holds.',
@@ -248,7 +271,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.lxd',
     format: 'cloud-init',
-    paths: ['lxd', 'lxd.*', 'lxd.init', 'lxd.bridge'],
+    paths: [...kids('lxd', 'init', 'bridge', 'preseed')],
     title: 'lxd',
     summary: 'Initialises LXD in the guest.',
     does: 'Runs `lxd init` with the given storage backend, network bridge and preseed, so the machine can host system containers and VMs.',
@@ -260,7 +283,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.wireguard',
     format: 'cloud-init',
-    paths: ['wireguard', 'wireguard.*'],
+    paths: [...kids('wireguard', 'interfaces', 'readinessprobe')],
     title: 'wireguard',
     summary: 'WireGuard interfaces in the guest.',
     does: 'Writes interface configs (`name`, `config_path`, `content`) and brings them up; `readinessprobe` commands check them.',
@@ -272,7 +295,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.ansible',
     format: 'cloud-init',
-    paths: ['ansible', 'ansible.*'],
+    paths: [...kids('ansible', 'install_method', 'run_user', 'package_name', 'galaxy', 'setup_controller', 'pull', 'ansible_config')],
     title: 'ansible',
     summary: 'Installs Ansible and runs playbooks in the guest.',
     does: 'Installs Ansible (`install_method` pip or distro) and runs `ansible-pull` or sets up a control node.',
@@ -284,7 +307,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.autoinstall',
     format: 'cloud-init',
-    paths: ['autoinstall', 'autoinstall.*'],
+    paths: [...kids('autoinstall', ...AUTOINSTALL_KEYS)],
     title: 'autoinstall',
     summary: 'Ubuntu Server unattended installation settings.',
     does: 'Read by the Ubuntu installer (Subiquity), not by cloud-init modules: `identity`, `storage`, `ssh`, `packages`, `late-commands` and more drive an unattended install.',
@@ -296,7 +319,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.phone_home',
     format: 'cloud-init',
-    paths: ['phone_home', 'phone_home.*', 'final_message'],
+    paths: [...kids('phone_home', 'url', 'post', 'tries'), 'final_message'],
     title: 'phone_home / final_message',
     summary: 'Reports that the instance finished booting.',
     does: '`phone_home` POSTs instance data to a URL when done; `final_message` is printed at the end of boot.',
@@ -320,7 +343,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.cloud_config_modules',
     format: 'cloud-init',
-    paths: ['cloud_init_modules', 'cloud_init_modules.*', 'cloud_config_modules', 'cloud_config_modules.*', 'cloud_final_modules', 'cloud_final_modules.*'],
+    paths: ['cloud_init_modules', 'cloud_init_modules.#', 'cloud_config_modules', 'cloud_config_modules.#', 'cloud_final_modules', 'cloud_final_modules.#'],
     title: 'cloud_config_modules',
     summary: 'Which cloud-init modules run in each boot stage.',
     does: 'Overrides the module lists of the init, config and final stages.',
@@ -332,7 +355,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.coreos',
     format: 'cloud-init',
-    paths: ['coreos', 'coreos.*'],
+    paths: [...kids('coreos', 'etcd', 'etcd2', 'fleet', 'flannel', 'locksmith', 'update', 'units', 'oem')],
     title: 'coreos',
     summary: 'Legacy CoreOS (coreos-cloudinit) settings: etcd, fleet, units.',
     does: 'Read by CoreOS Container Linux\'s own coreos-cloudinit, not by cloud-init: configures etcd2, fleet, flannel, update strategy and systemd units. Container Linux reached end of life in 2020; Ignition replaced this format.',

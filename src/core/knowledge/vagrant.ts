@@ -333,6 +333,10 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     dimensions: ['guest-compat'],
     sources: [MS.guest],
     reference: ref('WinRM settings', 'vagrantfile/winrm_settings'),
-    paths: ['**.winrm.*'],
+    paths: [
+      '**.winrm.username', '**.winrm.password', '**.winrm.host', '**.winrm.port', '**.winrm.guest_port', '**.winrm.transport',
+      '**.winrm.basic_auth_only', '**.winrm.ssl_peer_verification', '**.winrm.execution_time_limit', '**.winrm.timeout',
+      '**.winrm.retry_limit', '**.winrm.retry_delay', '**.winrm.max_tries', '**.winrm.codepage',
+    ],
   }),
 ];

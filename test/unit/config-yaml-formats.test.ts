@@ -137,6 +137,32 @@ const PROMISED: Record<YamlFormat, [string, string][]> = {
     ['ssh_pwauth', 'cloud-init.ssh'],
     ['chpasswd', 'cloud-init.chpasswd'],
     ['coreos', 'cloud-init.coreos'],
+    ['snap', 'cloud-init.snap'],
+    ['snap.commands', 'cloud-init.snap'],
+    ['ca_certs', 'cloud-init.ca_certs'],
+    ['ca_certs.trusted', 'cloud-init.ca_certs'],
+    ['ca-certs', 'cloud-init.ca_certs'],
+    ['keyboard', 'cloud-init.keyboard'],
+    ['rsyslog', 'cloud-init.rsyslog'],
+    ['rsyslog.remotes', 'cloud-init.rsyslog'],
+    ['puppet', 'cloud-init.puppet'],
+    ['chef', 'cloud-init.chef'],
+    ['chef.run_list', 'cloud-init.chef'],
+    ['salt_minion', 'cloud-init.salt_minion'],
+    ['mcollective', 'cloud-init.mcollective'],
+    ['landscape', 'cloud-init.landscape'],
+    ['ubuntu_pro', 'cloud-init.ubuntu_pro'],
+    ['ubuntu_pro.enable', 'cloud-init.ubuntu_pro'],
+    ['drivers', 'cloud-init.ubuntu_drivers'],
+    ['drivers.nvidia.license-accepted', 'cloud-init.ubuntu_drivers'],
+    ['random_seed', 'cloud-init.random_seed'],
+    ['manage_resolv_conf', 'cloud-init.resolv_conf'],
+    ['resolv_conf', 'cloud-init.resolv_conf'],
+    ['rh_subscription', 'cloud-init.rh_subscription'],
+    ['zypper', 'cloud-init.zypper'],
+    ['apk_repos', 'cloud-init.apk_repos'],
+    ['apk_repos.alpine_repo.version', 'cloud-init.apk_repos'],
+    ['disable_ec2_metadata', 'cloud-init.disable_ec2_metadata'],
   ],
   lima: [
     ['vmType', 'lima.vmType'],
@@ -162,6 +188,60 @@ const PROMISED: Record<YamlFormat, [string, string][]> = {
     ['firmware', 'lima.firmware'],
     ['networks', 'lima.networks'],
     ['ssh', 'lima.ssh'],
+  ],
+};
+
+/**
+ * Small files that use promised keys the corpus lacks, walked with the corpus files. Written here
+ * after the tools' own reference examples, not copied from them.
+ */
+const SAMPLES: Partial<Record<YamlFormat, string[]>> = {
+  'cloud-init': [
+    [
+      '#cloud-config',
+      'snap:',
+      '  commands:',
+      '    00: snap install hello-world',
+      'ca_certs:',
+      '  remove_defaults: false',
+      '  trusted:',
+      '  - |',
+      '    -----BEGIN CERTIFICATE-----',
+      '    MIIB',
+      '    -----END CERTIFICATE-----',
+      'keyboard: {layout: de, variant: nodeadkeys}',
+      'rsyslog:',
+      '  remotes: {central: "@@logs.example.net:514"}',
+      'puppet:',
+      '  install_type: aio',
+      '  conf: {agent: {server: puppet.example.net}}',
+      'chef:',
+      '  server_url: https://chef.example.net/organizations/acme',
+      '  run_list: ["role[web]"]',
+      'salt_minion:',
+      '  conf: {master: salt.example.net}',
+      'mcollective:',
+      '  conf: {loglevel: info}',
+      'landscape:',
+      '  client: {account_name: acme, computer_title: web-1}',
+      'ubuntu_pro:',
+      '  token: not-a-real-token',
+      '  enable: [esm-infra, livepatch]',
+      'drivers:',
+      '  nvidia: {license-accepted: true}',
+      'random_seed: {file: /dev/urandom, data: abc, encoding: raw}',
+      'manage_resolv_conf: true',
+      'resolv_conf:',
+      '  nameservers: [10.0.0.53]',
+      'rh_subscription: {activation_key: key, org: "12345"}',
+      'zypper:',
+      '  repos: [{id: extra, baseurl: "https://repo.example.net/extra"}]',
+      'apk_repos:',
+      '  alpine_repo: {version: v3.20, community_enabled: true}',
+      'disable_ec2_metadata: true',
+      '',
+    ].join('\n'),
+    '#cloud-config\nca-certs:\n  trusted: [abc]\n',
   ],
 };
 
@@ -198,8 +278,9 @@ for (const format of FORMATS) {
 
     it('hovering each promised key shows its topic', () => {
       const seen = new Map<string, number>();
-      for (const f of files) {
-        const model = parse(format, read(f), f);
+      const texts: [string, string][] = [...files.map((f): [string, string] => [f, read(f)]), ...(SAMPLES[format] ?? []).map((t, i): [string, string] => [`sample ${i + 1}`, t])];
+      for (const [f, text] of texts) {
+        const model = parse(format, text, f);
         const nodes = [...walkNodes(model.roots)].filter((n) => n.path.length > 0);
         // Alias copies and a list item's first key share a position with another node; skip those.
         const starts = new Map<string, number>();

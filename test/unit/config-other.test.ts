@@ -142,6 +142,8 @@ describe('keys the corpus uses get their topic', () => {
       'packer.boot_command', 'packer.headless', 'packer.disk_size', 'packer.memory', 'packer.provisioner.shell',
       'packer.provisioner.powershell', 'packer.provisioner.windows-restart', 'packer.provisioner.ansible', 'packer.provisioner.file',
       'packer.post-processor.vagrant', 'packer.post-processor.manifest', 'packer.required_plugins',
+      'packer.post-processor.shell-local', 'packer.post-processor.amazon-import', 'packer.build', 'packer.builders',
+      'packer.provisioners', 'packer.post-processors',
     ]));
   it('Terraform', () =>
     expectIds('terraform', [
@@ -304,6 +306,39 @@ describe('Packer', () => {
     assert.deepEqual(ids(j, json, ['"qemu"', 'iso_url', 'communicator', '"shell"', '"vagrant"']), expected);
     assert.ok(mod('packer').topicAt(h, at(hcl, '"winrm"', 1))?.notes?.some((n) => /Windows/.test(n)));
     assert.equal(mod('packer').topicAt(h, at(hcl, 'sources')), null);
+  });
+
+  it('explains the template structure in both syntaxes, and the shell-local and amazon-import post-processors', () => {
+    const hcl = [
+      'build {',
+      '  sources = ["source.qemu.vm"]',
+      '  provisioner "breakpoint" {}',
+      '  post-processor "shell-local" { inline = ["./convert.sh"] }',
+      '  post-processors {',
+      '    post-processor "amazon-import" { region = "eu-west-1" }',
+      '    post-processor "compress" {}',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const json = '{\n"builders": [{"type": "virtualbox-iso"}],\n"provisioners": [{"type": "breakpoint"}],\n"post-processors": [[{"type": "amazon-import"}], {"type": "shell-local"}, {"type": "compress"}]\n}\n';
+    const h = mod('packer').parse(hcl, 't.pkr.hcl');
+    const j = mod('packer').parse(json, 't.json');
+    const id = (m: ConfigModel, text: string, needle: string, offset = 0) => mod('packer').topicAt(m, at(text, needle, offset))?.topic.id ?? null;
+    assert.equal(id(h, hcl, 'build'), 'packer.build');
+    assert.equal(id(h, hcl, 'provisioner "breakpoint"'), 'packer.provisioners');
+    assert.equal(id(h, hcl, '"shell-local"', 1), 'packer.post-processor.shell-local');
+    assert.equal(id(h, hcl, 'post-processors {'), 'packer.post-processors');
+    assert.equal(id(h, hcl, '"amazon-import"', 1), 'packer.post-processor.amazon-import');
+    assert.equal(id(h, hcl, '"compress"', 1), 'packer.post-processors');
+    assert.equal(id(h, hcl, 'region'), null);
+    assert.equal(id(j, json, '"builders"', 1), 'packer.builders');
+    assert.equal(id(j, json, '"provisioners"', 1), 'packer.provisioners');
+    assert.equal(id(j, json, '"breakpoint"', 1), 'packer.provisioners');
+    assert.equal(id(j, json, '"post-processors"', 1), 'packer.post-processors');
+    assert.equal(id(j, json, '"amazon-import"', 1), 'packer.post-processor.amazon-import');
+    assert.equal(id(j, json, '"shell-local"', 1), 'packer.post-processor.shell-local');
+    assert.equal(id(j, json, '"compress"', 1), 'packer.post-processors');
   });
 
   it('finds one workload per builder, with its type', () => {

@@ -149,7 +149,7 @@ describe('keys the corpus uses get their topic', () => {
     expectIds('terraform', [
       'terraform.resource.aws_instance', 'terraform.resource.aws_spot_instance_request', 'terraform.resource.azurerm_linux_virtual_machine',
       'terraform.resource.azurerm_windows_virtual_machine', 'terraform.resource.google_compute_instance', 'terraform.resource.google_compute_instance_template',
-      'terraform.resource.libvirt_domain', 'terraform.resource.aws_ecs_task_definition', 'terraform.resource.aws_ecs_service',
+      'terraform.resource.libvirt_domain', 'terraform.resource.aws_ecs_task_definition', 'terraform.resource.aws_ecs_service', 'terraform.resource.aws_ecs_task_set',
       'terraform.resource.kubernetes_deployment_v1', 'terraform.resource.kubernetes_daemonset', 'terraform.resource.kubernetes_pod',
       'terraform.vm.size', 'terraform.vm.image', 'terraform.vm.disk', 'terraform.vm.network', 'terraform.vm.user_data',
       'terraform.vm.os_profile', 'terraform.vm.placement', 'terraform.k8s.container', 'terraform.docker_container.image',
@@ -372,6 +372,7 @@ describe('Terraform', () => {
     assert.deepEqual(kinds('terraform-aws-modules_terraform-aws-ec2-instance_main.tf'), ['terraform-vm aws_instance.this', 'terraform-vm aws_instance.ignore_ami', 'terraform-vm aws_spot_instance_request.this']);
     assert.deepEqual(kinds('hashicorp_terraform-provider-kubernetes_examples_resources_pod_example_1.tf'), ['terraform-container kubernetes_pod.test']);
     assert.ok(kinds('terraform-aws-modules_terraform-aws-ecs_modules_service_main.tf').includes('terraform-container aws_ecs_task_definition.this'));
+    assert.ok(kinds('terraform-aws-modules_terraform-aws-ecs_modules_service_main.tf').includes('terraform-container aws_ecs_task_set.this'));
     assert.ok(kinds('terraform-aws-modules_terraform-aws-ec2-instance_examples_complete_main.tf').includes('terraform-vm module.ec2_complete'), 'modules, best effort');
     const [pod] = mod('terraform').workloads(parseFile('terraform', corpusFile('terraform', 'hashicorp_terraform-provider-kubernetes_examples_resources_pod_example_1.tf')));
     assert.equal(pod.image, 'nginx:1.21.6');
@@ -392,6 +393,16 @@ describe('Terraform', () => {
     assert.equal(priv?.topic.id, 'terraform.docker_container.privileged');
     assert.ok(priv.notes?.length);
     assert.deepEqual(mod('terraform').workloads(m).map((w) => w.kind), ['terraform-container', 'terraform-container']);
+  });
+
+  it('explains an ECS task set like the other ECS resources', () => {
+    const text = 'resource "aws_ecs_task_set" "green" {\n  service = aws_ecs_service.app.id\n  launch_type = "FARGATE"\n}\n';
+    const m = mod('terraform').parse(text, 'main.tf');
+    assert.equal(mod('terraform').topicAt(m, at(text, 'resource'))?.topic.id, 'terraform.resource.aws_ecs_task_set');
+    const launch = mod('terraform').topicAt(m, at(text, 'launch_type'));
+    assert.equal(launch?.topic.id, 'terraform.ecs.launch_type');
+    assert.ok(launch.notes?.some((n) => /microVM/.test(n)));
+    assert.deepEqual(mod('terraform').workloads(m).map((w) => `${w.kind} ${w.name}`), ['terraform-container aws_ecs_task_set.green']);
   });
 
   it('never throws on broken HCL', () => {

@@ -90,6 +90,8 @@ const PROMISED: Record<YamlFormat, [string, string][]> = {
     ['**.spec.hostPID', 'kubernetes.hostPID'],
     ['**.spec.hostIPC', 'kubernetes.hostIPC'],
     ['**.volumes.*.hostPath', 'kubernetes.volumes.hostPath'],
+    ['spec.hostPath', 'kubernetes.persistentVolume.hostPath'],
+    ['spec.hostPath.path', 'kubernetes.persistentVolume.hostPath'],
     ['**.runtimeClassName', 'kubernetes.runtimeClassName'],
     ['**.containers.*.resources', 'kubernetes.resources'],
     ['**.containers.*.resources.limits', 'kubernetes.resources'],
@@ -423,6 +425,18 @@ describe('line notes', () => {
     const k = join(corpus, 'kubernetes', 'kata-containers_kata-containers_tests_integration_kubernetes_runtimeclass_workloads_pod-privileged.yaml');
     const km = parse('kubernetes', read(k), k);
     assert.match(notesAt('kubernetes', km, nodeAt(km, 'spec.runtimeClassName').keyRange.start).join(' '), /lightweight VM/);
+  });
+  it('Kubernetes: a PersistentVolume\'s hostPath is node-local storage, with the same sensitive-path notes as a pod\'s', () => {
+    const f = join(corpus, 'kubernetes', 'kubernetes_examples_AI_model-serving-tensorflow_pv.yaml');
+    const model = parse('kubernetes', read(f), f);
+    const hit = mod('kubernetes').topicAt(model, nodeAt(model, 'spec.hostPath').keyRange.start);
+    assert.equal(hit?.range.start.line, 10);
+    assert.equal(hit?.topic.id, 'kubernetes.persistentVolume.hostPath');
+    assert.match(hit?.topic.does ?? '', /single-node/);
+    const sock = parse('kubernetes', 'kind: PersistentVolume\nspec:\n  hostPath:\n    path: /var/run/docker.sock\n');
+    assert.match(notesAt('kubernetes', sock, { line: 3, character: 12 }).join(' '), /runtime socket/);
+    const pod = parse('kubernetes', 'kind: Pod\nspec:\n  volumes:\n  - name: a\n    hostPath:\n      path: /data\n');
+    assert.equal(hoverId('kubernetes', pod, { line: 4, character: 5 }), 'kubernetes.volumes.hostPath');
   });
   it('Lima: vmType vz gets its note', () => {
     const f = join(corpus, 'lima', 'lima-vm_lima__images_macos-26.yaml');

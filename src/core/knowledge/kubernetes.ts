@@ -33,6 +33,16 @@ const CLOUD_INIT_VOLUME_FIELDS = ['userData', 'userDataBase64', 'secretRef', 'ne
 
 const SOCK = /^(\/var)?\/run\/(docker|containerd\/containerd|crio\/crio)\.sock$/;
 
+/** Host paths that give away the node, on a pod's hostPath volume or a hostPath PersistentVolume. */
+const HOST_PATH_NOTES = [
+  { match: SOCK, note: 'The **container runtime socket**: whoever controls this pod can start privileged containers on the node.' },
+  { match: /^\/$/, note: 'The node\'s **root filesystem**.' },
+  { match: /^\/proc(\/|$)/, note: 'The node\'s **/proc**.' },
+  { match: /^\/sys(\/|$)/, note: 'The node\'s **/sys**.' },
+  { match: /^\/dev(\/|$)/, note: 'The node\'s **/dev**: its device nodes.' },
+  { match: /^\/lib\/modules(\/|$)/, note: 'The node\'s kernel modules: this pod expects to load them.' },
+];
+
 export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   // ----- what kind of object this is -----
   {
@@ -299,14 +309,21 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
     dimensions: ['storage', 'isolation', 'security'],
     sources: [MS.storage, S24.storage, S24.security],
     reference: ref('Kubernetes: Volumes: hostPath', 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'),
-    notes: [
-      { match: SOCK, note: 'The **container runtime socket**: whoever controls this pod can start privileged containers on the node.' },
-      { match: /^\/$/, note: 'The node\'s **root filesystem**.' },
-      { match: /^\/proc(\/|$)/, note: 'The node\'s **/proc**.' },
-      { match: /^\/sys(\/|$)/, note: 'The node\'s **/sys**.' },
-      { match: /^\/dev(\/|$)/, note: 'The node\'s **/dev**: its device nodes.' },
-      { match: /^\/lib\/modules(\/|$)/, note: 'The node\'s kernel modules: this pod expects to load them.' },
-    ],
+    notes: HOST_PATH_NOTES,
+  },
+  {
+    id: 'kubernetes.persistentVolume.hostPath',
+    format: 'kubernetes',
+    // Only a PersistentVolume has hostPath directly under spec.
+    paths: kids('spec.hostPath', 'path', 'type'),
+    title: 'hostPath (PersistentVolume)',
+    summary: 'A PersistentVolume backed by a folder on a node.',
+    does: 'The volume is the directory `path` on whatever node the pod using it runs on; `type` checks what is there. Kubernetes offers it for single-node development and testing only: nothing ties the pod to the node holding the data, and nothing copies the data anywhere else. A `local` volume with node affinity is the multi-node form.',
+    angle: 'The documents set storage that belongs to one machine or node against shared storage that several servers reach. This is the first kind at its most fixed: the data sits in one node\'s folder, so a pod that is rescheduled, or recreated elsewhere after that node fails, finds another folder or an empty one. Pods that claim the volume also reach into the node\'s filesystem without declaring a hostPath themselves, which is why creating PersistentVolumes is usually left to cluster administrators.',
+    dimensions: ['storage', 'fault-tolerance', 'security'],
+    sources: [MS.storage, S24.storage, MS.faultTolerance],
+    reference: ref('Kubernetes: Persistent Volumes: types', 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#types-of-persistent-volumes'),
+    notes: HOST_PATH_NOTES,
   },
   // ----- resources, probes, scheduling -----
   {

@@ -262,6 +262,15 @@ describe('Vagrantfile', () => {
     assert.ok(docker.notes?.some((n) => /container, not a VM/.test(n)));
   });
 
+  it('says once, on the provider name, that a docker machine is a container, and explains its image line', () => {
+    const docker = mod('vagrant').topicAt(m, at(text, '"docker" do', 1));
+    assert.deepEqual(docker?.notes, ['`docker`: this machine is a container, not a VM.'], 'not repeated for the block\'s settings');
+    const image = mod('vagrant').topicAt(m, at(text, 'd.image'));
+    assert.equal(image?.topic.id, 'vagrant.provider.docker.image');
+    assert.equal(image.notes, undefined);
+    assert.equal(mod('vagrant').topicAt(m, at(text, '"postgres:16"', 1))?.topic.id, 'vagrant.provider.docker.image');
+  });
+
   it('gets no hover on a made-up winrm setting', () => {
     const w = 'Vagrant.configure("2") do |config|\n  config.winrm.bogus_key = 1\n  config.winrm.username = "vagrant"\nend\n';
     const wm = mod('vagrant').parse(w, 'Vagrantfile');

@@ -142,12 +142,14 @@ describe('keys the corpus uses get their topic', () => {
       'packer.boot_command', 'packer.headless', 'packer.disk_size', 'packer.memory', 'packer.provisioner.shell',
       'packer.provisioner.powershell', 'packer.provisioner.windows-restart', 'packer.provisioner.ansible', 'packer.provisioner.file',
       'packer.post-processor.vagrant', 'packer.post-processor.manifest', 'packer.required_plugins',
+      'packer.post-processor.shell-local', 'packer.post-processor.amazon-import', 'packer.build', 'packer.builders',
+      'packer.provisioners', 'packer.post-processors',
     ]));
   it('Terraform', () =>
     expectIds('terraform', [
       'terraform.resource.aws_instance', 'terraform.resource.aws_spot_instance_request', 'terraform.resource.azurerm_linux_virtual_machine',
       'terraform.resource.azurerm_windows_virtual_machine', 'terraform.resource.google_compute_instance', 'terraform.resource.google_compute_instance_template',
-      'terraform.resource.libvirt_domain', 'terraform.resource.aws_ecs_task_definition', 'terraform.resource.aws_ecs_service',
+      'terraform.resource.libvirt_domain', 'terraform.resource.aws_ecs_task_definition', 'terraform.resource.aws_ecs_service', 'terraform.resource.aws_ecs_task_set',
       'terraform.resource.kubernetes_deployment_v1', 'terraform.resource.kubernetes_daemonset', 'terraform.resource.kubernetes_pod',
       'terraform.vm.size', 'terraform.vm.image', 'terraform.vm.disk', 'terraform.vm.network', 'terraform.vm.user_data',
       'terraform.vm.os_profile', 'terraform.vm.placement', 'terraform.k8s.container', 'terraform.docker_container.image',
@@ -178,6 +180,16 @@ describe('devcontainer.json', () => {
     const mounts = mod('devcontainer').topicAt(m, at(text, 'docker.sock'));
     assert.equal(mounts?.topic.id, 'devcontainer.mounts');
     assert.ok(mounts.notes?.some((n) => /host daemon/.test(n)));
+  });
+
+  it('gets no hover on a made-up child of hostRequirements, or on a key inside a list setting', () => {
+    const text = '{\n  "hostRequirements": { "bogusKey": 1, "cpus": 4 },\n  "runArgs": { "bogusKey": 1 },\n  "capAdd": ["SYS_PTRACE"]\n}\n';
+    const m = mod('devcontainer').parse(text, '.devcontainer/devcontainer.json');
+    const id = (needle: string) => mod('devcontainer').topicAt(m, at(text, needle, 1))?.topic.id ?? null;
+    assert.equal(id('"bogusKey": 1,'), null);
+    assert.equal(id('"bogusKey": 1 }'), null, 'runArgs is a list; a key in it means nothing');
+    assert.equal(id('"cpus"'), 'devcontainer.hostRequirements');
+    assert.equal(id('"SYS_PTRACE"'), 'devcontainer.capAdd');
   });
 
   it('names image-based workloads after their image', () => {
@@ -250,6 +262,22 @@ describe('Vagrantfile', () => {
     assert.ok(docker.notes?.some((n) => /container, not a VM/.test(n)));
   });
 
+  it('says once, on the provider name, that a docker machine is a container, and explains its image line', () => {
+    const docker = mod('vagrant').topicAt(m, at(text, '"docker" do', 1));
+    assert.deepEqual(docker?.notes, ['`docker`: this machine is a container, not a VM.'], 'not repeated for the block\'s settings');
+    const image = mod('vagrant').topicAt(m, at(text, 'd.image'));
+    assert.equal(image?.topic.id, 'vagrant.provider.docker.image');
+    assert.equal(image.notes, undefined);
+    assert.equal(mod('vagrant').topicAt(m, at(text, '"postgres:16"', 1))?.topic.id, 'vagrant.provider.docker.image');
+  });
+
+  it('gets no hover on a made-up winrm setting', () => {
+    const w = 'Vagrant.configure("2") do |config|\n  config.winrm.bogus_key = 1\n  config.winrm.username = "vagrant"\nend\n';
+    const wm = mod('vagrant').parse(w, 'Vagrantfile');
+    assert.equal(mod('vagrant').topicAt(wm, at(w, 'bogus_key')), null);
+    assert.equal(mod('vagrant').topicAt(wm, at(w, 'username'))?.topic.id, 'vagrant.winrm');
+  });
+
   it('finds one workload per machine', () => {
     const ws = mod('vagrant').workloads(m);
     assert.deepEqual(ws.map((w) => [w.name, w.image]), [['web', 'generic/ubuntu2204'], ['db', 'generic/debian12']]);
@@ -289,6 +317,39 @@ describe('Packer', () => {
     assert.equal(mod('packer').topicAt(h, at(hcl, 'sources')), null);
   });
 
+  it('explains the template structure in both syntaxes, and the shell-local and amazon-import post-processors', () => {
+    const hcl = [
+      'build {',
+      '  sources = ["source.qemu.vm"]',
+      '  provisioner "breakpoint" {}',
+      '  post-processor "shell-local" { inline = ["./convert.sh"] }',
+      '  post-processors {',
+      '    post-processor "amazon-import" { region = "eu-west-1" }',
+      '    post-processor "compress" {}',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const json = '{\n"builders": [{"type": "virtualbox-iso"}],\n"provisioners": [{"type": "breakpoint"}],\n"post-processors": [[{"type": "amazon-import"}], {"type": "shell-local"}, {"type": "compress"}]\n}\n';
+    const h = mod('packer').parse(hcl, 't.pkr.hcl');
+    const j = mod('packer').parse(json, 't.json');
+    const id = (m: ConfigModel, text: string, needle: string, offset = 0) => mod('packer').topicAt(m, at(text, needle, offset))?.topic.id ?? null;
+    assert.equal(id(h, hcl, 'build'), 'packer.build');
+    assert.equal(id(h, hcl, 'provisioner "breakpoint"'), 'packer.provisioners');
+    assert.equal(id(h, hcl, '"shell-local"', 1), 'packer.post-processor.shell-local');
+    assert.equal(id(h, hcl, 'post-processors {'), 'packer.post-processors');
+    assert.equal(id(h, hcl, '"amazon-import"', 1), 'packer.post-processor.amazon-import');
+    assert.equal(id(h, hcl, '"compress"', 1), 'packer.post-processors');
+    assert.equal(id(h, hcl, 'region'), null);
+    assert.equal(id(j, json, '"builders"', 1), 'packer.builders');
+    assert.equal(id(j, json, '"provisioners"', 1), 'packer.provisioners');
+    assert.equal(id(j, json, '"breakpoint"', 1), 'packer.provisioners');
+    assert.equal(id(j, json, '"post-processors"', 1), 'packer.post-processors');
+    assert.equal(id(j, json, '"amazon-import"', 1), 'packer.post-processor.amazon-import');
+    assert.equal(id(j, json, '"shell-local"', 1), 'packer.post-processor.shell-local');
+    assert.equal(id(j, json, '"compress"', 1), 'packer.post-processors');
+  });
+
   it('finds one workload per builder, with its type', () => {
     const types = (name: string) => mod('packer').workloads(parseFile('packer', corpusFile('packer', name))).map((w: Workload) => w.name);
     assert.deepEqual(types('rgl_windows-vagrant_windows-2022-uefi.pkr.hcl'), ['qemu.windows-2022-uefi-amd64', 'proxmox-iso.windows-2022-uefi-amd64', 'hyperv-iso.windows-2022-uefi-amd64']);
@@ -320,6 +381,7 @@ describe('Terraform', () => {
     assert.deepEqual(kinds('terraform-aws-modules_terraform-aws-ec2-instance_main.tf'), ['terraform-vm aws_instance.this', 'terraform-vm aws_instance.ignore_ami', 'terraform-vm aws_spot_instance_request.this']);
     assert.deepEqual(kinds('hashicorp_terraform-provider-kubernetes_examples_resources_pod_example_1.tf'), ['terraform-container kubernetes_pod.test']);
     assert.ok(kinds('terraform-aws-modules_terraform-aws-ecs_modules_service_main.tf').includes('terraform-container aws_ecs_task_definition.this'));
+    assert.ok(kinds('terraform-aws-modules_terraform-aws-ecs_modules_service_main.tf').includes('terraform-container aws_ecs_task_set.this'));
     assert.ok(kinds('terraform-aws-modules_terraform-aws-ec2-instance_examples_complete_main.tf').includes('terraform-vm module.ec2_complete'), 'modules, best effort');
     const [pod] = mod('terraform').workloads(parseFile('terraform', corpusFile('terraform', 'hashicorp_terraform-provider-kubernetes_examples_resources_pod_example_1.tf')));
     assert.equal(pod.image, 'nginx:1.21.6');
@@ -340,6 +402,16 @@ describe('Terraform', () => {
     assert.equal(priv?.topic.id, 'terraform.docker_container.privileged');
     assert.ok(priv.notes?.length);
     assert.deepEqual(mod('terraform').workloads(m).map((w) => w.kind), ['terraform-container', 'terraform-container']);
+  });
+
+  it('explains an ECS task set like the other ECS resources', () => {
+    const text = 'resource "aws_ecs_task_set" "green" {\n  service = aws_ecs_service.app.id\n  launch_type = "FARGATE"\n}\n';
+    const m = mod('terraform').parse(text, 'main.tf');
+    assert.equal(mod('terraform').topicAt(m, at(text, 'resource'))?.topic.id, 'terraform.resource.aws_ecs_task_set');
+    const launch = mod('terraform').topicAt(m, at(text, 'launch_type'));
+    assert.equal(launch?.topic.id, 'terraform.ecs.launch_type');
+    assert.ok(launch.notes?.some((n) => /microVM/.test(n)));
+    assert.deepEqual(mod('terraform').workloads(m).map((w) => `${w.kind} ${w.name}`), ['terraform-container aws_ecs_task_set.green']);
   });
 
   it('never throws on broken HCL', () => {

@@ -90,6 +90,8 @@ const PROMISED: Record<YamlFormat, [string, string][]> = {
     ['**.spec.hostPID', 'kubernetes.hostPID'],
     ['**.spec.hostIPC', 'kubernetes.hostIPC'],
     ['**.volumes.*.hostPath', 'kubernetes.volumes.hostPath'],
+    ['spec.hostPath', 'kubernetes.persistentVolume.hostPath'],
+    ['spec.hostPath.path', 'kubernetes.persistentVolume.hostPath'],
     ['**.runtimeClassName', 'kubernetes.runtimeClassName'],
     ['**.containers.*.resources', 'kubernetes.resources'],
     ['**.containers.*.resources.limits', 'kubernetes.resources'],
@@ -137,6 +139,32 @@ const PROMISED: Record<YamlFormat, [string, string][]> = {
     ['ssh_pwauth', 'cloud-init.ssh'],
     ['chpasswd', 'cloud-init.chpasswd'],
     ['coreos', 'cloud-init.coreos'],
+    ['snap', 'cloud-init.snap'],
+    ['snap.commands', 'cloud-init.snap'],
+    ['ca_certs', 'cloud-init.ca_certs'],
+    ['ca_certs.trusted', 'cloud-init.ca_certs'],
+    ['ca-certs', 'cloud-init.ca_certs'],
+    ['keyboard', 'cloud-init.keyboard'],
+    ['rsyslog', 'cloud-init.rsyslog'],
+    ['rsyslog.remotes', 'cloud-init.rsyslog'],
+    ['puppet', 'cloud-init.puppet'],
+    ['chef', 'cloud-init.chef'],
+    ['chef.run_list', 'cloud-init.chef'],
+    ['salt_minion', 'cloud-init.salt_minion'],
+    ['mcollective', 'cloud-init.mcollective'],
+    ['landscape', 'cloud-init.landscape'],
+    ['ubuntu_pro', 'cloud-init.ubuntu_pro'],
+    ['ubuntu_pro.enable', 'cloud-init.ubuntu_pro'],
+    ['drivers', 'cloud-init.ubuntu_drivers'],
+    ['drivers.nvidia.license-accepted', 'cloud-init.ubuntu_drivers'],
+    ['random_seed', 'cloud-init.random_seed'],
+    ['manage_resolv_conf', 'cloud-init.resolv_conf'],
+    ['resolv_conf', 'cloud-init.resolv_conf'],
+    ['rh_subscription', 'cloud-init.rh_subscription'],
+    ['zypper', 'cloud-init.zypper'],
+    ['apk_repos', 'cloud-init.apk_repos'],
+    ['apk_repos.alpine_repo.version', 'cloud-init.apk_repos'],
+    ['disable_ec2_metadata', 'cloud-init.disable_ec2_metadata'],
   ],
   lima: [
     ['vmType', 'lima.vmType'],
@@ -162,6 +190,60 @@ const PROMISED: Record<YamlFormat, [string, string][]> = {
     ['firmware', 'lima.firmware'],
     ['networks', 'lima.networks'],
     ['ssh', 'lima.ssh'],
+  ],
+};
+
+/**
+ * Small files that use promised keys the corpus lacks, walked with the corpus files. Written here
+ * after the tools' own reference examples, not copied from them.
+ */
+const SAMPLES: Partial<Record<YamlFormat, string[]>> = {
+  'cloud-init': [
+    [
+      '#cloud-config',
+      'snap:',
+      '  commands:',
+      '    00: snap install hello-world',
+      'ca_certs:',
+      '  remove_defaults: false',
+      '  trusted:',
+      '  - |',
+      '    -----BEGIN CERTIFICATE-----',
+      '    MIIB',
+      '    -----END CERTIFICATE-----',
+      'keyboard: {layout: de, variant: nodeadkeys}',
+      'rsyslog:',
+      '  remotes: {central: "@@logs.example.net:514"}',
+      'puppet:',
+      '  install_type: aio',
+      '  conf: {agent: {server: puppet.example.net}}',
+      'chef:',
+      '  server_url: https://chef.example.net/organizations/acme',
+      '  run_list: ["role[web]"]',
+      'salt_minion:',
+      '  conf: {master: salt.example.net}',
+      'mcollective:',
+      '  conf: {loglevel: info}',
+      'landscape:',
+      '  client: {account_name: acme, computer_title: web-1}',
+      'ubuntu_pro:',
+      '  token: not-a-real-token',
+      '  enable: [esm-infra, livepatch]',
+      'drivers:',
+      '  nvidia: {license-accepted: true}',
+      'random_seed: {file: /dev/urandom, data: abc, encoding: raw}',
+      'manage_resolv_conf: true',
+      'resolv_conf:',
+      '  nameservers: [10.0.0.53]',
+      'rh_subscription: {activation_key: key, org: "12345"}',
+      'zypper:',
+      '  repos: [{id: extra, baseurl: "https://repo.example.net/extra"}]',
+      'apk_repos:',
+      '  alpine_repo: {version: v3.20, community_enabled: true}',
+      'disable_ec2_metadata: true',
+      '',
+    ].join('\n'),
+    '#cloud-config\nca-certs:\n  trusted: [abc]\n',
   ],
 };
 
@@ -198,8 +280,9 @@ for (const format of FORMATS) {
 
     it('hovering each promised key shows its topic', () => {
       const seen = new Map<string, number>();
-      for (const f of files) {
-        const model = parse(format, read(f), f);
+      const texts: [string, string][] = [...files.map((f): [string, string] => [f, read(f)]), ...(SAMPLES[format] ?? []).map((t, i): [string, string] => [`sample ${i + 1}`, t])];
+      for (const [f, text] of texts) {
+        const model = parse(format, text, f);
         const nodes = [...walkNodes(model.roots)].filter((n) => n.path.length > 0);
         // Alias copies and a list item's first key share a position with another node; skip those.
         const starts = new Map<string, number>();
@@ -270,6 +353,45 @@ describe('unknown keys and blank positions', () => {
     assert.equal(hoverId('lima', l, { line: 0, character: 2 }), null);
     assert.equal(hoverId('lima', l, { line: 1, character: 2 }), 'lima.vmType');
   });
+  it('gets no hover on a made-up child of a key whose children are fixed, but does on the real children', () => {
+    /** The topic at the n-th occurrence of `needle` (0-based). */
+    const at = (f: YamlFormat, text: string, needle: string, nth = 0) => {
+      let i = -1;
+      for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
+      assert.ok(i >= 0, needle);
+      const before = text.slice(0, i);
+      return hoverId(f, parse(f, text), { line: before.split('\n').length - 1, character: i - before.lastIndexOf('\n') - 1 });
+    };
+    const compose = 'services:\n  web:\n    healthcheck:\n      bogus_key: 1\n      interval: 5s\n    deploy:\n      bogus_key: 1\n      replicas: 2\n      resources:\n        bogus_key: 1\n        limits:\n          bogus_key: 1\n          cpus: "1"\n    ports: {bogus_key: 1}\n';
+    for (let n = 0; n < 5; n++) assert.equal(at('compose', compose, 'bogus_key', n), null, `compose bogus_key #${n}`);
+    assert.equal(at('compose', compose, 'interval'), 'compose.healthcheck');
+    assert.equal(at('compose', compose, 'replicas'), 'compose.deploy');
+    assert.equal(at('compose', compose, 'cpus'), 'compose.deploy.resources');
+    const k8s = [
+      'kind: Pod', 'spec:', '  securityContext:', '    bogusKey: 1', '    fsGroup: 2000', '  containers:', '  - name: a',
+      '    securityContext:', '      bogusKey: 1', '      runAsUser: 1000', '    livenessProbe:', '      bogusKey: 1', '      periodSeconds: 5',
+      '---', 'kind: VirtualMachine', 'spec:', '  template:', '    spec:', '      domain:', '        cpu:', '          bogusKey: 1', '          cores: 2',
+      '        devices:', '          bogusKey: 1', '          rng: {}', '        firmware:', '          bogusKey: 1', '      volumes:', '      - name: d',
+      '        containerDisk:', '          bogusKey: 1', '          image: x', '',
+    ].join('\n');
+    for (let n = 0; n < 7; n++) assert.equal(at('kubernetes', k8s, 'bogusKey', n), null, `kubernetes bogusKey #${n}`);
+    assert.equal(at('kubernetes', k8s, 'fsGroup'), 'kubernetes.securityContext');
+    assert.equal(at('kubernetes', k8s, 'runAsUser'), 'kubernetes.securityContext.runAsUser');
+    assert.equal(at('kubernetes', k8s, 'periodSeconds'), 'kubernetes.probes');
+    assert.equal(at('kubernetes', k8s, 'cores'), 'kubevirt.domain.cpu');
+    assert.equal(at('kubernetes', k8s, 'rng'), 'kubevirt.domain.devices');
+    assert.equal(at('kubernetes', k8s, 'image: x'), 'kubevirt.volumes.containerDisk');
+    const ci = '#cloud-config\npower_state:\n  bogus_key: 1\n  mode: reboot\nntp:\n  bogus_key: 1\n  servers: [a]\npackages:\n  bogus_key: 1\nswap:\n  bogus_key: 1\n  size: auto\n';
+    for (let n = 0; n < 4; n++) assert.equal(at('cloud-init', ci, 'bogus_key', n), null, `cloud-init bogus_key #${n}`);
+    assert.equal(at('cloud-init', ci, 'mode'), 'cloud-init.power_state');
+    assert.equal(at('cloud-init', ci, 'servers'), 'cloud-init.ntp');
+    assert.equal(at('cloud-init', ci, 'size'), 'cloud-init.mounts');
+    const lima = 'ssh:\n  bogusKey: 1\n  localPort: 60022\nuser:\n  bogusKey: 1\n  name: me\nvideo:\n  bogusKey: 1\n  display: none\n';
+    for (let n = 0; n < 3; n++) assert.equal(at('lima', lima, 'bogusKey', n), null, `lima bogusKey #${n}`);
+    assert.equal(at('lima', lima, 'localPort'), 'lima.ssh');
+    assert.equal(at('lima', lima, 'name: me'), 'lima.user');
+    assert.equal(at('lima', lima, 'display'), 'lima.video');
+  });
   it('gets no hover on a comment or an empty line', () => {
     const model = parse('compose', '# a comment\nservices:\n\n  web:\n    image: nginx\n');
     assert.equal(hoverId('compose', model, { line: 0, character: 4 }), null);
@@ -303,6 +425,18 @@ describe('line notes', () => {
     const k = join(corpus, 'kubernetes', 'kata-containers_kata-containers_tests_integration_kubernetes_runtimeclass_workloads_pod-privileged.yaml');
     const km = parse('kubernetes', read(k), k);
     assert.match(notesAt('kubernetes', km, nodeAt(km, 'spec.runtimeClassName').keyRange.start).join(' '), /lightweight VM/);
+  });
+  it('Kubernetes: a PersistentVolume\'s hostPath is node-local storage, with the same sensitive-path notes as a pod\'s', () => {
+    const f = join(corpus, 'kubernetes', 'kubernetes_examples_AI_model-serving-tensorflow_pv.yaml');
+    const model = parse('kubernetes', read(f), f);
+    const hit = mod('kubernetes').topicAt(model, nodeAt(model, 'spec.hostPath').keyRange.start);
+    assert.equal(hit?.range.start.line, 10);
+    assert.equal(hit?.topic.id, 'kubernetes.persistentVolume.hostPath');
+    assert.match(hit?.topic.does ?? '', /single-node/);
+    const sock = parse('kubernetes', 'kind: PersistentVolume\nspec:\n  hostPath:\n    path: /var/run/docker.sock\n');
+    assert.match(notesAt('kubernetes', sock, { line: 3, character: 12 }).join(' '), /runtime socket/);
+    const pod = parse('kubernetes', 'kind: Pod\nspec:\n  volumes:\n  - name: a\n    hostPath:\n      path: /data\n');
+    assert.equal(hoverId('kubernetes', pod, { line: 4, character: 5 }), 'kubernetes.volumes.hostPath');
   });
   it('Lima: vmType vz gets its note', () => {
     const f = join(corpus, 'lima', 'lima-vm_lima__images_macos-26.yaml');

@@ -97,6 +97,12 @@ describe('matchPath', () => {
     assert.ok(!matchPath('**.securityContext.privileged', p('spec.securityContext.runAsUser')));
     assert.ok(matchPath('spec.**.image', p('spec.containers.0.image')));
   });
+  it('matches # for one list index only, never a mapping key', () => {
+    assert.ok(matchPath('runcmd.#', p('runcmd.0')));
+    assert.ok(matchPath('services.*.ports.#', p('services.web.ports.12')));
+    assert.ok(!matchPath('runcmd.#', p('runcmd.bogus')));
+    assert.ok(!matchPath('runcmd.#', ['runcmd']));
+  });
   it('reads \\. as a dot inside a key', () => {
     assert.ok(matchPath('**.nodeSelector.kubernetes\\.io/os', ['spec', 'nodeSelector', 'kubernetes.io/os']));
     assert.ok(!matchPath('**.nodeSelector.kubernetes\\.io/os', ['spec', 'nodeSelector', 'kubernetes', 'io/os']));

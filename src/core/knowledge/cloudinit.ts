@@ -5,6 +5,19 @@ import { BB, DIFF, MS, S24 } from './cite';
 import type { KeyTopic } from './keyTopic';
 import type { Reference } from './types';
 
+/** A key and the named children it may have: a made-up child gets no hover. */
+const kids = (key: string, ...children: string[]): string[] => [key, ...children.map((c) => `${key}.${c}`)];
+
+/** `ssh_keys` names: one private key, public key and certificate per host key type. */
+const SSH_KEY_NAMES = ['rsa', 'ecdsa', 'ed25519', 'dsa'].flatMap((t) => [`${t}_private`, `${t}_public`, `${t}_certificate`]);
+
+/** Top-level sections of an Ubuntu autoinstall configuration. */
+const AUTOINSTALL_KEYS = [
+  'version', 'interactive-sections', 'early-commands', 'locale', 'refresh-installer', 'keyboard', 'source', 'network', 'proxy', 'apt',
+  'storage', 'identity', 'active-directory', 'ubuntu-pro', 'ssh', 'codecs', 'drivers', 'oem', 'snaps', 'debconf-selections', 'packages',
+  'kernel', 'kernel-crash-dumps', 'timezone', 'updates', 'shutdown', 'late-commands', 'error-commands', 'reporting', 'user-data', 'zdevs',
+];
+
 const mod = (name: string, anchor: string): Reference => ({
   label: `cloud-init module reference: ${name}`,
   url: `https://cloudinit.readthedocs.io/en/latest/reference/modules.html#${anchor}`,
@@ -14,11 +27,19 @@ const mod = (name: string, anchor: string): Reference => ({
 const FIRST_BOOT_ANGLE =
   'It runs inside a guest that has its own OS, at its first boot. A container gets the same result by baking it into the image at build time, so every copy starts identical and fast; a VM configured at boot is slower to start and drifts unless rebuilt.';
 
+/** What the configuration-management agents (Puppet, Chef, Salt) share. */
+const AGENT_ANGLE =
+  'An agent that keeps converging the machine towards a declared state, run after run, is how fleets of long-lived servers and VMs are kept in line. A container rarely carries one: its image is the declared state, and a change ships as a new image that replaces the running copies.';
+
+/** What the package-source modules for zypper and apk share. */
+const PACKAGE_SOURCE_ANGLE =
+  'Per-machine package sources mean each VM fetches, installs and later patches its own packages. A container image fixes its packages when it is built; updating them is a rebuild on a newer base and a redeploy.';
+
 export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.packages',
     format: 'cloud-init',
-    paths: ['packages', 'packages.*'],
+    paths: ['packages', 'packages.#'],
     title: 'packages',
     summary: 'Packages to install at first boot.',
     does: 'Installs each listed package with the distribution\'s package manager (apt, dnf/yum, zypper...); an entry may pin a version as `[name, version]`.',
@@ -43,7 +64,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.runcmd',
     format: 'cloud-init',
-    paths: ['runcmd', 'runcmd.*'],
+    paths: ['runcmd', 'runcmd.#'],
     title: 'runcmd',
     summary: 'Commands run once, late in the first boot.',
     does: 'Each entry (a string for the shell, or a list for direct execution) is written into a script that runs once per instance, after packages and files are in place.',
@@ -55,7 +76,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.bootcmd',
     format: 'cloud-init',
-    paths: ['bootcmd', 'bootcmd.*'],
+    paths: ['bootcmd', 'bootcmd.#'],
     title: 'bootcmd',
     summary: 'Commands run very early, on every boot.',
     does: 'Runs before most other modules, on every boot (not only the first), so commands should be idempotent.',
@@ -67,7 +88,8 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.users',
     format: 'cloud-init',
-    paths: ['users', 'users.*', 'groups', 'groups.*', 'users.*.sudo', 'users.*.groups'],
+    // `groups` may also be a map keyed by group name.
+    paths: ['users', 'users.#', 'groups', 'groups.*', 'users.#.sudo', 'users.#.groups'],
     title: 'users / groups',
     summary: 'Accounts and groups created in the guest.',
     does: 'Creates users with shell, groups, sudo rules, passwords or SSH keys; `default` keeps the distribution\'s default user.',
@@ -80,7 +102,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.write_files',
     format: 'cloud-init',
-    paths: ['write_files', 'write_files.*', 'write_files.*.path', 'write_files.*.content'],
+    paths: ['write_files', 'write_files.#', 'write_files.#.path', 'write_files.#.content'],
     title: 'write_files',
     summary: 'Files written into the guest at first boot.',
     does: 'Writes each file\'s `content` (optionally base64 or gzip `encoding`) to `path` with `owner` and `permissions`; `append` and `defer` change how and when.',
@@ -92,7 +114,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.mounts',
     format: 'cloud-init',
-    paths: ['mounts', 'mounts.*', 'mount_default_fields', 'swap', 'swap.*'],
+    paths: ['mounts', 'mounts.#', 'mount_default_fields', 'mount_default_fields.#', ...kids('swap', 'filename', 'size', 'maxsize')],
     title: 'mounts',
     summary: 'Filesystems (and swap) the guest mounts.',
     does: 'Adds entries to `/etc/fstab` in fstab field order (`[device, mountpoint, type, options, ...]`) and mounts them; `swap` creates a swap file.',
@@ -104,7 +126,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.ssh_authorized_keys',
     format: 'cloud-init',
-    paths: ['ssh_authorized_keys', 'ssh_authorized_keys.*', 'users.*.ssh_authorized_keys', 'users.*.ssh_authorized_keys.*', 'ssh_import_id', 'ssh_import_id.*'],
+    paths: ['ssh_authorized_keys', 'ssh_authorized_keys.#', 'users.#.ssh_authorized_keys', 'users.#.ssh_authorized_keys.#', 'ssh_import_id', 'ssh_import_id.#'],
     title: 'ssh_authorized_keys',
     summary: 'Public keys allowed to log in over SSH.',
     does: 'Adds the keys to the default user\'s `~/.ssh/authorized_keys` (or the given user\'s); `ssh_import_id` fetches them from Launchpad or GitHub.',
@@ -116,7 +138,10 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.ssh',
     format: 'cloud-init',
-    paths: ['ssh_pwauth', 'ssh_keys', 'ssh_keys.*', 'ssh', 'ssh.*', 'disable_root', 'no_ssh_fingerprints', 'ssh_deletekeys', 'ssh_genkeytypes'],
+    paths: [
+      'ssh_pwauth', ...kids('ssh_keys', ...SSH_KEY_NAMES), ...kids('ssh', 'emit_keys_to_console'), 'disable_root', 'no_ssh_fingerprints', 'ssh_deletekeys',
+      'ssh_genkeytypes', 'ssh_genkeytypes.#',
+    ],
     title: 'SSH settings',
     summary: 'SSH server settings: host keys, password login, root login.',
     does: '`ssh_pwauth` enables or disables password login; `ssh_keys` supplies host keys; `disable_root` blocks root login; `no_ssh_fingerprints` hides fingerprints on the console.',
@@ -128,7 +153,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.chpasswd',
     format: 'cloud-init',
-    paths: ['chpasswd', 'chpasswd.*', 'password'],
+    paths: [...kids('chpasswd', 'expire', 'users', 'list'), 'password'],
     title: 'chpasswd / password',
     summary: 'Sets or expires user passwords.',
     does: '`password` sets the default user\'s password; `chpasswd.users` sets several; `expire` forces a change at first login.',
@@ -140,6 +165,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.disk_setup',
     format: 'cloud-init',
+    // Keyed by the device names and aliases the user picks.
     paths: ['disk_setup', 'disk_setup.*', 'device_aliases', 'device_aliases.*'],
     title: 'disk_setup',
     summary: 'Partitions disks attached to the guest.',
@@ -152,7 +178,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.fs_setup',
     format: 'cloud-init',
-    paths: ['fs_setup', 'fs_setup.*'],
+    paths: ['fs_setup', 'fs_setup.#'],
     title: 'fs_setup',
     summary: 'Creates filesystems on the guest\'s disks.',
     does: 'Runs mkfs with `filesystem`, `label`, `device` and `partition` for each entry.',
@@ -164,7 +190,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.resize_rootfs',
     format: 'cloud-init',
-    paths: ['resize_rootfs', 'growpart', 'growpart.*'],
+    paths: ['resize_rootfs', ...kids('growpart', 'mode', 'devices', 'ignore_growroot_disabled')],
     title: 'resize_rootfs / growpart',
     summary: 'Grows the root partition and filesystem to the disk size.',
     does: '`growpart` extends the partition, `resize_rootfs` the filesystem, so an image built small fills the disk the instance got.',
@@ -176,7 +202,11 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.apt',
     format: 'cloud-init',
-    paths: ['apt', 'apt.*', 'apt.sources', 'apt.sources.*', 'apt_pipelining'],
+    paths: [
+      ...kids('apt', 'preserve_sources_list', 'disable_suites', 'primary', 'security', 'add_apt_repo_match', 'debconf_selections', 'sources_list', 'conf', 'proxy', 'http_proxy', 'https_proxy', 'ftp_proxy', 'sources'),
+      // Source entries are named by the user.
+      'apt.sources.*', 'apt_pipelining',
+    ],
     title: 'apt',
     summary: 'APT configuration: mirrors, sources, keys, proxy.',
     does: 'Sets `primary`/`security` mirrors, extra `sources` (with keys), `proxy`, `conf` snippets and `preserve_sources_list`.',
@@ -188,6 +218,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.yum_repos',
     format: 'cloud-init',
+    // Repositories are named by the user, and their options go into the .repo file as written.
     paths: ['yum_repos', 'yum_repos.*', 'yum_repos.*.*'],
     title: 'yum_repos',
     summary: 'Adds yum/dnf repositories.',
@@ -200,7 +231,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.ntp',
     format: 'cloud-init',
-    paths: ['ntp', 'ntp.*'],
+    paths: [...kids('ntp', 'enabled', 'ntp_client', 'servers', 'pools', 'peers', 'allow', 'config')],
     title: 'ntp',
     summary: 'Time synchronisation in the guest.',
     does: 'Installs and configures an NTP client (chrony, ntp, systemd-timesyncd) with `servers` and `pools`.',
@@ -236,7 +267,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.power_state',
     format: 'cloud-init',
-    paths: ['power_state', 'power_state.*'],
+    paths: [...kids('power_state', 'delay', 'mode', 'message', 'timeout', 'condition')],
     title: 'power_state',
     summary: 'Reboots or powers off the guest after cloud-init finishes.',
     does: '`mode` is `reboot`, `poweroff` or `halt`, after `delay`, optionally only when `condition` holds.',
@@ -248,7 +279,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.lxd',
     format: 'cloud-init',
-    paths: ['lxd', 'lxd.*', 'lxd.init', 'lxd.bridge'],
+    paths: [...kids('lxd', 'init', 'bridge', 'preseed')],
     title: 'lxd',
     summary: 'Initialises LXD in the guest.',
     does: 'Runs `lxd init` with the given storage backend, network bridge and preseed, so the machine can host system containers and VMs.',
@@ -260,7 +291,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.wireguard',
     format: 'cloud-init',
-    paths: ['wireguard', 'wireguard.*'],
+    paths: [...kids('wireguard', 'interfaces', 'readinessprobe')],
     title: 'wireguard',
     summary: 'WireGuard interfaces in the guest.',
     does: 'Writes interface configs (`name`, `config_path`, `content`) and brings them up; `readinessprobe` commands check them.',
@@ -272,7 +303,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.ansible',
     format: 'cloud-init',
-    paths: ['ansible', 'ansible.*'],
+    paths: [...kids('ansible', 'install_method', 'run_user', 'package_name', 'galaxy', 'setup_controller', 'pull', 'ansible_config')],
     title: 'ansible',
     summary: 'Installs Ansible and runs playbooks in the guest.',
     does: 'Installs Ansible (`install_method` pip or distro) and runs `ansible-pull` or sets up a control node.',
@@ -284,7 +315,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.autoinstall',
     format: 'cloud-init',
-    paths: ['autoinstall', 'autoinstall.*'],
+    paths: [...kids('autoinstall', ...AUTOINSTALL_KEYS)],
     title: 'autoinstall',
     summary: 'Ubuntu Server unattended installation settings.',
     does: 'Read by the Ubuntu installer (Subiquity), not by cloud-init modules: `identity`, `storage`, `ssh`, `packages`, `late-commands` and more drive an unattended install.',
@@ -296,7 +327,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.phone_home',
     format: 'cloud-init',
-    paths: ['phone_home', 'phone_home.*', 'final_message'],
+    paths: [...kids('phone_home', 'url', 'post', 'tries'), 'final_message'],
     title: 'phone_home / final_message',
     summary: 'Reports that the instance finished booting.',
     does: '`phone_home` POSTs instance data to a URL when done; `final_message` is printed at the end of boot.',
@@ -320,7 +351,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.cloud_config_modules',
     format: 'cloud-init',
-    paths: ['cloud_init_modules', 'cloud_init_modules.*', 'cloud_config_modules', 'cloud_config_modules.*', 'cloud_final_modules', 'cloud_final_modules.*'],
+    paths: ['cloud_init_modules', 'cloud_init_modules.#', 'cloud_config_modules', 'cloud_config_modules.#', 'cloud_final_modules', 'cloud_final_modules.#'],
     title: 'cloud_config_modules',
     summary: 'Which cloud-init modules run in each boot stage.',
     does: 'Overrides the module lists of the init, config and final stages.',
@@ -332,7 +363,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
   {
     id: 'cloud-init.coreos',
     format: 'cloud-init',
-    paths: ['coreos', 'coreos.*'],
+    paths: [...kids('coreos', 'etcd', 'etcd2', 'fleet', 'flannel', 'locksmith', 'update', 'units', 'oem')],
     title: 'coreos',
     summary: 'Legacy CoreOS (coreos-cloudinit) settings: etcd, fleet, units.',
     does: 'Read by CoreOS Container Linux\'s own coreos-cloudinit, not by cloud-init: configures etcd2, fleet, flannel, update strategy and systemd units. Container Linux reached end of life in 2020; Ignition replaced this format.',
@@ -340,5 +371,239 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
     dimensions: ['os-kernel', 'density'],
     sources: [S24.summary, BB.uses],
     reference: { label: 'Fedora CoreOS: migrating from Container Linux', url: 'https://docs.fedoraproject.org/en-US/fedora-coreos/migrate-cl/' },
+  },
+
+  {
+    id: 'cloud-init.snap',
+    format: 'cloud-init',
+    // Assertion and command entries may be keyed by names that only set their order.
+    paths: [...kids('snap', 'assertions', 'commands'), 'snap.assertions.*', 'snap.commands.*'],
+    title: 'snap',
+    summary: 'Adds snap assertions and runs snap commands at first boot.',
+    does: 'Hands the signed `assertions` to snapd (`snap ack`), then runs each of the `commands`, such as `snap install ...`. Both can be a list or a map whose keys only decide the order. Needs snapd, so mostly Ubuntu.',
+    angle: 'Software is added to this machine after it boots, and snapd keeps refreshing those snaps in the background, so two VMs made from one image can drift apart. A container image fixes its contents when it is built; a new version is a new image and a redeploy.',
+    dimensions: ['os-updates', 'deployment'],
+    sources: [MS.updates, S24.portability],
+    reference: mod('Snap', 'snap'),
+  },
+  {
+    id: 'cloud-init.ca_certs',
+    format: 'cloud-init',
+    paths: ['ca_certs', 'ca-certs'].flatMap((k) => kids(k, 'trusted', 'remove_defaults', 'remove-defaults')),
+    title: 'ca_certs',
+    summary: 'Adds CA certificates to the guest\'s system trust store.',
+    does: '`trusted` lists PEM certificates to add; `remove_defaults: true` first drops the CAs the distribution ships. cloud-init then runs the distribution\'s tool (`update-ca-certificates`, `update-ca-trust`...). `ca-certs` is the older, deprecated spelling.',
+    angle: 'The trust store belongs to this machine\'s OS and is changed in place at boot. A container does not see the host\'s store: its CA bundle is part of the user-mode files in its image, so a private CA is added in the image build (or mounted at run time), once per image.',
+    dimensions: ['security', 'os-updates'],
+    sources: [MS.containerArch, S24.security],
+    reference: mod('CA Certificates', 'ca-certificates'),
+  },
+  {
+    id: 'cloud-init.keyboard',
+    format: 'cloud-init',
+    paths: kids('keyboard', 'layout', 'model', 'variant', 'options'),
+    title: 'keyboard',
+    summary: 'The guest\'s keyboard layout.',
+    does: 'Sets the system keymap from `layout` (required), `model` (default `pc105`), `variant` and `options`, through `localectl` or the distribution\'s keyboard settings; on Alpine only layout and variant are used.',
+    angle: 'A keymap matters for a machine with a console: a VM has virtual display and input devices that someone can log in at. A container has no console or keyboard of its own, so the setting has no counterpart there.',
+    dimensions: ['os-kernel'],
+    sources: [BB.vms, MS.os],
+    reference: mod('Keyboard', 'keyboard'),
+  },
+  {
+    id: 'cloud-init.rsyslog',
+    format: 'cloud-init',
+    // `remotes` is keyed by names the user picks.
+    paths: [
+      ...kids('rsyslog', 'configs', 'remotes', 'config_dir', 'config_filename', 'service_reload_command', 'install_rsyslog', 'check_exe', 'packages'),
+      'rsyslog.remotes.*',
+    ],
+    title: 'rsyslog',
+    summary: 'System logging in the guest, usually forwarded to a remote log server.',
+    does: 'Writes rsyslog rules from `configs` (or from `remotes`, a short map of names to log targets) into `config_dir`, reloads the service, and can install rsyslog first (`install_rsyslog`, `packages`).',
+    angle: 'A VM runs its own logging daemon like any server, and each machine is told where to ship its logs. Containerised apps usually write to standard output, and the engine or orchestrator collects the logs of every container in one way.',
+    dimensions: ['deployment'],
+    sources: [BB.vmBenefits, DIFF.containers],
+    reference: mod('Rsyslog', 'rsyslog'),
+  },
+  {
+    id: 'cloud-init.puppet',
+    format: 'cloud-init',
+    paths: [
+      ...kids('puppet', 'install', 'version', 'install_type', 'collection', 'aio_install_url', 'cleanup', 'conf_file', 'ssl_dir',
+        'csr_attributes_path', 'package_name', 'exec', 'exec_args', 'start_service', 'conf', 'csr_attributes'),
+      // puppet.conf sections and their settings are passed through as written.
+      'puppet.conf.*', 'puppet.csr_attributes.*',
+    ],
+    title: 'puppet',
+    summary: 'Installs the Puppet agent in the guest and starts it.',
+    does: 'Installs Puppet (`install_type` `packages` or `aio`, with `version` and `collection`), writes `conf` into `puppet.conf` and the `csr_attributes`, and by default starts the agent service, which then keeps applying the catalogue its Puppet server compiles. `exec: true` also runs the agent once right away.',
+    angle: AGENT_ANGLE,
+    dimensions: ['os-updates', 'deployment'],
+    sources: [BB.vmBenefits, MS.updates],
+    reference: mod('Puppet', 'puppet'),
+  },
+  {
+    id: 'cloud-init.chef',
+    format: 'cloud-init',
+    paths: kids('chef', 'install_type', 'force_install', 'omnibus_url', 'omnibus_url_retries', 'omnibus_version', 'chef_license', 'server_url',
+      'node_name', 'environment', 'validation_name', 'validation_key', 'validation_cert', 'client_key', 'encrypted_data_bag_secret', 'run_list',
+      'initial_attributes', 'exec', 'directories', 'config_path', 'firstboot_path', 'file_backup_path', 'file_cache_path', 'json_attribs',
+      'log_level', 'log_location', 'pid_file', 'show_time', 'ssl_verify_mode'),
+    title: 'chef',
+    summary: 'Installs Chef Infra Client and registers the guest with a Chef server.',
+    does: 'Writes `client.rb`, the validation key and a first-boot JSON (`run_list`, `initial_attributes`) under `/etc/chef`, installs Chef (`install_type`: `packages`, `gems` or `omnibus`) and, with `exec: true`, runs the client once. `server_url`, `node_name` and `environment` say where the node registers and as what.',
+    angle: AGENT_ANGLE,
+    dimensions: ['os-updates', 'deployment'],
+    sources: [BB.vmBenefits, MS.updates],
+    reference: mod('Chef', 'chef'),
+  },
+  {
+    id: 'cloud-init.salt_minion',
+    format: 'cloud-init',
+    paths: [
+      ...kids('salt_minion', 'conf', 'grains', 'public_key', 'private_key', 'pki_dir', 'pkg_name', 'service_name', 'config_dir'),
+      // Minion settings and grains are passed through as written.
+      'salt_minion.conf.*', 'salt_minion.grains.*',
+    ],
+    title: 'salt_minion',
+    summary: 'Installs a Salt minion in the guest and starts it.',
+    does: 'Installs the minion package, writes `conf` to `/etc/salt/minion` and `grains` to the grains file, puts a pre-made key pair (`public_key`, `private_key`) in place if given, and starts the service so the minion connects to its master.',
+    angle: AGENT_ANGLE,
+    dimensions: ['os-updates', 'deployment'],
+    sources: [BB.vmBenefits, MS.updates],
+    reference: mod('Salt Minion', 'salt-minion'),
+  },
+  {
+    id: 'cloud-init.mcollective',
+    format: 'cloud-init',
+    // Any other key under `conf` is a server.cfg setting, passed through.
+    paths: [...kids('mcollective', 'conf'), 'mcollective.conf.*'],
+    title: 'mcollective',
+    summary: 'Installs and starts MCollective, Puppet\'s older framework for running actions on many servers at once.',
+    does: 'Installs MCollective, appends each `conf` setting to `/etc/mcollective/server.cfg`, writes `public-cert` and `private-cert` as the server\'s certificates, and starts the service. Puppet no longer develops MCollective; Choria is its successor.',
+    angle: 'Reaching into a fleet of long-lived machines and acting on each one is a server (and VM) practice. With containers, the orchestrator changes the set of running copies instead of running commands inside them.',
+    dimensions: ['deployment'],
+    sources: [BB.vmBenefits, MS.deployment],
+    reference: mod('MCollective', 'mcollective'),
+  },
+  {
+    id: 'cloud-init.landscape',
+    format: 'cloud-init',
+    paths: [
+      ...kids('landscape', 'client'),
+      ...['url', 'ping_url', 'data_path', 'log_level', 'account_name', 'computer_title', 'registration_key', 'tags', 'http_proxy', 'https_proxy'].map((k) => `landscape.client.${k}`),
+    ],
+    title: 'landscape',
+    summary: 'Registers the guest with Canonical Landscape, a management service for Ubuntu machines.',
+    does: 'Installs `landscape-client`, writes the `client` settings (`account_name`, `computer_title`, `url`, `registration_key`, `tags`...) into the `[client]` section of `/etc/landscape/client.conf`, and registers. cloud-init passes the settings through without checking them.',
+    angle: 'Central management of many full Ubuntu installs (inventory, package updates, patching) is how a fleet of VMs is kept current, one machine at a time. Container images are patched by rebuilding and redeploying them instead.',
+    dimensions: ['os-updates'],
+    sources: [MS.updates, BB.vmBenefits],
+    reference: mod('Landscape', 'landscape'),
+  },
+  {
+    id: 'cloud-init.ubuntu_pro',
+    format: 'cloud-init',
+    paths: ['ubuntu_pro', 'ubuntu_advantage'].flatMap((k) => kids(k, 'token', 'enable', 'enable_beta', 'config', 'features')),
+    title: 'ubuntu_pro',
+    summary: 'Attaches the guest to an Ubuntu Pro subscription and turns on its services.',
+    does: '`token` attaches the machine to a contract; `enable` (and `enable_beta`) pick services such as `esm-infra`, `livepatch` or `fips`; `config` sets proxies. On Ubuntu Pro cloud images cloud-init attaches the machine automatically and ignores `token`. FIPS takes effect only after a reboot into the FIPS kernel. `ubuntu_advantage` is the deprecated name.',
+    angle: 'Livepatch and the FIPS kernel act on the machine\'s own kernel, which a VM can choose for itself. A container runs on the host\'s kernel, so kernel patching and FIPS mode are the host\'s decision; the container\'s own packages get their security fixes through its image.',
+    dimensions: ['os-kernel', 'os-updates', 'security'],
+    sources: [MS.vmArch, MS.containerArch, MS.updates],
+    reference: mod('Ubuntu Pro', 'ubuntu-pro'),
+  },
+  {
+    id: 'cloud-init.ubuntu_drivers',
+    format: 'cloud-init',
+    // The module is ubuntu_drivers; its key is `drivers`.
+    paths: [...kids('drivers', 'nvidia'), 'drivers.nvidia.license-accepted', 'drivers.nvidia.version'],
+    title: 'drivers (ubuntu_drivers)',
+    summary: 'Installs third-party drivers, for now the NVIDIA driver, with ubuntu-drivers.',
+    does: 'With `drivers.nvidia.license-accepted: true`, cloud-init runs `ubuntu-drivers` to install the NVIDIA driver (a given `version`, or the latest); without accepting the licence nothing is installed. Ubuntu only.',
+    angle: 'The driver goes into this guest\'s own kernel, which a VM is free to change (given a GPU passed through to it). A container cannot install kernel drivers: the GPU driver lives in the host\'s kernel, and the container only gets the device and matching user-space libraries.',
+    dimensions: ['os-kernel'],
+    sources: [MS.vmArch, MS.containerArch],
+    reference: mod('Ubuntu Drivers', 'ubuntu-drivers'),
+  },
+  {
+    id: 'cloud-init.random_seed',
+    format: 'cloud-init',
+    paths: kids('random_seed', 'file', 'data', 'encoding', 'command', 'command_required'),
+    title: 'random_seed',
+    summary: 'Extra seed data for the guest kernel\'s random number generator.',
+    does: 'Writes `data` (optionally base64- or gzip-`encoding`) to `file` (default `/dev/urandom`), adding any seed the cloud supplies, then can run a `command` (for example `pollinate`) to fetch more; `command_required` turns a failed command into an error.',
+    angle: 'Every VM cloned from one image starts from the same saved entropy, and its own kernel must be seeded apart from its siblings. Containers use the host kernel\'s random pool, which is already running, so there is nothing to seed per container.',
+    dimensions: ['os-kernel', 'security'],
+    sources: [MS.vmArch, MS.containerArch],
+    reference: mod('Seed Random', 'seed-random'),
+  },
+  {
+    id: 'cloud-init.resolv_conf',
+    format: 'cloud-init',
+    paths: ['manage_resolv_conf', ...kids('resolv_conf', 'nameservers', 'searchdomains', 'domain', 'sortlist', 'options'), 'resolv_conf.options.*'],
+    title: 'resolv_conf',
+    summary: 'Writes the guest\'s /etc/resolv.conf.',
+    does: 'With `manage_resolv_conf: true`, writes `nameservers`, `searchdomains`, `domain`, `sortlist` and `options` into `/etc/resolv.conf`. Where the distribution manages DNS itself (systemd-resolved, NetworkManager), cloud-init recommends its network configuration instead.',
+    angle: 'A VM has its own network stack and resolver settings, like any server. A container\'s resolver file is written by the runtime (an embedded DNS server, or the cluster DNS in Kubernetes) and is set through the runtime\'s options, not edited inside the container.',
+    dimensions: ['networking'],
+    sources: [MS.networking],
+    reference: mod('Resolv Conf', 'resolv-conf'),
+  },
+  {
+    id: 'cloud-init.rh_subscription',
+    format: 'cloud-init',
+    paths: kids('rh_subscription', 'username', 'password', 'activation_key', 'activation-key', 'org', 'auto_attach', 'auto-attach', 'service_level',
+      'service-level', 'add_pool', 'add-pool', 'enable_repo', 'enable-repo', 'disable_repo', 'disable-repo', 'release_version', 'rhsm_baseurl',
+      'rhsm-baseurl', 'server_hostname', 'server-hostname'),
+    title: 'rh_subscription',
+    summary: 'Registers a RHEL-family guest with Red Hat Subscription Management.',
+    does: 'Registers with `username` and `password`, or with `activation_key` and `org`; then can `auto_attach`, set a `service_level`, `add_pool`, `enable_repo`/`disable_repo`, pin a `release_version`, and point `rhsm_baseurl`/`server_hostname` elsewhere. The hyphenated spellings are older aliases.',
+    angle: 'Each VM becomes a registered RHEL system that pulls its own updates and entitlements, and is patched one machine at a time. Container images are updated by rebuilding them on a newer base image and redeploying.',
+    dimensions: ['os-updates'],
+    sources: [MS.updates, S24.portability],
+    reference: mod('Red Hat Subscription', 'red-hat-subscription'),
+  },
+  {
+    id: 'cloud-init.zypper',
+    format: 'cloud-init',
+    // `config` entries are zypp.conf settings, passed through.
+    paths: [...kids('zypper', 'repos', 'config'), 'zypper.repos.#', 'zypper.repos.#.id', 'zypper.repos.#.baseurl', 'zypper.config.*'],
+    title: 'zypper',
+    summary: 'Adds zypper repositories and settings (openSUSE, SLES).',
+    does: 'Each `repos` entry (an `id` and a `baseurl`, other keys passed through) becomes a `.repo` file; `config` entries are appended to `/etc/zypp/zypp.conf`.',
+    angle: PACKAGE_SOURCE_ANGLE,
+    dimensions: ['os-updates'],
+    sources: [MS.updates],
+    reference: mod('Zypper Add Repo', 'zypper-add-repo'),
+  },
+  {
+    id: 'cloud-init.apk_repos',
+    format: 'cloud-init',
+    paths: [
+      ...kids('apk_repos', 'preserve_repositories', 'alpine_repo', 'local_repo_base_url'),
+      ...['base_url', 'version', 'community_enabled', 'testing_enabled'].map((k) => `apk_repos.alpine_repo.${k}`),
+    ],
+    title: 'apk_repos',
+    summary: 'Writes Alpine\'s /etc/apk/repositories.',
+    does: '`alpine_repo` (`base_url`, `version`, `community_enabled`, `testing_enabled`) and `local_repo_base_url` describe the repositories to list; `preserve_repositories: true` leaves the existing file alone.',
+    angle: `Alpine is a common base for container images, where the repositories are set in the image build. Here it is a whole Alpine guest with its own kernel. ${PACKAGE_SOURCE_ANGLE}`,
+    dimensions: ['os-updates'],
+    sources: [MS.updates, BB.containers],
+    reference: mod('APK Configure', 'apk-configure'),
+  },
+  {
+    id: 'cloud-init.disable_ec2_metadata',
+    format: 'cloud-init',
+    paths: ['disable_ec2_metadata'],
+    title: 'disable_ec2_metadata',
+    summary: 'Blocks the guest\'s route to the EC2 instance metadata service.',
+    does: 'When `true`, adds a reject route for `169.254.169.254` so that, once cloud-init has read what it needs, nothing in the guest can reach the metadata service. Off by default.',
+    angle: 'Instance metadata can hand out cloud credentials and the user-data itself, including anything secret in this file, to any process in the VM that asks. Containers on a cloud VM can usually reach the same address through the host, so for them the block belongs on the host or in network policy.',
+    dimensions: ['security', 'networking'],
+    sources: [S24.security, MS.networking],
+    reference: mod('Disable EC2 Instance Metadata Service', 'disable-ec2-instance-metadata-service'),
+    notes: [{ match: true, note: 'no process in this machine can reach the metadata service after cloud-init\'s early stages.' }],
   },
 ];

@@ -69,7 +69,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.build.entitlements',
     format: 'compose',
-    paths: ['services.*.build.entitlements', 'services.*.build.entitlements.*'],
+    paths: ['services.*.build.entitlements', 'services.*.build.entitlements.#'],
     title: 'build.entitlements',
     summary: 'Extra BuildKit permissions for the build, such as `security.insecure` or `network.host`.',
     does: 'Requests entitlements for the build: `security.insecure` lets `RUN --security=insecure` steps run without the usual sandbox; `network.host` lets steps use the host network. BuildKit must be started to allow them.',
@@ -107,7 +107,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.cap_add',
     format: 'compose',
-    paths: ['services.*.cap_add', 'services.*.cap_add.*'],
+    paths: ['services.*.cap_add', 'services.*.cap_add.#'],
     title: 'cap_add',
     summary: 'Adds Linux capabilities to the container.',
     does: 'Grants kernel capabilities beyond the runtime\'s default set, e.g. `NET_ADMIN`, `SYS_ADMIN`, `SYS_PTRACE`, or `ALL`.',
@@ -123,7 +123,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.cap_drop',
     format: 'compose',
-    paths: ['services.*.cap_drop', 'services.*.cap_drop.*'],
+    paths: ['services.*.cap_drop', 'services.*.cap_drop.#'],
     title: 'cap_drop',
     summary: 'Removes Linux capabilities from the container.',
     does: 'Drops capabilities from the default set; `ALL` drops them all, and `cap_add` can then add back the few needed.',
@@ -136,7 +136,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.security_opt',
     format: 'compose',
-    paths: ['services.*.security_opt', 'services.*.security_opt.*'],
+    paths: ['services.*.security_opt', 'services.*.security_opt.#'],
     title: 'security_opt',
     summary: 'Security options: seccomp, AppArmor, SELinux labels, no-new-privileges.',
     does: 'Sets per-container security options such as `seccomp:<profile>`, `apparmor:<profile>`, `label:...` or `no-new-privileges:true`.',
@@ -224,7 +224,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.devices',
     format: 'compose',
-    paths: ['services.*.devices', 'services.*.devices.*'],
+    paths: ['services.*.devices', 'services.*.devices.#'],
     title: 'devices',
     summary: 'Host devices mapped into the container.',
     does: 'Each entry `HOST_PATH:CONTAINER_PATH[:rwm]` exposes a host device node (a GPU, `/dev/kvm`, a USB serial port) inside the container; CDI names are accepted too.',
@@ -237,7 +237,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.volumes.service',
     format: 'compose',
-    paths: ['services.*.volumes', 'services.*.volumes.*', 'services.*.volumes.*.source'],
+    paths: ['services.*.volumes', 'services.*.volumes.#', 'services.*.volumes.#.source'],
     title: 'volumes',
     summary: 'Named volumes and host paths mounted into the service.',
     does: 'Short form `SOURCE:TARGET[:MODE]` or long form with `type` (`volume`, `bind`, `tmpfs`), `source`, `target`, `read_only`. A source starting with `/` or `.` is a bind mount of a host path.',
@@ -256,7 +256,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.ports',
     format: 'compose',
-    paths: ['services.*.ports', 'services.*.ports.*'],
+    paths: ['services.*.ports', 'services.*.ports.#'],
     title: 'ports',
     summary: 'Publishes container ports on the host.',
     does: 'Maps `HOST:CONTAINER[/protocol]` (or long form `target`/`published`/`host_ip`); traffic to the host port is forwarded into the container.',
@@ -268,7 +268,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.deploy.resources.devices',
     format: 'compose',
-    paths: ['services.*.deploy.resources.reservations.devices', 'services.*.deploy.resources.reservations.devices.*', 'services.*.deploy.resources.reservations.devices.*.capabilities'],
+    paths: ['services.*.deploy.resources.reservations.devices', 'services.*.deploy.resources.reservations.devices.#', 'services.*.deploy.resources.reservations.devices.#.capabilities'],
     title: 'deploy.resources.reservations.devices',
     summary: 'Reserves devices such as GPUs for the service.',
     does: 'Requests devices by `driver`, `count` or `device_ids` and `capabilities` (e.g. `[gpu]`); Compose passes them through the host\'s driver to the container.',
@@ -280,7 +280,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.deploy.resources',
     format: 'compose',
-    paths: ['services.*.deploy.resources', 'services.*.deploy.resources.limits', 'services.*.deploy.resources.reservations', 'services.*.deploy.resources.*.cpus', 'services.*.deploy.resources.*.memory', 'services.*.deploy.resources.*.pids'],
+    paths: ['services.*.deploy.resources', ...['limits', 'reservations'].flatMap((k) => [`services.*.deploy.resources.${k}`, ...['cpus', 'memory', 'pids'].map((r) => `services.*.deploy.resources.${k}.${r}`)])],
     title: 'deploy.resources',
     summary: 'CPU and memory limits and reservations.',
     does: '`limits` caps what the container may use (`cpus`, `memory`, `pids`); `reservations` is what the platform guarantees it.',
@@ -316,7 +316,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.healthcheck',
     format: 'compose',
-    paths: ['services.*.healthcheck', 'services.*.healthcheck.*'],
+    paths: ['services.*.healthcheck', ...['test', 'interval', 'timeout', 'retries', 'start_period', 'disable'].map((k) => `services.*.healthcheck.${k}`)],
     title: 'healthcheck',
     summary: 'A command that tells whether the service is healthy.',
     does: 'Runs `test` every `interval`, fails after `timeout`, marks the container unhealthy after `retries` failures; `start_period` gives a grace time at start; `disable: true` turns the image\'s check off.',
@@ -386,6 +386,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.sysctls',
     format: 'compose',
+    // Any kernel parameter name, as a map key or a `name=value` list item.
     paths: ['services.*.sysctls', 'services.*.sysctls.*'],
     title: 'sysctls',
     summary: 'Kernel parameters set for the container.',
@@ -398,6 +399,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.ulimits',
     format: 'compose',
+    // Keyed by resource name (`nofile`, `nproc`, ...).
     paths: ['services.*.ulimits', 'services.*.ulimits.*'],
     title: 'ulimits',
     summary: 'Per-process resource limits (open files, processes...).',
@@ -410,7 +412,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.tmpfs',
     format: 'compose',
-    paths: ['services.*.tmpfs', 'services.*.tmpfs.*'],
+    paths: ['services.*.tmpfs', 'services.*.tmpfs.#'],
     title: 'tmpfs',
     summary: 'In-memory filesystems mounted in the container.',
     does: 'Mounts a tmpfs at each path; its content lives in memory and disappears with the container.',
@@ -434,7 +436,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.platform',
     format: 'compose',
-    paths: ['services.*.platform', 'services.*.build.platforms', 'services.*.build.platforms.*'],
+    paths: ['services.*.platform', 'services.*.build.platforms', 'services.*.build.platforms.#'],
     title: 'platform',
     summary: 'Target OS and CPU architecture, e.g. `linux/amd64`.',
     does: 'Selects which platform variant of the image to pull or build.',
@@ -447,7 +449,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.secrets.service',
     format: 'compose',
-    paths: ['services.*.secrets', 'services.*.secrets.*', 'services.*.build.secrets', 'services.*.build.secrets.*'],
+    paths: ['services.*.secrets', 'services.*.secrets.#', 'services.*.build.secrets', 'services.*.build.secrets.#'],
     title: 'secrets',
     summary: 'Secrets granted to this service (or its build).',
     does: 'Mounts each named secret as a file (by default `/run/secrets/<name>`) instead of putting it in the environment or image; under `build`, only `RUN --mount=type=secret` steps see it.',
@@ -459,6 +461,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
   {
     id: 'compose.networks.service',
     format: 'compose',
+    // A list of network names, or a map keyed by them.
     paths: ['services.*.networks', 'services.*.networks.*'],
     title: 'networks',
     summary: 'The networks this service joins.',

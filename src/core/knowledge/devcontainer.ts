@@ -73,6 +73,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['os-updates'],
     sources: [MS.updates],
     reference: ref('build.args', 'image-specific'),
+    // Build arguments are named by the user.
     paths: ['build.args', 'build.args.*'],
   }),
   dc({
@@ -85,7 +86,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['density', 'startup', 'deployment'],
     sources: [LEARN.consider, DIFF.containers, MS.deployment],
     reference: ref('dockerComposeFile', 'compose-specific'),
-    paths: ['dockerComposeFile', 'dockerComposeFile.*'],
+    paths: ['dockerComposeFile', 'dockerComposeFile.#'],
   }),
   dc({
     id: 'devcontainer.service',
@@ -108,6 +109,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['isolation', 'security'],
     sources: [S24.security, MS.isolation],
     reference: ref('features'),
+    // Keyed by Feature id.
     paths: ['features', 'features.*'],
     notes: [
       { match: /docker-in-docker/i, note: 'this Feature runs its own Docker daemon and marks the container privileged.' },
@@ -125,7 +127,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['isolation', 'security'],
     sources: [S24.security, MS.isolation, BB.faq],
     reference: ref('runArgs', 'image-specific'),
-    paths: ['runArgs', 'runArgs.*'],
+    paths: ['runArgs', 'runArgs.#'],
     notes: [
       { match: /^--privileged/i, note: 'all capabilities and all host devices; the container can load kernel modules and reach the host. The documents advise keeping this off; needing it suggests a VM.' },
       { match: /^--cap-add/i, note: 'adds Linux capabilities beyond the default set; `SYS_ADMIN` or `ALL` come close to privileged, `SYS_PTRACE` (debuggers) is narrower.' },
@@ -149,7 +151,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['storage', 'isolation', 'security'],
     sources: [MS.storage, S24.storage, S24.security],
     reference: ref('mounts'),
-    paths: ['mounts', 'mounts.*'],
+    paths: ['mounts', 'mounts.#'],
     notes: [{ match: /docker\.sock/i, note: 'the host Docker socket: whoever controls the container controls the host daemon (and so the host).' }],
   }),
   dc({
@@ -174,7 +176,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['isolation', 'security'],
     sources: [S24.security, MS.isolation],
     reference: ref('capAdd'),
-    paths: ['capAdd', 'capAdd.*'],
+    paths: ['capAdd', 'capAdd.#'],
     notes: [
       { match: /^(SYS_ADMIN|ALL)$/i, note: 'close to privileged: mounts, namespaces and much of the kernel become reachable.' },
       { match: /^SYS_PTRACE$/i, note: 'lets debuggers attach to processes; narrow and common in dev containers.' },
@@ -190,7 +192,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['isolation', 'security'],
     sources: [S24.security, DIFF.containers],
     reference: ref('securityOpt'),
-    paths: ['securityOpt', 'securityOpt.*'],
+    paths: ['securityOpt', 'securityOpt.#'],
     notes: [{ match: /unconfined|disable/i, note: 'confinement turned off.' }],
   }),
   dc({
@@ -225,7 +227,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['density', 'performance'],
     sources: [BB.diff, LEARN.consider],
     reference: ref('hostRequirements', 'min-host-reqs'),
-    paths: ['hostRequirements', 'hostRequirements.*'],
+    paths: ['hostRequirements', ...['cpus', 'memory', 'storage', 'gpu'].map((k) => `hostRequirements.${k}`)],
   }),
   dc({
     id: 'devcontainer.forwardPorts',
@@ -236,7 +238,7 @@ export const DEVCONTAINER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['networking'],
     sources: [MS.networking],
     reference: ref('forwardPorts'),
-    paths: ['forwardPorts', 'forwardPorts.*', 'appPort', 'appPort.*'],
+    paths: ['forwardPorts', 'forwardPorts.#', 'appPort', 'appPort.#'],
   }),
   dc({
     id: 'devcontainer.workspaceMount',

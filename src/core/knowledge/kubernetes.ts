@@ -10,7 +10,38 @@ const SECCTX = ref('Kubernetes: Configure a Security Context for a Pod or Contai
 const PSS = ref('Kubernetes: Pod Security Standards', 'https://kubernetes.io/docs/concepts/security/pod-security-standards/');
 const kv = (type: string): Reference => ({ label: `KubeVirt API reference: v1.${type}`, url: `https://kubevirt.io/api-reference/main/definitions.html#_v1_${type.toLowerCase()}` });
 
+/** A key and the named children it may have: a made-up child gets no hover. `**.` keeps the prefix. */
+const kids = (key: string, ...children: string[]): string[] => [key, ...children.map((c) => `${key}.${c}`)];
+
+/** securityContext fields (pod and container level) that have no record of their own. */
+const SECCTX_FIELDS = [
+  'appArmorProfile', 'fsGroup', 'fsGroupChangePolicy', 'seLinuxChangePolicy', 'seLinuxOptions', 'supplementalGroups',
+  'supplementalGroupsPolicy', 'sysctls', 'windowsOptions',
+];
+/** Probe fields (Kubernetes, plus KubeVirt's guest-agent ping). */
+const PROBE_FIELDS = [
+  'exec', 'httpGet', 'tcpSocket', 'grpc', 'guestAgentPing', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds',
+  'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds',
+];
+/** KubeVirt `domain.devices` fields other than disks, interfaces, GPUs and host devices. */
+const KUBEVIRT_DEVICE_FIELDS = [
+  'autoattachGraphicsDevice', 'autoattachInputDevice', 'autoattachMemBalloon', 'autoattachPodInterface', 'autoattachSerialConsole',
+  'autoattachVSOCK', 'blockMultiQueue', 'clientPassthrough', 'disableHotplug', 'downwardMetrics', 'filesystems', 'inputs',
+  'logSerialConsole', 'networkInterfaceMultiqueue', 'panicDevices', 'rng', 'sound', 'tpm', 'useVirtioTransitional', 'video', 'watchdog',
+];
+const CLOUD_INIT_VOLUME_FIELDS = ['userData', 'userDataBase64', 'secretRef', 'networkData', 'networkDataBase64', 'networkDataSecretRef'];
+
 const SOCK = /^(\/var)?\/run\/(docker|containerd\/containerd|crio\/crio)\.sock$/;
+
+/** Host paths that give away the node, on a pod's hostPath volume or a hostPath PersistentVolume. */
+const HOST_PATH_NOTES = [
+  { match: SOCK, note: 'The **container runtime socket**: whoever controls this pod can start privileged containers on the node.' },
+  { match: /^\/$/, note: 'The node\'s **root filesystem**.' },
+  { match: /^\/proc(\/|$)/, note: 'The node\'s **/proc**.' },
+  { match: /^\/sys(\/|$)/, note: 'The node\'s **/sys**.' },
+  { match: /^\/dev(\/|$)/, note: 'The node\'s **/dev**: its device nodes.' },
+  { match: /^\/lib\/modules(\/|$)/, note: 'The node\'s kernel modules: this pod expects to load them.' },
+];
 
 export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   // ----- what kind of object this is -----
@@ -135,7 +166,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubernetes.securityContext.capabilities',
     format: 'kubernetes',
-    paths: ['**.securityContext.capabilities', '**.securityContext.capabilities.add', '**.securityContext.capabilities.add.*', '**.securityContext.capabilities.drop', '**.securityContext.capabilities.drop.*', 'spec.allowedCapabilities', 'spec.allowedCapabilities.*'],
+    paths: ['**.securityContext.capabilities', '**.securityContext.capabilities.add', '**.securityContext.capabilities.add.#', '**.securityContext.capabilities.drop', '**.securityContext.capabilities.drop.#', 'spec.allowedCapabilities', 'spec.allowedCapabilities.#'],
     title: 'capabilities',
     summary: 'Linux capabilities added to or dropped from the container.',
     does: '`add` grants capabilities beyond the runtime default, `drop` removes them; `drop: [ALL]` plus a minimal `add` is the hardened form.',
@@ -180,7 +211,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubernetes.securityContext.procMount',
     format: 'kubernetes',
-    paths: ['**.securityContext.procMount', 'spec.allowedProcMountTypes', 'spec.allowedProcMountTypes.*'],
+    paths: ['**.securityContext.procMount', 'spec.allowedProcMountTypes', 'spec.allowedProcMountTypes.#'],
     title: 'procMount',
     summary: 'Whether /proc inside the container is masked.',
     does: '`Default` masks and makes read-only sensitive /proc paths; `Unmasked` leaves them as they are (meant for nested containers in user-namespaced pods).',
@@ -206,7 +237,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubernetes.securityContext',
     format: 'kubernetes',
-    paths: ['**.securityContext', '**.securityContext.*'],
+    paths: kids('**.securityContext', ...SECCTX_FIELDS),
     title: 'securityContext',
     summary: 'Privilege and access settings for a pod or a container.',
     does: 'At pod level: user/group ids, `fsGroup`, sysctls, seccomp and SELinux defaults for all containers. At container level: `privileged`, capabilities, `allowPrivilegeEscalation`, read-only root filesystem, and overrides of the pod\'s settings.',
@@ -258,7 +289,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubernetes.hostPort',
     format: 'kubernetes',
-    paths: ['**.ports.*.hostPort', 'spec.hostPorts', 'spec.hostPorts.*'],
+    paths: ['**.ports.#.hostPort', 'spec.hostPorts', 'spec.hostPorts.#'],
     title: 'hostPort',
     summary: 'Binds a container port directly on the node.',
     does: 'Exposes the container port on the node\'s address at this port number; only one pod per node can take it.',
@@ -278,20 +309,28 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
     dimensions: ['storage', 'isolation', 'security'],
     sources: [MS.storage, S24.storage, S24.security],
     reference: ref('Kubernetes: Volumes: hostPath', 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath'),
-    notes: [
-      { match: SOCK, note: 'The **container runtime socket**: whoever controls this pod can start privileged containers on the node.' },
-      { match: /^\/$/, note: 'The node\'s **root filesystem**.' },
-      { match: /^\/proc(\/|$)/, note: 'The node\'s **/proc**.' },
-      { match: /^\/sys(\/|$)/, note: 'The node\'s **/sys**.' },
-      { match: /^\/dev(\/|$)/, note: 'The node\'s **/dev**: its device nodes.' },
-      { match: /^\/lib\/modules(\/|$)/, note: 'The node\'s kernel modules: this pod expects to load them.' },
-    ],
+    notes: HOST_PATH_NOTES,
+  },
+  {
+    id: 'kubernetes.persistentVolume.hostPath',
+    format: 'kubernetes',
+    // Only a PersistentVolume has hostPath directly under spec.
+    paths: kids('spec.hostPath', 'path', 'type'),
+    title: 'hostPath (PersistentVolume)',
+    summary: 'A PersistentVolume backed by a folder on a node.',
+    does: 'The volume is the directory `path` on whatever node the pod using it runs on; `type` checks what is there. Kubernetes offers it for single-node development and testing only: nothing ties the pod to the node holding the data, and nothing copies the data anywhere else. A `local` volume with node affinity is the multi-node form.',
+    angle: 'The documents set storage that belongs to one machine or node against shared storage that several servers reach. This is the first kind at its most fixed: the data sits in one node\'s folder, so a pod that is rescheduled, or recreated elsewhere after that node fails, finds another folder or an empty one. Pods that claim the volume also reach into the node\'s filesystem without declaring a hostPath themselves, which is why creating PersistentVolumes is usually left to cluster administrators.',
+    dimensions: ['storage', 'fault-tolerance', 'security'],
+    sources: [MS.storage, S24.storage, MS.faultTolerance],
+    reference: ref('Kubernetes: Persistent Volumes: types', 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#types-of-persistent-volumes'),
+    notes: HOST_PATH_NOTES,
   },
   // ----- resources, probes, scheduling -----
   {
     id: 'kubevirt.domain.resources',
     format: 'kubernetes',
-    paths: ['**.domain.resources', '**.domain.resources.*', '**.domain.resources.*.*'],
+    // Requests and limits are keyed by resource name.
+    paths: [...kids('**.domain.resources', 'requests', 'limits', 'overcommitGuestOverhead'), '**.domain.resources.requests.*', '**.domain.resources.limits.*'],
     title: 'domain.resources',
     summary: 'Memory and CPU requested for the virtual machine.',
     does: 'Requests and limits for the VM\'s pod; `requests.memory` also sizes the guest\'s memory unless `domain.memory.guest` is set.',
@@ -315,7 +354,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubernetes.probes',
     format: 'kubernetes',
-    paths: ['**.livenessProbe', '**.readinessProbe', '**.startupProbe', '**.livenessProbe.*', '**.readinessProbe.*', '**.startupProbe.*'],
+    paths: ['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((p) => kids(`**.${p}`, ...PROBE_FIELDS)),
     title: 'liveness / readiness / startup probe',
     summary: 'Checks that tell Kubernetes whether to restart a container or send it traffic.',
     does: 'A failing liveness probe restarts the container; a failing readiness probe takes the pod out of Service endpoints; a startup probe holds the other two until the app has started. Each runs an `exec` command, an HTTP GET, a TCP or gRPC check.',
@@ -377,7 +416,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain.devices.disks',
     format: 'kubernetes',
-    paths: ['**.domain.devices.disks', '**.domain.devices.disks.*', '**.domain.devices.disks.*.disk', '**.domain.devices.disks.*.cdrom'],
+    paths: ['**.domain.devices.disks', '**.domain.devices.disks.#', '**.domain.devices.disks.#.disk', '**.domain.devices.disks.#.cdrom'],
     title: 'domain.devices.disks',
     summary: 'The disks the guest sees.',
     does: 'Each entry attaches a volume (by `name`) as a `disk`, `cdrom` or `lun`, with a bus such as `virtio`, `sata` or `scsi`, and optional boot order.',
@@ -389,7 +428,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain.devices.interfaces',
     format: 'kubernetes',
-    paths: ['**.domain.devices.interfaces', '**.domain.devices.interfaces.*', '**.domain.devices.interfaces.*.masquerade', '**.domain.devices.interfaces.*.bridge', '**.domain.devices.interfaces.*.sriov'],
+    paths: ['**.domain.devices.interfaces', '**.domain.devices.interfaces.#', '**.domain.devices.interfaces.#.masquerade', '**.domain.devices.interfaces.#.bridge', '**.domain.devices.interfaces.#.sriov'],
     title: 'domain.devices.interfaces',
     summary: 'The guest\'s network adapters.',
     does: 'Each interface connects to a network from `spec.networks` with a binding: `masquerade` (NAT behind the pod IP), `bridge`, or `sriov` (a virtual function of a physical NIC passed into the guest).',
@@ -401,7 +440,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain.devices.gpus',
     format: 'kubernetes',
-    paths: ['**.domain.devices.gpus', '**.domain.devices.gpus.*', '**.domain.devices.hostDevices', '**.domain.devices.hostDevices.*'],
+    paths: ['**.domain.devices.gpus', '**.domain.devices.gpus.#', '**.domain.devices.hostDevices', '**.domain.devices.hostDevices.#'],
     title: 'domain.devices.gpus / hostDevices',
     summary: 'Physical GPUs or other PCI devices passed into the guest.',
     does: 'Assigns devices the cluster admin has permitted (by `deviceName`) to the VM through passthrough or mediated devices (vGPU).',
@@ -413,7 +452,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain.devices',
     format: 'kubernetes',
-    paths: ['**.domain.devices', '**.domain.devices.*'],
+    paths: kids('**.domain.devices', ...KUBEVIRT_DEVICE_FIELDS),
     title: 'domain.devices',
     summary: 'The virtual hardware of the guest.',
     does: 'Disks, network interfaces, GPUs, host devices, input devices, TPM, RNG, watchdog and other virtual devices.',
@@ -425,7 +464,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain.cpu',
     format: 'kubernetes',
-    paths: ['**.domain.cpu', '**.domain.cpu.*'],
+    paths: kids('**.domain.cpu', 'cores', 'sockets', 'threads', 'maxSockets', 'model', 'features', 'dedicatedCpuPlacement', 'isolateEmulatorThread', 'numa', 'realtime'),
     title: 'domain.cpu',
     summary: 'The guest\'s virtual CPU topology and model.',
     does: '`cores`, `sockets`, `threads` set the topology; `model` the CPU model (`host-passthrough`, a named model); `dedicatedCpuPlacement` pins vCPUs to physical CPUs.',
@@ -437,7 +476,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain.memory',
     format: 'kubernetes',
-    paths: ['**.domain.memory', '**.domain.memory.*'],
+    paths: kids('**.domain.memory', 'guest', 'maxGuest', 'hugepages'),
     title: 'domain.memory',
     summary: 'The guest\'s memory size and backing.',
     does: '`guest` sets how much memory the guest sees; `hugepages` backs it with huge pages.',
@@ -462,7 +501,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain.firmware.bootloader',
     format: 'kubernetes',
-    paths: ['**.domain.firmware.bootloader', '**.domain.firmware.bootloader.*', '**.domain.firmware.bootloader.efi.*'],
+    paths: [...kids('**.domain.firmware.bootloader', 'bios', 'efi'), '**.domain.firmware.bootloader.efi.persistent'],
     title: 'firmware.bootloader',
     summary: 'BIOS or UEFI firmware for the guest.',
     does: '`bios` (SeaBIOS) or `efi` (OVMF, optionally with `secureBoot` and `persistent` NVRAM).',
@@ -474,7 +513,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain.firmware.kernelBoot',
     format: 'kubernetes',
-    paths: ['**.domain.firmware.kernelBoot', '**.domain.firmware.kernelBoot.*', '**.domain.firmware.kernelBoot.container.*'],
+    paths: [...kids('**.domain.firmware.kernelBoot', 'kernelArgs'), ...kids('**.domain.firmware.kernelBoot.container', 'image', 'imagePullPolicy', 'imagePullSecret', 'kernelPath', 'initrdPath')],
     title: 'firmware.kernelBoot',
     summary: 'Boots the guest directly from a kernel and initrd.',
     does: '`container.image` names a container image holding the kernel (`kernelPath`) and initrd (`initrdPath`); `kernelArgs` is the kernel command line.',
@@ -486,7 +525,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain.firmware',
     format: 'kubernetes',
-    paths: ['**.domain.firmware', '**.domain.firmware.*'],
+    paths: kids('**.domain.firmware', 'uuid', 'serial', 'acpi'),
     title: 'domain.firmware',
     summary: 'Firmware settings of the guest: boot loader, serial, UUID, kernel boot.',
     does: 'Sets the boot loader (`bios`/`efi`), the SMBIOS `uuid` and `serial`, and optionally a direct `kernelBoot`.',
@@ -498,7 +537,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain',
     format: 'kubernetes',
-    paths: ['**.domain', '**.domain.features', '**.domain.features.*', '**.domain.machine', '**.domain.clock'],
+    paths: ['**.domain', ...kids('**.domain.features', 'acpi', 'apic', 'hyperv', 'hypervPassthrough', 'kvm', 'pvspinlock', 'smm'), '**.domain.machine', '**.domain.clock'],
     title: 'domain',
     summary: 'The virtual machine\'s hardware definition.',
     does: 'CPU, memory, firmware, devices, features (ACPI, SMM, Hyper-V enlightenments), machine type and clock of the guest.',
@@ -510,7 +549,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.volumes.containerDisk',
     format: 'kubernetes',
-    paths: ['**.volumes.*.containerDisk', '**.volumes.*.containerDisk.*'],
+    paths: kids('**.volumes.#.containerDisk', 'image', 'imagePullPolicy', 'imagePullSecret', 'path'),
     title: 'containerDisk',
     summary: 'A VM disk image shipped as a container image.',
     does: 'The disk image (qcow2/raw under `/disk`) is pulled from a registry like any container image; changes are thrown away when the VM stops.',
@@ -522,7 +561,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.volumes.cloudInit',
     format: 'kubernetes',
-    paths: ['**.volumes.*.cloudInitNoCloud', '**.volumes.*.cloudInitNoCloud.*', '**.volumes.*.cloudInitConfigDrive', '**.volumes.*.cloudInitConfigDrive.*'],
+    paths: [...kids('**.volumes.#.cloudInitNoCloud', ...CLOUD_INIT_VOLUME_FIELDS), ...kids('**.volumes.#.cloudInitConfigDrive', ...CLOUD_INIT_VOLUME_FIELDS)],
     title: 'cloudInitNoCloud',
     summary: 'cloud-init data for the guest\'s first boot.',
     does: 'Attaches a small disk carrying `userData` (and `networkData`) that cloud-init inside the guest reads at boot.',
@@ -534,7 +573,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.volumes.hostDisk',
     format: 'kubernetes',
-    paths: ['**.volumes.*.hostDisk', '**.volumes.*.hostDisk.*'],
+    paths: kids('**.volumes.#.hostDisk', 'path', 'type', 'capacity', 'shared'),
     title: 'hostDisk',
     summary: 'A disk image file on the node used as a VM disk.',
     does: 'Uses (or creates, with `type: DiskOrCreate`) a disk image at `path` on the node\'s filesystem.',
@@ -558,7 +597,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.dataVolumeTemplates',
     format: 'kubernetes',
-    paths: ['spec.dataVolumeTemplates', 'spec.dataVolumeTemplates.*'],
+    paths: ['spec.dataVolumeTemplates', 'spec.dataVolumeTemplates.#'],
     title: 'dataVolumeTemplates',
     summary: 'Persistent disks created (and imported) with the VM.',
     does: 'Each template creates a DataVolume (a PVC plus an import from a URL, registry or clone) owned by the VM.',

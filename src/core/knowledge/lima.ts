@@ -10,6 +10,16 @@ const tpl = (key: string): Reference => ({
   url: 'https://github.com/lima-vm/lima/blob/master/templates/default.yaml',
 });
 
+/** A key and the named children it may have: a made-up child gets no hover. */
+const kids = (key: string, ...children: string[]): string[] => [key, ...children.map((c) => `${key}.${c}`)];
+
+/** Architectures Lima names (the keys of `cpuType`). */
+const LIMA_ARCHES = ['aarch64', 'armv7l', 'x86_64', 'riscv64', 'ppc64le', 's390x'];
+const PORT_FORWARD_FIELDS = [
+  'guestIP', 'guestIPMustBeZero', 'guestPort', 'guestPortRange', 'guestSocket', 'hostIP', 'hostPort', 'hostPortRange', 'hostSocket',
+  'proto', 'ignore', 'reverse',
+];
+
 export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.vmType',
@@ -31,7 +41,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.images',
     format: 'lima',
-    paths: ['images', 'images.*', 'images.*.location', 'images.*.arch', 'images.*.digest', 'images.*.kernel', 'images.*.initrd'],
+    paths: ['images', 'images.#', 'images.#.location', 'images.#.arch', 'images.#.digest', 'images.#.kernel', 'images.#.initrd'],
     title: 'images',
     summary: 'The disk images the guest OS boots from, per architecture.',
     does: 'Each entry gives a `location` (URL or path of a cloud image), its `arch`, an optional `digest`, and optionally a custom `kernel`/`initrd`. The first entry matching the instance\'s arch is used.',
@@ -79,7 +89,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.disk',
     format: 'lima',
-    paths: ['disk', 'additionalDisks', 'additionalDisks.*'],
+    paths: ['disk', 'additionalDisks', 'additionalDisks.#'],
     title: 'disk',
     summary: 'Size of the VM\'s disk (and extra disks).',
     does: '`disk` sets the primary disk size (default 100 GiB, allocated lazily); `additionalDisks` attaches named disks created with `limactl disk create`.',
@@ -91,7 +101,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.mounts',
     format: 'lima',
-    paths: ['mounts', 'mounts.*', 'mounts.*.location', 'mounts.*.mountPoint', 'mounts.*.writable', 'mountType', 'mountTypesUnsupported'],
+    paths: ['mounts', 'mounts.#', 'mounts.#.location', 'mounts.#.mountPoint', 'mounts.#.writable', 'mountType', 'mountTypesUnsupported'],
     title: 'mounts',
     summary: 'Host folders shared into the VM.',
     does: 'Each entry mounts a host `location` at `mountPoint` in the guest, read-only unless `writable: true`. `mountType` picks the mechanism: `reverse-sshfs`, `9p` (QEMU) or `virtiofs` (vz).',
@@ -107,7 +117,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.containerd',
     format: 'lima',
-    paths: ['containerd', 'containerd.system', 'containerd.user', 'containerd.*'],
+    paths: kids('containerd', 'system', 'user', 'archives'),
     title: 'containerd',
     summary: 'Whether Lima installs containerd (with nerdctl) in the guest, rootful or rootless.',
     does: '`system: true` runs a rootful containerd; `user: true` a rootless one for the default user (the default on Linux guests). Templates that use Docker or Podman set both to false.',
@@ -120,7 +130,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.provision',
     format: 'lima',
-    paths: ['provision', 'provision.*', 'provision.*.mode', 'provision.*.script', 'provision.*.file'],
+    paths: ['provision', 'provision.#', 'provision.#.mode', 'provision.#.script', 'provision.#.file'],
     title: 'provision',
     summary: 'Scripts run in the guest when it boots.',
     does: 'Each entry runs a `script` (or `file`) with a `mode`: `system` as root, `user` as the default user, `boot` early in boot, `dependency` before package installation, `data` to write a file, `ansible` for a playbook. Scripts may run on every start, so they must be idempotent.',
@@ -136,7 +146,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.portForwards',
     format: 'lima',
-    paths: ['portForwards', 'portForwards.*', 'portForwards.*.*'],
+    paths: ['portForwards', ...kids('portForwards.#', ...PORT_FORWARD_FIELDS)],
     title: 'portForwards',
     summary: 'Which guest ports (and sockets) appear on the host.',
     does: 'Rules matched in order: `guestPort`/`guestPortRange`, `hostIP`/`hostPort`, `guestSocket`/`hostSocket`, `proto`, `ignore`. By default, guest ports listening on localhost or 0.0.0.0 are forwarded to the host\'s localhost.',
@@ -148,7 +158,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.rosetta',
     format: 'lima',
-    paths: ['rosetta', 'rosetta.*', 'vmOpts.vz.rosetta', 'vmOpts.vz.rosetta.*'],
+    paths: [...kids('rosetta', 'enabled', 'binfmt'), ...kids('vmOpts.vz.rosetta', 'enabled', 'binfmt')],
     title: 'rosetta',
     summary: 'Runs x86_64 Linux binaries in an ARM guest through Apple\'s Rosetta.',
     does: '`enabled` makes Rosetta available inside a `vz` guest; `binfmt` registers it so x86_64 binaries (and amd64 container images) run transparently. The top-level `rosetta` key is deprecated in favour of `vmOpts.vz.rosetta`.',
@@ -173,7 +183,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.base',
     format: 'lima',
-    paths: ['base', 'base.*'],
+    paths: ['base', 'base.#', 'base.#.url', 'base.#.digest'],
     title: 'base',
     summary: 'Templates this one inherits from.',
     does: 'A URL, `template:` name, or list of them (optionally with `digest`); their settings are merged under this file\'s when the instance is created.',
@@ -185,7 +195,10 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.vmOpts',
     format: 'lima',
-    paths: ['vmOpts', 'vmOpts.*', 'vmOpts.*.*', 'cpuType', 'cpuType.*'],
+    paths: [
+      'vmOpts', ...kids('vmOpts.qemu', 'minimumVersion', 'cpuType'), ...kids('vmOpts.vz', 'diskImageFormat'),
+      ...LIMA_ARCHES.map((a) => `vmOpts.qemu.cpuType.${a}`), ...kids('cpuType', ...LIMA_ARCHES),
+    ],
     title: 'vmOpts',
     summary: 'Settings for one hypervisor: `vmOpts.qemu` or `vmOpts.vz`.',
     does: '`qemu.minimumVersion` and `qemu.cpuType` (per-arch CPU model); `vz.diskImageFormat` and `vz.rosetta`. Ignored when another `vmType` is used.',
@@ -197,7 +210,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.video',
     format: 'lima',
-    paths: ['video', 'video.*', 'video.vnc', 'video.vnc.*', 'audio', 'audio.*'],
+    paths: [...kids('video', 'display', 'vnc'), 'video.vnc.display', ...kids('audio', 'device', 'interface')],
     title: 'video / vnc',
     summary: 'The guest\'s display (and audio).',
     does: '`video.display` is `none` by default (headless); `vnc` serves the display over VNC; `default` opens a window.',
@@ -209,7 +222,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.firmware',
     format: 'lima',
-    paths: ['firmware', 'firmware.*'],
+    paths: [...kids('firmware', 'legacyBIOS', 'images'), 'firmware.images.#'],
     title: 'firmware',
     summary: 'Firmware for the guest: UEFI by default, legacy BIOS optionally.',
     does: '`legacyBIOS: true` boots with BIOS instead of UEFI (QEMU on x86_64 only); `images` overrides the UEFI firmware.',
@@ -221,7 +234,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.networks',
     format: 'lima',
-    paths: ['networks', 'networks.*', 'networks.*.*', 'hostResolver', 'hostResolver.*', 'dns', 'dns.*'],
+    paths: ['networks', ...kids('networks.#', 'lima', 'socket', 'vzNAT', 'macAddress', 'interface', 'metric'), ...kids('hostResolver', 'enabled', 'ipv6', 'hosts'), 'dns', 'dns.#'],
     title: 'networks',
     summary: 'Extra network interfaces for the guest.',
     does: 'Adds interfaces from `lima` (socket_vmnet shared/bridged networks), `socket`, or `vzNAT: true`, so the guest gets an IP reachable from the host. Without them, the guest sits behind user-mode NAT.',
@@ -233,7 +246,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.ssh',
     format: 'lima',
-    paths: ['ssh', 'ssh.*'],
+    paths: kids('ssh', 'localPort', 'loadDotSSHPubKeys', 'forwardAgent', 'forwardX11', 'forwardX11Trusted', 'overVsock'),
     title: 'ssh',
     summary: 'How Lima reaches the guest over SSH.',
     does: '`localPort` for the forwarded SSH port, `loadDotSSHPubKeys` to authorise your own keys, `forwardAgent`, `forwardX11`, `overVsock`.',
@@ -257,7 +270,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.user',
     format: 'lima',
-    paths: ['user', 'user.*'],
+    paths: kids('user', 'name', 'comment', 'uid', 'home', 'shell', 'passwordlessSudo'),
     title: 'user',
     summary: 'The guest user Lima creates.',
     does: '`name`, `comment`, `home`, `shell`, `uid` of the default user; by default the host user\'s name and uid, with password-less sudo.',
@@ -281,7 +294,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.probes',
     format: 'lima',
-    paths: ['probes', 'probes.*', 'probes.*.*'],
+    paths: ['probes', ...kids('probes.#', 'mode', 'description', 'script', 'hint')],
     title: 'probes',
     summary: 'Readiness checks Lima waits for after boot.',
     does: 'Each probe runs a `script` in the guest until it succeeds, with a `hint` shown on failure; `limactl start` waits for them.',
@@ -317,7 +330,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.copyToHost',
     format: 'lima',
-    paths: ['copyToHost', 'copyToHost.*', 'copyToHost.*.*'],
+    paths: ['copyToHost', ...kids('copyToHost.#', 'guest', 'host', 'deleteOnStop', 'skipIfMissing')],
     title: 'copyToHost',
     summary: 'Files copied from the guest to the host after boot.',
     does: 'Each entry copies `guest` to `host` (e.g. a kubeconfig), optionally deleting it when the instance stops (`deleteOnStop`).',
@@ -329,6 +342,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.param',
     format: 'lima',
+    // Parameters and variables are named by the template author.
     paths: ['param', 'param.*', 'message', 'env', 'env.*', 'propagateProxyEnv'],
     title: 'param / env / message',
     summary: 'Template parameters, guest environment, and the message shown after start.',
@@ -341,7 +355,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
   {
     id: 'lima.timezone',
     format: 'lima',
-    paths: ['timezone', 'caCerts', 'caCerts.*', 'guestInstallPrefix', 'mountInotify'],
+    paths: ['timezone', ...kids('caCerts', 'removeDefaults', 'files', 'certs'), 'guestInstallPrefix', 'mountInotify'],
     title: 'guest settings',
     summary: 'Guest-wide settings: time zone, extra CA certificates, install prefix, inotify on mounts.',
     does: '`timezone` sets the guest\'s time zone (default: the host\'s); `caCerts` adds trusted certificates; `guestInstallPrefix` is where Lima installs its guest tools; `mountInotify` forwards file change events on mounts.',

@@ -259,6 +259,30 @@ export const PACKER_TOPICS: readonly KeyTopic[] = [
     paths: postPaths('manifest'),
   }),
   pk({
+    id: 'packer.post-processor.shell-local',
+    title: 'post-processor "shell-local"',
+    summary: 'Run commands on the machine running Packer once the image is built.',
+    does: 'Runs `inline` commands, a `script` or several `scripts` locally, after the build, with the build\'s name and builder type in environment variables; `execute_command`, `environment_vars` and `only`/`except` work as for the shell provisioners. Typical uses: convert or package the output, sign it, upload it, test it.',
+    angle:
+      'It acts on the finished artifact from outside and changes nothing in the machine or container itself. VM images often need such a step (converting disk formats, packing an OVA, moving gigabytes around) because each hypervisor and cloud wants its own format; a container image goes to a registry in one format and runs on any host with a compatible kernel.',
+    dimensions: ['deployment', 'portability'],
+    sources: [BB.containers, S24.portability],
+    reference: docRef('shell-local post-processor', 'post-processors/shell-local'),
+    paths: postPaths('shell-local'),
+  }),
+  pk({
+    id: 'packer.post-processor.amazon-import',
+    title: 'post-processor "amazon-import"',
+    summary: 'Turn a locally built VM image into an AWS machine image (AMI).',
+    does: 'Uploads the artifact of a local builder (an OVA from VirtualBox or VMware, or another disk `format` such as VMDK or VHD) to the S3 bucket `s3_bucket_name`, then runs an EC2 VM Import task that registers it as an AMI in `region`. `license_type`, `role_name` and AMI sharing settings shape the import; the uploaded file is removed afterwards unless `skip_clean` is set.',
+    angle:
+      'The same VM image moves from a local hypervisor into a cloud as a machine image: a complete guest OS, kernel included, that EC2 boots as an instance. Moving a container image between environments needs no import: any host with a compatible kernel pulls and starts it.',
+    dimensions: ['portability', 'deployment', 'os-kernel'],
+    sources: [S24.portability, MS.vmArch, BB.containers],
+    reference: { label: 'Packer Amazon Import post-processor', url: `${P}/integrations/hashicorp/amazon/latest/components/post-processor/import` },
+    paths: postPaths('amazon-import'),
+  }),
+  pk({
     id: 'packer.required_plugins',
     title: 'required_plugins',
     summary: 'The Packer plugins (builders, provisioners, post-processors) this template needs.',
@@ -269,5 +293,58 @@ export const PACKER_TOPICS: readonly KeyTopic[] = [
     sources: [MS.vmArch, MS.containerArch],
     reference: docRef('required_plugins', 'templates/hcl_templates/blocks/packer'),
     paths: ['packer.required_plugins', 'packer.required_plugins.*'],
+  }),
+
+  // The template's structure. These come last: a block or entry of a type with its own record above gets that record.
+  pk({
+    id: 'packer.build',
+    title: 'build',
+    summary: 'Ties sources to the provisioning and post-processing steps run on them (HCL2).',
+    does: '`sources` names the `source` blocks to start, each a separate build, run in parallel by default; the `provisioner` blocks then run in order on every one of them, and the `post-processor` / `post-processors` blocks handle the resulting artifacts. `name` labels the build; a `source` block inside can override settings for this build only.',
+    angle:
+      'One build can make VM images for several hypervisors or clouds, and a container image, from the same steps. What differs is what each source starts: a VM that boots its own kernel, or a container on the host\'s kernel.',
+    dimensions: ['deployment', 'os-kernel'],
+    sources: [MS.vmArch, MS.containerArch, MS.deployment],
+    reference: docRef('build block', 'templates/hcl_templates/blocks/build'),
+    paths: ['build'],
+  }),
+  pk({
+    id: 'packer.builders',
+    title: 'builders',
+    summary: 'The builders of a legacy JSON template: one image build per entry.',
+    does: 'Each entry\'s `type` picks a builder plugin (`virtualbox-iso`, `amazon-ebs`, `docker`...) and its other keys configure it; `name` tells entries of the same type apart. HCL2 templates use `source` blocks for this, and `packer hcl2_upgrade` converts a JSON template.',
+    angle:
+      'What the template produces depends on each entry\'s type: hypervisor and cloud builders make VM images, a whole OS with its own kernel; the docker builder makes a container image that will run on the host\'s kernel. One template can do both.',
+    dimensions: ['os-kernel', 'deployment'],
+    sources: [MS.vmArch, MS.containerArch],
+    reference: docRef('builders (JSON templates)', 'templates/legacy_json_templates/builders'),
+    paths: ['builders'],
+  }),
+  pk({
+    id: 'packer.provisioners',
+    title: 'provisioners / provisioner',
+    summary: 'Steps that configure the machine or container while its image is being built.',
+    does: 'Run in order once the builder has started the machine and can reach it: upload files, run shell or PowerShell scripts, apply Ansible, reboot. `only`/`except` limit a step to some builds; `pause_before`, `max_retries` and `timeout` shape each step. In a JSON template they are a list of objects with a `type`; in HCL2, `provisioner "<type>"` blocks inside `build`.',
+    angle:
+      'Provisioning happens once, when the image is built, so every VM or container started from the image begins in the same state: image-based deployment on both sides. What a change costs differs: a whole OS disk to rebuild for a VM image, a few layers for a container image.',
+    dimensions: ['deployment', 'os-updates'],
+    sources: [MS.updates, S24.portability],
+    reference: docRef('provisioners (JSON templates)', 'templates/legacy_json_templates/provisioners'),
+    paths: ['provisioners', 'provisioners.#.type', 'build.provisioner.*', 'build.*.provisioner.*'],
+  }),
+  pk({
+    id: 'packer.post-processors',
+    title: 'post-processors / post-processor',
+    summary: 'What happens to a build\'s artifact afterwards: packaging, importing, uploading, recording.',
+    does: 'Each post-processor takes the artifact of the builder (or of the step before it) and makes something else of it: a Vagrant box, an imported cloud image, a compressed file, a manifest entry, a tagged container image. In JSON, a nested list is a chain in which each step feeds the next; in HCL2, a `post-processors` block is such a chain, while each lone `post-processor` block starts again from the build\'s own artifact. `keep_input_artifact` keeps the intermediate result.',
+    angle:
+      'The end product says what the workload will be: a box or a machine image means VMs that boot a full OS; a tagged, pushed image means containers that any host with a compatible kernel can pull and start.',
+    dimensions: ['deployment', 'portability'],
+    sources: [MS.deployment, S24.portability],
+    reference: docRef('post-processors block', 'templates/hcl_templates/blocks/build/post-processors'),
+    paths: [
+      'post-processors', 'post-processors.#.type', 'post-processors.#.#.type',
+      'build.post-processors', 'build.post-processor.*', 'build.post-processors.post-processor.*',
+    ],
   }),
 ];

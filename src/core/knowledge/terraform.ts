@@ -18,7 +18,7 @@ export const TERRAFORM_CONTAINER_RESOURCES: ReadonlySet<string> = new Set([
   'docker_container', 'kubernetes_pod', 'kubernetes_pod_v1', 'kubernetes_deployment', 'kubernetes_deployment_v1',
   'kubernetes_daemonset', 'kubernetes_daemon_set_v1', 'kubernetes_stateful_set', 'kubernetes_stateful_set_v1',
   'kubernetes_job', 'kubernetes_job_v1', 'kubernetes_cron_job', 'kubernetes_cron_job_v1',
-  'aws_ecs_task_definition', 'aws_ecs_service', 'google_cloud_run_service', 'google_cloud_run_v2_service',
+  'aws_ecs_task_definition', 'aws_ecs_service', 'aws_ecs_task_set', 'google_cloud_run_service', 'google_cloud_run_v2_service',
   'google_cloud_run_v2_job', 'azurerm_container_group', 'azurerm_container_app',
 ]);
 
@@ -298,7 +298,7 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
     dimensions: ['isolation', 'deployment'],
     sources: [MS.isolation, MS.deployment],
     reference: resourceRef('aws_ecs_service'),
-    paths: [...args(['aws_ecs_service'], 'launch_type', 'capacity_provider_strategy'), 'module.*.launch_type'],
+    paths: [...args(['aws_ecs_service', 'aws_ecs_task_set'], 'launch_type', 'capacity_provider_strategy'), 'module.*.launch_type'],
     notes: [{ match: /FARGATE/i, note: 'Fargate: microVM-isolated tasks.' }],
   }),
   tf({
@@ -356,6 +356,8 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
     'ECS runs the task\'s containers on Fargate (each task in its own microVM-isolated environment) or on EC2 instances you manage (tasks share their kernel). Either way, failed tasks are replaced and scaling adds tasks.', [MS.faultTolerance, MS.isolation, MS.loadBalancing]),
   containerResource('aws_ecs_service', 'An ECS service: keeps `desired_count` tasks of a task definition running, with `launch_type` or capacity providers, load balancers and deployment settings.',
     'The service is the orchestrator\'s promise: tasks that die are started again, and scaling changes the count. Running VMs are not moved; containers are simply recreated.', [MS.faultTolerance, MS.loadBalancing]),
+  containerResource('aws_ecs_task_set', 'One set of tasks inside an ECS service whose deployment controller is `EXTERNAL` (blue/green or canary rollouts driven by another tool): `service`, `cluster`, `task_definition`, `launch_type` or capacity providers, `scale` (a percentage of the service\'s desired count), load balancers and service registries.',
+    'Several task sets of one service can run side by side, each from its own task definition, while traffic moves from one to the next: a new version ships as new containers started next to the old ones, which are then retired, rather than as changes to running machines. Where the tasks run (Fargate or your own EC2 instances) decides their isolation, as for the service.', [MS.updates, MS.loadBalancing, MS.deployment]),
   containerResource('google_cloud_run_service', 'A Cloud Run (v1 API) service: `template.spec.containers`, traffic split, autoscaling annotations.', 'Serverless containers started on demand and scaled to zero; each instance is sandboxed, so tenants get stronger separation than plain shared-kernel containers.', [MS.loadBalancing, MS.isolation]),
   containerResource('google_cloud_run_v2_service', 'A Cloud Run (v2 API) service: `template.containers`, `scaling`, `ingress`, `traffic`.', 'Serverless containers started on demand and scaled to zero; each instance is sandboxed, so tenants get stronger separation than plain shared-kernel containers.', [MS.loadBalancing, MS.isolation]),
   containerResource('google_cloud_run_v2_job', 'A Cloud Run job: containers that run to completion, in parallel tasks.', 'Batch work as containers: started quickly, billed while running, sandboxed per instance.', [BB.diff, MS.isolation]),

@@ -66,7 +66,20 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     sources: [MS.containerArch, MS.isolation, BB.diff],
     reference: ref('Docker provider configuration', 'providers/docker/configuration'),
     paths: ['**.vm.provider.docker'],
-    notes: [{ match: /./i, note: 'this machine is a container, not a VM.' }],
+    // Matched on the provider name only: the block's settings (an image name, a flag) are not the provider.
+    notes: [{ match: /^docker$/i, note: 'this machine is a container, not a VM.' }],
+  }),
+  vg({
+    id: 'vagrant.provider.docker.image',
+    title: 'image / build_dir (docker provider)',
+    summary: 'The container image this machine is started from, in place of a box.',
+    does: '`image` names an image to pull and run, such as `"nginx"` or `"postgres:16"`; `build_dir` instead builds one from the Dockerfile in that folder (`dockerfile` names another file, `build_args` adds `docker build` arguments), and `git_repo` builds from a Git repository. One of the three is required; the docker provider does not need `vm.box`.',
+    angle:
+      'An image carries only user-mode files, so the machine starts in seconds on the kernel of the host (or of the small VM Vagrant runs Docker in where the host has no Linux kernel), without the OS boot a box goes through. The same fact limits it: it cannot bring its own kernel or another OS family.',
+    dimensions: ['os-kernel', 'startup'],
+    sources: [MS.containerArch, BB.containers],
+    reference: ref('Docker provider configuration', 'providers/docker/configuration'),
+    paths: ['image', 'build_dir', 'dockerfile', 'build_args', 'git_repo'].map((k) => `**.vm.provider.docker.${k}`),
   }),
   vg({
     id: 'vagrant.provider.lxc',
@@ -333,6 +346,10 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     dimensions: ['guest-compat'],
     sources: [MS.guest],
     reference: ref('WinRM settings', 'vagrantfile/winrm_settings'),
-    paths: ['**.winrm.*'],
+    paths: [
+      '**.winrm.username', '**.winrm.password', '**.winrm.host', '**.winrm.port', '**.winrm.guest_port', '**.winrm.transport',
+      '**.winrm.basic_auth_only', '**.winrm.ssl_peer_verification', '**.winrm.execution_time_limit', '**.winrm.timeout',
+      '**.winrm.retry_limit', '**.winrm.retry_delay', '**.winrm.max_tries', '**.winrm.codepage',
+    ],
   }),
 ];

@@ -1,6 +1,7 @@
 // Key-path patterns shared by every tree-shaped format: `services.*.privileged`,
 // `**.securityContext.privileged`. A pattern is a dot-separated list of segments:
 //   `*`   exactly one segment (any key, including a sequence index)
+//   `#`   exactly one sequence index (`0`, `1`, ...): a list's items, never a mapping's keys
 //   `**`  any number of segments, zero included
 //   other segments match literally; write `\.` for a dot inside a key (`kubernetes\.io/os`).
 
@@ -36,6 +37,8 @@ function segmentsOf(pattern: string | readonly string[]): readonly string[] {
   return segs;
 }
 
+const isIndex = (key: string): boolean => /^\d+$/.test(key);
+
 /** Whether `path` (keys from the root) matches `pattern` (a string as above, or its segments). */
 export function matchPath(pattern: string | readonly string[], path: readonly string[]): boolean {
   const segs = segmentsOf(pattern);
@@ -48,7 +51,7 @@ export function matchPath(pattern: string | readonly string[], path: readonly st
     if (p < segs.length && segs[p] === '**') {
       starP = p++;
       starK = k;
-    } else if (p < segs.length && (segs[p] === '*' || segs[p] === path[k])) {
+    } else if (p < segs.length && (segs[p] === '*' || segs[p] === path[k] || (segs[p] === '#' && isIndex(path[k])))) {
       p++;
       k++;
     } else if (starP >= 0) {

@@ -59,28 +59,32 @@ describe('config hovers', () => {
 });
 
 describe('snippets', () => {
-  async function snippetLabels(language: string): Promise<string[]> {
-    const doc = await vscode.workspace.openTextDocument({ language, content: '' });
+  /**
+   * The snippet labels completion offers where a person has typed `cvm-` in a new document of
+   * `language`, once `wanted` is among them (the editor loads snippet files as they are first asked for).
+   */
+  async function snippetsFor(language: string, wanted: string): Promise<string[]> {
+    const doc = await vscode.workspace.openTextDocument({ language, content: 'cvm-' });
     await vscode.window.showTextDocument(doc);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 0));
-    return (list?.items ?? [])
-      .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
-      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    let last: string[] = [];
+    return waitFor(() => `the ${language} snippet ${wanted} (offered: ${last.join(', ') || 'none'})`, async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 4));
+      last = (list?.items ?? []).filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      return last.includes(wanted) ? last : null;
+    }, 30_000);
   }
 
   it('a Dockerfile offers the non-root multi-stage build and the HEALTHCHECK snippets', async () => {
-    const labels = await waitFor('the Dockerfile snippets', async () => {
-      const l = await snippetLabels('dockerfile');
-      return l.includes('cvm-multistage-nonroot') ? l : null;
-    });
+    const labels = await snippetsFor('dockerfile', 'cvm-multistage-nonroot');
     assert.ok(labels.includes('cvm-healthcheck'), labels.join(', '));
   });
 
   it('a compose file offers the hardened service snippet', async () => {
-    const labels = await waitFor('the compose snippets', async () => {
-      const l = await snippetLabels('dockercompose');
-      return l.includes('cvm-service-hardened') ? l : null;
-    });
+    const labels = await snippetsFor('dockercompose', 'cvm-service-hardened');
     assert.ok(labels.includes('cvm-service-sandboxed'), labels.join(', '));
+  });
+
+  it('a Vagrantfile (ruby) offers the own-kernel machine snippet', async () => {
+    await snippetsFor('ruby', 'cvm-vagrant-own-kernel');
   });
 });

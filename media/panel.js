@@ -242,7 +242,8 @@
       typeof m.message === 'string' &&
       typeof m.line === 'number' &&
       Number.isInteger(m.line) &&
-      (!own(m, 'decided') || typeof m.decided === 'boolean')
+      (!own(m, 'decided') || typeof m.decided === 'boolean') &&
+      (!own(m, 'display') || typeof m.display === 'string')
     );
   }
 
@@ -256,7 +257,8 @@
   function renderMark(m) {
     const li = document.createElement('li');
     if (m.decided === true) li.className = 'decided';
-    const where = clipPath(m.file, 120) + ':' + m.line;
+    // The report's (workspace-relative) name is shown; the link carries the path to open.
+    const where = clipPath(typeof m.display === 'string' && m.display !== '' ? m.display : m.file, 120) + ':' + m.line;
     if (m.file.length > 0 && m.file.length <= MAX_FILE_LENGTH && m.line >= 1) {
       const b = document.createElement('button');
       b.type = 'button';

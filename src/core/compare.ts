@@ -40,8 +40,10 @@ export interface DimensionMark {
   /** The workload's name (compose service, Dockerfile folder, Vagrant machine...). */
   workload: string;
   verdict: Verdict;
-  /** Path as the advisor reports it: workspace-relative or absolute. */
+  /** The path the panel opens: absolute where the file system has one, else as the advisor reports it. */
   file: string;
+  /** The path shown, as the report names it (workspace-relative); `file` when absent. */
+  display?: string;
   /** 1-based line number. */
   line: number;
   message: string;

@@ -96,13 +96,15 @@ export function parseDimensionMarks(v: unknown, max = MAX_STORED_MARKS): Dimensi
     const items: NonNullable<DimensionMarks[DimensionId]> = [];
     for (const m of list) {
       if (items.length >= max) break;
-      if (!isPlainObject(m) || !hasOnlyKeys(m, ['workload', 'verdict', 'file', 'line', 'message'], ['decided'])) continue;
-      const { workload, verdict, file, line, message, decided } = m;
+      if (!isPlainObject(m) || !hasOnlyKeys(m, ['workload', 'verdict', 'file', 'line', 'message'], ['decided', 'display'])) continue;
+      const { workload, verdict, file, line, message, decided, display } = m;
       if (!text(workload) || !text(verdict, 40) || !text(file, MAX_FILE_LENGTH) || !text(message)) continue;
       if (typeof line !== 'number' || !Number.isInteger(line) || line < 1 || line > MAX_LINE) continue;
       if (decided !== undefined && typeof decided !== 'boolean') continue;
+      if (display !== undefined && !text(display, MAX_FILE_LENGTH)) continue;
       const item = { workload, verdict, file, line, message } as NonNullable<DimensionMarks[DimensionId]>[number];
       if (decided !== undefined) item.decided = decided;
+      if (display !== undefined) item.display = display as string;
       items.push(item);
     }
     out[id] = items;

@@ -198,6 +198,10 @@ const checks = [
       const text = await hoverToken(page, 'USER root', 'USER', /^USER$/m);
       // The angle section reads "Container or VM? <sentence>" (a problem's source reads "Container or VM?(code)").
       assert(/Container or VM\?[ \t]+[A-Z]/.test(text), `the hover has no "Container or VM?" section:\n${text.slice(0, 600)}`);
+      if (args.screenshots) {
+        // The problem on the line comes first in the hover; bring our section into view, as a reader would scroll.
+        await page.locator('.monaco-hover:not(.hidden) strong', { hasText: /^Container or VM\?$/ }).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      }
       await screenshot(page, 'hover-user.png');
       await page.keyboard.press('Escape');
     },
@@ -298,7 +302,15 @@ const checks = [
       assert(/(^|\/)Dockerfile:\d+$/.test(evidence), `the deciding evidence links to ${evidence}`);
       const inView = await focused.evaluate((r) => { const b = r.getBoundingClientRect(); return b.bottom > 0 && b.top < window.innerHeight; });
       assert(inView, 'the focused row is scrolled out of view');
-      await screenshot(page, 'comparison.png');
+      if (args.screenshots) {
+        // The panel opened beside the Dockerfile; the picture shows it on its own, without the side bar.
+        await runCommand(page, 'View: Toggle Maximize Editor Group');
+        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+        await frame.locator('table#comparison tbody tr.focused').evaluate((r) => r.scrollIntoView({ block: 'center' }));
+        await screenshot(page, 'comparison.png');
+        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+        await runCommand(page, 'View: Toggle Maximize Editor Group');
+      }
       // Typing in the filter leaves only the rows that mention the text; clearing it brings all back.
       const visible = () => frame.locator('table#comparison tbody tr[data-dimension]:not([hidden])').allInnerTexts();
       await frame.locator('#filter').fill('kernel');

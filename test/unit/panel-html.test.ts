@@ -163,6 +163,18 @@ describe('panel html', () => {
     assert.doesNotMatch(render(), /class="[^"]*\bdecided\b|decided-note/);
   });
 
+  it('shows the report\'s workspace-relative name of a file and links the path to open', () => {
+    const report = adviseFiles([{ path: 'svc/Dockerfile', text: 'FROM ubuntu:24.04\nRUN modprobe wireguard\n' }]);
+    const marks = marksOf(report, (f) => `/home/me/project/${f}`);
+    const mark = Object.values(marks).flat()[0];
+    assert.equal(mark?.file, '/home/me/project/svc/Dockerfile');
+    assert.equal(mark?.display, 'svc/Dockerfile');
+    const html = render({ marks });
+    assert.match(html, /data-file="\/home\/me\/project\/svc\/Dockerfile" data-line="2">svc\/Dockerfile:2<\/button>/);
+    // Without a different path to open, no display name is added.
+    assert.equal(Object.values(marksOf(report)).flat()[0]?.display, undefined);
+  });
+
   it('focuses the requested row and hides the sandboxed column when asked', () => {
     const html = render({ focus: 'storage', sandboxed: false });
     assert.match(html, /<tr data-dimension="storage" id="row-storage" tabindex="0" class="focused">/);

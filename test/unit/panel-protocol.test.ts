@@ -80,7 +80,7 @@ describe('panel protocol: files the webview may open', () => {
 });
 
 describe('panel protocol: marks kept across a reload', () => {
-  const good = { workload: 'web', verdict: 'vm', file: 'web/Dockerfile', line: 3, message: 'loads kernel modules', decided: true };
+  const good = { workload: 'web', verdict: 'vm', file: '/ws/web/Dockerfile', display: 'web/Dockerfile', line: 3, message: 'loads kernel modules', decided: true };
 
   it('reads back well-formed marks and drops malformed items and unknown dimensions', () => {
     const read = parseDimensionMarks({
@@ -90,7 +90,7 @@ describe('panel protocol: marks kept across a reload', () => {
     });
     assert.deepEqual(read, { 'os-kernel': [good] });
     assert.notEqual(read?.['os-kernel']?.[0], good, 'a fresh copy');
-    const { decided: _d, ...older } = good;
+    const { decided: _d, display: _s, ...older } = good;
     assert.deepEqual(parseDimensionMarks({ security: [older] }), { security: [older] }, 'marks from before `decided` existed');
   });
 

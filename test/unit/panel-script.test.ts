@@ -142,7 +142,7 @@ describe('panel script', function () {
     await show({
       'os-kernel': [
         { workload: 'lab', verdict: 'vm', file: 'Vagrantfile', line: 3, message: 'builds a VM', decided: false },
-        { workload: '<b>kmod</b>', verdict: 'vm', file: 'kmod/Dockerfile', line: 2, message: 'loads kernel modules', decided: true },
+        { workload: '<b>kmod</b>', verdict: 'vm', file: '/ws/kmod/Dockerfile', display: 'kmod/Dockerfile', line: 2, message: 'loads kernel modules', decided: true },
       ],
       security: [{ workload: 'web', verdict: 'container', file: 'compose.yaml', line: 4, message: 'runs as root', decided: false }],
       // A non-boolean `decided` makes the item malformed: it is dropped.
@@ -153,6 +153,9 @@ describe('panel script', function () {
     assert.equal(await page.textContent('tr[data-dimension=os-kernel] .decided-note'), 'Decided the verdict of: <b>kmod</b>');
     assert.equal(await page.$$eval('b', (b) => b.length), 0);
     assert.equal(await page.textContent('tr[data-dimension=os-kernel] li.decided .message'), 'loads kernel modules');
+    // The report's name is shown; the link carries the path to open.
+    assert.equal(await page.textContent('tr[data-dimension=os-kernel] li.decided .evidence'), 'kmod/Dockerfile:2');
+    assert.equal(await page.getAttribute('tr[data-dimension=os-kernel] li.decided .evidence', 'data-file'), '/ws/kmod/Dockerfile');
     assert.equal(await page.getAttribute('tr[data-dimension=storage] .marks', 'data-count'), '0');
     await show({ security: [{ workload: 'web', verdict: 'container', file: 'compose.yaml', line: 4, message: 'health check', decided: true }] });
     await page.waitForFunction(() => document.querySelector('tr[data-dimension=os-kernel] .marks')?.getAttribute('data-count') === '0');

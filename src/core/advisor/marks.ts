@@ -11,7 +11,8 @@ export function marksOf(report: AdviceReport, pathOf: (file: string) => string =
     const deciding = new Set(decidingSignals(w));
     for (const s of w.signals) {
       const list = marks[s.dimension] ?? (marks[s.dimension] = []);
-      list.push({ workload: w.name, verdict: w.verdict, file: pathOf(s.file), line: s.line, message: s.message, decided: deciding.has(s) });
+      const file = pathOf(s.file);
+      list.push({ workload: w.name, verdict: w.verdict, file, ...(file !== s.file ? { display: s.file } : {}), line: s.line, message: s.message, decided: deciding.has(s) });
     }
   }
   // Evidence that decided a verdict comes first in each row (a stable sort keeps the report's order otherwise).

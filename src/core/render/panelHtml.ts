@@ -43,7 +43,7 @@ export function escapeHtml(text: string): string {
 }
 
 function renderMark(m: DimensionMark): string {
-  const where = `${clipPath(m.file, 120)}:${m.line}`;
+  const where = `${clipPath(typeof m.display === 'string' && m.display !== '' ? m.display : m.file, 120)}:${m.line}`;
   const linkable =
     typeof m.file === 'string' && m.file.length > 0 && m.file.length <= MAX_FILE_LENGTH && Number.isInteger(m.line) && m.line >= 1;
   const place = linkable

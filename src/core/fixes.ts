@@ -240,6 +240,23 @@ function needEvidence(findings: readonly Finding[] | undefined): Finding[] {
 /** Workloads whose privileged flag stands for more than capabilities: nested containers, init systems. */
 const NEEDS_PRIVILEGED = /\bdind\b|docker:.*dind|docker-in-docker|\bkind\b|k3s|rancher|sysbox|systemd|buildkit|podman/i;
 
+/**
+ * What a privileged workload appears to need instead of the flag, from what it says about itself
+ * (`said`: its name, image and command) and the findings inside `range`; or why the flag should stay.
+ */
+function capabilitiesNeeded(said: string, range: Range, findings: readonly Finding[] | undefined): { caps: string[] } | { why: string } {
+  if (NEEDS_PRIVILEGED.test(said)) {
+    return { why: l10n.t('It runs containers or an init system inside, which needs the privileged flag; consider a rootless variant, Sysbox or a VM instead.') };
+  }
+  const caps: string[] = [];
+  for (const n of NEEDS) if (n.test.test(said)) for (const c of n.caps) if (!caps.includes(c)) caps.push(c);
+  for (const f of needEvidence(findings)) {
+    const c = NEEDS_BY_SIGNAL[f.signal];
+    if (c && containsPos(range, f.range.start) && !caps.includes(c)) caps.push(c);
+  }
+  return { caps };
+}
+
 function composeServiceAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
   for (const r of model.roots) {
     for (const s of child(r, 'services')?.children ?? []) if (containsPos(s.range, p)) return s;
@@ -252,15 +269,9 @@ function composePrivileged({ model, text, finding, findings }: FixInput): FixRes
   const flag = child(service, 'privileged');
   if (!service || !flag || flag.children) return { fixes: [] };
   const said = [service.key, childString(service, 'image') ?? '', childString(service, 'container_name') ?? '', childString(service, 'command') ?? '', ...(child(service, 'command')?.children ?? []).map((c) => String(c.value ?? ''))].join(' ');
-  if (NEEDS_PRIVILEGED.test(said)) {
-    return { fixes: [], why: l10n.t('It runs containers or an init system inside, which needs the privileged flag; consider a rootless variant, Sysbox or a VM instead.') };
-  }
-  const caps: string[] = [];
-  for (const n of NEEDS) if (n.test.test(said)) for (const c of n.caps) if (!caps.includes(c)) caps.push(c);
-  for (const f of needEvidence(findings)) {
-    const c = NEEDS_BY_SIGNAL[f.signal];
-    if (c && containsPos(service.range, f.range.start) && !caps.includes(c)) caps.push(c);
-  }
+  const need = capabilitiesNeeded(said, service.range, findings);
+  if ('why' in need) return { fixes: [], why: need.why };
+  const caps = need.caps;
   const existing = child(service, 'cap_add');
   const have = new Set((existing?.children ?? []).map((c) => String(c.value ?? '').replace(/^CAP_/, '')));
   const missing = caps.filter((c) => !have.has(c));
@@ -419,15 +430,9 @@ function kubernetesPrivileged({ model, text, finding, findings }: FixInput): Fix
     return { fixes: [], why: l10n.t('The pod mounts host paths, which privileged mode may be there to write to; check them before taking the flag away.') };
   }
   const said = [childString(container, 'name') ?? '', childString(container, 'image') ?? '', ...['command', 'args'].flatMap((k) => (child(container, k)?.children ?? []).map((c) => String(c.value ?? '')))].join(' ');
-  if (NEEDS_PRIVILEGED.test(said)) {
-    return { fixes: [], why: l10n.t('It runs containers or an init system inside, which needs the privileged flag; consider a rootless variant, Sysbox or a VM instead.') };
-  }
-  const caps: string[] = [];
-  for (const n of NEEDS) if (n.test.test(said)) for (const c of n.caps) if (!caps.includes(c)) caps.push(c);
-  for (const f of needEvidence(findings)) {
-    const c = NEEDS_BY_SIGNAL[f.signal];
-    if (c && containsPos(container.range, f.range.start) && !caps.includes(c)) caps.push(c);
-  }
+  const need = capabilitiesNeeded(said, container.range, findings);
+  if ('why' in need) return { fixes: [], why: need.why };
+  const caps = need.caps;
   const sc = child(container, 'securityContext');
   // A securityContext that held only the flag goes with it.
   const alone = sc?.children?.length === 1 && sc.keyRange.start.line < flag.keyRange.start.line;

@@ -3,20 +3,12 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli';
+import { runCli } from './helpers/cli';
 import { explainAt } from '../../src/core/explain';
 import { parseDockerfile } from '../../src/core/parse/dockerfile';
 import { corpus } from './dockerfile-corpus';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => (out += t.endsWith('\n') ? t : t + '\n'),
-    err: (t) => (err += t.endsWith('\n') ? t : t + '\n'),
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 const postgres = join(corpus, 'dockerfiles', 'docker-library_postgres_17_bookworm.Dockerfile');
 

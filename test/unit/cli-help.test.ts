@@ -1,17 +1,9 @@
 // `container-or-vm` asked for help, or given no command: help is printed on stdout with exit code 0;
 // bad usage is one line on stderr with exit code 2.
 import * as assert from 'node:assert/strict';
-import { main } from '../../src/cli';
+import { runCli } from './helpers/cli';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (t) => (out += t.endsWith('\n') ? t : t + '\n'),
-    err: (t) => (err += t.endsWith('\n') ? t : t + '\n'),
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('cli help and missing command', () => {
   it('no arguments: one line on stderr, exit code 2, nothing on stdout', async () => {

@@ -1,15 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { main } from '../../src/cli';
+import { runCli } from './helpers/cli';
 import { compareTable, renderCompareMarkdown } from '../../src/core/compare';
 import { DIMENSIONS } from '../../src/core/knowledge/dimensions';
 import { SOURCES } from '../../src/core/knowledge/sources';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('compare: CLI', () => {
   it('prints JSON with every dimension, its cells and resolved citations', async () => {

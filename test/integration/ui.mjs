@@ -335,8 +335,14 @@ const checks = [
       const frame = await frameWith(page, 'table#comparison tbody tr.decided', 'the restored comparison with the workspace marks', { deadline: Date.now() + 60_000 });
       const filter = await frame.locator('#filter').inputValue();
       assert(filter === 'kernel', `the restored filter reads "${filter}"`);
-      const rows = await frame.locator('table#comparison tbody tr[data-dimension]:not([hidden])').allInnerTexts();
-      assert(rows.length > 0 && rows.every((t) => /kernel/i.test(t)), `rows shown after the reload: ${rows.map((r) => r.split('\n')[0]).join(', ')}`);
+      // The page's script applies the restored filter once it runs.
+      let rows = [];
+      await waitFor('only rows that mention "kernel" after the reload', async () => {
+        rows = await frame.locator('table#comparison tbody tr[data-dimension]:not([hidden])').allInnerTexts();
+        return rows.length > 0 && rows.every((t) => /kernel/i.test(t));
+      }, { deadline: Date.now() + 30_000 }).catch(() => {
+        throw new Error(`rows shown after the reload: ${rows.map((r) => r.split('\t')[0].split('\n')[0]).join(', ')}`);
+      });
       const note = await frame.locator('tr.decided .decided-note').first().innerText();
       assert(/Decided the verdict of:\s*Dockerfile\b/.test(note), `the restored marks read: ${note}`);
     },

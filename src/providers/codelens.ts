@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commands';
 import { onSettingsChanged, settings } from '../config';
 import type { AdviceWorkload } from '../core/advisor/report';
-import { compareLensTitle, decidingDimension, lensTitle, lensTooltip } from '../core/render/lens';
+import { builtByLensTitle, compareLensTitle, decidingDimension, lensTitle, lensTooltip, MAX_BUILT_BY } from '../core/render/lens';
 import { allSelectors } from './selectors';
 import { Debouncer, type LiveAdviceCache, type ReportSource } from './liveAdvice';
 
@@ -59,7 +59,18 @@ export class AdvisorCodeLensProvider implements vscode.CodeLensProvider, vscode.
     if (!settings().codeLens.enabled) return [];
     const live = this.advice.get(doc);
     if (!live) return [];
-    return live.workloads.flatMap(workloadLenses);
+    const lenses = live.workloads.flatMap(workloadLenses);
+    // A Dockerfile that a compose service or dev container builds is judged with it in the report:
+    // say so above the Dockerfile's own verdict, and open the report at that workload.
+    const first = live.workloads[0];
+    if (first && first.kind === 'dockerfile') {
+      const line = Math.max(0, first.range.start.line);
+      for (const b of live.builtBy.slice(0, MAX_BUILT_BY)) {
+        const args: OpenReportArgs = { file: b.file, line: b.line };
+        lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: builtByLensTitle(b), tooltip: lensTooltip(b), command: COMMAND_IDS.openReport, arguments: [args] }));
+      }
+    }
+    return lenses;
   }
 
   dispose(): void {

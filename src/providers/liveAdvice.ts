@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { ParseCache } from '../core/cache';
 import { DEFAULT_DEPS } from '../core/advisor/engine';
-import { analysisOfModel, liveWorkloads, reportPathOf } from '../core/advisor/live';
+import { analysisOfModel, buildersOf, liveWorkloads, reportPathOf } from '../core/advisor/live';
 import type { AdviceReport, AdviceWorkload } from '../core/advisor/report';
 import type { ModelBase } from '../core/parse/types';
 import { allSelectors } from './selectors';
@@ -23,6 +23,8 @@ export interface LiveAdvice {
   /** The document's name in the last report (relative to the scanned folder), or its path when the scan did not cover it. */
   file: string;
   workloads: AdviceWorkload[];
+  /** The last scan's workloads built from this document elsewhere (compose services, dev containers). */
+  builtBy: AdviceWorkload[];
 }
 
 /** Copies of a file that are not the file itself (the old side of a diff, history, output): no lenses or problems there. */
@@ -55,7 +57,7 @@ export class LiveAdviceCache {
     const path = documentPath(doc);
     const file = (report && this.reports?.fileOf ? this.reports.fileOf(doc.uri) : reportPathOf(report, path)) ?? path;
     const analysis = analysisOfModel(model, file, DEFAULT_DEPS);
-    const advice: LiveAdvice = { model, file, workloads: analysis ? liveWorkloads(analysis, report, DEFAULT_DEPS) : [] };
+    const advice: LiveAdvice = { model, file, workloads: analysis ? liveWorkloads(analysis, report, DEFAULT_DEPS) : [], builtBy: buildersOf(file, report) };
     this.byModel.set(model, { report, advice });
     return advice;
   }

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { AdviceSignal, AdviceWorkload } from '../../src/core/advisor/report';
-import { analysisOfModel, liveWorkloads, reportPathOf } from '../../src/core/advisor/live';
+import { analysisOfModel, buildersOf, liveWorkloads, reportPathOf } from '../../src/core/advisor/live';
 import { adviseFiles } from '../../src/core/advisor/advise';
 import type { Direction, Verdict } from '../../src/core/advisor/types';
 import { parseWith } from '../../src/core/cache';
-import { decidingDimension, lensTitle, statusText, statusTooltip } from '../../src/core/render/lens';
+import { builtByLensTitle, decidingDimension, lensTitle, statusText, statusTooltip } from '../../src/core/render/lens';
 
 const sig = (label: string, direction: Direction, weight: number, extra: Partial<AdviceSignal> = {}): AdviceSignal => ({
   id: `x.${label}`,
@@ -77,6 +77,23 @@ describe('live advice for one open document', () => {
     assert.equal(live.verdict, 'container-hardened');
     assert.deepEqual(live.files, ['compose.yaml', 'app/Dockerfile']);
     assert.equal(lensTitle(live), 'Container — harden: privileged');
+  });
+
+  it('a Dockerfile that a compose service builds names that service and its verdict, which counts both files', () => {
+    const report = adviseFiles([
+      { path: 'compose.yaml', text: 'services:\n  app:\n    build: ./app\n    privileged: true\n  db:\n    image: postgres:16\n' },
+      { path: 'app/Dockerfile', text: 'FROM python:3.12-slim\nUSER 1000\n' },
+      { path: 'tools/Dockerfile', text: 'FROM alpine:3.20\n' },
+    ]);
+    const builders = buildersOf('app/Dockerfile', report);
+    assert.deepEqual(builders.map((b) => [b.name, b.file, b.verdict]), [['app', 'compose.yaml', 'container-hardened']]);
+    assert.equal(builtByLensTitle(builders[0]), 'Built by app → Container — harden: privileged');
+    // The Dockerfile on its own is a plain container; nothing builds the other one, and a file does not build itself.
+    const own = adviseFiles([{ path: 'app/Dockerfile', text: 'FROM python:3.12-slim\nUSER 1000\n' }]).workloads[0];
+    assert.equal(own.verdict, 'container');
+    assert.deepEqual(buildersOf('tools/Dockerfile', report), []);
+    assert.deepEqual(buildersOf('compose.yaml', report), []);
+    assert.deepEqual(buildersOf('app/Dockerfile', undefined), []);
   });
 });
 

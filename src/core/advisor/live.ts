@@ -88,6 +88,15 @@ function withLinked(w: AdviceWorkload, r: AdviceWorkload, deps: EngineDeps): Adv
 }
 
 /**
+ * The scan's workloads that are built from `file` but live elsewhere (a compose service or dev
+ * container built from this Dockerfile): the Dockerfile is judged with them in the report.
+ */
+export function buildersOf(file: string, report: Pick<AdviceReport, 'workloads'> | undefined): AdviceWorkload[] {
+  if (!report) return [];
+  return report.workloads.filter((r) => r.file !== file && r.files.includes(file));
+}
+
+/**
  * The workloads of one open document: judged on the document's current text, with evidence the last
  * scan linked from other files (the Dockerfile a service builds from) merged in.
  */

@@ -69,6 +69,18 @@ export function lensTooltip(w: Pick<AdviceWorkload, 'verdict' | 'signals' | 'con
   return [first, ...reasons].join('\n');
 }
 
+/** Workloads listed above a Dockerfile as "built by"; the rest are left to the report. */
+export const MAX_BUILT_BY = 3;
+
+/**
+ * The lens above a Dockerfile that the last scan found built by another workload (a compose service,
+ * a dev container): that workload's verdict, which counts the evidence of both files, e.g.
+ * `Built by web → VM: loads kernel modules`.
+ */
+export function builtByLensTitle(builder: Pick<AdviceWorkload, 'name' | 'verdict' | 'signals'>): string {
+  return l10n.t('Built by {0} → {1}', builder.name, lensTitle(builder));
+}
+
 /** The title of the lens that opens the comparison. */
 export function compareLensTitle(): string {
   return l10n.t('Compare container vs VM');

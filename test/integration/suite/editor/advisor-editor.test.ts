@@ -180,6 +180,13 @@ describe('the advisor in the editor', () => {
     const [linked] = await lensesOn('compose.yaml', web, 'VM: loads kernel modules');
     assert.deepEqual(linked.args, [{ file: 'compose.yaml', line: web + 1 }]);
 
+    // The Dockerfile the service builds says so above its own verdict, and opens the report at the service.
+    const dockerfile = await openFile('web/Dockerfile');
+    const from = lineOf(dockerfile.document, 'FROM');
+    const onFrom = await lensesOn('web/Dockerfile', from, 'Built by web → VM: loads kernel modules');
+    const builtBy = onFrom.find((l) => l.title.startsWith('Built by'))!;
+    assert.deepEqual(builtBy.args, [{ file: 'compose.yaml', line: web + 1 }]);
+
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('no report tab', () => !reportTabOpen());
     await vscode.commands.executeCommand(linked.command, ...linked.args);

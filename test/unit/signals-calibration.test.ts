@@ -1,7 +1,8 @@
 // Mistakes found by reading the advisor's verdicts over the corpus, kept fixed on small inline files
 // (the labelled cases in test/fixtures/advisor hold the real files).
 import * as assert from 'node:assert/strict';
-import { adviseFiles } from '../../src/core/advisor/advise';
+import { adviseFiles, adviseWorkspace } from '../../src/core/advisor/advise';
+import { MemoryFs } from '../../src/core/memoryFs';
 import { renderAdviceText } from '../../src/core/render/adviceText';
 
 const names = (files: { path: string; text: string }[]) => adviseFiles(files).workloads.map((w) => `${w.name}:${w.verdict}`);
@@ -67,6 +68,39 @@ describe('calibration on the corpus', () => {
       const w = adviseFiles([{ path: 'Dockerfile', text: header + body }]).workloads[0];
       assert.ok(!w.signals.some((x) => x.id === 'sandboxing.sandbox-runtime'), header);
     }
+  });
+
+  it('one host namespace (network, PID or IPC) is a hardening matter on its own, as in the baseline Pod Security profile', () => {
+    assert.deepEqual(names([{ path: 'compose.yaml', text: 'services:\n  plex:\n    image: plexinc/pms-docker:1.40\n    network_mode: host\n' }]), ['plex:container-hardened']);
+    assert.deepEqual(names([{ path: 'compose.yaml', text: 'services:\n  top:\n    image: htop:1\n    pid: host\n' }]), ['top:container-hardened']);
+    const pod = (key: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  ${key}: true\n  containers:\n  - name: c\n    image: busybox:1.36\n`;
+    for (const key of ['hostNetwork', 'hostPID', 'hostIPC']) assert.deepEqual(names([{ path: 'pod.yaml', text: pod(key) }]), ['p:container-hardened'], key);
+  });
+
+  it('an image that installs the Docker engine or starts hack/dind runs Docker inside; the CLI alone or docker-init.sh does not', () => {
+    const dind = (run: string) => adviseFiles([{ path: 'Dockerfile', text: `FROM debian:12\n${run}\nUSER 1000\n` }]).workloads[0].signals.some((s) => s.id === 'kernel.docker-in-docker');
+    assert.ok(dind('RUN apt-get update && apt-get install -y docker-ce containerd.io'));
+    assert.ok(dind('RUN apt-get install -y docker.io'));
+    assert.ok(dind('RUN apk add --no-cache docker'));
+    assert.ok(dind('ENTRYPOINT ["hack/dind"]'));
+    assert.ok(!dind('RUN apt-get install -y docker-ce-cli'));
+    assert.ok(!dind('RUN apk add --no-cache docker-cli docker-cli-compose'));
+    assert.ok(!dind('RUN apt-get install -y docker'), 'Debian\'s `docker` package is not the engine');
+    assert.ok(!dind('ENTRYPOINT ["/usr/local/share/docker-init.sh"]'), 'the Docker-outside-of-Docker feature starts it too');
+  });
+
+  it('a FROM that names an earlier stage through a global ARG builds on that stage', () => {
+    const text = 'ARG VARIANT=false\nFROM alpine:3.20 AS dev-false\nENTRYPOINT ["hack/dind"]\nFROM dev-${VARIANT} AS dev\nRUN echo ok\n';
+    const w = adviseFiles([{ path: 'Dockerfile', text }]).workloads[0];
+    assert.equal(w.verdict, 'container-hardened');
+    assert.ok(!w.signals.some((s) => /no tag/.test(s.message)), 'the stage is not read as an image without a tag');
+  });
+
+  it('a workspace scan reads user-data files whatever surrounds the name, when their content is cloud-init', async () => {
+    const cloud = '#cloud-config\npackages: [nginx]\n';
+    const fs = new MemoryFs({ ws: { 'user-data.sample': cloud, http: { 'ubuntu_user-data': cloud }, 'node1-userdata': cloud, 'userdataset.csv': 'a,b\n', notes: 'user data\n' } });
+    const r = await adviseWorkspace(fs, ['/ws']);
+    assert.deepEqual(r.workloads.map((w) => `${w.file}:${w.verdict}`).sort(), ['http/ubuntu_user-data:vm', 'node1-userdata:vm', 'user-data.sample:vm']);
   });
 
   it('SYS_MODULE alone is a hardening matter, not a VM', () => {

@@ -25,7 +25,9 @@ export function formatByName(path: string): Format | null {
 export function isCandidateName(path: string): boolean {
   if (formatByName(path)) return true;
   const lower = base(path).toLowerCase();
-  return /\.(ya?ml|json|hcl|txt)$/.test(lower) || lower === 'user-data' || lower.startsWith('user-data') || lower.endsWith('.template');
+  // user-data files come as `user-data`, `user-data.sample`, `node1-user-data`, `vm_userdata`…; the
+  // content decides (#cloud-config, #include).
+  return /\.(ya?ml|json|hcl|txt)$/.test(lower) || /(^|[._-])user-?data([._-]|$)/.test(lower) || lower.endsWith('.template');
 }
 
 /** Content sniffing on the head of a file (the first few KB are enough). */

@@ -319,7 +319,8 @@ function fill(model: DockerfileModel, text: string): void {
         st.name = name;
         if (nameRange) st.nameRange = rangeOf(nameRange);
       }
-      const base = isStageRef(image, names, stage);
+      // `FROM dev-${VARIANT}` names an earlier stage once its global ARGs are filled in.
+      const base = isStageRef(image, names, stage) ?? isStageRef(st.imageResolved, names, stage);
       if (base !== undefined) st.from = base;
       if (name) names.set(name.toLowerCase(), stage);
       model.stages.push(st);

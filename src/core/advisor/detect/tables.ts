@@ -101,7 +101,11 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   { signal: 'kernel.module-load', test: /(^|[\s;&|(`"'])(sudo\s+)?(\/(usr\/)?s?bin\/)?(modprobe|insmod|depmod)(?=[\s"']|$)/, say: '`{match}` loads kernel modules', unless: /\bnsenter\b/ },
   { signal: 'kernel.custom-kernel', test: /linux-headers-(\$|\d|generic|amd64|`)|kernel-devel|\bdkms\b|modules_install|\/lib\/modules\/\S*\/build/i, say: 'Kernel build pieces (`{match}`)' },
   { signal: 'kernel.systemd-init', test: /(^|[\s"'[,])(\/(usr\/)?(s?bin|lib)\/(systemd\/systemd|init)|\/sbin\/init|systemd)(?=["'\s,\]]|$)/, say: 'Starts `{match}` as the init process', start: true },
-  { signal: 'kernel.docker-in-docker', test: /\bdockerd\b|dockerd-entrypoint|docker-in-docker|docker-init\.sh/, say: 'Runs a Docker engine (`{match}`)', unless: /(Remove-Item|\brm\b|\bdel\b)[^;&|\n]*dockerd/ },
+  // `docker-init.sh` is left out: the dev container features for Docker outside of Docker start it too, to relay the host's socket.
+  { signal: 'kernel.docker-in-docker', test: /\bdockerd\b|dockerd-entrypoint|docker-in-docker|\bhack\/dind\b/, say: 'Runs a Docker engine (`{match}`)', unless: /(Remove-Item|\brm\b|\bdel\b)[^;&|\n]*dockerd/ },
+  // Installing the engine's package (not only the CLI) puts a Docker daemon in the image. A bare
+  // `docker` package is the engine on Alpine and Fedora-like systems (on Debian it is something else).
+  { signal: 'kernel.docker-in-docker', test: /\b(apt-get|apt|yum|dnf|microdnf|zypper|apk)\b[^;&|\n]*?\s(docker-ce|docker\.io|docker-engine|moby-engine)(?=\s|$|["'\\;&|])|\b(apk|yum|dnf|microdnf|zypper)\b[^;&|\n]*?\sdocker(?=\s|$|["'\\;&|])/, say: 'Installs the Docker engine (`{match}`)', unless: /(Remove-Item|\brm\b|\bdel\b)[^;&|\n]*dockerd/ },
   { signal: 'kernel.unsafe-sysctl', test: /sysctl\s+(-w\s+)?(kernel\.(?!shm|msg|sem)|vm\.|fs\.(?!mqueue))[\w.]+/, say: '`{match}` changes a host-wide setting' },
   { signal: 'kernel.realtime-scheduling', test: /\bchrt\b/, say: 'Real-time priority via `chrt`' },
   { signal: 'kernel.fuse-mount', test: /\bmount\s+(-t|-o|--bind)\b|\bsshfs\b|\bs3fs\b|rclone\s+mount|\bgcsfuse\b/, say: 'Mounts a filesystem (`{match}`)', start: true },

@@ -103,6 +103,17 @@ describe('calibration on the corpus', () => {
     assert.deepEqual(r.workloads.map((w) => `${w.file}:${w.verdict}`).sort(), ['http/ubuntu_user-data:vm', 'node1-userdata:vm', 'user-data.sample:vm']);
   });
 
+  it('evidence lines say what they saw: an address set in code is not quoted as empty, a lone backtick escape is not "PowerShell steps"', () => {
+    const vagrant = "Vagrant.configure('2') do |config|\n  config.vm.box = 'ubuntu/jammy64'\n  config.vm.network 'private_network', ip: node_ip\nend\n";
+    const ip = adviseFiles([{ path: 'Vagrantfile', text: vagrant }]).workloads[0].signals.find((s) => s.id === 'state-network.static-ip');
+    assert.match(ip?.message ?? '', /^The machine keeps the fixed address \(a value set in code\)\./);
+    const literal = adviseFiles([{ path: 'Vagrantfile', text: vagrant.replace('node_ip', '"10.0.0.5"') }]).workloads[0].signals.find((s) => s.id === 'state-network.static-ip');
+    assert.match(literal?.message ?? '', /^The machine keeps the fixed address `10\.0\.0\.5`\./);
+    const windows = (text: string) => adviseFiles([{ path: 'Dockerfile', text }]).workloads[0].signals.find((s) => s.id === 'platform.windows-base-image')?.message ?? '';
+    assert.match(windows('# escape=`\nFROM base:1\nRUN echo hi\n'), /^The backtick escape directive, made for Windows paths, points to a Windows base image/);
+    assert.match(windows('# escape=`\nFROM base:1\nSHELL ["powershell", "-Command"]\n'), /^The backtick escape directive and PowerShell or cmd steps show a Windows base image/);
+  });
+
   it('SYS_MODULE alone is a hardening matter, not a VM', () => {
     const r = names([{ path: 'compose.yaml', text: 'services:\n  vpn:\n    image: wg:1\n    cap_add:\n      - SYS_MODULE\n      - NET_ADMIN\n    volumes:\n      - /lib/modules:/lib/modules\n' }]);
     assert.deepEqual(r, ['vpn:container-hardened']);

@@ -63,9 +63,10 @@ function rangeIn(ins: DfInstruction, test: RegExp): Range {
   return byWord ? byWord.range : ins.keywordRange;
 }
 
-const isWindowsHint = (model: DockerfileModel, ins: DfInstruction[]) =>
-  model.escape === '`' ||
+const hasWindowsSteps = (ins: DfInstruction[]) =>
   ins.some((i) => (i.keyword === 'SHELL' && /powershell|pwsh|cmd(\.exe)?["\s]/i.test(i.args)) || (i.keyword === 'RUN' && /^\s*(powershell|cmd(\.exe)?\s+\/[sc])/i.test(i.args)));
+
+const isWindowsHint = (model: DockerfileModel, ins: DfInstruction[]) => model.escape === '`' || hasWindowsSteps(ins);
 
 export function detectDockerfile(base: ModelBase): Finding[] {
   const model = base as DockerfileModel;
@@ -131,7 +132,9 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     }
   }
   if (!windowsSeen && isWindowsHint(model, ins)) {
-    out.push(finding('platform.windows-base-image', file, final.imageRange ?? finalFrom.range, 'The escape directive and PowerShell or cmd steps show a Windows base image'));
+    const steps = hasWindowsSteps(ins);
+    const what = model.escape === '`' ? (steps ? 'The backtick escape directive and PowerShell or cmd steps show' : 'The backtick escape directive, made for Windows paths, points to') : 'PowerShell or cmd steps show';
+    out.push(finding('platform.windows-base-image', file, final.imageRange ?? finalFrom.range, `${what} a Windows base image`));
   }
 
   // Instruction rules and commands.

@@ -82,7 +82,9 @@ export function testNode(test: NodeTest | undefined, node: ConfigNode, parent: C
 }
 
 function fill(template: string, node: ConfigNode): string {
-  return template.replace(/\{(key|value|\d+)\}/g, (_m, what: string) => {
+  // A value computed in code (a Ruby variable, an HCL expression) has no literal to quote.
+  const computed = node.value === undefined && !node.children ? template.replace(/`\{value\}`/g, '(a value set in code)') : template;
+  return computed.replace(/\{(key|value|\d+)\}/g, (_m, what: string) => {
     if (what === 'key') return node.key;
     if (what === 'value') return scalarText(node.value) ?? '';
     return node.path[Number(what)] ?? '';

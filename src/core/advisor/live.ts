@@ -5,7 +5,7 @@ import { relativeTo } from '../fs';
 import type { ModelBase } from '../parse/types';
 import { adviseAnalyses, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from './engine';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from './report';
-import type { Direction, Finding } from './types';
+import { DIRECTION_OF_VERDICT, type Finding } from './types';
 import { decide, type Evidence } from './verdict';
 
 /** The path a report uses for an absolute file path ('/' separated), or undefined when the scan did not cover it. */
@@ -44,7 +44,6 @@ export function analysisOfModel(model: ModelBase, file: string, deps: EngineDeps
   return { file, format: model.format, workloads, findings, problems: model.problems };
 }
 
-const DIRECTION_OF: Record<string, Direction> = { vm: 'vm', sandboxed: 'sandbox', 'container-hardened': 'harden', container: 'container' };
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** The report's entry for a live workload: same file, kind and name; the nearest line when several. */
@@ -71,7 +70,7 @@ function withLinked(w: AdviceWorkload, r: AdviceWorkload, deps: EngineDeps): Adv
     counts.set(s.id, e);
   }
   const decision = decide([...counts.values()]);
-  const lead = DIRECTION_OF[decision.verdict];
+  const lead = DIRECTION_OF_VERDICT[decision.verdict];
   const rank = (d: string) => (d === lead ? 0 : 1);
   signals.sort((x, y) => rank(x.direction) - rank(y.direction) || y.weight - x.weight || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
   const s = decision.scores;

@@ -14,6 +14,22 @@ export const VERDICT_ORDER: readonly Verdict[] = ['container', 'container-harden
  */
 export type Direction = 'vm' | 'sandbox' | 'harden' | 'container';
 
+/** The direction whose evidence each verdict stands on (a plain container: cloud-native evidence). */
+export const DIRECTION_OF_VERDICT: Readonly<Record<Verdict, Direction>> = {
+  vm: 'vm',
+  sandboxed: 'sandbox',
+  'container-hardened': 'harden',
+  container: 'container',
+};
+
+/** The verdict a direction's evidence leads to once it reaches the threshold. */
+export const VERDICT_OF_DIRECTION: Readonly<Record<Direction, Verdict>> = {
+  vm: 'vm',
+  sandbox: 'sandboxed',
+  harden: 'container-hardened',
+  container: 'container',
+};
+
 export type SignalGroup =
   | 'platform'
   | 'kernel'

@@ -12,7 +12,7 @@
 // Hardening and VM are separate axes: a privileged container is a hardening problem, not by itself
 // a reason for a VM; and a sandboxed runtime is no fallback for what needs its own kernel.
 import type { Direction, Signal, Verdict } from './types';
-import { VERDICT_ORDER } from './types';
+import { DIRECTION_OF_VERDICT, VERDICT_OF_DIRECTION, VERDICT_ORDER } from './types';
 
 export const THRESHOLD = 0.7;
 export const REPEAT_SHARE = 0.1;
@@ -38,12 +38,6 @@ export interface Decision {
   /** What would change the verdict: a remedy and the verdict it would lead to. */
   changes: string[];
 }
-
-const DIRECTION_OF: Record<Exclude<Verdict, 'container'>, Direction> = {
-  vm: 'vm',
-  sandboxed: 'sandbox',
-  'container-hardened': 'harden',
-};
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -96,7 +90,7 @@ export function confidenceOf(verdict: Verdict, scores: Scores, agreeing: number,
     const headroom = clamp((THRESHOLD - nearest) / THRESHOLD, 0, 1);
     return round2(clamp(0.5 + 0.3 * headroom + 0.2 * clamp(scores.container / THRESHOLD, 0, 1), 0.05, 0.99));
   }
-  const score = verdict === 'container-hardened' ? hardenNet : scores[DIRECTION_OF[verdict]];
+  const score = verdict === 'container-hardened' ? hardenNet : scores[DIRECTION_OF_VERDICT[verdict]];
   // Full margin at a score of 1: one signal at full weight, or several adding up to it.
   const margin = clamp((score - THRESHOLD) / (1 - THRESHOLD), 0, 1);
   const amount = clamp((agreeing - 1) / 2, 0, 1);
@@ -111,12 +105,6 @@ function remedyText(s: Signal): string {
   const r = (s.remedy ?? '').trim().replace(/\.$/, '');
   return r !== '' ? r : `Take away what makes it "${s.label}"`;
 }
-
-const VERDICT_OF_DIRECTION: Record<Exclude<Direction, 'container'>, Exclude<Verdict, 'container'>> = {
-  vm: 'vm',
-  sandbox: 'sandboxed',
-  harden: 'container-hardened',
-};
 
 /**
  * For a plain container: the directions that already have some evidence, nearest to the threshold
@@ -143,7 +131,7 @@ export function decide(evidence: readonly Evidence[]): Decision {
   if (verdict === 'container') {
     return { verdict, confidence: confidenceOf(verdict, scores, 0, floor), scores, hardenNet, deciding: [], changes: nearMisses(evidence, scores, floor) };
   }
-  const direction = DIRECTION_OF[verdict];
+  const direction = DIRECTION_OF_VERDICT[verdict];
   const inDirection = evidence
     .filter((e) => e.count > 0 && e.signal.direction === direction)
     .sort((a, b) => b.signal.weight - a.signal.weight || (a.signal.id < b.signal.id ? -1 : 1));

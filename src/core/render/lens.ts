@@ -3,18 +3,11 @@
 // through l10n.t; signal labels are data from the catalogue and stay as they are.
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
-import type { Direction, Verdict } from '../advisor/types';
+import { DIRECTION_OF_VERDICT, type Verdict } from '../advisor/types';
 import type { DimensionId } from '../knowledge/types';
 
 /** How many reasons a title names before it says "+N". */
 export const MAX_REASONS = 2;
-
-const DIRECTION_OF: Record<Verdict, Direction> = {
-  vm: 'vm',
-  sandboxed: 'sandbox',
-  'container-hardened': 'harden',
-  container: 'container',
-};
 
 /** The verdict as a lens starts it. */
 function head(v: Verdict): string {
@@ -32,7 +25,7 @@ function head(v: Verdict): string {
 
 /** The signals that point the way the verdict went, strongest first, one per signal id. */
 export function decidingSignals(w: Pick<AdviceWorkload, 'verdict' | 'signals'>): AdviceSignal[] {
-  const direction = DIRECTION_OF[w.verdict];
+  const direction = DIRECTION_OF_VERDICT[w.verdict];
   const seen = new Set<string>();
   const out: AdviceSignal[] = [];
   const sorted = w.signals.filter((s) => s.direction === direction).sort((a, b) => b.weight - a.weight);

@@ -4,6 +4,7 @@
 // Only what the timed paths read is real: settings return their defaults, no other extension is
 // installed, and the value classes (Position, Range, MarkdownString, Hover) keep their fields.
 import { readFileSync } from 'node:fs';
+import * as l10n from '@vscode/l10n';
 import Module, { createRequire } from 'node:module';
 
 export interface Recorded {
@@ -93,14 +94,6 @@ class Diagnostic {
   ) {}
 }
 
-/** `vscode.l10n.t` with the English message: `{0}` and `{name}` filled in. */
-function l10nT(message: string | { message: string; args?: unknown[] }, ...args: unknown[]): string {
-  const text = typeof message === 'string' ? message : message.message;
-  const values = typeof message === 'string' ? args : message.args ?? [];
-  const named = (values.length === 1 && typeof values[0] === 'object' && values[0] !== null ? values[0] : {}) as Record<string, unknown>;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (/^\d+$/.test(k) ? String(values[Number(k)] ?? m) : String(named[k] ?? m)));
-}
-
 class Disposable {
   constructor(private readonly fn: () => void = () => {}) {}
   static from(...ds: { dispose(): unknown }[]) {
@@ -158,7 +151,8 @@ export const fakeVscode: Record<string, unknown> = {
   CodeLens,
   Diagnostic,
   DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
-  l10n: { t: l10nT, bundle: undefined, uri: undefined },
+  // @vscode/l10n with no bundle fills in the English message as vscode.l10n.t does.
+  l10n: { t: l10n.t, bundle: undefined, uri: undefined },
   Uri: namespace('Uri', {
     parse: (s: string) => ({ scheme: s.split(':')[0], toString: () => s }),
     file: (p: string) => ({ scheme: 'file', fsPath: p, path: p, toString: () => `file://${p}` }),

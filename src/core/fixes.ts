@@ -323,11 +323,16 @@ function podSpecs(model: ConfigModel): ConfigNode[] {
 }
 
 /** The innermost pod spec around a position; the document's only pod spec when the position is outside every one. */
+/** The document (Kubernetes object) that holds a position. */
+function rootAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
+  return model.roots.find((r) => containsPos(r.range, p));
+}
+
 function podSpecAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
   const specs = podSpecs(model);
   const inside = specs.filter((s) => containsPos(s.range, p));
   if (inside.length) return inside[inside.length - 1];
-  const root = model.roots.find((r) => containsPos(r.range, p));
+  const root = rootAt(model, p);
   const inRoot = root ? specs.filter((s) => containsPos(root.range, s.range.start)) : [];
   return inRoot.length === 1 ? inRoot[0] : specs.length === 1 ? specs[0] : undefined;
 }
@@ -402,11 +407,6 @@ function securityContextFix({ model, text, finding }: FixInput, want: Record<str
       ? l10n.t('Set {0} in the securityContext of container `{1}`', keys, childString(containers[0], 'name') ?? containers[0].key)
       : l10n.t('Set {0} in the securityContext of {1} containers', keys, containers.length);
   return { fixes: [{ title, edits, preferred: true }] };
-}
-
-/** The document (Kubernetes object) that holds a position. */
-function rootAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
-  return model.roots.find((r) => containsPos(r.range, p));
 }
 
 /**

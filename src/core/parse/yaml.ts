@@ -53,6 +53,26 @@ function keyText(key: unknown): string {
   return String(key);
 }
 
+/**
+ * Where a node's own text ends. The yaml library lets a block collection's range run on over the
+ * comment lines after its last item (which ones depends on their indentation and on what follows);
+ * a node here ends where its last item's value ends, so a comment below a block is not inside it.
+ */
+function endOf(node: YamlNode): number {
+  let n = node;
+  for (;;) {
+    if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length) {
+      const last = n.items[n.items.length - 1] as unknown;
+      const next = (isPair(last) ? (last.value ?? last.key) : last) as YamlNode | null;
+      if (next && typeof next === 'object' && next.range) {
+        n = next;
+        continue;
+      }
+    }
+    return n.range ? n.range[1] : 0;
+  }
+}
+
 class Builder {
   readonly problems: ParseProblem[] = [];
   private aliasCount = 0;
@@ -70,7 +90,7 @@ class Builder {
 
   private rangeOf(node: YamlNode | null | undefined, fallback: Range): Range {
     const r = node?.range;
-    return r ? this.lines.range(r[0], r[1]) : fallback;
+    return r ? this.lines.range(r[0], endOf(node!)) : fallback;
   }
 
   /**
@@ -175,8 +195,8 @@ class Builder {
       const kr = keyNode?.range;
       const vr = valueNode?.range;
       const start = kr ? kr[0] : vr ? vr[0] : 0;
-      const keyEnd = kr ? kr[1] : vr ? vr[1] : start;
-      const end = vr ? Math.max(vr[1], keyEnd) : keyEnd;
+      const keyEnd = kr ? endOf(keyNode!) : vr ? endOf(valueNode!) : start;
+      const end = vr ? Math.max(endOf(valueNode!), keyEnd) : keyEnd;
       keyRange = this.lines.range(start, keyEnd);
       range = this.lines.range(start, end);
     }
@@ -184,7 +204,8 @@ class Builder {
   }
 
   root(doc: Document, docStart: number, docEnd: number): ConfigNode {
-    const range = this.lines.range(docStart, docEnd);
+    const contents = doc.contents as YamlNode | null;
+    const range = this.lines.range(docStart, contents?.range ? endOf(contents) : docEnd);
     const root: ConfigNode = { key: '', path: [], keyRange: { start: range.start, end: range.start }, range };
     this.fill(root, doc.contents, doc, null, 0);
     return root;

@@ -37,9 +37,11 @@ export interface KubernetesObject {
 }
 
 /** A subtree as a document of its own: the same nodes and ranges, with paths from the new root. */
-function rebase(node: ConfigNode, drop: number): ConfigNode {
-  const out: ConfigNode = { ...node, path: node.path.slice(drop) };
+function rebase(node: ConfigNode, drop: number, key = node.key): ConfigNode {
+  // Field by field: a node's ranges may be worked out on request (yamlFast.ts), which a spread would not copy.
+  const out: ConfigNode = { key, path: node.path.slice(drop), keyRange: node.keyRange, range: node.range, valueRange: node.valueRange };
   if (node.children) out.children = node.children.map((c) => rebase(c, drop));
+  else out.value = node.value;
   return out;
 }
 
@@ -56,7 +58,7 @@ export function kubernetesDocuments(model: ConfigModel): ConfigNode[] {
       out.push(doc);
       return;
     }
-    for (const item of items.children) if (item.children) add(rebase({ ...item, key: '' }, item.path.length), depth + 1);
+    for (const item of items.children) if (item.children) add(rebase(item, item.path.length, ''), depth + 1);
   };
   for (const root of model.roots) add(root, 0);
   return out;

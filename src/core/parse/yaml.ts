@@ -5,6 +5,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml
 import type { Document, Node as YamlNode } from 'yaml';
 import { Lines, unifyLineBreaks } from './lines';
 import type { ConfigNode, ParseProblem, Range } from './types';
+import { readPlainYaml } from './yamlFast';
 
 /** Text larger than this is not parsed at all (a problem is reported instead). */
 export const MAX_YAML_BYTES = 5 * 1024 * 1024;
@@ -260,12 +261,14 @@ export function lineNesting(text: string): number {
   return -1;
 }
 
-/** Parses every document of a YAML text into ConfigNode roots (one per document). */
-export function parseYamlTree(source: string): YamlTree {
+/**
+ * Parses every document of a YAML text into ConfigNode roots (one per document). Everyday YAML is read
+ * by yamlFast.ts; whatever it leaves (and everything when `library` is set) by the yaml library.
+ */
+export function parseYamlTree(source: string, options: { library?: boolean } = {}): YamlTree {
   // A lone CR ends a line for YAML and for the editor, but the yaml library reads a CR-only file as
   // one line of nested compact mappings, thousands deep (see tooDeep).
   const text = unifyLineBreaks(source);
-  const lines = new LineIndex(text);
   if (text.length > MAX_YAML_BYTES) {
     return {
       roots: [],
@@ -274,12 +277,17 @@ export function parseYamlTree(source: string): YamlTree {
   }
   const deep = flowDepth(text);
   if (deep.offset >= 0) {
-    return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: lines.range(deep.offset, deep.offset + 1) }] };
+    return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: new LineIndex(text).range(deep.offset, deep.offset + 1) }] };
   }
   const nested = lineNesting(text);
   if (nested >= 0) {
-    return { roots: [], problems: [{ message: `More than ${MAX_FLOW_DEPTH} collections open on one line; the file was not analysed.`, range: lines.range(nested, nested + 1) }] };
+    return { roots: [], problems: [{ message: `More than ${MAX_FLOW_DEPTH} collections open on one line; the file was not analysed.`, range: new LineIndex(text).range(nested, nested + 1) }] };
   }
+  if (!options.library) {
+    const plain = readPlainYaml(text, MAX_NODES);
+    if (plain) return { roots: plain, problems: [] };
+  }
+  const lines = new LineIndex(text);
   const builder = new Builder(lines);
   const roots: ConfigNode[] = [];
   try {

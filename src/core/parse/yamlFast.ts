@@ -1,0 +1,737 @@
+// A reader for the everyday part of YAML, straight to ConfigNode trees: block maps and sequences,
+// plain and quoted one-line scalars, literal and folded block scalars, one-line flow collections,
+// comments and `---` documents. That is what Compose files, Kubernetes manifests, cloud-init and Lima
+// configurations are almost always made of, and reading it directly takes a fraction of the time and
+// memory of the yaml library, which first builds a token tree and then a document of its own.
+//
+// Anything else — anchors, aliases, tags, directives, complex keys, multi-line plain or quoted
+// scalars, multi-line flow collections, tabs outside quotes and block scalars, explicit indentation
+// indicators, `|+`, anything the library would report as an error — makes it give up (null), and
+// the yaml library reads the file instead. So this reader only ever has to agree with the library on
+// text the library accepts without a word, and test/unit/yaml-fast.test.ts checks that it does, node
+// for node, on every corpus file and on mutated and random text.
+import type { ConfigNode, Pos, Range } from './types';
+
+/** Thrown inside the reader when the text leaves the subset it reads; caught at the top. */
+class GiveUp {}
+const GIVE_UP = new GiveUp();
+const giveUp = (): never => {
+  throw GIVE_UP;
+};
+
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+/** Characters a plain scalar may not start with (besides `-`, `?` and `:` before a space). */
+const BAD_START = new Set([..."&*!?%@`,[]{}#|>:'\""].map((c) => c.charCodeAt(0)));
+/** Characters that end a plain scalar inside a flow collection. */
+const FLOW_STOP = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
+/** Control characters, DEL, C1 controls and the byte order mark: the library has rules of its own for them. */
+const ODD_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
+
+/** Deepest block nesting read here; deeper text goes to the library, which has its own guard. */
+const MAX_DEPTH = 400;
+
+/** The YAML 1.2 core schema, as the yaml library resolves a plain scalar. */
+export function plainValue(s: string): string | number | boolean | null {
+  if (s === '') return null;
+  const c = s.charCodeAt(0);
+  // Only these first characters can start a null, boolean or number.
+  if (!(c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57) || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
+  if (/^(?:~|[Nn]ull|NULL)$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return c === 116 || c === 84;
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : c === 45 ? -Infinity : Infinity;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
+};
+const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** Line starts of one text and positions from offsets, shared by every node of one parse. */
+class Positions {
+  // Private fields: a model compared with another, or printed, shows nodes, not this table.
+  #hint = 0;
+  readonly #text: string;
+  readonly #starts: number[];
+  constructor(text: string, starts: number[]) {
+    this.#text = text;
+    this.#starts = starts;
+  }
+
+  /** The same answer as LineIndex.pos, looked for first near the last one. */
+  pos(o: number): Pos {
+    const st = this.#starts;
+    o = Math.max(0, Math.min(o, this.#text.length));
+    let l = this.#hint;
+    if (o < st[l] || (l + 1 < st.length && o >= st[l + 1])) {
+      let lo = 0;
+      let hi = st.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (st[mid] <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      l = lo;
+    }
+    this.#hint = l;
+    return { line: l, character: o - st[l] };
+  }
+
+  /** LineIndex.range: the end leaves out trailing whitespace and line breaks. */
+  range(start: number, end: number): Range {
+    const t = this.#text;
+    let e = Math.max(start, Math.min(end, t.length));
+    for (;;) {
+      const c = t.charCodeAt(e - 1);
+      if (e > start && (c === SPACE || c === TAB || c === 10 || c === 13)) e--;
+      else break;
+    }
+    return { start: this.pos(start), end: this.pos(e) };
+  }
+}
+
+/**
+ * A node read here. It keeps four offsets and works its ranges out when they are asked for: a large
+ * file makes tens of thousands of nodes, few of whose ranges are ever read, and the objects a range
+ * is made of (a range and two positions, three ranges a node) were most of the memory, and of the
+ * time spent collecting it. JSON.stringify sees the same fields as for any other ConfigNode.
+ */
+export class PlainNode implements ConfigNode {
+  value?: string | number | boolean | null;
+  children?: PlainNode[];
+  /** Where the value starts and ends (a collection ends where its last item's value ends). */
+  vs = 0;
+  ve = 0;
+
+  readonly #positions: Positions;
+
+  constructor(
+    readonly key: string,
+    readonly path: string[],
+    positions: Positions,
+    /** Where the key starts and ends; for a sequence item or a document, where its value does. */
+    public ks: number,
+    public ke: number,
+  ) {
+    this.#positions = positions;
+  }
+
+  get keyRange(): Range {
+    return this.#positions.range(this.ks, this.ke);
+  }
+
+  get range(): Range {
+    return this.#positions.range(this.ks, Math.max(this.ve, this.ke));
+  }
+
+  get valueRange(): Range {
+    return this.#positions.range(this.vs, this.ve);
+  }
+
+  toJSON(): ConfigNode {
+    return plainConfigNode(this);
+  }
+}
+
+/** A PlainNode as an ordinary object (ranges included), as the yaml library's path would build it. */
+export function plainConfigNode(n: ConfigNode): ConfigNode {
+  const out: ConfigNode = { key: n.key, path: n.path, keyRange: n.keyRange, range: n.range };
+  if (n.children) {
+    out.valueRange = n.valueRange;
+    out.children = n.children.map(plainConfigNode);
+  } else {
+    out.value = n.value;
+    out.valueRange = n.valueRange;
+  }
+  return out;
+}
+
+class Reader {
+  private readonly starts: number[] = [];
+  /** Where each line's text ends, before its `\n` or `\r\n`. */
+  private readonly ends: number[] = [];
+  private readonly count: number;
+  private readonly positions: Positions;
+  private nodes = 0;
+  private depth = 0;
+  /** Set by every value reader: the first line after the value, and where the value's text ends. */
+  private next = 0;
+  private end = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxNodes: number,
+  ) {
+    let s = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', s);
+      this.starts.push(s);
+      if (nl < 0) {
+        this.ends.push(text.length);
+        break;
+      }
+      this.ends.push(nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+      s = nl + 1;
+    }
+    this.count = this.starts.length;
+    this.positions = new Positions(text, this.starts);
+  }
+
+  // ---- lines
+
+  /** Leading spaces of a line. */
+  private indent(ln: number): number {
+    const t = this.text;
+    const s = this.starts[ln];
+    let i = s;
+    while (t.charCodeAt(i) === SPACE) i++;
+    return i - s;
+  }
+
+  /** The first line from `ln` on that holds more than blanks and a comment. */
+  private content(ln: number): number {
+    const t = this.text;
+    for (; ln < this.count; ln++) {
+      const e = this.ends[ln];
+      let i = this.starts[ln];
+      while (i < e && t.charCodeAt(i) === SPACE) i++;
+      if (i < e && t.charCodeAt(i) === TAB) {
+        while (i < e && (t.charCodeAt(i) === SPACE || t.charCodeAt(i) === TAB)) i++;
+        if (i < e && t.charCodeAt(i) !== HASH) giveUp();
+      }
+      if (i < e && t.charCodeAt(i) !== HASH) return ln;
+    }
+    return ln;
+  }
+
+  /** `---` at the start of a line, alone or before a comment; `...` and directives are not read here. */
+  private isMarker(ln: number): boolean {
+    const t = this.text;
+    const s = this.starts[ln];
+    const c = t.charCodeAt(s);
+    if (c === 37) giveUp();
+    if ((c === DASH || c === 46) && t.charCodeAt(s + 1) === c && t.charCodeAt(s + 2) === c) {
+      const after = t.charCodeAt(s + 3);
+      if (s + 3 >= this.ends[ln] || after === SPACE || after === TAB) {
+        if (c === 46) giveUp();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** After a value that ended on line `ln`: the rest of that line must be blank or a comment. */
+  private restOfLine(at: number, ln: number): void {
+    const t = this.text;
+    const e = this.ends[ln];
+    let i = at;
+    while (i < e && t.charCodeAt(i) === SPACE) i++;
+    if (i < e && !(t.charCodeAt(i) === HASH && i > at)) giveUp();
+  }
+
+  /** A one-line value ended on line `ln`: a more indented content line after it would continue it. */
+  private endOfLineValue(ln: number, parentIndent: number): void {
+    const nl = this.content(ln + 1);
+    if (nl < this.count && !this.isMarker(nl) && this.indent(nl) > parentIndent) giveUp();
+    this.next = ln + 1;
+  }
+
+  private isDash(at: number, e: number): boolean {
+    if (this.text.charCodeAt(at) !== DASH) return false;
+    const c = this.text.charCodeAt(at + 1);
+    return at + 1 >= e || c === SPACE;
+  }
+
+  private newNode(key: string, path: string[], ks: number, ke: number): PlainNode {
+    if (++this.nodes > this.maxNodes) giveUp();
+    // concat makes an array of exactly the right length; push would leave room for more.
+    return new PlainNode(key, path.concat(key), this.positions, ks, ke);
+  }
+
+  // ---- documents
+
+  read(): PlainNode[] {
+    if (ODD_CHARS.test(this.text)) giveUp();
+    const roots: PlainNode[] = [];
+    let ln = this.content(0);
+    let first = true;
+    while (ln < this.count) {
+      let start: number;
+      let marker = -1;
+      if (this.isMarker(ln)) {
+        marker = this.starts[ln];
+        start = marker;
+        this.restOfLine(marker + 3, ln);
+        ln = this.content(ln + 1);
+      } else {
+        if (!first) giveUp();
+        start = this.starts[ln]; // the line start, indentation included, as the library has it
+      }
+      first = false;
+      // A document's key range is empty, where the document starts.
+      const root = new PlainNode('', [], this.positions, start, start);
+      if (ln >= this.count || this.isMarker(ln)) {
+        // `---` with nothing after it: an empty document, a null where the marker ends.
+        let p = marker + 3;
+        const e = this.ends[this.positions.pos(marker).line];
+        while (p < e && this.text.charCodeAt(p) === SPACE) p++;
+        if (p >= e) p = marker + 3;
+        root.value = null;
+        root.vs = root.ve = p;
+      } else {
+        const col = this.indent(ln);
+        this.node(root, ln, this.starts[ln] + col, -1, true);
+        ln = this.content(this.next);
+        if (ln < this.count && !this.isMarker(ln)) giveUp();
+      }
+      roots.push(root);
+    }
+    return roots;
+  }
+
+  // ---- block nodes
+
+  /**
+   * Reads the node that starts at offset `at` on line `ln` into `target`. `parentIndent` is the
+   * indentation of the collection holding it; `open` says a block sequence or mapping may start here
+   * (at the start of a line or after `- `), which it may not right after `key: `.
+   */
+  private node(target: PlainNode, ln: number, at: number, parentIndent: number, open: boolean): void {
+    if (++this.depth > MAX_DEPTH) giveUp();
+    const t = this.text;
+    const e = this.ends[ln];
+    const c = t.charCodeAt(at);
+    const col = at - this.starts[ln];
+    if (this.isDash(at, e)) {
+      if (!open) giveUp();
+      this.blockSeq(target, ln, col);
+    } else if (c === 91 || c === 123) {
+      this.flowValue(target, at, e, ln);
+      if (t.charCodeAt(this.scanSpaces(this.end, e)) === COLON) giveUp();
+      this.restOfLine(this.end, ln);
+      this.endOfLineValue(ln, parentIndent);
+    } else if (c === 124 || c === 62) {
+      this.blockScalar(target, ln, at, parentIndent);
+    } else if (c === DQUOTE || c === SQUOTE) {
+      const value = this.quoted(at, e);
+      const after = this.end;
+      const i = this.scanSpaces(after, e);
+      if (t.charCodeAt(i) === COLON && (i + 1 >= e || t.charCodeAt(i + 1) === SPACE)) {
+        if (!open) giveUp();
+        this.blockMap(target, ln, col);
+      } else {
+        this.restOfLine(after, ln);
+        target.value = value;
+        target.vs = at;
+        target.ve = this.end = after;
+        this.endOfLineValue(ln, parentIndent);
+      }
+    } else {
+      if (BAD_START.has(c) || (c === DASH && t.charCodeAt(at + 1) === TAB)) giveUp();
+      const stop = this.plainEnd(at, e);
+      if (stop < 0) {
+        if (!open) giveUp();
+        this.blockMap(target, ln, col);
+      } else {
+        let v = stop;
+        while (v > at && t.charCodeAt(v - 1) === SPACE) v--;
+        target.value = plainValue(t.slice(at, v));
+        target.vs = at;
+        target.ve = this.end = v;
+        this.endOfLineValue(ln, parentIndent);
+      }
+    }
+    this.depth--;
+  }
+
+  /** Skips spaces; a tab gives up. */
+  private scanSpaces(i: number, e: number): number {
+    const t = this.text;
+    while (i < e) {
+      const c = t.charCodeAt(i);
+      if (c === SPACE) i++;
+      else if (c === TAB) giveUp();
+      else break;
+    }
+    return i;
+  }
+
+  /**
+   * Where a plain scalar starting at `at` ends on its line (at a comment or the line end), or -1 when
+   * a `: ` makes it a mapping key. A tab gives up.
+   */
+  private plainEnd(at: number, e: number): number {
+    const t = this.text;
+    for (let i = at; i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (c === COLON) {
+        if (i + 1 >= e || t.charCodeAt(i + 1) === SPACE) return -1;
+        if (t.charCodeAt(i + 1) === TAB) giveUp();
+      } else if (c === HASH && t.charCodeAt(i - 1) === SPACE) {
+        return i;
+      } else if (c === TAB) giveUp();
+    }
+    return e;
+  }
+
+  /** A mapping key at `at`: its text, with this.end after it and the colon at the returned offset. */
+  private key(at: number, e: number): { key: string; keyEnd: number; colon: number } {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    let key: string;
+    let keyEnd: number;
+    if (c === DQUOTE || c === SQUOTE) {
+      key = this.quoted(at, e);
+      keyEnd = this.end;
+    } else {
+      if (BAD_START.has(c) || (c === DASH && (at + 1 >= e || t.charCodeAt(at + 1) === SPACE))) giveUp();
+      let i = at;
+      for (; i < e; i++) {
+        const ch = t.charCodeAt(i);
+        if (ch === COLON && (i + 1 >= e || t.charCodeAt(i + 1) === SPACE)) break;
+        if (ch === TAB || (ch === HASH && t.charCodeAt(i - 1) === SPACE)) giveUp();
+      }
+      keyEnd = i;
+      while (keyEnd > at && t.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+      const raw = t.slice(at, keyEnd);
+      if (raw === '<<') giveUp();
+      const v = plainValue(raw);
+      key = v === null ? '' : String(v);
+    }
+    if (keyEnd - at > 1000) giveUp();
+    const colon = this.scanSpaces(keyEnd, e);
+    if (t.charCodeAt(colon) !== COLON || !(colon + 1 >= e || t.charCodeAt(colon + 1) === SPACE)) giveUp();
+    return { key, keyEnd, colon };
+  }
+
+  /** A block mapping whose first key is at column `indent` of line `ln`; later keys start lines at that indentation. */
+  private blockMap(target: PlainNode, ln: number, indent: number): void {
+    const t = this.text;
+    const children: PlainNode[] = [];
+    const start = this.starts[ln] + indent;
+    for (;;) {
+      const e = this.ends[ln];
+      const ks = this.starts[ln] + indent;
+      const { key, keyEnd, colon } = this.key(ks, e);
+      const child = this.newNode(key, target.path, ks, keyEnd);
+      const p = this.scanSpaces(colon + 1, e);
+      if (p >= e || t.charCodeAt(p) === HASH) {
+        const nl = this.content(ln + 1);
+        const more = nl < this.count && !this.isMarker(nl);
+        const ni = more ? this.indent(nl) : -1;
+        if (more && ni > indent) {
+          this.node(child, nl, this.starts[nl] + ni, indent, true);
+        } else if (more && ni === indent && this.isDash(this.starts[nl] + ni, this.ends[nl])) {
+          this.blockSeq(child, nl, ni);
+        } else {
+          child.value = null;
+          child.vs = child.ve = this.end = p;
+          this.next = ln + 1;
+        }
+      } else {
+        this.node(child, ln, p, indent, false);
+      }
+      children.push(child);
+      const nl = this.content(this.next);
+      if (nl >= this.count || this.isMarker(nl)) break;
+      const ni = this.indent(nl);
+      if (ni < indent) break;
+      if (ni > indent || this.isDash(this.starts[nl] + ni, this.ends[nl])) giveUp();
+      ln = nl;
+    }
+    target.vs = start;
+    target.ve = this.end;
+    target.children = children.slice(); // exactly as long as it is: push leaves room for more
+  }
+
+  /** A block sequence whose first `-` is at column `indent` of line `ln`. */
+  private blockSeq(target: PlainNode, ln: number, indent: number): void {
+    const t = this.text;
+    const children: PlainNode[] = [];
+    const start = this.starts[ln] + indent;
+    for (let i = 0; ; i++) {
+      const e = this.ends[ln];
+      const dash = this.starts[ln] + indent;
+      const child = this.newNode(String(i), target.path, 0, 0);
+      const p = this.scanSpaces(dash + 1, e);
+      if (p >= e || t.charCodeAt(p) === HASH) {
+        const nl = this.content(ln + 1);
+        const ni = nl < this.count && !this.isMarker(nl) ? this.indent(nl) : -1;
+        if (ni > indent) {
+          this.node(child, nl, this.starts[nl] + ni, indent, true);
+        } else {
+          child.value = null;
+          child.vs = child.ve = this.end = p;
+          this.next = ln + 1;
+        }
+      } else {
+        this.node(child, ln, p, indent, true);
+      }
+      // An item's key range is its value's.
+      child.ks = child.vs;
+      child.ke = child.ve;
+      children.push(child);
+      const nl = this.content(this.next);
+      if (nl >= this.count || this.isMarker(nl)) break;
+      const ni = this.indent(nl);
+      if (ni < indent) break;
+      if (ni > indent) giveUp();
+      if (!this.isDash(this.starts[nl] + ni, this.ends[nl])) break;
+      ln = nl;
+    }
+    target.vs = start;
+    target.ve = this.end;
+    target.children = children.slice(); // exactly as long as it is: push leaves room for more
+  }
+
+  /** `|` or `>` at `at` on line `ln`, and the lines indented past `parentIndent` under it. */
+  private blockScalar(target: PlainNode, ln: number, at: number, parentIndent: number): void {
+    const t = this.text;
+    const e = this.ends[ln];
+    const folded = t.charCodeAt(at) === 62;
+    let strip = false;
+    let i = at + 1;
+    if (t.charCodeAt(i) === DASH) {
+      strip = true;
+      i++;
+    }
+    const h = t.charCodeAt(i);
+    if (i < e && h !== SPACE) giveUp(); // `+`, an indentation indicator, or anything else
+    this.restOfLine(i, ln);
+    let indent = -1;
+    let leading = 0;
+    const lines: string[] = [];
+    let lastText = -1;
+    let lastLine = ln;
+    let l = ln + 1;
+    for (; l < this.count; l++) {
+      const s = this.starts[l];
+      const le = this.ends[l];
+      let k = s;
+      while (k < le && t.charCodeAt(k) === SPACE) k++;
+      const spaces = k - s;
+      if (k >= le) {
+        // A blank line with more spaces than the content's indentation holds those spaces as text.
+        if (indent >= 0 && spaces > indent) giveUp();
+        if (indent < 0) leading = Math.max(leading, spaces);
+        lines.push('');
+        continue;
+      }
+      if (indent < 0) {
+        if (spaces <= parentIndent) break;
+        if (spaces === 0 || leading > spaces) giveUp();
+        indent = spaces;
+      }
+      if (spaces < indent) {
+        if (t.charCodeAt(k) === TAB) giveUp();
+        break;
+      }
+      const line = t.slice(s + indent, le);
+      if (folded && (spaces > indent || t.charCodeAt(k) === TAB)) giveUp();
+      lines.push(line);
+      lastText = lines.length - 1;
+      lastLine = l;
+    }
+    if (indent < 0 && leading > 0) giveUp();
+    let value: string;
+    if (lastText < 0) value = '';
+    else if (!folded) value = lines.slice(0, lastText + 1).join('\n');
+    else {
+      value = '';
+      let blanks = 0;
+      let seen = false;
+      for (let j = 0; j <= lastText; j++) {
+        const line = lines[j];
+        if (line === '') {
+          blanks++;
+          continue;
+        }
+        if (seen) value += blanks ? '\n'.repeat(blanks) : ' ';
+        else value += '\n'.repeat(blanks);
+        value += line;
+        blanks = 0;
+        seen = true;
+      }
+    }
+    if (!strip && lastText >= 0) value += '\n';
+    target.value = value;
+    const end = lastText >= 0 ? this.ends[lastLine] : this.ends[ln];
+    target.vs = at;
+    target.ve = this.end = end;
+    this.next = lastText >= 0 ? lastLine + 1 : ln + 1;
+  }
+
+  // ---- scalars and flow collections on one line
+
+  /** A quoted scalar at `at` that closes on the same line; this.end is set after the closing quote. */
+  private quoted(at: number, e: number): string {
+    const t = this.text;
+    const q = t.charCodeAt(at);
+    let out = '';
+    let from = at + 1;
+    for (let i = at + 1; i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (q === SQUOTE && c === SQUOTE) {
+        if (t.charCodeAt(i + 1) === SQUOTE && i + 1 < e) {
+          out += t.slice(from, i + 1);
+          from = ++i + 1;
+          continue;
+        }
+        this.end = i + 1;
+        return out + t.slice(from, i);
+      }
+      if (q === DQUOTE && c === DQUOTE) {
+        this.end = i + 1;
+        return out + t.slice(from, i);
+      }
+      if (q === DQUOTE && c === 92) {
+        out += t.slice(from, i);
+        const x = t[i + 1];
+        if (i + 1 >= e) giveUp();
+        const n = HEX_LENGTH[x];
+        if (n) {
+          const hex = t.slice(i + 2, i + 2 + n);
+          if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex)) giveUp();
+          const code = parseInt(hex, 16);
+          if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) giveUp();
+          out += String.fromCodePoint(code);
+          i += 1 + n;
+        } else {
+          const r = ESCAPES[x];
+          if (r === undefined) giveUp();
+          out += r;
+          i += 1;
+        }
+        from = i + 1;
+      }
+    }
+    return giveUp();
+  }
+
+  /** `[` or `{` at `at`, closed on the same line; this.end is set after the closing bracket. */
+  private flowValue(target: PlainNode, at: number, e: number, ln: number): void {
+    if (++this.depth > MAX_DEPTH) giveUp();
+    const t = this.text;
+    const map = t.charCodeAt(at) === 123;
+    const close = map ? 125 : 93;
+    const children: PlainNode[] = [];
+    let i = this.scanSpaces(at + 1, e);
+    if (t.charCodeAt(i) !== close) {
+      for (let n = 0; ; n++) {
+        if (map) {
+          const ks = i;
+          const c = t.charCodeAt(i);
+          let key: string;
+          let keyEnd: number;
+          let colon: number;
+          if (c === DQUOTE || c === SQUOTE) {
+            key = this.quoted(i, e);
+            keyEnd = this.end;
+            colon = this.scanSpaces(keyEnd, e);
+            if (t.charCodeAt(colon) !== COLON) giveUp();
+          } else {
+            keyEnd = this.flowPlainEnd(i, e);
+            if (keyEnd === i) giveUp();
+            colon = this.scanSpaces(keyEnd, e);
+            if (t.charCodeAt(colon) !== COLON || t.charCodeAt(colon + 1) !== SPACE) giveUp();
+            const v = plainValue(t.slice(i, keyEnd));
+            key = v === null ? '' : String(v);
+          }
+          const child = this.newNode(key, target.path, ks, keyEnd);
+          const vs = this.scanSpaces(colon + 1, e);
+          const vc = t.charCodeAt(vs);
+          if (vs >= e || vc === 44 || vc === close) giveUp();
+          this.flowItem(child, vs, e, ln);
+          children.push(child);
+        } else {
+          const child = this.newNode(String(n), target.path, 0, 0);
+          this.flowItem(child, i, e, ln);
+          child.ks = child.vs;
+          child.ke = child.ve;
+          children.push(child);
+        }
+        i = this.scanSpaces(this.end, e);
+        const c = t.charCodeAt(i);
+        if (c === close) break;
+        if (c !== 44) giveUp();
+        i = this.scanSpaces(i + 1, e);
+        if (i >= e || t.charCodeAt(i) === close) giveUp();
+      }
+    }
+    if (i >= e) giveUp();
+    this.end = i + 1;
+    target.vs = at;
+    target.ve = this.end;
+    target.children = children.slice(); // exactly as long as it is: push leaves room for more
+    this.depth--;
+  }
+
+  /** One item of a flow collection: a nested collection, a quoted or a plain scalar. */
+  private flowItem(target: PlainNode, at: number, e: number, ln: number): void {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    if (c === 91 || c === 123) {
+      this.flowValue(target, at, e, ln);
+      return;
+    }
+    let end: number;
+    if (c === DQUOTE || c === SQUOTE) {
+      target.value = this.quoted(at, e);
+      end = this.end;
+    } else {
+      end = this.flowPlainEnd(at, e);
+      if (end === at) giveUp();
+      target.value = plainValue(t.slice(at, end));
+    }
+    target.vs = at;
+    target.ve = this.end = end;
+  }
+
+  /** Where a plain scalar inside a flow collection ends (trailing spaces left out). */
+  private flowPlainEnd(at: number, e: number): number {
+    const t = this.text;
+    const c0 = t.charCodeAt(at);
+    if (BAD_START.has(c0) || (c0 === DASH && (at + 1 >= e || t.charCodeAt(at + 1) === SPACE || FLOW_STOP.has(t.charCodeAt(at + 1))))) giveUp();
+    let i = at;
+    for (; i < e; i++) {
+      const c = t.charCodeAt(i);
+      if (FLOW_STOP.has(c)) break;
+      if (c === TAB) giveUp();
+      if (c === HASH && t.charCodeAt(i - 1) === SPACE) giveUp();
+      if (c === COLON) {
+        const n = t.charCodeAt(i + 1);
+        if (i + 1 >= e || n === SPACE || FLOW_STOP.has(n)) break;
+      }
+    }
+    while (i > at && t.charCodeAt(i - 1) === SPACE) i--;
+    return i;
+  }
+}
+
+/**
+ * The document roots of `text` (line breaks already unified), or null when the text uses YAML this
+ * reader leaves to the yaml library.
+ */
+export function readPlainYaml(text: string, maxNodes: number): PlainNode[] | null {
+  try {
+    return new Reader(text, maxNodes).read();
+  } catch (e) {
+    if (e === GIVE_UP) return null;
+    // A stack overflow on pathological nesting: the library's own guards take over.
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}

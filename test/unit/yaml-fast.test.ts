@@ -68,6 +68,8 @@ describe('fast YAML reader', () => {
     'documents, empty ones included': '---\na: 1\n---\n---\n# only a comment\n---\n- x\n',
     'a document that is a scalar': '--- # a marker with a comment\nplain text\n',
     'indented top-level mapping': '  a: 1\n  b:\n    c: 2\n',
+    'a byte order mark at the start': '\ufeffa: 1\nb:\n  - x\n',
+    'a byte order mark before a marker': '\ufeff---\na: 1\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(`reads ${name} as the library does`, () => {
@@ -89,7 +91,7 @@ describe('fast YAML reader', () => {
     'keep chomping': 'a: |+\n  x\n\n',
     'explicit indentation': 'a: |2\n   x\n',
     'document end markers': 'a: 1\n...\n',
-    'a byte order mark': '\ufeffa: 1\n',
+    'a byte order mark inside the text': 'a: 1\n\ufeffb: 2\n',
     'a nested mapping on one line': 'a: b: c\n',
     'a sequence after a key on its line': 'a: - b\n',
     'a key less indented than its siblings': 'a:\n    b: 1\n  c: 2\n',

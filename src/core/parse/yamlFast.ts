@@ -6,7 +6,7 @@
 //
 // Anything else — anchors, aliases, tags, directives, complex keys, multi-line plain or quoted
 // scalars, multi-line flow collections, tabs outside quotes and block scalars, explicit indentation
-// indicators, `|+`, anything the library would report as an error — makes it give up (null), and
+// indicators, `|+`, control characters, anything the library would report as an error — makes it give up (null), and
 // the yaml library reads the file instead. So this reader only ever has to agree with the library on
 // text the library accepts without a word, and test/unit/yaml-fast.test.ts checks that it does, node
 // for node, on every corpus file and on mutated and random text.
@@ -31,7 +31,7 @@ const SQUOTE = 39;
 const BAD_START = new Set([..."&*!?%@`,[]{}#|>:'\""].map((c) => c.charCodeAt(0)));
 /** Characters that end a plain scalar inside a flow collection. */
 const FLOW_STOP = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
-/** Control characters, DEL, C1 controls and the byte order mark: the library has rules of its own for them. */
+/** Control characters, DEL, C1 controls and a byte order mark past the start: the library has rules of its own for them. */
 const ODD_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
 
 /** Deepest block nesting read here; deeper text goes to the library, which has its own guard. */
@@ -187,7 +187,11 @@ class Reader {
       s = nl + 1;
     }
     this.count = this.starts.length;
-    this.positions = new Positions(text, this.starts);
+    // A byte order mark at the start is not part of the first line's text: the library reads that
+    // line from after it. Positions still count it, as the editor does.
+    const bom = text.charCodeAt(0) === 0xfeff;
+    this.positions = new Positions(text, bom ? this.starts.slice() : this.starts);
+    if (bom) this.starts[0] = 1;
   }
 
   // ---- lines
@@ -264,7 +268,7 @@ class Reader {
   // ---- documents
 
   read(): PlainNode[] {
-    if (ODD_CHARS.test(this.text)) giveUp();
+    if (ODD_CHARS.test(this.starts[0] ? this.text.slice(1) : this.text)) giveUp();
     const roots: PlainNode[] = [];
     let ln = this.content(0);
     let first = true;

@@ -46,25 +46,94 @@ interface Masked {
   /** The text with comments, string contents and heredoc bodies replaced by placeholders, same length. */
   code: string;
   /** String literals (and heredocs, keyed at their `<<~ID` token), by start offset. */
-  literals: Map<number, Literal>;
+  literals: LiteralTable;
+}
+
+/**
+ * Literals by start offset. The scan finds them almost in order (a heredoc's body is read after the
+ * rest of its line), so they are kept in a list, sorted once when the scan ends, and found by
+ * binary search: much cheaper than a map entry per string in a large file.
+ */
+class LiteralTable {
+  private readonly list: Literal[] = [];
+  private sorted = true;
+  add(lit: Literal): void {
+    const last = this.list[this.list.length - 1];
+    if (last && last.start > lit.start) this.sorted = false;
+    this.list.push(lit);
+  }
+  /** Called once, when the scan has added every literal. */
+  seal(): void {
+    if (!this.sorted) this.list.sort((a, b) => a.start - b.start);
+    this.sorted = true;
+  }
+  get(start: number): Literal | undefined {
+    let lo = 0;
+    let hi = this.list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.list[mid].start;
+      if (at === start) return this.list[mid];
+      if (at < start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
 }
 
 const HEREDOC = /^<<([-~]?)(['"]?)([A-Za-z_]\w*)\2/;
 const PERCENT = /^%([wWiIqQ]?)([([{<|!/])/;
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
+/** Where the scan outside literals stops: a line end, or a character that may open a comment or a literal. */
+const STOP = /[\n#"'`<%]/g;
+
+/** Flat runs of each fill character: a blanked span without a line break is a slice of one. */
+const FILLS: Record<string, string> = { _: '_'.repeat(4096), ' ': ' '.repeat(4096) };
+
+function fillOf(ch: string, len: number): string {
+  const run = FILLS[ch];
+  return run && len <= run.length ? run.slice(0, len) : ch.repeat(len);
+}
+
 function mask(text: string): Masked {
-  // Blanked spans, in text order (the scan only moves forward); the code is built from them at the end.
-  const spans: { from: number; to: number; ch: string }[] = [];
-  const literals = new Map<number, Literal>();
+  // The code is built as the scan goes (it only moves forward): the text up to each blanked span, then
+  // the span with every character but line breaks replaced, so that offsets keep their lines.
+  // Appending pieces to one string is much cheaper here than collecting them and joining at the end.
+  let code = '';
+  let done = 0;
+  const literals = new LiteralTable();
   const blank = (from: number, to: number, ch = '_') => {
-    if (to > from) spans.push({ from, to, ch });
+    const a = Math.max(from, done);
+    if (to <= a) return;
+    let k = a;
+    while (k < to && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+    code += text.slice(done, a);
+    code += k === to ? fillOf(ch, to - a) : text.slice(a, to).replace(/[^\r\n]/g, ch);
+    done = to;
   };
   const pending: { id: string; squiggly: boolean; at: number }[] = [];
+  const stop = new RegExp(STOP);
   let i = 0;
   const n = text.length;
   let lineStart = true;
   while (i < n) {
+    // `=begin` counts only at the very start of a line; anything else there is read as usual below.
+    if (lineStart && text.charCodeAt(i) !== 10) {
+      if (text.startsWith('=begin', i)) {
+        const e = text.indexOf('\n=end', i);
+        const stopAt = e < 0 ? n : e + 5;
+        blank(i, stopAt, ' ');
+        i = stopAt;
+        continue;
+      }
+      lineStart = false;
+    }
+    // Nothing but a line end, a comment or a literal changes what the scan does: go straight to the next one.
+    stop.lastIndex = i;
+    const hit = stop.exec(text);
+    if (!hit) break;
+    i = hit.index;
     const c = text[i];
     if (c === '\n') {
       i++;
@@ -87,19 +156,11 @@ function mask(text: string): Masked {
           i = e + 1;
         }
         blank(bodyStart, after, ' ');
-        literals.set(h.at, { start: h.at, end: h.at, value: text.slice(bodyStart, bodyEnd) });
+        literals.add({ start: h.at, end: h.at, value: text.slice(bodyStart, bodyEnd) });
         i = after;
       }
       continue;
     }
-    if (lineStart && text.startsWith('=begin', i)) {
-      const e = text.indexOf('\n=end', i);
-      const stop = e < 0 ? n : e + 5;
-      blank(i, stop, ' ');
-      i = stop;
-      continue;
-    }
-    lineStart = false;
     if (c === '#') {
       let e = text.indexOf('\n', i);
       if (e < 0) e = n;
@@ -108,27 +169,29 @@ function mask(text: string): Masked {
       continue;
     }
     if (c === '"' || c === "'" || c === '`') {
+      const q = text.charCodeAt(i);
+      const interpolates = c !== "'";
       const start = i;
       i++;
       let depth = 0;
       while (i < n) {
-        const d = text[i];
-        if (d === '\\') {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \\ */) {
           i += 2;
           continue;
         }
-        if (c !== "'" && d === '#' && text[i + 1] === '{') {
+        if (interpolates && d === 35 /* # */ && text.charCodeAt(i + 1) === 123 /* { */) {
           depth++;
           i += 2;
           continue;
         }
-        if (depth > 0 && d === '}') depth--;
-        else if (depth === 0 && d === c) break;
+        if (depth > 0 && d === 125 /* } */) depth--;
+        else if (depth === 0 && d === q) break;
         i++;
       }
       const end = Math.min(i + 1, n);
       blank(start + 1, Math.max(start + 1, end - 1));
-      literals.set(start, { start, end, value: text.slice(start + 1, Math.max(start + 1, end - 1)) });
+      literals.add({ start, end, value: text.slice(start + 1, Math.max(start + 1, end - 1)) });
       i = end;
       continue;
     }
@@ -149,55 +212,68 @@ function mask(text: string): Masked {
         let e = text.indexOf(close, i + m[0].length);
         if (e < 0) e = n - 1;
         blank(i + m[0].length, e);
-        literals.set(start, { start, end: e + 1, value: text.slice(i + m[0].length, e) });
+        literals.add({ start, end: e + 1, value: text.slice(i + m[0].length, e) });
         i = e + 1;
         continue;
       }
     }
     i++;
   }
-  const parts: string[] = [];
-  let done = 0;
-  for (const { from, to, ch } of spans) {
-    const a = Math.max(from, done);
-    if (to <= a) continue;
-    parts.push(text.slice(done, a), text.slice(a, to).replace(/[^\r\n]/g, ch));
-    done = to;
-  }
-  parts.push(text.slice(done));
-  return { code: parts.join(''), literals };
+  code += text.slice(done);
+  literals.seal();
+  return { code, literals };
 }
 
-interface Statement {
-  start: number;
-  end: number;
+/** Whether a character is whitespace as `\s`, `trim()` and friends count it. */
+function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 160 && (c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279);
 }
 
-/** Joins physical lines into statements: open brackets, trailing commas, operators and `\` continue a line. */
-function statements(code: string): Statement[] {
-  const out: Statement[] = [];
+/** Characters a line can end in when it goes on: `,`, `\`, `||`, `&&`, `+`, `=`, `and`, `or`. */
+const CONTINUES = /(,|\\|\|\||&&|\+|=|\band|\bor)$/;
+const CONTINUES_LAST = new Set([',', '\\', '|', '&', '+', '=', 'd', 'r']);
+const ENDS_IN_DO = /\bdo\s*(\|[^|]*\|)?$/;
+
+/**
+ * Joins physical lines into statements: open brackets, trailing commas, operators and `\` continue a
+ * line. Returns the statements' start and end offsets, flat: [start0, end0, start1, end1, ...]; each
+ * starts at its first non-blank character and ends after the last non-blank one of its last line.
+ */
+function statements(code: string): number[] {
+  const out: number[] = [];
+  const n = code.length;
   let start = -1;
   let depth = 0;
   let pos = 0;
-  while (pos <= code.length) {
+  while (pos <= n) {
     let e = code.indexOf('\n', pos);
-    if (e < 0) e = code.length;
-    const line = code.slice(pos, e);
+    if (e < 0) e = n;
     if (start < 0) {
-      if (line.trim() === '') {
+      let first = pos;
+      while (first < e && isSpace(code.charCodeAt(first))) first++;
+      if (first === e) {
         pos = e + 1;
         continue;
       }
-      start = pos + (line.length - line.trimStart().length);
+      start = first;
     }
-    for (const ch of line) {
-      if (ch === '(' || ch === '[' || ch === '{') depth++;
-      else if (ch === ')' || ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
+    for (let k = pos; k < e; k++) {
+      const ch = code.charCodeAt(k);
+      if (ch === 40 /* ( */ || ch === 91 /* [ */ || ch === 123 /* { */) depth++;
+      else if (ch === 41 /* ) */ || ch === 93 /* ] */ || ch === 125 /* } */) depth = Math.max(0, depth - 1);
     }
-    const trimmed = line.trimEnd();
-    const continues = depth > 0 || /(,|\\|\|\||&&|\+|=|\band|\bor)$/.test(trimmed) && !/\bdo\s*(\|[^|]*\|)?$/.test(trimmed);
-    if (!continues || e >= code.length) {
-      out.push({ start, end: pos + trimmed.length });
+    let end = e;
+    while (end > pos && isSpace(code.charCodeAt(end - 1))) end--;
+    let continues = depth > 0;
+    // The line's last character rules most lines out before any pattern runs.
+    if (!continues && end > pos && CONTINUES_LAST.has(code[end - 1])) {
+      const trimmed = code.slice(pos, end);
+      continues = CONTINUES.test(trimmed) && !ENDS_IN_DO.test(trimmed);
+    }
+    if (!continues || e >= n) {
+      out.push(start, end);
       start = -1;
       depth = 0;
     }
@@ -293,7 +369,9 @@ function parse(source: string, file: string): VagrantModel {
   };
   const range = (a: number, b: number): Range => lines.range(a, b);
 
-  for (const st of statements(code)) {
+  const bounds = statements(code);
+  for (let b = 0; b < bounds.length; b += 2) {
+    const st = { start: bounds[b], end: bounds[b + 1] };
     const s = code.slice(st.start, st.end);
     const doMatch = /\bdo\s*(?:\|([^|]*)\|)?\s*$/.exec(s);
     const params = doMatch?.[1]?.split(',').map((p) => p.trim().replace(/^[*&]/, '')) ?? [];

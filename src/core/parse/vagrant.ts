@@ -25,7 +25,7 @@
 // `key: value` or `:key => value` become children.
 import type { Workload } from '../advisor/types';
 import { VAGRANT_TOPICS } from '../knowledge/vagrant';
-import { Lines, folderName, keyTopicAt, walk } from './config-topics';
+import { Lines, folderName, keyTopicAt } from './config-topics';
 import { unifyLineBreaks } from './lines';
 import type { FormatModule } from './format';
 import type { ConfigModel, ConfigNode, Range } from './types';
@@ -289,12 +289,22 @@ interface Ctx {
 
 interface Frame {
   /** Block variable -> the configuration objects it stands for (several when one block serves a list of names). */
-  vars: Map<string, Ctx[]>;
-  lists: Map<string, string[]>;
+  vars?: Map<string, Ctx[]>;
+  /** Block variable -> the literal list it walks (`%w(a b).each do |p|`). */
+  lists?: Map<string, string[]>;
   nodes?: ConfigNode[];
 }
 
 const OPENERS = /^(if|unless|while|until|case|begin|def|class|module|for)\b/;
+const ASSIGNED_OPENER = /=\s*(if|unless|case|begin)\b/;
+const LOOP_HEAD = /^(while|until|for)\b/;
+/** A statement that ends in `do` or `do |a, b|`: its block's variables. */
+const DO_AT_END = /\bdo\s*(?:\|([^|]*)\|)?\s*$/;
+/** `config.vm.provider`: the variable and the method chain after it. */
+const CHAIN = /^([A-Za-z_]\w*)\.((?:[a-z_]\w*\.)*[a-z_]\w*[?!]?)/;
+/** `do` and `end` as block keywords, not as parts of names, symbols or method calls. */
+const BLOCK_TOKEN = /(?<![.:\w])(do|end)(?![\w?!:])/g;
+const OPTION = /^(?:([a-z_]\w*):(?!:)|:([a-z_]\w*)\s*=>|["']_*["']\s*=>)\s*/;
 const NAMED = new Set(['define', 'provider', 'provision', 'network']);
 
 function literalValue(raw: string, start: number, masked: Masked): ConfigNode['value'] | undefined {
@@ -312,27 +322,34 @@ function literalValue(raw: string, start: number, masked: Masked): ConfigNode['v
 /** Splits `a, b: 1, :c => "x"` (masked code between `from` and `to`) at top-level commas. */
 function splitArgs(code: string, from: number, to: number): { start: number; end: number }[] {
   const parts: { start: number; end: number }[] = [];
+  const push = (a: number, b: number) => {
+    while (a < b && isSpace(code.charCodeAt(a))) a++;
+    while (b > a && isSpace(code.charCodeAt(b - 1))) b--;
+    if (b > a) parts.push({ start: a, end: b });
+  };
   let depth = 0;
   let s = from;
   for (let k = from; k < to; k++) {
-    const ch = code[k];
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if (ch === ',' && depth === 0) {
-      parts.push({ start: s, end: k });
+    const ch = code.charCodeAt(k);
+    if (ch === 40 /* ( */ || ch === 91 /* [ */ || ch === 123 /* { */) depth++;
+    else if (ch === 41 /* ) */ || ch === 93 /* ] */ || ch === 125 /* } */) depth--;
+    else if (ch === 44 /* , */ && depth === 0) {
+      push(s, k);
       s = k + 1;
     }
   }
-  if (to > s) parts.push({ start: s, end: to });
-  return parts
-    .map((p) => {
-      let a = p.start;
-      let b = p.end;
-      while (a < b && /\s/.test(code[a])) a++;
-      while (b > a && /\s/.test(code[b - 1])) b--;
-      return { start: a, end: b };
-    })
-    .filter((p) => p.end > p.start);
+  if (to > s) push(s, to);
+  return parts;
+}
+
+/** An option (`ip: "..."`) read once from a statement, made into a child of each of its nodes. */
+interface OptionAt {
+  key: string;
+  start: number;
+  keyEnd: number;
+  end: number;
+  valueStart: number;
+  value: ConfigNode['value'] | undefined;
 }
 
 function parse(source: string, file: string): VagrantModel {
@@ -352,17 +369,18 @@ function parse(source: string, file: string): VagrantModel {
     const lit = masked.literals.get(m.index + m[0].length);
     if (lit) (model.plugins ??= []).push({ name: lit.value, range: lines.range(m.index, lit.end) });
   }
-  const frames: Frame[] = [{ vars: new Map(), lists: new Map() }];
+  // Frames get their maps only when they bind something: most blocks (`if`, `each`, a provisioner's) bind nothing we follow.
+  const frames: Frame[] = [{}];
   const lookup = (name: string): Ctx[] | undefined => {
     for (let k = frames.length - 1; k >= 0; k--) {
-      const hit = frames[k].vars.get(name);
+      const hit = frames[k].vars?.get(name);
       if (hit) return hit;
     }
     return undefined;
   };
   const lookupList = (name: string): string[] | undefined => {
     for (let k = frames.length - 1; k >= 0; k--) {
-      const hit = frames[k].lists.get(name);
+      const hit = frames[k].lists?.get(name);
       if (hit) return hit;
     }
     return undefined;
@@ -371,40 +389,46 @@ function parse(source: string, file: string): VagrantModel {
 
   const bounds = statements(code);
   for (let b = 0; b < bounds.length; b += 2) {
-    const st = { start: bounds[b], end: bounds[b + 1] };
-    const s = code.slice(st.start, st.end);
-    const doMatch = /\bdo\s*(?:\|([^|]*)\|)?\s*$/.exec(s);
+    const stStart = bounds[b];
+    const stEnd = bounds[b + 1];
+    const s = code.slice(stStart, stEnd);
+    // Only a statement whose last non-blank character is the `o` of `do` or a closing `|` can open a block with variables.
+    let last = s.length - 1;
+    while (last >= 0 && isSpace(s.charCodeAt(last))) last--;
+    const lastChar = last >= 0 ? s.charCodeAt(last) : 0;
+    const doMatch = lastChar === 111 /* o */ || lastChar === 124 /* | */ ? DO_AT_END.exec(s) : null;
     const params = doMatch?.[1]?.split(',').map((p) => p.trim().replace(/^[*&]/, '')) ?? [];
-    const opensDo = !!doMatch && !/^(while|until|for)\b/.test(s);
-    const leading = OPENERS.test(s) || /=\s*(if|unless|case|begin)\b/.test(s);
-    const newFrame: Frame = { vars: new Map(), lists: new Map() };
+    const loopHead = LOOP_HEAD.test(s);
+    const opensDo = !!doMatch && !loopHead;
+    const leading = OPENERS.test(s) || ASSIGNED_OPENER.test(s);
+    // The frame the `do` at the end of this statement opens, made when it binds something.
+    let newFrame: Frame | undefined;
+    const bind = (name: string, ctxs: Ctx[]) => ((newFrame ??= {}).vars ??= new Map()).set(name, ctxs);
 
-    const m = /^([A-Za-z_]\w*)\.((?:[a-z_]\w*\.)*[a-z_]\w*[?!]?)/.exec(s);
-    const body = doMatch ? s.slice(0, doMatch.index) : s;
+    const m = CHAIN.exec(s);
     if (m && m[1] === 'Vagrant' && m[2] === 'configure') {
-      if (params[0]) newFrame.vars.set(params[0], [{ path: [], node: root }]);
+      if (params[0]) bind(params[0], [{ path: [], node: root }]);
     } else if (m) {
-      const all: ConfigNode[] = [];
-      for (const ctx of lookup(m[1]) ?? []) {
+      const ctxs = lookup(m[1]);
+      if (ctxs?.length) {
+        // What the statement says is read once; each configuration object it applies to gets its own nodes.
         const segs = m[2].split('.');
-        const chainEnd = st.start + m[0].length;
-        let restStart = chainEnd;
-        const bodyEnd = st.start + body.trimEnd().length;
+        const chainEnd = stStart + m[0].length;
+        let bodyEnd = stStart + (doMatch ? doMatch.index : s.length);
+        while (bodyEnd > stStart && isSpace(code.charCodeAt(bodyEnd - 1))) bodyEnd--;
         const rest = code.slice(chainEnd, bodyEnd);
         const named = segs.length === 2 && segs[0] === 'vm' && NAMED.has(segs[1]);
-        const nodes: ConfigNode[] = [];
-        const mk = (path: string[], keyEnd: number): ConfigNode => ({
-          key: path[path.length - 1],
-          path,
-          keyRange: range(st.start, keyEnd),
-          range: range(st.start, st.end),
-        });
+        const closesParen = /\)\s*$/.test(rest);
         let optsFrom = -1;
+        // Named blocks: the names (one node each, or one unnamed node) and where their key ends.
+        let names: string[] = [];
+        // Other calls and assignments: the path after the chain (`vmx["memsize"]`) and the value.
+        let suffix = segs;
+        let keyEnd = chainEnd;
+        let valueAt: { start: number; value: ConfigNode['value'] | undefined; literal: boolean } | undefined;
         if (named) {
-          const args = splitArgs(code, chainEnd + (rest.match(/^\s*\(?/)?.[0].length ?? 0), bodyEnd - (/\)\s*$/.test(rest) ? 1 : 0));
+          const args = splitArgs(code, chainEnd + (rest.match(/^\s*\(?/)?.[0].length ?? 0), bodyEnd - (closesParen ? 1 : 0));
           const first = args[0];
-          let names: string[] = [];
-          let keyEnd = chainEnd;
           if (first) {
             const raw = text.slice(first.start, first.end);
             const lit = masked.literals.get(first.start);
@@ -419,101 +443,140 @@ function parse(source: string, file: string): VagrantModel {
               optsFrom = args.length > 1 ? args[1].start : -1;
             } else optsFrom = first.start;
           }
-          if (!names.length) nodes.push(mk([...ctx.path, ...segs], chainEnd));
-          for (const name of names) nodes.push(mk([...ctx.path, ...segs, name], keyEnd));
         } else {
-          const idx = /^\[\s*/.exec(rest);
-          let path = [...ctx.path, ...segs];
-          let keyEnd = chainEnd;
-          if (idx) {
+          let restStart = chainEnd;
+          if (/^\[\s*/.test(rest)) {
             const close = code.indexOf(']', chainEnd);
             if (close > 0 && close < bodyEnd) {
               const inner = text.slice(chainEnd + 1, close).trim();
-              path = [...path, inner.replace(/^["':]|["']$/g, '')];
+              suffix = [...segs, inner.replace(/^["':]|["']$/g, '')];
               keyEnd = close + 1;
               restStart = close + 1;
             }
           }
-          const node = mk(path, keyEnd);
           const after = code.slice(restStart, bodyEnd);
           const assign = /^\s*(\|\||&&)?=(?!=)\s*/.exec(after);
           if (assign) {
             const vStart = restStart + assign[0].length;
-            node.valueRange = range(vStart, bodyEnd);
-            const v = literalValue(text.slice(vStart, bodyEnd), vStart, masked);
-            if (v !== undefined) node.value = v;
+            valueAt = { start: vStart, value: literalValue(text.slice(vStart, bodyEnd), vStart, masked), literal: true };
           } else if (after.trim()) {
-            const lead = after.length - after.trimStart().length;
-            const aStart = restStart + lead;
-            node.valueRange = range(aStart, bodyEnd);
-            node.value = text.slice(aStart, bodyEnd);
+            const aStart = restStart + (after.length - after.trimStart().length);
+            valueAt = { start: aStart, value: text.slice(aStart, bodyEnd), literal: false };
             optsFrom = aStart;
           }
-          nodes.push(node);
         }
         // Options (`ip: "..."`, `:type => "nfs"`) become children of every node of this statement.
+        const options: OptionAt[] = [];
         if (optsFrom >= 0) {
-          for (const part of splitArgs(code, optsFrom, bodyEnd - (/\)\s*$/.test(rest) && named ? 1 : 0))) {
-            const seg = code.slice(part.start, part.end);
-            const om = /^(?:([a-z_]\w*):(?!:)|:([a-z_]\w*)\s*=>|["']_*["']\s*=>)\s*/.exec(seg);
+          for (const part of splitArgs(code, optsFrom, bodyEnd - (closesParen && named ? 1 : 0))) {
+            const om = OPTION.exec(code.slice(part.start, part.end));
             if (!om) continue;
             const key = om[1] ?? om[2];
             if (!key) continue;
-            const vStart = part.start + om[0].length;
+            const valueStart = part.start + om[0].length;
+            options.push({ key, start: part.start, keyEnd: part.start + om[0].trimEnd().length, end: part.end, valueStart, value: literalValue(text.slice(valueStart, part.end), valueStart, masked) });
+          }
+        }
+
+        const all: ConfigNode[] = [];
+        for (const ctx of ctxs) {
+          const mk = (path: string[], end: number): ConfigNode => ({
+            key: path[path.length - 1],
+            path,
+            keyRange: range(stStart, end),
+            range: range(stStart, stEnd),
+          });
+          const nodes: ConfigNode[] = [];
+          if (named) {
+            if (!names.length) nodes.push(mk([...ctx.path, ...segs], chainEnd));
+            for (const name of names) nodes.push(mk([...ctx.path, ...segs, name], keyEnd));
+          } else {
+            const node = mk([...ctx.path, ...suffix], keyEnd);
+            if (valueAt) {
+              node.valueRange = range(valueAt.start, bodyEnd);
+              if (valueAt.value !== undefined) node.value = valueAt.value;
+            }
+            nodes.push(node);
+          }
+          for (const o of options) {
             for (const node of nodes) {
               const opt: ConfigNode = {
-                key,
-                path: [...node.path, key],
-                keyRange: range(part.start, part.start + om[0].trimEnd().length),
-                range: range(part.start, part.end),
-                valueRange: range(vStart, part.end),
+                key: o.key,
+                path: [...node.path, o.key],
+                keyRange: range(o.start, o.keyEnd),
+                range: range(o.start, o.end),
+                valueRange: range(o.valueStart, o.end),
               };
-              const v = literalValue(text.slice(vStart, part.end), vStart, masked);
-              if (v !== undefined) opt.value = v;
+              if (o.value !== undefined) opt.value = o.value;
               (node.children ??= []).push(opt);
             }
           }
+          for (const node of nodes) (ctx.node.children ??= []).push(node);
+          for (const node of nodes) all.push(node);
+          if (opensDo && nodes.length && params[1]) bind(params[1], [...(newFrame?.vars?.get(params[1]) ?? []), ctx]);
         }
-        for (const node of nodes) (ctx.node.children ??= []).push(node);
-        all.push(...nodes);
-        if (opensDo && nodes.length && params[1]) newFrame.vars.set(params[1], [...(newFrame.vars.get(params[1]) ?? []), ctx]);
-      }
-      if (opensDo && all.length) {
-        if (params[0]) newFrame.vars.set(params[0], all.map((n) => ({ path: n.path, node: n })));
-        newFrame.nodes = all;
+        if (opensDo && all.length) {
+          if (params[0]) bind(params[0], all.map((n) => ({ path: n.path, node: n })));
+          (newFrame ??= {}).nodes = all;
+        }
       }
     }
-    if (opensDo && params[0] && newFrame.vars.size === 0) {
+    if (opensDo && params[0] && !newFrame?.vars?.size) {
       const list = /^(\[[^\]]*\]|%w\([^)]*\))\.each\s/.exec(s);
       if (list) {
-        const raw = text.slice(st.start, st.start + list[1].length);
+        const raw = text.slice(stStart, stStart + list[1].length);
         const names = raw.startsWith('%w') ? raw.slice(3, -1).trim().split(/\s+/) : [...raw.matchAll(/["':]([\w.-]+)["']?/g)].map((x) => x[1]);
-        newFrame.lists.set(params[0], names);
+        ((newFrame ??= {}).lists ??= new Map()).set(params[0], names);
       }
     }
 
     // Block nesting, token by token: `end` closes, `do` (and a leading keyword) opens. The `do` that
     // ends the statement opens the frame holding this statement's block variables.
-    const loopHead = /^(while|until|for)\b/.test(s);
-    if (leading) frames.push({ vars: new Map(), lists: new Map() });
-    const tokens = /(?<![.:\w])(do|end)(?![\w?!:])/g;
-    for (let t = tokens.exec(s); t; t = tokens.exec(s)) {
+    if (leading) frames.push({});
+    if (!s.includes('do') && !s.includes('end')) continue;
+    BLOCK_TOKEN.lastIndex = 0;
+    for (let t = BLOCK_TOKEN.exec(s); t; t = BLOCK_TOKEN.exec(s)) {
       if (t[1] === 'end') {
         if (frames.length > 1) {
           const f = frames.pop()!;
-          for (const node of f.nodes ?? []) node.range = { start: node.range.start, end: lines.pos(st.start + t.index + 3) };
+          for (const node of f.nodes ?? []) node.range = { start: node.range.start, end: lines.pos(stStart + t.index + 3) };
         }
       } else if (!loopHead) {
-        frames.push(doMatch && t.index === doMatch.index ? newFrame : { vars: new Map(), lists: new Map() });
+        frames.push((doMatch && t.index === doMatch.index && newFrame) || {});
       }
     }
   }
   return model;
 }
 
+/** Whether `path` joined with NUL characters is `joined`, without joining it. */
+function joinsTo(path: readonly string[], joined: string): boolean {
+  let at = 0;
+  for (let i = 0; i < path.length; i++) {
+    if (i > 0) {
+      if (joined.charCodeAt(at) !== 0) return false;
+      at++;
+    }
+    if (!joined.startsWith(path[i], at)) return false;
+    at += path[i].length;
+  }
+  return at === joined.length;
+}
+
+/** The first node below `node` (depth first) at `node`'s path plus `rel`. */
 function firstAt(node: ConfigNode, rel: string[]): ConfigNode | undefined {
   const want = [...node.path, ...rel].join('\u0000');
-  for (const n of walk(node.children ?? [])) if (n.path.join('\u0000') === want) return n;
+  // An explicit stack, each node before its children: the order of a depth-first walk, without generators.
+  const stack: ConfigNode[] = [];
+  const push = (nodes: readonly ConfigNode[] | undefined) => {
+    if (nodes) for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  };
+  push(node.children);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (joinsTo(n.path, want)) return n;
+    push(n.children);
+  }
   return undefined;
 }
 

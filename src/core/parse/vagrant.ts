@@ -238,48 +238,69 @@ const ENDS_IN_DO = /\bdo\s*(\|[^|]*\|)?$/;
 
 /**
  * Joins physical lines into statements: open brackets, trailing commas, operators and `\` continue a
- * line. Returns the statements' start and end offsets, flat: [start0, end0, start1, end1, ...]; each
- * starts at its first non-blank character and ends after the last non-blank one of its last line.
+ * line. Each call of `next()` moves to the next statement and sets `start` (its first non-blank
+ * character) and `end` (after the last non-blank character of its last line); it returns false at
+ * the end of the code. Statements are read one at a time rather than collected: a large file has tens
+ * of thousands, and the parse needs each only once.
  */
-function statements(code: string): number[] {
-  const out: number[] = [];
-  const n = code.length;
-  let start = -1;
-  let depth = 0;
-  let pos = 0;
-  while (pos <= n) {
-    let e = code.indexOf('\n', pos);
-    if (e < 0) e = n;
-    if (start < 0) {
-      let first = pos;
-      while (first < e && isSpace(code.charCodeAt(first))) first++;
-      if (first === e) {
-        pos = e + 1;
-        continue;
-      }
-      start = first;
-    }
-    for (let k = pos; k < e; k++) {
-      const ch = code.charCodeAt(k);
-      if (ch === 40 /* ( */ || ch === 91 /* [ */ || ch === 123 /* { */) depth++;
-      else if (ch === 41 /* ) */ || ch === 93 /* ] */ || ch === 125 /* } */) depth = Math.max(0, depth - 1);
-    }
-    let end = e;
-    while (end > pos && isSpace(code.charCodeAt(end - 1))) end--;
-    let continues = depth > 0;
-    // The line's last character rules most lines out before any pattern runs.
-    if (!continues && end > pos && CONTINUES_LAST.has(code[end - 1])) {
-      const trimmed = code.slice(pos, end);
-      continues = CONTINUES.test(trimmed) && !ENDS_IN_DO.test(trimmed);
-    }
-    if (!continues || e >= n) {
-      out.push(start, end);
-      start = -1;
-      depth = 0;
-    }
-    pos = e + 1;
+class Statements {
+  start = 0;
+  end = 0;
+  private pos = 0;
+  /** Where the next bracket is (or the code's length): brackets are found with one forward search, not per character. */
+  private bracket: number;
+  private readonly brackets = /[()[\]{}]/g;
+  constructor(private readonly code: string) {
+    this.bracket = this.nextBracket(0);
   }
-  return out;
+  private nextBracket(from: number): number {
+    this.brackets.lastIndex = from;
+    return this.brackets.exec(this.code)?.index ?? this.code.length;
+  }
+  next(): boolean {
+    const code = this.code;
+    const n = code.length;
+    let start = -1;
+    let depth = 0;
+    let pos = this.pos;
+    while (pos <= n) {
+      let e = code.indexOf('\n', pos);
+      if (e < 0) e = n;
+      if (start < 0) {
+        let first = pos;
+        while (first < e && isSpace(code.charCodeAt(first))) first++;
+        if (first === e) {
+          pos = e + 1;
+          continue;
+        }
+        start = first;
+      }
+      // Brackets outside statements cannot occur: a line without a statement is blank.
+      while (this.bracket < e) {
+        const ch = code.charCodeAt(this.bracket);
+        if (ch === 40 /* ( */ || ch === 91 /* [ */ || ch === 123 /* { */) depth++;
+        else depth = Math.max(0, depth - 1);
+        this.bracket = this.nextBracket(this.bracket + 1);
+      }
+      let end = e;
+      while (end > pos && isSpace(code.charCodeAt(end - 1))) end--;
+      let continues = depth > 0;
+      // The line's last character rules most lines out before any pattern runs.
+      if (!continues && end > pos && CONTINUES_LAST.has(code[end - 1])) {
+        const trimmed = code.slice(pos, end);
+        continues = CONTINUES.test(trimmed) && !ENDS_IN_DO.test(trimmed);
+      }
+      pos = e + 1;
+      if (!continues || e >= n) {
+        this.pos = pos;
+        this.start = start;
+        this.end = end;
+        return true;
+      }
+    }
+    this.pos = pos;
+    return false;
+  }
 }
 
 interface Ctx {
@@ -387,10 +408,10 @@ function parse(source: string, file: string): VagrantModel {
   };
   const range = (a: number, b: number): Range => lines.range(a, b);
 
-  const bounds = statements(code);
-  for (let b = 0; b < bounds.length; b += 2) {
-    const stStart = bounds[b];
-    const stEnd = bounds[b + 1];
+  const statements = new Statements(code);
+  while (statements.next()) {
+    const stStart = statements.start;
+    const stEnd = statements.end;
     const s = code.slice(stStart, stEnd);
     // Only a statement whose last non-blank character is the `o` of `do` or a closing `|` can open a block with variables.
     let last = s.length - 1;

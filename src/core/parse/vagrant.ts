@@ -327,6 +327,7 @@ const CHAIN = /^([A-Za-z_]\w*)\.((?:[a-z_]\w*\.)*[a-z_]\w*[?!]?)/;
 const BLOCK_TOKEN = /(?<![.:\w])(do|end)(?![\w?!:])/g;
 const OPTION = /^(?:([a-z_]\w*):(?!:)|:([a-z_]\w*)\s*=>|["']_*["']\s*=>)\s*/;
 const NAMED = new Set(['define', 'provider', 'provision', 'network']);
+const NO_PARAMS: readonly string[] = [];
 
 function literalValue(raw: string, start: number, masked: Masked): ConfigNode['value'] | undefined {
   const t = raw.trim();
@@ -407,6 +408,20 @@ function parse(source: string, file: string): VagrantModel {
     return undefined;
   };
   const range = (a: number, b: number): Range => lines.range(a, b);
+  // A file repeats the same few method chains and block parameter lists: each is split once. The
+  // arrays are only read (paths are built by copying them), so one array serves every statement.
+  const chains = new Map<string, string[]>();
+  const segmentsOf = (chain: string): string[] => {
+    let segs = chains.get(chain);
+    if (!segs) chains.set(chain, (segs = chain.split('.')));
+    return segs;
+  };
+  const paramLists = new Map<string, string[]>();
+  const paramsOf = (list: string): string[] => {
+    let params = paramLists.get(list);
+    if (!params) paramLists.set(list, (params = list.split(',').map((p) => p.trim().replace(/^[*&]/, ''))));
+    return params;
+  };
 
   const statements = new Statements(code);
   while (statements.next()) {
@@ -418,7 +433,7 @@ function parse(source: string, file: string): VagrantModel {
     while (last >= 0 && isSpace(s.charCodeAt(last))) last--;
     const lastChar = last >= 0 ? s.charCodeAt(last) : 0;
     const doMatch = lastChar === 111 /* o */ || lastChar === 124 /* | */ ? DO_AT_END.exec(s) : null;
-    const params = doMatch?.[1]?.split(',').map((p) => p.trim().replace(/^[*&]/, '')) ?? [];
+    const params = doMatch?.[1] !== undefined ? paramsOf(doMatch[1]) : NO_PARAMS;
     const loopHead = LOOP_HEAD.test(s);
     const opensDo = !!doMatch && !loopHead;
     const leading = OPENERS.test(s) || ASSIGNED_OPENER.test(s);
@@ -433,7 +448,7 @@ function parse(source: string, file: string): VagrantModel {
       const ctxs = lookup(m[1]);
       if (ctxs?.length) {
         // What the statement says is read once; each configuration object it applies to gets its own nodes.
-        const segs = m[2].split('.');
+        const segs = segmentsOf(m[2]);
         const chainEnd = stStart + m[0].length;
         let bodyEnd = stStart + (doMatch ? doMatch.index : s.length);
         while (bodyEnd > stStart && isSpace(code.charCodeAt(bodyEnd - 1))) bodyEnd--;

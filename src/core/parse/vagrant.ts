@@ -364,6 +364,17 @@ function splitArgs(code: string, from: number, to: number): { start: number; end
   return parts;
 }
 
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** The name before the first `.` when the statement starts `name.` (as CHAIN's first group would read it); else undefined. */
+function leadingName(s: string): string | undefined {
+  const c = s.charCodeAt(0);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return undefined;
+  let k = 1;
+  while (k < s.length && isWordChar(s.charCodeAt(k))) k++;
+  return s.charCodeAt(k) === 46 /* . */ ? s.slice(0, k) : undefined;
+}
+
 /** An option (`ip: "..."`) read once from a statement, made into a child of each of its nodes. */
 interface OptionAt {
   key: string;
@@ -441,7 +452,10 @@ function parse(source: string, file: string): VagrantModel {
     let newFrame: Frame | undefined;
     const bind = (name: string, ctxs: Ctx[]) => ((newFrame ??= {}).vars ??= new Map()).set(name, ctxs);
 
-    const m = CHAIN.exec(s);
+    // Most statements start with a name that stands for no configuration object (`settings`, a
+    // constant, a provisioner's own variable): the chain is matched only for `Vagrant` and bound names.
+    const head = leadingName(s);
+    const m = head !== undefined && (head === 'Vagrant' || lookup(head)) ? CHAIN.exec(s) : null;
     if (m && m[1] === 'Vagrant' && m[2] === 'configure') {
       if (params[0]) bind(params[0], [{ path: [], node: root }]);
     } else if (m) {

@@ -1,5 +1,5 @@
-// The Vagrantfile reader and detector as they were before they were made faster, kept verbatim (only
-// imports and exported names differ) as the reference the current ones must agree with exactly:
+// A fixed copy of the Vagrantfile reader and detector, kept as the yardstick the current ones must
+// match exactly (only imports and exported names differ from the code it was copied from):
 // test/unit/vagrant-reference.test.ts compares models, workloads and findings on the corpus, mutated
 // corpus files and random text. The line table is a copy too, so a change to the shared one is
 // measured against the original. Do not edit the logic here; it is the yardstick.

@@ -25,7 +25,7 @@
 // `key: value` or `:key => value` become children.
 import type { Workload } from '../advisor/types';
 import { VAGRANT_TOPICS } from '../knowledge/vagrant';
-import { Lines, folderName, keyTopicAt, walk } from './config-topics';
+import { Lines, folderName, keyTopicAt } from './config-topics';
 import { unifyLineBreaks } from './lines';
 import type { FormatModule } from './format';
 import type { ConfigModel, ConfigNode, Range } from './types';
@@ -46,25 +46,94 @@ interface Masked {
   /** The text with comments, string contents and heredoc bodies replaced by placeholders, same length. */
   code: string;
   /** String literals (and heredocs, keyed at their `<<~ID` token), by start offset. */
-  literals: Map<number, Literal>;
+  literals: LiteralTable;
+}
+
+/**
+ * Literals by start offset. The scan finds them almost in order (a heredoc's body is read after the
+ * rest of its line), so they are kept in a list, sorted once when the scan ends, and found by
+ * binary search: much cheaper than a map entry per string in a large file.
+ */
+class LiteralTable {
+  private readonly list: Literal[] = [];
+  private sorted = true;
+  add(lit: Literal): void {
+    const last = this.list[this.list.length - 1];
+    if (last && last.start > lit.start) this.sorted = false;
+    this.list.push(lit);
+  }
+  /** Called once, when the scan has added every literal. */
+  seal(): void {
+    if (!this.sorted) this.list.sort((a, b) => a.start - b.start);
+    this.sorted = true;
+  }
+  get(start: number): Literal | undefined {
+    let lo = 0;
+    let hi = this.list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.list[mid].start;
+      if (at === start) return this.list[mid];
+      if (at < start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
 }
 
 const HEREDOC = /^<<([-~]?)(['"]?)([A-Za-z_]\w*)\2/;
 const PERCENT = /^%([wWiIqQ]?)([([{<|!/])/;
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
+/** Where the scan outside literals stops: a line end, or a character that may open a comment or a literal. */
+const STOP = /[\n#"'`<%]/g;
+
+/** Flat runs of each fill character: a blanked span without a line break is a slice of one. */
+const FILLS: Record<string, string> = { _: '_'.repeat(4096), ' ': ' '.repeat(4096) };
+
+function fillOf(ch: string, len: number): string {
+  const run = FILLS[ch];
+  return run && len <= run.length ? run.slice(0, len) : ch.repeat(len);
+}
+
 function mask(text: string): Masked {
-  // Blanked spans, in text order (the scan only moves forward); the code is built from them at the end.
-  const spans: { from: number; to: number; ch: string }[] = [];
-  const literals = new Map<number, Literal>();
+  // The code is built as the scan goes (it only moves forward): the text up to each blanked span, then
+  // the span with every character but line breaks replaced, so that offsets keep their lines.
+  // Appending pieces to one string is much cheaper here than collecting them and joining at the end.
+  let code = '';
+  let done = 0;
+  const literals = new LiteralTable();
   const blank = (from: number, to: number, ch = '_') => {
-    if (to > from) spans.push({ from, to, ch });
+    const a = Math.max(from, done);
+    if (to <= a) return;
+    let k = a;
+    while (k < to && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+    code += text.slice(done, a);
+    code += k === to ? fillOf(ch, to - a) : text.slice(a, to).replace(/[^\r\n]/g, ch);
+    done = to;
   };
   const pending: { id: string; squiggly: boolean; at: number }[] = [];
+  const stop = new RegExp(STOP);
   let i = 0;
   const n = text.length;
   let lineStart = true;
   while (i < n) {
+    // `=begin` counts only at the very start of a line; anything else there is read as usual below.
+    if (lineStart && text.charCodeAt(i) !== 10) {
+      if (text.startsWith('=begin', i)) {
+        const e = text.indexOf('\n=end', i);
+        const stopAt = e < 0 ? n : e + 5;
+        blank(i, stopAt, ' ');
+        i = stopAt;
+        continue;
+      }
+      lineStart = false;
+    }
+    // Nothing but a line end, a comment or a literal changes what the scan does: go straight to the next one.
+    stop.lastIndex = i;
+    const hit = stop.exec(text);
+    if (!hit) break;
+    i = hit.index;
     const c = text[i];
     if (c === '\n') {
       i++;
@@ -87,19 +156,11 @@ function mask(text: string): Masked {
           i = e + 1;
         }
         blank(bodyStart, after, ' ');
-        literals.set(h.at, { start: h.at, end: h.at, value: text.slice(bodyStart, bodyEnd) });
+        literals.add({ start: h.at, end: h.at, value: text.slice(bodyStart, bodyEnd) });
         i = after;
       }
       continue;
     }
-    if (lineStart && text.startsWith('=begin', i)) {
-      const e = text.indexOf('\n=end', i);
-      const stop = e < 0 ? n : e + 5;
-      blank(i, stop, ' ');
-      i = stop;
-      continue;
-    }
-    lineStart = false;
     if (c === '#') {
       let e = text.indexOf('\n', i);
       if (e < 0) e = n;
@@ -108,27 +169,29 @@ function mask(text: string): Masked {
       continue;
     }
     if (c === '"' || c === "'" || c === '`') {
+      const q = text.charCodeAt(i);
+      const interpolates = c !== "'";
       const start = i;
       i++;
       let depth = 0;
       while (i < n) {
-        const d = text[i];
-        if (d === '\\') {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \\ */) {
           i += 2;
           continue;
         }
-        if (c !== "'" && d === '#' && text[i + 1] === '{') {
+        if (interpolates && d === 35 /* # */ && text.charCodeAt(i + 1) === 123 /* { */) {
           depth++;
           i += 2;
           continue;
         }
-        if (depth > 0 && d === '}') depth--;
-        else if (depth === 0 && d === c) break;
+        if (depth > 0 && d === 125 /* } */) depth--;
+        else if (depth === 0 && d === q) break;
         i++;
       }
       const end = Math.min(i + 1, n);
       blank(start + 1, Math.max(start + 1, end - 1));
-      literals.set(start, { start, end, value: text.slice(start + 1, Math.max(start + 1, end - 1)) });
+      literals.add({ start, end, value: text.slice(start + 1, Math.max(start + 1, end - 1)) });
       i = end;
       continue;
     }
@@ -149,61 +212,95 @@ function mask(text: string): Masked {
         let e = text.indexOf(close, i + m[0].length);
         if (e < 0) e = n - 1;
         blank(i + m[0].length, e);
-        literals.set(start, { start, end: e + 1, value: text.slice(i + m[0].length, e) });
+        literals.add({ start, end: e + 1, value: text.slice(i + m[0].length, e) });
         i = e + 1;
         continue;
       }
     }
     i++;
   }
-  const parts: string[] = [];
-  let done = 0;
-  for (const { from, to, ch } of spans) {
-    const a = Math.max(from, done);
-    if (to <= a) continue;
-    parts.push(text.slice(done, a), text.slice(a, to).replace(/[^\r\n]/g, ch));
-    done = to;
+  code += text.slice(done);
+  literals.seal();
+  return { code, literals };
+}
+
+/** Whether a character is whitespace as `\s`, `trim()` and friends count it. */
+function isSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 160 && (c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279);
+}
+
+/** Characters a line can end in when it goes on: `,`, `\`, `||`, `&&`, `+`, `=`, `and`, `or`. */
+const CONTINUES = /(,|\\|\|\||&&|\+|=|\band|\bor)$/;
+const CONTINUES_LAST = new Set([',', '\\', '|', '&', '+', '=', 'd', 'r']);
+const ENDS_IN_DO = /\bdo\s*(\|[^|]*\|)?$/;
+
+/**
+ * Joins physical lines into statements: open brackets, trailing commas, operators and `\` continue a
+ * line. Each call of `next()` moves to the next statement and sets `start` (its first non-blank
+ * character) and `end` (after the last non-blank character of its last line); it returns false at
+ * the end of the code. Statements are read one at a time rather than collected: a large file has tens
+ * of thousands, and the parse needs each only once.
+ */
+class Statements {
+  start = 0;
+  end = 0;
+  private pos = 0;
+  /** Where the next bracket is (or the code's length): brackets are found with one forward search, not per character. */
+  private bracket: number;
+  private readonly brackets = /[()[\]{}]/g;
+  constructor(private readonly code: string) {
+    this.bracket = this.nextBracket(0);
   }
-  parts.push(text.slice(done));
-  return { code: parts.join(''), literals };
-}
-
-interface Statement {
-  start: number;
-  end: number;
-}
-
-/** Joins physical lines into statements: open brackets, trailing commas, operators and `\` continue a line. */
-function statements(code: string): Statement[] {
-  const out: Statement[] = [];
-  let start = -1;
-  let depth = 0;
-  let pos = 0;
-  while (pos <= code.length) {
-    let e = code.indexOf('\n', pos);
-    if (e < 0) e = code.length;
-    const line = code.slice(pos, e);
-    if (start < 0) {
-      if (line.trim() === '') {
-        pos = e + 1;
-        continue;
+  private nextBracket(from: number): number {
+    this.brackets.lastIndex = from;
+    return this.brackets.exec(this.code)?.index ?? this.code.length;
+  }
+  next(): boolean {
+    const code = this.code;
+    const n = code.length;
+    let start = -1;
+    let depth = 0;
+    let pos = this.pos;
+    while (pos <= n) {
+      let e = code.indexOf('\n', pos);
+      if (e < 0) e = n;
+      if (start < 0) {
+        let first = pos;
+        while (first < e && isSpace(code.charCodeAt(first))) first++;
+        if (first === e) {
+          pos = e + 1;
+          continue;
+        }
+        start = first;
       }
-      start = pos + (line.length - line.trimStart().length);
+      // Brackets outside statements cannot occur: a line without a statement is blank.
+      while (this.bracket < e) {
+        const ch = code.charCodeAt(this.bracket);
+        if (ch === 40 /* ( */ || ch === 91 /* [ */ || ch === 123 /* { */) depth++;
+        else depth = Math.max(0, depth - 1);
+        this.bracket = this.nextBracket(this.bracket + 1);
+      }
+      let end = e;
+      while (end > pos && isSpace(code.charCodeAt(end - 1))) end--;
+      let continues = depth > 0;
+      // The line's last character rules most lines out before any pattern runs.
+      if (!continues && end > pos && CONTINUES_LAST.has(code[end - 1])) {
+        const trimmed = code.slice(pos, end);
+        continues = CONTINUES.test(trimmed) && !ENDS_IN_DO.test(trimmed);
+      }
+      pos = e + 1;
+      if (!continues || e >= n) {
+        this.pos = pos;
+        this.start = start;
+        this.end = end;
+        return true;
+      }
     }
-    for (const ch of line) {
-      if (ch === '(' || ch === '[' || ch === '{') depth++;
-      else if (ch === ')' || ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
-    }
-    const trimmed = line.trimEnd();
-    const continues = depth > 0 || /(,|\\|\|\||&&|\+|=|\band|\bor)$/.test(trimmed) && !/\bdo\s*(\|[^|]*\|)?$/.test(trimmed);
-    if (!continues || e >= code.length) {
-      out.push({ start, end: pos + trimmed.length });
-      start = -1;
-      depth = 0;
-    }
-    pos = e + 1;
+    this.pos = pos;
+    return false;
   }
-  return out;
 }
 
 interface Ctx {
@@ -213,13 +310,24 @@ interface Ctx {
 
 interface Frame {
   /** Block variable -> the configuration objects it stands for (several when one block serves a list of names). */
-  vars: Map<string, Ctx[]>;
-  lists: Map<string, string[]>;
+  vars?: Map<string, Ctx[]>;
+  /** Block variable -> the literal list it walks (`%w(a b).each do |p|`). */
+  lists?: Map<string, string[]>;
   nodes?: ConfigNode[];
 }
 
 const OPENERS = /^(if|unless|while|until|case|begin|def|class|module|for)\b/;
+const ASSIGNED_OPENER = /=\s*(if|unless|case|begin)\b/;
+const LOOP_HEAD = /^(while|until|for)\b/;
+/** A statement that ends in `do` or `do |a, b|`: its block's variables. */
+const DO_AT_END = /\bdo\s*(?:\|([^|]*)\|)?\s*$/;
+/** `config.vm.provider`: the variable and the method chain after it. */
+const CHAIN = /^([A-Za-z_]\w*)\.((?:[a-z_]\w*\.)*[a-z_]\w*[?!]?)/;
+/** `do` and `end` as block keywords, not as parts of names, symbols or method calls. */
+const BLOCK_TOKEN = /(?<![.:\w])(do|end)(?![\w?!:])/g;
+const OPTION = /^(?:([a-z_]\w*):(?!:)|:([a-z_]\w*)\s*=>|["']_*["']\s*=>)\s*/;
 const NAMED = new Set(['define', 'provider', 'provision', 'network']);
+const NO_PARAMS: readonly string[] = [];
 
 function literalValue(raw: string, start: number, masked: Masked): ConfigNode['value'] | undefined {
   const t = raw.trim();
@@ -236,27 +344,45 @@ function literalValue(raw: string, start: number, masked: Masked): ConfigNode['v
 /** Splits `a, b: 1, :c => "x"` (masked code between `from` and `to`) at top-level commas. */
 function splitArgs(code: string, from: number, to: number): { start: number; end: number }[] {
   const parts: { start: number; end: number }[] = [];
+  const push = (a: number, b: number) => {
+    while (a < b && isSpace(code.charCodeAt(a))) a++;
+    while (b > a && isSpace(code.charCodeAt(b - 1))) b--;
+    if (b > a) parts.push({ start: a, end: b });
+  };
   let depth = 0;
   let s = from;
   for (let k = from; k < to; k++) {
-    const ch = code[k];
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if (ch === ',' && depth === 0) {
-      parts.push({ start: s, end: k });
+    const ch = code.charCodeAt(k);
+    if (ch === 40 /* ( */ || ch === 91 /* [ */ || ch === 123 /* { */) depth++;
+    else if (ch === 41 /* ) */ || ch === 93 /* ] */ || ch === 125 /* } */) depth--;
+    else if (ch === 44 /* , */ && depth === 0) {
+      push(s, k);
       s = k + 1;
     }
   }
-  if (to > s) parts.push({ start: s, end: to });
-  return parts
-    .map((p) => {
-      let a = p.start;
-      let b = p.end;
-      while (a < b && /\s/.test(code[a])) a++;
-      while (b > a && /\s/.test(code[b - 1])) b--;
-      return { start: a, end: b };
-    })
-    .filter((p) => p.end > p.start);
+  if (to > s) push(s, to);
+  return parts;
+}
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** The name before the first `.` when the statement starts `name.` (as CHAIN's first group would read it); else undefined. */
+function leadingName(s: string): string | undefined {
+  const c = s.charCodeAt(0);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return undefined;
+  let k = 1;
+  while (k < s.length && isWordChar(s.charCodeAt(k))) k++;
+  return s.charCodeAt(k) === 46 /* . */ ? s.slice(0, k) : undefined;
+}
+
+/** An option (`ip: "..."`) read once from a statement, made into a child of each of its nodes. */
+interface OptionAt {
+  key: string;
+  start: number;
+  keyEnd: number;
+  end: number;
+  valueStart: number;
+  value: ConfigNode['value'] | undefined;
 }
 
 function parse(source: string, file: string): VagrantModel {
@@ -276,57 +402,83 @@ function parse(source: string, file: string): VagrantModel {
     const lit = masked.literals.get(m.index + m[0].length);
     if (lit) (model.plugins ??= []).push({ name: lit.value, range: lines.range(m.index, lit.end) });
   }
-  const frames: Frame[] = [{ vars: new Map(), lists: new Map() }];
+  // Frames get their maps only when they bind something: most blocks (`if`, `each`, a provisioner's) bind nothing we follow.
+  const frames: Frame[] = [{}];
   const lookup = (name: string): Ctx[] | undefined => {
     for (let k = frames.length - 1; k >= 0; k--) {
-      const hit = frames[k].vars.get(name);
+      const hit = frames[k].vars?.get(name);
       if (hit) return hit;
     }
     return undefined;
   };
   const lookupList = (name: string): string[] | undefined => {
     for (let k = frames.length - 1; k >= 0; k--) {
-      const hit = frames[k].lists.get(name);
+      const hit = frames[k].lists?.get(name);
       if (hit) return hit;
     }
     return undefined;
   };
   const range = (a: number, b: number): Range => lines.range(a, b);
+  // A file repeats the same few method chains and block parameter lists: each is split once. The
+  // arrays are only read (paths are built by copying them), so one array serves every statement.
+  const chains = new Map<string, string[]>();
+  const segmentsOf = (chain: string): string[] => {
+    let segs = chains.get(chain);
+    if (!segs) chains.set(chain, (segs = chain.split('.')));
+    return segs;
+  };
+  const paramLists = new Map<string, string[]>();
+  const paramsOf = (list: string): string[] => {
+    let params = paramLists.get(list);
+    if (!params) paramLists.set(list, (params = list.split(',').map((p) => p.trim().replace(/^[*&]/, ''))));
+    return params;
+  };
 
-  for (const st of statements(code)) {
-    const s = code.slice(st.start, st.end);
-    const doMatch = /\bdo\s*(?:\|([^|]*)\|)?\s*$/.exec(s);
-    const params = doMatch?.[1]?.split(',').map((p) => p.trim().replace(/^[*&]/, '')) ?? [];
-    const opensDo = !!doMatch && !/^(while|until|for)\b/.test(s);
-    const leading = OPENERS.test(s) || /=\s*(if|unless|case|begin)\b/.test(s);
-    const newFrame: Frame = { vars: new Map(), lists: new Map() };
+  const statements = new Statements(code);
+  while (statements.next()) {
+    const stStart = statements.start;
+    const stEnd = statements.end;
+    const s = code.slice(stStart, stEnd);
+    // Only a statement whose last non-blank character is the `o` of `do` or a closing `|` can open a block with variables.
+    let last = s.length - 1;
+    while (last >= 0 && isSpace(s.charCodeAt(last))) last--;
+    const lastChar = last >= 0 ? s.charCodeAt(last) : 0;
+    const doMatch = lastChar === 111 /* o */ || lastChar === 124 /* | */ ? DO_AT_END.exec(s) : null;
+    const params = doMatch?.[1] !== undefined ? paramsOf(doMatch[1]) : NO_PARAMS;
+    const loopHead = LOOP_HEAD.test(s);
+    const opensDo = !!doMatch && !loopHead;
+    const leading = OPENERS.test(s) || ASSIGNED_OPENER.test(s);
+    // The frame the `do` at the end of this statement opens, made when it binds something.
+    let newFrame: Frame | undefined;
+    const bind = (name: string, ctxs: Ctx[]) => ((newFrame ??= {}).vars ??= new Map()).set(name, ctxs);
 
-    const m = /^([A-Za-z_]\w*)\.((?:[a-z_]\w*\.)*[a-z_]\w*[?!]?)/.exec(s);
-    const body = doMatch ? s.slice(0, doMatch.index) : s;
+    // Most statements start with a name that stands for no configuration object (`settings`, a
+    // constant, a provisioner's own variable): the chain is matched only for `Vagrant` and bound names.
+    const head = leadingName(s);
+    const m = head !== undefined && (head === 'Vagrant' || lookup(head)) ? CHAIN.exec(s) : null;
     if (m && m[1] === 'Vagrant' && m[2] === 'configure') {
-      if (params[0]) newFrame.vars.set(params[0], [{ path: [], node: root }]);
+      if (params[0]) bind(params[0], [{ path: [], node: root }]);
     } else if (m) {
-      const all: ConfigNode[] = [];
-      for (const ctx of lookup(m[1]) ?? []) {
-        const segs = m[2].split('.');
-        const chainEnd = st.start + m[0].length;
-        let restStart = chainEnd;
-        const bodyEnd = st.start + body.trimEnd().length;
+      const ctxs = lookup(m[1]);
+      if (ctxs?.length) {
+        // What the statement says is read once; each configuration object it applies to gets its own nodes.
+        const segs = segmentsOf(m[2]);
+        const chainEnd = stStart + m[0].length;
+        let bodyEnd = stStart + (doMatch ? doMatch.index : s.length);
+        while (bodyEnd > stStart && isSpace(code.charCodeAt(bodyEnd - 1))) bodyEnd--;
         const rest = code.slice(chainEnd, bodyEnd);
         const named = segs.length === 2 && segs[0] === 'vm' && NAMED.has(segs[1]);
-        const nodes: ConfigNode[] = [];
-        const mk = (path: string[], keyEnd: number): ConfigNode => ({
-          key: path[path.length - 1],
-          path,
-          keyRange: range(st.start, keyEnd),
-          range: range(st.start, st.end),
-        });
+        const closesParen = /\)\s*$/.test(rest);
         let optsFrom = -1;
+        // Named blocks: the names (one node each, or one unnamed node) and where their key ends.
+        let names: string[] = [];
+        // Other calls and assignments: the path after the chain (`vmx["memsize"]`) and the value.
+        let suffix = segs;
+        let keyEnd = chainEnd;
+        let valueAt: { start: number; value: ConfigNode['value'] | undefined; literal: boolean } | undefined;
         if (named) {
-          const args = splitArgs(code, chainEnd + (rest.match(/^\s*\(?/)?.[0].length ?? 0), bodyEnd - (/\)\s*$/.test(rest) ? 1 : 0));
+          const args = splitArgs(code, chainEnd + (rest.match(/^\s*\(?/)?.[0].length ?? 0), bodyEnd - (closesParen ? 1 : 0));
           const first = args[0];
-          let names: string[] = [];
-          let keyEnd = chainEnd;
           if (first) {
             const raw = text.slice(first.start, first.end);
             const lit = masked.literals.get(first.start);
@@ -341,101 +493,140 @@ function parse(source: string, file: string): VagrantModel {
               optsFrom = args.length > 1 ? args[1].start : -1;
             } else optsFrom = first.start;
           }
-          if (!names.length) nodes.push(mk([...ctx.path, ...segs], chainEnd));
-          for (const name of names) nodes.push(mk([...ctx.path, ...segs, name], keyEnd));
         } else {
-          const idx = /^\[\s*/.exec(rest);
-          let path = [...ctx.path, ...segs];
-          let keyEnd = chainEnd;
-          if (idx) {
+          let restStart = chainEnd;
+          if (/^\[\s*/.test(rest)) {
             const close = code.indexOf(']', chainEnd);
             if (close > 0 && close < bodyEnd) {
               const inner = text.slice(chainEnd + 1, close).trim();
-              path = [...path, inner.replace(/^["':]|["']$/g, '')];
+              suffix = [...segs, inner.replace(/^["':]|["']$/g, '')];
               keyEnd = close + 1;
               restStart = close + 1;
             }
           }
-          const node = mk(path, keyEnd);
           const after = code.slice(restStart, bodyEnd);
           const assign = /^\s*(\|\||&&)?=(?!=)\s*/.exec(after);
           if (assign) {
             const vStart = restStart + assign[0].length;
-            node.valueRange = range(vStart, bodyEnd);
-            const v = literalValue(text.slice(vStart, bodyEnd), vStart, masked);
-            if (v !== undefined) node.value = v;
+            valueAt = { start: vStart, value: literalValue(text.slice(vStart, bodyEnd), vStart, masked), literal: true };
           } else if (after.trim()) {
-            const lead = after.length - after.trimStart().length;
-            const aStart = restStart + lead;
-            node.valueRange = range(aStart, bodyEnd);
-            node.value = text.slice(aStart, bodyEnd);
+            const aStart = restStart + (after.length - after.trimStart().length);
+            valueAt = { start: aStart, value: text.slice(aStart, bodyEnd), literal: false };
             optsFrom = aStart;
           }
-          nodes.push(node);
         }
         // Options (`ip: "..."`, `:type => "nfs"`) become children of every node of this statement.
+        const options: OptionAt[] = [];
         if (optsFrom >= 0) {
-          for (const part of splitArgs(code, optsFrom, bodyEnd - (/\)\s*$/.test(rest) && named ? 1 : 0))) {
-            const seg = code.slice(part.start, part.end);
-            const om = /^(?:([a-z_]\w*):(?!:)|:([a-z_]\w*)\s*=>|["']_*["']\s*=>)\s*/.exec(seg);
+          for (const part of splitArgs(code, optsFrom, bodyEnd - (closesParen && named ? 1 : 0))) {
+            const om = OPTION.exec(code.slice(part.start, part.end));
             if (!om) continue;
             const key = om[1] ?? om[2];
             if (!key) continue;
-            const vStart = part.start + om[0].length;
+            const valueStart = part.start + om[0].length;
+            options.push({ key, start: part.start, keyEnd: part.start + om[0].trimEnd().length, end: part.end, valueStart, value: literalValue(text.slice(valueStart, part.end), valueStart, masked) });
+          }
+        }
+
+        const all: ConfigNode[] = [];
+        for (const ctx of ctxs) {
+          const mk = (path: string[], end: number): ConfigNode => ({
+            key: path[path.length - 1],
+            path,
+            keyRange: range(stStart, end),
+            range: range(stStart, stEnd),
+          });
+          const nodes: ConfigNode[] = [];
+          if (named) {
+            if (!names.length) nodes.push(mk([...ctx.path, ...segs], chainEnd));
+            for (const name of names) nodes.push(mk([...ctx.path, ...segs, name], keyEnd));
+          } else {
+            const node = mk([...ctx.path, ...suffix], keyEnd);
+            if (valueAt) {
+              node.valueRange = range(valueAt.start, bodyEnd);
+              if (valueAt.value !== undefined) node.value = valueAt.value;
+            }
+            nodes.push(node);
+          }
+          for (const o of options) {
             for (const node of nodes) {
               const opt: ConfigNode = {
-                key,
-                path: [...node.path, key],
-                keyRange: range(part.start, part.start + om[0].trimEnd().length),
-                range: range(part.start, part.end),
-                valueRange: range(vStart, part.end),
+                key: o.key,
+                path: [...node.path, o.key],
+                keyRange: range(o.start, o.keyEnd),
+                range: range(o.start, o.end),
+                valueRange: range(o.valueStart, o.end),
               };
-              const v = literalValue(text.slice(vStart, part.end), vStart, masked);
-              if (v !== undefined) opt.value = v;
+              if (o.value !== undefined) opt.value = o.value;
               (node.children ??= []).push(opt);
             }
           }
+          for (const node of nodes) (ctx.node.children ??= []).push(node);
+          for (const node of nodes) all.push(node);
+          if (opensDo && nodes.length && params[1]) bind(params[1], [...(newFrame?.vars?.get(params[1]) ?? []), ctx]);
         }
-        for (const node of nodes) (ctx.node.children ??= []).push(node);
-        all.push(...nodes);
-        if (opensDo && nodes.length && params[1]) newFrame.vars.set(params[1], [...(newFrame.vars.get(params[1]) ?? []), ctx]);
-      }
-      if (opensDo && all.length) {
-        if (params[0]) newFrame.vars.set(params[0], all.map((n) => ({ path: n.path, node: n })));
-        newFrame.nodes = all;
+        if (opensDo && all.length) {
+          if (params[0]) bind(params[0], all.map((n) => ({ path: n.path, node: n })));
+          (newFrame ??= {}).nodes = all;
+        }
       }
     }
-    if (opensDo && params[0] && newFrame.vars.size === 0) {
+    if (opensDo && params[0] && !newFrame?.vars?.size) {
       const list = /^(\[[^\]]*\]|%w\([^)]*\))\.each\s/.exec(s);
       if (list) {
-        const raw = text.slice(st.start, st.start + list[1].length);
+        const raw = text.slice(stStart, stStart + list[1].length);
         const names = raw.startsWith('%w') ? raw.slice(3, -1).trim().split(/\s+/) : [...raw.matchAll(/["':]([\w.-]+)["']?/g)].map((x) => x[1]);
-        newFrame.lists.set(params[0], names);
+        ((newFrame ??= {}).lists ??= new Map()).set(params[0], names);
       }
     }
 
     // Block nesting, token by token: `end` closes, `do` (and a leading keyword) opens. The `do` that
     // ends the statement opens the frame holding this statement's block variables.
-    const loopHead = /^(while|until|for)\b/.test(s);
-    if (leading) frames.push({ vars: new Map(), lists: new Map() });
-    const tokens = /(?<![.:\w])(do|end)(?![\w?!:])/g;
-    for (let t = tokens.exec(s); t; t = tokens.exec(s)) {
+    if (leading) frames.push({});
+    if (!s.includes('do') && !s.includes('end')) continue;
+    BLOCK_TOKEN.lastIndex = 0;
+    for (let t = BLOCK_TOKEN.exec(s); t; t = BLOCK_TOKEN.exec(s)) {
       if (t[1] === 'end') {
         if (frames.length > 1) {
           const f = frames.pop()!;
-          for (const node of f.nodes ?? []) node.range = { start: node.range.start, end: lines.pos(st.start + t.index + 3) };
+          for (const node of f.nodes ?? []) node.range = { start: node.range.start, end: lines.pos(stStart + t.index + 3) };
         }
       } else if (!loopHead) {
-        frames.push(doMatch && t.index === doMatch.index ? newFrame : { vars: new Map(), lists: new Map() });
+        frames.push((doMatch && t.index === doMatch.index && newFrame) || {});
       }
     }
   }
   return model;
 }
 
+/** Whether `path` joined with NUL characters is `joined`, without joining it. */
+function joinsTo(path: readonly string[], joined: string): boolean {
+  let at = 0;
+  for (let i = 0; i < path.length; i++) {
+    if (i > 0) {
+      if (joined.charCodeAt(at) !== 0) return false;
+      at++;
+    }
+    if (!joined.startsWith(path[i], at)) return false;
+    at += path[i].length;
+  }
+  return at === joined.length;
+}
+
+/** The first node below `node` (depth first) at `node`'s path plus `rel`. */
 function firstAt(node: ConfigNode, rel: string[]): ConfigNode | undefined {
   const want = [...node.path, ...rel].join('\u0000');
-  for (const n of walk(node.children ?? [])) if (n.path.join('\u0000') === want) return n;
+  // An explicit stack, each node before its children: the order of a depth-first walk, without generators.
+  const stack: ConfigNode[] = [];
+  const push = (nodes: readonly ConfigNode[] | undefined) => {
+    if (nodes) for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  };
+  push(node.children);
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (joinsTo(n.path, want)) return n;
+    push(n.children);
+  }
   return undefined;
 }
 

@@ -16,11 +16,22 @@ export const VAGRANT_RULES: readonly Rule[] = [
 
 export const VAGRANT_CODE_SIGNALS = ['existing.vagrant-machine', 'existing.vagrant-container-provider'] as const;
 
-function* walk(nodes: readonly ConfigNode[]): Generator<ConfigNode> {
-  for (const n of nodes) {
-    yield n;
-    yield* walk(n.children ?? []);
+/**
+ * Every node below `nodes`, depth first (each node before its children), as one array. A loop over
+ * an explicit stack rather than nested generators: a large Vagrantfile has tens of thousands of
+ * nodes, and a deeply nested one must not run out of call stack.
+ */
+function walk(nodes: readonly ConfigNode[]): ConfigNode[] {
+  const out: ConfigNode[] = [];
+  const stack: ConfigNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  while (stack.length) {
+    const n = stack.pop()!;
+    out.push(n);
+    const children = n.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
+  return out;
 }
 
 /** A `config.vm.provider` block: `['vm','provider',name]` below the Vagrantfile or a machine. */
@@ -48,7 +59,7 @@ function machinesOf(model: VagrantModel, nodes: readonly ConfigNode[]): Machine[
   const inDefine = new Set<ConfigNode>();
   const ownOf = new Map<ConfigNode, ConfigNode[]>();
   for (const d of defines) {
-    const own = [...walk(d.children ?? [])].filter(isProvider);
+    const own = walk(d.children ?? []).filter(isProvider);
     for (const p of own) inDefine.add(p);
     ownOf.set(d, own);
   }
@@ -65,12 +76,13 @@ function machinesOf(model: VagrantModel, nodes: readonly ConfigNode[]): Machine[
 export function detectVagrant(base: ModelBase): Finding[] {
   const model = base as VagrantModel;
   const out = runRules(model, VAGRANT_RULES);
-  const nodes = [...walk(model.roots)];
+  const nodes = walk(model.roots);
   const machines = machinesOf(model, nodes);
   const plugin = model.plugins?.find((p) => CONTAINER_PLUGIN.test(p.name));
   const isBox = (n: ConfigNode) => n.key === 'box' && n.path[n.path.length - 2] === 'vm';
   const boxes = nodes.filter(isBox);
-  const rootBox = boxes.find((b) => b.path.length === 2);
+  const rootBoxes = boxes.filter((b) => b.path.length === 2);
+  const rootBox = rootBoxes[0];
   const say = (n: ConfigNode) => (n.key === 'box' && typeof n.value === 'string' ? `box \`${n.value}\`` : n.path.length ? `machine \`${n.key}\`` : 'this Vagrantfile');
   // When every machine runs the same way, evidence outside every machine block may count for all of
   // them; when containers and VMs are mixed, each machine's evidence must lie inside its own block.
@@ -92,8 +104,8 @@ export function detectVagrant(base: ModelBase): Finding[] {
         else push('existing.vagrant-container-provider', undefined, m.node.keyRange, `Provider \`${p.key}\` (line ${p.keyRange.start.line + 1}, for every machine) runs the machine as a container`);
       }
     } else {
-      const own = m.node.path.length ? [...walk(m.node.children ?? [])].filter(isBox) : boxes;
-      const shared = alike ? boxes.filter((b) => b.path.length === 2 && !own.includes(b)) : [];
+      const own = m.node.path.length ? walk(m.node.children ?? []).filter(isBox) : boxes;
+      const shared = alike ? rootBoxes.filter((b) => !own.includes(b)) : [];
       for (const b of [...own, ...shared]) push('existing.vagrant-machine', b, b.keyRange, `Vagrant VM from ${say(b)}`);
       if (own.length === 0 && shared.length === 0) push('existing.vagrant-machine', undefined, m.node.keyRange, `Vagrant VM from ${say(typeof rootBox?.value === 'string' ? rootBox : m.node)}`);
     }

@@ -17,8 +17,8 @@
 // Positions come from a running line counter (pos-cursor.ts), asked in text order.
 import { Lines } from './config-topics';
 import { unifyLineBreaks } from './lines';
-import { PosCursor } from './pos-cursor';
-import type { ConfigNode, ParseProblem, Pos } from './types';
+import { pathWith, PosCursor } from './pos-cursor';
+import type { ConfigNode, ParseProblem, Pos, Range } from './types';
 
 const IDENT = 1;
 const STRING = 2;
@@ -244,6 +244,20 @@ class Parser {
   /** The token before the first bracket whose content was skipped for depth (-1: none). */
   tooDeep = -1;
   private readonly n: number;
+  /**
+   * The nodes read so far in every body and list still being read, each one's after its parent's; a
+   * body or list takes its own off the end when done, so every children list is made at its final
+   * length (a list grown by push keeps spare room, and a 1 MB file's tree is what the garbage
+   * collector copies while the parse runs).
+   */
+  private readonly done: ConfigNode[] = [];
+
+  /** The nodes read since `from`, taken off the stack of read nodes. */
+  private take(from: number): ConfigNode[] {
+    const out = this.done.slice(from);
+    this.done.length = from;
+    return out;
+  }
 
   constructor(
     readonly toks: Tokens,
@@ -272,8 +286,8 @@ class Parser {
 
   /** A body (file, block or object): attributes and blocks until `}` (not consumed) or the end. */
   body(path: string[]): ConfigNode[] {
-    const out: ConfigNode[] = [];
-    if (this.skippedForDepth(path)) return out;
+    if (this.skippedForDepth(path)) return [];
+    const from = this.done.length;
     const toks = this.toks;
     const kind = toks.kind;
     while (this.i < this.n) {
@@ -282,7 +296,7 @@ class Parser {
         this.i++;
         continue;
       }
-      if (toks.isPunct(t, RBRACE)) return out;
+      if (toks.isPunct(t, RBRACE)) return this.take(from);
       if (toks.isClose(t)) {
         // A stray `)` or `]`: skip it, or skipLine would stop on it forever.
         this.i++;
@@ -297,26 +311,26 @@ class Parser {
       while (k < this.n && (kind[k] === STRING || kind[k] === IDENT)) k++;
       if (k < this.n && k === t + 1 && (toks.isPunct(k, EQUALS) || toks.isPunct(k, COLON))) {
         this.i = k + 1;
-        out.push(this.attribute(t, path));
+        this.done.push(this.attribute(t, path));
       } else if (k < this.n && toks.isPunct(k, LBRACE)) {
         const segs: string[] = [];
         for (let l = t; l < k; l++) segs.push(toks.text(l));
         this.i = k + 1;
         const keyRange = this.at.range(toks.start[t], toks.end[k - 1]);
-        const node: ConfigNode = { key: segs.join('.'), path: [...path, ...segs], keyRange, range: keyRange };
-        node.children = this.body(node.path);
+        const blockPath = path.concat(segs);
+        const children = this.body(blockPath);
         let end = this.textLength;
         if (this.i < this.n && toks.isPunct(this.i, RBRACE)) {
           end = toks.end[this.i];
           this.i++;
         }
-        node.range = { start: keyRange.start, end: this.at.pos(Math.max(toks.start[t], end)) };
-        out.push(node);
+        const range = { start: keyRange.start, end: this.at.pos(Math.max(toks.start[t], end)) };
+        this.done.push({ key: segs.join('.'), path: blockPath, keyRange, range, children });
       } else {
         this.skipLine();
       }
     }
-    return out;
+    return this.take(from);
   }
 
   private skipLine(): void {
@@ -364,34 +378,29 @@ class Parser {
     const toks = this.toks;
     const key = toks.text(keyTok);
     const keyRange = this.at.range(toks.start[keyTok], toks.end[keyTok]);
-    const node: ConfigNode = { key, path: [...path, key], keyRange, range: keyRange };
+    const nodePath = pathWith(path, key);
     const first = this.i;
     const hasFirst = first < this.n && toks.kind[first] !== NEWLINE && !toks.isClose(first) && !toks.isPunct(first, COMMA);
     const valueStart: Pos | undefined = hasFirst ? this.at.pos(toks.start[first]) : undefined;
     // An object or list literal that is the whole value gets children.
+    let children: ConfigNode[] | undefined;
     if (first < this.n && (toks.isPunct(first, LBRACE) || toks.isPunct(first, LBRACKET))) {
       this.i++;
-      node.children = toks.isPunct(first, LBRACE) ? this.body(node.path) : this.list(node.path);
+      children = toks.isPunct(first, LBRACE) ? this.body(nodePath) : this.list(nodePath);
       if (this.i < this.n && toks.isClose(this.i)) this.i++;
     }
     this.skipExpression(true);
     const last = this.lastBefore(first);
-    if (valueStart && last >= first) {
-      const end = this.at.pos(Math.max(toks.start[first], toks.end[last]));
-      node.valueRange = { start: valueStart, end };
-      node.range = { start: keyRange.start, end: this.at.pos(Math.max(toks.start[keyTok], toks.end[last])) };
-      if (last === first) {
-        const v = scalar(toks, first);
-        if (v !== undefined) node.value = v;
-      }
-    }
-    return node;
+    if (!valueStart || last < first) return children ? { key, path: nodePath, keyRange, range: keyRange, children } : { key, path: nodePath, keyRange, range: keyRange };
+    const valueRange = { start: valueStart, end: this.at.pos(Math.max(toks.start[first], toks.end[last])) };
+    const range = { start: keyRange.start, end: this.at.pos(Math.max(toks.start[keyTok], toks.end[last])) };
+    return withValue(key, nodePath, keyRange, range, valueRange, last === first ? scalar(toks, first) : undefined, children);
   }
 
   /** List items until `]` (not consumed). */
   private list(path: string[]): ConfigNode[] {
-    const out: ConfigNode[] = [];
-    if (this.skippedForDepth(path)) return out;
+    if (this.skippedForDepth(path)) return [];
+    const from = this.done.length;
     const toks = this.toks;
     let idx = 0;
     while (this.i < this.n) {
@@ -400,34 +409,35 @@ class Parser {
         this.i++;
         continue;
       }
-      if (toks.isClose(t)) return out;
+      if (toks.isClose(t)) return this.take(from);
       const key = String(idx++);
+      const itemPath = pathWith(path, key);
       const start = this.at.pos(toks.start[t]);
-      const item: ConfigNode = { key, path: [...path, key], keyRange: PENDING, range: PENDING };
+      let children: ConfigNode[] | undefined;
       if (toks.isPunct(t, LBRACE) || toks.isPunct(t, LBRACKET)) {
         this.i++;
-        item.children = toks.isPunct(t, LBRACE) ? this.body(item.path) : this.list(item.path);
+        children = toks.isPunct(t, LBRACE) ? this.body(itemPath) : this.list(itemPath);
         if (this.i < this.n && toks.isClose(this.i)) this.i++;
       }
       this.skipExpression(false);
-      // The item's tokens (newlines aside) run from t, which is none, to the last before here.
+      // The item's tokens (newlines aside) run from t, which is not one, to the last before here;
+      // key, whole and value are that same text.
       const last = this.lastBefore(t);
       const r = { start, end: this.at.pos(Math.max(toks.start[t], toks.end[last])) };
-      item.keyRange = r;
-      item.range = r;
-      item.valueRange = r;
-      if (last === t) {
-        const v = scalar(toks, t);
-        if (v !== undefined) item.value = v;
-      }
-      out.push(item);
+      this.done.push(withValue(key, itemPath, r, r, r, last === t ? scalar(toks, t) : undefined, children));
     }
-    return out;
+    return this.take(from);
   }
 }
 
-/** The ranges of a node being read (replaced before it is returned). */
-const PENDING = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/**
+ * A node with a value range, made in one object literal with just the fields it has (`value` only
+ * when there is one), so that no field is added to it afterwards.
+ */
+function withValue(key: string, path: string[], keyRange: Range, range: Range, valueRange: Range, value: ConfigNode['value'] | undefined, children: ConfigNode[] | undefined): ConfigNode {
+  if (children) return value === undefined ? { key, path, keyRange, range, valueRange, children } : { key, path, keyRange, range, valueRange, value, children };
+  return value === undefined ? { key, path, keyRange, range, valueRange } : { key, path, keyRange, range, valueRange, value };
+}
 
 function scalar(toks: Tokens, i: number): ConfigNode['value'] | undefined {
   const kind = toks.kind[i];

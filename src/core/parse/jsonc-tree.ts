@@ -9,7 +9,7 @@ import type { ParseError } from 'jsonc-parser/lib/esm/main';
 import type { ConfigNode, ParseProblem, Pos, Range } from './types';
 import { Lines } from './config-topics';
 import { unifyLineBreaks } from './lines';
-import { PosCursor } from './pos-cursor';
+import { pathWith, PosCursor } from './pos-cursor';
 
 export interface JsonTree {
   roots: ConfigNode[];
@@ -33,6 +33,8 @@ interface Open {
   isArray: boolean;
   /** False for a container deeper than MAX_JSON_DEPTH: its content is not read. */
   collect: boolean;
+  /** Where its children start on the builder's stack of finished children. */
+  from: number;
   /** Items so far (arrays). */
   count: number;
   /** The member key read last and not yet given a value (objects). */
@@ -41,81 +43,84 @@ interface Open {
   keyLength: number;
 }
 
+/** Where a new value goes: its key and path, and for an object member its key's range. */
+interface Slot {
+  key: string;
+  path: string[];
+  keyRange: Range | undefined;
+}
+
 /**
  * Builds the ConfigNode tree from the visitor's events, in one pass over the text. Positions are
  * asked for in text order (a key, its value's start, the value's end), which the cursor is fast at.
+ * A 1 MB file's tree is what the garbage collector copies while the parse runs, so it is kept
+ * lean: each node is made in one object literal with all its fields, and each path and children
+ * list is made at its final length.
  */
 class TreeBuilder {
   root: ConfigNode | undefined;
   /** Offset of the first container not read for depth. */
   deepAt = -1;
   private readonly stack: Open[] = [];
+  /** The nodes made so far under every open container, each container's after its parent's; a container's are cut off when it closes. */
+  private readonly done: ConfigNode[] = [];
   /** Containers opened inside one that is not part of the tree, still open. */
   private ignored = 0;
 
   constructor(private readonly at: PosCursor) {}
 
   /**
-   * A value starts: its node, placed under the open container. An object member takes the key read
-   * just before it; a value without one is dropped (as is a member without a value). Returns the
-   * node and where its key starts (undefined for the root and list items), or undefined when dropped.
+   * A value starts: its key and path under the open container. An object member takes the key read
+   * just before it; a value without one is dropped (as is a member without a value), and so is a
+   * second top-level value. Undefined when dropped.
    */
-  private begin(): { node: ConfigNode; keyStart: Pos | undefined } | undefined {
+  private slot(): Slot | undefined {
     const parent = this.stack[this.stack.length - 1];
-    if (!parent) {
-      if (this.root) return undefined;
-      this.root = { key: '', path: [], keyRange: PENDING, range: PENDING };
-      return { node: this.root, keyStart: undefined };
-    }
+    if (!parent) return this.root ? undefined : { key: '', path: [], keyRange: undefined };
     if (!parent.collect) return undefined;
-    let node: ConfigNode;
-    let keyStart: Pos | undefined;
     if (parent.isArray) {
       const key = String(parent.count++);
-      node = { key, path: pathWith(parent.node.path, key), keyRange: PENDING, range: PENDING };
-    } else {
-      if (parent.key === undefined) return undefined;
-      const key = parent.key;
-      parent.key = undefined;
-      const keyRange = this.at.range(parent.keyOffset, parent.keyOffset + parent.keyLength);
-      keyStart = keyRange.start;
-      node = { key, path: pathWith(parent.node.path, key), keyRange, range: PENDING };
+      return { key, path: pathWith(parent.node.path, key), keyRange: undefined };
     }
-    parent.node.children!.push(node);
-    return { node, keyStart };
+    if (parent.key === undefined) return undefined;
+    const key = parent.key;
+    parent.key = undefined;
+    return { key, path: pathWith(parent.node.path, key), keyRange: this.at.range(parent.keyOffset, parent.keyOffset + parent.keyLength) };
   }
 
-  /** A value has ended: its ranges. The root and list items are their value; a member runs from its key to its value's end. */
-  private finish(node: ConfigNode, keyStart: Pos | undefined, valueStart: Pos, end: number): void {
-    const value = { start: valueStart, end: this.at.pos(end) };
-    node.valueRange = value;
-    if (keyStart) {
-      node.range = { start: keyStart, end: value.end };
-    } else {
-      node.keyRange = value;
-      node.range = value;
-    }
+  /** A finished or opened node: the root, or one more child of the open container. */
+  private place(node: ConfigNode): void {
+    if (this.stack.length) this.done.push(node);
+    else this.root = node;
   }
 
   literal(value: ConfigNode['value'], offset: number, length: number): void {
     if (this.ignored) return;
-    const b = this.begin();
-    if (!b) return;
-    b.node.value = value;
-    this.finish(b.node, b.keyStart, this.at.pos(offset), offset + length);
+    const s = this.slot();
+    if (!s) return;
+    const valueRange = { start: this.at.pos(offset), end: this.at.pos(offset + length) };
+    // The root and list items are their value; a member runs from its key to its value's end.
+    const keyRange = s.keyRange ?? valueRange;
+    const range = s.keyRange ? { start: s.keyRange.start, end: valueRange.end } : valueRange;
+    this.place({ key: s.key, path: s.path, keyRange, range, valueRange, value });
   }
 
   open(offset: number, isArray: boolean): void {
-    const b = this.ignored ? undefined : this.begin();
-    if (!b) {
+    const s = this.ignored ? undefined : this.slot();
+    if (!s) {
       // Not part of the tree, so neither is anything inside it.
       this.ignored++;
       return;
     }
-    const collect = b.node.path.length < MAX_JSON_DEPTH;
-    if (collect) b.node.children = [];
-    else if (this.deepAt < 0) this.deepAt = offset;
-    this.stack.push({ node: b.node, valueStart: this.at.pos(offset), keyStart: b.keyStart, isArray, collect, count: 0, key: undefined, keyOffset: 0, keyLength: 0 });
+    const collect = s.path.length < MAX_JSON_DEPTH;
+    const keyRange = s.keyRange ?? PENDING;
+    // The ranges still to be set are placeholders here, so that every field is there from the start.
+    const node: ConfigNode = collect
+      ? { key: s.key, path: s.path, keyRange, range: PENDING, valueRange: PENDING, children: NO_CHILDREN }
+      : { key: s.key, path: s.path, keyRange, range: PENDING, valueRange: PENDING };
+    if (!collect && this.deepAt < 0) this.deepAt = offset;
+    this.place(node);
+    this.stack.push({ node, valueStart: this.at.pos(offset), keyStart: s.keyRange?.start, isArray, collect, from: this.done.length, count: 0, key: undefined, keyOffset: 0, keyLength: 0 });
   }
 
   close(offset: number, length: number): void {
@@ -124,7 +129,20 @@ class TreeBuilder {
       return;
     }
     const top = this.stack.pop();
-    if (top) this.finish(top.node, top.keyStart, top.valueStart, offset + length);
+    if (!top) return;
+    const node = top.node;
+    const valueRange = { start: top.valueStart, end: this.at.pos(offset + length) };
+    node.valueRange = valueRange;
+    if (top.keyStart) {
+      node.range = { start: top.keyStart, end: valueRange.end };
+    } else {
+      node.keyRange = valueRange;
+      node.range = valueRange;
+    }
+    if (top.collect) {
+      node.children = this.done.slice(top.from);
+      this.done.length = top.from;
+    }
   }
 
   property(name: string, offset: number, length: number): void {
@@ -142,15 +160,9 @@ class TreeBuilder {
   }
 }
 
-/** The ranges of a node whose value has not ended yet (replaced when it does). */
+/** The ranges and children of a node whose value has not ended yet (replaced when it does). */
 const PENDING: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** `path` and one more key, in a new array. */
-function pathWith(path: readonly string[], key: string): string[] {
-  const out = path.slice();
-  out.push(key);
-  return out;
-}
+const NO_CHILDREN: ConfigNode[] = [];
 
 /** Parses JSONC; never throws. The root node has key '' and path []. */
 export function parseJsonTree(source: string): JsonTree {

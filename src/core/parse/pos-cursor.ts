@@ -1,3 +1,5 @@
+// Helpers of the single-pass tree builders (the JSONC and HCL readers).
+//
 // Positions for a parser that asks for offsets mostly in increasing order (the JSONC and HCL readers):
 // a running line counter instead of a binary search per offset, giving the same positions as
 // Lines.pos. Consecutive asks for the same offset share one Pos object (nothing edits a position
@@ -43,4 +45,13 @@ export class PosCursor {
   range(start: number, end: number): Range {
     return { start: this.pos(start), end: this.pos(Math.max(start, end)) };
   }
+}
+
+/** `path` and one more key, in a new array of just that length (a copy grown by push keeps spare room in every node's path). */
+export function pathWith(path: readonly string[], key: string): string[] {
+  const n = path.length;
+  const out = new Array<string>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = path[i];
+  out[n] = key;
+  return out;
 }

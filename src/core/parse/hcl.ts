@@ -17,7 +17,7 @@
 // Positions come from a running line counter (pos-cursor.ts), asked in text order.
 import { Lines } from './config-topics';
 import { unifyLineBreaks } from './lines';
-import { pathWith, PosCursor } from './pos-cursor';
+import { KeyStrings, pathWith, PosCursor } from './pos-cursor';
 import type { ConfigNode, ParseProblem, Pos, Range } from './types';
 
 const IDENT = 1;
@@ -251,6 +251,7 @@ class Parser {
    * collector copies while the parse runs).
    */
   private readonly done: ConfigNode[] = [];
+  private readonly keys = new KeyStrings();
 
   /** The nodes read since `from`, taken off the stack of read nodes. */
   private take(from: number): ConfigNode[] {
@@ -314,7 +315,7 @@ class Parser {
         this.done.push(this.attribute(t, path));
       } else if (k < this.n && toks.isPunct(k, LBRACE)) {
         const segs: string[] = [];
-        for (let l = t; l < k; l++) segs.push(toks.text(l));
+        for (let l = t; l < k; l++) segs.push(this.keys.get(toks.text(l)));
         this.i = k + 1;
         const keyRange = this.at.range(toks.start[t], toks.end[k - 1]);
         const blockPath = path.concat(segs);
@@ -376,7 +377,7 @@ class Parser {
    */
   private attribute(keyTok: number, path: string[]): ConfigNode {
     const toks = this.toks;
-    const key = toks.text(keyTok);
+    const key = this.keys.get(toks.text(keyTok));
     const keyRange = this.at.range(toks.start[keyTok], toks.end[keyTok]);
     const nodePath = pathWith(path, key);
     const first = this.i;
@@ -410,7 +411,7 @@ class Parser {
         continue;
       }
       if (toks.isClose(t)) return this.take(from);
-      const key = String(idx++);
+      const key = this.keys.index(idx++);
       const itemPath = pathWith(path, key);
       const start = this.at.pos(toks.start[t]);
       let children: ConfigNode[] | undefined;

@@ -9,7 +9,7 @@ import type { ParseError } from 'jsonc-parser/lib/esm/main';
 import type { ConfigNode, ParseProblem, Pos, Range } from './types';
 import { Lines } from './config-topics';
 import { unifyLineBreaks } from './lines';
-import { pathWith, PosCursor } from './pos-cursor';
+import { KeyStrings, pathWith, PosCursor } from './pos-cursor';
 
 export interface JsonTree {
   roots: ConfigNode[];
@@ -66,6 +66,7 @@ class TreeBuilder {
   private readonly done: ConfigNode[] = [];
   /** Containers opened inside one that is not part of the tree, still open. */
   private ignored = 0;
+  private readonly keys = new KeyStrings();
 
   constructor(private readonly at: PosCursor) {}
 
@@ -79,7 +80,7 @@ class TreeBuilder {
     if (!parent) return this.root ? undefined : { key: '', path: [], keyRange: undefined };
     if (!parent.collect) return undefined;
     if (parent.isArray) {
-      const key = String(parent.count++);
+      const key = this.keys.index(parent.count++);
       return { key, path: pathWith(parent.node.path, key), keyRange: undefined };
     }
     if (parent.key === undefined) return undefined;
@@ -148,7 +149,7 @@ class TreeBuilder {
   property(name: string, offset: number, length: number): void {
     const top = this.stack[this.stack.length - 1];
     if (this.ignored || !top) return;
-    top.key = name;
+    top.key = this.keys.get(name);
     top.keyOffset = offset;
     top.keyLength = length;
   }

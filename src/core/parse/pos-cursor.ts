@@ -55,3 +55,23 @@ export function pathWith(path: readonly string[], key: string): string[] {
   out[n] = key;
   return out;
 }
+
+/**
+ * One string object per distinct key: a file repeats the same few dozen keys thousands of times,
+ * and the tree then holds one copy of each instead of one per node.
+ */
+export class KeyStrings {
+  private readonly seen = new Map<string, string>();
+
+  get(key: string): string {
+    const known = this.seen.get(key);
+    if (known !== undefined) return known;
+    this.seen.set(key, key);
+    return key;
+  }
+
+  /** The key of list item `i`: `'0'`, `'1'`, ... */
+  index(i: number): string {
+    return this.get(String(i));
+  }
+}

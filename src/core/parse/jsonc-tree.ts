@@ -1,7 +1,8 @@
 // JSON with comments (devcontainer.json, legacy Packer templates, *.tf.json) -> ConfigNode tree.
 // jsonc-parser's visitor reads the text (tolerating comments and trailing commas) and reports each
 // value with its offsets; the ConfigNodes are built as the values come, without the parser's own
-// tree in between (for a 1 MB file that tree was most of the time and most of the garbage).
+// tree in between (for a large file, building that tree and converting it was most of the time
+// and most of the garbage).
 // The ESM build: the package's default (UMD) entry loads its parts through dynamic requires that a
 // bundle cannot follow, and esbuild picks `main` over `module` for Node targets.
 import { printParseErrorCode, visit } from 'jsonc-parser/lib/esm/main';
@@ -18,7 +19,7 @@ export interface JsonTree {
 }
 
 /**
- * Longest key path converted. Every node carries its whole path (quadratic in the depth). Deeper
+ * Longest key path read. Every node carries its whole path (quadratic in the depth). Deeper
  * values keep their position but get no children; a problem says so.
  */
 export const MAX_JSON_DEPTH = 64;

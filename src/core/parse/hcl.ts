@@ -242,7 +242,7 @@ export const MAX_PATH_DEPTH = 64;
 
 class Parser {
   i = 0;
-  /** The token before the first bracket whose content was skipped for depth (-1: none). */
+  /** The token where content first went unread for depth, as a rule its opening bracket (-1: none). */
   tooDeep = -1;
   private readonly n: number;
   /**
@@ -473,7 +473,6 @@ export function parseHcl(source: string): HclTree {
     const toks = tokenize(text);
     const p = new Parser(toks, new PosCursor(lines), text.length);
     for (;;) {
-      // A spread, not a loop: one body's nodes at a time, as before.
       root.children!.push(...p.body([]));
       if (p.i >= toks.length) break;
       problems.push({ message: 'unmatched `}`', range: lines.range(toks.start[p.i], toks.end[p.i]) });

@@ -222,4 +222,11 @@ describe('regressions', () => {
       assert.ok(compared > 300, `${compared} files`);
     });
   });
+  describe('a file with more top-level entries than a function takes arguments came out empty', () => {
+    it('reads a Terraform file of 150,000 top-level attributes into a tree of 150,000 nodes', () => {
+      const model = terraformModule.parse('a = 1\n'.repeat(150_000), 'big.tf');
+      assert.deepEqual(model.problems, []);
+      assert.equal(model.roots[0].children?.length, 150_000);
+    });
+  });
 });

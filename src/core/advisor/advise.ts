@@ -8,6 +8,7 @@ import type { AdviceNote, AdviceReport, AdviceWorkload } from './report';
 import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind, type WalkResult } from './scan';
 import type { Verdict } from './types';
 import { maxVerdict } from './verdict';
+import { append } from '../arrays';
 
 export type { AdviceReport, AdviceWorkload, AdviceSignal, AdviceSource, AdviceNote, AdviceStats } from './report';
 export { CancelledError, RootError, DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIPPED_FOLDERS, type ScanProgress, type Skipped, type SkipKind } from './scan';
@@ -202,8 +203,8 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
       if (tracked && tracked.generation === generation) tracked.walks.set(walkKey, res);
     }
     files += res.files;
-    skipped.push(...res.skipped);
-    candidates.push(...res.candidates);
+    append(skipped, res.skipped);
+    append(candidates, res.candidates);
   }
 
   const analyses: (FileAnalysis | null)[] = new Array(candidates.length).fill(null);

@@ -10,6 +10,7 @@ import { signalById as catalogueSignalById } from './signals';
 import type { Finding, Signal, Workload, WorkloadKind } from './types';
 import type { AdviceSignal, AdviceWorkload } from './report';
 import { decide, type Evidence } from './verdict';
+import { append } from '../arrays';
 
 /** What the engine needs from the rest of the core; tests pass their own. */
 export interface EngineDeps {
@@ -110,7 +111,7 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
       if (inside.length === 0) for (const b of own) b.findings.push(f);
       else inside.reduce((x, y) => (span(y.workload.extent) < span(x.workload.extent) ? y : x)).findings.push(f);
     }
-    building.push(...own);
+    append(building, own);
   }
 
   // 2. A service or dev container built from a Dockerfile becomes one workload with the Dockerfile's
@@ -132,7 +133,7 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
     for (const d of linked) {
       consumed.add(d);
       const stage = target !== undefined ? d.targets?.(target) : undefined;
-      b.findings.push(...(stage ? stage.findings : d.findings));
+      append(b.findings, stage ? stage.findings : d.findings);
       if (!b.files.includes(d.workload.file)) b.files.push(d.workload.file);
       const image = stage ? stage.image : d.workload.image;
       if (!b.workload.image && image) b.workload = { ...b.workload, image };
@@ -148,7 +149,7 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
     const service = building.find((x) => x.workload.format === 'compose' && x.workload.name === to.service && targets.has(x.workload.file) && !consumed.has(x));
     if (!service) continue;
     consumed.add(b);
-    service.findings.push(...b.findings);
+    append(service.findings, b.findings);
     for (const f of b.files) if (!service.files.includes(f)) service.files.push(f);
   }
 

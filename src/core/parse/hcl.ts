@@ -19,6 +19,7 @@ import { Lines } from './config-topics';
 import { unifyLineBreaks } from './lines';
 import { KeyStrings, pathWith, PosCursor } from './pos-cursor';
 import type { ConfigNode, ParseProblem, Pos, Range } from './types';
+import { append } from '../arrays';
 
 const IDENT = 1;
 const STRING = 2;
@@ -473,7 +474,7 @@ export function parseHcl(source: string): HclTree {
     const toks = tokenize(text);
     const p = new Parser(toks, new PosCursor(lines), text.length);
     for (;;) {
-      root.children!.push(...p.body([]));
+      append(root.children!, p.body([]));
       if (p.i >= toks.length) break;
       problems.push({ message: 'unmatched `}`', range: lines.range(toks.start[p.i], toks.end[p.i]) });
       p.i++;

@@ -1,5 +1,5 @@
 // The Vagrantfile reader and detector must give exactly what the reference copies give
-// (test/unit/helpers/vagrant-reference.ts): the same model, node for node and range for range, the
+// (test/helpers/reference/vagrant.ts): the same model, node for node and range for range, the
 // same workloads and the same findings, on every corpus Vagrantfile, on fixed variants of each (line
 // ends, indentation, cuts, repeats, Ruby constructs spliced in) and on random and mutated text.
 import * as assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import { detectVagrant } from '../../src/core/advisor/detect/vagrant';
 import { vagrantModule } from '../../src/core/parse/vagrant';
 import { corpusFiles, fuzzParams, mutatedCorpus, randomText } from '../fuzz/inputs';
-import { referenceDetect, referenceParse, referenceWorkloads } from './helpers/vagrant-reference';
+import { referenceDetect, referenceParse, referenceWorkloads } from '../helpers/reference/vagrant';
 
 const FILE = 'vm/Vagrantfile';
 

@@ -1,6 +1,7 @@
 // A Dockerfile read with dockerfile-ast into plain data: directives, the comments that document a
-// `docker run`, and each instruction with the FROM details the stages are built from; dockerfile.ts
-// forms the stages from that.
+// `docker run`, and each instruction with the FROM details the stages are built from. The reference
+// reading: dockerfile-reader.ts reads typical files faster into the same data and hands this module
+// whatever it does not read itself.
 import { DockerfileParser, From, Onbuild, type Instruction, type Flag } from 'dockerfile-ast';
 import type { DfDirective, DfFlag, DfHeredoc, DfInstruction } from './dockerfile';
 import type { Pos, Range } from './types';

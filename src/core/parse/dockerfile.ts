@@ -1,6 +1,6 @@
-// The Dockerfile model: directives, stages and instructions with their positions, read with
-// dockerfile-ast (dockerfile-library.ts). Plain data so explain, the advisor and the CLI never touch
-// the parser's classes.
+// The Dockerfile model: directives, stages and instructions with their positions, read by
+// dockerfile-reader.ts (dockerfile-ast's reading, faster; dockerfile-library.ts is the library's own).
+// Plain data so explain, the advisor and the CLI never touch the parser's classes.
 import type { Workload } from '../advisor/types';
 import type { FormatModule } from './format';
 import type { ModelBase, ParseProblem, Range } from './types';
@@ -8,6 +8,7 @@ import { dockerfileTopicAt } from './dockerfile-topics';
 import { baseImageOf, effectiveUser } from './dockerfile-base';
 import { unifyLineBreaks } from './lines';
 import { readWithLibrary, type DockerfileReading } from './dockerfile-library';
+import { readDockerfile } from './dockerfile-reader';
 
 export interface DfFlagOption {
   name: string;
@@ -126,6 +127,14 @@ const isStageRef = (image: string | undefined, names: Map<string, number>, befor
 
 /** Parses a Dockerfile. Never throws: anything the parser cannot read ends up in `problems`. */
 export function parseDockerfile(text: string, file: string): DockerfileModel {
+  return parseWith(text, file, readDockerfile);
+}
+
+/**
+ * The same model read by dockerfile-ast alone, without the faster reader (dockerfile-reader.ts): the
+ * reference the tests hold the faster reading to.
+ */
+export function parseDockerfileWithLibrary(text: string, file: string): DockerfileModel {
   return parseWith(text, file, readWithLibrary);
 }
 

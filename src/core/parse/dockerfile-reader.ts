@@ -14,7 +14,7 @@
 // Should anything go wrong, the whole file is read by the library instead.
 // test/unit/dockerfile-reader.test.ts holds the two readings equal over the corpus, mutated corpus
 // files and random text.
-import type { DfFlag, DfFlagOption, DfInstruction } from './dockerfile';
+import type { DfFlag, DfFlagOption, DfHeredoc, DfInstruction } from './dockerfile';
 import type { Pos, Range } from './types';
 import { readWithLibrary, RUN_COMMENT, type DockerfileReading, type FromParts, type ReadInstruction } from './dockerfile-library';
 
@@ -365,7 +365,8 @@ class Reader {
       }
       if (flags.length) args = raw.slice(flags.length);
     }
-    if (HEREDOC_KEYWORDS.has(keyword) && args.some((a) => a.value.startsWith('<<'))) return this.addWithLibrary(start, end);
+    // Without an argument starting `<<` the library finds no heredocs (or fails looking, which reads as none).
+    const heredocs = HEREDOC_KEYWORDS.has(keyword) && args.some((a) => a.value.startsWith('<<')) ? this.heredocs(args, start, end) : [];
     const ins: DfInstruction = {
       keyword,
       range: this.range(start, end),
@@ -373,7 +374,7 @@ class Reader {
       args: this.argumentsContent(args),
       arguments: args.map((a) => ({ value: a.value, range: this.range(a.start, a.end) })),
       flags,
-      heredocs: [],
+      heredocs,
       continuations: [],
       stage: -1,
     };
@@ -396,6 +397,207 @@ class Reader {
       }
     }
     this.instructions.push({ ins, from });
+  }
+
+  /**
+   * `Instruction.getHeredocs` for the arguments (after the flags) of the instruction from `start` to
+   * `end`: each `<<NAME` on the instruction's first line with its body and closing line. Where the
+   * library's reading fails (a body line with no heredoc left to hold it) it has none, as here.
+   */
+  private heredocs(args: Arg[], start: number, end: number): DfHeredoc[] {
+    if (args.length === 0) return [];
+    if (this.lineOf(this.norm(start)) === this.lineOf(this.norm(end))) return this.singleLineHeredocs(args);
+    const t = this.t;
+    const esc = this.esc;
+    const out: DfHeredoc[] = [];
+    const defs: Arg[] = [];
+    let processed = false;
+    let escaping = false;
+    // Relative to `base`, as the library counts them.
+    let contentStart = -1;
+    let contentEnd = -1;
+    let lineStart = -1;
+    let current = 0;
+    const base = args[0].start;
+    const stop = this.norm(end);
+    for (let k = base; k < stop; k++) {
+      const ch = t.charCodeAt(k);
+      const i = k - base;
+      if (ch === esc) {
+        escaping = true;
+        let j = k + 1;
+        while (j < stop && (t.charCodeAt(j) === SP || t.charCodeAt(j) === TAB)) j++;
+        if (j < stop) k = t.charCodeAt(j) === CR ? j + 1 : j;
+        continue;
+      }
+      if (ch === CR) continue;
+      if (ch === LF) {
+        if (escaping) continue;
+        if (!processed) {
+          // The first line break not escaped: the heredocs are the `<<` arguments before it.
+          for (const a of args) {
+            if (a.start >= k) break;
+            if (a.value.startsWith('<<')) defs.push(a);
+          }
+          processed = true;
+          lineStart = -1;
+          continue;
+        }
+        if (contentStart === -1) contentStart = i;
+        contentEnd = i;
+        const arg = defs[current];
+        if (!arg) return [];
+        const name = this.heredocNameOf(arg);
+        const delimiterRange = this.delimiter(arg, name, base + lineStart, base + i);
+        if (delimiterRange !== null) {
+          out.push({ name, startRange: this.range(arg.start, arg.end), delimiterRange, contentRange: this.range(base + contentStart, base + lineStart - 1) });
+          contentStart = -1;
+          current++;
+        }
+        lineStart = -1;
+        continue;
+      }
+      if ((ch === SP || ch === TAB) && escaping) continue;
+      if (ch === HASH && escaping) {
+        const nl = t.indexOf('\n', k + 1);
+        if (nl !== -1 && nl < stop) {
+          k = nl;
+          continue;
+        }
+      }
+      escaping = false;
+      if (processed) {
+        if (contentStart === -1) contentStart = i;
+        if (lineStart === -1) lineStart = i;
+      }
+    }
+    if (!processed) return this.singleLineHeredocs(args);
+    const arg = defs[current];
+    if (!arg) return [];
+    const name = this.heredocNameOf(arg);
+    // The instruction's last line may be the closing line of the heredoc it is in.
+    const delimiterRange = this.delimiter(arg, name, base + lineStart, stop);
+    let contentRange: Range | null = null;
+    if (delimiterRange === null) contentRange = this.range(base + contentStart, stop);
+    else if (contentEnd !== -1) contentRange = this.range(base + contentStart, base + contentEnd);
+    out.push({ name, startRange: this.range(arg.start, arg.end), delimiterRange, contentRange });
+    // Heredocs never reached have no body.
+    for (current++; current < defs.length; current++) {
+      const a = defs[current];
+      out.push({ name: this.heredocNameOf(a), startRange: this.range(a.start, a.end), delimiterRange: null, contentRange: null });
+    }
+    return out;
+  }
+
+  /** `Instruction.createSingleLineHeredocs`: heredocs opened on a one-line instruction, with no body. */
+  private singleLineHeredocs(args: Arg[]): DfHeredoc[] {
+    const out: DfHeredoc[] = [];
+    for (const a of args) {
+      if (a.value.startsWith('<<') && heredocName(a.value) !== null) {
+        out.push({ name: this.heredocNameOf(a), startRange: this.range(a.start, a.end), delimiterRange: null, contentRange: null });
+      }
+    }
+    return out;
+  }
+
+  /** `Instruction.getDelimiterRange`: the candidate line when it is the heredoc's closing line (tabs first for `<<-`). */
+  private delimiter(arg: Arg, name: string, from: number, to: number): Range | null {
+    const text = this.t.substring(this.norm(from), this.norm(to));
+    if (arg.value.startsWith('<<-')) {
+      let index = 0;
+      while (text.charCodeAt(index) === TAB) index++;
+      return text.substring(index) === name ? { start: { line: this.pos(from).line, character: index }, end: this.pos(to) } : null;
+    }
+    return text === name ? this.range(from, to) : null;
+  }
+
+  /** `Instruction.getName` of `getNameRange`: the heredoc's name as the library reads it from its `<<` argument. */
+  private heredocNameOf(a: Arg): string {
+    const t = this.t;
+    const esc = this.esc;
+    // getNameRange, relative to the argument's start.
+    const content = t.substring(a.start, a.end);
+    let endFound = false;
+    let searchHyphen = false;
+    let start = -1;
+    let end = -1;
+    let escaping = false;
+    let quote = -1;
+    scan: for (let i = 0; i < content.length; i++) {
+      const ch = content.charCodeAt(i);
+      if (ch === 34 || ch === 39) {
+        if (quote === ch) break;
+        quote = ch;
+        continue;
+      }
+      if (ch === esc) {
+        if (content.indexOf('\n', i + 1) !== -1) escaping = true;
+        continue;
+      }
+      if (ch === SP || ch === TAB || ch === CR || ch === LF) continue;
+      if (ch === 60) {
+        if (endFound) searchHyphen = true;
+        else endFound = true;
+        continue;
+      }
+      if (ch === 45 && searchHyphen) {
+        searchHyphen = false;
+        continue;
+      }
+      if ((ch === 45 || ch === HASH) && escaping) {
+        const nl = content.indexOf('\n', i + 1);
+        if (nl !== -1) {
+          i = nl;
+          continue scan;
+        }
+      }
+      if (start === -1) start = i;
+      if (quote !== -1) {
+        end = i + 1;
+        continue;
+      }
+      break;
+    }
+    let from: number;
+    let to: number;
+    if (start === -1) from = to = a.end;
+    else {
+      from = this.norm(a.start + start);
+      to = quote !== -1 ? this.norm(a.start + end) : a.end;
+    }
+    // getName over that range (substring takes a reversed range the right way round, as the library's does).
+    const text = t.substring(from, to);
+    let escapingName = false;
+    let name = '';
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === esc) {
+        escapingName = true;
+        let j = i + 1;
+        while (j < text.length && (text.charCodeAt(j) === SP || text.charCodeAt(j) === TAB)) j++;
+        if (j < text.length) {
+          const n = text.charCodeAt(j);
+          if (n === CR) i = j + 1;
+          else if (n === LF) i = j;
+          else {
+            name += text.charAt(j);
+            i = j;
+          }
+        }
+        continue;
+      }
+      if (ch === HASH && escapingName) {
+        const nl = text.indexOf('\n', i + 1);
+        if (nl !== -1) {
+          i = nl;
+          continue;
+        }
+      }
+      // After an escape, whitespace and a `#` with no line break after it are left out.
+      if (escapingName && (ch === HASH || isSpace(ch))) continue;
+      name += text.charAt(i);
+    }
+    return name;
   }
 
   /**

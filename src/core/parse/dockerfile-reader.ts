@@ -301,7 +301,7 @@ class Reader {
       args = this.withoutFlags(keyword, this.rawArguments(outer[0].end, this.norm(end)));
     } else {
       if (!HEREDOC_KEYWORDS.has(keyword)) return end;
-      args = this.withoutFlags(keyword, this.rawArguments(this.norm(wordEnd), this.norm(end)));
+      args = this.withoutFlags(keyword, this.rawArgumentsOf(wordEnd, end));
     }
     const names: string[] = [];
     let tabbed = false;
@@ -354,7 +354,7 @@ class Reader {
   private add(word: string, start: number, wordEnd: number, end: number): void {
     const keyword = word.toUpperCase();
     if (keyword === 'ONBUILD') return this.addWithLibrary(start, end);
-    const raw = this.rawArguments(this.norm(wordEnd), this.norm(end));
+    const raw = this.rawArgumentsOf(wordEnd, end);
     const stop = FLAG_RULES[keyword];
     const flags: DfFlag[] = [];
     let args = raw;
@@ -616,6 +616,20 @@ class Reader {
       for (const r of [read.from.imageRange, read.from.platform?.range, read.from.nameRange]) if (r) moveRange(r, shift);
     }
     this.instructions.push(read);
+  }
+
+  /** The last arguments read by rawArgumentsOf: a RUN, COPY or ADD is read for heredocs, then again when recorded. */
+  private lastRead: { from: number; end: number; args: Arg[] } | null = null;
+
+  /** The arguments of the instruction whose keyword ends at `wordEnd` and which ends at `end`. */
+  private rawArgumentsOf(wordEnd: number, end: number): Arg[] {
+    const from = this.norm(wordEnd);
+    const to = this.norm(end);
+    const last = this.lastRead;
+    if (last && last.from === from && last.end === to) return last.args;
+    const args = this.rawArguments(from, to);
+    this.lastRead = { from, end: to, args };
+    return args;
   }
 
   /** `Instruction.getRawArguments` over the text from `from` (the keyword's end) to `end`. */

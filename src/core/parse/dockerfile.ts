@@ -183,7 +183,7 @@ function blankLongContinuations(lines: string[], text: string, problems: ParsePr
     first = -1;
   };
   for (let i = 0; i < lines.length; i++) {
-    const continues = lines[i].replace(/[ \t\r]+$/, '').endsWith(escape);
+    const continues = endsWith(lines[i], escape);
     if (continues && run >= MAX_CONTINUED_LINES) {
       out ??= lines.slice();
       out[i] = '';
@@ -195,19 +195,27 @@ function blankLongContinuations(lines: string[], text: string, problems: ParsePr
   return out ? out.join('\n') : null;
 }
 
+/** Whether the line, without trailing spaces, tabs and CRs, ends with the character. */
+function endsWith(line: string, ch: string): boolean {
+  let i = line.length - 1;
+  for (let c = line.charCodeAt(i); c === 32 || c === 9 || c === 13; c = line.charCodeAt(--i));
+  return i >= 0 && line[i] === ch;
+}
+
 /** Escape characters that end a line inside an instruction (line continuations), outside heredoc bodies and comment lines. */
 function continuationsOf(lines: string[], range: Range, escape: string, heredocs: DfHeredoc[]): Range[] {
   const out: Range[] = [];
   const inHeredocBody = (line: number) =>
     heredocs.some((h) => line > h.startRange.start.line && line <= (h.delimiterRange?.start.line ?? range.end.line));
+  const esc = escape.charCodeAt(0);
   for (let line = range.start.line; line < range.end.line; line++) {
-    if (inHeredocBody(line)) continue;
-    const text = (lines[line] ?? '').replace(/\r$/, '');
-    const trimmed = text.replace(/[ \t]+$/, '');
-    if (trimmed.endsWith(escape) && !/^\s*#/.test(text)) {
-      const ch = trimmed.length - 1;
-      out.push({ start: { line, character: ch }, end: { line, character: ch + 1 } });
-    }
+    const text = lines[line] ?? '';
+    // The last character before a CR and trailing spaces and tabs (character codes: no string copies per line).
+    let ch = text.length - 1;
+    if (ch >= 0 && text.charCodeAt(ch) === 13) ch--;
+    while (ch >= 0 && (text.charCodeAt(ch) === 32 || text.charCodeAt(ch) === 9)) ch--;
+    if (ch < 0 || text.charCodeAt(ch) !== esc || /^\s*#/.test(text) || inHeredocBody(line)) continue;
+    out.push({ start: { line, character: ch }, end: { line, character: ch + 1 } });
   }
   return out;
 }

@@ -3,14 +3,14 @@
 // heredocs again on every question asked of it, all through line/offset conversions; a 1 MB
 // Dockerfile took about 300 ms. This reader follows the library's own rules character by character
 // (the parser's split into directives, comments and instructions, Instruction.getRawArguments,
-// getArgumentsRanges/getArgumentsContent, ModifiableInstruction.getFlags, Flag's options and
-// From's image, platform and stage name) in one pass over the text, quirks included, so the model is
-// the same. The functions below name the library method each one mirrors.
+// getArgumentsRanges/getArgumentsContent, getHeredocs, ModifiableInstruction.getFlags, Flag's options
+// and From's image, platform and stage name) in one pass over the text, quirks included, so the model
+// is the same. The functions below name the library method each one mirrors.
 //
 // What it does not read itself it hands to the library, in small pieces:
 // - the leading comment lines, where parser directives live (`# syntax=`, `# escape=`);
-// - ONBUILD instructions and instructions with heredocs (`RUN <<EOF`), each parsed by the library as
-//   a document of its own lines, the positions then moved back to where the lines are.
+// - ONBUILD instructions, each parsed by the library as a document of its own lines, the positions
+//   then moved back to where the lines are.
 // Should anything go wrong, the whole file is read by the library instead.
 // test/unit/dockerfile-reader.test.ts holds the two readings equal over the corpus, mutated corpus
 // files and random text.

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDockerfile, dockerfileModule } from '../../src/core/parse/dockerfile';
+import { parseDockerfile, parseDockerfileWithLibrary, dockerfileModule } from '../../src/core/parse/dockerfile';
 import { moduleFor } from '../../src/core/registry';
 import { corpus, corpusDockerfiles } from './dockerfile-corpus';
 import { DockerfileParser } from 'dockerfile-ast';
@@ -38,11 +38,11 @@ describe('Dockerfile model', () => {
       for (const text of texts) {
         useDockerfileAstSpeedups(false);
         const library = placement(text);
-        const libraryModel = parseDockerfile(text, 'Dockerfile');
+        const libraryModel = parseDockerfileWithLibrary(text, 'Dockerfile');
         useDockerfileAstSpeedups(true);
         const ours = placement(text);
         assert.deepEqual(ours, library);
-        assert.deepEqual(parseDockerfile(text, 'Dockerfile'), libraryModel);
+        assert.deepEqual(parseDockerfileWithLibrary(text, 'Dockerfile'), libraryModel);
         compared += library.flat().length;
       }
     } finally {
@@ -56,9 +56,9 @@ describe('Dockerfile model', () => {
       fc.assert(
         fc.property(textFor('dockerfile'), (text) => {
           useDockerfileAstSpeedups(false);
-          const library = parseDockerfile(text, 'Dockerfile');
+          const library = parseDockerfileWithLibrary(text, 'Dockerfile');
           useDockerfileAstSpeedups(true);
-          assert.deepEqual(parseDockerfile(text, 'Dockerfile'), library);
+          assert.deepEqual(parseDockerfileWithLibrary(text, 'Dockerfile'), library);
         }),
         fuzzParams(150),
       );

@@ -1,15 +1,14 @@
-// The Dockerfile model: directives, stages and instructions with their positions, read with
-// dockerfile-ast. Plain data so explain, the advisor and the CLI never touch the parser's classes.
-import { DockerfileParser, From, Onbuild, type Instruction, type Flag } from 'dockerfile-ast';
+// The Dockerfile model: directives, stages and instructions with their positions, read by
+// dockerfile-reader.ts (dockerfile-ast's reading, faster; dockerfile-library.ts is the library's own).
+// Plain data so explain, the advisor and the CLI never touch the parser's classes.
 import type { Workload } from '../advisor/types';
 import type { FormatModule } from './format';
-import type { ModelBase, ParseProblem, Pos, Range } from './types';
+import type { ModelBase, ParseProblem, Range } from './types';
 import { dockerfileTopicAt } from './dockerfile-topics';
 import { baseImageOf, effectiveUser } from './dockerfile-base';
 import { unifyLineBreaks } from './lines';
-import { useDockerfileAstSpeedups } from './dockerfile-ast-speed';
-
-useDockerfileAstSpeedups();
+import { readWithLibrary, type DockerfileReading } from './dockerfile-library';
+import { readDockerfile } from './dockerfile-reader';
 
 export interface DfFlagOption {
   name: string;
@@ -120,92 +119,6 @@ export interface DockerfileModel extends ModelBase {
   runComments: { text: string; range: Range }[];
 }
 
-/** A comment that documents a `docker run` / `podman run` / `nerdctl run` command. */
-const RUN_COMMENT = /\b(docker|podman|nerdctl)\s+(container\s+)?run\b/;
-
-const rangeOf = (r: { start: Pos; end: Pos }): Range => ({
-  start: { line: r.start.line, character: r.start.character },
-  end: { line: r.end.line, character: r.end.character },
-});
-
-function flagOf(f: Flag): DfFlag {
-  const vr = f.getValueRange();
-  return {
-    name: f.getName(),
-    value: f.getValue(),
-    range: rangeOf(f.getRange()),
-    nameRange: rangeOf(f.getNameRange()),
-    valueRange: vr ? rangeOf(vr) : null,
-    options: f.getOptions().map((o) => {
-      const ovr = o.getValueRange();
-      return { name: o.getName(), value: o.getValue(), range: rangeOf(o.getRange()), nameRange: rangeOf(o.getNameRange()), valueRange: ovr ? rangeOf(ovr) : null };
-    }),
-  };
-}
-
-type WithFlags = Instruction & { getFlags?: () => Flag[] };
-type WithHeredocs = { getHeredocs?: () => { getName(): string; getStartRange(): Range; getDelimiterRange(): Range | null; getContentRange(): Range | null }[] };
-
-function heredocsOf(ins: Instruction): DfHeredoc[] {
-  // getHeredocs is public on RUN and COPY and exists (protected) on every instruction; ADD takes heredocs too.
-  const get = (ins as unknown as WithHeredocs).getHeredocs;
-  if (typeof get !== 'function') return [];
-  try {
-    return get.call(ins).map((h) => {
-      const d = h.getDelimiterRange();
-      const c = h.getContentRange();
-      return { name: h.getName(), startRange: rangeOf(h.getStartRange()), delimiterRange: d ? rangeOf(d) : null, contentRange: c ? rangeOf(c) : null };
-    });
-  } catch {
-    return [];
-  }
-}
-
-const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
-
-function continuationsOf(lines: string[], range: Range, escape: string, heredocs: DfHeredoc[]): Range[] {
-  const out: Range[] = [];
-  const inHeredocBody = (line: number) =>
-    heredocs.some((h) => line > h.startRange.start.line && line <= (h.delimiterRange?.start.line ?? range.end.line));
-  for (let line = range.start.line; line < range.end.line; line++) {
-    if (inHeredocBody(line)) continue;
-    const text = (lines[line] ?? '').replace(/\r$/, '');
-    const trimmed = text.replace(/[ \t]+$/, '');
-    if (trimmed.endsWith(escape) && !/^\s*#/.test(text)) {
-      const ch = trimmed.length - 1;
-      out.push({ start: { line, character: ch }, end: { line, character: ch + 1 } });
-    }
-  }
-  return out;
-}
-
-function instructionOf(ins: Instruction, stage: number, lines: string[], escape: string): DfInstruction {
-  const keyword = (ins.getKeyword() || ins.getInstruction() || '').toUpperCase();
-  const flags = typeof (ins as WithFlags).getFlags === 'function' ? (ins as WithFlags).getFlags!().map(flagOf) : [];
-  const heredocs = HEREDOC_KEYWORDS.has(keyword) ? heredocsOf(ins) : [];
-  const range = rangeOf(ins.getRange());
-  const out: DfInstruction = {
-    keyword,
-    range,
-    keywordRange: rangeOf(ins.getInstructionRange()),
-    args: ins.getArgumentsContent() ?? '',
-    arguments: ins.getArguments().map((a) => ({ value: a.getValue(), range: rangeOf(a.getRange()) })),
-    flags,
-    heredocs,
-    continuations: continuationsOf(lines, range, escape, heredocs),
-    stage,
-  };
-  if (ins instanceof Onbuild) {
-    const inner = ins.getTriggerInstruction();
-    if (inner) {
-      out.trigger = instructionOf(inner, stage, lines, escape);
-      // The trigger shares the ONBUILD's lines; continuations belong to the outer instruction.
-      out.trigger.continuations = [];
-    }
-  }
-  return out;
-}
-
 const isStageRef = (image: string | undefined, names: Map<string, number>, before: number): number | undefined => {
   if (!image) return undefined;
   const idx = names.get(image.toLowerCase());
@@ -214,6 +127,18 @@ const isStageRef = (image: string | undefined, names: Map<string, number>, befor
 
 /** Parses a Dockerfile. Never throws: anything the parser cannot read ends up in `problems`. */
 export function parseDockerfile(text: string, file: string): DockerfileModel {
+  return parseWith(text, file, readDockerfile);
+}
+
+/**
+ * The same model read by dockerfile-ast alone, without the faster reader (dockerfile-reader.ts): the
+ * reference the tests hold the faster reading to.
+ */
+export function parseDockerfileWithLibrary(text: string, file: string): DockerfileModel {
+  return parseWith(text, file, readWithLibrary);
+}
+
+function parseWith(text: string, file: string, read: (text: string) => DockerfileReading): DockerfileModel {
   const model: DockerfileModel = {
     format: 'dockerfile',
     file,
@@ -227,7 +152,7 @@ export function parseDockerfile(text: string, file: string): DockerfileModel {
     runComments: [],
   };
   try {
-    fill(model, unifyLineBreaks(text));
+    fill(model, unifyLineBreaks(text), read);
   } catch (e) {
     model.problems.push({ message: `could not parse: ${e instanceof Error ? e.message : String(e)}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   }
@@ -258,7 +183,7 @@ function blankLongContinuations(lines: string[], text: string, problems: ParsePr
     first = -1;
   };
   for (let i = 0; i < lines.length; i++) {
-    const continues = lines[i].replace(/[ \t\r]+$/, '').endsWith(escape);
+    const continues = endsWith(lines[i], escape);
     if (continues && run >= MAX_CONTINUED_LINES) {
       out ??= lines.slice();
       out[i] = '';
@@ -270,39 +195,50 @@ function blankLongContinuations(lines: string[], text: string, problems: ParsePr
   return out ? out.join('\n') : null;
 }
 
-function fill(model: DockerfileModel, text: string): void {
-  const lines = text.split('\n');
-  const df = DockerfileParser.parse(blankLongContinuations(lines, text, model.problems) ?? text);
-  model.escape = df.getEscapeCharacter() || '\\';
-  for (const c of df.getComments()) {
-    const content = c.getContent();
-    const r = c.getContentRange();
-    if (r && RUN_COMMENT.test(content)) model.runComments.push({ text: content, range: rangeOf(r) });
+/** Whether the line, without trailing spaces, tabs and CRs, ends with the character. */
+function endsWith(line: string, ch: string): boolean {
+  let i = line.length - 1;
+  for (let c = line.charCodeAt(i); c === 32 || c === 9 || c === 13; c = line.charCodeAt(--i));
+  return i >= 0 && line[i] === ch;
+}
+
+/** Escape characters that end a line inside an instruction (line continuations), outside heredoc bodies and comment lines. */
+function continuationsOf(lines: string[], range: Range, escape: string, heredocs: DfHeredoc[]): Range[] {
+  const out: Range[] = [];
+  const inHeredocBody = (line: number) =>
+    heredocs.some((h) => line > h.startRange.start.line && line <= (h.delimiterRange?.start.line ?? range.end.line));
+  const esc = escape.charCodeAt(0);
+  for (let line = range.start.line; line < range.end.line; line++) {
+    const text = lines[line] ?? '';
+    // The last character before a CR and trailing spaces and tabs (character codes: no string copies per line).
+    let ch = text.length - 1;
+    if (ch >= 0 && text.charCodeAt(ch) === 13) ch--;
+    while (ch >= 0 && (text.charCodeAt(ch) === 32 || text.charCodeAt(ch) === 9)) ch--;
+    if (ch < 0 || text.charCodeAt(ch) !== esc || /^\s*#/.test(text) || inHeredocBody(line)) continue;
+    out.push({ start: { line, character: ch }, end: { line, character: ch + 1 } });
   }
-  model.directives = df.getDirectives().map((d) => ({
-    name: d.getName().toLowerCase(),
-    value: d.getValue(),
-    range: rangeOf(d.getRange()),
-    nameRange: rangeOf(d.getNameRange()),
-    valueRange: rangeOf(d.getValueRange()),
-  }));
+  return out;
+}
+
+function fill(model: DockerfileModel, text: string, read: (text: string) => DockerfileReading): void {
+  const lines = text.split('\n');
+  const reading = read(blankLongContinuations(lines, text, model.problems) ?? text);
+  model.escape = reading.escape;
+  model.runComments = reading.runComments;
+  model.directives = reading.directives;
 
   const names = new Map<string, number>();
   // The ARGs before the first FROM, read once: every later FROM sees the same ones.
   let globals: Map<string, string | undefined> | undefined;
   let stage = -1;
-  for (const ins of df.getInstructions()) {
-    if (ins instanceof From) {
+  for (const { ins: dfi, from } of reading.instructions) {
+    if (from) {
       stage++;
-      const image = ins.getImage() ?? undefined;
-      const imageRange = ins.getImageRange();
-      const platform = ins.getPlatformFlag();
-      const name = ins.getBuildStage() ?? undefined;
-      const nameRange = ins.getBuildStageRange();
+      const { image, imageRange, platform, name, nameRange } = from;
       const st: DfStage = {
         index: stage,
         fromInstruction: model.instructions.length,
-        range: rangeOf(ins.getRange()),
+        range: { start: { ...dfi.range.start }, end: { ...dfi.range.end } },
       };
       if (image) st.image = image;
       if (image?.includes('$')) {
@@ -310,14 +246,14 @@ function fill(model: DockerfileModel, text: string): void {
         const resolved = substitute(image, globals);
         if (resolved !== undefined) st.imageResolved = resolved;
       }
-      if (imageRange) st.imageRange = rangeOf(imageRange);
+      if (imageRange) st.imageRange = imageRange;
       if (platform) {
-        st.platform = platform.getValue() ?? '';
-        st.platformRange = rangeOf(platform.getRange());
+        st.platform = platform.value;
+        st.platformRange = platform.range;
       }
       if (name) {
         st.name = name;
-        if (nameRange) st.nameRange = rangeOf(nameRange);
+        if (nameRange) st.nameRange = nameRange;
       }
       // `FROM dev-${VARIANT}` names an earlier stage once its global ARGs are filled in.
       const base = isStageRef(image, names, stage) ?? isStageRef(st.imageResolved, names, stage);
@@ -325,7 +261,9 @@ function fill(model: DockerfileModel, text: string): void {
       if (name) names.set(name.toLowerCase(), stage);
       model.stages.push(st);
     }
-    const dfi = instructionOf(ins, stage, lines, model.escape);
+    dfi.stage = stage;
+    dfi.continuations = continuationsOf(lines, dfi.range, model.escape, dfi.heredocs);
+    if (dfi.trigger) dfi.trigger.stage = stage;
     model.instructions.push(dfi);
     if (stage >= 0) model.stages[stage].range.end = dfi.range.end;
   }

@@ -15,14 +15,17 @@ export class Lines {
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
-  /** The line of the last lookup: parsers mostly look offsets up in text order, so that line or the next is tried first. */
-  private last = 0;
+  /**
+   * The line of the last lookup: parsers mostly look offsets up in text order, so that line or the
+   * next is tried first. A private field, so two tables of the same text compare equal.
+   */
+  #last = 0;
   pos(offset: number): Pos {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.starts;
-    for (let line = this.last; line <= this.last + 1 && line < starts.length; line++) {
+    for (let line = this.#last; line <= this.#last + 1 && line < starts.length; line++) {
       if (starts[line] <= o && (line + 1 === starts.length || starts[line + 1] > o)) {
-        this.last = line;
+        this.#last = line;
         return { line, character: o - starts[line] };
       }
     }
@@ -33,7 +36,7 @@ export class Lines {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    this.last = lo;
+    this.#last = lo;
     return { line: lo, character: o - this.starts[lo] };
   }
   range(start: number, end: number): Range {

@@ -14,7 +14,7 @@
 // Should anything go wrong, the whole file is read by the library instead.
 // test/unit/dockerfile-reader.test.ts holds the two readings equal over the corpus, mutated corpus
 // files and random text.
-import type { DfFlag, DfFlagOption, DfHeredoc, DfInstruction } from './dockerfile';
+import type { DfArgument, DfFlag, DfFlagOption, DfHeredoc, DfInstruction } from './dockerfile';
 import type { Pos, Range } from './types';
 import { readWithLibrary, RUN_COMMENT, type DockerfileReading, type FromParts, type ReadInstruction } from './dockerfile-library';
 
@@ -66,22 +66,21 @@ function heredocName(value: string): string | null {
   return v;
 }
 
-class Reader {
-  private readonly len: number;
-  private readonly esc: number;
+/**
+ * TextDocument's positions for one text: `positionAt` and ranges, from a table of line starts.
+ * Shared by the reader and by the arguments and instructions whose ranges are worked out on request.
+ */
+class TextPositions {
+  readonly #t: string;
+  readonly #len: number;
   /** Offsets where lines start (after each LF; the text has no lone CRs). */
-  private readonly starts: number[] = [0];
+  readonly starts: number[] = [0];
   /** Line of the last position looked up: positions are mostly asked for in file order. */
-  private lastLine = 0;
-  readonly instructions: ReadInstruction[] = [];
-  readonly runComments: DockerfileReading['runComments'] = [];
+  #lastLine = 0;
 
-  constructor(
-    private readonly t: string,
-    private readonly escape: string,
-  ) {
-    this.len = t.length;
-    this.esc = escape.charCodeAt(0);
+  constructor(t: string) {
+    this.#t = t;
+    this.#len = t.length;
     let i = t.indexOf('\n');
     while (i !== -1) {
       this.starts.push(i + 1);
@@ -89,16 +88,11 @@ class Reader {
     }
   }
 
-  /** The character code at `i`, or -1 past the end (the library's `charAt` giving ''). */
-  private c(i: number): number {
-    return i < this.len ? this.t.charCodeAt(i) : -1;
-  }
-
-  private lineOf(offset: number): number {
+  lineOf(offset: number): number {
     const s = this.starts;
-    let line = this.lastLine;
+    const line = this.#lastLine;
     if (s[line] <= offset && (line + 1 >= s.length || s[line + 1] > offset)) return line;
-    if (line + 1 < s.length && s[line + 1] <= offset && (line + 2 >= s.length || s[line + 2] > offset)) return (this.lastLine = line + 1);
+    if (line + 1 < s.length && s[line + 1] <= offset && (line + 2 >= s.length || s[line + 2] > offset)) return (this.#lastLine = line + 1);
     let lo = 0;
     let hi = s.length - 1;
     while (lo < hi) {
@@ -106,16 +100,16 @@ class Reader {
       if (s[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return (this.lastLine = lo);
+    return (this.#lastLine = lo);
   }
 
   /**
    * The offset `offsetAt(positionAt(offset))` gives back: clamped to the text, and an offset between
    * a CR and its LF moved before the CR (TextDocument keeps positions before a line's end).
    */
-  private norm(offset: number): number {
-    const o = offset < 0 ? 0 : offset > this.len ? this.len : offset;
-    return o > 0 && this.t.charCodeAt(o - 1) === CR && this.c(o) === LF ? o - 1 : o;
+  norm(offset: number): number {
+    const o = offset < 0 ? 0 : offset > this.#len ? this.#len : offset;
+    return o > 0 && this.#t.charCodeAt(o - 1) === CR && o < this.#len && this.#t.charCodeAt(o) === LF ? o - 1 : o;
   }
 
   /** TextDocument's `positionAt`. */
@@ -127,16 +121,146 @@ class Reader {
 
   /** TextDocument's `offsetAt` for the start of a line: the text's end past the last line. */
   lineStart(line: number): number {
-    return line < this.starts.length ? this.starts[line] : this.len;
+    return line < this.starts.length ? this.starts[line] : this.#len;
   }
 
-  private range(start: number, end: number): Range {
+  range(start: number, end: number): Range {
     const s = this.norm(start);
     const sl = this.lineOf(s);
     const e = this.norm(end);
     const el = this.lineOf(e);
     // One literal for the range and its two positions: cheaper to allocate and to keep than three.
     return { start: { line: sl, character: s - this.starts[sl] }, end: { line: el, character: e - this.starts[el] } };
+  }
+}
+
+/**
+ * An argument that keeps its offsets and works its range out when asked: a large Dockerfile has tens
+ * of thousands of arguments, whose ranges the advisor and the hovers read only for the few they point
+ * at, and the three objects of each range were a large part of the parse's allocation (and of the
+ * time spent collecting it). JSON.stringify gives the same fields as for a plain argument.
+ */
+class OffsetArgument implements DfArgument {
+  readonly #at: TextPositions;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(
+    readonly value: string,
+    at: TextPositions,
+    start: number,
+    end: number,
+  ) {
+    this.#at = at;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get range(): Range {
+    return this.#at.range(this.#start, this.#end);
+  }
+
+  toJSON(): DfArgument {
+    return { value: this.value, range: this.range };
+  }
+}
+
+/**
+ * What a flag and a flag option share: a whole range, a name and a value, kept as offsets and made
+ * ranges on request (see OffsetArgument). `valueStart` is -1 where there is no value.
+ */
+class OffsetRanges {
+  readonly #at: TextPositions;
+  readonly #offsets: [number, number, number, number, number, number];
+
+  constructor(at: TextPositions, start: number, end: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) {
+    this.#at = at;
+    this.#offsets = [start, end, nameStart, nameEnd, valueStart, valueEnd];
+  }
+
+  get range(): Range {
+    return this.#at.range(this.#offsets[0], this.#offsets[1]);
+  }
+
+  get nameRange(): Range {
+    return this.#at.range(this.#offsets[2], this.#offsets[3]);
+  }
+
+  get valueRange(): Range | null {
+    return this.#offsets[4] < 0 ? null : this.#at.range(this.#offsets[4], this.#offsets[5]);
+  }
+}
+
+/** A `key=value` option of a flag's value. */
+class OffsetOption extends OffsetRanges implements DfFlagOption {
+  constructor(
+    readonly name: string,
+    readonly value: string | null,
+    ...offsets: ConstructorParameters<typeof OffsetRanges>
+  ) {
+    super(...offsets);
+  }
+
+  toJSON(): DfFlagOption {
+    return { name: this.name, value: this.value, range: this.range, nameRange: this.nameRange, valueRange: this.valueRange };
+  }
+}
+
+/** A `--name=value` flag. */
+class OffsetFlag extends OffsetRanges implements DfFlag {
+  constructor(
+    readonly name: string,
+    readonly value: string | null,
+    readonly options: DfFlagOption[],
+    ...offsets: ConstructorParameters<typeof OffsetRanges>
+  ) {
+    super(...offsets);
+  }
+
+  toJSON(): DfFlag {
+    return { name: this.name, value: this.value, range: this.range, nameRange: this.nameRange, valueRange: this.valueRange, options: this.options };
+  }
+}
+
+class Reader {
+  private readonly len: number;
+  private readonly esc: number;
+  private readonly at: TextPositions;
+  readonly instructions: ReadInstruction[] = [];
+  readonly runComments: DockerfileReading['runComments'] = [];
+
+  constructor(
+    private readonly t: string,
+    private readonly escape: string,
+  ) {
+    this.len = t.length;
+    this.esc = escape.charCodeAt(0);
+    this.at = new TextPositions(t);
+  }
+
+  /** The character code at `i`, or -1 past the end (the library's `charAt` giving ''). */
+  private c(i: number): number {
+    return i < this.len ? this.t.charCodeAt(i) : -1;
+  }
+
+  private lineOf(offset: number): number {
+    return this.at.lineOf(offset);
+  }
+
+  private norm(offset: number): number {
+    return this.at.norm(offset);
+  }
+
+  pos(offset: number): Pos {
+    return this.at.pos(offset);
+  }
+
+  lineStart(line: number): number {
+    return this.at.lineStart(line);
+  }
+
+  private range(start: number, end: number): Range {
+    return this.at.range(start, end);
   }
 
   /** `Parser.parse` after the directives: comments and instructions from `offset` on. */
@@ -372,7 +496,7 @@ class Reader {
       range: this.range(start, end),
       keywordRange: this.range(start, wordEnd),
       args: this.argumentsContent(args),
-      arguments: args.map((a) => ({ value: a.value, range: this.range(a.start, a.end) })),
+      arguments: args.map((a) => new OffsetArgument(a.value, this.at, a.start, a.end)),
       flags,
       heredocs,
       continuations: [],
@@ -608,7 +732,7 @@ class Reader {
     const first = this.lineOf(start);
     const prefix = this.escape === '\\' ? '' : `# escape=${this.escape}\n`;
     const shift = first - (prefix ? 1 : 0);
-    const reading = readWithLibrary(prefix + this.t.substring(this.starts[first], end));
+    const reading = readWithLibrary(prefix + this.t.substring(this.at.starts[first], end));
     if (reading.instructions.length !== 1) throw new Error('instruction read differently alone');
     const [read] = reading.instructions;
     moveInstruction(read.ins, shift);
@@ -807,7 +931,7 @@ class Reader {
             continue;
           }
           // A piece starts at its line's start, leading whitespace included, unless the character opens the line.
-          if (k > 0 && t.charCodeAt(k - 1) !== LF) pieceStart = this.starts[this.lineOf(k)];
+          if (k > 0 && t.charCodeAt(k - 1) !== LF) pieceStart = this.at.starts[this.lineOf(k)];
         }
         end = k - first;
       }
@@ -840,25 +964,13 @@ class Reader {
       startIndex = i;
       break;
     }
-    const range = this.range(a.start, a.end);
-    const nameStart = this.pos(a.start + startIndex);
-    if (index === -1) {
-      return { name: value.substring(2), value: null, range, nameRange: { start: nameStart, end: this.pos(a.end) }, valueRange: null, options: [] };
-    }
-    const nameRange = { start: nameStart, end: this.pos(a.start + index) };
-    if (index === value.length - 1) {
-      return { name: value.substring(2, index), value: '', range, nameRange, valueRange: this.range(a.end, a.end), options: [] };
-    }
+    const nameStart = a.start + startIndex;
+    if (index === -1) return new OffsetFlag(value.substring(2), null, [], this.at, a.start, a.end, nameStart, a.end, -1, -1);
+    const nameEnd = a.start + index;
+    if (index === value.length - 1) return new OffsetFlag(value.substring(2, index), '', [], this.at, a.start, a.end, nameStart, nameEnd, a.end, a.end);
     const flagValue = value.substring(nameIndex + 1);
     const valueStart = this.norm(a.start + index + 1);
-    return {
-      name: value.substring(2, nameIndex),
-      value: flagValue,
-      range,
-      nameRange,
-      valueRange: this.range(valueStart, a.end),
-      options: this.options(flagValue, valueStart),
-    };
+    return new OffsetFlag(value.substring(2, nameIndex), flagValue, this.options(flagValue, valueStart), this.at, a.start, a.end, nameStart, nameEnd, valueStart, a.end);
   }
 
   /** The `Flag` constructor's `key=value` options, the value's characters counted from `offset`. */
@@ -868,15 +980,10 @@ class Reader {
     let valueStart = -1;
     let hasOptions = false;
     const option = (valueEnd: number): DfFlagOption => {
-      const range = this.range(offset + nameStart, offset + valueEnd);
-      if (valueStart === -1) return { name: value.substring(nameStart, valueEnd), value: null, range, nameRange: this.range(offset + nameStart, offset + valueEnd), valueRange: null };
-      return {
-        name: value.substring(nameStart, valueStart - 1),
-        value: value.substring(valueStart, valueEnd),
-        range,
-        nameRange: this.range(offset + nameStart, offset + valueStart - 1),
-        valueRange: this.range(offset + valueStart, offset + valueEnd),
-      };
+      const start = offset + nameStart;
+      const end = offset + valueEnd;
+      if (valueStart === -1) return new OffsetOption(value.substring(nameStart, valueEnd), null, this.at, start, end, start, end, -1, -1);
+      return new OffsetOption(value.substring(nameStart, valueStart - 1), value.substring(valueStart, valueEnd), this.at, start, end, start, offset + valueStart - 1, offset + valueStart, end);
     };
     for (let i = 0; i < value.length; i++) {
       const ch = value.charCodeAt(i);

@@ -171,23 +171,33 @@ class OffsetArgument implements DfArgument {
  */
 class OffsetRanges {
   readonly #at: TextPositions;
-  readonly #offsets: [number, number, number, number, number, number];
+  readonly #start: number;
+  readonly #end: number;
+  readonly #nameStart: number;
+  readonly #nameEnd: number;
+  readonly #valueStart: number;
+  readonly #valueEnd: number;
 
   constructor(at: TextPositions, start: number, end: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) {
     this.#at = at;
-    this.#offsets = [start, end, nameStart, nameEnd, valueStart, valueEnd];
+    this.#start = start;
+    this.#end = end;
+    this.#nameStart = nameStart;
+    this.#nameEnd = nameEnd;
+    this.#valueStart = valueStart;
+    this.#valueEnd = valueEnd;
   }
 
   get range(): Range {
-    return this.#at.range(this.#offsets[0], this.#offsets[1]);
+    return this.#at.range(this.#start, this.#end);
   }
 
   get nameRange(): Range {
-    return this.#at.range(this.#offsets[2], this.#offsets[3]);
+    return this.#at.range(this.#nameStart, this.#nameEnd);
   }
 
   get valueRange(): Range | null {
-    return this.#offsets[4] < 0 ? null : this.#at.range(this.#offsets[4], this.#offsets[5]);
+    return this.#valueStart < 0 ? null : this.#at.range(this.#valueStart, this.#valueEnd);
   }
 }
 
@@ -219,6 +229,53 @@ class OffsetFlag extends OffsetRanges implements DfFlag {
 
   toJSON(): DfFlag {
     return { name: this.name, value: this.value, range: this.range, nameRange: this.nameRange, valueRange: this.valueRange, options: this.options };
+  }
+}
+
+/**
+ * An instruction whose range and keyword range are worked out from offsets when first asked for, and
+ * then kept: a hover asks for the ranges of every instruction before the one it is on.
+ */
+class OffsetInstruction implements DfInstruction {
+  readonly #at: TextPositions;
+  readonly #start: number;
+  readonly #wordEnd: number;
+  readonly #end: number;
+  #range: Range | undefined;
+  #keywordRange: Range | undefined;
+  continuations: Range[] = [];
+  stage = -1;
+  readonly arguments: DfArgument[];
+
+  constructor(
+    readonly keyword: string,
+    readonly args: string,
+    argumentList: DfArgument[],
+    readonly flags: DfFlag[],
+    readonly heredocs: DfHeredoc[],
+    at: TextPositions,
+    start: number,
+    wordEnd: number,
+    end: number,
+  ) {
+    this.arguments = argumentList;
+    this.#at = at;
+    this.#start = start;
+    this.#wordEnd = wordEnd;
+    this.#end = end;
+  }
+
+  get range(): Range {
+    return (this.#range ??= this.#at.range(this.#start, this.#end));
+  }
+
+  get keywordRange(): Range {
+    return (this.#keywordRange ??= this.#at.range(this.#start, this.#wordEnd));
+  }
+
+  toJSON(): DfInstruction {
+    const { keyword, range, keywordRange, args, flags, heredocs, continuations, stage } = this;
+    return { keyword, range, keywordRange, args, arguments: this.arguments, flags, heredocs, continuations, stage };
   }
 }
 
@@ -491,17 +548,17 @@ class Reader {
     }
     // Without an argument starting `<<` the library finds no heredocs (or fails looking, which reads as none).
     const heredocs = HEREDOC_KEYWORDS.has(keyword) && args.some((a) => a.value.startsWith('<<')) ? this.heredocs(args, start, end) : [];
-    const ins: DfInstruction = {
+    const ins = new OffsetInstruction(
       keyword,
-      range: this.range(start, end),
-      keywordRange: this.range(start, wordEnd),
-      args: this.argumentsContent(args),
-      arguments: args.map((a) => new OffsetArgument(a.value, this.at, a.start, a.end)),
+      this.argumentsContent(args),
+      args.map((a) => new OffsetArgument(a.value, this.at, a.start, a.end)),
       flags,
       heredocs,
-      continuations: [],
-      stage: -1,
-    };
+      this.at,
+      start,
+      wordEnd,
+      end,
+    );
     if (keyword !== 'FROM') {
       this.instructions.push({ ins });
       return;

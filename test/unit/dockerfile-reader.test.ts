@@ -10,18 +10,7 @@ import { readDockerfileFast } from '../../src/core/parse/dockerfile-reader';
 import { unifyLineBreaks } from '../../src/core/parse/lines';
 import { fuzzParams, textFor } from '../fuzz/inputs';
 import { corpusDockerfiles } from './dockerfile-corpus';
-
-/**
- * A model as plain data: what the reader works out on request (an argument's range) is asked for, as
- * JSON.stringify would, and everything else copied as it is (undefined included, which JSON drops).
- */
-function plain(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(plain);
-  if (x === null || typeof x !== 'object') return x;
-  const o = x as { toJSON?: () => unknown };
-  if (typeof o.toJSON === 'function') return plain(o.toJSON());
-  return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, plain(v)]));
-}
+import { plain } from '../helpers/plain';
 
 /** Both models equal, and the fast reading itself (no fallback to the library) equal to the library's. */
 function assertSame(text: string, what: string): void {

@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { ConfigNode } from '../../src/core/parse/types';
 import { MAX_NODES, parseYamlTree } from '../../src/core/parse/yaml';
-import { PlainNode, plainConfigNode, readPlainYaml } from '../../src/core/parse/yamlFast';
+import { plainConfigNode } from '../../src/core/parse/offsetNode';
+import { PlainNode, readPlainYaml } from '../../src/core/parse/yamlFast';
 import { corpusFiles, fuzzParams, mutatedCorpus, randomText } from '../fuzz/inputs';
 
 const YAML_FORMATS = new Set(['compose', 'kubernetes', 'cloud-init', 'lima']);

@@ -27,6 +27,7 @@ import type { Workload } from '../advisor/types';
 import { VAGRANT_TOPICS } from '../knowledge/vagrant';
 import { Lines, folderName, keyTopicAt } from './config-topics';
 import { unifyLineBreaks } from './lines';
+import { OffsetNode } from './offsetNode';
 import type { FormatModule } from './format';
 import type { ConfigModel, ConfigNode, Range } from './types';
 
@@ -313,7 +314,7 @@ interface Frame {
   vars?: Map<string, Ctx[]>;
   /** Block variable -> the literal list it walks (`%w(a b).each do |p|`). */
   lists?: Map<string, string[]>;
-  nodes?: ConfigNode[];
+  nodes?: OffsetNode[];
 }
 
 const OPENERS = /^(if|unless|while|until|case|begin|def|class|module|for)\b/;
@@ -418,7 +419,6 @@ function parse(source: string, file: string): VagrantModel {
     }
     return undefined;
   };
-  const range = (a: number, b: number): Range => lines.range(a, b);
   // A file repeats the same few method chains and block parameter lists: each is split once. The
   // arrays are only read (paths are built by copying them), so one array serves every statement.
   const chains = new Map<string, string[]>();
@@ -528,35 +528,27 @@ function parse(source: string, file: string): VagrantModel {
           }
         }
 
-        const all: ConfigNode[] = [];
+        const all: OffsetNode[] = [];
         for (const ctx of ctxs) {
-          const mk = (path: string[], end: number): ConfigNode => ({
-            key: path[path.length - 1],
-            path,
-            keyRange: range(stStart, end),
-            range: range(stStart, stEnd),
-          });
-          const nodes: ConfigNode[] = [];
+          const mk = (path: string[], end: number) => new OffsetNode(path[path.length - 1], path, lines, stStart, end, stEnd);
+          const nodes: OffsetNode[] = [];
           if (named) {
             if (!names.length) nodes.push(mk([...ctx.path, ...segs], chainEnd));
             for (const name of names) nodes.push(mk([...ctx.path, ...segs, name], keyEnd));
           } else {
             const node = mk([...ctx.path, ...suffix], keyEnd);
             if (valueAt) {
-              node.valueRange = range(valueAt.start, bodyEnd);
+              node.vs = valueAt.start;
+              node.ve = bodyEnd;
               if (valueAt.value !== undefined) node.value = valueAt.value;
             }
             nodes.push(node);
           }
           for (const o of options) {
             for (const node of nodes) {
-              const opt: ConfigNode = {
-                key: o.key,
-                path: [...node.path, o.key],
-                keyRange: range(o.start, o.keyEnd),
-                range: range(o.start, o.end),
-                valueRange: range(o.valueStart, o.end),
-              };
+              const opt = new OffsetNode(o.key, [...node.path, o.key], lines, o.start, o.keyEnd, o.end);
+              opt.vs = o.valueStart;
+              opt.ve = o.end;
               if (o.value !== undefined) opt.value = o.value;
               (node.children ??= []).push(opt);
             }
@@ -589,7 +581,7 @@ function parse(source: string, file: string): VagrantModel {
       if (t[1] === 'end') {
         if (frames.length > 1) {
           const f = frames.pop()!;
-          for (const node of f.nodes ?? []) node.range = { start: node.range.start, end: lines.pos(stStart + t.index + 3) };
+          for (const node of f.nodes ?? []) node.end = stStart + t.index + 3;
         }
       } else if (!loopHead) {
         frames.push((doMatch && t.index === doMatch.index && newFrame) || {});

@@ -10,7 +10,8 @@
 // the yaml library reads the file instead. So this reader only ever has to agree with the library on
 // text the library accepts without a word, and test/unit/yaml-fast.test.ts checks that it does, node
 // for node, on every corpus file and on mutated and random text.
-import type { ConfigNode, Pos, Range } from './types';
+import { OffsetNode } from './offsetNode';
+import type { Pos, Range } from './types';
 
 /** Thrown inside the reader when the text leaves the subset it reads; caught at the top. */
 class GiveUp {}
@@ -104,59 +105,19 @@ class Positions {
 }
 
 /**
- * A node read here. It keeps four offsets and works its ranges out when they are asked for: a large
- * file makes tens of thousands of nodes, few of whose ranges are ever read, and the objects a range
- * is made of (a range and two positions, three ranges a node) were most of the memory, and of the
- * time spent collecting it. JSON.stringify sees the same fields as for any other ConfigNode.
+ * A node read here: a collection or a scalar. Its whole range runs from its key to where its value
+ * ends, or its key if that ends later (an empty value); every node has a value range.
  */
-export class PlainNode implements ConfigNode {
-  value?: string | number | boolean | null;
-  children?: PlainNode[];
-  /** Where the value starts and ends (a collection ends where its last item's value ends). */
-  vs = 0;
-  ve = 0;
+export class PlainNode extends OffsetNode {
+  declare children?: PlainNode[];
 
-  readonly #positions: Positions;
-
-  constructor(
-    readonly key: string,
-    readonly path: string[],
-    positions: Positions,
-    /** Where the key starts and ends; for a sequence item or a document, where its value does. */
-    public ks: number,
-    public ke: number,
-  ) {
-    this.#positions = positions;
+  override get range(): Range {
+    return this.rangeOf(this.ks, Math.max(this.ve, this.ke));
   }
 
-  get keyRange(): Range {
-    return this.#positions.range(this.ks, this.ke);
+  override get valueRange(): Range {
+    return this.rangeOf(this.vs, this.ve);
   }
-
-  get range(): Range {
-    return this.#positions.range(this.ks, Math.max(this.ve, this.ke));
-  }
-
-  get valueRange(): Range {
-    return this.#positions.range(this.vs, this.ve);
-  }
-
-  toJSON(): ConfigNode {
-    return plainConfigNode(this);
-  }
-}
-
-/** A PlainNode as an ordinary object (ranges included), as the yaml library's path would build it. */
-export function plainConfigNode(n: ConfigNode): ConfigNode {
-  const out: ConfigNode = { key: n.key, path: n.path, keyRange: n.keyRange, range: n.range };
-  if (n.children) {
-    out.valueRange = n.valueRange;
-    out.children = n.children.map(plainConfigNode);
-  } else {
-    out.value = n.value;
-    out.valueRange = n.valueRange;
-  }
-  return out;
 }
 
 class Reader {

@@ -275,6 +275,12 @@ export function parseYamlTree(source: string, options: { library?: boolean } = {
       problems: [{ message: `File too large to analyse (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_YAML_BYTES / 1048576} MB).`, range: zero }],
     };
   }
+  // The fast reader needs no nesting guards (it reads in one pass and gives up past its own depth
+  // limit); they protect the yaml library, which gets whatever the fast reader leaves.
+  if (!options.library) {
+    const plain = readPlainYaml(text, MAX_NODES);
+    if (plain) return { roots: plain, problems: [] };
+  }
   const deep = flowDepth(text);
   if (deep.offset >= 0) {
     return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: new LineIndex(text).range(deep.offset, deep.offset + 1) }] };
@@ -282,10 +288,6 @@ export function parseYamlTree(source: string, options: { library?: boolean } = {
   const nested = lineNesting(text);
   if (nested >= 0) {
     return { roots: [], problems: [{ message: `More than ${MAX_FLOW_DEPTH} collections open on one line; the file was not analysed.`, range: new LineIndex(text).range(nested, nested + 1) }] };
-  }
-  if (!options.library) {
-    const plain = readPlainYaml(text, MAX_NODES);
-    if (plain) return { roots: plain, problems: [] };
   }
   const lines = new LineIndex(text);
   const builder = new Builder(lines);

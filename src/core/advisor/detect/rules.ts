@@ -136,7 +136,10 @@ type Compiled =
 
 interface CompiledList {
   list: Compiled[];
-  /** Indexes of the rules that can only match a node whose last path segment is the key. */
+  /**
+   * For a last path segment, the indexes of the rules that may match a node it ends: those that need
+   * that segment and those in anyLast, in list order. Merged once here, not for every node.
+   */
   byLast: Map<string, number[]>;
   /** Indexes of the rules whose patterns end in `*` or `**`: tried on every node. */
   anyLast: number[];
@@ -162,6 +165,7 @@ function compile(rules: readonly Rule[]): CompiledList {
       if (lasts.some((l) => l === '*' || l === '**')) anyLast.push(i);
       else for (const l of new Set(lasts)) byLast.set(l, [...(byLast.get(l) ?? []), i]);
     });
+    for (const [last, keyed] of byLast) byLast.set(last, [...keyed, ...anyLast].sort((a, b) => a - b));
     out = { list, byLast, anyLast };
     compiledLists.set(rules, out);
   }
@@ -170,17 +174,7 @@ function compile(rules: readonly Rule[]): CompiledList {
 
 /** The rules that may match a path, in list order (a pattern ending in a literal needs that last segment). */
 function candidates(c: CompiledList, path: readonly string[]): number[] {
-  const keyed = path.length ? c.byLast.get(path[path.length - 1]) : undefined;
-  if (!keyed) return c.anyLast;
-  if (c.anyLast.length === 0) return keyed;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < keyed.length || j < c.anyLast.length) {
-    if (j >= c.anyLast.length || (i < keyed.length && keyed[i] < c.anyLast[j])) out.push(keyed[i++]);
-    else out.push(c.anyLast[j++]);
-  }
-  return out;
+  return (path.length ? c.byLast.get(path[path.length - 1]) : undefined) ?? c.anyLast;
 }
 
 function matches(rule: TreeRule, at: PathTest, node: ConfigNode, parent: ConfigNode | undefined): boolean {

@@ -136,13 +136,14 @@ type Compiled =
 
 interface CompiledList {
   list: Compiled[];
-  /**
-   * For a last path segment, the indexes of the rules that may match a node it ends: those that need
-   * that segment and those in anyLast, in list order. Merged once here, not for every node.
-   */
+  /** Indexes of the rules that can only match a node whose last path segment is the key. */
   byLast: Map<string, number[]>;
-  /** Indexes of the rules whose patterns end in `*` or `**`: tried on every node. */
+  /** Indexes of the rules whose patterns end in a literal then `*` (`**.annotations.*`): the literal is the key. */
+  byParent: Map<string, number[]>;
+  /** Indexes of the rules with a pattern that ends otherwise (`**`, `*.*`): tried on every node. */
   anyLast: number[];
+  /** Last segment -> parent segment -> the rules a node with that path end may match, in list order. */
+  merged: Map<string, Map<string, number[]>>;
 }
 
 /** Rule lists are records that never change: each is compiled once, on its first run. */
@@ -158,23 +159,49 @@ function compile(rules: readonly Rule[]): CompiledList {
       return { kind: 'tree', rule, at: pathTest(rule.paths) };
     });
     const byLast = new Map<string, number[]>();
+    const byParent = new Map<string, number[]>();
     const anyLast: number[] = [];
+    const add = (m: Map<string, number[]>, key: string, i: number) => {
+      const list = m.get(key) ?? [];
+      if (list[list.length - 1] !== i) list.push(i);
+      m.set(key, list);
+    };
     rules.forEach((rule, i) => {
       const patterns = isFirstOf(rule) ? rule.first.flatMap((r) => r.paths) : isAbsent(rule) ? rule.scope : rule.paths;
-      const lasts = patterns.map((p) => splitPattern(p).pop() ?? '');
-      if (lasts.some((l) => l === '*' || l === '**')) anyLast.push(i);
-      else for (const l of new Set(lasts)) byLast.set(l, [...(byLast.get(l) ?? []), i]);
+      // What each pattern needs of a path's end: its last segment, or (after `*` or `#`) the one before.
+      const literal = (seg: string | undefined) => seg !== undefined && seg !== '*' && seg !== '**' && seg !== '#';
+      const needs = patterns.map((p): [Map<string, number[]>, string] | null => {
+        const segs = splitPattern(p);
+        const last = segs[segs.length - 1];
+        const parent = segs[segs.length - 2];
+        if (literal(last)) return [byLast, last];
+        if ((last === '*' || last === '#') && literal(parent)) return [byParent, parent];
+        return null;
+      });
+      // A rule is filed under every key its patterns need; one pattern that needs none puts it in anyLast.
+      if (needs.some((n) => n === null)) anyLast.push(i);
+      else for (const [m, key] of needs as [Map<string, number[]>, string][]) add(m, key, i);
     });
-    for (const [last, keyed] of byLast) byLast.set(last, [...keyed, ...anyLast].sort((a, b) => a - b));
-    out = { list, byLast, anyLast };
+    out = { list, byLast, byParent, anyLast, merged: new Map() };
     compiledLists.set(rules, out);
   }
   return out;
 }
 
-/** The rules that may match a path, in list order (a pattern ending in a literal needs that last segment). */
+/** The rules that may match a path, in list order (merged once for each last two segments). */
 function candidates(c: CompiledList, path: readonly string[]): number[] {
-  return (path.length ? c.byLast.get(path[path.length - 1]) : undefined) ?? c.anyLast;
+  const last = path.length ? path[path.length - 1] : '';
+  const parent = path.length > 1 ? path[path.length - 2] : '';
+  let byParent = c.merged.get(last);
+  if (!byParent) c.merged.set(last, (byParent = new Map()));
+  let list = byParent.get(parent);
+  if (!list) {
+    const keyed = path.length ? (c.byLast.get(last) ?? []) : [];
+    const parented = path.length > 1 ? (c.byParent.get(parent) ?? []) : [];
+    list = [...new Set([...keyed, ...parented, ...c.anyLast])].sort((a, b) => a - b);
+    byParent.set(parent, list);
+  }
+  return list;
 }
 
 function matches(rule: TreeRule, at: PathTest, node: ConfigNode, parent: ConfigNode | undefined): boolean {

@@ -2,7 +2,7 @@
 // is named after what went wrong.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParseCache } from '../../src/core/cache';
@@ -16,11 +16,12 @@ import type { ConfigModel, ConfigNode } from '../../src/core/parse/types';
 import { composeModule } from '../../src/core/parse/compose';
 import { kubernetesModule } from '../../src/core/parse/kubernetes';
 import { limaModule } from '../../src/core/parse/lima';
-import { MAX_FLOW_DEPTH } from '../../src/core/parse/yaml';
+import { MAX_FLOW_DEPTH, parseYamlTree } from '../../src/core/parse/yaml';
 import { devcontainerModule } from '../../src/core/parse/devcontainer';
 import { MAX_JSON_DEPTH } from '../../src/core/parse/jsonc-tree';
 import { moduleFor } from '../../src/core/registry';
 import { corpusFiles } from '../fuzz/inputs';
+import { corpusDir } from '../fuzz/inputs';
 
 /** The shape make-workspace.mjs --hostile writes: one RUN continued over `n` lines. */
 const longRun = (n: number, eol = '\n') => ['FROM alpine', 'RUN echo start \\', ...Array(n).fill('  && echo more \\'), '  && echo end', ''].join(eol);
@@ -172,7 +173,8 @@ describe('regressions', () => {
     for (const [what, text, message] of [
       ['one line of 3,000 compact mappings', 'a: '.repeat(3000) + 'x', /More than 100 collections open on one line/],
       ['one line of 3,000 nested sequences', '- '.repeat(3000) + 'x', /More than 100 collections open on one line/],
-      ['mappings indented 2,000 levels deep', Array.from({ length: 2000 }, (_, i) => ' '.repeat(i) + `k${i}:`).join('\n'), /Nested too deeply to analyse/],
+      // 2 MB: only its first 32 KB go to the library now, which reads their 250 levels.
+      ['mappings indented 2,000 levels deep', Array.from({ length: 2000 }, (_, i) => ' '.repeat(i) + `k${i}:`).join('\n'), /^Only lines 1-250 of this 1965 KB file were analysed/],
     ] as const) {
       it(`${what}: refused with the same problem every time`, () => {
         const first = composeModule.parse(text, 'compose.yaml') as ConfigModel;
@@ -227,6 +229,24 @@ describe('regressions', () => {
       const model = terraformModule.parse('a = 1\n'.repeat(150_000), 'big.tf');
       assert.deepEqual(model.problems, []);
       assert.equal(model.roots[0].children?.length, 150_000);
+    });
+  });
+  describe('a large YAML file the fast reader leaves took the yaml library over 100 ms (fuzzing, seed 11)', () => {
+    const base = readFileSync(join(corpusDir(), 'cloud-init', 'canonical_cloud-init_doc_examples_cloud-config-apt.txt'), 'utf8');
+    it('reads the first 32 KB of 100 KB of dedented cloud-init and says where it stopped', () => {
+      const text = base.replace(/^[ \t]+/gm, '').repeat(Math.ceil(100_000 / base.length));
+      const { roots, problems } = parseYamlTree(text);
+      const last = problems[problems.length - 1];
+      assert.match(last.message, /^Only lines 1-\d+ of this \d+ KB file were analysed/);
+      assert.ok(last.range.start.line > 100 && last.range.start.line < text.split('\n').length / 2, `stopped at line ${last.range.start.line}`);
+      assert.ok(roots.length > 0);
+      assert.ok(problems.slice(0, -1).every((p) => p.range.start.line <= last.range.start.line), 'no problem past the cut');
+    });
+    it('reads a large file whole when the fast reader takes it, and only its head when it uses anchors', () => {
+      const plain = 'a: 1\nb:\n  - x\n'.repeat(10_000);
+      assert.deepEqual(parseYamlTree(plain).problems, []);
+      const anchored = `base: &b {x: 1}\n${'c: *b\n'.repeat(10)}`.repeat(2_000);
+      assert.match(parseYamlTree(anchored).problems.at(-1)?.message ?? '', /^Only lines 1-/);
     });
   });
 });

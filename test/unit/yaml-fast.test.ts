@@ -16,8 +16,8 @@ const YAML_FORMATS = new Set(['compose', 'kubernetes', 'cloud-init', 'lima']);
 
 /** The fast reader's tree as plain objects, or null when it leaves the text to the library. */
 function fast(text: string): ConfigNode[] | null {
-  const { roots } = parseYamlTree(text);
-  return roots.length && roots.every((r) => r instanceof PlainNode) ? roots.map(plainConfigNode) : null;
+  const roots = readPlainYaml(unifyLineBreaks(text), MAX_NODES);
+  return roots && roots.map(plainConfigNode);
 }
 
 /**

@@ -313,13 +313,71 @@ class Reader {
       } else {
         let v = stop;
         while (v > at && t.charCodeAt(v - 1) === SPACE) v--;
-        target.value = plainValue(t.slice(at, v));
+        let text = t.slice(at, v);
+        // A comment ends a plain scalar; without one, more indented lines below continue it.
+        const last = stop === e ? this.continuation(text, ln, parentIndent) : ln;
+        if (last > ln) {
+          text = this.folded;
+          v = this.end;
+        }
+        target.value = plainValue(text);
         target.vs = at;
         target.ve = this.end = v;
-        this.endOfLineValue(ln, parentIndent);
+        this.endOfLineValue(last, parentIndent);
       }
     }
     this.depth--;
+  }
+
+  /** Set by continuation: the scalar with its lines folded. */
+  private folded = '';
+
+  /**
+   * The lines that continue a plain scalar whose first line, `ln`, holds `first`: those below it
+   * indented past `parentIndent`, up to a comment or a less indented line. Returns the last line read
+   * (`ln` when none), with this.folded the whole scalar (lines joined by a space, each blank line
+   * between kept as a line break) and this.end where its text ends. Lines that would need more of
+   * YAML's rules (an indicator at their start, a `: ` inside, a tab) give up.
+   */
+  private continuation(first: string, ln: number, parentIndent: number): number {
+    const t = this.text;
+    let last = ln;
+    let blanks = 0;
+    let out = first;
+    for (let l = ln + 1; l < this.count; l++) {
+      const s = this.starts[l];
+      const e = this.ends[l];
+      let i = s;
+      while (i < e && t.charCodeAt(i) === SPACE) i++;
+      if (i >= e) {
+        blanks++;
+        continue;
+      }
+      const c = t.charCodeAt(i);
+      if (c === TAB) giveUp();
+      if (i - s <= parentIndent || c === HASH || this.isMarker(l)) break;
+      if (BAD_START.has(c) || c === DASH) giveUp();
+      let end = e;
+      let comment = false;
+      for (let k = i; k < e; k++) {
+        const ch = t.charCodeAt(k);
+        if (ch === TAB || (ch === COLON && (k + 1 === e || t.charCodeAt(k + 1) === SPACE))) giveUp();
+        if (ch === HASH && t.charCodeAt(k - 1) === SPACE) {
+          end = k;
+          comment = true;
+          break;
+        }
+      }
+      while (end > i && t.charCodeAt(end - 1) === SPACE) end--;
+      out += (blanks ? '\n'.repeat(blanks) : ' ') + t.slice(i, end);
+      blanks = 0;
+      last = l;
+      this.end = end;
+      // A comment ends the scalar.
+      if (comment) break;
+    }
+    this.folded = out;
+    return last;
   }
 
   /** Skips spaces; a tab gives up. */

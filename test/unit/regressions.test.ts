@@ -242,6 +242,14 @@ describe('regressions', () => {
       assert.ok(roots.length > 0);
       assert.ok(problems.slice(0, -1).every((p) => p.range.start.line <= last.range.start.line), 'no problem past the cut');
     });
+    it('cuts a file whose line break falls exactly at 32 KB once (it recursed without end: fuzzing, seed 14)', () => {
+      const line = 'k: &a "' + 'x'.repeat(55) + '"\n'; // 64 characters
+      const text = '\n' + line.repeat(600); // a line break at every multiple of 64, 32 KB included
+      assert.equal(text[32 * 1024], '\n');
+      const { roots, problems } = parseYamlTree(text);
+      assert.equal(roots.length, 1);
+      assert.match(problems.at(-1)?.message ?? '', /^Only lines 1-512 of this 38 KB file were analysed/);
+    });
     it('reads a large file whole when the fast reader takes it, and only its head when it uses anchors', () => {
       const plain = 'a: 1\nb:\n  - x\n'.repeat(10_000);
       assert.deepEqual(parseYamlTree(plain).problems, []);

@@ -308,10 +308,11 @@ export const LIBRARY_MAX_BYTES = 32 * 1024;
 
 /** The first LIBRARY_MAX_BYTES of a large text the fast reader left, and a problem where the reading stopped. */
 function readHead(text: string): YamlTree {
-  const lastLine = text.lastIndexOf('\n', LIBRARY_MAX_BYTES);
-  const lastDoc = text.lastIndexOf('\n---', LIBRARY_MAX_BYTES);
+  // The last line break (or `---` line) that leaves at most LIBRARY_MAX_BYTES before it.
+  const lastLine = text.lastIndexOf('\n', LIBRARY_MAX_BYTES - 1);
+  const lastDoc = text.lastIndexOf('\n---', LIBRARY_MAX_BYTES - 1);
   const cut = lastDoc > LIBRARY_MAX_BYTES / 2 ? lastDoc + 1 : lastLine > 0 ? lastLine + 1 : LIBRARY_MAX_BYTES;
-  const head = parseYamlTree(text.slice(0, cut));
+  const head = parseYamlTree(text.slice(0, cut), { head: false });
   const lines = new LineIndex(text);
   const at = lines.pos(cut);
   head.problems.push({
@@ -324,9 +325,10 @@ function readHead(text: string): YamlTree {
 /**
  * Parses every document of a YAML text into ConfigNode roots (one per document). Everyday YAML is read
  * by yamlFast.ts; whatever it leaves by the yaml library, the first LIBRARY_MAX_BYTES of it for larger
- * text. With `library` set, the whole text goes to the yaml library (tests compare the two readings).
+ * text. With `library` set, the whole text goes to the yaml library (tests compare the two readings);
+ * `head: false` is readHead's own call, on text already cut to size.
  */
-export function parseYamlTree(source: string, options: { library?: boolean } = {}): YamlTree {
+export function parseYamlTree(source: string, options: { library?: boolean; head?: boolean } = {}): YamlTree {
   // A lone CR ends a line for YAML and for the editor, but the yaml library reads a CR-only file as
   // one line of nested compact mappings, thousands deep (see tooDeep).
   const text = unifyLineBreaks(source);
@@ -350,7 +352,7 @@ export function parseYamlTree(source: string, options: { library?: boolean } = {
   if (nested >= 0) {
     return { roots: [], problems: [{ message: `More than ${MAX_FLOW_DEPTH} collections open on one line; the file was not analysed.`, range: new LineIndex(text).range(nested, nested + 1) }] };
   }
-  if (!options.library && text.length > LIBRARY_MAX_BYTES) return readHead(text);
+  if (!options.library && options.head !== false && text.length > LIBRARY_MAX_BYTES) return readHead(text);
   const lines = new LineIndex(text);
   const builder = new Builder(lines);
   const roots: ConfigNode[] = [];

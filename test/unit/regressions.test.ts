@@ -231,6 +231,16 @@ describe('regressions', () => {
       assert.equal(model.roots[0].children?.length, 150_000);
     });
   });
+  describe('broken YAML nested 2,000 deep in the library\'s token tree gave a tree on one parse and none on the next (fuzzing, seed 13)', () => {
+    it('refuses it with the same problem every time', () => {
+      // A mutated manifest: lines of keys run together after a character no plain value may start with.
+      const text = ('`piVersion: extensions/v1beta1'.repeat(50) + '\n').repeat(21);
+      const first = parseYamlTree(text);
+      assert.deepEqual(first.problems.map((p) => p.message), ['Nested too deeply to analyse; the file was not analysed.']);
+      for (let i = 0; i < 5; i++) assert.deepEqual(parseYamlTree(text), first);
+    });
+  });
+
   describe('a large YAML file the fast reader leaves took the yaml library over 100 ms (fuzzing, seed 11)', () => {
     const base = readFileSync(join(corpusDir(), 'cloud-init', 'canonical_cloud-init_doc_examples_cloud-config-apt.txt'), 'utf8');
     it('reads the first 32 KB of 100 KB of dedented cloud-init and says where it stopped', () => {

@@ -1,7 +1,7 @@
 // YAML text -> ConfigNode trees, one root per document, with 0-based positions. Shared by Compose,
 // Kubernetes, cloud-init and Lima (and any other YAML format). Never throws: broken YAML, oversized
 // text and alias bombs become problems.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit } from 'yaml';
 import type { Alias, Document, Node as YamlNode } from 'yaml';
 import { Lines, unifyLineBreaks } from './lines';
 import type { ConfigNode, ParseProblem, Range } from './types';
@@ -252,6 +252,32 @@ class Builder {
 
 const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/**
+ * Deepest nesting of collections in the yaml library's token tree that it is asked to compose. Broken
+ * text can nest thousands deep (32 KB of mutated manifest, 2,000 levels), and whether composing that
+ * overflowed the stack depended on how much of the library the engine had compiled: the same text gave
+ * a tree one time and "nested too deeply" the next.
+ */
+export const MAX_TOKEN_DEPTH = 200;
+
+/** Whether collections nest more than MAX_TOKEN_DEPTH deep in a token tree (walked without recursion). */
+function tooDeep(tokens: readonly unknown[]): boolean {
+  const stack: [unknown, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [x, depth] = stack.pop()!;
+    if (!x || typeof x !== 'object') continue;
+    if (Array.isArray(x)) {
+      for (const y of x) stack.push([y, depth]);
+      continue;
+    }
+    const token = x as Record<string, unknown>;
+    const d = Array.isArray(token.items) ? depth + 1 : depth;
+    if (d > MAX_TOKEN_DEPTH) return true;
+    for (const k of ['items', 'key', 'sep', 'value']) if (token[k]) stack.push([token[k], d]);
+  }
+  return false;
+}
+
 /** Deepest `[`/`{` nesting handed to the yaml library (see flowDepth). */
 export const MAX_FLOW_DEPTH = 100;
 
@@ -362,13 +388,16 @@ export function parseYamlTree(source: string, options: { library?: boolean; head
     // needs its stack. Restored before anything else runs.
     const stackLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
-    let docs: ReturnType<typeof parseAllDocuments>;
+    let list: Document[];
     try {
-      docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, merge: false });
+      // parseAllDocuments, in its two steps: the token tree is built without recursion, and composing
+      // it recurses once per level, so a tree too deep for the stack is refused before that.
+      const tokens = Array.from(new Parser().parse(text));
+      if (tooDeep(tokens)) return { roots: [], problems: [{ message: 'Nested too deeply to analyse; the file was not analysed.', range: zero }] };
+      list = Array.from(new Composer({ uniqueKeys: false, merge: false }).compose(tokens));
     } finally {
       Error.stackTraceLimit = stackLimit;
     }
-    const list = Array.isArray(docs) ? docs : [];
     // The yaml library turns a stack overflow into a document error, and where the stack runs out
     // depends on the engine's state, so the tree would differ from one parse to the next.
     const overflow = list.flatMap((d) => d.errors).find((e) => /Maximum call stack size exceeded/.test(e.message));

@@ -11,7 +11,8 @@ export function unifyLineBreaks(text: string): string {
 }
 
 export class Lines {
-  private readonly starts: number[] = [0];
+  /** Where each line starts (after each LF). */
+  readonly starts: number[] = [0];
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
@@ -47,5 +48,16 @@ export class Lines {
   }
   get lineCount(): number {
     return this.starts.length;
+  }
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** A line table whose ranges leave out trailing whitespace and line breaks, which YAML counts into a block. */
+export class LineIndex extends Lines {
+  override range(start: number, end: number): Range {
+    let e = Math.max(start, Math.min(end, this.text.length));
+    while (e > start && isSpace(this.text.charCodeAt(e - 1))) e--;
+    return { start: this.pos(start), end: this.pos(e) };
   }
 }

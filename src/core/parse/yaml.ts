@@ -3,7 +3,7 @@
 // text and alias bombs become problems.
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit } from 'yaml';
 import type { Alias, Document, Node as YamlNode } from 'yaml';
-import { Lines, unifyLineBreaks } from './lines';
+import { LineIndex, unifyLineBreaks } from './lines';
 import type { ConfigNode, ParseProblem, Range } from './types';
 import { readPlainYaml } from './yamlFast';
 
@@ -22,15 +22,6 @@ export interface YamlTree {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-
-/** Line index whose ranges leave out trailing whitespace and line breaks, which YAML counts into a block. */
-export class LineIndex extends Lines {
-  override range(start: number, end: number): Range {
-    let e = Math.max(start, Math.min(end, this.text.length));
-    while (e > start && isSpace(this.text.charCodeAt(e - 1))) e--;
-    return { start: this.pos(start), end: this.pos(e) };
-  }
-}
 
 type Scalar = ConfigNode['value'];
 

@@ -10,8 +10,9 @@
 // the yaml library reads the file instead. So this reader only ever has to agree with the library on
 // text the library accepts without a word, and test/unit/yaml-fast.test.ts checks that it does, node
 // for node, on every corpus file and on mutated and random text.
+import { LineIndex } from './lines';
 import { OffsetNode } from './offsetNode';
-import type { Pos, Range } from './types';
+import type { Range } from './types';
 
 /** Thrown inside the reader when the text leaves the subset it reads; caught at the top. */
 class GiveUp {}
@@ -61,49 +62,6 @@ const ESCAPES: Record<string, string> = {
 };
 const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-/** Line starts of one text and positions from offsets, shared by every node of one parse. */
-class Positions {
-  // Private fields: a model compared with another, or printed, shows nodes, not this table.
-  #hint = 0;
-  readonly #text: string;
-  readonly #starts: number[];
-  constructor(text: string, starts: number[]) {
-    this.#text = text;
-    this.#starts = starts;
-  }
-
-  /** The same answer as LineIndex.pos, looked for first near the last one. */
-  pos(o: number): Pos {
-    const st = this.#starts;
-    o = Math.max(0, Math.min(o, this.#text.length));
-    let l = this.#hint;
-    if (o < st[l] || (l + 1 < st.length && o >= st[l + 1])) {
-      let lo = 0;
-      let hi = st.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (st[mid] <= o) lo = mid;
-        else hi = mid - 1;
-      }
-      l = lo;
-    }
-    this.#hint = l;
-    return { line: l, character: o - st[l] };
-  }
-
-  /** LineIndex.range: the end leaves out trailing whitespace and line breaks. */
-  range(start: number, end: number): Range {
-    const t = this.#text;
-    let e = Math.max(start, Math.min(end, t.length));
-    for (;;) {
-      const c = t.charCodeAt(e - 1);
-      if (e > start && (c === SPACE || c === TAB || c === 10 || c === 13)) e--;
-      else break;
-    }
-    return { start: this.pos(start), end: this.pos(e) };
-  }
-}
-
 /**
  * A node read here: a collection or a scalar. Its whole range runs from its key to where its value
  * ends, or its key if that ends later (an empty value); every node has a value range.
@@ -121,11 +79,12 @@ export class PlainNode extends OffsetNode {
 }
 
 class Reader {
-  private readonly starts: number[] = [];
+  /** Where each line's text starts: after its line break, and after a byte order mark on the first. */
+  private readonly starts: number[];
   /** Where each line's text ends, before its `\n` or `\r\n`. */
   private readonly ends: number[] = [];
   private readonly count: number;
-  private readonly positions: Positions;
+  private readonly positions: LineIndex;
   private nodes = 0;
   private depth = 0;
   /** Set by every value reader: the first line after the value, and where the value's text ends. */
@@ -136,23 +95,15 @@ class Reader {
     private readonly text: string,
     private readonly maxNodes: number,
   ) {
-    let s = 0;
-    for (;;) {
-      const nl = text.indexOf('\n', s);
-      this.starts.push(s);
-      if (nl < 0) {
-        this.ends.push(text.length);
-        break;
-      }
-      this.ends.push(nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
-      s = nl + 1;
-    }
-    this.count = this.starts.length;
+    this.positions = new LineIndex(text);
+    const starts = this.positions.starts;
+    for (let l = 1; l < starts.length; l++) this.ends.push(starts[l] - (starts[l] >= 2 && text.charCodeAt(starts[l] - 2) === 13 ? 2 : 1));
+    this.ends.push(text.length);
+    this.count = starts.length;
     // A byte order mark at the start is not part of the first line's text: the library reads that
     // line from after it. Positions still count it, as the editor does.
     const bom = text.charCodeAt(0) === 0xfeff;
-    this.positions = new Positions(text, bom ? this.starts.slice() : this.starts);
-    if (bom) this.starts[0] = 1;
+    this.starts = bom ? [1, ...starts.slice(1)] : starts;
   }
 
   // ---- lines
@@ -440,6 +391,13 @@ class Reader {
     return { key, keyEnd, colon };
   }
 
+  /** A key or `-` with nothing after it on line `ln`: a null, where its value would start. */
+  private empty(target: PlainNode, at: number, ln: number): void {
+    target.value = null;
+    target.vs = target.ve = this.end = at;
+    this.next = ln + 1;
+  }
+
   /** A block mapping whose first key is at column `indent` of line `ln`; later keys start lines at that indentation. */
   private blockMap(target: PlainNode, ln: number, indent: number): void {
     const t = this.text;
@@ -460,9 +418,7 @@ class Reader {
         } else if (more && ni === indent && this.isDash(this.starts[nl] + ni, this.ends[nl])) {
           this.blockSeq(child, nl, ni);
         } else {
-          child.value = null;
-          child.vs = child.ve = this.end = p;
-          this.next = ln + 1;
+          this.empty(child, p, ln);
         }
       } else {
         this.node(child, ln, p, indent, false);
@@ -496,9 +452,7 @@ class Reader {
         if (ni > indent) {
           this.node(child, nl, this.starts[nl] + ni, indent, true);
         } else {
-          child.value = null;
-          child.vs = child.ve = this.end = p;
-          this.next = ln + 1;
+          this.empty(child, p, ln);
         }
       } else {
         this.node(child, ln, p, indent, true);

@@ -2,6 +2,7 @@
 // and messages from the webview are accepted only in their exact shape.
 import * as assert from 'node:assert/strict';
 import { adviseFiles } from '../../src/core/advisor/advise';
+import { MAX_EVIDENCE_SHOWN, renderAdviceMarkdown } from '../../src/core/render/adviceText';
 import { parseReportMessage, renderReportHtml, workloadIndex } from '../../src/core/render/reportHtml';
 import { fakeDeps } from './helpers/fakeFormats';
 import { HOSTILE, hostileReport } from './helpers/hostileReport';
@@ -103,4 +104,20 @@ describe('report messages', () => {
     ['a class instance', new (class { type = 'ready'; })()],
   ];
   for (const [what, raw] of bad) it(`rejects ${what}`, () => assert.equal(parseReportMessage(raw), undefined));
+  it('lists at most MAX_EVIDENCE_SHOWN pieces of evidence over all workloads, then says how many each leaves out', () => {
+    // 600 services with four pieces of evidence each: 2,400 in all.
+    const service = (i: number) => `  s${i}:\n    image: alpine\n    privileged: true\n    network_mode: host\n    pid: host\n`;
+    const report = adviseFiles([{ path: 'compose.yaml', text: `services:\n${Array.from({ length: 600 }, (_, i) => service(i)).join('')}` }]);
+    const total = report.workloads.reduce((n, w) => n + w.signals.length, 0);
+    assert.ok(total > MAX_EVIDENCE_SHOWN, `only ${total} pieces of evidence`);
+    const page = renderReportHtml(report, env);
+    assert.equal((page.match(/<li class="signal /g) ?? []).length, MAX_EVIDENCE_SHOWN);
+    const md = renderAdviceMarkdown(report);
+    assert.equal((md.match(/^- \*\*/gm) ?? []).length, MAX_EVIDENCE_SHOWN);
+    // The last workload lists none of its evidence, and says so.
+    const last = report.workloads[report.workloads.length - 1];
+    const lastSection = page.slice(page.lastIndexOf('<section class="workload'));
+    assert.ok(lastSection.includes(`<h3>Evidence</h3><p class="muted">and ${last.signals.length} more</p>`), 'no "and N more" for the last workload');
+    assert.ok(md.includes(`- … and ${last.signals.length} more`), 'no "and N more" at the end of the Markdown');
+  });
 });

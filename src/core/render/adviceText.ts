@@ -13,6 +13,13 @@ export function plain(text: string): string {
 }
 
 /** `1 workload`, `3 workloads`. */
+/**
+ * Most pieces of evidence one report page or Markdown report lists, over all its workloads: a 250 KB
+ * Vagrantfile of 575 machines gave 25,881, an 18 MB page that took 0.4 s to write. Past it each
+ * workload says how many it leaves out; the JSON report and SARIF keep them all.
+ */
+export const MAX_EVIDENCE_SHOWN = 2000;
+
 export const workloadCount = (n: number): string => (n === 1 ? l10n.t('1 workload') : l10n.t('{0} workloads', n));
 const fileCount = (n: number): string => (n === 1 ? l10n.t('1 file') : l10n.t('{0} files', n));
 const configFileCount = (n: number): string => (n === 1 ? l10n.t('1 configuration file') : l10n.t('{0} configuration files', n));
@@ -113,6 +120,7 @@ export function renderAdviceMarkdown(r: AdviceReport): string {
     for (const w of r.workloads) out.push(`| ${escapeText(w.name)} | ${w.kind} | ${code(where(w))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`);
     out.push('');
   } else out.push(l10n.t('No workloads found.'), '');
+  let budget = MAX_EVIDENCE_SHOWN;
   for (const w of r.workloads) {
     out.push(`## ${escapeText(w.name)}: ${w.verdict}`, '');
     const confidence = w.confidence.toFixed(2);
@@ -125,10 +133,13 @@ export function renderAdviceMarkdown(r: AdviceReport): string {
     if (w.signals.length) {
       out.push(`**${l10n.t('Evidence')}**`, '');
       const messages = shownMessages(w.signals);
-      for (const [i, s] of w.signals.entries()) {
+      const shown = w.signals.slice(0, budget);
+      budget -= shown.length;
+      for (const [i, s] of shown.entries()) {
         const cites = s.sources.map((c) => `*${escapeText(c.title)}*, “${escapeText(c.section)}”`).join('; ');
         out.push(`- **${escapeText(s.label)}** (${s.direction}, ${code(where(s))}): ${escapeText(messages[i])}${cites ? ` — ${cites}` : ''}`);
       }
+      if (shown.length < w.signals.length) out.push(`- … ${l10n.t('and {0} more', w.signals.length - shown.length)}`);
       out.push('');
     } else out.push(l10n.t('Nothing found that needs more than a plain container.'), '');
     if (w.changes.length) {

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import type { Verdict } from '../advisor/types';
-import { groupSkipped, workloadCount } from './adviceText';
+import { groupSkipped, MAX_EVIDENCE_SHOWN, workloadCount } from './adviceText';
 import { clip, clipPath, fillHtml, isVerdict, verdictLabel } from './html';
 
 export interface ReportEnv {
@@ -74,14 +74,17 @@ function renderSignal(s: AdviceSignal): string {
   );
 }
 
-function renderWorkload(w: AdviceWorkload, index: number, focus: number | undefined): string {
+/** `left`: how many more pieces of evidence the page may list (MAX_EVIDENCE_SHOWN over all workloads). */
+function renderWorkload(w: AdviceWorkload, index: number, focus: number | undefined, left: { evidence: number }): string {
   const verdict = verdictOf(w.verdict);
   const pct = Math.round(Math.max(0, Math.min(1, Number(w.confidence) || 0)) * 100);
   const from = w.files.length > 1 ? ` <span class="muted">${escapeHtml(l10n.t('built from'))}</span> ${w.files.slice(1).map((f) => place(f, 1, clipPath(f, 160))).join(', ')}` : '';
-  const shown = w.signals.slice(0, MAX_SIGNALS_SHOWN).map(renderSignal).join('');
-  const more = w.signals.length > MAX_SIGNALS_SHOWN ? `<p class="muted">${escapeHtml(l10n.t('and {0} more', w.signals.length - MAX_SIGNALS_SHOWN))}</p>` : '';
+  const count = Math.min(w.signals.length, MAX_SIGNALS_SHOWN, left.evidence);
+  left.evidence -= count;
+  const shown = w.signals.slice(0, count).map(renderSignal).join('');
+  const more = w.signals.length > count ? `<p class="muted">${escapeHtml(l10n.t('and {0} more', w.signals.length - count))}</p>` : '';
   const why = w.signals.length
-    ? `<h3>${escapeHtml(l10n.t('Evidence'))}</h3><ul class="signals">${shown}</ul>${more}`
+    ? `<h3>${escapeHtml(l10n.t('Evidence'))}</h3>${count ? `<ul class="signals">${shown}</ul>` : ''}${more}`
     : `<p class="muted">${escapeHtml(l10n.t('Nothing found that needs more than a plain container.'))}</p>`;
   const changes = w.changes.length ? `<h3>${escapeHtml(l10n.t('What would change it'))}</h3><ul class="changes">${w.changes.map((c) => `<li>${prose(clip(c, 500))}</li>`).join('')}</ul>` : '';
   return (
@@ -118,6 +121,7 @@ export function renderReportHtml(report: AdviceReport | undefined, env: ReportEn
   } else {
     const overall = verdictOf(report.verdict);
     const n = report.workloads.length;
+    const left = { evidence: MAX_EVIDENCE_SHOWN };
     const summary = l10n.t('{0} · {1} files scanned · {2} configuration files · {3} ms', workloadCount(n), report.stats.files, report.stats.configFiles, report.stats.ms);
     body =
       `<header class="toolbar"><h1>${title}</h1>` +
@@ -126,7 +130,7 @@ export function renderReportHtml(report: AdviceReport | undefined, env: ReportEn
       `<p>${escapeHtml(verdictSummary(overall))} <span class="muted">${escapeHtml(summary)}</span></p>` +
       (n > 1 ? `<ul class="index">${report.workloads.map((w, i) => `<li><a href="#w-${i}" data-index="${i}">${escapeHtml(clip(w.name, 80))}</a> <span class="badge verdict-${verdictOf(w.verdict)}">${escapeHtml(verdictLabel(verdictOf(w.verdict)))}</span></li>`).join('')}</ul>` : '') +
       `</section>` +
-      (n ? report.workloads.map((w, i) => renderWorkload(w, i, focus)).join('') : `<p class="muted">${escapeHtml(l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'))}</p>`) +
+      (n ? report.workloads.map((w, i) => renderWorkload(w, i, focus, left)).join('') : `<p class="muted">${escapeHtml(l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'))}</p>`) +
       renderSkipped(report);
   }
   return `<!DOCTYPE html>

@@ -22,7 +22,15 @@ function assertSame(text: string, what: string): void {
   } catch {
     return; // The library cannot read it; parseDockerfile then reports a problem either way (checked above).
   }
-  assert.deepEqual(plain(readDockerfileFast(unified)), plain(library), `${what}: reading`);
+  let fast: unknown;
+  try {
+    fast = readDockerfileFast(unified);
+  } catch (e) {
+    // The shapes the reader hands to the library on purpose (the model was compared above).
+    if (/keyword continued after an escape and blanks|arguments read before their keyword/.test(String(e))) return;
+    throw e;
+  }
+  assert.deepEqual(plain(fast), plain(library), `${what}: reading`);
 }
 
 /** A file with the escape directive set to a backtick, its backslash continuations turned into backticks. */

@@ -232,18 +232,23 @@ class OffsetFlag extends OffsetRanges implements DfFlag {
   }
 }
 
+/** Most instructions have no flags and no heredocs: one frozen empty list each serves them all. */
+const NO_FLAGS: DfFlag[] = Object.freeze([]) as unknown as DfFlag[];
+const NO_HEREDOCS: DfHeredoc[] = Object.freeze([]) as unknown as DfHeredoc[];
+const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
+
 /**
  * An instruction whose range and keyword range are worked out from offsets when first asked for, and
  * then kept: a hover asks for the ranges of every instruction before the one it is on.
  */
-class OffsetInstruction implements DfInstruction {
+export class OffsetInstruction implements DfInstruction {
   readonly #at: TextPositions;
   readonly #start: number;
   readonly #wordEnd: number;
   readonly #end: number;
   #range: Range | undefined;
   #keywordRange: Range | undefined;
-  continuations: Range[] = [];
+  continuations: Range[] = NO_RANGES;
   stage = -1;
   readonly arguments: DfArgument[];
 
@@ -267,6 +272,11 @@ class OffsetInstruction implements DfInstruction {
 
   get range(): Range {
     return (this.#range ??= this.#at.range(this.#start, this.#end));
+  }
+
+  /** The lines of its first and last characters, without making its range. */
+  lines(): { first: number; last: number } {
+    return { first: this.#at.lineOf(this.#at.norm(this.#start)), last: this.#at.lineOf(this.#at.norm(this.#end)) };
   }
 
   get keywordRange(): Range {
@@ -368,7 +378,15 @@ class Reader {
   private instruction(start: number): number {
     const t = this.t;
     const esc = this.esc;
-    let word = t.charAt(start);
+    // The keyword as read: while it is the plain run of characters from `start` to `plainEnd` (the
+    // usual case) it is not built up a character at a time; an escape inside it makes it `word`.
+    let word = '';
+    let plain = true;
+    let plainEnd = start + 1;
+    const spell = () => {
+      if (plain) word = t.substring(start, plainEnd);
+      plain = false;
+    };
     let wordEnd = -1;
     let escapedWord = false;
     check: for (let i = start + 1; i < this.len; i++) {
@@ -384,20 +402,25 @@ class Reader {
             const n = t.charCodeAt(j);
             if (n === SP || n === TAB) continue;
             if (n === CR || n === LF) {
-              i = j;
-              continue check;
+              // A keyword followed straight by an escape and blanks to the end of its line
+              // (`RUN\ `): dockerfile-ast reads what follows in ways this reader does not; it reads
+              // such a file itself. Written Dockerfiles have a space before the escape.
+              throw new Error('keyword continued after an escape and blanks');
             }
             // An argument follows: the escape ends the keyword.
             wordEnd = i + 1;
+            spell();
             word += this.escape;
             i = j - 2;
             continue check;
           }
           wordEnd = i + 1;
+          spell();
           word += this.escape;
           break check;
         } else {
           wordEnd = i + 1;
+          spell();
           word += this.escape;
           escapedWord = false;
         }
@@ -417,23 +440,28 @@ class Reader {
           escapedWord = false;
         }
         if (wordEnd === -1) wordEnd = i;
-        const end = this.argumentsEnd(word, wordEnd, i);
-        this.add(word, start, wordEnd, end);
+        const keyword = plain ? t.substring(start, plainEnd) : word;
+        const end = this.argumentsEnd(keyword, wordEnd, i);
+        this.add(keyword, start, wordEnd, end);
         return end;
       } else if (ch === CR || ch === LF) {
         if (escapedWord) continue;
-        this.add(word, start, i, i);
+        this.add(plain ? t.substring(start, plainEnd) : word, start, i, i);
         return i;
       } else if (ch === HASH && escapedWord) {
         continue;
       } else {
         wordEnd = i + 1;
-        word += t.charAt(i);
+        if (plain && i === plainEnd) plainEnd = i + 1;
+        else {
+          spell();
+          word += t.charAt(i);
+        }
         escapedWord = false;
       }
     }
     if (wordEnd === -1) wordEnd = this.len;
-    this.add(word, start, wordEnd, this.len);
+    this.add(plain ? t.substring(start, plainEnd) : word, start, wordEnd, this.len);
     return this.len;
   }
 
@@ -532,22 +560,29 @@ class Reader {
   }
 
   /** Records the instruction from `start` to `end`, its keyword ending at `wordEnd`. */
+  /** Keywords as written -> upper-cased, so a file's thousands of `RUN`s share one string. */
+  private readonly keywords = new Map<string, string>();
+
   private add(word: string, start: number, wordEnd: number, end: number): void {
-    const keyword = word.toUpperCase();
+    let keyword = this.keywords.get(word);
+    if (keyword === undefined) this.keywords.set(word, (keyword = word.toUpperCase()));
     if (keyword === 'ONBUILD') return this.addWithLibrary(start, end);
     const raw = this.rawArgumentsOf(wordEnd, end);
+    // Arguments come after their keyword. Escapes and blanks run together in ways no Dockerfile is
+    // written can make this reader place one before it; the library reads such a file itself.
+    if (raw.length && raw[0].start < start) throw new Error('arguments read before their keyword');
     const stop = FLAG_RULES[keyword];
-    const flags: DfFlag[] = [];
+    let flags = NO_FLAGS;
     let args = raw;
     if (stop) {
       for (const a of raw) {
         if (stop(a.value)) break;
-        if (a.value.indexOf('--') === 0) flags.push(this.flag(a));
+        if (a.value.indexOf('--') === 0) (flags === NO_FLAGS ? (flags = []) : flags).push(this.flag(a));
       }
       if (flags.length) args = raw.slice(flags.length);
     }
     // Without an argument starting `<<` the library finds no heredocs (or fails looking, which reads as none).
-    const heredocs = HEREDOC_KEYWORDS.has(keyword) && args.some((a) => a.value.startsWith('<<')) ? this.heredocs(args, start, end) : [];
+    const heredocs = HEREDOC_KEYWORDS.has(keyword) && args.some((a) => a.value.startsWith('<<')) ? this.heredocs(args, start, end) : NO_HEREDOCS;
     const ins = new OffsetInstruction(
       keyword,
       this.argumentsContent(args),

@@ -8,7 +8,7 @@ import { dockerfileTopicAt } from './dockerfile-topics';
 import { baseImageOf, effectiveUser } from './dockerfile-base';
 import { unifyLineBreaks } from './lines';
 import { readWithLibrary, type DockerfileReading } from './dockerfile-library';
-import { readDockerfile } from './dockerfile-reader';
+import { OffsetInstruction, readDockerfile } from './dockerfile-reader';
 
 export interface DfFlagOption {
   name: string;
@@ -203,12 +203,16 @@ function endsWith(line: string, ch: string): boolean {
 }
 
 /** Escape characters that end a line inside an instruction (line continuations), outside heredoc bodies and comment lines. */
-function continuationsOf(lines: string[], range: Range, escape: string, heredocs: DfHeredoc[]): Range[] {
+/** What continuationsOf gives an instruction on one line (most are): one frozen array for all. */
+const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
+
+function continuationsOf(lines: string[], first: number, last: number, escape: string, heredocs: DfHeredoc[]): Range[] {
+  if (first >= last) return NO_RANGES;
   const out: Range[] = [];
   const inHeredocBody = (line: number) =>
-    heredocs.some((h) => line > h.startRange.start.line && line <= (h.delimiterRange?.start.line ?? range.end.line));
+    heredocs.some((h) => line > h.startRange.start.line && line <= (h.delimiterRange?.start.line ?? last));
   const esc = escape.charCodeAt(0);
-  for (let line = range.start.line; line < range.end.line; line++) {
+  for (let line = first; line < last; line++) {
     const text = lines[line] ?? '';
     // The last character before a CR and trailing spaces and tabs (character codes: no string copies per line).
     let ch = text.length - 1;
@@ -231,6 +235,8 @@ function fill(model: DockerfileModel, text: string, read: (text: string) => Dock
   // The ARGs before the first FROM, read once: every later FROM sees the same ones.
   let globals: Map<string, string | undefined> | undefined;
   let stage = -1;
+  /** Each stage's last instruction, where the stage's range ends (before the widening below). */
+  const lastOfStage: DfInstruction[] = [];
   for (const { ins: dfi, from } of reading.instructions) {
     if (from) {
       stage++;
@@ -262,11 +268,14 @@ function fill(model: DockerfileModel, text: string, read: (text: string) => Dock
       model.stages.push(st);
     }
     dfi.stage = stage;
-    dfi.continuations = continuationsOf(lines, dfi.range, model.escape, dfi.heredocs);
+    // The lines an instruction spans, without making its range (the reader works ranges out on request).
+    const span = dfi instanceof OffsetInstruction ? dfi.lines() : { first: dfi.range.start.line, last: dfi.range.end.line };
+    dfi.continuations = continuationsOf(lines, span.first, span.last, model.escape, dfi.heredocs);
     if (dfi.trigger) dfi.trigger.stage = stage;
     model.instructions.push(dfi);
-    if (stage >= 0) model.stages[stage].range.end = dfi.range.end;
+    if (stage >= 0) lastOfStage[stage] = dfi;
   }
+  lastOfStage.forEach((dfi, stage) => (model.stages[stage].range.end = dfi.range.end));
   // A stage runs until the line before the next FROM, so comments and blank lines in between belong to it.
   for (let i = 0; i + 1 < model.stages.length; i++) {
     const nextLine = model.stages[i + 1].range.start.line;

@@ -57,7 +57,11 @@ describe('Should this be a VM?', () => {
     assert.equal(r.workloads.find((w) => w.name === 'db')?.verdict, 'container-hardened');
     assert.ok(r.workloads.find((w) => w.name === 'db')!.signals.some((s) => s.id === 'hardening.privileged' && s.line === dbLine + 2));
     assert.equal(reportTabs().length, 1, 'running again keeps one report tab');
+    // Revert acts on the active editor, and the report tab may have taken the focus: bring the edited
+    // file back first, or its unsaved edit outlives the test (and reaches the disk when saved later).
+    await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(!editor.document.isDirty, 'the edit was reverted');
   });
 
   it('after a Dockerfile changes on disk, running again shows the change and reads only that file', async () => {

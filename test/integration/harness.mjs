@@ -187,6 +187,9 @@ const USER_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'git.enabled': false,
   'editor.hover.delay': 100,
+  // In the browser VS Code saves edits after a second by default; the desktop does not. The tests that
+  // keep an unsaved editor open need the desktop's behaviour, or the edit reaches the workspace.
+  'files.autoSave': 'off',
 };
 
 // ---------------------------------------------------------------------------------------------

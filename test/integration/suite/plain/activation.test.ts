@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 import { extension, openFile, waitFor, workspaceUri } from '../helpers';
 
 describe('activation (workspace without container or VM files)', () => {
-  it('is not active after opening an unrelated text file', async () => {
+  it('is not active after opening an unrelated text file', async function () {
+    // The browser workbench sometimes opens a JSONC model of its own (settings) as the extension host
+    // starts, and a JSONC document activates the extension by design (devcontainer.json): then there
+    // is nothing left for a text file to show.
+    if (extension().isActive) this.skip();
     const editor = await openFile('notes.txt');
     assert.equal(editor.document.languageId, 'plaintext');
     // Let the editor settle: the text file is shown and its language known before asserting.

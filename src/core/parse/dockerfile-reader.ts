@@ -15,7 +15,6 @@
 // test/unit/dockerfile-reader.test.ts holds the two readings equal over the corpus, mutated corpus
 // files and random text.
 import type { DfArgument, DfFlag, DfFlagOption, DfHeredoc, DfInstruction } from './dockerfile';
-import { Lines } from './lines';
 import type { Pos, Range } from './types';
 import { readWithLibrary, RUN_COMMENT, type DockerfileReading, type FromParts, type ReadInstruction } from './dockerfile-library';
 
@@ -71,30 +70,61 @@ function heredocName(value: string): string | null {
  * TextDocument's positions for one text: `positionAt` and ranges, from a table of line starts.
  * Shared by the reader and by the arguments and instructions whose ranges are worked out on request.
  */
-class TextPositions extends Lines {
+class TextPositions {
+  readonly #t: string;
+  readonly #len: number;
+  /** Offsets where lines start (after each LF; the text has no lone CRs). */
+  readonly starts: number[] = [0];
+  /** Line of the last position looked up: positions are mostly asked for in file order. */
+  #lastLine = 0;
+
+  constructor(t: string) {
+    this.#t = t;
+    this.#len = t.length;
+    let i = t.indexOf('\n');
+    while (i !== -1) {
+      this.starts.push(i + 1);
+      i = t.indexOf('\n', i + 1);
+    }
+  }
+
+  lineOf(offset: number): number {
+    const s = this.starts;
+    const line = this.#lastLine;
+    if (s[line] <= offset && (line + 1 >= s.length || s[line + 1] > offset)) return line;
+    if (line + 1 < s.length && s[line + 1] <= offset && (line + 2 >= s.length || s[line + 2] > offset)) return (this.#lastLine = line + 1);
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.#lastLine = lo);
+  }
+
   /**
    * The offset `offsetAt(positionAt(offset))` gives back: clamped to the text, and an offset between
    * a CR and its LF moved before the CR (TextDocument keeps positions before a line's end).
    */
   norm(offset: number): number {
-    const t = this.text;
-    const o = offset < 0 ? 0 : offset > t.length ? t.length : offset;
-    return o > 0 && t.charCodeAt(o - 1) === CR && o < t.length && t.charCodeAt(o) === LF ? o - 1 : o;
+    const o = offset < 0 ? 0 : offset > this.#len ? this.#len : offset;
+    return o > 0 && this.#t.charCodeAt(o - 1) === CR && o < this.#len && this.#t.charCodeAt(o) === LF ? o - 1 : o;
   }
 
   /** TextDocument's `positionAt`. */
-  override pos(offset: number): Pos {
+  pos(offset: number): Pos {
     const o = this.norm(offset);
     const line = this.lineOf(o);
     return { line, character: o - this.starts[line] };
   }
 
   /** TextDocument's `offsetAt` for the start of a line: the text's end past the last line. */
-  override lineStart(line: number): number {
-    return line < this.starts.length ? this.starts[line] : this.text.length;
+  lineStart(line: number): number {
+    return line < this.starts.length ? this.starts[line] : this.#len;
   }
 
-  override range(start: number, end: number): Range {
+  range(start: number, end: number): Range {
     const s = this.norm(start);
     const sl = this.lineOf(s);
     const e = this.norm(end);

@@ -21,25 +21,24 @@ export class Lines {
    * next is tried first. A private field, so two tables of the same text compare equal.
    */
   #last = 0;
-  /** The line holding `offset` (an offset within the text). */
-  lineOf(offset: number): number {
-    const starts = this.starts;
-    for (let line = this.#last; line <= this.#last + 1 && line < starts.length; line++) {
-      if (starts[line] <= offset && (line + 1 === starts.length || starts[line + 1] > offset)) return (this.#last = line);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return (this.#last = lo);
-  }
   pos(offset: number): Pos {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    const line = this.lineOf(o);
-    return { line, character: o - this.starts[line] };
+    const starts = this.starts;
+    for (let line = this.#last; line <= this.#last + 1 && line < starts.length; line++) {
+      if (starts[line] <= o && (line + 1 === starts.length || starts[line + 1] > o)) {
+        this.#last = line;
+        return { line, character: o - starts[line] };
+      }
+    }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    this.#last = lo;
+    return { line: lo, character: o - this.starts[lo] };
   }
   range(start: number, end: number): Range {
     return { start: this.pos(start), end: this.pos(Math.max(start, end)) };

@@ -30,7 +30,20 @@ function assertSame(text: string, what: string): void {
     if (/keyword continued after an escape and blanks|arguments read before their keyword/.test(String(e))) return;
     throw e;
   }
-  assert.deepEqual(plain(fast), plain(library), `${what}: reading`);
+  assert.deepEqual(withoutContinuations(plain(fast)), withoutContinuations(plain(library)), `${what}: reading`);
+}
+
+/**
+ * A reading with its instructions' continuation lines left out: the library's reading leaves them to
+ * the model builder, the reader's instructions find their own (both are compared in the models).
+ */
+function withoutContinuations(reading: unknown): unknown {
+  const drop = (ins: { continuations?: unknown; trigger?: unknown }) => {
+    delete ins.continuations;
+    if (ins.trigger) drop(ins.trigger as typeof ins);
+  };
+  for (const { ins } of (reading as { instructions: { ins: Parameters<typeof drop>[0] }[] }).instructions) drop(ins);
+  return reading;
 }
 
 /** A file with the escape directive set to a backtick, its backslash continuations turned into backticks. */

@@ -16,6 +16,7 @@
 // files and random text.
 import type { DfArgument, DfFlag, DfFlagOption, DfHeredoc, DfInstruction } from './dockerfile';
 import type { Pos, Range } from './types';
+import { lineStarts } from './lines';
 import { readWithLibrary, RUN_COMMENT, type DockerfileReading, type FromParts, type ReadInstruction } from './dockerfile-library';
 
 const SP = 32;
@@ -71,21 +72,18 @@ function heredocName(value: string): string | null {
  * Shared by the reader and by the arguments and instructions whose ranges are worked out on request.
  */
 class TextPositions {
-  readonly #t: string;
+  readonly text: string;
   readonly #len: number;
   /** Offsets where lines start (after each LF; the text has no lone CRs). */
-  readonly starts: number[] = [0];
+  readonly starts: number[];
   /** Line of the last position looked up: positions are mostly asked for in file order. */
   #lastLine = 0;
 
-  constructor(t: string) {
-    this.#t = t;
+  /** `starts` when the caller has the table already (lineStarts of the same text). */
+  constructor(t: string, starts = lineStarts(t)) {
+    this.text = t;
     this.#len = t.length;
-    let i = t.indexOf('\n');
-    while (i !== -1) {
-      this.starts.push(i + 1);
-      i = t.indexOf('\n', i + 1);
-    }
+    this.starts = starts;
   }
 
   lineOf(offset: number): number {
@@ -109,7 +107,7 @@ class TextPositions {
    */
   norm(offset: number): number {
     const o = offset < 0 ? 0 : offset > this.#len ? this.#len : offset;
-    return o > 0 && this.#t.charCodeAt(o - 1) === CR && o < this.#len && this.#t.charCodeAt(o) === LF ? o - 1 : o;
+    return o > 0 && this.text.charCodeAt(o - 1) === CR && o < this.#len && this.text.charCodeAt(o) === LF ? o - 1 : o;
   }
 
   /** TextDocument's `positionAt`. */
@@ -131,6 +129,291 @@ class TextPositions {
     const el = this.lineOf(e);
     // One literal for the range and its two positions: cheaper to allocate and to keep than three.
     return { start: { line: sl, character: s - this.starts[sl] }, end: { line: el, character: e - this.starts[el] } };
+  }
+}
+
+/**
+ * The text of a Dockerfile with what reads an instruction's arguments, flags and continuation lines
+ * from it. The reader uses it as it goes; an instruction keeps it, and reads its arguments and flags
+ * again only when they are asked for (see OffsetInstruction).
+ */
+class InstructionText extends TextPositions {
+  readonly esc: number;
+
+  constructor(
+    t: string,
+    readonly escape: string,
+    starts?: number[],
+  ) {
+    super(t, starts);
+    this.esc = escape.charCodeAt(0);
+  }
+
+  /** The last arguments read by rawArgumentsOf: a RUN, COPY or ADD is read for heredocs, then again when recorded. */
+  private lastRead: { from: number; end: number; args: Arg[] } | null = null;
+
+  /** The arguments of the instruction whose keyword ends at `wordEnd` and which ends at `end`. */
+  rawArgumentsOf(wordEnd: number, end: number): Arg[] {
+    const from = this.norm(wordEnd);
+    const to = this.norm(end);
+    const last = this.lastRead;
+    if (last && last.from === from && last.end === to) return last.args;
+    const args = this.rawArguments(from, to);
+    this.lastRead = { from, end: to, args };
+    return args;
+  }
+
+  /** `Instruction.getRawArguments` over the text from `from` (the keyword's end) to `end`. */
+  rawArguments(from: number, end: number): Arg[] {
+    const t = this.text;
+    const esc = this.esc;
+    const args: Arg[] = [];
+    const at = (i: number) => (i < end ? t.charCodeAt(i) : -1);
+    let start = false;
+    let comment = false;
+    let found = -1;
+    // A space or tab seen inside an escaped newline sequence.
+    let escapedWhitespace = false;
+    // Inside an escaped newline sequence.
+    let escaping = false;
+    let escapeMarker = -1;
+    let value = '';
+    // The value is the text from `run` on plus what `value` holds before it: runs of plain characters are sliced, not built up.
+    let run = -1;
+    const flush = (i: number) => {
+      if (run !== -1) {
+        value += t.substring(run, i);
+        run = -1;
+      }
+    };
+    const push = (endAt: number) => {
+      args.push({ value, start: this.norm(found), end: this.norm(endAt) });
+    };
+    for (let i = from; i < end; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch === SP || ch === TAB || ch === CR || ch === LF) {
+        flush(i);
+        if (escaping) {
+          escapedWhitespace = true;
+          if (ch === CR || ch === LF) {
+            escapedWhitespace = false;
+            if (comment) {
+              comment = false;
+              start = true;
+            }
+          }
+          continue;
+        } else if (found !== -1) {
+          push(escapeMarker === -1 ? i : escapeMarker);
+          escapeMarker = -1;
+          value = '';
+          found = -1;
+        }
+      } else if (ch === esc) {
+        flush(i);
+        const next = at(i + 1);
+        if (next === SP || next === TAB) {
+          for (let j = i + 2; j < end; j++) {
+            const n = t.charCodeAt(j);
+            if (n === SP || n === TAB) continue;
+            if (n === CR || n === LF) {
+              if (n === CR) j++;
+              comment = false;
+              escaping = true;
+              start = true;
+              if (found !== -1) escapeMarker = i;
+              i = j;
+              break;
+            }
+            escapeMarker = i;
+            if (found === -1) i = j - 1;
+            break;
+          }
+        } else if (next === CR) {
+          comment = false;
+          escaping = true;
+          start = true;
+          if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+          i += 2;
+        } else if (next === LF) {
+          comment = false;
+          escaping = true;
+          start = true;
+          if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+          i++;
+        } else {
+          if (escapedWhitespace && escapeMarker !== -1) {
+            push(escapeMarker);
+            value = '';
+            found = -1;
+          }
+          escapeMarker = -1;
+          escapedWhitespace = false;
+          escaping = false;
+          if (next === -1) break;
+          // `\$` keeps its escape (variables are expanded later); any other escaped character stands for itself.
+          value += next === 36 ? t.charAt(i) + '$' : t.charAt(i + 1);
+          if (found === -1) found = i;
+          i++;
+        }
+      } else if (!comment) {
+        if (start && ch === HASH) {
+          comment = true;
+        } else {
+          if (escapedWhitespace && escapeMarker !== -1) {
+            flush(i);
+            push(escapeMarker);
+            value = '';
+            found = -1;
+          }
+          escapedWhitespace = false;
+          escaping = false;
+          escapeMarker = -1;
+          if (run === -1) run = i;
+          if (found === -1) found = i;
+        }
+        start = false;
+      }
+    }
+    flush(end);
+    if (found !== -1) push(escapeMarker === -1 ? end : escapeMarker);
+    return args;
+  }
+
+  /** `Instruction.getArgumentsContent` (with `getArgumentsRanges`): the arguments' lines joined, from the first argument's start to the last one's end. */
+  argumentsContent(first: number, last: number): string {
+    const t = this.text;
+    if (this.lineOf(first) === this.lineOf(last)) return t.substring(first, last);
+    const esc = this.esc;
+    const n = last;
+    let content = '';
+    // Offsets of the current piece; -1 for "no piece open" (the library's null start position).
+    let pieceStart = first;
+    let end = -1;
+    let comment = false;
+    const close = () => {
+      if (pieceStart !== -1) content += t.substring(pieceStart, this.norm(first + end + 1));
+      pieceStart = -1;
+    };
+    const at = (i: number) => (i < n ? t.charCodeAt(i) : -1);
+    for (let k = first; k < n; k++) {
+      const ch = t.charCodeAt(k);
+      if (ch === esc) {
+        const next = at(k + 1);
+        if (next === SP || next === TAB) {
+          for (let j = k + 2; j < n; j++) {
+            const m = t.charCodeAt(j);
+            if (m === SP || m === TAB) continue;
+            if (m === CR || m === LF) {
+              if (m === CR) j++;
+              close();
+              comment = false;
+              k = j;
+            }
+            break;
+          }
+        } else if (next === CR) {
+          close();
+          comment = false;
+          k += 2;
+        } else if (next === LF) {
+          close();
+          comment = false;
+          k++;
+        } else {
+          k++;
+        }
+      } else if (ch === CR || ch === LF) {
+        if (comment) {
+          pieceStart = -1;
+          comment = false;
+        }
+      } else if (!comment) {
+        if (pieceStart === -1) {
+          if (ch === HASH) {
+            comment = true;
+            continue;
+          }
+          // A piece starts at its line's start, leading whitespace included, unless the character opens the line.
+          if (k > 0 && t.charCodeAt(k - 1) !== LF) pieceStart = this.starts[this.lineOf(k)];
+        }
+        end = k - first;
+      }
+    }
+    if (pieceStart === -1) content += t.substring(this.norm(first + end), this.norm(first + end + 1));
+    else content += t.substring(pieceStart, this.norm(first + end + 1));
+    return content;
+  }
+
+  /** `ModifiableInstruction.getFlags` for one `--` argument, with `Flag`'s options. */
+  flag(a: Arg): DfFlag {
+    const { value } = a;
+    const raw = this.text.substring(a.start, a.end);
+    const nameIndex = value.indexOf('=');
+    const index = raw.indexOf('=');
+    let first = false;
+    let second = false;
+    let startIndex = -1;
+    for (let i = 0; i < raw.length; i++) {
+      const ch = raw.charCodeAt(i);
+      if (ch === 92 || ch === SP || ch === TAB || ch === CR || ch === LF) continue;
+      if (ch === 45) {
+        if (second) {
+          startIndex = i;
+          break;
+        } else if (first) second = true;
+        else first = true;
+        continue;
+      }
+      startIndex = i;
+      break;
+    }
+    const nameStart = a.start + startIndex;
+    if (index === -1) return new OffsetFlag(value.substring(2), null, [], this, a.start, a.end, nameStart, a.end, -1, -1);
+    const nameEnd = a.start + index;
+    if (index === value.length - 1) return new OffsetFlag(value.substring(2, index), '', [], this, a.start, a.end, nameStart, nameEnd, a.end, a.end);
+    const flagValue = value.substring(nameIndex + 1);
+    const valueStart = this.norm(a.start + index + 1);
+    return new OffsetFlag(value.substring(2, nameIndex), flagValue, this.options(flagValue, valueStart), this, a.start, a.end, nameStart, nameEnd, valueStart, a.end);
+  }
+
+  /** The `Flag` constructor's `key=value` options, the value's characters counted from `offset`. */
+  private options(value: string, offset: number): DfFlagOption[] {
+    const out: DfFlagOption[] = [];
+    let nameStart = -1;
+    let valueStart = -1;
+    let hasOptions = false;
+    const option = (valueEnd: number): DfFlagOption => {
+      const start = offset + nameStart;
+      const end = offset + valueEnd;
+      if (valueStart === -1) return new OffsetOption(value.substring(nameStart, valueEnd), null, this, start, end, start, end, -1, -1);
+      return new OffsetOption(value.substring(nameStart, valueStart - 1), value.substring(valueStart, valueEnd), this, start, end, start, offset + valueStart - 1, offset + valueStart, end);
+    };
+    for (let i = 0; i < value.length; i++) {
+      const ch = value.charCodeAt(i);
+      if (ch === 61) {
+        hasOptions = true;
+        if (valueStart === -1) valueStart = i + 1;
+      } else if (ch === 44) {
+        out.push(option(i));
+        nameStart = -1;
+        valueStart = -1;
+      } else if (nameStart === -1) nameStart = i;
+    }
+    if (hasOptions && nameStart !== -1) out.push(option(value.length));
+    return out;
+  }
+
+  /** The `--` arguments of `raw` that `ModifiableInstruction.getFlags` takes as flags (the stop rule ends the search). */
+  flagArgs(keyword: string, raw: Arg[]): Arg[] {
+    const stop = FLAG_RULES[keyword];
+    if (!stop) return NO_ARGS;
+    let out = NO_ARGS;
+    for (const a of raw) {
+      if (stop(a.value)) break;
+      if (a.value.indexOf('--') === 0) (out === NO_ARGS ? (out = []) : out).push(a);
+    }
+    return out;
   }
 }
 
@@ -237,41 +520,95 @@ const NO_FLAGS: DfFlag[] = Object.freeze([]) as unknown as DfFlag[];
 const NO_HEREDOCS: DfHeredoc[] = Object.freeze([]) as unknown as DfHeredoc[];
 const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
 
+/** The arguments of an instruction with none: one frozen list for all. */
+const NO_ARGS: Arg[] = Object.freeze([]) as unknown as Arg[];
+
+/** A comment line, from the line's start (sticky: `lastIndex` is set to it). */
+const COMMENT_LINE = /\s*#/y;
+
 /**
- * An instruction whose range and keyword range are worked out from offsets when first asked for, and
- * then kept: a hover asks for the ranges of every instruction before the one it is on.
+ * The escape characters that end a line from `first` up to (not including) `last` of the text
+ * whose lines start at `starts`: an instruction's line continuations. Comment lines and lines
+ * inside a heredoc's body do not count.
+ */
+export function continuationsOf(text: string, starts: number[], first: number, last: number, escape: number, heredocs: DfHeredoc[]): Range[] {
+  let out = NO_RANGES;
+  for (let line = first; line < last && line < starts.length; line++) {
+    const from = starts[line];
+    // The last character before a CR and trailing spaces and tabs.
+    let ch = (line + 1 < starts.length ? starts[line + 1] - 1 : text.length) - 1;
+    if (ch >= from && text.charCodeAt(ch) === CR) ch--;
+    while (ch >= from && (text.charCodeAt(ch) === SP || text.charCodeAt(ch) === TAB)) ch--;
+    if (ch < from || text.charCodeAt(ch) !== escape) continue;
+    // The escape is not blank, so the match cannot run past this line.
+    COMMENT_LINE.lastIndex = from;
+    if (COMMENT_LINE.test(text)) continue;
+    if (heredocs.length && heredocs.some((h) => line > h.startRange.start.line && line <= (h.delimiterRange?.start.line ?? last))) continue;
+    const character = ch - from;
+    (out === NO_RANGES ? (out = []) : out).push({ start: { line, character }, end: { line, character: character + 1 } });
+  }
+  return out;
+}
+
+/**
+ * An instruction kept as offsets into its text. Its range and keyword range are worked out when
+ * first asked for, and then kept: a hover asks for the ranges of every instruction before the one it
+ * is on. Its arguments, flags, argument text and continuation lines are read from the text when first
+ * asked for: a large Dockerfile has tens of thousands of them, of which the advisor reads a few kinds
+ * and a hover the ones it is on, and made up front they were most of what a parse allocated and kept.
  */
 export class OffsetInstruction implements DfInstruction {
-  readonly #at: TextPositions;
+  readonly #at: InstructionText;
   readonly #start: number;
   readonly #wordEnd: number;
   readonly #end: number;
+  /** Where the arguments after the flags start and end; -1 when there are none. */
+  readonly #argsStart: number;
+  readonly #argsEnd: number;
+  readonly #flagCount: number;
   #range: Range | undefined;
   #keywordRange: Range | undefined;
-  continuations: Range[] = NO_RANGES;
+  #args: string | undefined;
+  #arguments: DfArgument[] | undefined;
+  #flags: DfFlag[] | undefined;
+  #continuations: Range[] | undefined;
   stage = -1;
-  readonly arguments: DfArgument[];
 
   constructor(
     readonly keyword: string,
-    readonly args: string,
-    argumentList: DfArgument[],
-    readonly flags: DfFlag[],
     readonly heredocs: DfHeredoc[],
-    at: TextPositions,
+    at: InstructionText,
     start: number,
     wordEnd: number,
     end: number,
+    args: Arg[],
+    flags: DfFlag[] | number,
   ) {
-    this.arguments = argumentList;
     this.#at = at;
     this.#start = start;
     this.#wordEnd = wordEnd;
     this.#end = end;
+    this.#argsStart = args.length ? args[0].start : -1;
+    this.#argsEnd = args.length ? args[args.length - 1].end : -1;
+    if (typeof flags === 'number') this.#flagCount = flags;
+    else {
+      this.#flagCount = flags.length;
+      this.#flags = flags;
+    }
   }
 
   get range(): Range {
     return (this.#range ??= this.#at.range(this.#start, this.#end));
+  }
+
+  /** Its range's start, a new position (or the range's own once made). */
+  startPos(): Pos {
+    return this.#range?.start ?? this.#at.pos(this.#start);
+  }
+
+  /** Its range's end, a new position (or the range's own once made). */
+  endPos(): Pos {
+    return this.#range?.end ?? this.#at.pos(this.#end);
   }
 
   /** The lines of its first and last characters, without making its range. */
@@ -283,6 +620,43 @@ export class OffsetInstruction implements DfInstruction {
     return (this.#keywordRange ??= this.#at.range(this.#start, this.#wordEnd));
   }
 
+  get args(): string {
+    return (this.#args ??= this.#argsStart < 0 ? '' : this.#at.argumentsContent(this.#argsStart, this.#argsEnd));
+  }
+
+  get arguments(): DfArgument[] {
+    if (this.#arguments === undefined) {
+      const at = this.#at;
+      const raw = at.rawArgumentsOf(this.#wordEnd, this.#end);
+      const list: DfArgument[] = [];
+      for (let i = this.#flagCount; i < raw.length; i++) list.push(new OffsetArgument(raw[i].value, at, raw[i].start, raw[i].end));
+      this.#arguments = list;
+    }
+    return this.#arguments;
+  }
+
+  get flags(): DfFlag[] {
+    if (this.#flags === undefined) {
+      const at = this.#at;
+      this.#flags = this.#flagCount === 0 ? NO_FLAGS : at.flagArgs(this.keyword, at.rawArgumentsOf(this.#wordEnd, this.#end)).map((a) => at.flag(a));
+    }
+    return this.#flags;
+  }
+
+  get continuations(): Range[] {
+    if (this.#continuations === undefined) {
+      const { first, last } = this.lines();
+      const at = this.#at;
+      this.#continuations = first < last ? continuationsOf(at.text, at.starts, first, last, at.esc, this.heredocs) : NO_RANGES;
+    }
+    return this.#continuations;
+  }
+
+  /** Set by the model builder where the text read is not the file's own (long continuations blanked). */
+  set continuations(ranges: Range[]) {
+    this.#continuations = ranges;
+  }
+
   toJSON(): DfInstruction {
     const { keyword, range, keywordRange, args, flags, heredocs, continuations, stage } = this;
     return { keyword, range, keywordRange, args, arguments: this.arguments, flags, heredocs, continuations, stage };
@@ -292,17 +666,18 @@ export class OffsetInstruction implements DfInstruction {
 class Reader {
   private readonly len: number;
   private readonly esc: number;
-  private readonly at: TextPositions;
+  private readonly at: InstructionText;
   readonly instructions: ReadInstruction[] = [];
   readonly runComments: DockerfileReading['runComments'] = [];
 
   constructor(
     private readonly t: string,
     private readonly escape: string,
+    starts?: number[],
   ) {
     this.len = t.length;
     this.esc = escape.charCodeAt(0);
-    this.at = new TextPositions(t);
+    this.at = new InstructionText(t, escape, starts);
   }
 
   /** The character code at `i`, or -1 past the end (the library's `charAt` giving ''). */
@@ -503,14 +878,14 @@ class Reader {
     let keyword = word.toUpperCase();
     let args: Arg[];
     if (keyword === 'ONBUILD') {
-      const outer = this.rawArguments(this.norm(wordEnd), this.norm(end));
+      const outer = this.at.rawArguments(this.norm(wordEnd), this.norm(end));
       if (outer.length === 0) return end;
       keyword = this.t.substring(outer[0].start, outer[0].end).toUpperCase();
       if (!HEREDOC_KEYWORDS.has(keyword)) return end;
-      args = this.withoutFlags(keyword, this.rawArguments(outer[0].end, this.norm(end)));
+      args = this.withoutFlags(keyword, this.at.rawArguments(outer[0].end, this.norm(end)));
     } else {
       if (!HEREDOC_KEYWORDS.has(keyword)) return end;
-      args = this.withoutFlags(keyword, this.rawArgumentsOf(wordEnd, end));
+      args = this.withoutFlags(keyword, this.at.rawArgumentsOf(wordEnd, end));
     }
     const names: string[] = [];
     let tabbed = false;
@@ -549,51 +924,29 @@ class Reader {
 
   /** The arguments `ModifiableInstruction.getArguments` leaves: as many dropped from the front as flags were found. */
   private withoutFlags(keyword: string, args: Arg[]): Arg[] {
-    const stop = FLAG_RULES[keyword];
-    if (!stop) return args;
-    let flags = 0;
-    for (const a of args) {
-      if (stop(a.value)) break;
-      if (a.value.indexOf('--') === 0) flags++;
-    }
+    const flags = this.at.flagArgs(keyword, args).length;
     return flags ? args.slice(flags) : args;
   }
 
-  /** Records the instruction from `start` to `end`, its keyword ending at `wordEnd`. */
   /** Keywords as written -> upper-cased, so a file's thousands of `RUN`s share one string. */
   private readonly keywords = new Map<string, string>();
 
+  /** Records the instruction from `start` to `end`, its keyword ending at `wordEnd`. */
   private add(word: string, start: number, wordEnd: number, end: number): void {
     let keyword = this.keywords.get(word);
     if (keyword === undefined) this.keywords.set(word, (keyword = word.toUpperCase()));
     if (keyword === 'ONBUILD') return this.addWithLibrary(start, end);
-    const raw = this.rawArgumentsOf(wordEnd, end);
+    const raw = this.at.rawArgumentsOf(wordEnd, end);
     // Arguments come after their keyword. Escapes and blanks run together in ways no Dockerfile is
     // written can make this reader place one before it; the library reads such a file itself.
     if (raw.length && raw[0].start < start) throw new Error('arguments read before their keyword');
-    const stop = FLAG_RULES[keyword];
-    let flags = NO_FLAGS;
-    let args = raw;
-    if (stop) {
-      for (const a of raw) {
-        if (stop(a.value)) break;
-        if (a.value.indexOf('--') === 0) (flags === NO_FLAGS ? (flags = []) : flags).push(this.flag(a));
-      }
-      if (flags.length) args = raw.slice(flags.length);
-    }
+    const flagArgs = this.at.flagArgs(keyword, raw);
+    const args = flagArgs.length ? raw.slice(flagArgs.length) : raw;
     // Without an argument starting `<<` the library finds no heredocs (or fails looking, which reads as none).
     const heredocs = HEREDOC_KEYWORDS.has(keyword) && args.some((a) => a.value.startsWith('<<')) ? this.heredocs(args, start, end) : NO_HEREDOCS;
-    const ins = new OffsetInstruction(
-      keyword,
-      this.argumentsContent(args),
-      args.map((a) => new OffsetArgument(a.value, this.at, a.start, a.end)),
-      flags,
-      heredocs,
-      this.at,
-      start,
-      wordEnd,
-      end,
-    );
+    // A FROM's flags are read now, for its platform; other instructions' when asked for.
+    const flags = keyword === 'FROM' && flagArgs.length ? flagArgs.map((a) => this.at.flag(a)) : flagArgs.length;
+    const ins = new OffsetInstruction(keyword, heredocs, this.at, start, wordEnd, end, args, flags);
     if (keyword !== 'FROM') {
       this.instructions.push({ ins });
       return;
@@ -604,7 +957,7 @@ class Reader {
       if (args[0].value) from.image = args[0].value;
       from.imageRange = this.range(args[0].start, args[0].end);
     }
-    if (flags.length === 1 && flags[0].name === 'platform') from.platform = { value: flags[0].value ?? '', range: { start: { ...flags[0].range.start }, end: { ...flags[0].range.end } } };
+    if (typeof flags !== 'number' && flags.length === 1 && flags[0].name === 'platform') from.platform = { value: flags[0].value ?? '', range: { start: { ...flags[0].range.start }, end: { ...flags[0].range.end } } };
     if (args.length > 2 && args[1].value.toUpperCase() === 'AS') {
       const name = this.t.substring(args[2].start, args[2].end);
       if (name) {
@@ -833,264 +1186,6 @@ class Reader {
     }
     this.instructions.push(read);
   }
-
-  /** The last arguments read by rawArgumentsOf: a RUN, COPY or ADD is read for heredocs, then again when recorded. */
-  private lastRead: { from: number; end: number; args: Arg[] } | null = null;
-
-  /** The arguments of the instruction whose keyword ends at `wordEnd` and which ends at `end`. */
-  private rawArgumentsOf(wordEnd: number, end: number): Arg[] {
-    const from = this.norm(wordEnd);
-    const to = this.norm(end);
-    const last = this.lastRead;
-    if (last && last.from === from && last.end === to) return last.args;
-    const args = this.rawArguments(from, to);
-    this.lastRead = { from, end: to, args };
-    return args;
-  }
-
-  /** `Instruction.getRawArguments` over the text from `from` (the keyword's end) to `end`. */
-  private rawArguments(from: number, end: number): Arg[] {
-    const t = this.t;
-    const esc = this.esc;
-    const args: Arg[] = [];
-    const at = (i: number) => (i < end ? t.charCodeAt(i) : -1);
-    let start = false;
-    let comment = false;
-    let found = -1;
-    // A space or tab seen inside an escaped newline sequence.
-    let escapedWhitespace = false;
-    // Inside an escaped newline sequence.
-    let escaping = false;
-    let escapeMarker = -1;
-    let value = '';
-    // The value is the text from `run` on plus what `value` holds before it: runs of plain characters are sliced, not built up.
-    let run = -1;
-    const flush = (i: number) => {
-      if (run !== -1) {
-        value += t.substring(run, i);
-        run = -1;
-      }
-    };
-    const push = (endAt: number) => {
-      args.push({ value, start: this.norm(found), end: this.norm(endAt) });
-    };
-    for (let i = from; i < end; i++) {
-      const ch = t.charCodeAt(i);
-      if (ch === SP || ch === TAB || ch === CR || ch === LF) {
-        flush(i);
-        if (escaping) {
-          escapedWhitespace = true;
-          if (ch === CR || ch === LF) {
-            escapedWhitespace = false;
-            if (comment) {
-              comment = false;
-              start = true;
-            }
-          }
-          continue;
-        } else if (found !== -1) {
-          push(escapeMarker === -1 ? i : escapeMarker);
-          escapeMarker = -1;
-          value = '';
-          found = -1;
-        }
-      } else if (ch === esc) {
-        flush(i);
-        const next = at(i + 1);
-        if (next === SP || next === TAB) {
-          for (let j = i + 2; j < end; j++) {
-            const n = t.charCodeAt(j);
-            if (n === SP || n === TAB) continue;
-            if (n === CR || n === LF) {
-              if (n === CR) j++;
-              comment = false;
-              escaping = true;
-              start = true;
-              if (found !== -1) escapeMarker = i;
-              i = j;
-              break;
-            }
-            escapeMarker = i;
-            if (found === -1) i = j - 1;
-            break;
-          }
-        } else if (next === CR) {
-          comment = false;
-          escaping = true;
-          start = true;
-          if (found !== -1 && escapeMarker === -1) escapeMarker = i;
-          i += 2;
-        } else if (next === LF) {
-          comment = false;
-          escaping = true;
-          start = true;
-          if (found !== -1 && escapeMarker === -1) escapeMarker = i;
-          i++;
-        } else {
-          if (escapedWhitespace && escapeMarker !== -1) {
-            push(escapeMarker);
-            value = '';
-            found = -1;
-          }
-          escapeMarker = -1;
-          escapedWhitespace = false;
-          escaping = false;
-          if (next === -1) break;
-          // `\$` keeps its escape (variables are expanded later); any other escaped character stands for itself.
-          value += next === 36 ? t.charAt(i) + '$' : t.charAt(i + 1);
-          if (found === -1) found = i;
-          i++;
-        }
-      } else if (!comment) {
-        if (start && ch === HASH) {
-          comment = true;
-        } else {
-          if (escapedWhitespace && escapeMarker !== -1) {
-            flush(i);
-            push(escapeMarker);
-            value = '';
-            found = -1;
-          }
-          escapedWhitespace = false;
-          escaping = false;
-          escapeMarker = -1;
-          if (run === -1) run = i;
-          if (found === -1) found = i;
-        }
-        start = false;
-      }
-    }
-    flush(end);
-    if (found !== -1) push(escapeMarker === -1 ? end : escapeMarker);
-    return args;
-  }
-
-  /** `Instruction.getArgumentsContent` (with `getArgumentsRanges`): the arguments' lines joined, '' when none. */
-  private argumentsContent(args: Arg[]): string {
-    if (args.length === 0) return '';
-    const t = this.t;
-    const first = args[0].start;
-    const last = args[args.length - 1].end;
-    if (this.lineOf(first) === this.lineOf(last)) return t.substring(first, last);
-    const esc = this.esc;
-    const n = last;
-    let content = '';
-    // Offsets of the current piece; -1 for "no piece open" (the library's null start position).
-    let pieceStart = first;
-    let end = -1;
-    let comment = false;
-    const close = () => {
-      if (pieceStart !== -1) content += t.substring(pieceStart, this.norm(first + end + 1));
-      pieceStart = -1;
-    };
-    const at = (i: number) => (i < n ? t.charCodeAt(i) : -1);
-    for (let k = first; k < n; k++) {
-      const ch = t.charCodeAt(k);
-      if (ch === esc) {
-        const next = at(k + 1);
-        if (next === SP || next === TAB) {
-          for (let j = k + 2; j < n; j++) {
-            const m = t.charCodeAt(j);
-            if (m === SP || m === TAB) continue;
-            if (m === CR || m === LF) {
-              if (m === CR) j++;
-              close();
-              comment = false;
-              k = j;
-            }
-            break;
-          }
-        } else if (next === CR) {
-          close();
-          comment = false;
-          k += 2;
-        } else if (next === LF) {
-          close();
-          comment = false;
-          k++;
-        } else {
-          k++;
-        }
-      } else if (ch === CR || ch === LF) {
-        if (comment) {
-          pieceStart = -1;
-          comment = false;
-        }
-      } else if (!comment) {
-        if (pieceStart === -1) {
-          if (ch === HASH) {
-            comment = true;
-            continue;
-          }
-          // A piece starts at its line's start, leading whitespace included, unless the character opens the line.
-          if (k > 0 && t.charCodeAt(k - 1) !== LF) pieceStart = this.at.starts[this.lineOf(k)];
-        }
-        end = k - first;
-      }
-    }
-    if (pieceStart === -1) content += t.substring(this.norm(first + end), this.norm(first + end + 1));
-    else content += t.substring(pieceStart, this.norm(first + end + 1));
-    return content;
-  }
-
-  /** `ModifiableInstruction.getFlags` for one `--` argument, with `Flag`'s options. */
-  private flag(a: Arg): DfFlag {
-    const { value } = a;
-    const raw = this.t.substring(a.start, a.end);
-    const nameIndex = value.indexOf('=');
-    const index = raw.indexOf('=');
-    let first = false;
-    let second = false;
-    let startIndex = -1;
-    for (let i = 0; i < raw.length; i++) {
-      const ch = raw.charCodeAt(i);
-      if (ch === 92 || ch === SP || ch === TAB || ch === CR || ch === LF) continue;
-      if (ch === 45) {
-        if (second) {
-          startIndex = i;
-          break;
-        } else if (first) second = true;
-        else first = true;
-        continue;
-      }
-      startIndex = i;
-      break;
-    }
-    const nameStart = a.start + startIndex;
-    if (index === -1) return new OffsetFlag(value.substring(2), null, [], this.at, a.start, a.end, nameStart, a.end, -1, -1);
-    const nameEnd = a.start + index;
-    if (index === value.length - 1) return new OffsetFlag(value.substring(2, index), '', [], this.at, a.start, a.end, nameStart, nameEnd, a.end, a.end);
-    const flagValue = value.substring(nameIndex + 1);
-    const valueStart = this.norm(a.start + index + 1);
-    return new OffsetFlag(value.substring(2, nameIndex), flagValue, this.options(flagValue, valueStart), this.at, a.start, a.end, nameStart, nameEnd, valueStart, a.end);
-  }
-
-  /** The `Flag` constructor's `key=value` options, the value's characters counted from `offset`. */
-  private options(value: string, offset: number): DfFlagOption[] {
-    const out: DfFlagOption[] = [];
-    let nameStart = -1;
-    let valueStart = -1;
-    let hasOptions = false;
-    const option = (valueEnd: number): DfFlagOption => {
-      const start = offset + nameStart;
-      const end = offset + valueEnd;
-      if (valueStart === -1) return new OffsetOption(value.substring(nameStart, valueEnd), null, this.at, start, end, start, end, -1, -1);
-      return new OffsetOption(value.substring(nameStart, valueStart - 1), value.substring(valueStart, valueEnd), this.at, start, end, start, offset + valueStart - 1, offset + valueStart, end);
-    };
-    for (let i = 0; i < value.length; i++) {
-      const ch = value.charCodeAt(i);
-      if (ch === 61) {
-        hasOptions = true;
-        if (valueStart === -1) valueStart = i + 1;
-      } else if (ch === 44) {
-        out.push(option(i));
-        nameStart = -1;
-        valueStart = -1;
-      } else if (nameStart === -1) nameStart = i;
-    }
-    if (hasOptions && nameStart !== -1) out.push(option(value.length));
-    return out;
-  }
 }
 
 const isSpace = (ch: number) => ch === SP || ch === TAB || ch === CR || ch === LF;
@@ -1144,10 +1239,10 @@ function directiveLines(text: string): string {
  * `readWithLibrary` gives, without falling back: throws where `readDockerfile` would hand the file to
  * the library. Exported for the tests that check the two readings agree.
  */
-export function readDockerfileFast(text: string): DockerfileReading {
+export function readDockerfileFast(text: string, starts?: number[]): DockerfileReading {
   // Directives (and with them the escape character) as the library reads them, from the lines they can be on.
   const head = readWithLibrary(directiveLines(text));
-  const reader = new Reader(text, head.escape);
+  const reader = new Reader(text, head.escape, starts);
   // The library starts reading instructions on the line after as many lines as there are directives.
   const lines = head.directives.length;
   reader.read(lines > 0 ? reader.lineStart(lines) : text.charCodeAt(0) === 0xfeff ? 1 : 0);
@@ -1155,9 +1250,9 @@ export function readDockerfileFast(text: string): DockerfileReading {
 }
 
 /** Reads a Dockerfile into the data `readWithLibrary` gives, faster; the library reads it should anything go wrong. */
-export function readDockerfile(text: string): DockerfileReading {
+export function readDockerfile(text: string, starts?: number[]): DockerfileReading {
   try {
-    return readDockerfileFast(text);
+    return readDockerfileFast(text, starts);
   } catch {
     return readWithLibrary(text);
   }

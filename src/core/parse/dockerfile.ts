@@ -3,12 +3,12 @@
 // Plain data so explain, the advisor and the CLI never touch the parser's classes.
 import type { Workload } from '../advisor/types';
 import type { FormatModule } from './format';
-import type { ModelBase, ParseProblem, Range } from './types';
+import type { ModelBase, ParseProblem, Pos, Range } from './types';
 import { dockerfileTopicAt } from './dockerfile-topics';
 import { baseImageOf, effectiveUser } from './dockerfile-base';
-import { unifyLineBreaks } from './lines';
+import { lineLength, lineStarts, unifyLineBreaks } from './lines';
 import { readWithLibrary, type DockerfileReading } from './dockerfile-library';
-import { OffsetInstruction, readDockerfile } from './dockerfile-reader';
+import { continuationsOf, OffsetInstruction, readDockerfile } from './dockerfile-reader';
 
 export interface DfFlagOption {
   name: string;
@@ -138,7 +138,10 @@ export function parseDockerfileWithLibrary(text: string, file: string): Dockerfi
   return parseWith(text, file, readWithLibrary);
 }
 
-function parseWith(text: string, file: string, read: (text: string) => DockerfileReading): DockerfileModel {
+/** Reads a text; `starts` is its table of line starts, when the caller has it. */
+type Read = (text: string, starts?: number[]) => DockerfileReading;
+
+function parseWith(text: string, file: string, read: Read): DockerfileModel {
   const model: DockerfileModel = {
     format: 'dockerfile',
     file,
@@ -169,10 +172,12 @@ export const MAX_CONTINUED_LINES = 1000;
  * every instruction keeps its extent and every line its number. Their words are not read; a problem
  * says so. Null when nothing needs blanking.
  */
-function blankLongContinuations(lines: string[], text: string, problems: ParseProblem[]): string | null {
-  if (lines.length <= MAX_CONTINUED_LINES) return null;
-  const escape = /^(?:[ \t]*#[^\n]*\n)*?[ \t]*#[ \t]*escape[ \t]*=[ \t]*`/i.test(text) ? '`' : '\\';
-  let out: string[] | null = null;
+function blankLongContinuations(text: string, starts: number[], problems: ParseProblem[]): string | null {
+  if (starts.length <= MAX_CONTINUED_LINES) return null;
+  const escape = /^(?:[ \t]*#[^\n]*\n)*?[ \t]*#[ \t]*escape[ \t]*=[ \t]*`/i.test(text) ? 96 : 92;
+  // The text up to `copied` is kept in `pieces`; blanked lines are left out of it.
+  let pieces: string[] | null = null;
+  let copied = 0;
   let run = 0;
   let first = -1;
   const report = (last: number) => {
@@ -182,51 +187,40 @@ function blankLongContinuations(lines: string[], text: string, problems: ParsePr
     });
     first = -1;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const continues = endsWith(lines[i], escape);
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1] - 1 : text.length;
+    const continues = endsWith(text, starts[i], end, escape);
     if (continues && run >= MAX_CONTINUED_LINES) {
-      out ??= lines.slice();
-      out[i] = '';
+      (pieces ??= []).push(text.substring(copied, starts[i]));
+      copied = end;
       if (first < 0) first = i;
     } else if (first >= 0) report(i - 1);
     run = continues ? run + 1 : 0;
   }
-  if (first >= 0) report(lines.length - 1);
-  return out ? out.join('\n') : null;
+  if (first >= 0) report(starts.length - 1);
+  if (!pieces) return null;
+  pieces.push(text.substring(copied));
+  return pieces.join('');
 }
 
-/** Whether the line, without trailing spaces, tabs and CRs, ends with the character. */
-function endsWith(line: string, ch: string): boolean {
-  let i = line.length - 1;
-  for (let c = line.charCodeAt(i); c === 32 || c === 9 || c === 13; c = line.charCodeAt(--i));
-  return i >= 0 && line[i] === ch;
+/** Whether the line from `start` to `end`, without trailing spaces, tabs and CRs, ends with the character. */
+function endsWith(text: string, start: number, end: number, ch: number): boolean {
+  let i = end - 1;
+  for (let c = text.charCodeAt(i); i >= start && (c === 32 || c === 9 || c === 13); c = text.charCodeAt(--i));
+  return i >= start && text.charCodeAt(i) === ch;
 }
 
-/** Escape characters that end a line inside an instruction (line continuations), outside heredoc bodies and comment lines. */
-/** What continuationsOf gives an instruction on one line (most are): one frozen array for all. */
-const NO_RANGES: Range[] = Object.freeze([]) as unknown as Range[];
+/** A stage's range end until its last instruction is known. */
+const NOWHERE = Object.freeze({ line: 0, character: 0 });
 
-function continuationsOf(lines: string[], first: number, last: number, escape: string, heredocs: DfHeredoc[]): Range[] {
-  if (first >= last) return NO_RANGES;
-  const out: Range[] = [];
-  const inHeredocBody = (line: number) =>
-    heredocs.some((h) => line > h.startRange.start.line && line <= (h.delimiterRange?.start.line ?? last));
-  const esc = escape.charCodeAt(0);
-  for (let line = first; line < last; line++) {
-    const text = lines[line] ?? '';
-    // The last character before a CR and trailing spaces and tabs (character codes: no string copies per line).
-    let ch = text.length - 1;
-    if (ch >= 0 && text.charCodeAt(ch) === 13) ch--;
-    while (ch >= 0 && (text.charCodeAt(ch) === 32 || text.charCodeAt(ch) === 9)) ch--;
-    if (ch < 0 || text.charCodeAt(ch) !== esc || /^\s*#/.test(text) || inHeredocBody(line)) continue;
-    out.push({ start: { line, character: ch }, end: { line, character: ch + 1 } });
-  }
-  return out;
-}
+/** Where an instruction starts and ends, without making and keeping the reader's instructions' ranges (a hover makes those it needs). */
+const startOf = (ins: DfInstruction): Pos => (ins instanceof OffsetInstruction ? ins.startPos() : { ...ins.range.start });
+const endOf = (ins: DfInstruction): Pos => (ins instanceof OffsetInstruction ? ins.endPos() : ins.range.end);
 
-function fill(model: DockerfileModel, text: string, read: (text: string) => DockerfileReading): void {
-  const lines = text.split('\n');
-  const reading = read(blankLongContinuations(lines, text, model.problems) ?? text);
+function fill(model: DockerfileModel, text: string, read: Read): void {
+  const starts = lineStarts(text);
+  const blanked = blankLongContinuations(text, starts, model.problems);
+  const reading = read(blanked ?? text);
   model.escape = reading.escape;
   model.runComments = reading.runComments;
   model.directives = reading.directives;
@@ -244,7 +238,8 @@ function fill(model: DockerfileModel, text: string, read: (text: string) => Dock
       const st: DfStage = {
         index: stage,
         fromInstruction: model.instructions.length,
-        range: { start: { ...dfi.range.start }, end: { ...dfi.range.end } },
+        // The end is the stage's last instruction's, set below.
+        range: { start: startOf(dfi), end: NOWHERE },
       };
       if (image) st.image = image;
       if (image?.includes('$')) {
@@ -268,19 +263,23 @@ function fill(model: DockerfileModel, text: string, read: (text: string) => Dock
       model.stages.push(st);
     }
     dfi.stage = stage;
-    // The lines an instruction spans, without making its range (the reader works ranges out on request).
-    const span = dfi instanceof OffsetInstruction ? dfi.lines() : { first: dfi.range.start.line, last: dfi.range.end.line };
-    dfi.continuations = continuationsOf(lines, span.first, span.last, model.escape, dfi.heredocs);
+    // The reader's instructions find their continuation lines when asked, in the text it read: the
+    // file's own unless long continuations were blanked.
+    const read = dfi instanceof OffsetInstruction ? dfi : undefined;
+    if (blanked !== null || !read) {
+      const span = read ? read.lines() : { first: dfi.range.start.line, last: dfi.range.end.line };
+      dfi.continuations = continuationsOf(text, starts, span.first, span.last, model.escape.charCodeAt(0), dfi.heredocs);
+    }
     if (dfi.trigger) dfi.trigger.stage = stage;
     model.instructions.push(dfi);
     if (stage >= 0) lastOfStage[stage] = dfi;
   }
-  lastOfStage.forEach((dfi, stage) => (model.stages[stage].range.end = dfi.range.end));
+  lastOfStage.forEach((dfi, stage) => (model.stages[stage].range.end = endOf(dfi)));
   // A stage runs until the line before the next FROM, so comments and blank lines in between belong to it.
   for (let i = 0; i + 1 < model.stages.length; i++) {
     const nextLine = model.stages[i + 1].range.start.line;
     const endLine = Math.max(model.stages[i].range.end.line, nextLine - 1);
-    if (endLine > model.stages[i].range.end.line) model.stages[i].range.end = { line: endLine, character: (lines[endLine] ?? '').replace(/\r$/, '').length };
+    if (endLine > model.stages[i].range.end.line) model.stages[i].range.end = { line: endLine, character: lineLength(text, starts, endLine) };
   }
   model.finalStage = model.stages.length - 1;
   model.finalUser = model.finalStage >= 0 ? effectiveUser(model, model.finalStage) : null;

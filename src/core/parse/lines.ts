@@ -10,11 +10,26 @@ export function unifyLineBreaks(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+/** Where each line of the text starts: 0, then the offset after each LF. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The length of a line without its line break (LF or CRLF); 0 past the last line. */
+export function lineLength(text: string, starts: number[], line: number): number {
+  if (line < 0 || line >= starts.length) return 0;
+  let end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+  if (end > starts[line] && text.charCodeAt(end - 1) === 13) end--;
+  return end - starts[line];
+}
+
 export class Lines {
   /** Where each line starts (after each LF). */
-  readonly starts: number[] = [0];
+  readonly starts: number[];
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
   }
   /**
    * The line of the last lookup: parsers mostly look offsets up in text order, so that line or the

@@ -328,6 +328,8 @@ const CHAIN = /^([A-Za-z_]\w*)\.((?:[a-z_]\w*\.)*[a-z_]\w*[?!]?)/;
 const BLOCK_TOKEN = /(?<![.:\w])(do|end)(?![\w?!:])/g;
 const OPTION = /^(?:([a-z_]\w*):(?!:)|:([a-z_]\w*)\s*=>|["']_*["']\s*=>)\s*/;
 const NAMED = new Set(['define', 'provider', 'provision', 'network']);
+/** `Vagrant.require_plugin` with the blanks and bracket before its argument (sticky: tried where a search found it). */
+const REQUIRE_PLUGIN = /Vagrant\.require_plugin\s*\(?\s*/y;
 const NO_PARAMS: readonly string[] = [];
 
 function literalValue(raw: string, start: number, masked: Masked): ConfigNode['value'] | undefined {
@@ -399,9 +401,13 @@ function parse(source: string, file: string): VagrantModel {
     return model;
   }
   const code = masked.code;
-  for (const m of code.matchAll(/\bVagrant\.require_plugin\s*\(?\s*/g)) {
-    const lit = masked.literals.get(m.index + m[0].length);
-    if (lit) (model.plugins ??= []).push({ name: lit.value, range: lines.range(m.index, lit.end) });
+  // Found by a plain search first: a pattern opening with `\b` is tried at every offset of the file.
+  for (let at = code.indexOf('Vagrant.require_plugin'); at !== -1; at = code.indexOf('Vagrant.require_plugin', at + 1)) {
+    REQUIRE_PLUGIN.lastIndex = at;
+    const m = REQUIRE_PLUGIN.exec(code);
+    if (!m || (at > 0 && isWordChar(code.charCodeAt(at - 1)))) continue;
+    const lit = masked.literals.get(at + m[0].length);
+    if (lit) (model.plugins ??= []).push({ name: lit.value, range: lines.range(at, lit.end) });
   }
   // Frames get their maps only when they bind something: most blocks (`if`, `each`, a provisioner's) bind nothing we follow.
   const frames: Frame[] = [{}];
@@ -421,6 +427,8 @@ function parse(source: string, file: string): VagrantModel {
   };
   // A file repeats the same few method chains and block parameter lists: each is split once. The
   // arrays are only read (paths are built by copying them), so one array serves every statement.
+  // Paths are joined with concat, which makes an array of just their length (a spread leaves room to
+  // grow: three times the memory over a large file's nodes).
   const chains = new Map<string, string[]>();
   const segmentsOf = (chain: string): string[] => {
     let segs = chains.get(chain);
@@ -533,10 +541,10 @@ function parse(source: string, file: string): VagrantModel {
           const mk = (path: string[], end: number) => new OffsetNode(path[path.length - 1], path, lines, stStart, end, stEnd);
           const nodes: OffsetNode[] = [];
           if (named) {
-            if (!names.length) nodes.push(mk([...ctx.path, ...segs], chainEnd));
-            for (const name of names) nodes.push(mk([...ctx.path, ...segs, name], keyEnd));
+            if (!names.length) nodes.push(mk(ctx.path.concat(segs), chainEnd));
+            for (const name of names) nodes.push(mk(ctx.path.concat(segs, name), keyEnd));
           } else {
-            const node = mk([...ctx.path, ...suffix], keyEnd);
+            const node = mk(ctx.path.concat(suffix), keyEnd);
             if (valueAt) {
               node.vs = valueAt.start;
               node.ve = bodyEnd;
@@ -546,7 +554,7 @@ function parse(source: string, file: string): VagrantModel {
           }
           for (const o of options) {
             for (const node of nodes) {
-              const opt = new OffsetNode(o.key, [...node.path, o.key], lines, o.start, o.keyEnd, o.end);
+              const opt = new OffsetNode(o.key, node.path.concat(o.key), lines, o.start, o.keyEnd, o.end);
               opt.vs = o.valueStart;
               opt.ve = o.end;
               if (o.value !== undefined) opt.value = o.value;

@@ -192,7 +192,7 @@ class Builder {
       keyRange = this.lines.range(start, keyEnd);
       range = this.lines.range(start, end);
     }
-    return { key, path: [...parentPath, key], keyRange, range };
+    return { key, path: parentPath.concat(key), keyRange, range };
   }
 
   private anchors: { doc: Document; byName: Map<string, { at: number; node: YamlNode }[]>; order: Map<YamlNode, number> } | undefined;

@@ -2,7 +2,7 @@
 // makes tens of thousands of nodes, few of whose ranges are ever read (the advisor reads the ranges of
 // the nodes it reports, a hover those on the way to the cursor), and the objects a range is made of —
 // a range and two positions, up to three ranges a node — were most of a parse's memory, and of the
-// time spent collecting it. Used by the fast YAML reader and the Vagrantfile reader.
+// time spent collecting it. Used by the fast YAML reader (ChildNode) and the Vagrantfile reader (OffsetNode).
 import type { ConfigNode, Range } from './types';
 
 /** Ranges from offsets, as the parser that made the node counts them. */
@@ -10,11 +10,10 @@ export interface RangeSource {
   range(start: number, end: number): Range;
 }
 
-export class OffsetNode implements ConfigNode {
+/** What the nodes below share: a key, offsets for its ranges, a value and children. */
+abstract class OffsetRangesNode implements ConfigNode {
   value?: string | number | boolean | null;
   children?: ConfigNode[];
-  /** Where the whole node ends (it starts with its key). */
-  end: number;
   /** Where the value starts (-1: no value range) and ends. */
   vs = -1;
   ve = -1;
@@ -22,16 +21,16 @@ export class OffsetNode implements ConfigNode {
 
   constructor(
     readonly key: string,
-    readonly path: string[],
     at: RangeSource,
     /** Where the key starts and ends. */
     public ks: number,
     public ke: number,
-    end = ke,
   ) {
     this.#at = at;
-    this.end = end;
   }
+
+  abstract get path(): string[];
+  abstract get range(): Range;
 
   protected rangeOf(start: number, end: number): Range {
     return this.#at.range(start, end);
@@ -41,10 +40,6 @@ export class OffsetNode implements ConfigNode {
     return this.#at.range(this.ks, this.ke);
   }
 
-  get range(): Range {
-    return this.#at.range(this.ks, this.end);
-  }
-
   get valueRange(): Range | undefined {
     return this.vs < 0 ? undefined : this.#at.range(this.vs, this.ve);
   }
@@ -52,6 +47,68 @@ export class OffsetNode implements ConfigNode {
   toJSON(): ConfigNode {
     return plainConfigNode(this);
   }
+}
+
+/** A node with its path given and a whole range ending at `end` (the Vagrantfile reader's). */
+export class OffsetNode extends OffsetRangesNode {
+  /** Where the whole node ends (it starts with its key). */
+  end: number;
+
+  constructor(
+    key: string,
+    readonly path: string[],
+    at: RangeSource,
+    ks: number,
+    ke: number,
+    end = ke,
+  ) {
+    super(key, at, ks, ke);
+    this.end = end;
+  }
+
+  get range(): Range {
+    return this.rangeOf(this.ks, this.end);
+  }
+}
+
+/**
+ * A node whose path is its parent's path and its own key, made when first asked for (the YAML
+ * reader's). The advisor's rules look at the last two keys of every node's path (pathEnd), and at
+ * whole paths only where those fit a rule: a large file's nodes mostly never need theirs. Its whole
+ * range runs from its key to where its value ends, or its key if that ends later (an empty value).
+ */
+export class ChildNode extends OffsetRangesNode {
+  readonly parent: ChildNode | undefined;
+  #path: string[] | undefined;
+
+  constructor(key: string, parent: ChildNode | undefined, at: RangeSource, ks: number, ke: number) {
+    super(key, at, ks, ke);
+    this.parent = parent;
+  }
+
+  get path(): string[] {
+    return (this.#path ??= this.parent ? this.parent.path.concat(this.key) : []);
+  }
+
+  get range(): Range {
+    return this.rangeOf(this.ks, Math.max(this.ve, this.ke));
+  }
+}
+
+/**
+ * How deep a node's path is (0, 1, or 2 for two or more) and its last two segments ('' where there
+ * are none), without making the path of a node that can tell them from its parents.
+ */
+export function pathEnd(node: ConfigNode): { depth: 0 | 1 | 2; last: string; parent: string } {
+  if (node instanceof ChildNode) {
+    const up = node.parent;
+    if (!up) return { depth: 0, last: '', parent: '' };
+    if (!up.parent) return { depth: 1, last: node.key, parent: '' };
+    return { depth: 2, last: node.key, parent: up.key };
+  }
+  const path = node.path;
+  const n = path.length;
+  return { depth: n > 1 ? 2 : (n as 0 | 1), last: n ? path[n - 1] : '', parent: n > 1 ? path[n - 2] : '' };
 }
 
 /** A node as an ordinary object, ranges included: what JSON.stringify prints and what tests compare. */

@@ -11,7 +11,7 @@
 // text the library accepts without a word, and test/unit/yaml-fast.test.ts checks that it does, node
 // for node, on every corpus file and on mutated and random text.
 import { LineIndex } from './lines';
-import { OffsetNode } from './offsetNode';
+import { ChildNode } from './offsetNode';
 import type { Range } from './types';
 
 /** Thrown inside the reader when the text leaves the subset it reads; caught at the top. */
@@ -66,12 +66,8 @@ const HEX_LENGTH: Record<string, number> = { x: 2, u: 4, U: 8 };
  * A node read here: a collection or a scalar. Its whole range runs from its key to where its value
  * ends, or its key if that ends later (an empty value); every node has a value range.
  */
-export class PlainNode extends OffsetNode {
+export class PlainNode extends ChildNode {
   declare children?: PlainNode[];
-
-  override get range(): Range {
-    return this.rangeOf(this.ks, Math.max(this.ve, this.ke));
-  }
 
   override get valueRange(): Range {
     return this.rangeOf(this.vs, this.ve);
@@ -81,8 +77,6 @@ export class PlainNode extends OffsetNode {
 class Reader {
   /** Where each line's text starts: after its line break, and after a byte order mark on the first. */
   private readonly starts: number[];
-  /** Where each line's text ends, before its `\n` or `\r\n`. */
-  private readonly ends: number[] = [];
   private readonly count: number;
   private readonly positions: LineIndex;
   private nodes = 0;
@@ -97,8 +91,6 @@ class Reader {
   ) {
     this.positions = new LineIndex(text);
     const starts = this.positions.starts;
-    for (let l = 1; l < starts.length; l++) this.ends.push(starts[l] - (starts[l] >= 2 && text.charCodeAt(starts[l] - 2) === 13 ? 2 : 1));
-    this.ends.push(text.length);
     this.count = starts.length;
     // A byte order mark at the start is not part of the first line's text: the library reads that
     // line from after it. Positions still count it, as the editor does.
@@ -107,6 +99,13 @@ class Reader {
   }
 
   // ---- lines
+
+  /** Where line `ln`'s text ends, before its `\n` or `\r\n` (worked out from where the next line starts: a table of ends was a second array as long as the file's lines). */
+  private lineEnd(ln: number): number {
+    if (ln + 1 >= this.count) return this.text.length;
+    const next = this.positions.starts[ln + 1];
+    return next - (next >= 2 && this.text.charCodeAt(next - 2) === 13 ? 2 : 1);
+  }
 
   /** Leading spaces of a line. */
   private indent(ln: number): number {
@@ -121,7 +120,7 @@ class Reader {
   private content(ln: number): number {
     const t = this.text;
     for (; ln < this.count; ln++) {
-      const e = this.ends[ln];
+      const e = this.lineEnd(ln);
       let i = this.starts[ln];
       while (i < e && t.charCodeAt(i) === SPACE) i++;
       if (i < e && t.charCodeAt(i) === TAB) {
@@ -141,7 +140,7 @@ class Reader {
     if (c === 37) giveUp();
     if ((c === DASH || c === 46) && t.charCodeAt(s + 1) === c && t.charCodeAt(s + 2) === c) {
       const after = t.charCodeAt(s + 3);
-      if (s + 3 >= this.ends[ln] || after === SPACE || after === TAB) {
+      if (s + 3 >= this.lineEnd(ln) || after === SPACE || after === TAB) {
         if (c === 46) giveUp();
         return true;
       }
@@ -152,7 +151,7 @@ class Reader {
   /** After a value that ended on line `ln`: the rest of that line must be blank or a comment. */
   private restOfLine(at: number, ln: number): void {
     const t = this.text;
-    const e = this.ends[ln];
+    const e = this.lineEnd(ln);
     let i = at;
     while (i < e && t.charCodeAt(i) === SPACE) i++;
     if (i < e && !(t.charCodeAt(i) === HASH && i > at)) giveUp();
@@ -171,10 +170,9 @@ class Reader {
     return at + 1 >= e || c === SPACE;
   }
 
-  private newNode(key: string, path: string[], ks: number, ke: number): PlainNode {
+  private newNode(key: string, parent: PlainNode, ks: number, ke: number): PlainNode {
     if (++this.nodes > this.maxNodes) giveUp();
-    // concat makes an array of exactly the right length; push would leave room for more.
-    return new PlainNode(key, path.concat(key), this.positions, ks, ke);
+    return new PlainNode(key, parent, this.positions, ks, ke);
   }
 
   // ---- documents
@@ -198,11 +196,11 @@ class Reader {
       }
       first = false;
       // A document's key range is empty, where the document starts.
-      const root = new PlainNode('', [], this.positions, start, start);
+      const root = new PlainNode('', undefined, this.positions, start, start);
       if (ln >= this.count || this.isMarker(ln)) {
         // `---` with nothing after it: an empty document, a null where the marker ends.
         let p = marker + 3;
-        const e = this.ends[this.positions.pos(marker).line];
+        const e = this.lineEnd(this.positions.pos(marker).line);
         while (p < e && this.text.charCodeAt(p) === SPACE) p++;
         if (p >= e) p = marker + 3;
         root.value = null;
@@ -228,7 +226,7 @@ class Reader {
   private node(target: PlainNode, ln: number, at: number, parentIndent: number, open: boolean): void {
     if (++this.depth > MAX_DEPTH) giveUp();
     const t = this.text;
-    const e = this.ends[ln];
+    const e = this.lineEnd(ln);
     const c = t.charCodeAt(at);
     const col = at - this.starts[ln];
     if (this.isDash(at, e)) {
@@ -297,7 +295,7 @@ class Reader {
     let out = first;
     for (let l = ln + 1; l < this.count; l++) {
       const s = this.starts[l];
-      const e = this.ends[l];
+      const e = this.lineEnd(l);
       let i = s;
       while (i < e && t.charCodeAt(i) === SPACE) i++;
       if (i >= e) {
@@ -404,10 +402,10 @@ class Reader {
     const children: PlainNode[] = [];
     const start = this.starts[ln] + indent;
     for (;;) {
-      const e = this.ends[ln];
+      const e = this.lineEnd(ln);
       const ks = this.starts[ln] + indent;
       const { key, keyEnd, colon } = this.key(ks, e);
-      const child = this.newNode(key, target.path, ks, keyEnd);
+      const child = this.newNode(key, target, ks, keyEnd);
       const p = this.scanSpaces(colon + 1, e);
       if (p >= e || t.charCodeAt(p) === HASH) {
         const nl = this.content(ln + 1);
@@ -415,7 +413,7 @@ class Reader {
         const ni = more ? this.indent(nl) : -1;
         if (more && ni > indent) {
           this.node(child, nl, this.starts[nl] + ni, indent, true);
-        } else if (more && ni === indent && this.isDash(this.starts[nl] + ni, this.ends[nl])) {
+        } else if (more && ni === indent && this.isDash(this.starts[nl] + ni, this.lineEnd(nl))) {
           this.blockSeq(child, nl, ni);
         } else {
           this.empty(child, p, ln);
@@ -428,7 +426,7 @@ class Reader {
       if (nl >= this.count || this.isMarker(nl)) break;
       const ni = this.indent(nl);
       if (ni < indent) break;
-      if (ni > indent || this.isDash(this.starts[nl] + ni, this.ends[nl])) giveUp();
+      if (ni > indent || this.isDash(this.starts[nl] + ni, this.lineEnd(nl))) giveUp();
       ln = nl;
     }
     target.vs = start;
@@ -442,9 +440,9 @@ class Reader {
     const children: PlainNode[] = [];
     const start = this.starts[ln] + indent;
     for (let i = 0; ; i++) {
-      const e = this.ends[ln];
+      const e = this.lineEnd(ln);
       const dash = this.starts[ln] + indent;
-      const child = this.newNode(String(i), target.path, 0, 0);
+      const child = this.newNode(String(i), target, 0, 0);
       const p = this.scanSpaces(dash + 1, e);
       if (p >= e || t.charCodeAt(p) === HASH) {
         const nl = this.content(ln + 1);
@@ -466,7 +464,7 @@ class Reader {
       const ni = this.indent(nl);
       if (ni < indent) break;
       if (ni > indent) giveUp();
-      if (!this.isDash(this.starts[nl] + ni, this.ends[nl])) break;
+      if (!this.isDash(this.starts[nl] + ni, this.lineEnd(nl))) break;
       ln = nl;
     }
     target.vs = start;
@@ -477,7 +475,7 @@ class Reader {
   /** `|` or `>` at `at` on line `ln`, and the lines indented past `parentIndent` under it. */
   private blockScalar(target: PlainNode, ln: number, at: number, parentIndent: number): void {
     const t = this.text;
-    const e = this.ends[ln];
+    const e = this.lineEnd(ln);
     const folded = t.charCodeAt(at) === 62;
     let strip = false;
     let i = at + 1;
@@ -496,7 +494,7 @@ class Reader {
     let l = ln + 1;
     for (; l < this.count; l++) {
       const s = this.starts[l];
-      const le = this.ends[l];
+      const le = this.lineEnd(l);
       let k = s;
       while (k < le && t.charCodeAt(k) === SPACE) k++;
       const spaces = k - s;
@@ -545,7 +543,7 @@ class Reader {
     }
     if (!strip && lastText >= 0) value += '\n';
     target.value = value;
-    const end = lastText >= 0 ? this.ends[lastLine] : this.ends[ln];
+    const end = lastText >= 0 ? this.lineEnd(lastLine) : this.lineEnd(ln);
     target.vs = at;
     target.ve = this.end = end;
     this.next = lastText >= 0 ? lastLine + 1 : ln + 1;
@@ -627,14 +625,14 @@ class Reader {
             const v = plainValue(t.slice(i, keyEnd));
             key = v === null ? '' : String(v);
           }
-          const child = this.newNode(key, target.path, ks, keyEnd);
+          const child = this.newNode(key, target, ks, keyEnd);
           const vs = this.scanSpaces(colon + 1, e);
           const vc = t.charCodeAt(vs);
           if (vs >= e || vc === 44 || vc === close) giveUp();
           this.flowItem(child, vs, e, ln);
           children.push(child);
         } else {
-          const child = this.newNode(String(n), target.path, 0, 0);
+          const child = this.newNode(String(n), target, 0, 0);
           this.flowItem(child, i, e, ln);
           child.ks = child.vs;
           child.ke = child.ve;

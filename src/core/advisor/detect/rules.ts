@@ -3,6 +3,7 @@
 // and a test on the value; the runner walks the tree once and turns matches into findings with the
 // exact range to underline and a message about that very line.
 import type { ConfigModel, ConfigNode, Range } from '../../parse/types';
+import { pathEnd } from '../../parse/offsetNode';
 import { matchPath, splitPattern } from '../../parse/path';
 import { signalById } from '../signals';
 import type { Finding } from '../types';
@@ -188,16 +189,18 @@ function compile(rules: readonly Rule[]): CompiledList {
   return out;
 }
 
-/** The rules that may match a path, in list order (merged once for each last two segments). */
-function candidates(c: CompiledList, path: readonly string[]): number[] {
-  const last = path.length ? path[path.length - 1] : '';
-  const parent = path.length > 1 ? path[path.length - 2] : '';
+/**
+ * The rules that may match a node's path, in list order (merged once for each last two segments).
+ * Only the path's end is read, so a node that can tell it without its path (pathEnd) makes none.
+ */
+function candidates(c: CompiledList, node: ConfigNode): number[] {
+  const { depth, last, parent } = pathEnd(node);
   let byParent = c.merged.get(last);
   if (!byParent) c.merged.set(last, (byParent = new Map()));
   let list = byParent.get(parent);
   if (!list) {
-    const keyed = path.length ? (c.byLast.get(last) ?? []) : [];
-    const parented = path.length > 1 ? (c.byParent.get(parent) ?? []) : [];
+    const keyed = depth > 0 ? (c.byLast.get(last) ?? []) : [];
+    const parented = depth > 1 ? (c.byParent.get(parent) ?? []) : [];
     list = [...new Set([...keyed, ...parented, ...c.anyLast])].sort((a, b) => a - b);
     byParent.set(parent, list);
   }
@@ -231,7 +234,7 @@ export function runRules(model: ConfigModel, rules: readonly Rule[]): Finding[] 
   const out: Finding[] = [];
   const compiled = compile(rules);
   const visit = (node: ConfigNode, parent: ConfigNode | undefined) => {
-    for (const index of candidates(compiled, node.path)) {
+    for (const index of candidates(compiled, node)) {
       const c = compiled.list[index];
       if (c.kind === 'code') {
         const rule = c.rule;

@@ -300,17 +300,54 @@ function globalArgs(instructions: DfInstruction[]): Map<string, string | undefin
   return m;
 }
 
-/** Expands `$NAME`, `${NAME}`, `${NAME:-word}`; undefined when a variable has no value. */
+/** Where a variable name (`[A-Za-z_][A-Za-z0-9_]*`) starting at `at` ends; `at` when none starts there. */
+function nameEnd(text: string, at: number): number {
+  let c = text.charCodeAt(at);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return at;
+  let i = at + 1;
+  for (c = text.charCodeAt(i); (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95; c = text.charCodeAt(++i));
+  return i;
+}
+
+/**
+ * Expands `$NAME`, `${NAME}`, `${NAME:-word}` (and `${NAME-word}`: the word runs to the next `}`);
+ * undefined when a variable has no value. A scan rather than a pattern: the pattern looked for a
+ * closing brace from every `${` again, and a line of thousands of unclosed `${a:-` took seconds.
+ */
 function substitute(text: string, vars: Map<string, string | undefined>): string | undefined {
-  let missing = false;
-  const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced: string | undefined, word: string | undefined, bare: string | undefined) => {
-    const v = vars.get((braced ?? bare)!);
-    if (v !== undefined && v !== '') return v;
-    if (word !== undefined) return word;
-    missing = true;
-    return '';
-  });
-  return missing ? undefined : out;
+  let out = '';
+  let copied = 0;
+  // The first `}` at or after the last offset asked for (-1: none there, so none later either).
+  let close = -2;
+  const closeFrom = (from: number) => (close === -1 || close >= from ? close : (close = text.indexOf('}', from)));
+  for (let i = text.indexOf('$'); i !== -1; i = text.indexOf('$', i)) {
+    const braced = text.charCodeAt(i + 1) === 123;
+    const start = i + (braced ? 2 : 1);
+    const end = nameEnd(text, start);
+    let after = end;
+    let word: string | undefined;
+    if (end === start) {
+      i++;
+      continue;
+    }
+    if (braced) {
+      const c = text.charCodeAt(end);
+      const dash = c === 58 && text.charCodeAt(end + 1) === 45 ? end + 2 : c === 45 ? end + 1 : -1;
+      const brace = c === 125 ? end : dash < 0 ? -1 : closeFrom(dash);
+      if (brace < 0) {
+        i++;
+        continue;
+      }
+      if (dash >= 0) word = text.slice(dash, brace);
+      after = brace + 1;
+    }
+    const v = vars.get(text.slice(start, end));
+    if (v !== undefined && v !== '') out += text.slice(copied, i) + v;
+    else if (word !== undefined) out += text.slice(copied, i) + word;
+    else return undefined;
+    copied = i = after;
+  }
+  return out + text.slice(copied);
 }
 
 export { baseImageOf, effectiveUser };

@@ -18,7 +18,7 @@ import { kubernetesModule } from '../../src/core/parse/kubernetes';
 import { limaModule } from '../../src/core/parse/lima';
 import { MAX_FLOW_DEPTH, parseYamlTree } from '../../src/core/parse/yaml';
 import { devcontainerModule } from '../../src/core/parse/devcontainer';
-import { MAX_JSON_DEPTH } from '../../src/core/parse/jsonc-tree';
+import { MAX_JSON_DEPTH, MAX_LISTED_ERRORS } from '../../src/core/parse/jsonc-tree';
 import { moduleFor } from '../../src/core/registry';
 import { corpusFiles } from '../fuzz/inputs';
 import { corpusDir } from '../fuzz/inputs';
@@ -252,6 +252,20 @@ describe('regressions', () => {
       assert.ok(m.stages[0].image === nested, 'the image as written');
       assert.ok(m.stages[0].imageResolved === nested, 'no variable closed, so nothing filled in');
       assert.equal(m.stages[1].imageResolved, 'alpine:3.20');
+    });
+  });
+
+  describe('200 KB of `#` comment lines named devcontainer.json took 170 ms: every character was a syntax error, listed one by one (fuzzing, seed 19)', () => {
+    it('lists the first 100 errors and counts the rest in one problem placed where they start', () => {
+      const line = '# ' + '-'.repeat(78) + '\n';
+      const m = devcontainerModule.parse(line.repeat(2500), 'devcontainer.json') as ConfigModel;
+      assert.equal(m.problems.length, MAX_LISTED_ERRORS + 1);
+      const last = m.problems[MAX_LISTED_ERRORS];
+      assert.match(last.message, /^\d+ more syntax errors from here on, not listed one by one$/);
+      assert.ok(Number(last.message.split(' ')[0]) > 100_000, last.message);
+      // The 101st error is on the second line: the first line's 80 characters give fewer than 100.
+      assert.equal(last.range.start.line, 1);
+      assert.deepEqual(devcontainerModule.parse(line.repeat(2500), 'devcontainer.json'), m);
     });
   });
 

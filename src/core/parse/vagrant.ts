@@ -51,31 +51,59 @@ interface Masked {
 }
 
 /**
- * Literals by start offset. The scan finds them almost in order (a heredoc's body is read after the
- * rest of its line), so they are kept in a list, sorted once when the scan ends, and found by
- * binary search: much cheaper than a map entry per string in a large file.
+ * Literals by start offset. The scan finds them almost in order, so each is kept as two numbers in
+ * one array (where it starts and ends) and found by binary search; its object and value are made
+ * when it is asked for, which is rarely (1 MB of nothing but short strings has 200,000 literals, and
+ * an object and a string each were most of the scan's memory). The value of a quoted string or a
+ * `%w(...)` literal lies between its delimiters. A heredoc's body is read after the rest of its line,
+ * so heredocs, out of order and with their value elsewhere, go to a second list, sorted once when the
+ * scan ends.
  */
 class LiteralTable {
-  private readonly list: Literal[] = [];
-  private sorted = true;
-  add(lit: Literal): void {
-    const last = this.list[this.list.length - 1];
-    if (last && last.start > lit.start) this.sorted = false;
-    this.list.push(lit);
+  /** start, end of each quoted or `%` literal, in order. */
+  private readonly spans: number[] = [];
+  private readonly heredocs: Literal[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** A quoted or `%` literal from `start` to `end` (after its closing delimiter). */
+  add(start: number, end: number): void {
+    this.spans.push(start);
+    this.spans.push(end);
+  }
+  /** A heredoc whose `<<ID` token is at `at`, its body from `from` to `to`. */
+  addHeredoc(at: number, from: number, to: number): void {
+    this.heredocs.push({ start: at, end: at, value: this.text.slice(from, to) });
   }
   /** Called once, when the scan has added every literal. */
   seal(): void {
-    if (!this.sorted) this.list.sort((a, b) => a.start - b.start);
-    this.sorted = true;
+    this.heredocs.sort((a, b) => a.start - b.start);
   }
   get(start: number): Literal | undefined {
+    const spans = this.spans;
     let lo = 0;
-    let hi = this.list.length - 1;
+    let hi = spans.length / 2 - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const at = this.list[mid].start;
-      if (at === start) return this.list[mid];
+      const at = spans[mid * 2];
+      if (at === start) {
+        const end = spans[mid * 2 + 1];
+        const t = this.text;
+        // `%w(`, `%(`: the value starts after the opening delimiter; a quote: after the quote.
+        const from = t.charCodeAt(start) !== 37 ? start + 1 : start + (/[A-Za-z]/.test(t.charAt(start + 1)) ? 3 : 2);
+        return { start, end, value: t.slice(from, Math.max(from, end - 1)) };
+      }
       if (at < start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const heredocs = this.heredocs;
+    lo = 0;
+    hi = heredocs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const h = heredocs[mid];
+      if (h.start === start) return h;
+      if (h.start < start) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;
@@ -103,7 +131,7 @@ function mask(text: string): Masked {
   // Appending pieces to one string is much cheaper here than collecting them and joining at the end.
   let code = '';
   let done = 0;
-  const literals = new LiteralTable();
+  const literals = new LiteralTable(text);
   const blank = (from: number, to: number, ch = '_') => {
     const a = Math.max(from, done);
     if (to <= a) return;
@@ -157,7 +185,7 @@ function mask(text: string): Masked {
           i = e + 1;
         }
         blank(bodyStart, after, ' ');
-        literals.add({ start: h.at, end: h.at, value: text.slice(bodyStart, bodyEnd) });
+        literals.addHeredoc(h.at, bodyStart, bodyEnd);
         i = after;
       }
       continue;
@@ -192,7 +220,7 @@ function mask(text: string): Masked {
       }
       const end = Math.min(i + 1, n);
       blank(start + 1, Math.max(start + 1, end - 1));
-      literals.add({ start, end, value: text.slice(start + 1, Math.max(start + 1, end - 1)) });
+      literals.add(start, end);
       i = end;
       continue;
     }
@@ -213,7 +241,7 @@ function mask(text: string): Masked {
         let e = text.indexOf(close, i + m[0].length);
         if (e < 0) e = n - 1;
         blank(i + m[0].length, e);
-        literals.add({ start, end: e + 1, value: text.slice(i + m[0].length, e) });
+        literals.add(start, e + 1);
         i = e + 1;
         continue;
       }

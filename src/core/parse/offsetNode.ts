@@ -111,6 +111,29 @@ export function pathEnd(node: ConfigNode): { depth: 0 | 1 | 2; last: string; par
   return { depth: n > 1 ? 2 : (n as 0 | 1), last: n ? path[n - 1] : '', parent: n > 1 ? path[n - 2] : '' };
 }
 
+/**
+ * Whether a node's path ends with `segs` (`*` stands for any one segment), and with `whole` is just
+ * that long, read from a YAML node and its parents without making its path.
+ */
+export function pathEndsWith(node: ConfigNode, segs: readonly string[], whole: boolean): boolean {
+  if (node instanceof ChildNode) {
+    // A node adds its key to its parent's path; a root (no parent) has none.
+    let n: ChildNode | undefined = node;
+    for (let i = segs.length - 1; i >= 0; i--) {
+      const up: ChildNode | undefined = n?.parent;
+      if (!n || !up) return false;
+      if (segs[i] !== '*' && segs[i] !== n.key) return false;
+      n = up;
+    }
+    return !whole || n?.parent === undefined;
+  }
+  const path = node.path;
+  const offset = path.length - segs.length;
+  if (whole ? offset !== 0 : offset < 0) return false;
+  for (let i = segs.length - 1; i >= 0; i--) if (segs[i] !== '*' && segs[i] !== path[offset + i]) return false;
+  return true;
+}
+
 /** A node as an ordinary object, ranges included: what JSON.stringify prints and what tests compare. */
 export function plainConfigNode(n: ConfigNode): ConfigNode {
   const out: ConfigNode = { key: n.key, path: n.path, keyRange: n.keyRange, range: n.range };

@@ -3,7 +3,7 @@
 // and a test on the value; the runner walks the tree once and turns matches into findings with the
 // exact range to underline and a message about that very line.
 import type { ConfigModel, ConfigNode, Range } from '../../parse/types';
-import { pathEnd } from '../../parse/offsetNode';
+import { ChildNode, pathEnd, pathEndsWith } from '../../parse/offsetNode';
 import { matchPath, splitPattern } from '../../parse/path';
 import { signalById } from '../signals';
 import type { Finding } from '../types';
@@ -104,27 +104,30 @@ function rangeFor(rule: TreeRule, node: ConfigNode): Range {
   return at === 'value' && node.valueRange ? node.valueRange : node.keyRange;
 }
 
-type PathTest = (path: readonly string[]) => boolean;
+type PathTest = (node: ConfigNode) => boolean;
 
 /**
- * Whether a path matches one of the patterns, with the patterns split once. Patterns without `**`
- * match only paths of their own length, compared from the last (most telling) segment back.
+ * Whether a node's path matches one of the patterns, with the patterns split once. Patterns without
+ * `**` match only paths of their own length, and `**.a.b` only paths that end `a.b`: both are
+ * compared from the last (most telling) segment back, through pathEndsWith, which reads a YAML
+ * node's keys from its parents without making its path. Other patterns match the whole path.
  */
 function pathTest(patterns: readonly string[]): PathTest {
   const exact: string[][] = [];
+  const suffixes: string[][] = [];
   const globbed: string[][] = [];
   for (const p of patterns) {
     const segs = splitPattern(p);
-    (segs.includes('**') ? globbed : exact).push(segs);
+    const stars = segs.filter((s) => s === '**').length;
+    if (segs.includes('#')) globbed.push(segs);
+    else if (stars === 0) exact.push(segs);
+    else if (stars === 1 && segs[0] === '**') suffixes.push(segs.slice(1));
+    else globbed.push(segs);
   }
-  return (path) => {
-    for (const segs of exact) {
-      if (segs.length !== path.length) continue;
-      let i = segs.length - 1;
-      while (i >= 0 && (segs[i] === '*' || segs[i] === path[i])) i--;
-      if (i < 0) return true;
-    }
-    for (const segs of globbed) if (matchPath(segs, path)) return true;
+  return (node) => {
+    for (const segs of exact) if (pathEndsWith(node, segs, true)) return true;
+    for (const segs of suffixes) if (pathEndsWith(node, segs, false)) return true;
+    for (const segs of globbed) if (matchPath(segs, node.path)) return true;
     return false;
   };
 }
@@ -208,7 +211,7 @@ function candidates(c: CompiledList, node: ConfigNode): number[] {
 }
 
 function matches(rule: TreeRule, at: PathTest, node: ConfigNode, parent: ConfigNode | undefined): boolean {
-  if (!at(node.path)) return false;
+  if (!at(node)) return false;
   if (rule.key && !rule.key.test(node.key)) return false;
   return testNode(rule.when, node, parent);
 }
@@ -221,6 +224,21 @@ function* descendants(node: ConfigNode): Generator<ConfigNode> {
 }
 
 function hasRelative(scope: ConfigNode, patterns: readonly string[]): boolean {
+  if (scope instanceof ChildNode) {
+    // Below a YAML node each child adds its key to the path: the relative path is kept as a stack of
+    // keys on the way down, and no descendant's own path is made.
+    const rel: string[] = [];
+    const below = (node: ConfigNode): boolean => {
+      for (const c of node.children ?? []) {
+        rel.push(c.key);
+        const hit = patterns.some((p) => matchPath(p, rel)) || below(c);
+        rel.pop();
+        if (hit) return true;
+      }
+      return false;
+    };
+    return below(scope);
+  }
   const base = scope.path.length;
   for (const d of descendants(scope)) {
     const rel = d.path.slice(base);
@@ -238,14 +256,14 @@ export function runRules(model: ConfigModel, rules: readonly Rule[]): Finding[] 
       const c = compiled.list[index];
       if (c.kind === 'code') {
         const rule = c.rule;
-        if (!c.at(node.path)) continue;
+        if (!c.at(node)) continue;
         for (const e of rule.emit(node, parent)) {
           const range = (e.at ?? (node.valueRange ? 'value' : 'key')) === 'value' && node.valueRange ? node.valueRange : node.keyRange;
           out.push(finding(e.signal, model.file, range, fill(e.say, node)));
         }
       } else if (c.kind === 'absent') {
         const rule = c.rule;
-        if (c.at(node.path) && (!rule.onlyIf || rule.onlyIf(node)) && !hasRelative(node, rule.absent)) {
+        if (c.at(node) && (!rule.onlyIf || rule.onlyIf(node)) && !hasRelative(node, rule.absent)) {
           out.push(finding(rule.signal, model.file, node.keyRange, fill(rule.say, node)));
         }
       } else if (c.kind === 'first') {

@@ -18,7 +18,7 @@ import { kubernetesModule } from '../../src/core/parse/kubernetes';
 import { limaModule } from '../../src/core/parse/lima';
 import { MAX_FLOW_DEPTH, parseYamlTree } from '../../src/core/parse/yaml';
 import { devcontainerModule } from '../../src/core/parse/devcontainer';
-import { MAX_JSON_DEPTH, MAX_LISTED_ERRORS } from '../../src/core/parse/jsonc-tree';
+import { blankDeepNesting, MAX_JSON_DEPTH, MAX_JSON_NESTING, MAX_LISTED_ERRORS } from '../../src/core/parse/jsonc-tree';
 import { moduleFor } from '../../src/core/registry';
 import { corpusFiles } from '../fuzz/inputs';
 import { corpusDir } from '../fuzz/inputs';
@@ -266,6 +266,22 @@ describe('regressions', () => {
       // The 101st error is on the second line: the first line's 80 characters give fewer than 100.
       assert.equal(last.range.start.line, 1);
       assert.deepEqual(devcontainerModule.parse(line.repeat(2500), 'devcontainer.json'), m);
+    });
+  });
+
+  describe('JSON nested a few thousand levels deep parsed one time and ran out of stack the next (fuzzing, seed 23)', () => {
+    // jsonc-parser recurses per level; where the stack ran out depended on the stack the caller had left.
+    it('blanks what lies past MAX_JSON_NESTING brackets, and reads the first levels the same way every time', () => {
+      const text = ('{"a":'.repeat(10) + '['.repeat(10)).repeat(1000);
+      const first = devcontainerModule.parse(text, '.devcontainer/devcontainer.json') as ConfigModel;
+      assert.ok(!first.problems.some((p) => /could not parse/.test(p.message)), first.problems[0]?.message);
+      assert.ok(first.problems.some((p) => p.message === `nested more than ${MAX_JSON_DEPTH} keys deep; the deeper part was not read`));
+      let depth = 0;
+      for (let n: ConfigNode | undefined = first.roots[0]; n; n = n.children?.[0]) depth = n.path.length;
+      assert.equal(depth, MAX_JSON_DEPTH);
+      for (let i = 0; i < 3; i++) assert.deepEqual(devcontainerModule.parse(text, '.devcontainer/devcontainer.json'), first);
+      assert.equal(blankDeepNesting(text)?.length, text.length);
+      assert.equal(blankDeepNesting('{"a": [' + '[]'.repeat(MAX_JSON_NESTING) + ']}'), null, 'wide is not deep');
     });
   });
 

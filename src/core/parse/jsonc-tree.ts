@@ -167,6 +167,66 @@ const PENDING: Range = { start: { line: 0, character: 0 }, end: { line: 0, chara
 const NO_CHILDREN: ConfigNode[] = [];
 
 /** Parses JSONC; never throws. The root node has key '' and path []. */
+/**
+ * Brackets the parser reads nested: jsonc-parser recurses once or more per level, and past a few
+ * thousand levels it runs out of stack at a depth that depends on how much stack the caller left, so
+ * the same text parsed one time and failed the next. What lies deeper is blanked before parsing
+ * (blankDeepNesting); the tree stops at MAX_JSON_DEPTH anyway.
+ */
+export const MAX_JSON_NESTING = 500;
+
+/**
+ * The text with every bracket pair nested deeper than MAX_JSON_NESTING blanked, with all it holds
+ * (spaces for every character but line breaks, so offsets and lines stay); null when there is none.
+ * Brackets count as jsonc-parser's scanner sees them: not inside strings (which end at a line break)
+ * or comments, and a closing bracket of the wrong kind closes nothing (the parser skips it). Where this
+ * counts deeper than the parser would go, it only blanks more of a text that is broken there anyway.
+ */
+export function blankDeepNesting(text: string): string | null {
+  const n = text.length;
+  const open: number[] = [];
+  let pieces: string[] | null = null;
+  let copied = 0;
+  let deepFrom = -1;
+  const blank = (from: number, to: number) => {
+    (pieces ??= []).push(text.slice(copied, from), text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    copied = to;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+        else if (d === 10 || d === 13) {
+          i--;
+          break;
+        }
+      }
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i + 1 < n && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 123 || c === 91) {
+      open.push(c);
+      if (open.length === MAX_JSON_NESTING + 1) deepFrom = i;
+    } else if ((c === 125 || c === 93) && open.length && open[open.length - 1] === c - 2) {
+      open.pop();
+      if (open.length === MAX_JSON_NESTING) {
+        blank(deepFrom, i + 1);
+        deepFrom = -1;
+      }
+    }
+  }
+  if (deepFrom >= 0) blank(deepFrom, n);
+  if (!pieces) return null;
+  const out = pieces as string[];
+  out.push(text.slice(copied));
+  return out.join('');
+}
+
 /** Syntax errors listed one by one; the rest are counted in one more problem. */
 export const MAX_LISTED_ERRORS = 100;
 
@@ -186,7 +246,7 @@ export function parseJsonTree(source: string): JsonTree {
   const builder = new TreeBuilder(new PosCursor(lines));
   try {
     visit(
-      text,
+      blankDeepNesting(text) ?? text,
       {
         onObjectBegin: (offset) => builder.open(offset, false),
         onArrayBegin: (offset) => builder.open(offset, true),

@@ -138,7 +138,20 @@ function mask(text: string): Masked {
     let k = a;
     while (k < to && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
     code += text.slice(done, a);
-    code += k === to ? fillOf(ch, to - a) : text.slice(a, to).replace(/[^\r\n]/g, ch);
+    if (k === to) code += fillOf(ch, to - a);
+    else {
+      // Over several lines (a heredoc's body): each line's run of characters, then its line break.
+      let from = a;
+      while (from < to) {
+        let e = from;
+        while (e < to && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+        if (e > from) code += fillOf(ch, e - from);
+        let b = e;
+        while (b < to && (text.charCodeAt(b) === 10 || text.charCodeAt(b) === 13)) b++;
+        if (b > e) code += text.slice(e, b);
+        from = b;
+      }
+    }
     done = to;
   };
   const pending: { id: string; squiggly: boolean; at: number }[] = [];

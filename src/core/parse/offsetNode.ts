@@ -2,7 +2,8 @@
 // makes tens of thousands of nodes, few of whose ranges are ever read (the advisor reads the ranges of
 // the nodes it reports, a hover those on the way to the cursor), and the objects a range is made of —
 // a range and two positions, up to three ranges a node — were most of a parse's memory, and of the
-// time spent collecting it. Used by the fast YAML reader (ChildNode) and the Vagrantfile reader (OffsetNode).
+// time spent collecting it. Their paths are made on request too. Used by the fast YAML reader
+// (ChildNode) and the Vagrantfile reader (JoinedPathNode).
 import type { ConfigNode, Range } from './types';
 
 /** Ranges from offsets, as the parser that made the node counts them. */
@@ -49,25 +50,62 @@ abstract class OffsetRangesNode implements ConfigNode {
   }
 }
 
-/** A node with its path given and a whole range ending at `end` (the Vagrantfile reader's). */
-export class OffsetNode extends OffsetRangesNode {
+/** What a node's path is built on: a block variable's configuration object, or a node. */
+export interface PathBase {
+  readonly path: string[];
+}
+
+const NO_SEGMENTS: readonly string[] = Object.freeze([]);
+
+/**
+ * A node whose path is another's path followed by `tail` (and `last`), made when first asked for (the
+ * Vagrantfile reader's: `config.vm.provider :x` under a machine is the machine's path, then `vm`,
+ * `provider`, `x`). pathLength and segmentFromEnd read it without making it.
+ */
+export class JoinedPathNode extends OffsetRangesNode {
   /** Where the whole node ends (it starts with its key). */
   end: number;
+  readonly #base: PathBase;
+  readonly #tail: readonly string[];
+  readonly #last: string | undefined;
+  #path: string[] | undefined;
 
-  constructor(
-    key: string,
-    readonly path: string[],
-    at: RangeSource,
-    ks: number,
-    ke: number,
-    end = ke,
-  ) {
+  constructor(key: string, base: PathBase, tail: readonly string[] | undefined, last: string | undefined, at: RangeSource, ks: number, ke: number, end = ke) {
     super(key, at, ks, ke);
     this.end = end;
+    this.#base = base;
+    this.#tail = tail ?? NO_SEGMENTS;
+    this.#last = last;
   }
 
   get range(): Range {
     return this.rangeOf(this.ks, this.end);
+  }
+
+  get path(): string[] {
+    if (this.#path === undefined) {
+      const base = this.#base.path;
+      this.#path = this.#last === undefined ? base.concat(this.#tail) : base.concat(this.#tail, this.#last);
+    }
+    return this.#path;
+  }
+
+  /** The segments it adds to its base's path. */
+  get ownLength(): number {
+    return this.#tail.length + (this.#last === undefined ? 0 : 1);
+  }
+
+  get base(): PathBase {
+    return this.#base;
+  }
+
+  /** Its `i`-th own segment from the end (0: the last), for i < ownLength. */
+  ownFromEnd(i: number): string {
+    if (this.#last !== undefined) {
+      if (i === 0) return this.#last;
+      i--;
+    }
+    return this.#tail[this.#tail.length - 1 - i];
   }
 }
 
@@ -95,43 +133,63 @@ export class ChildNode extends OffsetRangesNode {
   }
 }
 
-/**
- * How deep a node's path is (0, 1, or 2 for two or more) and its last two segments ('' where there
- * are none), without making the path of a node that can tell them from its parents.
- */
-export function pathEnd(node: ConfigNode): { depth: 0 | 1 | 2; last: string; parent: string } {
-  if (node instanceof ChildNode) {
-    const up = node.parent;
-    if (!up) return { depth: 0, last: '', parent: '' };
-    if (!up.parent) return { depth: 1, last: node.key, parent: '' };
-    return { depth: 2, last: node.key, parent: up.key };
+/** How many segments a node's path has, without making a path that is made on request. */
+export function pathLength(node: ConfigNode): number {
+  let n = 0;
+  let at: ConfigNode | PathBase = node;
+  for (;;) {
+    if (at instanceof ChildNode) {
+      if (!at.parent) return n;
+      n++;
+      at = at.parent;
+    } else if (at instanceof JoinedPathNode) {
+      n += at.ownLength;
+      at = at.base;
+    } else return n + at.path.length;
   }
-  const path = node.path;
-  const n = path.length;
-  return { depth: n > 1 ? 2 : (n as 0 | 1), last: n ? path[n - 1] : '', parent: n > 1 ? path[n - 2] : '' };
+}
+
+/** The `i`-th segment of a node's path from the end (0: the last), or undefined past its start; no path is made. */
+export function segmentFromEnd(node: ConfigNode, i: number): string | undefined {
+  let at: ConfigNode | PathBase = node;
+  for (;;) {
+    if (at instanceof ChildNode) {
+      if (!at.parent) return undefined;
+      if (i === 0) return at.key;
+      i--;
+      at = at.parent;
+    } else if (at instanceof JoinedPathNode) {
+      const own = at.ownLength;
+      if (i < own) return at.ownFromEnd(i);
+      i -= own;
+      at = at.base;
+    } else {
+      const path = at.path;
+      return i < path.length ? path[path.length - 1 - i] : undefined;
+    }
+  }
+}
+
+/** How deep a node's path is (0, 1, or 2 for two or more) and its last two segments ('' where there are none). */
+export function pathEnd(node: ConfigNode): { depth: 0 | 1 | 2; last: string; parent: string } {
+  const last = segmentFromEnd(node, 0);
+  if (last === undefined) return { depth: 0, last: '', parent: '' };
+  const parent = segmentFromEnd(node, 1);
+  return parent === undefined ? { depth: 1, last, parent: '' } : { depth: 2, last, parent };
 }
 
 /**
  * Whether a node's path ends with `segs` (`*` stands for any one segment), and with `whole` is just
- * that long, read from a YAML node and its parents without making its path.
+ * that long, read without making a path that is made on request.
  */
 export function pathEndsWith(node: ConfigNode, segs: readonly string[], whole: boolean): boolean {
-  if (node instanceof ChildNode) {
-    // A node adds its key to its parent's path; a root (no parent) has none.
-    let n: ChildNode | undefined = node;
-    for (let i = segs.length - 1; i >= 0; i--) {
-      const up: ChildNode | undefined = n?.parent;
-      if (!n || !up) return false;
-      if (segs[i] !== '*' && segs[i] !== n.key) return false;
-      n = up;
-    }
-    return !whole || n?.parent === undefined;
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segmentFromEnd(node, i);
+    if (seg === undefined) return false;
+    const want = segs[segs.length - 1 - i];
+    if (want !== '*' && want !== seg) return false;
   }
-  const path = node.path;
-  const offset = path.length - segs.length;
-  if (whole ? offset !== 0 : offset < 0) return false;
-  for (let i = segs.length - 1; i >= 0; i--) if (segs[i] !== '*' && segs[i] !== path[offset + i]) return false;
-  return true;
+  return !whole || segmentFromEnd(node, segs.length) === undefined;
 }
 
 /** A node as an ordinary object, ranges included: what JSON.stringify prints and what tests compare. */

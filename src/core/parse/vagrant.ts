@@ -27,7 +27,7 @@ import type { Workload } from '../advisor/types';
 import { VAGRANT_TOPICS } from '../knowledge/vagrant';
 import { Lines, folderName, keyTopicAt } from './config-topics';
 import { unifyLineBreaks } from './lines';
-import { OffsetNode } from './offsetNode';
+import { JoinedPathNode, pathEndsWith } from './offsetNode';
 import type { FormatModule } from './format';
 import type { ConfigModel, ConfigNode, Range } from './types';
 
@@ -355,7 +355,7 @@ interface Frame {
   vars?: Map<string, Ctx[]>;
   /** Block variable -> the literal list it walks (`%w(a b).each do |p|`). */
   lists?: Map<string, string[]>;
-  nodes?: OffsetNode[];
+  nodes?: JoinedPathNode[];
 }
 
 const OPENERS = /^(if|unless|while|until|case|begin|def|class|module|for)\b/;
@@ -467,9 +467,8 @@ function parse(source: string, file: string): VagrantModel {
     return undefined;
   };
   // A file repeats the same few method chains and block parameter lists: each is split once. The
-  // arrays are only read (paths are built by copying them), so one array serves every statement.
-  // Paths are joined with concat, which makes an array of just their length (a spread leaves room to
-  // grow: three times the memory over a large file's nodes).
+  // arrays are only read (a node's path is joined from them when asked for), so one array serves
+  // every statement.
   const chains = new Map<string, string[]>();
   const segmentsOf = (chain: string): string[] => {
     let segs = chains.get(chain);
@@ -577,15 +576,16 @@ function parse(source: string, file: string): VagrantModel {
           }
         }
 
-        const all: OffsetNode[] = [];
+        const all: JoinedPathNode[] = [];
         for (const ctx of ctxs) {
-          const mk = (path: string[], end: number) => new OffsetNode(path[path.length - 1], path, lines, stStart, end, stEnd);
-          const nodes: OffsetNode[] = [];
+          // Each node's path is its configuration object's, then the chain (and the name): joined when asked for.
+          const mk = (tail: readonly string[], name: string | undefined, end: number) => new JoinedPathNode(name ?? tail[tail.length - 1], ctx, tail, name, lines, stStart, end, stEnd);
+          const nodes: JoinedPathNode[] = [];
           if (named) {
-            if (!names.length) nodes.push(mk(ctx.path.concat(segs), chainEnd));
-            for (const name of names) nodes.push(mk(ctx.path.concat(segs, name), keyEnd));
+            if (!names.length) nodes.push(mk(segs, undefined, chainEnd));
+            for (const name of names) nodes.push(mk(segs, name, keyEnd));
           } else {
-            const node = mk(ctx.path.concat(suffix), keyEnd);
+            const node = mk(suffix, undefined, keyEnd);
             if (valueAt) {
               node.vs = valueAt.start;
               node.ve = bodyEnd;
@@ -595,7 +595,7 @@ function parse(source: string, file: string): VagrantModel {
           }
           for (const o of options) {
             for (const node of nodes) {
-              const opt = new OffsetNode(o.key, node.path.concat(o.key), lines, o.start, o.keyEnd, o.end);
+              const opt = new JoinedPathNode(o.key, node, undefined, o.key, lines, o.start, o.keyEnd, o.end);
               opt.vs = o.valueStart;
               opt.ve = o.end;
               if (o.value !== undefined) opt.value = o.value;
@@ -640,23 +640,14 @@ function parse(source: string, file: string): VagrantModel {
   return model;
 }
 
-/** Whether `path` joined with NUL characters is `joined`, without joining it. */
-function joinsTo(path: readonly string[], joined: string): boolean {
-  let at = 0;
-  for (let i = 0; i < path.length; i++) {
-    if (i > 0) {
-      if (joined.charCodeAt(at) !== 0) return false;
-      at++;
-    }
-    if (!joined.startsWith(path[i], at)) return false;
-    at += path[i].length;
-  }
-  return at === joined.length;
+/** Whether a node's path is `want`, read from its end without making it. */
+function pathIs(node: ConfigNode, want: readonly string[]): boolean {
+  return pathEndsWith(node, want, true);
 }
 
 /** The first node below `node` (depth first) at `node`'s path plus `rel`. */
 function firstAt(node: ConfigNode, rel: string[]): ConfigNode | undefined {
-  const want = [...node.path, ...rel].join('\u0000');
+  const want = node.path.concat(rel);
   // An explicit stack, each node before its children: the order of a depth-first walk, without generators.
   const stack: ConfigNode[] = [];
   const push = (nodes: readonly ConfigNode[] | undefined) => {
@@ -665,7 +656,7 @@ function firstAt(node: ConfigNode, rel: string[]): ConfigNode | undefined {
   push(node.children);
   while (stack.length) {
     const n = stack.pop()!;
-    if (joinsTo(n.path, want)) return n;
+    if (pathIs(n, want)) return n;
     push(n.children);
   }
   return undefined;
@@ -675,7 +666,7 @@ function workloads(model: VagrantModel): Workload[] {
   const root = model.roots[0];
   if (!root) return [];
   const rootBox = firstAt(root, ['vm', 'box']);
-  const defines = (root.children ?? []).filter((n) => n.path.length === 3 && n.path[0] === 'vm' && n.path[1] === 'define');
+  const defines = (root.children ?? []).filter((n) => pathIs(n, ['vm', 'define', '*']));
   const make = (name: string, range: Range, extent: Range, box: ConfigNode | undefined): Workload => {
     const w: Workload = { name, kind: 'vagrant-machine', format: 'vagrant', file: model.file, range, extent };
     if (typeof box?.value === 'string') w.image = box.value;

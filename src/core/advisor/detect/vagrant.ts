@@ -3,6 +3,7 @@ import type { VagrantModel } from '../../parse/vagrant';
 import type { ConfigNode, ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, runRules, type Rule } from './rules';
+import { pathEndsWith, pathLength, segmentFromEnd } from '../../parse/offsetNode';
 
 const CONTAINER_PROVIDERS = /^(docker|lxc|podman)$/i;
 const CONTAINER_PLUGIN = /^vagrant-(lxc|lxd|podman)$/i;
@@ -35,7 +36,7 @@ function walk(nodes: readonly ConfigNode[]): ConfigNode[] {
 }
 
 /** A `config.vm.provider` block: `['vm','provider',name]` below the Vagrantfile or a machine. */
-const isProvider = (n: ConfigNode) => n.path.length >= 3 && n.path[n.path.length - 2] === 'provider' && n.path[n.path.length - 3] === 'vm';
+const isProvider = (n: ConfigNode) => pathEndsWith(n, ['vm', 'provider', '*'], false);
 
 /** What runs one machine: the provider blocks that apply to it, or a container provider plugin. */
 interface Machine {
@@ -55,7 +56,7 @@ interface Machine {
 function machinesOf(model: VagrantModel, nodes: readonly ConfigNode[]): Machine[] {
   const root = model.roots[0];
   if (!root) return [];
-  const defines = nodes.filter((n) => n.path.length === 3 && n.path[0] === 'vm' && n.path[1] === 'define');
+  const defines = nodes.filter((n) => pathEndsWith(n, ['vm', 'define', '*'], true));
   const inDefine = new Set<ConfigNode>();
   const ownOf = new Map<ConfigNode, ConfigNode[]>();
   for (const d of defines) {
@@ -79,11 +80,11 @@ export function detectVagrant(base: ModelBase): Finding[] {
   const nodes = walk(model.roots);
   const machines = machinesOf(model, nodes);
   const plugin = model.plugins?.find((p) => CONTAINER_PLUGIN.test(p.name));
-  const isBox = (n: ConfigNode) => n.key === 'box' && n.path[n.path.length - 2] === 'vm';
+  const isBox = (n: ConfigNode) => n.key === 'box' && segmentFromEnd(n, 1) === 'vm';
   const boxes = nodes.filter(isBox);
-  const rootBoxes = boxes.filter((b) => b.path.length === 2);
+  const rootBoxes = boxes.filter((b) => pathLength(b) === 2);
   const rootBox = rootBoxes[0];
-  const say = (n: ConfigNode) => (n.key === 'box' && typeof n.value === 'string' ? `box \`${n.value}\`` : n.path.length ? `machine \`${n.key}\`` : 'this Vagrantfile');
+  const say = (n: ConfigNode) => (n.key === 'box' && typeof n.value === 'string' ? `box \`${n.value}\`` : pathLength(n) ? `machine \`${n.key}\`` : 'this Vagrantfile');
   // When every machine runs the same way, evidence outside every machine block may count for all of
   // them; when containers and VMs are mixed, each machine's evidence must lie inside its own block.
   const alike = machines.every((m) => m.container === machines[0].container);
@@ -104,7 +105,7 @@ export function detectVagrant(base: ModelBase): Finding[] {
         else push('existing.vagrant-container-provider', undefined, m.node.keyRange, `Provider \`${p.key}\` (line ${p.keyRange.start.line + 1}, for every machine) runs the machine as a container`);
       }
     } else {
-      const own = m.node.path.length ? walk(m.node.children ?? []).filter(isBox) : boxes;
+      const own = pathLength(m.node) ? walk(m.node.children ?? []).filter(isBox) : boxes;
       const shared = alike ? rootBoxes.filter((b) => !own.includes(b)) : [];
       for (const b of [...own, ...shared]) push('existing.vagrant-machine', b, b.keyRange, `Vagrant VM from ${say(b)}`);
       if (own.length === 0 && shared.length === 0) push('existing.vagrant-machine', undefined, m.node.keyRange, `Vagrant VM from ${say(typeof rootBox?.value === 'string' ? rootBox : m.node)}`);

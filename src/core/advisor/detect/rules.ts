@@ -3,7 +3,7 @@
 // and a test on the value; the runner walks the tree once and turns matches into findings with the
 // exact range to underline and a message about that very line.
 import type { ConfigModel, ConfigNode, Range } from '../../parse/types';
-import { ChildNode, pathEnd, pathEndsWith } from '../../parse/offsetNode';
+import { ChildNode, pathEnd, pathEndsWith, pathLength, segmentFromEnd } from '../../parse/offsetNode';
 import { matchPath, splitPattern } from '../../parse/path';
 import { signalById } from '../signals';
 import type { Finding } from '../types';
@@ -88,7 +88,9 @@ function fill(template: string, node: ConfigNode): string {
   return computed.replace(/\{(key|value|\d+)\}/g, (_m, what: string) => {
     if (what === 'key') return node.key;
     if (what === 'value') return scalarText(node.value) ?? '';
-    return node.path[Number(what)] ?? '';
+    // The path's segment, read from its end without making the path.
+    const i = pathLength(node) - 1 - Number(what);
+    return (i >= 0 && segmentFromEnd(node, i)) || '';
   });
 }
 

@@ -285,6 +285,28 @@ describe('regressions', () => {
     });
   });
 
+  describe('1 KB of tab-indented YAML ending in 45 unclosed `[` and 45 `{` took 12 seconds: complex keys were named by the library printing them, inner keys again at every level (fuzzing, seeds 27 and 33)', () => {
+    // Tabs send the text to the yaml library, which reads the bracket line as a complex key holding
+    // complex keys. Naming each by String(key) printed all that it held, once per level.
+    const text = (brackets: number) => {
+      let t = '';
+      for (let i = 0; i < 12; i++) {
+        const tab = '\t'.repeat(i);
+        t += `${tab}k: ${i % 4 === 0 || i % 4 === 3 ? '[' : ''}\n${tab} - ${i % 4 === 1 ? '[' : ''}\n`;
+      }
+      return t + '['.repeat(brackets) + '{'.repeat(brackets) + '\n';
+    };
+    it('names the complex key by its source text, reads the document, and repeats', () => {
+      const first = parseYamlTree(text(45));
+      assert.equal(first.roots.length, 1);
+      const keys: string[] = [];
+      const visit = (nodes: ConfigNode[] | undefined) => nodes?.forEach((n) => (keys.push(n.key), visit(n.children)));
+      visit(first.roots);
+      assert.ok(keys.includes('['.repeat(45) + '{'.repeat(45)), keys.join(' '));
+      assert.deepEqual(parseYamlTree(text(45)), first);
+    });
+  });
+
   describe('3,000 YAML aliases in 22 KB took 1.2 s (each alias walked the whole document for its anchor)', () => {
     it('resolves each alias to the last node before it with its anchor, through the index', () => {
       const block = (v: number) => `base${v}: &b {x: ${v}}\n${Array.from({ length: 10 }, (_, i) => `c${v}_${i}: *b\n`).join('')}`;

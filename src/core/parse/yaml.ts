@@ -31,18 +31,22 @@ function scalarValue(v: unknown): Scalar {
   return String(v);
 }
 
-/** Longest complex key (a map or sequence used as a key) printed as its name. */
+/** Longest complex key (a map or sequence used as a key) named by its source text. */
 const MAX_COMPLEX_KEY = 200;
 
-function keyText(key: unknown): string {
+/**
+ * A key's name: a scalar's value, an alias's `*name`, and for a complex key (a map or sequence as a
+ * key, which is rare) its source text with blanks run together, or `{…}` / `[…]` when that is long.
+ * Never the library's printing of it: that prints every complex key inside again, at each level
+ * (2.5 KB of nested complex keys took 18 seconds; 1 KB of unclosed brackets under tabs, one).
+ */
+function keyText(key: unknown, text: string): string {
   if (key === null || key === undefined) return '';
   if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
   if (isAlias(key)) return `*${key.source}`;
-  // Complex keys (a map or sequence as a key) are rare; their source text is the best name. A long
-  // one is not printed: printing nested complex keys re-prints every inner one (2 KB took a second).
   const r = (key as { range?: number[] }).range;
-  if (r && r[1] - r[0] > MAX_COMPLEX_KEY) return isMap(key) ? '{…}' : isSeq(key) ? '[…]' : '…';
-  return String(key);
+  if (!r || r[1] - r[0] > MAX_COMPLEX_KEY) return isMap(key) ? '{…}' : isSeq(key) ? '[…]' : '…';
+  return text.slice(r[0], r[1]).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -116,14 +120,14 @@ class Builder {
     if (isMap(value)) {
       if (!pinned) target.valueRange = this.rangeOf(value, target.range);
       const children: ConfigNode[] = [];
-      const own = new Set(value.items.map((p) => (isPair(p) ? keyText(p.key) : '')));
+      const own = new Set(value.items.map((p) => (isPair(p) ? keyText(p.key, this.lines.text) : '')));
       for (const pair of value.items) {
         if (!isPair(pair)) continue;
-        if (keyText(pair.key) === '<<' && !(isScalar(pair.key) && pair.key.type !== 'PLAIN')) {
+        if (keyText(pair.key, this.lines.text) === '<<' && !(isScalar(pair.key) && pair.key.type !== 'PLAIN')) {
           this.merge(target, children, own, pair.value, doc, pinned, depth);
           continue;
         }
-        const child = this.node(keyText(pair.key), target.path, pair.key as YamlNode | null, pair.value as YamlNode | null, pinned);
+        const child = this.node(keyText(pair.key, this.lines.text), target.path, pair.key as YamlNode | null, pair.value as YamlNode | null, pinned);
         if (!child) break;
         this.fill(child, pair.value, doc, pinned, depth + 1);
         children.push(child);

@@ -9,7 +9,7 @@ import { printParseErrorCode, visit } from 'jsonc-parser/lib/esm/main';
 import type { ParseError } from 'jsonc-parser/lib/esm/main';
 import type { ConfigNode, ParseProblem, Pos, Range } from './types';
 import { Lines } from './config-topics';
-import { unifyLineBreaks } from './lines';
+import { blankedSpan, unifyLineBreaks } from './lines';
 import { KeyStrings, pathWith, PosCursor } from './pos-cursor';
 
 export interface JsonTree {
@@ -184,12 +184,14 @@ export const MAX_JSON_NESTING = 500;
  */
 export function blankDeepNesting(text: string): string | null {
   const n = text.length;
-  const open: number[] = [];
+  // The brackets open, as bytes (a megabyte of `{` opens a million).
+  let open = new Uint8Array(1024);
+  let depth = 0;
   let pieces: string[] | null = null;
   let copied = 0;
   let deepFrom = -1;
   const blank = (from: number, to: number) => {
-    (pieces ??= []).push(text.slice(copied, from), text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    (pieces ??= []).push(text.slice(copied, from), blankedSpan(text, from, to, ' '));
     copied = to;
   };
   for (let i = 0; i < n; i++) {
@@ -210,11 +212,16 @@ export function blankDeepNesting(text: string): string | null {
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? n : end + 1;
     } else if (c === 123 || c === 91) {
-      open.push(c);
-      if (open.length === MAX_JSON_NESTING + 1) deepFrom = i;
-    } else if ((c === 125 || c === 93) && open.length && open[open.length - 1] === c - 2) {
-      open.pop();
-      if (open.length === MAX_JSON_NESTING) {
+      if (depth === open.length) {
+        const more = new Uint8Array(depth * 2);
+        more.set(open);
+        open = more;
+      }
+      open[depth++] = c;
+      if (depth === MAX_JSON_NESTING + 1) deepFrom = i;
+    } else if ((c === 125 || c === 93) && depth && open[depth - 1] === c - 2) {
+      depth--;
+      if (depth === MAX_JSON_NESTING) {
         blank(deepFrom, i + 1);
         deepFrom = -1;
       }

@@ -31,6 +31,33 @@ export function lineLength(text: string, starts: number[], line: number): number
   return end - starts[line];
 }
 
+/** Flat runs of each fill character: a blanked run is a slice of one. */
+const FILLS: Record<string, string> = { _: '_'.repeat(4096), ' ': ' '.repeat(4096) };
+
+function fillOf(ch: string, len: number): string {
+  const run = FILLS[ch];
+  return run && len <= run.length ? run.slice(0, len) : ch.repeat(len);
+}
+
+/**
+ * The text from `from` to `to` with every character but line breaks (CR, LF) made `ch`: same length,
+ * same lines. Built from flat runs, one per line: a character-by-character pattern replace over a
+ * large span was most of the time of the scans that blank (a Vagrantfile's heredocs, deep JSON).
+ */
+export function blankedSpan(text: string, from: number, to: number, ch: string): string {
+  let out = '';
+  while (from < to) {
+    let e = from;
+    while (e < to && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+    if (e > from) out += fillOf(ch, e - from);
+    let b = e;
+    while (b < to && (text.charCodeAt(b) === 10 || text.charCodeAt(b) === 13)) b++;
+    if (b > e) out += text.slice(e, b);
+    from = b;
+  }
+  return out;
+}
+
 export class Lines {
   /** Where each line starts (after each LF). */
   readonly starts: number[];

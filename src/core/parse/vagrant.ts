@@ -26,7 +26,7 @@
 import type { Workload } from '../advisor/types';
 import { VAGRANT_TOPICS } from '../knowledge/vagrant';
 import { Lines, folderName, keyTopicAt } from './config-topics';
-import { unifyLineBreaks } from './lines';
+import { blankedSpan, unifyLineBreaks } from './lines';
 import { JoinedPathNode, pathEndsWith } from './offsetNode';
 import type { FormatModule } from './format';
 import type { ConfigModel, ConfigNode, Range } from './types';
@@ -117,14 +117,6 @@ const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' 
 /** Where the scan outside literals stops: a line end, or a character that may open a comment or a literal. */
 const STOP = /[\n#"'`<%]/g;
 
-/** Flat runs of each fill character: a blanked span without a line break is a slice of one. */
-const FILLS: Record<string, string> = { _: '_'.repeat(4096), ' ': ' '.repeat(4096) };
-
-function fillOf(ch: string, len: number): string {
-  const run = FILLS[ch];
-  return run && len <= run.length ? run.slice(0, len) : ch.repeat(len);
-}
-
 function mask(text: string): Masked {
   // The code is built as the scan goes (it only moves forward): the text up to each blanked span, then
   // the span with every character but line breaks replaced, so that offsets keep their lines.
@@ -135,23 +127,8 @@ function mask(text: string): Masked {
   const blank = (from: number, to: number, ch = '_') => {
     const a = Math.max(from, done);
     if (to <= a) return;
-    let k = a;
-    while (k < to && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
     code += text.slice(done, a);
-    if (k === to) code += fillOf(ch, to - a);
-    else {
-      // Over several lines (a heredoc's body): each line's run of characters, then its line break.
-      let from = a;
-      while (from < to) {
-        let e = from;
-        while (e < to && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
-        if (e > from) code += fillOf(ch, e - from);
-        let b = e;
-        while (b < to && (text.charCodeAt(b) === 10 || text.charCodeAt(b) === 13)) b++;
-        if (b > e) code += text.slice(e, b);
-        from = b;
-      }
-    }
+    code += blankedSpan(text, a, to, ch);
     done = to;
   };
   const pending: { id: string; squiggly: boolean; at: number }[] = [];

@@ -163,6 +163,53 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
   return out;
 }
 
+/**
+ * Each signal's citations, made once and shared by every piece of evidence that cites them: a file
+ * whose findings count for hundreds of workloads (settings outside every machine block of a large
+ * Vagrantfile) gave 120,000 pieces of evidence, each with its own copies.
+ */
+const citations = new WeakMap<Signal, AdviceSignal['sources']>();
+
+function citationsOf(signal: Signal): AdviceSignal['sources'] {
+  let list = citations.get(signal);
+  if (!list) citations.set(signal, (list = signal.sources.map(citation)));
+  return list;
+}
+
+/** What makes two findings the same occurrence: signal, file and position; made once per finding, which many workloads may share. */
+const occurrences = new WeakMap<Finding, string>();
+
+function occurrenceOf(f: Finding): string {
+  let key = occurrences.get(f);
+  if (key === undefined) occurrences.set(f, (key = `${f.signal}\u0000${f.file}\u0000${f.range.start.line}:${f.range.start.character}`));
+  return key;
+}
+
+/**
+ * A finding as a piece of evidence, made once: it reads the same in every workload it counts for,
+ * and the report shares it between them (reports are read, never changed).
+ */
+const evidence = new WeakMap<Finding, { signal: Signal; made: AdviceSignal }>();
+
+function evidenceOf(f: Finding, signal: Signal): AdviceSignal {
+  const cached = evidence.get(f);
+  if (cached?.signal === signal) return cached.made;
+  const made: AdviceSignal = {
+    id: signal.id,
+    direction: signal.direction,
+    file: f.file,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    message: f.message ?? signal.reason,
+    dimension: signal.dimension,
+    sources: citationsOf(signal),
+    label: signal.label,
+    weight: signal.weight,
+  };
+  evidence.set(f, { signal, made });
+  return made;
+}
+
 function judge(b: Building, deps: EngineDeps): AdviceWorkload {
   const counts = new Map<string, { signal: Signal; count: number }>();
   const signals: AdviceSignal[] = [];
@@ -171,24 +218,13 @@ function judge(b: Building, deps: EngineDeps): AdviceWorkload {
     const signal = deps.signalById(f.signal);
     if (!signal) continue;
     // The same occurrence reached through two paths (a file-level finding, a shared Dockerfile) counts once.
-    const key = `${f.signal}\u0000${f.file}\u0000${f.range.start.line}:${f.range.start.character}`;
+    const key = occurrenceOf(f);
     if (seen.has(key)) continue;
     seen.add(key);
     const c = counts.get(signal.id) ?? { signal, count: 0 };
     c.count++;
     counts.set(signal.id, c);
-    signals.push({
-      id: signal.id,
-      direction: signal.direction,
-      file: f.file,
-      line: f.range.start.line + 1,
-      column: f.range.start.character + 1,
-      message: f.message ?? signal.reason,
-      dimension: signal.dimension,
-      sources: signal.sources.map(citation),
-      label: signal.label,
-      weight: signal.weight,
-    });
+    signals.push(evidenceOf(f, signal));
   }
   const evidence: Evidence[] = [...counts.values()];
   const decision = decide(evidence);

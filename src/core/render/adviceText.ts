@@ -132,8 +132,9 @@ export function renderAdviceMarkdown(r: AdviceReport): string {
     );
     if (w.signals.length) {
       out.push(`**${l10n.t('Evidence')}**`, '');
-      const messages = shownMessages(w.signals);
       const shown = w.signals.slice(0, budget);
+      // Of the evidence listed only: a message depends on the evidence before it, never after.
+      const messages = shownMessages(shown);
       budget -= shown.length;
       for (const [i, s] of shown.entries()) {
         const cites = s.sources.map((c) => `*${escapeText(c.title)}*, “${escapeText(c.section)}”`).join('; ');

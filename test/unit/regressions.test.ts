@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParseCache } from '../../src/core/cache';
 import { explainAt } from '../../src/core/explain';
-import { MAX_CONTINUED_LINES, parseDockerfile } from '../../src/core/parse/dockerfile';
+import { MAX_CONTINUED_LINES, parseDockerfile, parseDockerfileWithLibrary } from '../../src/core/parse/dockerfile';
 import { cliFromSources } from '../fuzz/tree';
 import { MAX_PATH_DEPTH } from '../../src/core/parse/hcl';
 import { terraformModule } from '../../src/core/parse/terraform';
@@ -304,6 +304,24 @@ describe('regressions', () => {
       visit(first.roots);
       assert.ok(keys.includes('['.repeat(45) + '{'.repeat(45)), keys.join(' '));
       assert.deepEqual(parseYamlTree(text(45)), first);
+    });
+  });
+
+  describe('a 250,000-character comment line at the top of a Dockerfile kept dockerfile-ast busy for 50 ms: the leading comments went to it whole to find the directives (fuzzing, seed 26)', () => {
+    // Only the leading lines that can be directives go to the library now; the reading is the same.
+    const long = '#'.repeat(250_000);
+    it('reads the directives before the long comment and none after it, as dockerfile-ast does', () => {
+      for (const [text, escape] of [
+        [`# escape=\`\n${long}\nFROM x\nRUN a \`\n  b\n`, '`'],
+        [`${long}\n# escape=\`\nFROM x\nRUN a \\\n  b\n`, '\\'],
+      ] as const) {
+        const m = parseDockerfile(text, 'Dockerfile');
+        assert.equal(m.escape, escape);
+        assert.equal(m.instructions.length, 2);
+        // The continuation is read with the escape in force: the two lines join.
+        assert.equal(m.instructions[1].args, 'a   b');
+        assert.deepEqual(JSON.parse(JSON.stringify(m)), JSON.parse(JSON.stringify(parseDockerfileWithLibrary(text, 'Dockerfile'))));
+      }
     });
   });
 

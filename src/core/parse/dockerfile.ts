@@ -220,7 +220,8 @@ const endOf = (ins: DfInstruction): Pos => (ins instanceof OffsetInstruction ? i
 function fill(model: DockerfileModel, text: string, read: Read): void {
   const starts = lineStarts(text);
   const blanked = blankLongContinuations(text, starts, model.problems);
-  const reading = read(blanked ?? text);
+  // The reader shares the line table when it reads the text as given.
+  const reading = read(blanked ?? text, blanked === null ? starts : undefined);
   model.escape = reading.escape;
   model.runComments = reading.runComments;
   model.directives = reading.directives;

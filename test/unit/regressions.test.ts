@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParseCache } from '../../src/core/cache';
+import { findingsFor } from '../../src/core/advisor/findings';
 import { explainAt } from '../../src/core/explain';
 import { MAX_CONTINUED_LINES, parseDockerfile, parseDockerfileWithLibrary } from '../../src/core/parse/dockerfile';
 import { cliFromSources } from '../fuzz/tree';
@@ -16,6 +17,7 @@ import type { ConfigModel, ConfigNode } from '../../src/core/parse/types';
 import { composeModule } from '../../src/core/parse/compose';
 import { kubernetesModule } from '../../src/core/parse/kubernetes';
 import { limaModule } from '../../src/core/parse/lima';
+import { vagrantModule } from '../../src/core/parse/vagrant';
 import { MAX_FLOW_DEPTH, parseYamlTree } from '../../src/core/parse/yaml';
 import { devcontainerModule } from '../../src/core/parse/devcontainer';
 import { blankDeepNesting, MAX_JSON_DEPTH, MAX_JSON_NESTING, MAX_LISTED_ERRORS } from '../../src/core/parse/jsonc-tree';
@@ -322,6 +324,20 @@ describe('regressions', () => {
         assert.equal(m.instructions[1].args, 'a   b');
         assert.deepEqual(JSON.parse(JSON.stringify(m)), JSON.parse(JSON.stringify(parseDockerfileWithLibrary(text, 'Dockerfile'))));
       }
+    });
+  });
+
+  describe('a Vagrantfile of blocks nested 120,000 deep, each statement inside looking up `config`, took quadratic time: each lookup walked every open block, and each box was compared against a list of all the others', () => {
+    // Without the fix this takes minutes, and mocha's timeout fails it.
+    it('reads every box and reports each as a VM', () => {
+      const text = 'Vagrant.configure("2") do |config|\n' + 'a.each do |x|\n'.repeat(120_000) + 'config.vm.box = "b"\n'.repeat(120_000);
+      const m = vagrantModule.parse(text, 'Vagrantfile') as ConfigModel;
+      const boxes = m.roots[0].children ?? [];
+      assert.equal(boxes.length, 120_000);
+      assert.deepEqual(boxes[119_999].path, ['vm', 'box']);
+      assert.equal(boxes[119_999].value, 'b');
+      const findings = findingsFor(m);
+      assert.equal(findings.filter((f) => f.signal === 'existing.vagrant-machine').length, 120_000);
     });
   });
 

@@ -335,6 +335,9 @@ interface Frame {
   nodes?: JoinedPathNode[];
 }
 
+/** The frame of a block that binds nothing (most of them): one for all, never written to. */
+const NO_FRAME: Frame = Object.freeze({});
+
 const OPENERS = /^(if|unless|while|until|case|begin|def|class|module|for)\b/;
 const ASSIGNED_OPENER = /=\s*(if|unless|case|begin)\b/;
 const LOOP_HEAD = /^(while|until|for)\b/;
@@ -427,21 +430,37 @@ function parse(source: string, file: string): VagrantModel {
     const lit = masked.literals.get(at + m[0].length);
     if (lit) (model.plugins ??= []).push({ name: lit.value, range: lines.range(at, lit.end) });
   }
-  // Frames get their maps only when they bind something: most blocks (`if`, `each`, a provisioner's) bind nothing we follow.
-  const frames: Frame[] = [{}];
-  const lookup = (name: string): Ctx[] | undefined => {
-    for (let k = frames.length - 1; k >= 0; k--) {
-      const hit = frames[k].vars?.get(name);
-      if (hit) return hit;
-    }
-    return undefined;
+  // Frames get their maps only when they bind something: most blocks (`if`, `each`, a provisioner's)
+  // bind nothing we follow, and share one empty frame.
+  const frames: Frame[] = [NO_FRAME];
+  // Each name's bindings, innermost last, kept as frames open and close: a name is looked up in one
+  // step however deep the blocks nest (walking the frames took quadratic time: 20,000 nested blocks
+  // and 20,000 statements, 0.7 s).
+  const varScopes = new Map<string, Ctx[][]>();
+  const listScopes = new Map<string, string[][]>();
+  const innermost = <T>(scopes: Map<string, T[]>, name: string): T | undefined => {
+    const stack = scopes.get(name);
+    return stack && stack.length ? stack[stack.length - 1] : undefined;
   };
-  const lookupList = (name: string): string[] | undefined => {
-    for (let k = frames.length - 1; k >= 0; k--) {
-      const hit = frames[k].lists?.get(name);
-      if (hit) return hit;
-    }
-    return undefined;
+  const lookup = (name: string): Ctx[] | undefined => innermost(varScopes, name);
+  const lookupList = (name: string): string[] | undefined => innermost(listScopes, name);
+  const enter = <T>(scopes: Map<string, T[]>, bound: Map<string, T> | undefined) =>
+    bound?.forEach((value, name) => {
+      const stack = scopes.get(name);
+      if (stack) stack.push(value);
+      else scopes.set(name, [value]);
+    });
+  const leave = <T>(scopes: Map<string, T[]>, bound: Map<string, T> | undefined) => bound?.forEach((_value, name) => scopes.get(name)?.pop());
+  const pushFrame = (f: Frame) => {
+    frames.push(f);
+    enter(varScopes, f.vars);
+    enter(listScopes, f.lists);
+  };
+  const popFrame = (): Frame => {
+    const f = frames.pop()!;
+    leave(varScopes, f.vars);
+    leave(listScopes, f.lists);
+    return f;
   };
   // A file repeats the same few method chains and block parameter lists: each is split once. The
   // arrays are only read (a node's path is joined from them when asked for), so one array serves
@@ -600,17 +619,17 @@ function parse(source: string, file: string): VagrantModel {
 
     // Block nesting, token by token: `end` closes, `do` (and a leading keyword) opens. The `do` that
     // ends the statement opens the frame holding this statement's block variables.
-    if (leading) frames.push({});
+    if (leading) pushFrame(NO_FRAME);
     if (!s.includes('do') && !s.includes('end')) continue;
     BLOCK_TOKEN.lastIndex = 0;
     for (let t = BLOCK_TOKEN.exec(s); t; t = BLOCK_TOKEN.exec(s)) {
       if (t[1] === 'end') {
         if (frames.length > 1) {
-          const f = frames.pop()!;
+          const f = popFrame();
           for (const node of f.nodes ?? []) node.end = stStart + t.index + 3;
         }
       } else if (!loopHead) {
-        frames.push((doMatch && t.index === doMatch.index && newFrame) || {});
+        pushFrame((doMatch && t.index === doMatch.index && newFrame) || NO_FRAME);
       }
     }
   }

@@ -88,6 +88,8 @@ export function detectVagrant(base: ModelBase): Finding[] {
   // When every machine runs the same way, evidence outside every machine block may count for all of
   // them; when containers and VMs are mixed, each machine's evidence must lie inside its own block.
   const alike = machines.every((m) => m.container === machines[0].container);
+  // Whether the top-level boxes shared by every machine have been reported.
+  let sharedDone = false;
   const emitted = new Set<ConfigNode | undefined>();
   const push = (signal: string, key: ConfigNode | undefined, range: Range, message: string) => {
     if (key !== undefined && emitted.has(key)) return;
@@ -108,9 +110,16 @@ export function detectVagrant(base: ModelBase): Finding[] {
       const own = pathLength(m.node) ? walk(m.node.children ?? []).filter(isBox) : boxes;
       // A set: a file of 100,000 boxes compared each against the list took quadratic time.
       const mine = new Set(own);
-      const shared = alike ? rootBoxes.filter((b) => !mine.has(b)) : [];
-      for (const b of [...own, ...shared]) push('existing.vagrant-machine', b, b.keyRange, `Vagrant VM from ${say(b)}`);
-      if (own.length === 0 && shared.length === 0) push('existing.vagrant-machine', undefined, m.node.keyRange, `Vagrant VM from ${say(typeof rootBox?.value === 'string' ? rootBox : m.node)}`);
+      const shares = alike && rootBoxes.some((b) => !mine.has(b));
+      // A box already reported is skipped before its range and message are made; the top-level boxes
+      // every machine shares are all reported with the first machine that lists them.
+      const emit = (b: ConfigNode) => emitted.has(b) || push('existing.vagrant-machine', b, b.keyRange, `Vagrant VM from ${say(b)}`);
+      own.forEach(emit);
+      if (shares && !sharedDone) {
+        for (const b of rootBoxes) if (!mine.has(b)) emit(b);
+        sharedDone = true;
+      }
+      if (own.length === 0 && !shares) push('existing.vagrant-machine', undefined, m.node.keyRange, `Vagrant VM from ${say(typeof rootBox?.value === 'string' ? rootBox : m.node)}`);
     }
   }
   return out;

@@ -647,7 +647,7 @@ export class OffsetInstruction implements DfInstruction {
     if (this.#continuations === undefined) {
       const { first, last } = this.lines();
       const at = this.#at;
-      this.#continuations = first < last ? continuationsOf(at.text, at.starts, first, last, at.esc, this.heredocs) : NO_RANGES;
+      this.#continuations = continuationsOf(at.text, at.starts, first, last, at.esc, this.heredocs);
     }
     return this.#continuations;
   }

@@ -636,11 +636,6 @@ function parse(source: string, file: string): VagrantModel {
   return model;
 }
 
-/** Whether a node's path is `want`, read from its end without making it. */
-function pathIs(node: ConfigNode, want: readonly string[]): boolean {
-  return pathEndsWith(node, want, true);
-}
-
 /** The first node below `node` (depth first) at `node`'s path plus `rel`. */
 function firstAt(node: ConfigNode, rel: string[]): ConfigNode | undefined {
   const want = node.path.concat(rel);
@@ -652,7 +647,7 @@ function firstAt(node: ConfigNode, rel: string[]): ConfigNode | undefined {
   push(node.children);
   while (stack.length) {
     const n = stack.pop()!;
-    if (pathIs(n, want)) return n;
+    if (pathEndsWith(n, want, true)) return n;
     push(n.children);
   }
   return undefined;
@@ -662,7 +657,7 @@ function workloads(model: VagrantModel): Workload[] {
   const root = model.roots[0];
   if (!root) return [];
   const rootBox = firstAt(root, ['vm', 'box']);
-  const defines = (root.children ?? []).filter((n) => pathIs(n, ['vm', 'define', '*']));
+  const defines = (root.children ?? []).filter((n) => pathEndsWith(n, ['vm', 'define', '*'], true));
   const make = (name: string, range: Range, extent: Range, box: ConfigNode | undefined): Workload => {
     const w: Workload = { name, kind: 'vagrant-machine', format: 'vagrant', file: model.file, range, extent };
     if (typeof box?.value === 'string') w.image = box.value;

@@ -30,19 +30,29 @@ function assertSame(text: string, what: string): void {
     if (/keyword continued after an escape and blanks|arguments read before their keyword/.test(String(e))) return;
     throw e;
   }
-  assert.deepEqual(withoutContinuations(plain(fast)), withoutContinuations(plain(library)), `${what}: reading`);
+  assert.deepEqual(asLibraryReads(plain(fast)), asLibraryReads(plain(library)), `${what}: reading`);
 }
 
 /**
- * A reading with its instructions' continuation lines left out: the library's reading leaves them to
- * the model builder, the reader's instructions find their own (both are compared in the models).
+ * A reading as the library gives it: the instructions' continuation lines left out (the library's
+ * reading leaves them to the model builder, the reader's instructions find their own; both are
+ * compared in the models), and a FROM's image and name ranges written out where the reader leaves
+ * them to its arguments.
  */
-function withoutContinuations(reading: unknown): unknown {
-  const drop = (ins: { continuations?: unknown; trigger?: unknown }) => {
+function asLibraryReads(reading: unknown): unknown {
+  type PlainIns = { continuations?: unknown; trigger?: unknown; arguments: { range: unknown }[] };
+  type PlainFrom = { name?: string; imageRange?: unknown; nameRange?: unknown; rangesOfArguments?: true };
+  const drop = (ins: PlainIns) => {
     delete ins.continuations;
-    if (ins.trigger) drop(ins.trigger as typeof ins);
+    if (ins.trigger) drop(ins.trigger as PlainIns);
   };
-  for (const { ins } of (reading as { instructions: { ins: Parameters<typeof drop>[0] }[] }).instructions) drop(ins);
+  for (const { ins, from } of (reading as { instructions: { ins: PlainIns; from?: PlainFrom }[] }).instructions) {
+    drop(ins);
+    if (!from?.rangesOfArguments) continue;
+    delete from.rangesOfArguments;
+    if (ins.arguments.length > 0) from.imageRange = ins.arguments[0].range;
+    if (from.name !== undefined) from.nameRange = ins.arguments[2].range;
+  }
   return reading;
 }
 

@@ -952,18 +952,13 @@ class Reader {
       return;
     }
     // From.getImage, getImageRange, getPlatformFlag, getBuildStage and getBuildStageRange.
-    const from: FromParts = {};
-    if (args.length > 0) {
-      if (args[0].value) from.image = args[0].value;
-      from.imageRange = this.range(args[0].start, args[0].end);
-    }
+    // The image's and the name's ranges are those of the instruction's first and third arguments.
+    const from: FromParts = { rangesOfArguments: true };
+    if (args.length > 0 && args[0].value) from.image = args[0].value;
     if (typeof flags !== 'number' && flags.length === 1 && flags[0].name === 'platform') from.platform = { value: flags[0].value ?? '', range: { start: { ...flags[0].range.start }, end: { ...flags[0].range.end } } };
     if (args.length > 2 && args[1].value.toUpperCase() === 'AS') {
       const name = this.t.substring(args[2].start, args[2].end);
-      if (name) {
-        from.name = name;
-        from.nameRange = this.range(args[2].start, args[2].end);
-      }
+      if (name) from.name = name;
     }
     this.instructions.push({ ins, from });
   }

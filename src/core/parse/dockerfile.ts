@@ -7,7 +7,7 @@ import type { ModelBase, ParseProblem, Pos, Range } from './types';
 import { dockerfileTopicAt } from './dockerfile-topics';
 import { baseImageOf, effectiveUser } from './dockerfile-base';
 import { lineLength, lineStarts, unifyLineBreaks } from './lines';
-import { readWithLibrary, type DockerfileReading } from './dockerfile-library';
+import { readWithLibrary, type DockerfileReading, type FromParts } from './dockerfile-library';
 import { continuationsOf, OffsetInstruction, readDockerfile } from './dockerfile-reader';
 
 export interface DfFlagOption {
@@ -211,11 +211,89 @@ function endsWith(text: string, start: number, end: number, ch: number): boolean
 }
 
 /** A stage's range end until its last instruction is known. */
-const NOWHERE = Object.freeze({ line: 0, character: 0 });
-
 /** Where an instruction starts and ends, without making and keeping the reader's instructions' ranges (a hover makes those it needs). */
 const startOf = (ins: DfInstruction): Pos => (ins instanceof OffsetInstruction ? ins.startPos() : { ...ins.range.start });
 const endOf = (ins: DfInstruction): Pos => (ins instanceof OffsetInstruction ? ins.endPos() : ins.range.end);
+
+/** What the stages of one model share to work out their ranges. */
+interface StageText {
+  text: string;
+  starts: number[];
+  stages: Stage[];
+  /** Each stage's last instruction. */
+  lastOfStage: DfInstruction[];
+}
+
+/**
+ * A stage whose ranges are made when asked: a file can have tens of thousands of stages, and their
+ * ranges (seven objects each) were most of such a model, while a hover or a finding needs a few.
+ */
+class Stage implements DfStage {
+  image?: string;
+  imageResolved?: string;
+  platform?: string;
+  platformRange?: Range;
+  name?: string;
+  from?: number;
+  readonly #ins: DfInstruction;
+  /** The library's reading of the FROM, with its ranges; undefined when they are its arguments'. */
+  readonly #parts: FromParts | undefined;
+  readonly #shared: StageText;
+  #range: Range | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly fromInstruction: number,
+    ins: DfInstruction,
+    parts: FromParts,
+    shared: StageText,
+  ) {
+    this.#ins = ins;
+    this.#parts = parts.rangesOfArguments ? undefined : parts;
+    this.#shared = shared;
+  }
+
+  /** From the FROM line to the stage's last instruction, or to the line before the next FROM when that is later (comments and blank lines in between belong to it). */
+  get range(): Range {
+    if (this.#range) return this.#range;
+    const { text, starts, stages, lastOfStage } = this.#shared;
+    let end = endOf(lastOfStage[this.index]);
+    const next = stages[this.index + 1];
+    if (next) {
+      const endLine = next.startLine() - 1;
+      if (endLine > end.line) end = { line: endLine, character: lineLength(text, starts, endLine) };
+    }
+    return (this.#range = { start: startOf(this.#ins), end });
+  }
+
+  private startLine(): number {
+    return this.#range?.start.line ?? startOf(this.#ins).line;
+  }
+
+  get imageRange(): Range | undefined {
+    if (this.#parts) return this.#parts.imageRange;
+    return this.#ins.arguments[0]?.range;
+  }
+
+  get nameRange(): Range | undefined {
+    if (this.name === undefined) return undefined;
+    return this.#parts ? this.#parts.nameRange : this.#ins.arguments[2].range;
+  }
+
+  toJSON(): DfStage {
+    const { index, fromInstruction, range, image, imageResolved, imageRange, platform, platformRange, name, nameRange, from } = this;
+    const json: DfStage = { index, fromInstruction, range };
+    if (image !== undefined) json.image = image;
+    if (imageResolved !== undefined) json.imageResolved = imageResolved;
+    if (imageRange !== undefined) json.imageRange = imageRange;
+    if (platform !== undefined) json.platform = platform;
+    if (platformRange !== undefined) json.platformRange = platformRange;
+    if (name !== undefined) json.name = name;
+    if (nameRange !== undefined) json.nameRange = nameRange;
+    if (from !== undefined) json.from = from;
+    return json;
+  }
+}
 
 function fill(model: DockerfileModel, text: string, read: Read): void {
   const starts = lineStarts(text);
@@ -230,38 +308,29 @@ function fill(model: DockerfileModel, text: string, read: Read): void {
   // The ARGs before the first FROM, read once: every later FROM sees the same ones.
   let globals: Map<string, string | undefined> | undefined;
   let stage = -1;
-  /** Each stage's last instruction, where the stage's range ends (before the widening below). */
-  const lastOfStage: DfInstruction[] = [];
+  const stages: Stage[] = [];
+  const shared: StageText = { text, starts, stages, lastOfStage: [] };
   for (const { ins: dfi, from } of reading.instructions) {
     if (from) {
       stage++;
-      const { image, imageRange, platform, name, nameRange } = from;
-      const st: DfStage = {
-        index: stage,
-        fromInstruction: model.instructions.length,
-        // The end is the stage's last instruction's, set below.
-        range: { start: startOf(dfi), end: NOWHERE },
-      };
+      const { image, platform, name } = from;
+      const st = new Stage(stage, model.instructions.length, dfi, from, shared);
       if (image) st.image = image;
       if (image?.includes('$')) {
         globals ??= globalArgs(model.instructions);
         const resolved = substitute(image, globals);
         if (resolved !== undefined) st.imageResolved = resolved;
       }
-      if (imageRange) st.imageRange = imageRange;
       if (platform) {
         st.platform = platform.value;
         st.platformRange = platform.range;
       }
-      if (name) {
-        st.name = name;
-        if (nameRange) st.nameRange = nameRange;
-      }
+      if (name) st.name = name;
       // `FROM dev-${VARIANT}` names an earlier stage once its global ARGs are filled in.
       const base = isStageRef(image, names, stage) ?? isStageRef(st.imageResolved, names, stage);
       if (base !== undefined) st.from = base;
       if (name) names.set(name.toLowerCase(), stage);
-      model.stages.push(st);
+      stages.push(st);
     }
     dfi.stage = stage;
     // The reader's instructions find their continuation lines when asked, in the text it read: the
@@ -273,15 +342,9 @@ function fill(model: DockerfileModel, text: string, read: Read): void {
     }
     if (dfi.trigger) dfi.trigger.stage = stage;
     model.instructions.push(dfi);
-    if (stage >= 0) lastOfStage[stage] = dfi;
+    if (stage >= 0) shared.lastOfStage[stage] = dfi;
   }
-  lastOfStage.forEach((dfi, stage) => (model.stages[stage].range.end = endOf(dfi)));
-  // A stage runs until the line before the next FROM, so comments and blank lines in between belong to it.
-  for (let i = 0; i + 1 < model.stages.length; i++) {
-    const nextLine = model.stages[i + 1].range.start.line;
-    const endLine = Math.max(model.stages[i].range.end.line, nextLine - 1);
-    if (endLine > model.stages[i].range.end.line) model.stages[i].range.end = { line: endLine, character: lineLength(text, starts, endLine) };
-  }
+  model.stages = stages;
   model.finalStage = model.stages.length - 1;
   model.finalUser = model.finalStage >= 0 ? effectiveUser(model, model.finalStage) : null;
 }

@@ -327,11 +327,32 @@ interface Ctx {
   node: ConfigNode;
 }
 
+/**
+ * Names a block binds and what each stands for, as `[name, value, name, value, …]`: a block binds one
+ * or two, and tens of thousands of blocks each holding a map was most of such a file's parse.
+ */
+type Bindings<T> = (string | T)[];
+
+function boundIn<T>(bindings: Bindings<T> | undefined, name: string): T | undefined {
+  if (bindings) for (let i = 0; i < bindings.length; i += 2) if (bindings[i] === name) return bindings[i + 1] as T;
+  return undefined;
+}
+
+function bindIn<T>(bindings: Bindings<T>, name: string, value: T): void {
+  for (let i = 0; i < bindings.length; i += 2) {
+    if (bindings[i] === name) {
+      bindings[i + 1] = value;
+      return;
+    }
+  }
+  bindings.push(name, value);
+}
+
 interface Frame {
   /** Block variable -> the configuration objects it stands for (several when one block serves a list of names). */
-  vars?: Map<string, Ctx[]>;
+  vars?: Bindings<Ctx[]>;
   /** Block variable -> the literal list it walks (`%w(a b).each do |p|`). */
-  lists?: Map<string, string[]>;
+  lists?: Bindings<string[]>;
   nodes?: JoinedPathNode[];
 }
 
@@ -433,6 +454,8 @@ function parse(source: string, file: string): VagrantModel {
   // Frames get their maps only when they bind something: most blocks (`if`, `each`, a provisioner's)
   // bind nothing we follow, and share one empty frame.
   const frames: Frame[] = [NO_FRAME];
+  // What `Vagrant.configure do |config|` binds, the same for every such block (bindings are only read).
+  const rootCtxs: Ctx[] = [{ path: [], node: root }];
   // Each name's bindings, innermost last, kept as frames open and close: a name is looked up in one
   // step however deep the blocks nest (walking the frames took quadratic time: 20,000 nested blocks
   // and 20,000 statements, 0.7 s).
@@ -444,13 +467,18 @@ function parse(source: string, file: string): VagrantModel {
   };
   const lookup = (name: string): Ctx[] | undefined => innermost(varScopes, name);
   const lookupList = (name: string): string[] | undefined => innermost(listScopes, name);
-  const enter = <T>(scopes: Map<string, T[]>, bound: Map<string, T> | undefined) =>
-    bound?.forEach((value, name) => {
+  const enter = <T>(scopes: Map<string, T[]>, bound: Bindings<T> | undefined) => {
+    if (!bound) return;
+    for (let i = 0; i < bound.length; i += 2) {
+      const name = bound[i] as string;
       const stack = scopes.get(name);
-      if (stack) stack.push(value);
-      else scopes.set(name, [value]);
-    });
-  const leave = <T>(scopes: Map<string, T[]>, bound: Map<string, T> | undefined) => bound?.forEach((_value, name) => scopes.get(name)?.pop());
+      if (stack) stack.push(bound[i + 1] as T);
+      else scopes.set(name, [bound[i + 1] as T]);
+    }
+  };
+  const leave = <T>(scopes: Map<string, T[]>, bound: Bindings<T> | undefined) => {
+    if (bound) for (let i = 0; i < bound.length; i += 2) scopes.get(bound[i] as string)?.pop();
+  };
   const pushFrame = (f: Frame) => {
     frames.push(f);
     enter(varScopes, f.vars);
@@ -494,14 +522,14 @@ function parse(source: string, file: string): VagrantModel {
     const leading = OPENERS.test(s) || ASSIGNED_OPENER.test(s);
     // The frame the `do` at the end of this statement opens, made when it binds something.
     let newFrame: Frame | undefined;
-    const bind = (name: string, ctxs: Ctx[]) => ((newFrame ??= {}).vars ??= new Map()).set(name, ctxs);
+    const bind = (name: string, ctxs: Ctx[]) => bindIn(((newFrame ??= {}).vars ??= []), name, ctxs);
 
     // Most statements start with a name that stands for no configuration object (`settings`, a
     // constant, a provisioner's own variable): the chain is matched only for `Vagrant` and bound names.
     const head = leadingName(s);
     const m = head !== undefined && (head === 'Vagrant' || lookup(head)) ? CHAIN.exec(s) : null;
     if (m && m[1] === 'Vagrant' && m[2] === 'configure') {
-      if (params[0]) bind(params[0], [{ path: [], node: root }]);
+      if (params[0]) bind(params[0], rootCtxs);
     } else if (m) {
       const ctxs = lookup(m[1]);
       if (ctxs?.length) {
@@ -600,7 +628,7 @@ function parse(source: string, file: string): VagrantModel {
           }
           for (const node of nodes) (ctx.node.children ??= []).push(node);
           for (const node of nodes) all.push(node);
-          if (opensDo && nodes.length && params[1]) bind(params[1], [...(newFrame?.vars?.get(params[1]) ?? []), ctx]);
+          if (opensDo && nodes.length && params[1]) bind(params[1], [...(boundIn(newFrame?.vars, params[1]) ?? []), ctx]);
         }
         if (opensDo && all.length) {
           if (params[0]) bind(params[0], all.map((n) => ({ path: n.path, node: n })));
@@ -608,12 +636,12 @@ function parse(source: string, file: string): VagrantModel {
         }
       }
     }
-    if (opensDo && params[0] && !newFrame?.vars?.size) {
+    if (opensDo && params[0] && !newFrame?.vars?.length) {
       const list = /^(\[[^\]]*\]|%w\([^)]*\))\.each\s/.exec(s);
       if (list) {
         const raw = text.slice(stStart, stStart + list[1].length);
         const names = raw.startsWith('%w') ? raw.slice(3, -1).trim().split(/\s+/) : [...raw.matchAll(/["':]([\w.-]+)["']?/g)].map((x) => x[1]);
-        ((newFrame ??= {}).lists ??= new Map()).set(params[0], names);
+        bindIn(((newFrame ??= {}).lists ??= []), params[0], names);
       }
     }
 

@@ -294,6 +294,14 @@ describe('Vagrantfile', () => {
     assert.equal(single.kind, 'vagrant-machine');
   });
 
+  it('reads every machine\'s box in a file of thousands of string literals', () => {
+    const machines = Array.from({ length: 3000 }, (_, i) => `  config.vm.define "m${i}" do |m|\n    m.vm.box = "box/${i}"\n  end\n`);
+    const big = `Vagrant.configure("2") do |config|\n${machines.join('')}end\n`;
+    const workloads = mod('vagrant').workloads(mod('vagrant').parse(big, 'Vagrantfile'));
+    assert.equal(workloads.length, 3000);
+    for (const i of [0, 2047, 2048, 2999]) assert.deepEqual([workloads[i].name, workloads[i].image], [`m${i}`, `box/${i}`]);
+  });
+
   it('survives unbalanced or odd Ruby', () => {
     for (const t of ['end end end', 'Vagrant.configure("2") do |c|\n  c.vm.box = "x"\n', '<<-EOS\nno end', '"unterminated', '=begin\nx', '']) {
       const mm = mod('vagrant').parse(t, 'Vagrantfile');

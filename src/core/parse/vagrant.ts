@@ -50,26 +50,37 @@ interface Masked {
   literals: LiteralTable;
 }
 
+/** Literal offsets per chunk of the table (start and end of each): 4,096 literals. */
+const CHUNK = 8192;
+
 /**
- * Literals by start offset. The scan finds them almost in order, so each is kept as two numbers in
- * one array (where it starts and ends) and found by binary search; its object and value are made
- * when it is asked for, which is rarely (1 MB of nothing but short strings has 200,000 literals, and
- * an object and a string each were most of the scan's memory). The value of a quoted string or a
- * `%w(...)` literal lies between its delimiters. A heredoc's body is read after the rest of its line,
- * so heredocs, out of order and with their value elsewhere, go to a second list, sorted once when the
- * scan ends.
+ * Literals by start offset. The scan finds them almost in order, so each is kept as two numbers
+ * (where it starts and ends) in fixed-size chunks, and found by binary search; its object and value
+ * are made when it is asked for, which is rarely (1 MB of nothing but short strings has 200,000
+ * literals, and an object and a string each were most of the scan's memory; one growing array was
+ * copied each time it grew). The value of a quoted string or a `%w(...)` literal lies between its
+ * delimiters. A heredoc's body is read after the rest of its line, so heredocs, out of order and with
+ * their value elsewhere, go to a second list, sorted once when the scan ends.
  */
 class LiteralTable {
-  /** start, end of each quoted or `%` literal, in order. */
-  private readonly spans: number[] = [];
+  /** start, end of each quoted or `%` literal, in order, CHUNK numbers to a chunk. */
+  private readonly chunks: Int32Array[] = [];
+  /** Numbers written to the last chunk. */
+  private filled = CHUNK;
   private readonly heredocs: Literal[] = [];
 
   constructor(private readonly text: string) {}
 
   /** A quoted or `%` literal from `start` to `end` (after its closing delimiter). */
   add(start: number, end: number): void {
-    this.spans.push(start);
-    this.spans.push(end);
+    if (this.filled === CHUNK) {
+      this.chunks.push(new Int32Array(CHUNK));
+      this.filled = 0;
+    }
+    const chunk = this.chunks[this.chunks.length - 1];
+    chunk[this.filled] = start;
+    chunk[this.filled + 1] = end;
+    this.filled += 2;
   }
   /** A heredoc whose `<<ID` token is at `at`, its body from `from` to `to`. */
   addHeredoc(at: number, from: number, to: number): void {
@@ -80,21 +91,32 @@ class LiteralTable {
     this.heredocs.sort((a, b) => a.start - b.start);
   }
   get(start: number): Literal | undefined {
-    const spans = this.spans;
+    const chunks = this.chunks;
+    // The last chunk whose first literal starts at or before `start`, then the literal in it.
     let lo = 0;
-    let hi = spans.length / 2 - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = spans[mid * 2];
-      if (at === start) {
-        const end = spans[mid * 2 + 1];
-        const t = this.text;
-        // `%w(`, `%(`: the value starts after the opening delimiter; a quote: after the quote.
-        const from = t.charCodeAt(start) !== 37 ? start + 1 : start + (/[A-Za-z]/.test(t.charAt(start + 1)) ? 3 : 2);
-        return { start, end, value: t.slice(from, Math.max(from, end - 1)) };
-      }
-      if (at < start) lo = mid + 1;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (chunks[mid][0] <= start) lo = mid;
       else hi = mid - 1;
+    }
+    const chunk = chunks[lo];
+    if (chunk) {
+      let a = 0;
+      let b = (lo === chunks.length - 1 ? this.filled : CHUNK) / 2 - 1;
+      while (a <= b) {
+        const mid = (a + b) >> 1;
+        const at = chunk[mid * 2];
+        if (at === start) {
+          const end = chunk[mid * 2 + 1];
+          const t = this.text;
+          // `%w(`, `%(`: the value starts after the opening delimiter; a quote: after the quote.
+          const from = t.charCodeAt(start) !== 37 ? start + 1 : start + (/[A-Za-z]/.test(t.charAt(start + 1)) ? 3 : 2);
+          return { start, end, value: t.slice(from, Math.max(from, end - 1)) };
+        }
+        if (at < start) a = mid + 1;
+        else b = mid - 1;
+      }
     }
     const heredocs = this.heredocs;
     lo = 0;

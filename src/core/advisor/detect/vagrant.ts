@@ -18,20 +18,28 @@ export const VAGRANT_RULES: readonly Rule[] = [
 export const VAGRANT_CODE_SIGNALS = ['existing.vagrant-machine', 'existing.vagrant-container-provider'] as const;
 
 /**
- * Every node below `nodes`, depth first (each node before its children), as one array. A loop over
+ * Calls `visit` on every node below `nodes`, depth first (each node before its children). A loop over
  * an explicit stack rather than nested generators: a large Vagrantfile has tens of thousands of
- * nodes, and a deeply nested one must not run out of call stack.
+ * nodes, and a deeply nested one must not run out of call stack. Nothing collects them all: the
+ * callers keep the few they want (an array of every node was copied over and over as it grew).
  */
-function walk(nodes: readonly ConfigNode[]): ConfigNode[] {
-  const out: ConfigNode[] = [];
+function eachNode(nodes: readonly ConfigNode[], visit: (n: ConfigNode) => void): void {
   const stack: ConfigNode[] = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
   while (stack.length) {
     const n = stack.pop()!;
-    out.push(n);
+    visit(n);
     const children = n.children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
+}
+
+/** The nodes below `node` that pass `test`, depth first. */
+function nodesBelow(node: ConfigNode, test: (n: ConfigNode) => boolean): ConfigNode[] {
+  const out: ConfigNode[] = [];
+  eachNode(node.children ?? [], (n) => {
+    if (test(n)) out.push(n);
+  });
   return out;
 }
 
@@ -53,18 +61,17 @@ interface Machine {
  * every `config.vm.define` apply to all machines). With no provider block at all, a required
  * container provider plugin (vagrant-lxc) is the provider; otherwise it is Vagrant's default, a VM.
  */
-function machinesOf(model: VagrantModel, nodes: readonly ConfigNode[]): Machine[] {
+function machinesOf(model: VagrantModel, defines: readonly ConfigNode[], allProviders: readonly ConfigNode[]): Machine[] {
   const root = model.roots[0];
   if (!root) return [];
-  const defines = nodes.filter((n) => pathEndsWith(n, ['vm', 'define', '*'], true));
   const inDefine = new Set<ConfigNode>();
   const ownOf = new Map<ConfigNode, ConfigNode[]>();
   for (const d of defines) {
-    const own = walk(d.children ?? []).filter(isProvider);
+    const own = nodesBelow(d, isProvider);
     for (const p of own) inDefine.add(p);
     ownOf.set(d, own);
   }
-  const top = nodes.filter((n) => isProvider(n) && !inDefine.has(n));
+  const top = allProviders.filter((n) => !inDefine.has(n));
   const plugin = model.plugins?.some((p) => CONTAINER_PLUGIN.test(p.name)) ?? false;
   return (defines.length ? defines : [root]).map((node) => {
     const mine = ownOf.get(node) ?? [];
@@ -77,11 +84,18 @@ function machinesOf(model: VagrantModel, nodes: readonly ConfigNode[]): Machine[
 export function detectVagrant(base: ModelBase): Finding[] {
   const model = base as VagrantModel;
   const out = runRules(model, VAGRANT_RULES);
-  const nodes = walk(model.roots);
-  const machines = machinesOf(model, nodes);
-  const plugin = model.plugins?.find((p) => CONTAINER_PLUGIN.test(p.name));
   const isBox = (n: ConfigNode) => n.key === 'box' && segmentFromEnd(n, 1) === 'vm';
-  const boxes = nodes.filter(isBox);
+  // The machine blocks, the provider blocks and the boxes, in file order: all the rest reads.
+  const defines: ConfigNode[] = [];
+  const providers: ConfigNode[] = [];
+  const boxes: ConfigNode[] = [];
+  eachNode(model.roots, (n) => {
+    if (pathEndsWith(n, ['vm', 'define', '*'], true)) defines.push(n);
+    if (isProvider(n)) providers.push(n);
+    if (isBox(n)) boxes.push(n);
+  });
+  const machines = machinesOf(model, defines, providers);
+  const plugin = model.plugins?.find((p) => CONTAINER_PLUGIN.test(p.name));
   const rootBoxes = boxes.filter((b) => pathLength(b) === 2);
   const rootBox = rootBoxes[0];
   const say = (n: ConfigNode) => (n.key === 'box' && typeof n.value === 'string' ? `box \`${n.value}\`` : pathLength(n) ? `machine \`${n.key}\`` : 'this Vagrantfile');
@@ -107,7 +121,7 @@ export function detectVagrant(base: ModelBase): Finding[] {
         else push('existing.vagrant-container-provider', undefined, m.node.keyRange, `Provider \`${p.key}\` (line ${p.keyRange.start.line + 1}, for every machine) runs the machine as a container`);
       }
     } else {
-      const own = pathLength(m.node) ? walk(m.node.children ?? []).filter(isBox) : boxes;
+      const own = pathLength(m.node) ? nodesBelow(m.node, isBox) : boxes;
       // A set: a file of 100,000 boxes compared each against the list took quadratic time.
       const mine = new Set(own);
       const shares = alike && rootBoxes.some((b) => !mine.has(b));

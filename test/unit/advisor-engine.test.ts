@@ -129,6 +129,19 @@ describe('advisor engine', () => {
     assert.deepEqual(r.workloads.map((w) => w.verdict), ['vm', 'container-hardened']);
   });
 
+  it('places the findings of hundreds of services each in its own, and file-level ones in all', () => {
+    const own = ['t.kernel-module', 't.privileged', 't.root'];
+    const text = '!t.root\n' + Array.from({ length: 300 }, (_, i) => `service s${i}\n  !${own[i % 3]}\n  !${own[(i + 1) % 3]}\n`).join('');
+    const r = adviseFiles([{ path: 'compose.yaml', text }], { deps: fakeDeps });
+    assert.equal(r.workloads.length, 300);
+    for (const i of [0, 1, 149, 298, 299]) {
+      const w = r.workloads.find((x) => x.name === `s${i}`)!;
+      const lines = w.signals.map((x) => `${x.id}@${x.line}`).sort();
+      const expected = [`${own[i % 3]}@${3 * i + 3}`, `${own[(i + 1) % 3]}@${3 * i + 4}`, 't.root@1'].sort();
+      assert.deepEqual(lines, expected, `s${i}`);
+    }
+  });
+
   it('ignores ids the catalogue does not know', () => {
     const r = adviseFiles([{ path: 'Dockerfile', text: 'FROM x\n!t.nonexistent\n' }], { deps: fakeDeps });
     assert.deepEqual(r.workloads[0].signals, []);

@@ -74,6 +74,10 @@ export class PlainNode extends ChildNode {
   }
 }
 
+/** Plain scalars of at most this many characters are shared (Reader.plain), up to this many distinct ones. */
+const MAX_SHARED_SCALAR = 64;
+const MAX_SHARED_SCALARS = 4096;
+
 class Reader {
   /** Where each line's text starts: after its line break, and after a byte order mark on the first. */
   private readonly starts: number[];
@@ -168,6 +172,24 @@ class Reader {
     if (this.text.charCodeAt(at) !== DASH) return false;
     const c = this.text.charCodeAt(at + 1);
     return at + 1 >= e || c === SPACE;
+  }
+
+  /**
+   * Plain scalars read so far, by their text: a file repeats the same keys and many of the same values
+   * (`name`, `image`, `bus: virtio` in every document), and each would be a copy of its own that lives
+   * as long as the tree. Short ones only, and only so many, so a file of distinct keys keeps no
+   * second table of them all.
+   */
+  private readonly scalars = new Map<string, string | number | boolean | null>();
+
+  private plain(raw: string): string | number | boolean | null {
+    if (raw.length > MAX_SHARED_SCALAR) return plainValue(raw);
+    let v = this.scalars.get(raw);
+    if (v === undefined) {
+      v = plainValue(raw);
+      if (this.scalars.size < MAX_SHARED_SCALARS) this.scalars.set(raw, v);
+    }
+    return v;
   }
 
   private newNode(key: string, parent: PlainNode, ks: number, ke: number): PlainNode {
@@ -269,7 +291,7 @@ class Reader {
           text = this.folded;
           v = this.end;
         }
-        target.value = plainValue(text);
+        target.value = this.plain(text);
         target.vs = at;
         target.ve = this.end = v;
         this.endOfLineValue(last, parentIndent);
@@ -380,7 +402,7 @@ class Reader {
       while (keyEnd > at && t.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
       const raw = t.slice(at, keyEnd);
       if (raw === '<<') giveUp();
-      const v = plainValue(raw);
+      const v = this.plain(raw);
       key = v === null ? '' : String(v);
     }
     if (keyEnd - at > 1000) giveUp();
@@ -669,7 +691,7 @@ class Reader {
     } else {
       end = this.flowPlainEnd(at, e);
       if (end === at) giveUp();
-      target.value = plainValue(t.slice(at, end));
+      target.value = this.plain(t.slice(at, end));
     }
     target.vs = at;
     target.ve = this.end = end;

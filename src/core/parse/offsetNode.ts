@@ -111,7 +111,7 @@ export class JoinedPathNode extends OffsetRangesNode {
 
 /**
  * A node whose path is its parent's path and its own key, made when first asked for (the YAML
- * reader's). The advisor's rules look at the last two keys of every node's path (pathEnd), and at
+ * reader's). The advisor's rules look at the last two keys of every node's path (segmentFromEnd), and at
  * whole paths only where those fit a rule: a large file's nodes mostly never need theirs. Its whole
  * range runs from its key to where its value ends, or its key if that ends later (an empty value).
  */
@@ -168,14 +168,6 @@ export function segmentFromEnd(node: ConfigNode, i: number): string | undefined 
       return i < path.length ? path[path.length - 1 - i] : undefined;
     }
   }
-}
-
-/** How deep a node's path is (0, 1, or 2 for two or more) and its last two segments ('' where there are none). */
-export function pathEnd(node: ConfigNode): { depth: 0 | 1 | 2; last: string; parent: string } {
-  const last = segmentFromEnd(node, 0);
-  if (last === undefined) return { depth: 0, last: '', parent: '' };
-  const parent = segmentFromEnd(node, 1);
-  return parent === undefined ? { depth: 1, last, parent: '' } : { depth: 2, last, parent };
 }
 
 /**

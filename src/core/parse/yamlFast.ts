@@ -88,6 +88,22 @@ class Reader {
   /** Set by every value reader: the first line after the value, and where the value's text ends. */
   private next = 0;
   private end = 0;
+  /**
+   * The children of the collections being read, innermost last: a collection's go here as they are
+   * read and are copied out, exactly as many, when it ends (an array per collection, grown by pushes,
+   * was twice the memory of its children).
+   */
+  private readonly pending: PlainNode[] = [];
+
+  private collected(base: number): PlainNode[] {
+    const children = this.pending.slice(base);
+    this.pending.length = base;
+    return children;
+  }
+
+  /** Set by `key`: where the key it read ends, and where its colon is (no object per key). */
+  private keyEnd = 0;
+  private colon = 0;
 
   constructor(
     private readonly text: string,
@@ -381,8 +397,8 @@ class Reader {
     return e;
   }
 
-  /** A mapping key at `at`: its text, with this.end after it and the colon at the returned offset. */
-  private key(at: number, e: number): { key: string; keyEnd: number; colon: number } {
+  /** A mapping key at `at`: its text; sets this.keyEnd (where it ends) and this.colon (its colon). */
+  private key(at: number, e: number): string {
     const t = this.text;
     const c = t.charCodeAt(at);
     let key: string;
@@ -408,7 +424,9 @@ class Reader {
     if (keyEnd - at > 1000) giveUp();
     const colon = this.scanSpaces(keyEnd, e);
     if (t.charCodeAt(colon) !== COLON || !(colon + 1 >= e || t.charCodeAt(colon + 1) === SPACE)) giveUp();
-    return { key, keyEnd, colon };
+    this.keyEnd = keyEnd;
+    this.colon = colon;
+    return key;
   }
 
   /** A key or `-` with nothing after it on line `ln`: a null, where its value would start. */
@@ -421,12 +439,14 @@ class Reader {
   /** A block mapping whose first key is at column `indent` of line `ln`; later keys start lines at that indentation. */
   private blockMap(target: PlainNode, ln: number, indent: number): void {
     const t = this.text;
-    const children: PlainNode[] = [];
+    const base = this.pending.length;
     const start = this.starts[ln] + indent;
     for (;;) {
       const e = this.lineEnd(ln);
       const ks = this.starts[ln] + indent;
-      const { key, keyEnd, colon } = this.key(ks, e);
+      const key = this.key(ks, e);
+      const keyEnd = this.keyEnd;
+      const colon = this.colon;
       const child = this.newNode(key, target, ks, keyEnd);
       const p = this.scanSpaces(colon + 1, e);
       if (p >= e || t.charCodeAt(p) === HASH) {
@@ -443,7 +463,7 @@ class Reader {
       } else {
         this.node(child, ln, p, indent, false);
       }
-      children.push(child);
+      this.pending.push(child);
       const nl = this.content(this.next);
       if (nl >= this.count || this.isMarker(nl)) break;
       const ni = this.indent(nl);
@@ -453,13 +473,13 @@ class Reader {
     }
     target.vs = start;
     target.ve = this.end;
-    target.children = children.slice(); // exactly as long as it is: push leaves room for more
+    target.children = this.collected(base);
   }
 
   /** A block sequence whose first `-` is at column `indent` of line `ln`. */
   private blockSeq(target: PlainNode, ln: number, indent: number): void {
     const t = this.text;
-    const children: PlainNode[] = [];
+    const base = this.pending.length;
     const start = this.starts[ln] + indent;
     for (let i = 0; ; i++) {
       const e = this.lineEnd(ln);
@@ -480,7 +500,7 @@ class Reader {
       // An item's key range is its value's.
       child.ks = child.vs;
       child.ke = child.ve;
-      children.push(child);
+      this.pending.push(child);
       const nl = this.content(this.next);
       if (nl >= this.count || this.isMarker(nl)) break;
       const ni = this.indent(nl);
@@ -491,7 +511,7 @@ class Reader {
     }
     target.vs = start;
     target.ve = this.end;
-    target.children = children.slice(); // exactly as long as it is: push leaves room for more
+    target.children = this.collected(base);
   }
 
   /** `|` or `>` at `at` on line `ln`, and the lines indented past `parentIndent` under it. */
@@ -624,7 +644,7 @@ class Reader {
     const t = this.text;
     const map = t.charCodeAt(at) === 123;
     const close = map ? 125 : 93;
-    const children: PlainNode[] = [];
+    const base = this.pending.length;
     let i = this.scanSpaces(at + 1, e);
     if (t.charCodeAt(i) !== close) {
       for (let n = 0; ; n++) {
@@ -652,13 +672,13 @@ class Reader {
           const vc = t.charCodeAt(vs);
           if (vs >= e || vc === 44 || vc === close) giveUp();
           this.flowItem(child, vs, e, ln);
-          children.push(child);
+          this.pending.push(child);
         } else {
           const child = this.newNode(String(n), target, 0, 0);
           this.flowItem(child, i, e, ln);
           child.ks = child.vs;
           child.ke = child.ve;
-          children.push(child);
+          this.pending.push(child);
         }
         i = this.scanSpaces(this.end, e);
         const c = t.charCodeAt(i);
@@ -672,7 +692,7 @@ class Reader {
     this.end = i + 1;
     target.vs = at;
     target.ve = this.end;
-    target.children = children.slice(); // exactly as long as it is: push leaves room for more
+    target.children = this.collected(base);
     this.depth--;
   }
 

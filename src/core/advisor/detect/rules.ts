@@ -3,7 +3,7 @@
 // and a test on the value; the runner walks the tree once and turns matches into findings with the
 // exact range to underline and a message about that very line.
 import type { ConfigModel, ConfigNode, Range } from '../../parse/types';
-import { ChildNode, pathEnd, pathEndsWith, pathLength, segmentFromEnd } from '../../parse/offsetNode';
+import { ChildNode, pathEndsWith, pathLength, segmentFromEnd } from '../../parse/offsetNode';
 import { matchPath, splitPattern } from '../../parse/path';
 import { signalById } from '../signals';
 import type { Finding } from '../types';
@@ -196,10 +196,15 @@ function compile(rules: readonly Rule[]): CompiledList {
 
 /**
  * The rules that may match a node's path, in list order (merged once for each last two segments).
- * Only the path's end is read, so a node that can tell it without its path (pathEnd) makes none.
+ * Only the path's end is read, so a node that can tell it without its path (segmentFromEnd) makes none.
  */
 function candidates(c: CompiledList, node: ConfigNode): number[] {
-  const { depth, last, parent } = pathEnd(node);
+  // The last two segments, read without an object for them: this runs for every node of a file.
+  const lastSegment = segmentFromEnd(node, 0);
+  const parentSegment = lastSegment === undefined ? undefined : segmentFromEnd(node, 1);
+  const depth = lastSegment === undefined ? 0 : parentSegment === undefined ? 1 : 2;
+  const last = lastSegment ?? '';
+  const parent = parentSegment ?? '';
   let byParent = c.merged.get(last);
   if (!byParent) c.merged.set(last, (byParent = new Map()));
   let list = byParent.get(parent);

@@ -344,10 +344,8 @@ class Statements {
   }
 }
 
-interface Ctx {
-  path: string[];
-  node: ConfigNode;
-}
+/** A configuration object a block variable stands for: the Vagrantfile's root, or a block's node (its path made when asked). */
+type Ctx = ConfigNode;
 
 /**
  * Names a block binds and what each stands for, as `[name, value, name, value, …]`: a block binds one
@@ -477,7 +475,7 @@ function parse(source: string, file: string): VagrantModel {
   // bind nothing we follow, and share one empty frame.
   const frames: Frame[] = [NO_FRAME];
   // What `Vagrant.configure do |config|` binds, the same for every such block (bindings are only read).
-  const rootCtxs: Ctx[] = [{ path: [], node: root }];
+  const rootCtxs: Ctx[] = [root];
   // Each name's bindings, innermost last, kept as frames open and close: a name is looked up in one
   // step however deep the blocks nest (walking the frames took quadratic time: 20,000 nested blocks
   // and 20,000 statements, 0.7 s).
@@ -648,12 +646,12 @@ function parse(source: string, file: string): VagrantModel {
               (node.children ??= []).push(opt);
             }
           }
-          for (const node of nodes) (ctx.node.children ??= []).push(node);
+          for (const node of nodes) (ctx.children ??= []).push(node);
           for (const node of nodes) all.push(node);
           if (opensDo && nodes.length && params[1]) bind(params[1], [...(boundIn(newFrame?.vars, params[1]) ?? []), ctx]);
         }
         if (opensDo && all.length) {
-          if (params[0]) bind(params[0], all.map((n) => ({ path: n.path, node: n })));
+          if (params[0]) bind(params[0], all);
           (newFrame ??= {}).nodes = all;
         }
       }

@@ -171,10 +171,10 @@ function mask(text: string): Masked {
       lineStart = false;
     }
     // Nothing but a line end, a comment or a literal changes what the scan does: go straight to the next one.
+    // `test`, not `exec`: the stop is one character, just before where the search stopped, and no match object is made.
     stop.lastIndex = i;
-    const hit = stop.exec(text);
-    if (!hit) break;
-    i = hit.index;
+    if (!stop.test(text)) break;
+    i = stop.lastIndex - 1;
     const c = text[i];
     if (c === '\n') {
       i++;
@@ -295,8 +295,9 @@ class Statements {
     this.bracket = this.nextBracket(0);
   }
   private nextBracket(from: number): number {
+    // `test`, not `exec`: the match is one character, ending where the search stopped, and no match object is made.
     this.brackets.lastIndex = from;
-    return this.brackets.exec(this.code)?.index ?? this.code.length;
+    return this.brackets.test(this.code) ? this.brackets.lastIndex - 1 : this.code.length;
   }
   next(): boolean {
     const code = this.code;

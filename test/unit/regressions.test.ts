@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ParseCache } from '../../src/core/cache';
 import { findingsFor } from '../../src/core/advisor/findings';
 import { explainAt } from '../../src/core/explain';
@@ -338,6 +340,25 @@ describe('regressions', () => {
       assert.equal(boxes[119_999].value, 'b');
       const findings = findingsFor(m);
       assert.equal(findings.filter((f) => f.signal === 'existing.vagrant-machine').length, 120_000);
+    });
+  });
+
+  describe('the rule runner kept every path end it had seen, and with it the text of every file read, for as long as the extension ran (fuzzing, seed 31: a test process held 114 MB)', () => {
+    it('keeps nothing of a file once its findings are made', () => {
+      setFlagsFromString('--expose-gc');
+      const gc = runInNewContext('gc') as () => void;
+      // Files of distinct keys long enough to be slices of the text (a slice keeps the whole text alive).
+      const fileOf = (n: number) => `services:\n${Array.from({ length: 2_000 }, (_, i) => `  service_${n}_${i}_with_a_long_name:\n    image: alpine\n`).join('')}`;
+      const used = () => {
+        gc();
+        return process.memoryUsage().heapUsed;
+      };
+      findingsFor(composeModule.parse(fileOf(-1), 'compose.yaml'));
+      const before = used();
+      for (let n = 0; n < 40; n++) assert.ok(findingsFor(composeModule.parse(fileOf(n), 'compose.yaml')).length > 0);
+      const grown = used() - before;
+      // 40 files of 140 KB: kept, they were over 5 MB of text alone.
+      assert.ok(grown < 2_000_000, `the heap grew by ${(grown / 1e6).toFixed(1)} MB over 40 files read and dropped`);
     });
   });
 

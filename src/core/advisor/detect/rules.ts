@@ -148,7 +148,7 @@ interface CompiledList {
   byParent: Map<string, number[]>;
   /** Indexes of the rules with a pattern that ends otherwise (`**`, `*.*`): tried on every node. */
   anyLast: number[];
-  /** Last segment -> parent segment -> the rules a node with that path end may match, in list order. */
+  /** Last segment -> parent segment (each one the rules file under, or NO_KEY) -> the rules a node with that path end may match, in list order. */
   merged: Map<string, Map<string, number[]>>;
 }
 
@@ -195,27 +195,34 @@ function compile(rules: readonly Rule[]): CompiledList {
 }
 
 /**
- * The rules that may match a node's path, in list order (merged once for each last two segments).
- * Only the path's end is read, so a node that can tell it without its path (segmentFromEnd) makes none.
+ * The rules that may match a node's path, in list order: those filed under its last segment, under the
+ * segment before it, and those filed under none, merged once for each pair of keys the rules file
+ * under. Only the path's end is read, so a node that can tell it without its path (segmentFromEnd)
+ * makes none. The merged lists are kept by the rules' own keys, never by a file's: kept by every
+ * path end ever seen, they grew with each file read and held on to the files' text (the keys were
+ * slices of it) for as long as the extension ran.
  */
 function candidates(c: CompiledList, node: ConfigNode): number[] {
   // The last two segments, read without an object for them: this runs for every node of a file.
-  const lastSegment = segmentFromEnd(node, 0);
-  const parentSegment = lastSegment === undefined ? undefined : segmentFromEnd(node, 1);
-  const depth = lastSegment === undefined ? 0 : parentSegment === undefined ? 1 : 2;
-  const last = lastSegment ?? '';
-  const parent = parentSegment ?? '';
-  let byParent = c.merged.get(last);
-  if (!byParent) c.merged.set(last, (byParent = new Map()));
-  let list = byParent.get(parent);
+  const last = segmentFromEnd(node, 0);
+  const parent = last === undefined ? undefined : segmentFromEnd(node, 1);
+  const keyed = last === undefined ? undefined : c.byLast.get(last);
+  const parented = parent === undefined ? undefined : c.byParent.get(parent);
+  if (!keyed && !parented) return c.anyLast;
+  const lastKey = keyed ? last! : NO_KEY;
+  const parentKey = parented ? parent! : NO_KEY;
+  let byParent = c.merged.get(lastKey);
+  if (!byParent) c.merged.set(lastKey, (byParent = new Map()));
+  let list = byParent.get(parentKey);
   if (!list) {
-    const keyed = depth > 0 ? (c.byLast.get(last) ?? []) : [];
-    const parented = depth > 1 ? (c.byParent.get(parent) ?? []) : [];
-    list = [...new Set([...keyed, ...parented, ...c.anyLast])].sort((a, b) => a - b);
-    byParent.set(parent, list);
+    list = [...new Set([...(keyed ?? []), ...(parented ?? []), ...c.anyLast])].sort((a, b) => a - b);
+    byParent.set(parentKey, list);
   }
   return list;
 }
+
+/** Stands for "no key the rules file under" in CompiledList.merged (no rule files under a lone surrogate). */
+const NO_KEY = '\ud800';
 
 function matches(rule: TreeRule, at: PathTest, node: ConfigNode, parent: ConfigNode | undefined): boolean {
   if (!at(node)) return false;

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { ConfigNode } from '../../src/core/parse/types';
-import { unifyLineBreaks } from '../../src/core/parse/lines';
+import { lineStarts, lineStartsAnyBreak, unifyLineBreaks } from '../../src/core/parse/lines';
 import { flowDepth, lineNesting, MAX_NODES, parseYamlTree } from '../../src/core/parse/yaml';
 import { plainConfigNode } from '../../src/core/parse/offsetNode';
 import { PlainNode, readPlainYaml } from '../../src/core/parse/yamlFast';
@@ -14,9 +14,9 @@ import { corpusFiles, fuzzParams, mutatedCorpus, randomText } from '../fuzz/inpu
 
 const YAML_FORMATS = new Set(['compose', 'kubernetes', 'cloud-init', 'lima']);
 
-/** The fast reader's tree as plain objects, or null when it leaves the text to the library. */
+/** The fast reader's tree as plain objects, or null when it leaves the text to the library. It reads the text as given, line breaks of every kind included. */
 function fast(text: string): ConfigNode[] | null {
-  const roots = readPlainYaml(unifyLineBreaks(text), MAX_NODES);
+  const roots = readPlainYaml(text, MAX_NODES);
   return roots && roots.map(plainConfigNode);
 }
 
@@ -38,6 +38,11 @@ function assertSameAsLibrary(text: string, what: string): boolean {
 const variants: Record<string, (t: string) => string> = {
   asIs: (t) => t,
   crlf: (t) => t.replace(/\r?\n/g, '\r\n'),
+  loneCR: (t) => t.replace(/\r?\n/g, '\r'),
+  mixedBreaks: (t) => {
+    let k = 0;
+    return t.replace(/\r?\n/g, () => ['\n', '\r', '\r\n'][k++ % 3]);
+  },
   noFinalNewline: (t) => t.replace(/\s+$/, ''),
   trailingSpaces: (t) => t.replace(/\n/g, '  \n'),
   trailingComment: (t) => `${t}\n# the end\n`,
@@ -45,6 +50,17 @@ const variants: Record<string, (t: string) => string> = {
 };
 
 describe('fast YAML reader', () => {
+  it('finds the same lines in a text with lone CRs as in the text with its line breaks unified', () => {
+    const piece = fc.oneof(fc.constantFrom('\n', '\r', '\r\n', '\r\r', '\n\r', 'a', 'key: v', ' '), fc.string({ maxLength: 5 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        assert.deepEqual(lineStartsAnyBreak(text), lineStarts(unifyLineBreaks(text)), JSON.stringify(text));
+      }),
+      fuzzParams(300),
+    );
+  });
+
   it('builds the library\'s tree for every corpus YAML file it reads, and reads nearly all of them', () => {
     const files = corpusFiles().filter((f) => YAML_FORMATS.has(f.format));
     assert.ok(files.length > 100, `only ${files.length} corpus YAML files`);

@@ -10,6 +10,40 @@ export function unifyLineBreaks(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
+/**
+ * Where each line starts when a lone CR ends a line too, as for the editor: 0, then the offset after
+ * each LF and each CR not followed by an LF. The same table as lineStarts gives for the text after
+ * unifyLineBreaks, without making that copy of the text (a reader that reads line by line needs none).
+ */
+export function lineStartsAnyBreak(text: string): number[] {
+  if (!text.includes('\r')) return lineStarts(text);
+  // Counted first, then written, as lineStarts does; each pass hops from break to break with two
+  // searches, one for LFs and one for CRs (a CR followed by an LF is one break, counted at the LF).
+  let count = 1;
+  for (let lf = text.indexOf('\n'), cr = text.indexOf('\r'); lf !== -1 || cr !== -1; ) {
+    if (cr !== -1 && (lf === -1 || cr < lf)) {
+      if (cr + 1 !== lf) count++;
+      cr = text.indexOf('\r', cr + 1);
+    } else {
+      count++;
+      lf = text.indexOf('\n', lf + 1);
+    }
+  }
+  const starts = new Array<number>(count);
+  starts[0] = 0;
+  let k = 1;
+  for (let lf = text.indexOf('\n'), cr = text.indexOf('\r'); lf !== -1 || cr !== -1; ) {
+    if (cr !== -1 && (lf === -1 || cr < lf)) {
+      if (cr + 1 !== lf) starts[k++] = cr + 1;
+      cr = text.indexOf('\r', cr + 1);
+    } else {
+      starts[k++] = lf + 1;
+      lf = text.indexOf('\n', lf + 1);
+    }
+  }
+  return starts;
+}
+
 /** Where each line of the text starts: 0, then the offset after each LF. */
 export function lineStarts(text: string): number[] {
   // Counted first, then written into an array of that length: growing it by pushes copied it over
@@ -61,8 +95,12 @@ export function blankedSpan(text: string, from: number, to: number, ch: string):
 export class Lines {
   /** Where each line starts (after each LF). */
   readonly starts: number[];
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+  /** `starts`: the text's line starts when the caller has them (lineStartsAnyBreak's, for a text with lone CRs). */
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts ?? lineStarts(text);
   }
   /**
    * The line of the last lookup: parsers mostly look offsets up in text order, so that line or the

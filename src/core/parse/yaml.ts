@@ -350,21 +350,22 @@ function readHead(text: string): YamlTree {
  * `head: false` is readHead's own call, on text already cut to size.
  */
 export function parseYamlTree(source: string, options: { library?: boolean; head?: boolean } = {}): YamlTree {
-  // A lone CR ends a line for YAML and for the editor, but the yaml library reads a CR-only file as
-  // one line of nested compact mappings, thousands deep (see tooDeep).
-  const text = unifyLineBreaks(source);
-  if (text.length > MAX_YAML_BYTES) {
+  if (source.length > MAX_YAML_BYTES) {
     return {
       roots: [],
-      problems: [{ message: `File too large to analyse (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_YAML_BYTES / 1048576} MB).`, range: zero }],
+      problems: [{ message: `File too large to analyse (${(source.length / 1048576).toFixed(1)} MB; the limit is ${MAX_YAML_BYTES / 1048576} MB).`, range: zero }],
     };
   }
   // The fast reader needs no nesting guards (it reads in one pass and gives up past its own depth
-  // limit); they protect the yaml library, which gets whatever the fast reader leaves.
+  // limit); they protect the yaml library, which gets whatever the fast reader leaves. The fast reader
+  // ends lines at a lone CR itself.
   if (!options.library) {
-    const plain = readPlainYaml(text, MAX_NODES);
+    const plain = readPlainYaml(source, MAX_NODES);
     if (plain) return { roots: plain, problems: [] };
   }
+  // A lone CR ends a line for YAML and for the editor, but the yaml library reads a CR-only file as
+  // one line of nested compact mappings, thousands deep (see tooDeep).
+  const text = unifyLineBreaks(source);
   const deep = flowDepth(text);
   if (deep.offset >= 0) {
     return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: new LineIndex(text).range(deep.offset, deep.offset + 1) }] };

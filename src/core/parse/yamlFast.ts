@@ -10,7 +10,7 @@
 // the yaml library reads the file instead. So this reader only ever has to agree with the library on
 // text the library accepts without a word, and test/unit/yaml-fast.test.ts checks that it does, node
 // for node, on every corpus file and on mutated and random text.
-import { LineIndex } from './lines';
+import { LineIndex, lineStartsAnyBreak } from './lines';
 import { ChildNode } from './offsetNode';
 import type { Range } from './types';
 
@@ -109,7 +109,8 @@ class Reader {
     private readonly text: string,
     private readonly maxNodes: number,
   ) {
-    this.positions = new LineIndex(text);
+    // Lines end at an LF, a CRLF or a lone CR: the text is read as given, not copied with its line breaks unified.
+    this.positions = new LineIndex(text, lineStartsAnyBreak(text));
     const starts = this.positions.starts;
     this.count = starts.length;
     // A byte order mark at the start is not part of the first line's text: the library reads that
@@ -120,10 +121,11 @@ class Reader {
 
   // ---- lines
 
-  /** Where line `ln`'s text ends, before its `\n` or `\r\n` (worked out from where the next line starts: a table of ends was a second array as long as the file's lines). */
+  /** Where line `ln`'s text ends, before its `\n`, `\r\n` or lone `\r` (worked out from where the next line starts: a table of ends was a second array as long as the file's lines). */
   private lineEnd(ln: number): number {
     if (ln + 1 >= this.count) return this.text.length;
     const next = this.positions.starts[ln + 1];
+    if (this.text.charCodeAt(next - 1) === 13) return next - 1;
     return next - (next >= 2 && this.text.charCodeAt(next - 2) === 13 ? 2 : 1);
   }
 

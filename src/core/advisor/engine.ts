@@ -305,7 +305,7 @@ class Judge {
   }
 
   /** The evidence of one workload's findings, each signal with its count, in the order signals first occur; and its pieces of evidence. */
-  evidenceOf(findings: readonly Finding[]): { evidence: Evidence[]; signals: AdviceSignal[] } {
+  count(findings: readonly Finding[]): { evidence: Evidence[]; signals: AdviceSignal[] } {
     const round = ++this.round;
     const order: number[] = [];
     const signals: AdviceSignal[] = [];
@@ -328,7 +328,7 @@ class Judge {
 }
 
 function judge(b: Building, judging: Judge): AdviceWorkload {
-  const { evidence, signals } = judging.evidenceOf(b.findings);
+  const { evidence, signals } = judging.count(b.findings);
   const decision = decide(evidence);
   const rank = (d: string) => (d === directionOf(decision.verdict) ? 0 : 1);
   signals.sort((x, y) => rank(x.direction) - rank(y.direction) || y.weight - x.weight || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));

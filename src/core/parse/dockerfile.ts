@@ -210,7 +210,6 @@ function endsWith(text: string, start: number, end: number, ch: number): boolean
   return i >= start && text.charCodeAt(i) === ch;
 }
 
-/** A stage's range end until its last instruction is known. */
 /** Where an instruction starts and ends, without making and keeping the reader's instructions' ranges (a hover makes those it needs). */
 const startOf = (ins: DfInstruction): Pos => (ins instanceof OffsetInstruction ? ins.startPos() : { ...ins.range.start });
 const endOf = (ins: DfInstruction): Pos => (ins instanceof OffsetInstruction ? ins.endPos() : ins.range.end);

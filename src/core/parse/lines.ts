@@ -17,31 +17,30 @@ export function unifyLineBreaks(text: string): string {
  */
 export function lineStartsAnyBreak(text: string): number[] {
   if (!text.includes('\r')) return lineStarts(text);
-  // Counted first, then written, as lineStarts does; each pass hops from break to break with two
-  // searches, one for LFs and one for CRs (a CR followed by an LF is one break, counted at the LF).
+  // Counted first, then written, as lineStarts does.
   let count = 1;
-  for (let lf = text.indexOf('\n'), cr = text.indexOf('\r'); lf !== -1 || cr !== -1; ) {
-    if (cr !== -1 && (lf === -1 || cr < lf)) {
-      if (cr + 1 !== lf) count++;
-      cr = text.indexOf('\r', cr + 1);
-    } else {
-      count++;
-      lf = text.indexOf('\n', lf + 1);
-    }
-  }
+  eachLineStartAfterBreak(text, () => count++);
   const starts = new Array<number>(count);
   starts[0] = 0;
   let k = 1;
+  eachLineStartAfterBreak(text, (start) => (starts[k++] = start));
+  return starts;
+}
+
+/**
+ * Calls `at` with the offset after each line break (LF, CRLF or lone CR), in order, hopping from
+ * break to break with two searches, one for LFs and one for CRs (a CRLF is counted at its LF).
+ */
+function eachLineStartAfterBreak(text: string, at: (start: number) => void): void {
   for (let lf = text.indexOf('\n'), cr = text.indexOf('\r'); lf !== -1 || cr !== -1; ) {
     if (cr !== -1 && (lf === -1 || cr < lf)) {
-      if (cr + 1 !== lf) starts[k++] = cr + 1;
+      if (cr + 1 !== lf) at(cr + 1);
       cr = text.indexOf('\r', cr + 1);
     } else {
-      starts[k++] = lf + 1;
+      at(lf + 1);
       lf = text.indexOf('\n', lf + 1);
     }
   }
-  return starts;
 }
 
 /** Where each line of the text starts: 0, then the offset after each LF. */

@@ -68,6 +68,12 @@ export interface Finding {
   range: Range;
   /** A line-specific message; defaults to the signal's reason. */
   message?: string;
+  /**
+   * Set when the finding holds only under a condition that cannot be decided from the files (a Helm
+   * template branch on `.Capabilities`, `lookup`, a value no file sets): the condition as written,
+   * e.g. `.Values.hostNetwork`. Such evidence counts for less than a literal setting.
+   */
+  when?: string;
 }
 
 export type WorkloadKind =

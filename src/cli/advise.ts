@@ -6,6 +6,7 @@ import { adviseWorkspace, DEFAULT_MAX_FILE_SIZE, RootError, type AdviceReport } 
 import type { EngineDeps } from '../core/advisor/engine';
 import { toSarif } from '../core/advisor/sarif';
 import { VERDICT_ORDER, type Verdict } from '../core/advisor/types';
+import { ROLES, type Role, type RoleRule } from '../core/advisor/roles';
 import { renderAdviceMarkdown, renderAdviceText } from '../core/render/adviceText';
 import { nodeFs, toPosixPath } from '../node/nodeFs';
 import { choice, parseArgs, UsageError, type CliIO, type Subcommand } from './io';
@@ -19,11 +20,16 @@ export function adviceJson(r: AdviceReport): unknown {
     version: r.version,
     root: r.root,
     verdict: r.verdict,
+    overallFrom: r.overallFrom,
+    decidedBy: r.decidedBy.map((i) => ({ name: r.workloads[i].name, file: r.workloads[i].file, line: r.workloads[i].line })),
+    incomplete: r.incomplete,
     workloads: r.workloads.map((w) => ({
       name: w.name,
       kind: w.kind,
       file: w.file,
       line: w.line,
+      role: w.role,
+      roleReason: w.roleReason,
       verdict: w.verdict,
       confidence: w.confidence,
       signals: w.signals.map((s) => ({ id: s.id, direction: s.direction, file: s.file, line: s.line, message: s.message, dimension: s.dimension, sources: s.sources, column: s.column, label: s.label, weight: s.weight })),
@@ -65,10 +71,18 @@ export function outJson(io: CliIO, value: Record<string, unknown>): void {
   io.out('}');
 }
 
-/** Whether any workload's verdict is at or past the given one. */
+/** Whether the overall answer (the product's, or the rest's when nothing is the product) is at or past the given verdict. */
 export function failsOn(r: AdviceReport, failOn: Verdict): boolean {
-  const bar = VERDICT_ORDER.indexOf(failOn);
-  return r.workloads.some((w) => VERDICT_ORDER.indexOf(w.verdict) >= bar);
+  return r.verdict !== null && VERDICT_ORDER.indexOf(r.verdict) >= VERDICT_ORDER.indexOf(failOn);
+}
+
+/** `GLOB=ROLE` as given to `--role`. */
+export function parseRoleRule(value: string): RoleRule {
+  const at = value.lastIndexOf('=');
+  const glob = at > 0 ? value.slice(0, at).trim() : '';
+  const role = at > 0 ? value.slice(at + 1).trim() : '';
+  if (!glob || !(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be GLOB=ROLE with ROLE one of ${ROLES.join(', ')} (got '${value}')`);
+  return { glob, role: role as Role };
 }
 
 function parseSize(value: string): number {
@@ -83,19 +97,23 @@ function parseSize(value: string): number {
 export function makeAdviseCommand(deps?: Partial<EngineDeps>): Subcommand {
   const command: Subcommand = {
     name: 'advise',
-    usage: 'advise [PATH] [--format text|json|markdown|sarif] [--fail-on container-hardened|sandboxed|vm] [--exclude GLOB]... [--max-file-size 2MB]',
-    summary: 'Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why.',
-    exitCodes: "0 done; 1 a workload's verdict is at or past --fail-on; 2 bad usage or a path that is not a readable folder.",
+    usage:
+      'advise [PATH] [--format text|json|markdown|sarif] [--fail-on container-hardened|sandboxed|vm] [--allow-incomplete] [--role GLOB=ROLE]... [--exclude GLOB]... [--max-file-size 2MB]',
+    summary:
+      'Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why. The overall answer is the product\'s: tests, examples, dev containers, CI and host VMs are listed apart (--role GLOB=ROLE says which files are which; ROLE is product, development, test, example, ci or host).',
+    exitCodes:
+      '0 done; 1 a file could not be read completely (without --allow-incomplete), or the overall answer is at or past --fail-on; 2 bad usage or a path that is not a readable folder.',
     async run(args, io) {
-      const { positionals, options } = parseArgs(args, { format: 'string', 'fail-on': 'string', exclude: 'string[]', 'max-file-size': 'string' });
+      const { positionals, options } = parseArgs(args, { format: 'string', 'fail-on': 'string', exclude: 'string[]', 'max-file-size': 'string', role: 'string[]', 'allow-incomplete': 'boolean' });
       if (positionals.length > 1) throw new UsageError(`advise takes one folder (got ${positionals.length})`);
       const format = choice('format', options.format, FORMATS, 'text');
       const failOn = options['fail-on'] === undefined ? undefined : choice('fail-on', options['fail-on'], FAIL_ON, 'vm');
       const maxFileSize = options['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(options['max-file-size']));
+      const roles = ((options.role as string[] | undefined) ?? []).map(parseRoleRule);
       const native = resolve(positionals[0] ?? '.');
       let report: AdviceReport;
       try {
-        report = await adviseWorkspace(nodeFs, [toPosixPath(native)], { exclude: (options.exclude as string[] | undefined) ?? [], maxFileSize, deps });
+        report = await adviseWorkspace(nodeFs, [toPosixPath(native)], { exclude: (options.exclude as string[] | undefined) ?? [], maxFileSize, deps, roles });
       } catch (e) {
         if (e instanceof RootError) throw new UsageError(e.message);
         throw e;
@@ -105,7 +123,13 @@ export function makeAdviseCommand(deps?: Partial<EngineDeps>): Subcommand {
       else if (format === 'sarif') io.out(JSON.stringify(toSarif(report, undefined, pathToFileURL(native).href), null, 2));
       else if (format === 'markdown') io.out(renderAdviceMarkdown(report));
       else io.out(renderAdviceText(report));
-      return failOn !== undefined && failsOn(report, failOn) ? 1 : 0;
+      if (failOn === undefined) return 0;
+      if (failsOn(report, failOn)) return 1;
+      if (report.incomplete.length > 0 && options['allow-incomplete'] !== true) {
+        io.err(`${report.incomplete.length === 1 ? '1 file' : `${report.incomplete.length} files`} could not be read completely, so --fail-on cannot vouch for ${report.incomplete.length === 1 ? 'it' : 'them'} (give --allow-incomplete to accept that).`);
+        return 1;
+      }
+      return 0;
     },
   };
   return command;

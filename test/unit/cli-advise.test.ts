@@ -96,7 +96,7 @@ describe('cli advise', () => {
     const r = run('advise', ws, '--format', 'markdown');
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^# Container or VM\?$/m);
-    assert.match(r.out, /^\| web \| compose-service \| `compose.yaml:2` \|/m);
+    assert.match(r.out, /^\| web \| product \| compose-service \| `compose.yaml:2` \|/m);
   });
 
   for (const args of [['--help'], ['-h'], ['help'], ['.', '--format', 'json', '--help']]) {

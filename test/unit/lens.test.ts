@@ -102,7 +102,7 @@ describe('status bar text', () => {
   it('gives the overall verdict and how many workloads have it', () => {
     assert.equal(statusText({ verdict: 'vm', workloads: wl('vm', 'container', 'vm', 'container-hardened') }), 'VM (2 of 4)');
     assert.equal(statusText({ verdict: 'container', workloads: wl('container') }), 'Container (1 of 1)');
-    assert.equal(statusText({ verdict: 'container', workloads: [] }), 'No workloads');
+    assert.equal(statusText({ verdict: null, workloads: [] }), 'No workloads found');
   });
   it('counts each verdict in the tooltip, most demanding first', () => {
     assert.equal(

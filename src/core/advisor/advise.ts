@@ -4,13 +4,13 @@ import { basename, normalizePath, type ReadOnlyFs } from '../fs';
 import { detectFormat, formatByName, isCandidateName } from '../parse/detect';
 import type { Format } from '../parse/types';
 import { adviseAnalyses, analyzeText, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from './engine';
-import type { AdviceNote, AdviceReport, AdviceWorkload } from './report';
+import type { AdviceNote, AdviceReport, AdviceWorkload, IncompleteFile } from './report';
+import { overallOf, type RoleRule } from './roles';
 import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind, type WalkResult } from './scan';
-import type { Verdict } from './types';
-import { maxVerdict } from './verdict';
 import { append } from '../arrays';
 
-export type { AdviceReport, AdviceWorkload, AdviceSignal, AdviceSource, AdviceNote, AdviceStats } from './report';
+export type { AdviceReport, AdviceWorkload, AdviceSignal, AdviceSource, AdviceNote, AdviceStats, IncompleteFile } from './report';
+export type { Role, RoleRule } from './roles';
 export { CancelledError, RootError, DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIPPED_FOLDERS, type ScanProgress, type Skipped, type SkipKind } from './scan';
 
 /** Enough of a file's head to tell its format by content. */
@@ -42,6 +42,8 @@ export interface AdviseOptions {
   /** Parallel reads; default 16. */
   concurrency?: number;
   deps?: Partial<EngineDeps>;
+  /** Which files are which (the config file's `roles`, `--role`): overrides the roles the advisor infers. */
+  roles?: RoleRule[];
 }
 
 interface CacheEntry {
@@ -158,8 +160,30 @@ function labelsFor(roots: readonly string[], given?: readonly string[]): string[
   });
 }
 
-function overall(workloads: readonly AdviceWorkload[]): Verdict {
-  return workloads.reduce<Verdict>((v, w) => maxVerdict(v, w.verdict), 'container');
+/** The overall answer of a report and the workloads that decided it. */
+function overall(workloads: readonly AdviceWorkload[]): Pick<AdviceReport, 'verdict' | 'overallFrom' | 'decidedBy'> {
+  const o = overallOf(workloads);
+  return { verdict: o.verdict, overallFrom: o.from, decidedBy: o.decidedBy };
+}
+
+/** Skips that leave part of the workspace unread: a candidate that was too large, unreadable or not text. */
+const UNREAD_KINDS = new Set<SkipKind>(['too-large', 'unreadable', 'binary']);
+
+/**
+ * The files a report cannot vouch for: configuration files skipped unread, and files whose reading
+ * lost content. A skipped file counts only when its name alone makes it a configuration file (a
+ * Dockerfile, a compose file…): a large `package-lock.json` is a candidate by its extension, but
+ * nothing says it holds a workload.
+ */
+function incompleteOf(analyses: readonly FileAnalysis[], skipped: readonly Skipped[]): IncompleteFile[] {
+  const out: IncompleteFile[] = [];
+  for (const s of skipped) if (UNREAD_KINDS.has(s.kind) && formatByName(s.file)) out.push({ file: s.file, reason: s.reason });
+  for (const a of analyses) {
+    const lost = a.problems.find((p) => (p as { incomplete?: boolean }).incomplete);
+    if (lost) out.push({ file: a.file, reason: `line ${lost.range.start.line + 1}: ${lost.message}` });
+  }
+  out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return out;
 }
 
 function depsOf(options: { deps?: Partial<EngineDeps> }): EngineDeps {
@@ -279,12 +303,13 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   }
 
   const found = analyses.filter((a): a is FileAnalysis => a !== null);
-  const workloads = adviseAnalyses(found, deps);
+  const workloads = adviseAnalyses(found, deps, { roles: options.roles });
   return {
     version,
     root: normRoots.join(', '),
-    verdict: overall(workloads),
+    ...overall(workloads),
     workloads,
+    incomplete: incompleteOf(found, skipped),
     skipped,
     notes,
     stats: { files, configFiles: found.length, ms: Date.now() - started, parsed, reused },
@@ -313,7 +338,7 @@ function analyzeCandidate(c: Candidate, deps: EngineDeps) {
 }
 
 /** Advises on files given as text (tests, the eval, an editor's open documents). Paths are used as given. */
-export function adviseFiles(files: { path: string; text: string }[], options: { deps?: Partial<EngineDeps> } = {}): AdviceReport {
+export function adviseFiles(files: { path: string; text: string }[], options: { deps?: Partial<EngineDeps>; roles?: RoleRule[] } = {}): AdviceReport {
   const started = Date.now();
   const deps = depsOf(options);
   const analyses: FileAnalysis[] = [];
@@ -327,12 +352,13 @@ export function adviseFiles(files: { path: string; text: string }[], options: { 
     if (r.skip) skipped.push({ file: path, ...r.skip });
     for (const n of r.notes) notes.push({ file: path, message: n });
   }
-  const workloads = adviseAnalyses(analyses, deps);
+  const workloads = adviseAnalyses(analyses, deps, { roles: options.roles });
   return {
     version,
     root: '',
-    verdict: overall(workloads),
+    ...overall(workloads),
     workloads,
+    incomplete: incompleteOf(analyses, skipped),
     skipped,
     notes,
     stats: { files: files.length, configFiles: analyses.length, ms: Date.now() - started, parsed: analyses.length, reused: 0 },

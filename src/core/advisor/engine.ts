@@ -11,6 +11,10 @@ import type { Finding, Signal, Workload, WorkloadKind } from './types';
 import type { AdviceSignal, AdviceWorkload } from './report';
 import { decide, type Evidence } from './verdict';
 import { append } from '../arrays';
+import { child, childString } from '../parse/configNodes';
+import type { ConfigModel, ConfigNode } from '../parse/types';
+import { kubernetesObjects } from '../parse/kubernetes';
+import { assignRoles, enginesIn, type RoleRule } from './roles';
 
 /** What the engine needs from the rest of the core; tests pass their own. */
 export interface EngineDeps {
@@ -37,7 +41,91 @@ export interface FileAnalysis {
   problems: ParseProblem[];
   /** The evidence of a build that stops at a named stage (compose `build.target`), for files that have stages. */
   targets?: Targets;
+  /** A `kustomization.yaml`: the resources it builds on and the patches it applies, as written (relative to its folder). */
+  kustomization?: Kustomization;
+  /** Objects that act on a workload named elsewhere (an autoscaler's `scaleTargetRef`): their extent and target. */
+  attachments?: Attachment[];
 }
+
+export interface Kustomization {
+  resources: string[];
+  patches: { path?: string; target?: { kind?: string; name?: string } }[];
+}
+
+export interface Attachment {
+  extent: Range;
+  target: { kind: string; name: string };
+}
+
+const KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+
+function stringsOf(node: ConfigNode | undefined): string[] {
+  return (node?.children ?? []).map((c) => (typeof c.value === 'string' ? c.value : childString(c, 'path'))).filter((x): x is string => typeof x === 'string' && x.length > 0);
+}
+
+/** What a kustomization says it builds on and patches (Kustomize's `resources`, `bases`, `components` and the three patch fields). */
+function kustomizationOf(model: ConfigModel): Kustomization | undefined {
+  const root = model.roots[0];
+  if (!root?.children) return undefined;
+  const kind = childString(root, 'kind');
+  if (kind !== undefined && kind !== 'Kustomization' && kind !== 'Component') return undefined;
+  const resources = [...stringsOf(child(root, 'resources')), ...stringsOf(child(root, 'bases')), ...stringsOf(child(root, 'components'))];
+  const patches: Kustomization['patches'] = [];
+  for (const p of child(root, 'patchesStrategicMerge')?.children ?? []) if (typeof p.value === 'string' && !p.value.includes('\n')) patches.push({ path: p.value });
+  for (const field of ['patches', 'patchesJson6902']) {
+    for (const p of child(root, field)?.children ?? []) {
+      const path = typeof p.value === 'string' ? p.value : childString(p, 'path');
+      const kindOf = childString(p, 'target', 'kind');
+      const nameOf = childString(p, 'target', 'name');
+      const target = kindOf !== undefined || nameOf !== undefined ? { ...(kindOf ? { kind: kindOf } : {}), ...(nameOf ? { name: nameOf } : {}) } : undefined;
+      if (path || target) patches.push({ ...(path ? { path } : {}), ...(target ? { target } : {}) });
+    }
+  }
+  return { resources, patches };
+}
+
+/** Kinds that scale or tune a workload named by `spec.scaleTargetRef` (or `spec.targetRef`). */
+const ATTACHING_KINDS = new Set(['HorizontalPodAutoscaler', 'VerticalPodAutoscaler', 'ScaledObject']);
+
+function attachmentsOf(model: ConfigModel): Attachment[] {
+  const out: Attachment[] = [];
+  for (const o of kubernetesObjects(model)) {
+    if (!ATTACHING_KINDS.has(o.kind)) continue;
+    const ref = child(o.root, 'spec', 'scaleTargetRef') ?? child(o.root, 'spec', 'targetRef');
+    const kind = childString(ref, 'kind') ?? 'Deployment';
+    const name = childString(ref, 'name');
+    if (name) out.push({ extent: o.root.range, target: { kind, name } });
+  }
+  return out;
+}
+
+/** Workload kinds that are machines, whose provisioning may install a container engine. */
+const MACHINE_KINDS = new Set<WorkloadKind>(['vagrant-machine', 'packer-build', 'cloud-init', 'lima-instance', 'terraform-vm']);
+
+/**
+ * The engines each machine's provisioning installs: the words of its own lines, and of the lines
+ * outside every machine (a Vagrantfile's shared provisioners apply to each).
+ */
+function markProvisions(text: string, workloads: Workload[]): void {
+  const machines = workloads.filter((w) => MACHINE_KINDS.has(w.kind));
+  if (machines.length === 0) return;
+  const lines = text.split(/\r\n|\r|\n/);
+  const inside = new Uint8Array(lines.length);
+  const spans = machines.map((w) => {
+    const from = w.extent.start.line;
+    const to = w.extent === ZERO || (w.extent.end.line === 0 && w.extent.start.line === 0) ? lines.length - 1 : Math.min(lines.length - 1, w.extent.end.line);
+    return { w, from, to, whole: from === 0 && to === lines.length - 1 };
+  });
+  for (const s of spans) if (!s.whole) for (let i = s.from; i <= s.to; i++) inside[i] = 1;
+  const shared = lines.filter((_, i) => !inside[i]).join('\n');
+  const sharedEngines = enginesIn(shared);
+  for (const s of spans) {
+    const own = s.whole ? enginesIn(text) : enginesIn(lines.slice(s.from, s.to + 1).join('\n'));
+    const all = [...new Set([...own, ...sharedEngines])];
+    if (all.length) s.w.provisions = all;
+  }
+}
+
 
 /** Parses one file and finds its workloads and signal occurrences; null when no module reads the format. */
 export function analyzeText(file: string, text: string, format: Format, deps: EngineDeps = DEFAULT_DEPS): FileAnalysis | null {
@@ -58,7 +146,29 @@ export function analyzeText(file: string, text: string, format: Format, deps: En
   } catch (e) {
     model.problems.push({ message: `signals could not be read: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
   }
-  return { file, format, workloads, findings, problems: model.problems, ...(targets ? { targets } : {}) };
+  let kustomization: Kustomization | undefined;
+  let attachments: Attachment[] | undefined;
+  if (format === 'kubernetes' && 'roots' in model) {
+    const config = model as unknown as ConfigModel;
+    if (KUSTOMIZATION_NAME.test(file)) kustomization = kustomizationOf(config);
+    const found = attachmentsOf(config);
+    if (found.length) attachments = found;
+  }
+  try {
+    markProvisions(text, workloads);
+  } catch {
+    // Provisioning words only inform a workload's role; a file they cannot be read from keeps none.
+  }
+  return {
+    file,
+    format,
+    workloads,
+    findings,
+    problems: model.problems,
+    ...(targets ? { targets } : {}),
+    ...(kustomization ? { kustomization } : {}),
+    ...(attachments ? { attachments } : {}),
+  };
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -122,14 +232,25 @@ function lastStartingBy(sorted: readonly Building[], p: Pos): Building | undefin
   return found;
 }
 
+/** What the engine is told beyond the files. */
+export interface AdviseAnalysesOptions {
+  /** The user's word on which files are which (config file `roles`, `--role`). */
+  roles?: readonly RoleRule[];
+}
+
+const insideAny = (list: readonly Attachment[] | undefined, p: Pos) => list?.find((a) => contains(a.extent, p));
+
 /** The workloads of a set of analysed files, each with its verdict and evidence. */
-export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDeps = DEFAULT_DEPS): AdviceWorkload[] {
+export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDeps = DEFAULT_DEPS, options: AdviseAnalysesOptions = {}): AdviceWorkload[] {
   // 1. Each finding goes to the smallest workload whose extent contains it; a finding outside every
-  //    extent concerns the whole file and goes to each of its workloads.
+  //    extent concerns the whole file and goes to each of its workloads. In Kubernetes manifests a
+  //    finding outside every workload lies in an object that runs nothing: an autoscaler's goes to the
+  //    workload it scales (step 4), any other is no evidence (a Service, a policy, an Application).
   const building: Building[] = [];
+  const attached: { target: Attachment['target']; finding: Finding; file: string }[] = [];
   for (const a of analyses) {
     let own: Building[] = a.workloads.map((w) => ({ workload: w, findings: [], files: [a.file], ...(a.targets ? { targets: a.targets } : {}) }));
-    if (own.length === 0 && a.findings.length > 0) {
+    if (own.length === 0 && a.findings.length > 0 && a.format !== 'kubernetes') {
       const folder = dirname(a.file);
       const name = folder === '.' ? a.file : folder.slice(folder.lastIndexOf('/') + 1);
       own = [{ workload: { name, kind: FALLBACK_KIND[a.format], format: a.format, file: a.file, range: ZERO, extent: ZERO }, findings: [], files: [a.file] }];
@@ -146,7 +267,10 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
         if (inside.length) home = inside.reduce((x, y) => (span(y.workload.extent) < span(x.workload.extent) ? y : x));
       }
       if (home) home.findings.push(f);
-      else for (const b of own) b.findings.push(f);
+      else if (a.format === 'kubernetes') {
+        const at = insideAny(a.attachments, f.range.start);
+        if (at) attached.push({ target: at.target, finding: f, file: a.file });
+      } else for (const b of own) b.findings.push(f);
     }
     append(building, own);
   }
@@ -190,15 +314,94 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
     for (const f of b.files) if (!service.files.includes(f)) service.files.push(f);
   }
 
-  // 4. One verdict per workload.
+  // 4. A Kustomize patch joins the object it patches: its settings are that object's in the overlay,
+  //    not a workload of their own. An autoscaler's evidence joins the workload it scales.
+  joinKustomizePatches(analyses, building, consumed);
+  for (const a of attached) {
+    const target = nearestObject(building, consumed, a.target, a.file);
+    if (target) {
+      target.findings.push(a.finding);
+      if (!target.files.includes(a.file)) target.files.push(a.file);
+    }
+  }
+
+  // 5. One verdict per workload, then each workload's role in the repository.
   const out: AdviceWorkload[] = [];
+  const kept: Building[] = [];
   const judging = new Judge(deps);
   for (const b of building) {
     if (consumed.has(b)) continue;
     out.push(judge(b, judging));
+    kept.push(b);
   }
+  const roles = assignRoles(
+    out.map((w, i) => ({ ...w, provisions: kept[i].workload.provisions, roleHint: kept[i].workload.roleHint })),
+    options.roles,
+  );
+  out.forEach((w, i) => {
+    w.role = roles[i].role;
+    w.roleReason = roles[i].reason;
+  });
   out.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
   return out;
+}
+
+/** The number of leading path segments two paths share. */
+function sharedDepth(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  let n = 0;
+  while (n < x.length - 1 && n < y.length - 1 && x[n] === y[n]) n++;
+  return n;
+}
+
+/** The Kubernetes workload of this kind and name nearest to `file` (the same file, then the deepest shared folder). */
+function nearestObject(building: readonly Building[], consumed: ReadonlySet<Building>, target: { kind?: string; name?: string }, file: string, among?: (b: Building) => boolean): Building | undefined {
+  let best: Building | undefined;
+  let bestDepth = -1;
+  for (const b of building) {
+    const o = b.workload.object;
+    if (!o || consumed.has(b) || b.workload.format !== 'kubernetes') continue;
+    if (target.name !== undefined && o.name !== target.name) continue;
+    if (target.kind !== undefined && o.kind !== target.kind) continue;
+    if (among && !among(b)) continue;
+    const depth = b.workload.file === file ? 1e6 : sharedDepth(b.workload.file, file);
+    if (depth > bestDepth) {
+      best = b;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
+
+/** Kustomize patch files (and patches with a target) join the objects they patch. */
+function joinKustomizePatches(analyses: readonly FileAnalysis[], building: Building[], consumed: Set<Building>): void {
+  const patchFiles = new Map<string, { kind?: string; name?: string } | undefined>();
+  const resourcesOf = new Map<string, string[]>();
+  for (const a of analyses) {
+    const k = a.kustomization;
+    if (!k) continue;
+    const dir = dirname(a.file);
+    resourcesOf.set(a.file, k.resources.map((r) => joinPath(dir, r.replace(/\\/g, '/'))));
+    for (const p of k.patches) {
+      if (!p.path || /^[a-z]+:\/\//i.test(p.path)) continue;
+      patchFiles.set(joinPath(dir, p.path.replace(/\\/g, '/')), p.target);
+    }
+  }
+  if (patchFiles.size === 0) return;
+  const isPatch = (b: Building) => patchFiles.has(b.workload.file);
+  for (const b of building) {
+    if (consumed.has(b) || !isPatch(b) || b.workload.format !== 'kubernetes') continue;
+    const o = b.workload.object;
+    const given = patchFiles.get(b.workload.file);
+    const want = { kind: o?.kind ?? given?.kind, name: o?.name ?? given?.name };
+    if (want.kind === undefined && want.name === undefined) continue;
+    const target = nearestObject(building, consumed, want, b.workload.file, (x) => !isPatch(x));
+    if (!target) continue;
+    consumed.add(b);
+    append(target.findings, b.findings);
+    for (const f of b.files) if (!target.files.includes(f)) target.files.push(f);
+  }
 }
 
 /**
@@ -232,19 +435,36 @@ const evidence = new WeakMap<Finding, { signal: Signal; made: AdviceSignal }>();
 function evidenceOf(f: Finding, signal: Signal): AdviceSignal {
   const cached = evidence.get(f);
   if (cached?.signal === signal) return cached.made;
+  const message = f.message ?? signal.reason;
   const made: AdviceSignal = {
     id: signal.id,
     direction: signal.direction,
     file: f.file,
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
-    message: f.message ?? signal.reason,
+    message: f.when ? `Only when ${f.when} holds, which the files do not decide: ${message}` : message,
     dimension: signal.dimension,
     sources: citationsOf(signal),
     label: signal.label,
     weight: signal.weight,
   };
   evidence.set(f, { signal, made });
+  return made;
+}
+
+/**
+ * How much a finding that holds only under an undecided condition (Finding.when) counts, as a share of
+ * the signal's weight: less than the setting written as a literal, so that a guarded `privileged`
+ * alone does not decide, while it still adds up with other evidence.
+ */
+export const CONDITIONAL_SHARE = 0.5;
+
+const conditionals = new WeakMap<Signal, Signal>();
+
+/** A signal as it counts when its finding holds only under a condition: the same record at CONDITIONAL_SHARE of its weight. */
+function conditionalOf(signal: Signal): Signal {
+  let made = conditionals.get(signal);
+  if (!made) conditionals.set(signal, (made = { ...signal, weight: Math.round(signal.weight * CONDITIONAL_SHARE * 100) / 100, label: `${signal.label} (if set)` }));
   return made;
 }
 
@@ -280,7 +500,8 @@ class Judge {
   private prepare(f: Finding): Prepared | null {
     let p = this.prepared.get(f);
     if (p !== undefined) return p;
-    const signal = this.deps.signalById(f.signal);
+    const found = this.deps.signalById(f.signal);
+    const signal = found && f.when ? conditionalOf(found) : found;
     if (!signal) p = null;
     else {
       const key = occurrenceOf(f);
@@ -290,10 +511,12 @@ class Judge {
         this.occurrenceIds.set(key, occurrence);
         this.seenIn.push(0);
       }
-      let id = this.signalIds.get(signal.id);
+      // A conditional occurrence counts as a signal of its own, at its lower weight.
+      const signalKey = f.when ? `${signal.id}\u0000if` : signal.id;
+      let id = this.signalIds.get(signalKey);
       if (id === undefined) {
         id = this.signalsById.length;
-        this.signalIds.set(signal.id, id);
+        this.signalIds.set(signalKey, id);
         this.signalsById.push(signal);
         this.countedIn.push(0);
         this.counts.push(0);
@@ -348,6 +571,9 @@ function judge(b: Building, judging: Judge): AdviceWorkload {
     files: b.files,
     scores: { vm: round(decision.scores.vm), sandbox: round(decision.scores.sandbox), harden: round(decision.scores.harden), container: round(decision.scores.container) },
     ...(w.image ? { image: w.image } : {}),
+    // Set once every workload is judged (roles.ts): a host is the product only when nothing else is.
+    role: 'product',
+    roleReason: '',
   };
 }
 

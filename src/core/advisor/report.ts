@@ -6,6 +6,7 @@ import type { Range } from '../parse/types';
 import type { Direction, Verdict, WorkloadKind } from './types';
 import type { Format } from '../parse/types';
 import type { Skipped } from './scan';
+import type { Role } from './roles';
 
 export interface AdviceSource {
   doc: SourceId;
@@ -47,6 +48,16 @@ export interface AdviceWorkload {
   /** Per-direction scores the verdict came from (hardening before container evidence is taken off). */
   scores: Record<Direction, number>;
   image?: string;
+  /** What the workload is to the repository: the product, or its development environment, tests, examples, CI or a host. */
+  role: Role;
+  /** Why it has that role, in a few words (`under testdata/`, `a dev container`). */
+  roleReason: string;
+}
+
+/** A file that could not be read completely: what the advisor says of it may miss something. */
+export interface IncompleteFile {
+  file: string;
+  reason: string;
 }
 
 export interface AdviceNote {
@@ -71,8 +82,17 @@ export interface AdviceReport {
   version: string;
   /** The folder scanned, as given; several folders are joined with ', '. */
   root: string;
-  /** The most demanding verdict of any workload; `container` when there is none. */
-  verdict: Verdict;
+  /**
+   * The overall answer: the most demanding verdict among the product workloads, or among the rest when
+   * none is the product; null when there is no workload at all (no evidence is no answer).
+   */
+  verdict: Verdict | null;
+  /** Where the overall answer comes from: the product workloads, the others (no product found), or none. */
+  overallFrom: 'product' | 'other' | 'none';
+  /** The workloads whose verdict is the overall answer (indexes into `workloads`). */
+  decidedBy: number[];
+  /** Files that could not be read completely (broken, nested too deep, too large), with the reason. */
+  incomplete: IncompleteFile[];
   workloads: AdviceWorkload[];
   /** Every file left out, and why. */
   skipped: Skipped[];

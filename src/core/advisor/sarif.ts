@@ -51,7 +51,7 @@ export interface SarifResult {
     };
   }[];
   partialFingerprints: Record<string, string>;
-  properties: { workloads: string[]; direction?: Direction; verdict?: string };
+  properties: { workloads: string[]; direction?: Direction; verdict?: string; role?: string };
 }
 
 export interface SarifRun {
@@ -59,6 +59,8 @@ export interface SarifRun {
   originalUriBaseIds?: Record<string, { uri: string }>;
   results: SarifResult[];
   columnKind: 'utf16CodeUnits';
+  /** The overall answer (null: no workloads found), where it came from, and the files read only in part. */
+  properties?: { verdict: string | null; summary: string; overallFrom: string; incomplete: string[] };
 }
 
 const ruleName = (id: string) =>
@@ -119,14 +121,16 @@ export function toSarif(report: AdviceReport, catalogue: readonly Signal[] = SIG
 
   for (const w of report.workloads) {
     if (w.verdict !== 'container') {
+      const product = (w.role ?? 'product') === 'product';
       results.push({
         ruleId: VERDICT_RULE_ID,
         ruleIndex: 0,
-        level: 'warning',
-        message: { text: `${w.name} (${w.kind}): ${w.verdict}, confidence ${w.confidence.toFixed(2)}.${w.changes.length ? ` What would change it: ${w.changes.join(' | ')}` : ''}` },
+        // A test fixture's or an example's verdict is worth knowing, not a warning about the product.
+        level: product ? 'warning' : 'note',
+        message: { text: `${w.name} (${w.kind}${product ? '' : `, ${w.role}`}): ${w.verdict}, confidence ${w.confidence.toFixed(2)}.${w.changes.length ? ` What would change it: ${w.changes.join(' | ')}` : ''}` },
         locations: loc(w.file, w.line, w.range.start.character + 1),
         partialFingerprints: { workload: `${w.kind}:${w.name}:${w.file}` },
-        properties: { workloads: [w.name], verdict: w.verdict },
+        properties: { workloads: [w.name], verdict: w.verdict, role: w.role ?? 'product' },
       });
     }
     for (const s of w.signals) {
@@ -161,6 +165,12 @@ export function toSarif(report: AdviceReport, catalogue: readonly Signal[] = SIG
     tool: { driver: { name: 'container-or-vm', version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },
     results,
     columnKind: 'utf16CodeUnits',
+    properties: {
+      verdict: report.verdict ?? null,
+      summary: report.verdict === null || report.workloads.length === 0 ? 'No workloads found' : `Overall: ${report.verdict}`,
+      overallFrom: report.overallFrom ?? 'product',
+      incomplete: (report.incomplete ?? []).map((f) => f.file),
+    },
   };
   if (rootUri) run.originalUriBaseIds = { '%SRCROOT%': { uri: rootUri.endsWith('/') ? rootUri : rootUri + '/' } };
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };

@@ -53,6 +53,8 @@ export function formatByContent(path: string, head: string): Format | null {
       if (/^(images|vmType|base|mounts|containerd|provision|portForwards)\s*:/m.test(text)) return 'lima';
     }
     if (/^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text)) return 'kubernetes';
+    // A Kustomize file need not say its apiVersion and kind; its name and fields tell it.
+    if (/^kustomization\.ya?ml$/.test(lower) && /^(resources|bases|patches|patchesStrategicMerge|patchesJson6902|components|images|namePrefix|namespace|configMapGenerator|helmCharts)\s*:/m.test(text)) return 'kubernetes';
     if (/^services\s*:/m.test(text)) return 'compose';
     return null;
   }

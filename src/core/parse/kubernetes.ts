@@ -110,6 +110,7 @@ export function kubernetesWorkloads(model: ConfigModel): Workload[] {
         file: model.file,
         range: at.keyRange,
         extent: o.root.range,
+        ...(o.name ? { object: { kind: o.kind, name: o.name } } : {}),
         ...(image ? { image } : {}),
       };
     });

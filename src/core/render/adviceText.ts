@@ -2,7 +2,51 @@
 // The words around the report's data go through l10n.t (English in the CLI, which configures no bundle).
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
+import { ROLES, roleName, type Role } from '../advisor/roles';
 import { code, escapeText } from './markdown';
+
+/** The workloads in the order a report lists them: the product first, then each other role, each keeping the report's order. */
+export function byRole(r: Pick<AdviceReport, 'workloads'>): { role: Role; items: { w: AdviceWorkload; index: number }[] }[] {
+  return ROLES.map((role) => ({ role, items: r.workloads.map((w, index) => ({ w, index })).filter((x) => (x.w.role ?? 'product') === role) })).filter((g) => g.items.length > 0);
+}
+
+/** A role as a report's section heading: `Product`, `Tests and fixtures`. */
+export function roleHeading(role: Role): string {
+  switch (role) {
+    case 'product':
+      return l10n.t('Product');
+    case 'development':
+      return l10n.t('Development environment');
+    case 'test':
+      return l10n.t('Tests and fixtures');
+    case 'example':
+      return l10n.t('Examples and docs');
+    case 'ci':
+      return l10n.t('CI');
+    case 'host':
+      return l10n.t('Hosts');
+  }
+}
+
+/** The overall answer in words: the verdict, or that there is none. */
+export function overallWord(r: Pick<AdviceReport, 'verdict'>): string {
+  return r.verdict ?? l10n.t('No workloads found');
+}
+
+/** The workloads that decided the overall answer, as `name (file:line)`, at most `max` of them. */
+export function decidedByText(r: Pick<AdviceReport, 'workloads' | 'decidedBy'>, show: (s: string) => string, max = 5): string {
+  const list = (r.decidedBy ?? []).slice(0, max).map((i) => r.workloads[i]).filter(Boolean);
+  const names = list.map((w) => `${show(w.name)} (${show(`${w.file}:${w.line}`)})`).join(', ');
+  const more = (r.decidedBy?.length ?? 0) - list.length;
+  return more > 0 ? `${names} ${l10n.t('and {0} more', more)}` : names;
+}
+
+/** Why the overall answer comes from workloads that are not the product, or undefined when it does not. */
+export function overallFromNote(r: Pick<AdviceReport, 'overallFrom' | 'workloads'>): string | undefined {
+  if (r.overallFrom !== 'other') return undefined;
+  const roles = [...new Set(r.workloads.map((w) => w.role))].map((x) => roleName(x)).join(', ');
+  return l10n.t('No workload here is the product, so the answer comes from the others ({0}).', roles);
+}
 
 const TOP_REASONS = 5;
 
@@ -75,26 +119,43 @@ export function shownMessages(signals: readonly AdviceSignal[]): string[] {
   });
 }
 
+function textWorkload(out: string[], w: AdviceWorkload): void {
+  out.push('');
+  out.push(`${plain(w.name)}  (${w.kind}, ${plain(where(w))}${w.files.length > 1 ? ` + ${w.files.slice(1).map(plain).join(', ')}` : ''})`);
+  out.push('  ' + l10n.t('verdict: {0}   confidence {1}', w.verdict, w.confidence.toFixed(2)));
+  if (w.role && w.role !== 'product') out.push('  ' + l10n.t('role: {0} ({1})', roleName(w.role), plain(w.roleReason)));
+  const { shown, more } = topReasons(w);
+  if (shown.length) {
+    out.push('  ' + l10n.t('why:'));
+    const messages = shownMessages(shown);
+    shown.forEach((s, i) => out.push(`    - [${s.direction}] ${plain(s.label)} (${plain(where(s))}): ${plain(messages[i])}`));
+    if (more) out.push('    … ' + l10n.t('and {0} more', more));
+  } else out.push('  ' + l10n.t('why: nothing found that needs more than a plain container'));
+  if (w.changes.length) {
+    out.push('  ' + l10n.t('what would change it:'));
+    for (const c of w.changes) out.push(`    - ${plain(c)}`);
+  }
+}
+
 export function renderAdviceText(r: AdviceReport): string {
   const out: string[] = [];
   out.push(`${l10n.t('Container or VM?')} ${plain(r.root)}`);
-  out.push(l10n.t('Overall: {0}  ({1})', r.verdict, summaryLine(r)));
+  out.push(l10n.t('Overall: {0}  ({1})', overallWord(r), summaryLine(r)));
   if (r.workloads.length === 0) out.push('', l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'));
-  for (const w of r.workloads) {
-    out.push('');
-    out.push(`${plain(w.name)}  (${w.kind}, ${plain(where(w))}${w.files.length > 1 ? ` + ${w.files.slice(1).map(plain).join(', ')}` : ''})`);
-    out.push('  ' + l10n.t('verdict: {0}   confidence {1}', w.verdict, w.confidence.toFixed(2)));
-    const { shown, more } = topReasons(w);
-    if (shown.length) {
-      out.push('  ' + l10n.t('why:'));
-      const messages = shownMessages(shown);
-      shown.forEach((s, i) => out.push(`    - [${s.direction}] ${plain(s.label)} (${plain(where(s))}): ${plain(messages[i])}`));
-      if (more) out.push('    … ' + l10n.t('and {0} more', more));
-    } else out.push('  ' + l10n.t('why: nothing found that needs more than a plain container'));
-    if (w.changes.length) {
-      out.push('  ' + l10n.t('what would change it:'));
-      for (const c of w.changes) out.push(`    - ${plain(c)}`);
-    }
+  else {
+    out.push(l10n.t('Decided by: {0}', decidedByText(r, plain)));
+    const note = overallFromNote(r);
+    if (note) out.push(note);
+  }
+  if (r.incomplete?.length) out.push(r.incomplete.length === 1 ? l10n.t('1 file could not be read completely; the answer may miss what it holds (see Incomplete below).') : l10n.t('{0} files could not be read completely; the answer may miss what they hold (see Incomplete below).', r.incomplete.length));
+  const groups = byRole(r);
+  for (const g of groups) {
+    if (groups.length > 1 || g.role !== 'product') out.push('', `== ${roleHeading(g.role)} ==`);
+    for (const { w } of g.items) textWorkload(out, w);
+  }
+  if (r.incomplete?.length) {
+    out.push('', l10n.t('Incomplete ({0}):', r.incomplete.length));
+    for (const f of r.incomplete) out.push(`  - ${plain(f.file)}: ${plain(f.reason)}`);
   }
   const { folders, rest } = groupSkipped(r);
   if (rest.length) {
@@ -112,17 +173,26 @@ export function renderAdviceText(r: AdviceReport): string {
 export function renderAdviceMarkdown(r: AdviceReport): string {
   const out: string[] = [];
   out.push(`# ${l10n.t('Container or VM?')}`, '');
-  out.push(`**${l10n.t('Overall: {0}', r.verdict)}** — ${escapeText(summaryLine(r))}`, '');
+  out.push(`**${l10n.t('Overall: {0}', overallWord(r))}** — ${escapeText(summaryLine(r))}`, '');
   if (r.root) out.push(l10n.t('Scanned: {0}', code(r.root)), '');
   if (r.workloads.length) {
-    const head = [l10n.t('Workload'), l10n.t('Kind'), l10n.t('Where'), l10n.t('Verdict'), l10n.t('Confidence')];
-    out.push(`| ${head.join(' | ')} |`, '| --- | --- | --- | --- | --- |');
-    for (const w of r.workloads) out.push(`| ${escapeText(w.name)} | ${w.kind} | ${code(where(w))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`);
+    out.push(l10n.t('Decided by: {0}', decidedByText(r, (x) => escapeText(x))), '');
+    const note = overallFromNote(r);
+    if (note) out.push(escapeText(note), '');
+    const head = [l10n.t('Workload'), l10n.t('Role'), l10n.t('Kind'), l10n.t('Where'), l10n.t('Verdict'), l10n.t('Confidence')];
+    out.push(`| ${head.join(' | ')} |`, '| --- | --- | --- | --- | --- | --- |');
+    for (const g of byRole(r)) for (const { w } of g.items) out.push(`| ${escapeText(w.name)} | ${escapeText(roleName(w.role ?? 'product'))} | ${w.kind} | ${code(where(w))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`);
     out.push('');
   } else out.push(l10n.t('No workloads found.'), '');
+  if (r.incomplete?.length) {
+    out.push(`**${l10n.t('Incomplete ({0})', r.incomplete.length)}**`, '');
+    for (const f of r.incomplete) out.push(`- ${code(f.file)}: ${escapeText(f.reason)}`);
+    out.push('');
+  }
   let budget = MAX_EVIDENCE_SHOWN;
-  for (const w of r.workloads) {
+  for (const { w } of byRole(r).flatMap((g) => g.items)) {
     out.push(`## ${escapeText(w.name)}: ${w.verdict}`, '');
+    if (w.role && w.role !== 'product') out.push(escapeText(l10n.t('Role: {0} ({1}).', roleName(w.role), w.roleReason)), '');
     const confidence = w.confidence.toFixed(2);
     out.push(
       w.files.length > 1

@@ -112,7 +112,7 @@ const STATUS_ORDER: readonly Verdict[] = ['vm', 'sandboxed', 'container-hardened
 /** The status bar text after a scan: the overall verdict and how many workloads have it, e.g. `VM (2 of 7)`. */
 export function statusText(report: Pick<AdviceReport, 'verdict' | 'workloads'>): string {
   const total = report.workloads.length;
-  if (total === 0) return l10n.t('No workloads');
+  if (total === 0 || report.verdict === null) return l10n.t('No workloads found');
   const n = report.workloads.filter((w) => w.verdict === report.verdict).length;
   return l10n.t('{0} ({1} of {2})', statusWord(report.verdict), n, total);
 }

@@ -6,7 +6,8 @@
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import type { Verdict } from '../advisor/types';
-import { groupSkipped, MAX_EVIDENCE_SHOWN, workloadCount } from './adviceText';
+import { byRole, decidedByText, groupSkipped, MAX_EVIDENCE_SHOWN, overallFromNote, roleHeading, workloadCount } from './adviceText';
+import { roleName } from '../advisor/roles';
 import { clip, clipPath, fillHtml, isVerdict, verdictLabel } from './html';
 
 export interface ReportEnv {
@@ -91,10 +92,18 @@ function renderWorkload(w: AdviceWorkload, index: number, focus: number | undefi
     `<section class="workload verdict-${verdict}${focus === index ? ' focused' : ''}" id="w-${index}" data-index="${index}" data-file="${escapeHtml(w.file)}" data-line="${Number(w.line) || 1}" tabindex="-1">` +
     `<h2><span class="badge verdict-${verdict}">${escapeHtml(verdictLabel(verdict))}</span> ${escapeHtml(clip(w.name, 160))}</h2>` +
     `<p class="meta">${fill(l10n.t('{0} at {1}'), escapeHtml(w.kind), place(w.file, w.line))}${from} · ${fill(l10n.t('confidence {0}'), `<span class="confidence">${pct}%</span>`)}</p>` +
+    (w.role && w.role !== 'product' ? `<p class="role muted">${escapeHtml(l10n.t('Role: {0} ({1}).', roleName(w.role), clip(String(w.roleReason ?? ''), 200)))}</p>` : '') +
     why +
     changes +
     `</section>`
   );
+}
+
+function renderIncomplete(r: AdviceReport): string {
+  const list = r.incomplete ?? [];
+  if (list.length === 0) return '';
+  const items = list.slice(0, MAX_SKIPPED_SHOWN).map((f) => `<li><code>${escapeHtml(clipPath(f.file, 200))}</code>: ${escapeHtml(clip(f.reason))}</li>`);
+  return `<section class="incomplete"><h2>${escapeHtml(l10n.t('Incomplete ({0})', list.length))}</h2><p class="muted">${escapeHtml(l10n.t('These files could not be read completely; the answer may miss what they hold.'))}</p><ul>${items.join('')}</ul></section>`;
 }
 
 function renderSkipped(r: AdviceReport): string {
@@ -118,9 +127,20 @@ export function renderReportHtml(report: AdviceReport | undefined, env: ReportEn
     body =
       `<header class="toolbar"><h1>${title}</h1><button type="button" data-action="rerun">${escapeHtml(l10n.t('Scan the workspace'))}</button></header>` +
       `<p class="muted">${escapeHtml(l10n.t('No report yet. Scan the workspace to see, for each workload, whether it belongs in a container, a hardened or sandboxed container, or a virtual machine.'))}</p>`;
+  } else if (report.verdict === null || report.workloads.length === 0) {
+    const summary = l10n.t('{0} · {1} files scanned · {2} configuration files · {3} ms', workloadCount(0), report.stats.files, report.stats.configFiles, report.stats.ms);
+    body =
+      `<header class="toolbar"><h1>${title}</h1>` +
+      `<button type="button" data-action="rerun">${escapeHtml(l10n.t('Scan again'))}</button> <button type="button" data-action="copy">${escapeHtml(l10n.t('Copy as Markdown'))}</button></header>` +
+      `<section class="overall"><p class="answer">${escapeHtml(l10n.t('No workloads found'))}</p><p class="muted">${escapeHtml(summary)}</p></section>` +
+      `<p class="muted">${escapeHtml(l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'))}</p>` +
+      renderIncomplete(report) +
+      renderSkipped(report);
   } else {
     const overall = verdictOf(report.verdict);
     const n = report.workloads.length;
+    const groups = byRole(report);
+    const note = overallFromNote(report);
     const left = { evidence: MAX_EVIDENCE_SHOWN };
     const summary = l10n.t('{0} · {1} files scanned · {2} configuration files · {3} ms', workloadCount(n), report.stats.files, report.stats.configFiles, report.stats.ms);
     body =
@@ -128,9 +148,12 @@ export function renderReportHtml(report: AdviceReport | undefined, env: ReportEn
       `<button type="button" data-action="rerun">${escapeHtml(l10n.t('Scan again'))}</button> <button type="button" data-action="copy">${escapeHtml(l10n.t('Copy as Markdown'))}</button></header>` +
       `<section class="overall verdict-${overall}"><p class="answer">${fill(l10n.t('Overall: {0}'), `<span class="badge verdict-${overall}">${escapeHtml(verdictLabel(overall))}</span>`)}</p>` +
       `<p>${escapeHtml(verdictSummary(overall))} <span class="muted">${escapeHtml(summary)}</span></p>` +
-      (n > 1 ? `<ul class="index">${report.workloads.map((w, i) => `<li><a href="#w-${i}" data-index="${i}">${escapeHtml(clip(w.name, 80))}</a> <span class="badge verdict-${verdictOf(w.verdict)}">${escapeHtml(verdictLabel(verdictOf(w.verdict)))}</span></li>`).join('')}</ul>` : '') +
+      `<p class="decided">${escapeHtml(l10n.t('Decided by: {0}', decidedByText(report, (x) => clip(x, 160))))}</p>` +
+      (note ? `<p class="muted">${escapeHtml(note)}</p>` : '') +
+      (n > 1 ? `<ul class="index">${groups.flatMap((g) => g.items).map(({ w, index: i }) => `<li><a href="#w-${i}" data-index="${i}">${escapeHtml(clip(w.name, 80))}</a> <span class="badge verdict-${verdictOf(w.verdict)}">${escapeHtml(verdictLabel(verdictOf(w.verdict)))}</span>${w.role && w.role !== 'product' ? ` <span class="muted">${escapeHtml(roleName(w.role))}</span>` : ''}</li>`).join('')}</ul>` : '') +
       `</section>` +
-      (n ? report.workloads.map((w, i) => renderWorkload(w, i, focus, left)).join('') : `<p class="muted">${escapeHtml(l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'))}</p>`) +
+      renderIncomplete(report) +
+      groups.map((g) => (groups.length > 1 || g.role !== 'product' ? `<h2 class="role-heading">${escapeHtml(roleHeading(g.role))}</h2>` : '') + g.items.map(({ w, index }) => renderWorkload(w, index, focus, left)).join('')).join('') +
       renderSkipped(report);
   }
   return `<!DOCTYPE html>

@@ -107,4 +107,10 @@ export interface Workload {
   buildTarget?: string;
   /** The compose service a dev container attaches to (`dockerComposeFile` + `service`), files relative to `file`'s folder. */
   attachesTo?: { files: string[]; service: string };
+  /** A Kubernetes object's kind and name (`Deployment`, `web`), which a Kustomize patch or an autoscaler names. */
+  object?: { kind: string; name: string };
+  /** Container engines or Kubernetes distributions a VM's provisioning installs (set by the engine). */
+  provisions?: string[];
+  /** A role the format itself gives (a Helm test hook: `test`), with the reason. */
+  roleHint?: { role: 'product' | 'development' | 'test' | 'example' | 'ci' | 'host'; reason: string };
 }

@@ -37,7 +37,8 @@ const NAME_WORDS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ...['test', 'tests', 'testing', 'e2e', 'integration', 'itest', 'ci-test', 'fixture', 'fixtures', 'bench', 'benchmark'].map((n) => [n, 'test'] as [string, Role]),
   ...['dev', 'devel', 'development', 'local', 'debug'].map((n) => [n, 'development'] as [string, Role]),
   ...['ci', 'github', 'gitlab', 'jenkins', 'buildkite'].map((n) => [n, 'ci'] as [string, Role]),
-  ...['example', 'examples', 'sample', 'demo'].map((n) => [n, 'example'] as [string, Role]),
+  // Not `example` or `sample`: `docker-compose.example.yaml` is most often the product's own way to
+  // deploy, shipped for users to copy.
 ]);
 
 /** Words in a workload's own name (a compose service, a Kubernetes object) that make it a test. */
@@ -85,7 +86,7 @@ export function roleOfPath(file: string): { role: Role; reason: string } | undef
   // `test.Dockerfile`, `dev.compose.yaml`, `e2e-compose.yml`: a leading word, when the name has more.
   if (words.length > 1) {
     const role = NAME_WORDS.get(words[0]);
-    if (role && role !== 'example') return { role, reason: `file name ${parts[parts.length - 1]}` };
+    if (role) return { role, reason: `file name ${parts[parts.length - 1]}` };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run eval`: bundles scripts/eval-core.ts (and the advisor it imports) with esbuild, runs it over
-// test/fixtures/advisor, prints agreement per verdict and overall plus the confusion list, and exits
+// test/fixtures/advisor, prints agreement per verdict, overall and per class plus the confusion list, and exits
 // non-zero when overall agreement is below 90% or any `vm` case is called `container`.
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';

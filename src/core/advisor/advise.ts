@@ -6,6 +6,7 @@ import type { Format } from '../parse/types';
 import { adviseAnalyses, analyzeText, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from './engine';
 import type { AdviceNote, AdviceReport, AdviceWorkload, IncompleteFile } from './report';
 import { overallOf, type RoleRule } from './roles';
+import { analyzeCharts, chartDirs, chartOf } from './charts';
 import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind, type WalkResult } from './scan';
 import { append } from '../arrays';
 
@@ -240,12 +241,26 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   let reused = 0;
   let done = 0;
 
+  // A Helm chart's files are read together, rendered with the chart's default values (charts.ts).
+  const charts = chartDirs(candidates.map((c) => c.rel));
+  const chartTexts = new Map<string, string>();
+
   await runPool(
     candidates,
     options.concurrency ?? 16,
     async (c, i) => {
       seen.add(c.path);
       const over = options.overlay?.(c.path);
+      if (charts.length && chartOf(c.rel, charts) !== undefined) {
+        if (over) chartTexts.set(c.rel, over.text);
+        else {
+          const loaded = await loadCandidate(fs, c.path, maxFileSize);
+          if (loaded.kind === 'skip') skips[i] = { reason: loaded.reason, kind: loaded.skipKind };
+          else chartTexts.set(c.rel, loaded.text);
+        }
+        done++;
+        return;
+      }
       let key: string | undefined;
       let known: { size: number; mtimeMs?: number } | undefined;
       const kept = !over && trustUnreported && !changed(c.path) ? options.cache?.peek(c.path) : undefined;
@@ -303,6 +318,11 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   }
 
   const found = analyses.filter((a): a is FileAnalysis => a !== null);
+  if (charts.length) {
+    const rendered = analyzeCharts(chartTexts, charts, deps);
+    append(found, rendered.analyses);
+    append(notes, rendered.notes);
+  }
   const workloads = adviseAnalyses(found, deps, { roles: options.roles });
   return {
     version,
@@ -344,13 +364,24 @@ export function adviseFiles(files: { path: string; text: string }[], options: { 
   const analyses: FileAnalysis[] = [];
   const notes: AdviceNote[] = [];
   const skipped: Skipped[] = [];
+  const charts = chartDirs(files.map((f) => f.path.replace(/\\/g, '/')));
+  const chartTexts = new Map<string, string>();
   for (const f of files) {
     const path = f.path.replace(/\\/g, '/');
     const text = f.text.charCodeAt(0) === 0xfeff ? f.text.slice(1) : f.text;
+    if (charts.length && chartOf(path, charts) !== undefined) {
+      chartTexts.set(path, text);
+      continue;
+    }
     const r = analyzeCandidate({ path, rel: path }, deps)(text, false);
     if (r.analysis) analyses.push(r.analysis);
     if (r.skip) skipped.push({ file: path, ...r.skip });
     for (const n of r.notes) notes.push({ file: path, message: n });
+  }
+  if (charts.length) {
+    const rendered = analyzeCharts(chartTexts, charts, deps);
+    append(analyses, rendered.analyses);
+    append(notes, rendered.notes);
   }
   const workloads = adviseAnalyses(analyses, deps, { roles: options.roles });
   return {

@@ -27,7 +27,8 @@ export function isCandidateName(path: string): boolean {
   const lower = base(path).toLowerCase();
   // user-data files come as `user-data`, `user-data.sample`, `node1-user-data`, `vm_userdata`…; the
   // content decides (#cloud-config, #include).
-  return /\.(ya?ml|json|hcl|txt)$/.test(lower) || /(^|[._-])user-?data([._-]|$)/.test(lower) || lower.endsWith('.template');
+  // `.tpl`: a Helm chart's named templates (`_helpers.tpl`), read with the chart they belong to.
+  return /\.(ya?ml|json|hcl|txt|tpl)$/.test(lower) || /(^|[._-])user-?data([._-]|$)/.test(lower) || lower.endsWith('.template');
 }
 
 /** Content sniffing on the head of a file (the first few KB are enough). */

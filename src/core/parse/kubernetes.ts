@@ -19,6 +19,13 @@ const POD_SPEC_PATH: Readonly<Record<string, { kind: WorkloadKind; path: string[
   Job: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
   PodTemplate: { kind: 'kubernetes-workload', path: ['template', 'spec'] },
   CronJob: { kind: 'kubernetes-workload', path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] },
+  // Custom resources that hold a pod template their controller runs as is: Actions Runner
+  // Controller's runner sets, Argo Rollouts.
+  AutoscalingRunnerSet: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
+  EphemeralRunnerSet: { kind: 'kubernetes-workload', path: ['spec', 'ephemeralRunnerSpec', 'spec'] },
+  RunnerDeployment: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
+  RunnerSet: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
+  Rollout: { kind: 'kubernetes-workload', path: ['spec', 'template', 'spec'] },
   VirtualMachineInstance: { kind: 'kubevirt-vm', path: ['spec'] },
   VirtualMachine: { kind: 'kubevirt-vm', path: ['spec', 'template', 'spec'] },
   VirtualMachineInstanceReplicaSet: { kind: 'kubevirt-vm', path: ['spec', 'template', 'spec'] },

@@ -25,6 +25,13 @@ export type Format =
 export interface ParseProblem {
   message: string;
   range: Range;
+  /**
+   * Set when part of the file (or all of it) was not analysed because of this problem: too large,
+   * nested too deep to read, or broken in a way after which the parser drops or misplaces what follows.
+   * A finding that is not there may then be in the part that was not read. Absent for warnings after
+   * which everything is still read where it stands. Each parser says which of its problems set it.
+   */
+  incomplete?: true;
 }
 
 /** What every parsed file has. */

@@ -7,14 +7,52 @@ import { LineIndex, unifyLineBreaks } from './lines';
 import type { ConfigNode, ParseProblem, Range } from './types';
 import { readPlainYaml } from './yamlFast';
 
-/** Text larger than this is not parsed at all (a problem is reported instead). */
+/**
+ * Text larger than this is not parsed at all (a problem is reported instead). Above the workspace
+ * scan's default size limit (2 MB), so every file the scan reads is read whole; the editor parses any
+ * open document, and this keeps a huge one from holding the extension host.
+ */
 export const MAX_YAML_BYTES = 5 * 1024 * 1024;
-/** Aliases expanded per file; beyond this an alias keeps its position but gets no children. */
-export const MAX_ALIAS_COUNT = 1000;
-/** Nodes created by alias expansion per file, so nested aliases cannot grow exponentially. */
+/**
+ * Nodes created by alias expansion per file, at least: nested aliases (`b: [*a, *a]`, `c: [*b, *b]`…)
+ * grow exponentially, so expansion stops once it has made this many nodes or, in a larger file, as
+ * many as the file has characters. Ordinary anchors (`<<: *defaults` in every service) stay far below.
+ */
 export const MAX_ALIAS_NODES = 10_000;
-/** Nodes per file, whatever their origin. */
-export const MAX_NODES = 500_000;
+/** Nodes per file, whatever their origin: more than a file of MAX_YAML_BYTES can spell without aliases. */
+export const MAX_NODES = 3_000_000;
+
+/*
+ * Which problems say that part of a file was not analysed (`incomplete: true`, read by the advisor to
+ * list the file and by `--fail-on`): the file too large; brackets or collections nested too deep for the
+ * yaml library (refused whole, to protect the stack); an expansion or node limit; the library failing;
+ * and those of the library's errors after which its tree no longer holds what the text says. The
+ * library recovers from an error by dropping tokens (UNEXPECTED_TOKEN: the rest of a line or block),
+ * swallowing lines into a scalar (MISSING_CHAR: an unclosed quote reads on to the next one), or hanging
+ * keys under another parent (BAD_INDENT, TAB_AS_INDENT, BLOCK_AS_IMPLICIT_KEY, MULTILINE_IMPLICIT_KEY,
+ * BLOCK_IN_FLOW): a `privileged: true` after such an error may be gone or sit under the wrong service.
+ * The errors in KEEPS_CONTENT are about how one key or value is written, and the library keeps it, as
+ * written, where it stands: those are not incomplete. Any other code, including codes a later version
+ * of the library adds, counts as incomplete.
+ */
+const KEEPS_CONTENT: ReadonlySet<string> = new Set([
+  'BAD_DQ_ESCAPE', // an unknown `\q` escape: the text is kept as written
+  'BAD_SCALAR_START', // a plain scalar starting with a reserved character (`@`, a backtick): kept
+  'BAD_PROP_ORDER', // a tag or anchor in an odd place: the node is kept
+  'MULTIPLE_ANCHORS',
+  'MULTIPLE_TAGS',
+  'ALIAS_PROPS', // an anchor or tag on an alias: dropped, the alias is kept
+  'KEY_OVER_1024_CHARS', // an implicit key too long for the spec: kept
+  'DUPLICATE_KEY', // not raised (uniqueKeys is off); both keys are kept
+  'NON_STRING_KEY',
+  'TAG_RESOLVE_FAILED', // a warning in this version: the value is kept as a string
+  'BAD_DIRECTIVE', // a warning: an unknown `%` directive is ignored
+]);
+
+/** Whether the yaml library's error with this code leaves its tree short of what the text holds. */
+export function errorLosesContent(code: string | undefined): boolean {
+  return code === undefined || !KEEPS_CONTENT.has(code);
+}
 
 export interface YamlTree {
   roots: ConfigNode[];
@@ -71,17 +109,20 @@ function endOf(node: YamlNode): number {
 
 class Builder {
   readonly problems: ParseProblem[] = [];
-  private aliasCount = 0;
   private aliasNodes = 0;
+  private readonly aliasBudget: number;
   private nodes = 0;
   private limitReported = false;
 
-  constructor(private readonly lines: LineIndex) {}
+  constructor(private readonly lines: LineIndex) {
+    this.aliasBudget = Math.max(MAX_ALIAS_NODES, lines.text.length);
+  }
 
+  /** A limit was hit: what lies past it is not in the tree. Reported once per file. */
   private limit(message: string, at: Range): void {
     if (this.limitReported) return;
     this.limitReported = true;
-    this.problems.push({ message, range: at });
+    this.problems.push({ message, range: at, incomplete: true });
   }
 
   private rangeOf(node: YamlNode | null | undefined, fallback: Range): Range {
@@ -97,11 +138,6 @@ class Builder {
     if (isAlias(value)) {
       const at = this.rangeOf(value, target.range);
       target.valueRange = at;
-      if (this.aliasCount >= MAX_ALIAS_COUNT) {
-        this.limit(`YAML alias expansion stopped after ${MAX_ALIAS_COUNT} aliases.`, at);
-        return;
-      }
-      this.aliasCount++;
       let resolved: unknown;
       try {
         resolved = this.resolve(value, doc);
@@ -171,12 +207,12 @@ class Builder {
   /** A new node for a key (or sequence item) and its value, or null once a size limit is hit. */
   private node(key: string, parentPath: string[], keyNode: YamlNode | null, valueNode: YamlNode | null, pinned: Range | null): ConfigNode | null {
     if (this.nodes >= MAX_NODES) {
-      this.limit(`YAML document too large: stopped after ${MAX_NODES} nodes.`, pinned ?? this.rangeOf(keyNode, zero));
+      this.limit(`YAML document too large: stopped after ${MAX_NODES} nodes; the rest was not analysed.`, pinned ?? this.rangeOf(keyNode, zero));
       return null;
     }
     if (pinned) {
-      if (this.aliasNodes >= MAX_ALIAS_NODES) {
-        this.limit(`YAML alias expansion stopped after ${MAX_ALIAS_NODES} nodes (nested aliases).`, pinned);
+      if (this.aliasNodes >= this.aliasBudget) {
+        this.limit(`YAML alias expansion stopped after ${this.aliasBudget} nodes (nested aliases); what the later aliases stand for was not analysed.`, pinned);
         return null;
       }
       this.aliasNodes++;
@@ -320,40 +356,16 @@ export function lineNesting(text: string): number {
 }
 
 /**
- * Most text the yaml library is given: it reads about 3 KB a millisecond, less on broken YAML (600
- * problems in 100 KB of dedented cloud-init took 50-150 ms, 64 KB of it 60 ms), and a parse must end
- * within 100 ms. Larger text the fast reader leaves is read up to about this size, ending at a
- * document or line boundary; a problem says where the reading stopped.
+ * Parses every document of a YAML text into ConfigNode roots (one per document), always the whole text.
+ * Everyday YAML is read by yamlFast.ts; whatever it leaves (anchors, tags, multi-line quoted scalars,
+ * errors…), by the yaml library, whatever its size up to MAX_YAML_BYTES. With `library` set, the whole
+ * text goes to the yaml library (tests compare the two readings).
  */
-export const LIBRARY_MAX_BYTES = 32 * 1024;
-
-/** The first LIBRARY_MAX_BYTES of a large text the fast reader left, and a problem where the reading stopped. */
-function readHead(text: string): YamlTree {
-  // The last line break (or `---` line) that leaves at most LIBRARY_MAX_BYTES before it.
-  const lastLine = text.lastIndexOf('\n', LIBRARY_MAX_BYTES - 1);
-  const lastDoc = text.lastIndexOf('\n---', LIBRARY_MAX_BYTES - 1);
-  const cut = lastDoc > LIBRARY_MAX_BYTES / 2 ? lastDoc + 1 : lastLine > 0 ? lastLine + 1 : LIBRARY_MAX_BYTES;
-  const head = parseYamlTree(text.slice(0, cut), { head: false });
-  const lines = new LineIndex(text);
-  const at = lines.pos(cut);
-  head.problems.push({
-    message: `Only lines 1-${at.line} of this ${Math.round(text.length / 1024)} KB file were analysed: it is larger than ${LIBRARY_MAX_BYTES / 1024} KB and uses YAML that is slow to read (anchors, tags, multi-line quoted scalars, very deep nesting and the like) or is not valid YAML.`,
-    range: { start: at, end: at },
-  });
-  return head;
-}
-
-/**
- * Parses every document of a YAML text into ConfigNode roots (one per document). Everyday YAML is read
- * by yamlFast.ts; whatever it leaves by the yaml library, the first LIBRARY_MAX_BYTES of it for larger
- * text. With `library` set, the whole text goes to the yaml library (tests compare the two readings);
- * `head: false` is readHead's own call, on text already cut to size.
- */
-export function parseYamlTree(source: string, options: { library?: boolean; head?: boolean } = {}): YamlTree {
+export function parseYamlTree(source: string, options: { library?: boolean } = {}): YamlTree {
   if (source.length > MAX_YAML_BYTES) {
     return {
       roots: [],
-      problems: [{ message: `File too large to analyse (${(source.length / 1048576).toFixed(1)} MB; the limit is ${MAX_YAML_BYTES / 1048576} MB).`, range: zero }],
+      problems: [{ message: `File too large to analyse (${(source.length / 1048576).toFixed(1)} MB; the limit is ${MAX_YAML_BYTES / 1048576} MB).`, range: zero, incomplete: true }],
     };
   }
   // The fast reader needs no nesting guards (it reads in one pass and gives up past its own depth
@@ -368,13 +380,12 @@ export function parseYamlTree(source: string, options: { library?: boolean; head
   const text = unifyLineBreaks(source);
   const deep = flowDepth(text);
   if (deep.offset >= 0) {
-    return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: new LineIndex(text).range(deep.offset, deep.offset + 1) }] };
+    return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: new LineIndex(text).range(deep.offset, deep.offset + 1), incomplete: true }] };
   }
   const nested = lineNesting(text);
   if (nested >= 0) {
-    return { roots: [], problems: [{ message: `More than ${MAX_FLOW_DEPTH} collections open on one line; the file was not analysed.`, range: new LineIndex(text).range(nested, nested + 1) }] };
+    return { roots: [], problems: [{ message: `More than ${MAX_FLOW_DEPTH} collections open on one line; the file was not analysed.`, range: new LineIndex(text).range(nested, nested + 1), incomplete: true }] };
   }
-  if (!options.library && options.head !== false && text.length > LIBRARY_MAX_BYTES) return readHead(text);
   const lines = new LineIndex(text);
   const builder = new Builder(lines);
   const roots: ConfigNode[] = [];
@@ -389,7 +400,7 @@ export function parseYamlTree(source: string, options: { library?: boolean; head
       // parseAllDocuments, in its two steps: the token tree is built without recursion, and composing
       // it recurses once per level, so a tree too deep for the stack is refused before that.
       const tokens = Array.from(new Parser().parse(text));
-      if (tooDeep(tokens)) return { roots: [], problems: [{ message: 'Nested too deeply to analyse; the file was not analysed.', range: zero }] };
+      if (tooDeep(tokens)) return { roots: [], problems: [{ message: 'Nested too deeply to analyse; the file was not analysed.', range: zero, incomplete: true }] };
       list = Array.from(new Composer({ uniqueKeys: false, merge: false }).compose(tokens));
     } finally {
       Error.stackTraceLimit = stackLimit;
@@ -398,17 +409,19 @@ export function parseYamlTree(source: string, options: { library?: boolean; head
     // depends on the engine's state, so the tree would differ from one parse to the next.
     const overflow = list.flatMap((d) => d.errors).find((e) => /Maximum call stack size exceeded/.test(e.message));
     // Reported at the top of the file: where the overflow happened varies too.
-    if (overflow) return { roots: [], problems: [{ message: 'Nested too deeply to analyse; the file was not analysed.', range: zero }] };
+    if (overflow) return { roots: [], problems: [{ message: 'Nested too deeply to analyse; the file was not analysed.', range: zero, incomplete: true }] };
     for (const doc of list) {
       for (const err of doc.errors) {
         const [s, e] = err.pos ?? [0, 0];
-        builder.problems.push({ message: err.message.split('\n')[0], range: lines.range(s, e) });
+        const problem: ParseProblem = { message: err.message.split('\n')[0], range: lines.range(s, e) };
+        if (errorLosesContent(err.code)) problem.incomplete = true;
+        builder.problems.push(problem);
       }
       const r = doc.range;
       roots.push(builder.root(doc, r ? r[0] : 0, r ? r[1] : text.length));
     }
   } catch (e) {
-    builder.problems.push({ message: `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`, range: zero });
+    builder.problems.push({ message: `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`, range: zero, incomplete: true });
   }
   return { roots, problems: builder.problems };
 }

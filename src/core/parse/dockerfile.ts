@@ -157,7 +157,7 @@ function parseWith(text: string, file: string, read: Read): DockerfileModel {
   try {
     fill(model, unifyLineBreaks(text), read);
   } catch (e) {
-    model.problems.push({ message: `could not parse: ${e instanceof Error ? e.message : String(e)}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    model.problems.push({ message: `could not parse: ${e instanceof Error ? e.message : String(e)}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, incomplete: true });
   }
   return model;
 }
@@ -184,6 +184,7 @@ function blankLongContinuations(text: string, starts: number[], problems: ParseP
     problems.push({
       message: `lines ${first + 1}-${last + 1} continue one instruction past ${MAX_CONTINUED_LINES} lines; their words were not read`,
       range: { start: { line: first, character: 0 }, end: { line: last, character: 0 } },
+      incomplete: true,
     });
     first = -1;
   };

@@ -479,9 +479,9 @@ export function parseHcl(source: string): HclTree {
       problems.push({ message: 'unmatched `}`', range: lines.range(toks.start[p.i], toks.end[p.i]) });
       p.i++;
     }
-    if (p.tooDeep >= 0) problems.push({ message: `nested more than ${MAX_PATH_DEPTH} keys deep; the deeper part was not read`, range: lines.range(toks.start[p.tooDeep], toks.end[p.tooDeep]) });
+    if (p.tooDeep >= 0) problems.push({ message: `nested more than ${MAX_PATH_DEPTH} keys deep; the deeper part was not read`, range: lines.range(toks.start[p.tooDeep], toks.end[p.tooDeep]), incomplete: true });
   } catch (e) {
-    problems.push({ message: `could not parse: ${String(e)}`, range: lines.range(0, 0) });
+    problems.push({ message: `could not parse: ${String(e)}`, range: lines.range(0, 0), incomplete: true });
   }
   return { roots: [root], problems, lines };
 }

@@ -239,7 +239,7 @@ export const MAX_LISTED_ERRORS = 100;
 
 /** The problem that stands for the errors past MAX_LISTED_ERRORS, placed at the first of them. */
 export function unlistedErrors(count: number, range: Range): ParseProblem {
-  return { message: `${count} more syntax ${count === 1 ? 'error' : 'errors'} from here on, not listed one by one`, range };
+  return { message: `${count} more syntax ${count === 1 ? 'error' : 'errors'} from here on, not listed one by one`, range, incomplete: true };
 }
 
 export function parseJsonTree(source: string): JsonTree {
@@ -273,11 +273,14 @@ export function parseJsonTree(source: string): JsonTree {
     );
   } catch (e) {
     // The visitor recurses per nesting level: thousands of brackets run out of stack.
-    return { roots: [], problems: [{ message: `could not parse: ${String(e)}`, range: lines.range(0, 0) }], lines };
+    return { roots: [], problems: [{ message: `could not parse: ${String(e)}`, range: lines.range(0, 0), incomplete: true }], lines };
   }
-  const problems: ParseProblem[] = errors.map((e) => ({ message: printParseErrorCode(e.error), range: lines.range(e.offset, e.offset + e.length) }));
+  // A syntax error is incomplete (part of the file not analysed) unless jsonc-parser skips nothing after it: a missing
+  // comma, or brackets the end of the file leaves open. After the others it skips tokens up to the next `,` or closing
+  // bracket (a property without its colon loses its value), drops an unknown token, or stops (EndOfFileExpected).
+  const problems: ParseProblem[] = errors.map((e) => ({ message: printParseErrorCode(e.error), range: lines.range(e.offset, e.offset + e.length), ...(/^(?:CommaExpected|CloseBraceExpected|CloseBracketExpected)$/.test(printParseErrorCode(e.error)) ? {} : { incomplete: true as const }) }));
   if (firstUnlisted) problems.push(unlistedErrors(unlisted, lines.range(firstUnlisted.offset, firstUnlisted.offset + firstUnlisted.length)));
-  if (builder.deepAt >= 0) problems.push({ message: `nested more than ${MAX_JSON_DEPTH} keys deep; the deeper part was not read`, range: lines.range(builder.deepAt, builder.deepAt + 1) });
+  if (builder.deepAt >= 0) problems.push({ message: `nested more than ${MAX_JSON_DEPTH} keys deep; the deeper part was not read`, range: lines.range(builder.deepAt, builder.deepAt + 1), incomplete: true });
   return { roots: builder.root ? [builder.root] : [], problems, lines };
 }
 

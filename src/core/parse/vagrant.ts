@@ -460,7 +460,7 @@ function parse(source: string, file: string): VagrantModel {
   try {
     masked = mask(text);
   } catch (e) {
-    model.problems.push({ message: `could not scan: ${String(e)}`, range: lines.range(0, 0) });
+    model.problems.push({ message: `could not scan: ${String(e)}`, range: lines.range(0, 0), incomplete: true });
     return model;
   }
   const code = masked.code;

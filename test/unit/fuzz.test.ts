@@ -1,7 +1,8 @@
 // Fuzzing every parser, the hover at any position, the advisor over random file sets and the
-// renderers, with random text and hostile mutations of the corpus. Properties: nothing throws, a call
-// on at most 1 MB ends within 100 ms, and the same input gives the same result twice.
-// This short run uses a fixed seed; `npm run fuzz` runs longer (FUZZ_SEED, FUZZ_RUNS).
+// renderers, with random text and hostile mutations of the corpus. Properties: nothing throws, nothing
+// hangs (mocha's timeout), and the same input gives the same result twice. No call is held to a time
+// (the 100 ms bound is retired: docs/reliability.md). This short run uses a fixed seed; `npm run fuzz`
+// runs longer (FUZZ_SEED, FUZZ_RUNS) and prints its seed first, so any run can be replayed.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { adviseFiles, type AdviceReport } from '../../src/core/advisor/advise';
@@ -16,7 +17,7 @@ import { moduleFor, supportedFormats } from '../../src/core/registry';
 import { renderAdviceMarkdown, renderAdviceText } from '../../src/core/render/adviceText';
 import { renderPanelHtml } from '../../src/core/render/panelHtml';
 import { renderReportHtml } from '../../src/core/render/reportHtml';
-import { checked, corpusFiles, DEADLINE_MS, fuzzParams, HOSTILE_STRINGS, mutatedCorpus, NAMES, positionsFor, randomText, stats, textFor } from '../fuzz/inputs';
+import { checked, corpusFiles, FUZZ_SEED, fuzzParams, HOSTILE_STRINGS, LONG_RUN, mutatedCorpus, NAMES, positionsFor, randomText, stats, textFor } from '../fuzz/inputs';
 
 const FORMATS: Format[] = ['dockerfile', 'compose', 'kubernetes', 'devcontainer', 'vagrant', 'packer', 'cloud-init', 'lima', 'terraform'];
 
@@ -47,14 +48,19 @@ function reportHtml(report: AdviceReport): string {
 }
 
 describe('fuzz', function () {
-  // The per-call bound is checked inside each property; this is only the whole run's ceiling.
-  this.timeout(120_000);
+  // The hang check: a property that has not ended by then fails. The long run's properties make ten
+  // or more times the calls, some on whole megabytes of broken YAML read by the yaml library.
+  this.timeout(LONG_RUN ? 30 * 60_000 : 120_000);
+
+  before(() => {
+    if (LONG_RUN) console.log(`      fuzz seed ${FUZZ_SEED} (replay: FUZZ_SEED=${FUZZ_SEED} npm run fuzz)`);
+  });
 
   after(() => {
-    if (!process.env.FUZZ_RUNS && process.env.npm_lifecycle_event !== 'fuzz') return;
-    console.log(`      ${stats.calls} checked calls`);
+    if (!LONG_RUN) return;
+    console.log(`      ${stats.calls} checked calls, seed ${FUZZ_SEED}`);
     for (const [size, b] of Object.entries(stats.buckets)) {
-      console.log(`      ${size}: ${b.calls} calls, ${b.over} over ${DEADLINE_MS} ms, slowest ${b.slowest.toFixed(1)} ms: ${b.slowestWhat}`);
+      console.log(`      ${size}: ${b.calls} calls, slowest ${b.slowest.toFixed(1)} ms: ${b.slowestWhat}`);
     }
   });
 
@@ -64,7 +70,7 @@ describe('fuzz', function () {
   });
 
   for (const format of FORMATS) {
-    it(`${format}: parse, findings and workloads never throw, stay within the bound and repeat`, () => {
+    it(`${format}: parse, findings and workloads never throw and repeat`, () => {
       const mod = moduleFor(format)!;
       fc.assert(
         fc.property(textFor(format), (text) => {
@@ -116,7 +122,7 @@ describe('fuzz', function () {
     { maxLength: 6 },
   );
 
-  it('the advisor over random file sets never throws, stays within the bound and repeats', () => {
+  it('the advisor over random file sets never throws and repeats', () => {
     fc.assert(
       fc.property(fileSet, (files) => {
         const size = files.reduce((n, f) => n + f.text.length, 0);

@@ -359,7 +359,7 @@ function parsePipe(toks: Tok[], src: string, offset: number, inRange: boolean): 
 function srcOf(toks: Tok[], from: number, to: number): string {
   return toks
     .slice(from, to)
-    .map((t, k) => (k > 0 && t.spaced ? ' ' : '') + t.v)
+    .map((t, k) => (k > 0 && t.spaced ? ' ' : '') + (t.k === 'field' ? '.' + t.v : t.v))
     .join('');
 }
 
@@ -519,13 +519,15 @@ class Out {
 export interface Bounds {
   /** Evaluation steps (nodes, commands, range iterations) left for the whole chart. */
   steps: number;
+  /** Evaluation steps one template file may take. */
+  fileSteps: number;
   /** Nesting of include / template / tpl. */
   maxDepth: number;
   /** Characters one file may render. */
   maxOutput: number;
 }
 
-export const DEFAULT_BOUNDS: Readonly<Bounds> = { steps: 3_000_000, maxDepth: 64, maxOutput: 4 << 20 };
+export const DEFAULT_BOUNDS: Readonly<Bounds> = { steps: 4_000_000, fileSteps: 1_000_000, maxDepth: 64, maxOutput: 4 << 20 };
 
 /** The named templates a chart's files define, and the issues met while rendering. */
 export interface RenderEnv {
@@ -616,11 +618,15 @@ class Renderer implements FuncContext {
   ) {
     this.out = new Out(env.bounds.maxOutput);
     this.starts = lineStarts(text);
+    this.fileSteps = env.bounds.fileSteps;
   }
+
+  private fileSteps: number;
 
   step(n = 1): void {
     this.env.bounds.steps -= n;
-    if (this.env.bounds.steps < 0) throw new BoundsError('evaluation steps exhausted');
+    this.fileSteps -= n;
+    if (this.fileSteps < 0 || this.env.bounds.steps < 0) throw new BoundsError('evaluation steps exhausted');
   }
 
   issue(message: string): void {

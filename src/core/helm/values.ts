@@ -4,7 +4,7 @@
 // (rendered text that keeps, per line, the conditions and the values.yaml lines it came from) and
 // `GoMethod` (`.Files.Get`). Also here: where each value of a values file is written, YAML and JSON
 // as Helm prints them, and the deep merge Helm applies to values.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 
 /** A value no file decides. `why` is the expression as written, e.g. `.Capabilities.APIVersions.Has "x"`. */
@@ -179,15 +179,6 @@ export function parseYamlValue(text: string): unknown {
     return toGo(doc.toJS({ maxAliasCount: 1000 }), 0);
   } catch {
     return undefined;
-  }
-}
-
-/** Every document of a YAML text as data (`fromYamlArray` reads the first). */
-export function parseYamlDocuments(text: string): unknown[] {
-  try {
-    return parseAllDocuments(text, { uniqueKeys: false }).map((d) => toGo(Array.isArray(d) ? null : d.toJS({ maxAliasCount: 1000 }), 0));
-  } catch {
-    return [];
   }
 }
 

@@ -286,7 +286,7 @@ const bucketOf = (size: number) => (size <= 10_240 ? '<=10KB' : size <= 102_400 
 
 function record(what: string, size: number, ms: number): void {
   stats.calls++;
-  const b = (stats.buckets[bucketOf(size)] ??= { calls: 0, over: 0, slowest: 0, slowestWhat: '' });
+  const b = (stats.buckets[bucketOf(size)] ??= { calls: 0, slowest: 0, slowestWhat: '' });
   b.calls++;
   if (ms > b.slowest) {
     b.slowest = ms;

@@ -34,6 +34,13 @@ export class AdvisorCodeActionProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
+    // VS Code asks on its own after every cursor move, so after every keystroke: with none of our
+    // diagnostics here and no Dockerfile, there is nothing to offer; and a version not parsed yet is
+    // left to the debounced diagnostics, which parse it once typing pauses (VS Code asks again when they
+    // change). Asked for explicitly (Ctrl+., the light bulb), the document is parsed if need be.
+    const ours = context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE);
+    if (!ours && doc.languageId !== 'dockerfile' && !/(?:^|[/\\])(?:Dockerfile|Containerfile)|\.(?:dockerfile|containerfile)$/i.test(doc.uri.path)) return [];
+    if (context.triggerKind === vscode.CodeActionTriggerKind.Automatic && !this.advice.hasModel(doc)) return [];
     const model = this.advice.model(doc);
     if (!model) return [];
     const findings = findingsFor(model);

@@ -8,7 +8,7 @@ import { analysisOfModel, buildersOf, liveWorkloads, reportPathOf } from '../cor
 import type { AdviceReport, AdviceWorkload } from '../core/advisor/report';
 import type { ModelBase } from '../core/parse/types';
 import { allSelectors } from './selectors';
-import { documentPath, modelOf } from './model';
+import { documentPath, isParsed, modelOf } from './model';
 
 /** What the providers need of the advisor service: the last workspace report and when it changes. */
 export interface ReportSource {
@@ -46,6 +46,11 @@ export class LiveAdviceCache {
   /** The model of a supported document, from the shared parse cache. */
   model(doc: vscode.TextDocument): ModelBase | null {
     return isSupported(doc) ? modelOf(this.cache, doc) : null;
+  }
+
+  /** Whether model(doc) would return without parsing (its current version was parsed already). */
+  hasModel(doc: vscode.TextDocument): boolean {
+    return isParsed(this.cache, doc);
   }
 
   get(doc: vscode.TextDocument): LiveAdvice | null {

@@ -12,6 +12,13 @@ export const VAGRANT_RULES: readonly Rule[] = [
   { signal: 'state-network.static-ip', paths: ['**.vm.network.private_network.ip', '**.vm.network.public_network.ip'], say: 'The machine keeps the fixed address `{value}`' },
   { signal: 'platform.other-os-guest', paths: ['**.vm.guest'], when: /windows|darwin|freebsd|openbsd|solaris/i, say: 'The guest is `{value}`, another OS than most hosts' },
   { signal: 'platform.other-os-guest', paths: ['**.vm.communicator'], when: /winrm|winssh/i, say: 'A Windows guest (communicator `{value}`)' },
+  // Box names of macOS guests: `macos-sonoma`, `ramsey/macos-catalina`, `jhcook/osx-elcapitan`.
+  {
+    signal: 'platform.other-os-guest',
+    paths: ['**.vm.box'],
+    when: /(^|[/_-])(macos|mac-os|osx|darwin|catalina|mojave|high-?sierra|big-?sur|monterey|ventura|sonoma|sequoia|tahoe)([/_.-]|\d|$)/i,
+    say: 'The box `{value}` is a macOS guest',
+  },
   { signal: 'licensing.mac-address', paths: ['**.vm.base_mac', '**.vm.network.*.mac', '**.vm.provider.*.mac'], say: 'The machine pins a MAC address' },
 ];
 

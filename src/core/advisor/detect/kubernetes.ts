@@ -63,7 +63,8 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   { signal: 'kernel.unsafe-sysctl', paths: ['**.securityContext.sysctls.*.name'], when: UNSAFE_SYSCTL, say: 'sysctl `{value}` is host-wide' },
   { signal: 'platform.windows-base-image', paths: ['**.nodeSelector.*'], key: /^kubernetes\.io\/os$/, when: /^windows$/i, say: 'Scheduled on Windows nodes' },
   { signal: 'cloud-native.replicas', paths: ['spec.replicas'], when: (n) => Number(n.value) > 1, say: '{value} replicas' },
-  { signal: 'licensing.hostname', paths: ['**.spec.hostname'], say: 'Fixed hostname `{value}`' },
+  // Only a scalar is a hostname: a custom resource may keep a map under the same key.
+  { signal: 'licensing.hostname', paths: ['**.spec.hostname'], when: (n) => n.children === undefined && typeof n.value === 'string' && n.value.trim() !== '', say: 'Fixed hostname `{value}`' },
   {
     signal: 'hardening.no-resource-limits',
     scope: CONTAINER,

@@ -76,7 +76,9 @@ describe('signal catalogue', () => {
       assert.match(s.id, /^[a-z-]+\.[a-z0-9-]+$/);
       assert.ok(GROUPS[s.group], 'known group');
       assert.ok(['vm', 'sandbox', 'harden', 'container'].includes(s.direction));
-      assert.ok(s.weight > 0 && s.weight <= 1, `weight ${s.weight} out of (0, 1]`);
+      // Weight 0 is a note (a database volume, a set hostname, a GPU): shown, counting towards no verdict, so only on the container side.
+      assert.ok(s.weight >= 0 && s.weight <= 1, `weight ${s.weight} out of [0, 1]`);
+      if (s.weight === 0) assert.equal(s.direction, 'container', 'a note pushes towards no verdict');
       assert.ok(isDimensionId(s.dimension), `unknown dimension ${s.dimension}`);
       assert.ok(s.label.trim().length > 0 && s.label.length <= 40, 'short label');
       assert.ok(s.reason.trim().length >= 40, 'reason in words');

@@ -9,10 +9,12 @@ import {
   DATABASE_DIR,
   DEVICE_RULES,
   ENV_RULES,
+  envKinds,
   HOST_PATH_RULES,
   imageRules,
   PORT_RULES,
   SECURITY_OPT_RULES,
+  WORKLOAD_KINDS,
 } from './tables';
 
 const ids = (...lists: (readonly { signal: string }[])[]) => [...new Set(lists.flat().map((r) => r.signal))];
@@ -31,15 +33,24 @@ export const IMAGE_SIGNALS = [
   'hardening.sshd',
   'hardware.gpu',
   'hardening.latest-tag',
+  ...new Set(WORKLOAD_KINDS.filter((k) => k.image).map((k) => k.signal)),
 ];
 
-export function imageRule(paths: readonly string[]): CodeRule {
+/**
+ * An `image:` key. With `skipUnpinned(node, parent)` true (a Compose service that also has `build:`,
+ * so the image is the name of what it builds), no unpinned-image finding.
+ */
+export function imageRule(paths: readonly string[], skipUnpinned?: (node: ConfigNode, parent: ConfigNode | undefined) => boolean): CodeRule {
   return {
     signals: IMAGE_SIGNALS,
     paths,
-    emit: (node) => {
+    emit: (node, parent) => {
       const image = scalarText(node.value);
-      return image ? imageRules(image).map((h) => ({ signal: h.signal, say: `Image \`${image}\`: ${h.say}` })) : [];
+      if (!image) return [];
+      const local = skipUnpinned?.(node, parent) ?? false;
+      return imageRules(image)
+        .filter((h) => !(local && h.signal === 'hardening.latest-tag'))
+        .map((h) => ({ signal: h.signal, say: `Image \`${image}\`: ${h.say}` }));
     },
   };
 }
@@ -58,6 +69,9 @@ export function hostPathEmit(path: string, target?: string): Emit[] {
 
 export const HOST_PATH_SIGNALS = ids(HOST_PATH_RULES, [{ signal: 'state-network.database-local-disk' }]);
 
+/** Whether a host path is a container engine's socket. */
+export const isEngineSocket = (path: string) => classify(HOST_PATH_RULES, path.trim())?.signal === 'hardening.docker-socket';
+
 /** `src:dst[:mode]` volume strings (Compose short syntax, `-v`). */
 export function splitVolume(spec: string): { source?: string; target?: string } {
   const parts = spec.split(':');
@@ -68,6 +82,7 @@ export function splitVolume(spec: string): { source?: string; target?: string } 
 }
 
 export function deviceEmit(spec: string): Emit[] {
+  // `/dev/kvm`, `/dev/ttyUSB0:/dev/ttyUSB0:rwm`, or a CDI name (`nvidia.com/gpu=all`).
   const host = spec.split(':')[0].trim();
   const row = classify(DEVICE_RULES, host);
   return row ? [{ signal: row.signal, say: sayFor(row, host) }] : [];
@@ -80,7 +95,7 @@ export function capabilityEmit(cap: string): Emit[] {
   return row ? [{ signal: row.signal, say: sayFor(row, cap.trim().replace(/^CAP_/i, '')) }] : [];
 }
 
-export const CAPABILITY_SIGNALS = ['kernel.cap-all', 'kernel.cap-sys-admin', 'kernel.cap-sys-module', 'kernel.cap-sys-time', 'kernel.cap-sys-rawio', 'state-network.raw-network'];
+export const CAPABILITY_SIGNALS = ['kernel.cap-all', 'kernel.cap-sys-admin', 'kernel.cap-sys-module', 'kernel.cap-sys-time', 'kernel.cap-sys-rawio', 'state-network.net-admin', 'state-network.raw-network'];
 
 export function securityOptEmit(opt: string): Emit[] {
   const row = classify(SECURITY_OPT_RULES, opt.trim());
@@ -89,12 +104,15 @@ export function securityOptEmit(opt: string): Emit[] {
 
 export const SECURITY_OPT_SIGNALS = ids(SECURITY_OPT_RULES);
 
+export const COMMAND_SIGNALS = ['kernel.module-load', 'kernel.custom-kernel', 'kernel.systemd-init', 'kernel.docker-in-docker', 'kernel.unsafe-sysctl', 'kernel.realtime-scheduling', 'kernel.fuse-mount', 'kernel.dev-kvm', 'hardening.sshd', 'desktop.environment', 'desktop.vnc', 'desktop.rdp', 'state-network.ha-protocols', 'licensing.license-server', 'licensing.hardware-dongle', 'windows.ad-ds', 'windows.msmq', 'windows.iis-windows-auth', 'windows.com-registry', 'windows.msi-installer', 'windows.dotnet-framework', 'windows.server-feature', ...new Set(WORKLOAD_KINDS.filter((k) => k.program || k.pkg).map((k) => k.signal))];
+
 /** A command node (a string or a list) read as one command line; start-time only. */
 export function commandRule(paths: readonly string[]): CodeRule {
   return {
-    signals: ['kernel.module-load', 'kernel.custom-kernel', 'kernel.systemd-init', 'kernel.docker-in-docker', 'kernel.unsafe-sysctl', 'kernel.realtime-scheduling', 'kernel.fuse-mount', 'kernel.dev-kvm', 'hardening.sshd', 'desktop.environment', 'desktop.vnc', 'desktop.rdp', 'state-network.ha-protocols', 'licensing.license-server', 'licensing.hardware-dongle', 'windows.ad-ds', 'windows.msmq', 'windows.iis-windows-auth', 'windows.com-registry', 'windows.msi-installer', 'windows.dotnet-framework', 'windows.server-feature', 'sandboxing.ci-runner', 'sandboxing.code-execution'],
+    signals: COMMAND_SIGNALS,
     paths,
-    emit: (node) => commandRules(textOf(node), true).map((h) => ({ signal: h.signal, say: h.say, at: 'key' as const })),
+    // The service or container the command belongs to names the image it runs in.
+    emit: (node, parent) => commandRules(textOf(node), true, scalarText(parent?.children?.find((c) => c.key === 'image')?.value)).map((h) => ({ signal: h.signal, say: h.say, at: 'key' as const })),
   };
 }
 
@@ -114,9 +132,11 @@ export function envNameOf(node: ConfigNode, parentIsList: boolean): string {
 
 export function envEmit(name: string): Emit[] {
   const row = classify(ENV_RULES, name);
-  return row ? [{ signal: row.signal, say: sayFor(row, name), at: 'key' }] : [];
+  const out: Emit[] = row ? [{ signal: row.signal, say: sayFor(row, name), at: 'key' }] : [];
+  for (const k of envKinds(name)) out.push({ signal: k.signal, say: k.say, at: 'key' });
+  return out;
 }
 
-export const ENV_SIGNALS = ids(ENV_RULES);
+export const ENV_SIGNALS = [...new Set([...ids(ENV_RULES), ...WORKLOAD_KINDS.filter((k) => k.env).map((k) => k.signal)])];
 
 export const isList = (node: ConfigNode | undefined) => !!node?.children && node.children.every((c, i) => c.key === String(i));

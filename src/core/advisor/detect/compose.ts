@@ -13,6 +13,7 @@ import {
   HOST_PATH_SIGNALS,
   hostPathEmit,
   imageRule,
+  isEngineSocket,
   isList,
   PORT_SIGNALS,
   portEmit,
@@ -20,8 +21,9 @@ import {
   securityOptEmit,
   splitVolume,
 } from './common';
-import { runRules, scalarText, type Rule } from './rules';
-import { SANDBOX_RUNTIME, UNSAFE_SYSCTL } from './tables';
+import { runRules, scalarText, textOf, type Rule } from './rules';
+import { SANDBOX_RUNTIME, SPAWNER_WORD, UNSAFE_SYSCTL } from './tables';
+import { commandTokens, imageName } from './tokens';
 
 const S = 'services.*';
 const at = (...rest: string[]) => [`${S}.${rest.join('.')}`];
@@ -50,7 +52,29 @@ export const COMPOSE_RULES: readonly Rule[] = [
   { signals: CAPABILITY_SIGNALS, paths: at('cap_add', '*'), emit: (node) => capabilityEmit(scalarText(node.value) ?? '') },
   { signal: 'cloud-native.drop-capabilities', paths: at('cap_drop', '*'), when: /^(CAP_)?ALL$/i, say: 'All capabilities dropped' },
   { signals: SECURITY_OPT_SIGNALS, paths: at('security_opt', '*'), emit: (node) => securityOptEmit(scalarText(node.value) ?? '') },
-  imageRule(at('image')),
+  // A service with `build:` names the image it builds in `image:`: that name needs no pinned tag.
+  imageRule(at('image'), (_node, service) => !!service?.children?.some((c) => c.key === 'build')),
+  {
+    // A service that has the engine's socket and is a spawner, runner or executor by its image or
+    // command starts containers for what it is asked to run.
+    signals: ['sandboxing.container-spawner'],
+    paths: [S],
+    emit: (service) => {
+      const child = (key: string) => service.children?.find((c) => c.key === key);
+      const volumes = child('volumes')?.children ?? [];
+      const socket = volumes.some((v) => {
+        const src = v.children ? scalarText(v.children.find((c) => c.key === 'source')?.value) : splitVolume(scalarText(v.value) ?? '').source;
+        return !!src && isEngineSocket(src);
+      });
+      if (!socket) return [];
+      const image = scalarText(child('image')?.value) ?? '';
+      const name = imageName(image).name;
+      const programs = [child('command'), child('entrypoint')].flatMap((n) => (n ? commandTokens(textOf(n)).programs : []));
+      const word = SPAWNER_WORD.test(name) ? `image \`${name}\`` : programs.find((p) => SPAWNER_WORD.test(p.split(' ')[0]));
+      if (!word) return [];
+      return [{ signal: 'sandboxing.container-spawner', say: `Service \`{1}\` has the engine socket and is a spawner or runner (${word.startsWith('image') ? word : `runs \`${word}\``})`, at: 'key' as const }];
+    },
+  },
   commandRule([...at('command'), ...at('entrypoint')]),
   { signals: PORT_SIGNALS, paths: [...at('ports', '*'), ...at('expose', '*')], emit: (node) => portEmit(scalarText(node.value) ?? scalarText(node.children?.find((c) => c.key === 'target')?.value) ?? '') },
   { signals: ENV_SIGNALS, paths: at('environment', '*'), emit: (node, parent) => envEmit(envNameOf(node, isList(parent))) },
@@ -62,7 +86,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
   { signal: 'platform.hyperv-isolation', paths: at('isolation'), when: /^hyperv$/i, say: 'Service `{1}` asks for Hyper-V isolation' },
   { signal: 'platform.foreign-architecture', paths: at('platform'), when: /^linux\/(?!\$)/i, say: 'Service `{1}` is fixed to `{value}`' },
   { signal: 'licensing.mac-address', paths: [...at('mac_address'), ...at('networks', '*', 'mac_address')], say: 'Service `{1}` pins the MAC address `{value}`' },
-  { signal: 'licensing.hostname', paths: at('hostname'), say: 'Service `{1}` pins the hostname `{value}`' },
+  { signal: 'licensing.hostname', paths: at('hostname'), when: (n) => n.children === undefined && n.value !== undefined && n.value !== null && String(n.value).trim() !== '', say: 'Service `{1}` pins the hostname `{value}`' },
   { signal: 'state-network.static-ip', paths: [...at('networks', '*', 'ipv4_address'), ...at('networks', '*', 'ipv6_address')], say: 'Service `{1}` takes the fixed address `{value}`' },
   { signal: 'state-network.multiple-nics', paths: ['networks.*.driver'], when: /^(macvlan|ipvlan)$/i, say: 'Network `{1}` uses the `{value}` driver: containers appear as machines on the physical segment' },
   { signal: 'cloud-native.healthcheck', paths: at('healthcheck'), when: (n) => !n.children?.some((c) => c.key === 'disable' && c.value === true), at: 'key', say: 'Service `{1}` has a health check' },

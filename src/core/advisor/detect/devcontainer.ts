@@ -30,7 +30,7 @@ function mountParts(spec: string): { source?: string; target?: string } {
 }
 
 /** One `docker run` argument, with the one before it for the `--flag value` form. */
-function runArgEmit(arg: string, prev: string): Emit[] {
+export function runArgEmit(arg: string, prev: string): Emit[] {
   const m = /^(--?[\w-]+)(?:=(.*))?$/.exec(arg.trim());
   const [flag, value] = m && m[2] !== undefined ? [m[1], m[2]] : /^--?[\w-]+$/.test(prev.trim()) && !arg.startsWith('-') ? [prev.trim(), arg.trim()] : [m?.[1] ?? '', ''];
   switch (flag) {

@@ -7,7 +7,8 @@ import { baseImageOf, effectiveUser } from '../../parse/dockerfile-base';
 import type { ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, sayFor, type ValueRule } from './rules';
-import { commandRules, containerPort, DATABASE_DIR, imageRules, PORT_RULES, SANDBOX_RUNTIME } from './tables';
+import { commandRules, containerPort, DATABASE_DIR, imageKinds, imageRules, PORT_RULES, SANDBOX_RUNTIME } from './tables';
+import { runArgEmit } from './devcontainer';
 
 interface InstructionRule extends ValueRule {
   keywords: readonly string[];
@@ -33,23 +34,55 @@ export const DOCKERFILE_CODE_SIGNALS = [
   'cloud-native.multi-stage-build',
   'hardening.insecure-build',
   'sandboxing.sandbox-runtime',
+  // From a documented `docker run` comment (runArgEmit) and `COPY --from=<image>` (imageKinds).
+  'hardening.privileged',
+  'hardening.docker-socket',
+  'hardening.host-network',
+  'hardening.host-pid',
+  'kernel.dev-kvm',
+  'kernel.nested-hypervisor',
+  'hardware.device-passthrough',
+  'state-network.net-admin',
+  'kernel.cap-sys-admin',
+  'sandboxing.code-execution',
+  'sandboxing.ci-runner',
 ] as const;
+
+/** The `docker run` flags a comment may document that say how the container is meant to run. */
+const RUN_COMMENT_FLAGS = /^--?(privileged|device|cap-add|v|volume|mount|network|net|pid)$/;
 
 const ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
 /** Base images whose default user is not root (distroless :nonroot, Nano Server's ContainerUser). */
 const NON_ROOT_BASE = /[:-]nonroot\b|nanoserver/i;
 
+/**
+ * Earlier stages a `FROM` names through a build variable no default resolves (`FROM build-${TARGETARCH}`,
+ * the per-architecture idiom): every earlier stage whose name fits the pattern may be the one built.
+ */
+function templatedStages(model: DockerfileModel, st: DfStage): number[] {
+  const image = st.image;
+  if (st.from !== undefined || !image || !image.includes('$') || st.imageResolved) return [];
+  const parts = image.split(/\$\{?\w+(?::?-[^}]*)?\}?/);
+  if (parts.join('') === '') return [];
+  const pattern = new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\w.-]+')}$`, 'i');
+  return model.stages.filter((o) => o.index < st.index && o.name !== undefined && pattern.test(o.name)).map((o) => o.index);
+}
+
 /** A stage and every stage it builds on, that stage first. */
 function chainOf(model: DockerfileModel, top: number): DfStage[] {
   const out: DfStage[] = [];
   const seen = new Set<number>();
-  let s: number | undefined = top;
-  while (s !== undefined && s >= 0 && !seen.has(s)) {
-    seen.add(s);
-    const st: DfStage | undefined = model.stages[s];
-    if (!st) break;
-    out.push(st);
-    s = st.from;
+  const todo: number[] = [top];
+  while (todo.length) {
+    let s: number | undefined = todo.shift();
+    while (s !== undefined && s >= 0 && !seen.has(s)) {
+      seen.add(s);
+      const st: DfStage | undefined = model.stages[s];
+      if (!st) break;
+      out.push(st);
+      todo.push(...templatedStages(model, st));
+      s = st.from;
+    }
   }
   return out;
 }
@@ -137,6 +170,9 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     out.push(finding('platform.windows-base-image', file, final.imageRange ?? finalFrom.range, `${what} a Windows base image`));
   }
 
+  // The external image the stage that runs builds on.
+  const baseImage = (final.from === undefined ? final.imageResolved ?? final.image : chain[chain.length - 1].imageResolved ?? chain[chain.length - 1].image) ?? '';
+
   // Instruction rules and commands.
   for (const i of ins) {
     for (const r of INSTRUCTION_RULES) {
@@ -144,7 +180,7 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     }
     if (i.keyword === 'RUN' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') {
       const start = i.keyword !== 'RUN';
-      for (const hit of commandRules(i.args, start)) out.push(finding(hit.signal, file, rangeIn(i, hit.test), `\`${i.keyword}\`: ${hit.say}`));
+      for (const hit of commandRules(i.args, start, baseImage)) out.push(finding(hit.signal, file, rangeIn(i, hit.test), `\`${i.keyword}\`: ${hit.say}`));
     }
     if (i.keyword === 'RUN' && i.flags.some((f) => f.name === 'security' && f.value === 'insecure')) {
       const f = i.flags.find((x) => x.name === 'security')!;
@@ -163,7 +199,6 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   const isFinal = top === model.finalStage;
   const which = isFinal ? 'the final stage' : `stage \`${final.name ?? final.index}\``;
   const user = isFinal ? model.finalUser : effectiveUser(model, top);
-  const baseImage = (final.from === undefined ? final.imageResolved ?? final.image : chain[chain.length - 1].imageResolved ?? chain[chain.length - 1].image) ?? '';
   if (!user && NON_ROOT_BASE.test(baseImage)) {
     out.push(finding('cloud-native.non-root-user', file, finalFrom.keywordRange, `\`${baseImage}\` starts as a non-root account by default`));
   } else if (!user && /servercore|windows/i.test(baseImage)) {
@@ -181,10 +216,33 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? 'the final one' : which} copies only what it needs`));
   }
 
-  // The run command the author documents in a comment: a sandboxed runtime named there is the one the image expects.
+  // Images a stage copies from (`COPY --from=qemux/qemu / /`): what the copied image is, it brings.
+  const stageNames = new Set(model.stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => !!n));
+  for (const i of ins) {
+    if (i.keyword !== 'COPY') continue;
+    const from = i.flags.find((f) => f.name === 'from');
+    const ref = from?.value?.trim();
+    if (!ref || /^\d+$/.test(ref) || stageNames.has(ref.toLowerCase())) continue;
+    for (const k of imageKinds(ref)) out.push(finding(k.signal, file, from!.range, `\`COPY --from=${ref}\`: ${k.say}`));
+  }
+
+  // The run command the author documents in a comment is how the image is meant to run: a sandboxed
+  // runtime named there is the one it expects, as `runtime: sysbox-runc` in a compose file would be,
+  // and `--privileged`, `--device /dev/kvm` or the engine socket there are settings it needs.
   for (const c of model.runComments ?? []) {
     const m = /--runtime[=\s]+["']?([\w.-]+)/.exec(c.text);
     if (m && SANDBOX_RUNTIME.test(m[1])) out.push(finding('sandboxing.sandbox-runtime', file, c.range, `A comment says to run the image with \`--runtime=${m[1]}\``));
+    const args = c.text.slice(c.text.search(/\brun\b/) + 3).split(/\s+/).filter((a) => a !== '' && a !== '\\');
+    const seen = new Set<string>();
+    args.forEach((arg, n) => {
+      const flag = /^(--?[\w-]+)/.exec(arg)?.[1] ?? (n > 0 ? /^(--?[\w-]+)$/.exec(args[n - 1])?.[1] : undefined);
+      if (!flag || !RUN_COMMENT_FLAGS.test(flag)) return;
+      for (const e of runArgEmit(arg, n > 0 ? args[n - 1] : '')) {
+        if (seen.has(e.signal)) continue;
+        seen.add(e.signal);
+        out.push(finding(e.signal, file, c.range, `A comment documents the run command: ${e.say.replace(/ in runArgs$/, '')}`));
+      }
+    });
   }
   return out;
 }

@@ -2,8 +2,10 @@
 // a command line, a port or an environment variable says about the workload. One table, many
 // formats: a Compose `image:`, a Kubernetes `image:` and a Dockerfile `FROM` read the same rows.
 import { classify, classifyAll, sayFor, type ValueRule } from './rules';
+import { commandTokens, imageName } from './tokens';
 
-const WINDOWS_IMAGE = /windowsservercore|nanoserver|servercore|mcr\.microsoft\.com\/windows|dotnet\/framework|windows-?server|(^|\/)windows(:|$)|microsoft\/(iis|aspnet|dotnet-framework)/i;
+// `dockurr/windows` is a Linux image that boots Windows in QEMU: only Microsoft's own repositories name Windows base images.
+const WINDOWS_IMAGE = /windowsservercore|nanoserver|servercore|mcr\.microsoft\.com\/windows|dotnet\/framework|windows-?server|^(microsoft\/)?windows(:|$)|microsoft\/(iis|aspnet|dotnet-framework)/i;
 const WINDOWS_PIN = /ltsc20\d\d|(^|[-:])(1709|1803|1809|1903|1909|2004|20h2|2009)([-.]|$)|10\.0\.\d{5}/i;
 
 /** Image references (FROM, `image:`): every matching row applies. */
@@ -12,16 +14,6 @@ export const IMAGE_RULES: readonly ValueRule[] = [
   { signal: 'windows.dotnet-framework', test: /dotnet\/framework|microsoft\/aspnet|microsoft\/dotnet-framework/i, say: '.NET Framework image' },
   { signal: 'kernel.docker-in-docker', test: /dind/i, say: 'Docker-in-Docker image' },
   { signal: 'kernel.systemd-init', test: /[-/]systemd(\b|-)|systemd-(ubuntu|debian|centos|fedora)|docker-[a-z0-9.]+-ansible|kindest\/(node|base)|kicbase/i, say: 'image that boots systemd' },
-  {
-    signal: 'sandboxing.ci-runner',
-    test: /gitlab-runner|actions-runner|github-runner|buildkite\/agent|jenkins\/(inbound-agent|agent|jnlp-slave|ssh-agent)|jnlp-slave|drone-runner|woodpecker-agent|act_runner|teamcity-agent|azure-pipelines-agent|circleci\/runner/i,
-    say: 'CI runner image `{match}`',
-  },
-  {
-    signal: 'sandboxing.code-execution',
-    test: /judge0|engineer-man\/piston|codapi|jupyterhub|enterprise-gateway|kernel-gateway|code-?runner|code-?sandbox|sandbox-?runner/i,
-    say: 'code-execution image (`{match}`)',
-  },
   { signal: 'hardware.gpu', test: /(^|\/)nvidia\/cuda|nvcr\.io\/nvidia|rocm\/|tensorflow:.*-gpu|pytorch\/pytorch:.*cuda/i, say: 'GPU base image (`{match}`)' },
   { signal: 'desktop.environment', test: /\b(xfce4?|lxde|lxqt|webtop|kasmweb|mate-desktop)\b|ubuntu-desktop|docker-desktop-/i, say: 'desktop image (`{match}`)' },
   { signal: 'desktop.vnc', test: /vnc/i, say: 'VNC image' },
@@ -34,6 +26,7 @@ export function imageRules(image: string): { signal: string; say: string }[] {
   const ref = image.trim();
   if (ref === '' || ref.toLowerCase() === 'scratch') return [];
   const out = classifyAll(IMAGE_RULES, ref).map((r) => ({ signal: r.signal, say: sayFor(r, ref) }));
+  out.push(...imageKinds(ref));
   if (WINDOWS_IMAGE.test(ref) && WINDOWS_PIN.test(ref)) out.push({ signal: 'platform.windows-version-pinned', say: 'the tag pins one Windows Server build' });
   if (!ref.includes('$') && !ref.includes('@')) {
     const lastPart = ref.slice(ref.lastIndexOf('/') + 1);
@@ -51,10 +44,13 @@ export const HOST_PATH_RULES: readonly ValueRule[] = [
   { signal: 'hardware.usb-serial', test: /^\/dev\/(bus\/usb|ttyUSB|ttyACM|serial)/, say: 'USB or serial device `{match}` mounted' },
   { signal: 'kernel.raw-block-device', test: /^\/dev\/(sd[a-z]|nvme|vd[a-z]|xvd|loop|mapper|disk)/, say: 'Block device `{match}` mounted' },
   { signal: 'kernel.fuse-mount', test: /^\/dev\/fuse/, say: '/dev/fuse mounted' },
+  { signal: 'hardware.gpu', test: /^\/dev\/(dri|nvidia|kfd|apex|accel)\S*/, say: 'GPU or accelerator `{match}` mounted' },
+  // One device node (not the whole /dev, not the /dev/shm tmpfs) mounted by path is a device handed in.
+  { signal: 'hardware.device-passthrough', test: /^\/dev\/(?!shm(\/|$))[^/\s]+\S*/, say: 'Host device `{match}` mounted' },
   { signal: 'hardening.host-root-mount', test: /^\/+$/, say: 'The host root `/` is mounted' },
   {
     signal: 'hardening.host-system-mount',
-    test: /^\/(proc|sys|dev(?!\/shm)|etc(?!\/(localtime|timezone|hosts|resolv\.conf|ssl|pki|ca-certificates))|boot|lib\/modules|usr\/src|var\/lib\/(docker|kubelet|containerd)|var\/run(?!\/secrets)|run(?!\/secrets)|var\/log|root)(\/|$)/,
+    test: /^\/(proc|sys|dev(?!\/shm)|etc(?!\/(localtime|timezone|hosts|resolv\.conf|ssl|pki|ca-certificates))|boot|lib\/modules|usr\/src|var\/lib\/(docker|kubelet|containerd)|var\/run(?!\/secrets)|run(?!\/secrets)|var\/log|root)(\/\S*)?$/,
     say: 'Host system path `{match}` mounted',
   },
 ];
@@ -66,7 +62,7 @@ export const DEVICE_RULES: readonly ValueRule[] = [
   { signal: 'kernel.raw-block-device', test: /\/dev\/(sd[a-z]|nvme|vd[a-z]|xvd|loop|mapper|disk|md\d)/, say: 'Block device `{match}` passed in' },
   { signal: 'kernel.fuse-mount', test: /\/dev\/fuse/, say: '/dev/fuse passed in' },
   { signal: 'hardware.gpu', test: /\/dev\/(dri|nvidia|kfd|apex|accel)/, say: 'GPU or accelerator `{match}` passed in' },
-  { signal: 'hardware.device-passthrough', test: /\S/, say: 'Host device `{match}` passed in' },
+  { signal: 'hardware.device-passthrough', test: /\S+/, say: 'Host device `{match}` passed in' },
 ];
 
 /** Capabilities added (`cap_add`, `capabilities.add`, `--cap-add`), without the `CAP_` prefix. */
@@ -76,7 +72,8 @@ export const CAPABILITY_RULES: readonly ValueRule[] = [
   { signal: 'kernel.cap-sys-module', test: /^SYS_MODULE$/i, say: 'CAP_SYS_MODULE added' },
   { signal: 'kernel.cap-sys-time', test: /^SYS_TIME$/i, say: 'CAP_SYS_TIME added' },
   { signal: 'kernel.cap-sys-rawio', test: /^SYS_RAWIO$/i, say: 'CAP_SYS_RAWIO added' },
-  { signal: 'state-network.raw-network', test: /^NET_(ADMIN|RAW)$/i, say: 'CAP_{match} added' },
+  { signal: 'state-network.net-admin', test: /^NET_ADMIN$/i, say: 'CAP_NET_ADMIN added' },
+  { signal: 'state-network.raw-network', test: /^NET_RAW$/i, say: 'CAP_NET_RAW added' },
 ];
 
 export function capabilityRule(cap: string): ValueRule | undefined {
@@ -124,14 +121,134 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   { signal: 'windows.msi-installer', test: /\bmsiexec\b/i, say: 'Runs an MSI installer' },
   { signal: 'windows.dotnet-framework', test: /NET-Framework|dotnet-framework|\bndp4\d/i, say: '.NET Framework (`{match}`)' },
   { signal: 'windows.server-feature', test: /(Install|Add)-WindowsFeature|Enable-WindowsOptionalFeature|dism(\.exe)?\s+\/online\s+\/enable-feature/i, say: 'Installs a Windows feature' },
-  { signal: 'sandboxing.ci-runner', test: /gitlab-runner|actions\/runner\/releases|actions-runner|buildkite-agent|remoting\.jar|jenkins\S*agent/i, say: 'CI runner `{match}`' },
-  { signal: 'sandboxing.code-execution', test: /judge0|\bnsjail\b|\bisolate\s+--(init|run)|kernel_gateway|enterprise_gateway|jupyterhub/i, say: 'Runs submitted code (`{match}`)' },
 ];
 
-/** The rows that apply to a command, build-time (`RUN`) or start-time (CMD, `command:`). */
-export function commandRules(text: string, start: boolean): { signal: string; say: string; test: RegExp }[] {
-  return COMMAND_RULES.filter((r) => (start || !r.start) && r.test.test(text) && !r.unless?.test(text)).map((r) => ({ signal: r.signal, say: sayFor(r, text), test: r.test }));
+/** The rows that apply to a command, build-time (`RUN`) or start-time (CMD, `command:`), then what the command runs or installs (WORKLOAD_KINDS). */
+export function commandRules(text: string, start: boolean, image?: string): { signal: string; say: string; test: RegExp }[] {
+  const rows = COMMAND_RULES.filter((r) => (start || !r.start) && r.test.test(text) && !r.unless?.test(text)).map((r) => ({ signal: r.signal, say: sayFor(r, text), test: r.test }));
+  return [...rows, ...commandKinds(text, start, image)];
 }
+
+/**
+ * What a workload is, told by what it runs: a kind of software that runs code it does not control
+ * (a judge, a notebook server, a CI runner, an agent sandbox, a functions platform) or a hypervisor
+ * that boots a VM inside the container. Each row is matched against tokens only (tokens.ts): the
+ * image name without registry and tag (`org/name:tag`), the programs a command starts
+ * (`program subcommand`), the packages a build installs, environment variable names. Never against
+ * paths or free text: `chown -R app /srv/jupyterhub` runs `chown`.
+ */
+export interface KindRule {
+  signal: string;
+  /** What it is, for the message: `a code-execution engine (Judge0)`. */
+  what: string;
+  image?: RegExp;
+  /** Programs a container starts (CMD, ENTRYPOINT, `command:`). */
+  program?: RegExp;
+  /** Programs run at build time too (a RUN line that starts them is rare; installing them is not). */
+  pkg?: RegExp;
+  env?: RegExp;
+  /** The program rule holds only for a container of this image (`concourse/concourse` started as `worker`). */
+  withImage?: RegExp;
+}
+
+const CODE = 'sandboxing.code-execution';
+const CI = 'sandboxing.ci-runner';
+const HV = 'kernel.nested-hypervisor';
+
+export const WORKLOAD_KINDS: readonly KindRule[] = [
+  // Online judges and code-execution APIs.
+  { signal: CODE, what: 'an online judge (Judge0)', image: /^judge0\/(judge0|api)(:|$)/ },
+  { signal: CODE, what: 'a code-execution API (Piston)', image: /^engineer-man\/piston(:|$)/, program: /^piston( |$)/ },
+  { signal: CODE, what: 'a code-execution service (glot)', image: /^(glot|glotcode)\/[\w.-]+(:|$)/, program: /^(glot-run|code-runner)( |$)/ },
+  { signal: CODE, what: 'a code-execution sandbox (codapi)', image: /^codapi\/[\w.-]+(:|$)|(^|\/)codapi(:|$)/, program: /^codapi( |$)/ },
+  { signal: CODE, what: 'a process jail for untrusted programs', program: /^(nsjail|isolate|firejail)( |$)/ },
+  // Playgrounds.
+  { signal: CODE, what: 'a language playground', image: /^(golang|golang-org)\/playground[\w.-]*(:|$)|(^|\/)playground-sandbox[\w.-]*(:|$)|(^|\/)rust-playground[\w./-]*(:|$)|^shepmaster\/rust-(stable|beta|nightly)(:|$)/, program: /^play-sandbox( |$)/ },
+  // Notebook servers, their single-user images, and hubs that spawn them.
+  {
+    signal: CODE,
+    what: 'a notebook server',
+    image: /^jupyter\/(?!repo2docker(:|$)|nbviewer(:|$))[\w.-]+(:|$)|^jupyterhub\/(jupyterhub|k8s-hub|singleuser|k8s-singleuser-sample|[\w.-]*singleuser[\w.-]*)(:|$)|^elyra\/(enterprise-gateway|kernel-[\w.-]+)(:|$)|^tensorflow\/tensorflow:[\w.-]*jupyter/,
+    program: /^(jupyterhub|jupyterhub-singleuser|jupyter-(notebook|lab|server|labhub|kernelgateway|enterprisegateway)|start-(notebook|singleuser)\.(sh|py)|jupyter (notebook|lab|server|labhub|kernelgateway|enterprisegateway))( |$)/,
+    pkg: /^(jupyterhub-)?(dockerspawner|kubespawner|batchspawner|systemdspawner|sudospawner)$|^jupyter[_-](kernel|enterprise)[_-]gateway$/,
+    env: /^DOCKER_NOTEBOOK_IMAGE$/,
+  },
+  // CI runners that run the jobs of others.
+  {
+    signal: CI,
+    what: 'a CI runner',
+    image: /(^|\/)(actions-runner|github-runner|gitlab-runner|gitlab-runner-helper|act_runner|act-runner|woodpecker-agent|drone-runner-[\w-]+|buildkite-agent|teamcity-agent|azure-pipelines-agent|inbound-agent|jnlp-slave|jnlp-agent)(:|$)|^buildkite\/agent(:|$)|^jenkins\/(agent|ssh-agent|ssh-slave|slave)(:|$)|^circleci\/runner[\w.-]*(:|$)|^forgejo\/runner(:|$)/,
+    program: /^(gitlab-runner|buildkite-agent|woodpecker-agent|drone-runner-[\w-]+|act_runner|forgejo-runner|jenkins-agent|jenkins-slave|Runner\.Listener|agent\.jar|remoting\.jar|slave\.jar|circleci-runner|concourse worker)( |$)/,
+    env: /^(ACTIONS_RUNNER_\w+|RUNNER_TOKEN|RUNNER_EXECUTOR|BUILDKITE_AGENT_TOKEN|DRONE_RUNNER_\w+|WOODPECKER_BACKEND|WOODPECKER_MAX_WORKFLOWS|GITLAB_RUNNER_\w+)$/,
+  },
+  // Concourse's one image is the web node or a worker, by its first argument; the worker runs the builds.
+  { signal: CI, what: 'a CI worker (Concourse)', withImage: /^concourse\/concourse(:|$)/, program: /^worker( |$)/ },
+  // Sandboxes for code written by AI agents.
+  {
+    signal: CODE,
+    what: 'an AI-agent sandbox',
+    image: /^e2bdev\/[\w.-]+(:|$)|(^|\/)code-interpreter(:|$)|^(all-hands-ai|openhands)\/(runtime|openhands)(:|$)|(^|\/)openhands(:|$)|^opendevin\/[\w.-]+(:|$)|(^|\/)opendevin(:|$)/,
+    program: /^(openhands|opendevin)( |$)|^(uvicorn|gunicorn) (openhands|opendevin)\./,
+    env: /^SANDBOX_RUNTIME_CONTAINER_IMAGE$/,
+  },
+  // Functions platforms: the parts that start or run the functions of tenants.
+  {
+    signal: CODE,
+    what: 'a functions platform',
+    image:
+      /^(openfaas|functions)\/(faas-netes|faas-swarm|faasd|of-watchdog|classic-watchdog|faas-provider)(:|$)|^fission\/(fission-bundle|fetcher|[\w.-]+-env[\w.-]*|[\w.-]+-builder)(:|$)|^openwhisk\/(controller|invoker|standalone|action-[\w.-]+|[\w.-]+action|dockerskeleton)(:|$)|^nuclio\/(processor[\w.-]*|dashboard[\w.-]*|handler-[\w.-]+)(:|$)|^knative\/func[\w.-]*(:|$)/,
+    program: /^(fwatchdog|of-watchdog|faasd|faas-netes|fission-bundle)( |$)/,
+  },
+  // A hypervisor inside the container: it boots a whole VM (its own kernel) there.
+  {
+    signal: HV,
+    what: 'a hypervisor',
+    image: /^(qemux\/qemu[\w.-]*|dockurr\/(windows|windows-arm|macos)|vdsm\/virtual-dsm|sickcodes\/docker-osx|weaveworks\/ignite[\w.-]*|tianon\/qemu|budtmo\/docker-android[\w.-]*)(:|$)/,
+    program: /^(qemu-system-[\w-]+|qemu-kvm|libvirtd|virtqemud|virt-manager|firecracker|firectl|cloud-hypervisor|crosvm|VBoxHeadless|vboxheadless|ignite-spawn|ignite run)( |$)/,
+    pkg: /^(qemu-system(-[\w-]+)?|qemu-kvm|libvirt-daemon(-system|-kvm|-driver-qemu)?|libvirt|virt-manager|virtualbox(-[\d.]+)?|firecracker|cloud-hypervisor|crosvm)$/,
+  },
+];
+
+const kindSay = (r: KindRule, how: string) => (how.endsWith(' is') ? `${how} ${r.what}` : `${how}: ${r.what}`);
+
+/** The kinds an image reference names. */
+export function imageKinds(ref: string): { signal: string; say: string }[] {
+  const { full } = imageName(ref);
+  if (full === '') return [];
+  return WORKLOAD_KINDS.filter((r) => r.image?.test(full)).map((r) => ({ signal: r.signal, say: kindSay(r, `\`${full}\` is`) }));
+}
+
+const NEVER = /$^/;
+
+/** The kinds a command line starts (start-time commands) or installs (build-time commands); `image` is the image it runs in, when known. */
+export function commandKinds(text: string, start: boolean, image?: string): { signal: string; say: string; test: RegExp }[] {
+  const { programs, packages } = commandTokens(text);
+  const out: { signal: string; say: string; test: RegExp }[] = [];
+  const seen = new Set<KindRule>();
+  const imageFull = image ? imageName(image).full : '';
+  for (const r of WORKLOAD_KINDS) {
+    const fits = !r.withImage || r.withImage.test(imageFull);
+    const program = start && fits ? programs.find((p) => r.program?.test(p)) : undefined;
+    const pkg = packages.find((p) => r.pkg?.test(p));
+    if (program !== undefined && !seen.has(r)) {
+      seen.add(r);
+      const word = program.split(' ')[0];
+      out.push({ signal: r.signal, say: kindSay(r, `Starts \`${program}\``), test: new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    } else if (pkg !== undefined && !seen.has(r)) {
+      seen.add(r);
+      out.push({ signal: r.signal, say: kindSay(r, `Installs \`${pkg}\``), test: pkg ? new RegExp(pkg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : NEVER });
+    }
+  }
+  return out;
+}
+
+/** The kinds an environment variable name tells. */
+export function envKinds(name: string): { signal: string; say: string }[] {
+  return WORKLOAD_KINDS.filter((r) => r.env?.test(name)).map((r) => ({ signal: r.signal, say: kindSay(r, `Variable \`${name}\` configures`) }));
+}
+
+/** Words in an image name or a program that say it starts containers for others. */
+export const SPAWNER_WORD = /(^|[-_./])(spawner|runner|executor|sandbox|sandboxes|judge|playground)([-_./:]|$)/i;
 
 /** Container ports published or declared. */
 export const PORT_RULES: readonly ValueRule[] = [

@@ -18,12 +18,13 @@ export const HARDWARE: Signal[] = [
   {
     id: 'hardware.gpu',
     group: 'hardware',
-    direction: 'vm',
-    weight: 0.15,
+    // A note: the text says a container uses the GPU at native speed, so it weighs nothing towards a VM.
+    direction: 'container',
+    weight: 0,
     dimension: 'performance',
     sources: [BB.diff, BB.faq],
     label: 'GPU',
-    reason: 'The workload asks for a GPU. Containers use GPUs at native speed through the vendor runtime or a device plugin; it only ties the workload to GPU hosts. A VM is needed only to split one GPU between distrusting tenants or to run another OS on it.',
+    reason: 'A note, not a reason for a VM: the workload asks for a GPU. Containers use GPUs at native speed through the vendor runtime or a device plugin; it only ties the workload to GPU hosts. A VM is needed only to split one GPU between distrusting tenants or to run another OS on it.',
     remedy: 'Nothing to change for a container; request the GPU through the orchestrator (nvidia.com/gpu, deploy.resources.reservations.devices).',
   },
   {

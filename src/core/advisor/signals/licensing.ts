@@ -39,11 +39,12 @@ export const LICENSING: Signal[] = [
   {
     id: 'licensing.hostname',
     group: 'licensing',
-    direction: 'vm',
-    weight: 0.05,
-    dimension: 'networking',
+    // A note: a container keeps a hostname that is set, so this weighs nothing towards any verdict.
+    direction: 'container',
+    weight: 0,
+    dimension: 'portability',
     sources: [MS.faultTolerance],
     label: 'fixed hostname',
-    reason: 'A fixed hostname is common and harmless, but some software ties licences or cluster membership to it; containers are recreated with new names unless it is set.',
+    reason: 'A note, not a reason for a VM: the hostname is set in the configuration, which a container keeps however often it is recreated. Some software ties licences or cluster membership to the name, which is why it is pinned.',
   },
 ];

@@ -6,13 +6,14 @@ export const STATE_NETWORK: Signal[] = [
   {
     id: 'state-network.database-local-disk',
     group: 'state-network',
-    direction: 'vm',
-    weight: 0.1,
+    // A note: the text says a container is fine here, so it weighs nothing towards any verdict.
+    direction: 'container',
+    weight: 0,
     dimension: 'storage',
     sources: [MS.storage, S24.storage, MS.faultTolerance],
     label: 'database on local disk',
     reason:
-      'A database keeps its data directory on a volume of this host. That is fine for a container, but the data does not move when the container is recreated on another node, so plan backups or networked storage.',
+      'A note, not a reason for a VM: a database keeps its data directory on a volume of this host. That is ordinary container storage, but the data stays on this node when the container is recreated elsewhere, so plan backups or networked storage.',
     remedy: 'Use a managed database, a replicated storage class, or a StatefulSet with persistent volume claims.',
   },
   {
@@ -39,15 +40,27 @@ export const STATE_NETWORK: Signal[] = [
     remedy: 'Use the normal container network with published ports, or give the workload a VM with its own adapters.',
   },
   {
+    id: 'state-network.net-admin',
+    group: 'state-network',
+    direction: 'harden',
+    weight: 0.7,
+    dimension: 'networking',
+    sources: [MS.networking, S24.security],
+    label: 'NET_ADMIN',
+    reason:
+      'NET_ADMIN lets the container reconfigure the network it sits in: interfaces, routes, firewall and NAT rules, tunnels. VPNs and VM wrappers need it, and it works in a container, but a compromised process can then rewrite the rules that were meant to contain it.',
+    remedy: 'Drop NET_ADMIN unless the app configures interfaces itself; set the network up outside the container (CNI, the host) and hand in only the result.',
+  },
+  {
     id: 'state-network.raw-network',
     group: 'state-network',
     direction: 'harden',
     weight: 0.3,
     dimension: 'networking',
     sources: [MS.networking, S24.security],
-    label: 'NET_ADMIN / NET_RAW',
-    reason: 'NET_ADMIN or NET_RAW lets the container change routes and firewall rules or craft raw packets. Needed for VPNs and network tools, but it widens what a compromised process can do on the network.',
-    remedy: 'Drop the capability unless the app configures interfaces itself.',
+    label: 'NET_RAW',
+    reason: 'NET_RAW lets the container craft raw packets (ping, packet capture, spoofed addresses). Network tools need it, but it widens what a compromised process can do on the network.',
+    remedy: 'Drop the capability unless the app sends raw packets itself.',
   },
   {
     id: 'state-network.ha-protocols',

@@ -6,7 +6,7 @@ import type { Format } from '../parse/types';
 import { adviseAnalyses, analyzeText, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from './engine';
 import type { AdviceNote, AdviceReport, AdviceWorkload, IncompleteFile } from './report';
 import { overallOf, type RoleRule } from './roles';
-import { analyzeCharts, chartDirs, chartOf } from './charts';
+import { analyzeCharts, chartOf, chartRoots } from './charts';
 import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind, type WalkResult } from './scan';
 import { append } from '../arrays';
 
@@ -242,7 +242,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   let done = 0;
 
   // A Helm chart's files are read together, rendered with the chart's default values (charts.ts).
-  const charts = chartDirs(candidates.map((c) => c.rel));
+  const charts = chartRoots(candidates.map((c) => c.rel));
   const chartTexts = new Map<string, string>();
 
   await runPool(
@@ -364,7 +364,7 @@ export function adviseFiles(files: { path: string; text: string }[], options: { 
   const analyses: FileAnalysis[] = [];
   const notes: AdviceNote[] = [];
   const skipped: Skipped[] = [];
-  const charts = chartDirs(files.map((f) => f.path.replace(/\\/g, '/')));
+  const charts = chartRoots(files.map((f) => f.path.replace(/\\/g, '/')));
   const chartTexts = new Map<string, string>();
   for (const f of files) {
     const path = f.path.replace(/\\/g, '/');

@@ -1,51 +1,34 @@
 // Helm charts in a scan: a folder with a Chart.yaml is read as a chart, rendered with its default
-// values (../helm), rather than file by file as if its templates were plain manifests. Its files are
-// held back from the per-file reading and given to the chart together.
+// values (../helm), rather than file by file as if its templates were plain manifests. Its chart
+// files (helm/chart.ts: isChartFile) are held back from the per-file reading and given to the chart
+// together; the rest of its folder (`ci/*-values.yaml`, examples) is read as usual.
 import { analyzeChart } from '../helm/analyze';
+import { chartFileRole, chartRoots } from '../helm/chart';
 import type { EngineDeps, FileAnalysis } from './engine';
 
-/** The chart folders among a scan's files: each folder holding a `Chart.yaml` ('' for the scanned folder itself). */
-export function chartDirs(paths: Iterable<string>): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    const m = /(^|\/)Chart\.ya?ml$/.exec(p);
-    if (m) out.push(p.slice(0, m.index));
-  }
-  // Deepest first, so a subchart under `charts/` is found before the chart that holds it.
-  return out.sort((a, b) => b.length - a.length);
-}
+export { chartRoots };
 
-/** The chart a file belongs to (the top chart: its subcharts are rendered with it), or undefined. */
-export function chartOf(path: string, dirs: readonly string[]): string | undefined {
-  let top: string | undefined;
-  for (const d of dirs) if (d === '' || path.startsWith(`${d}/`)) top = top === undefined || d.length < top.length ? d : top;
-  return top;
-}
-
-/** Whether a file name can be part of a chart's reading (templates and helpers, values, Chart.yaml). */
-export function isChartFileName(name: string): boolean {
-  return /\.(ya?ml|tpl|txt|json)$/i.test(name);
+/** The chart a file is read with (subcharts are rendered with the chart that holds them), or undefined. */
+export function chartOf(path: string, roots: readonly string[]): string | undefined {
+  return roots.find((d) => chartFileRole(d, path) !== undefined);
 }
 
 /** Renders each chart from its files and gives the analyses of what it renders, and the notes of its reading. */
-export function analyzeCharts(texts: ReadonlyMap<string, string>, dirs: readonly string[], deps: EngineDeps): { analyses: FileAnalysis[]; notes: { file: string; message: string }[] } {
-  const byChart = new Map<string, Map<string, string>>();
+export function analyzeCharts(texts: ReadonlyMap<string, string>, roots: readonly string[], deps: EngineDeps): { analyses: FileAnalysis[]; notes: { file: string; message: string }[] } {
+  const byChart = new Map<string, Map<string, string>>(roots.map((d) => [d, new Map()]));
   for (const [path, text] of texts) {
-    const chart = chartOf(path, dirs);
-    if (chart === undefined) continue;
-    let files = byChart.get(chart);
-    if (!files) byChart.set(chart, (files = new Map()));
-    files.set(path, text);
+    const chart = chartOf(path, roots);
+    if (chart !== undefined) byChart.get(chart)!.set(path, text);
   }
   const analyses: FileAnalysis[] = [];
   const notes: { file: string; message: string }[] = [];
-  for (const [chart, files] of [...byChart].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [chart, files] of byChart) {
     try {
       const r = analyzeChart(chart, files, deps);
       analyses.push(...r.analyses);
       notes.push(...r.notes);
     } catch (e) {
-      notes.push({ file: chart ? `${chart}/Chart.yaml` : 'Chart.yaml', message: `the chart could not be rendered: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+      notes.push({ file: chart === '.' ? 'Chart.yaml' : `${chart}/Chart.yaml`, message: `the chart could not be rendered: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
     }
   }
   return { analyses, notes };

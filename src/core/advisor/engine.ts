@@ -11,9 +11,8 @@ import type { Finding, Signal, Workload, WorkloadKind } from './types';
 import type { AdviceSignal, AdviceWorkload } from './report';
 import { decide, type Evidence } from './verdict';
 import { append } from '../arrays';
-import { child, childString } from '../parse/configNodes';
-import type { ConfigModel, ConfigNode } from '../parse/types';
-import { kubernetesObjects } from '../parse/kubernetes';
+import type { ConfigModel } from '../parse/types';
+import { attachmentsOf, isKustomizationFile, kustomizationOf, type Attachment, type Kustomization } from '../parse/kubernetes';
 import { assignRoles, enginesIn, type RoleRule } from './roles';
 
 /** What the engine needs from the rest of the core; tests pass their own. */
@@ -33,6 +32,8 @@ export const DEFAULT_DEPS: EngineDeps = {
 };
 
 /** What one file contributes, cached per file version. */
+export type { Attachment, Kustomization };
+
 export interface FileAnalysis {
   file: string;
   format: Format;
@@ -45,58 +46,6 @@ export interface FileAnalysis {
   kustomization?: Kustomization;
   /** Objects that act on a workload named elsewhere (an autoscaler's `scaleTargetRef`): their extent and target. */
   attachments?: Attachment[];
-}
-
-export interface Kustomization {
-  resources: string[];
-  patches: { path?: string; target?: { kind?: string; name?: string } }[];
-}
-
-export interface Attachment {
-  extent: Range;
-  target: { kind: string; name: string };
-}
-
-const KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-
-function stringsOf(node: ConfigNode | undefined): string[] {
-  return (node?.children ?? []).map((c) => (typeof c.value === 'string' ? c.value : childString(c, 'path'))).filter((x): x is string => typeof x === 'string' && x.length > 0);
-}
-
-/** What a kustomization says it builds on and patches (Kustomize's `resources`, `bases`, `components` and the three patch fields). */
-function kustomizationOf(model: ConfigModel): Kustomization | undefined {
-  const root = model.roots[0];
-  if (!root?.children) return undefined;
-  const kind = childString(root, 'kind');
-  if (kind !== undefined && kind !== 'Kustomization' && kind !== 'Component') return undefined;
-  const resources = [...stringsOf(child(root, 'resources')), ...stringsOf(child(root, 'bases')), ...stringsOf(child(root, 'components'))];
-  const patches: Kustomization['patches'] = [];
-  for (const p of child(root, 'patchesStrategicMerge')?.children ?? []) if (typeof p.value === 'string' && !p.value.includes('\n')) patches.push({ path: p.value });
-  for (const field of ['patches', 'patchesJson6902']) {
-    for (const p of child(root, field)?.children ?? []) {
-      const path = typeof p.value === 'string' ? p.value : childString(p, 'path');
-      const kindOf = childString(p, 'target', 'kind');
-      const nameOf = childString(p, 'target', 'name');
-      const target = kindOf !== undefined || nameOf !== undefined ? { ...(kindOf ? { kind: kindOf } : {}), ...(nameOf ? { name: nameOf } : {}) } : undefined;
-      if (path || target) patches.push({ ...(path ? { path } : {}), ...(target ? { target } : {}) });
-    }
-  }
-  return { resources, patches };
-}
-
-/** Kinds that scale or tune a workload named by `spec.scaleTargetRef` (or `spec.targetRef`). */
-const ATTACHING_KINDS = new Set(['HorizontalPodAutoscaler', 'VerticalPodAutoscaler', 'ScaledObject']);
-
-function attachmentsOf(model: ConfigModel): Attachment[] {
-  const out: Attachment[] = [];
-  for (const o of kubernetesObjects(model)) {
-    if (!ATTACHING_KINDS.has(o.kind)) continue;
-    const ref = child(o.root, 'spec', 'scaleTargetRef') ?? child(o.root, 'spec', 'targetRef');
-    const kind = childString(ref, 'kind') ?? 'Deployment';
-    const name = childString(ref, 'name');
-    if (name) out.push({ extent: o.root.range, target: { kind, name } });
-  }
-  return out;
 }
 
 /** Workload kinds that are machines, whose provisioning may install a container engine. */
@@ -113,7 +62,8 @@ function markProvisions(text: string, workloads: Workload[]): void {
   const inside = new Uint8Array(lines.length);
   const spans = machines.map((w) => {
     const from = w.extent.start.line;
-    const to = w.extent === ZERO || (w.extent.end.line === 0 && w.extent.start.line === 0) ? lines.length - 1 : Math.min(lines.length - 1, w.extent.end.line);
+    // A workload with no extent of its own (a cloud-init file, a Packer file's one build) is the whole file.
+    const to = w.extent.end.line === 0 ? lines.length - 1 : Math.min(lines.length - 1, w.extent.end.line);
     return { w, from, to, whole: from === 0 && to === lines.length - 1 };
   });
   for (const s of spans) if (!s.whole) for (let i = s.from; i <= s.to; i++) inside[i] = 1;
@@ -150,7 +100,7 @@ export function analyzeText(file: string, text: string, format: Format, deps: En
   let attachments: Attachment[] | undefined;
   if (format === 'kubernetes' && 'roots' in model) {
     const config = model as unknown as ConfigModel;
-    if (KUSTOMIZATION_NAME.test(file)) kustomization = kustomizationOf(config);
+    if (isKustomizationFile(file)) kustomization = kustomizationOf(config);
     const found = attachmentsOf(config);
     if (found.length) attachments = found;
   }
@@ -377,12 +327,10 @@ function nearestObject(building: readonly Building[], consumed: ReadonlySet<Buil
 /** Kustomize patch files (and patches with a target) join the objects they patch. */
 function joinKustomizePatches(analyses: readonly FileAnalysis[], building: Building[], consumed: Set<Building>): void {
   const patchFiles = new Map<string, { kind?: string; name?: string } | undefined>();
-  const resourcesOf = new Map<string, string[]>();
   for (const a of analyses) {
     const k = a.kustomization;
     if (!k) continue;
     const dir = dirname(a.file);
-    resourcesOf.set(a.file, k.resources.map((r) => joinPath(dir, r.replace(/\\/g, '/'))));
     for (const p of k.patches) {
       if (!p.path || /^[a-z]+:\/\//i.test(p.path)) continue;
       patchFiles.set(joinPath(dir, p.path.replace(/\\/g, '/')), p.target);

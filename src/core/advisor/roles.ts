@@ -12,7 +12,7 @@
 import { compileGlob, type PathMatcher } from './glob';
 import type { AdviceWorkload } from './report';
 import type { Verdict } from './types';
-import { VERDICT_ORDER } from './types';
+import { maxVerdict } from './verdict';
 
 export type Role = 'product' | 'development' | 'test' | 'example' | 'ci' | 'host';
 
@@ -146,15 +146,12 @@ export function assignRoles(workloads: readonly RoleInput[], rules: readonly Rol
   return out.map((r) => ({ role: r.role, reason: r.reason }));
 }
 
-const rank = (v: Verdict) => VERDICT_ORDER.indexOf(v);
-
 /** The overall answer: the most demanding verdict among the product workloads, or among the rest when there is none. */
 export function overallOf(workloads: readonly { verdict: Verdict; role: Role }[]): { verdict: Verdict | null; from: 'product' | 'other' | 'none'; decidedBy: number[] } {
   if (workloads.length === 0) return { verdict: null, from: 'none', decidedBy: [] };
   const product = workloads.map((w, i) => ({ w, i })).filter((x) => x.w.role === 'product');
   const pool = product.length ? product : workloads.map((w, i) => ({ w, i }));
-  let best: Verdict = 'container';
-  for (const { w } of pool) if (rank(w.verdict) > rank(best)) best = w.verdict;
+  const best = pool.reduce<Verdict>((v, { w }) => maxVerdict(v, w.verdict), 'container');
   return { verdict: best, from: product.length ? 'product' : 'other', decidedBy: pool.filter((x) => x.w.verdict === best).map((x) => x.i) };
 }
 

@@ -2,7 +2,7 @@
 // knowledge/kubernetes.ts, one workload per pod template or virtual machine.
 import type { Workload, WorkloadKind } from '../advisor/types';
 import { KUBERNETES_TOPICS } from '../knowledge/kubernetes';
-import type { ConfigModel, ConfigNode } from './types';
+import type { ConfigModel, ConfigNode, Range } from './types';
 import { child, childString } from './yaml';
 import { yamlFormatModule } from './yamlModule';
 
@@ -121,6 +121,63 @@ export function kubernetesWorkloads(model: ConfigModel): Workload[] {
         ...(image ? { image } : {}),
       };
     });
+}
+
+// Kustomize and the objects that act on a workload named elsewhere (read by the advisor's engine).
+
+export interface Kustomization {
+  resources: string[];
+  patches: { path?: string; target?: { kind?: string; name?: string } }[];
+}
+
+export interface Attachment {
+  extent: Range;
+  target: { kind: string; name: string };
+}
+
+const KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+
+/** Whether a file is a kustomization by its name. */
+export const isKustomizationFile = (file: string): boolean => KUSTOMIZATION_NAME.test(file);
+
+function stringsOf(node: ConfigNode | undefined): string[] {
+  return (node?.children ?? []).map((c) => (typeof c.value === 'string' ? c.value : childString(c, 'path'))).filter((x): x is string => typeof x === 'string' && x.length > 0);
+}
+
+/** What a kustomization says it builds on and patches (Kustomize's `resources`, `bases`, `components` and the three patch fields). */
+export function kustomizationOf(model: ConfigModel): Kustomization | undefined {
+  const root = model.roots[0];
+  if (!root?.children) return undefined;
+  const kind = childString(root, 'kind');
+  if (kind !== undefined && kind !== 'Kustomization' && kind !== 'Component') return undefined;
+  const resources = [...stringsOf(child(root, 'resources')), ...stringsOf(child(root, 'bases')), ...stringsOf(child(root, 'components'))];
+  const patches: Kustomization['patches'] = [];
+  for (const p of child(root, 'patchesStrategicMerge')?.children ?? []) if (typeof p.value === 'string' && !p.value.includes('\n')) patches.push({ path: p.value });
+  for (const field of ['patches', 'patchesJson6902']) {
+    for (const p of child(root, field)?.children ?? []) {
+      const path = typeof p.value === 'string' ? p.value : childString(p, 'path');
+      const kindOf = childString(p, 'target', 'kind');
+      const nameOf = childString(p, 'target', 'name');
+      const target = kindOf !== undefined || nameOf !== undefined ? { ...(kindOf ? { kind: kindOf } : {}), ...(nameOf ? { name: nameOf } : {}) } : undefined;
+      if (path || target) patches.push({ ...(path ? { path } : {}), ...(target ? { target } : {}) });
+    }
+  }
+  return { resources, patches };
+}
+
+/** Kinds that scale or tune a workload named by `spec.scaleTargetRef` (or `spec.targetRef`). */
+const ATTACHING_KINDS = new Set(['HorizontalPodAutoscaler', 'VerticalPodAutoscaler', 'ScaledObject']);
+
+export function attachmentsOf(model: ConfigModel): Attachment[] {
+  const out: Attachment[] = [];
+  for (const o of kubernetesObjects(model)) {
+    if (!ATTACHING_KINDS.has(o.kind)) continue;
+    const ref = child(o.root, 'spec', 'scaleTargetRef') ?? child(o.root, 'spec', 'targetRef');
+    const kind = childString(ref, 'kind') ?? 'Deployment';
+    const name = childString(ref, 'name');
+    if (name) out.push({ extent: o.root.range, target: { kind, name } });
+  }
+  return out;
 }
 
 export const kubernetesModule = yamlFormatModule('kubernetes', () => KUBERNETES_TOPICS, kubernetesWorkloads);

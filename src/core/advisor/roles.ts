@@ -10,8 +10,8 @@
 // tokens), its name (a compose service called `tests`), and its content (a VM that installs a
 // container engine is a host). A host is the product only when nothing else is.
 import { compileGlob, type PathMatcher } from './glob';
-import type { AdviceWorkload } from './report';
-import type { Verdict } from './types';
+import type { Format } from '../parse/types';
+import type { Verdict, WorkloadKind } from './types';
 import { maxVerdict } from './verdict';
 
 export type Role = 'product' | 'development' | 'test' | 'example' | 'ci' | 'host';
@@ -46,7 +46,7 @@ const WORKLOAD_NAME_WORDS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ...['test', 'tests', 'e2e', 'integration-test', 'integration-tests', 'testrunner', 'test-runner'].map((n) => [n, 'test'] as [string, Role]),
 ]);
 
-const VM_KINDS = new Set<AdviceWorkload['kind']>(['vagrant-machine', 'packer-build', 'cloud-init', 'lima-instance', 'terraform-vm', 'kubevirt-vm']);
+const VM_KINDS = new Set<WorkloadKind>(['vagrant-machine', 'packer-build', 'cloud-init', 'lima-instance', 'terraform-vm', 'kubevirt-vm']);
 
 const ROLE_NAMES: Readonly<Record<Role, string>> = {
   product: 'product',
@@ -94,8 +94,8 @@ export function roleOfPath(file: string): { role: Role; reason: string } | undef
 /** A workload as the roles need it. */
 export interface RoleInput {
   name: string;
-  kind: AdviceWorkload['kind'];
-  format: AdviceWorkload['format'];
+  kind: WorkloadKind;
+  format: Format;
   file: string;
   files: readonly string[];
   verdict: Verdict;

@@ -1,6 +1,6 @@
 // What a Dockerfile stage builds on and runs as. Kept apart from dockerfile.ts so code that only reads a parsed
 // model (quick fixes) does not load the Dockerfile parser.
-import type { DfStage, DfUser, DockerfileModel } from './dockerfile';
+import type { DfStage, DfUser, DockerfileModel } from './dockerfile-model';
 import type { Pos } from './types';
 
 /** The external image a stage ultimately builds on (following `FROM <stage>` chains; ARG defaults filled in). */

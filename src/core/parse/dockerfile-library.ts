@@ -3,40 +3,11 @@
 // reading: dockerfile-reader.ts reads typical files faster into the same data and hands this module
 // whatever it does not read itself.
 import { DockerfileParser, From, Onbuild, type Instruction, type Flag } from 'dockerfile-ast';
-import type { DfDirective, DfFlag, DfHeredoc, DfInstruction } from './dockerfile';
+import type { DfFlag, DfHeredoc, DfInstruction, DockerfileReading, FromParts } from './dockerfile-model';
 import type { Pos, Range } from './types';
 import { useDockerfileAstSpeedups } from './dockerfile-ast-speed';
 
 useDockerfileAstSpeedups();
-
-/** What a FROM line says about its stage, as dockerfile-ast's `From` reads it. */
-export interface FromParts {
-  image?: string;
-  imageRange?: Range;
-  platform?: { value: string; range: Range };
-  name?: string;
-  nameRange?: Range;
-  /**
-   * Set instead of `imageRange` and `nameRange` when those are the ranges of the instruction's first
-   * and third arguments (the faster reader's FROM): made when asked, not for every stage of a file.
-   */
-  rangesOfArguments?: true;
-}
-
-export interface ReadInstruction {
-  /** `stage` and `continuations` are left for the model builder to fill in (-1 and []). */
-  ins: DfInstruction;
-  /** Present on FROM instructions. */
-  from?: FromParts;
-}
-
-/** A Dockerfile as read, before stages are formed. */
-export interface DockerfileReading {
-  escape: string;
-  directives: DfDirective[];
-  runComments: { text: string; range: Range }[];
-  instructions: ReadInstruction[];
-}
 
 /** A comment that documents a `docker run` / `podman run` / `nerdctl run` command. */
 export const RUN_COMMENT = /\b(docker|podman|nerdctl)\s+(container\s+)?run\b/;

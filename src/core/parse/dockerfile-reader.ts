@@ -14,10 +14,10 @@
 // Should anything go wrong, the whole file is read by the library instead.
 // test/unit/dockerfile-reader.test.ts holds the two readings equal over the corpus, mutated corpus
 // files and random text.
-import type { DfArgument, DfFlag, DfFlagOption, DfHeredoc, DfInstruction } from './dockerfile';
+import type { DfArgument, DfFlag, DfFlagOption, DfHeredoc, DfInstruction, DockerfileReading, FromParts, ReadInstruction } from './dockerfile-model';
 import type { Pos, Range } from './types';
 import { lineStarts } from './lines';
-import { readWithLibrary, RUN_COMMENT, type DockerfileReading, type FromParts, type ReadInstruction } from './dockerfile-library';
+import { readWithLibrary, RUN_COMMENT } from './dockerfile-library';
 
 const SP = 32;
 const TAB = 9;

@@ -6,7 +6,8 @@ import { topicById } from '../knowledge/index';
 import type { Topic } from '../knowledge/types';
 import { code } from '../render/markdown';
 import type { TopicHit } from './format';
-import { baseImageOf, type DfFlag, type DfInstruction, type DfStage, type DockerfileModel } from './dockerfile';
+import { baseImageOf } from './dockerfile-base';
+import type { DfFlag, DfInstruction, DfStage, DockerfileModel } from './dockerfile-model';
 import type { Pos, Range } from './types';
 
 const within = (r: Range, p: Pos): boolean =>

@@ -1,123 +1,20 @@
-// The Dockerfile model: directives, stages and instructions with their positions, read by
-// dockerfile-reader.ts (dockerfile-ast's reading, faster; dockerfile-library.ts is the library's own).
-// Plain data so explain, the advisor and the CLI never touch the parser's classes.
+// The Dockerfile format module, on top of the Dockerfile modules: builds the model (its types in
+// dockerfile-model.ts) from what dockerfile-reader.ts reads (dockerfile-ast's reading, faster;
+// dockerfile-library.ts is the library's own), and answers topics through dockerfile-topics.ts.
+// Plain data so explain, the advisor and the CLI never touch the parser's classes. The modules it
+// imports never import it back: dockerfile-model.ts at the bottom, the readers and the model's
+// readers (dockerfile-base.ts, dockerfile-topics.ts) above it, this module on top.
 import type { Workload } from '../advisor/types';
 import type { FormatModule } from './format';
-import type { ModelBase, ParseProblem, Pos, Range } from './types';
+import type { ParseProblem, Pos, Range } from './types';
+import type { DfInstruction, DfStage, DockerfileModel, DockerfileReading, FromParts } from './dockerfile-model';
 import { dockerfileTopicAt } from './dockerfile-topics';
 import { baseImageOf, effectiveUser } from './dockerfile-base';
 import { lineLength, lineStarts, unifyLineBreaks } from './lines';
-import { readWithLibrary, type DockerfileReading, type FromParts } from './dockerfile-library';
+import { readWithLibrary } from './dockerfile-library';
 import { continuationsOf, OffsetInstruction, readDockerfile } from './dockerfile-reader';
 
-export interface DfFlagOption {
-  name: string;
-  value: string | null;
-  range: Range;
-  nameRange: Range;
-  valueRange: Range | null;
-}
-
-export interface DfFlag {
-  /** Without the leading `--`, e.g. `mount`, `platform`. */
-  name: string;
-  value: string | null;
-  /** From `--` to the end of the value. */
-  range: Range;
-  nameRange: Range;
-  valueRange: Range | null;
-  /** `key=value` pairs of a comma-separated value (`--mount=type=cache,target=/x`). */
-  options: DfFlagOption[];
-}
-
-export interface DfHeredoc {
-  name: string;
-  /** `<<EOF` (with `-` and quotes when written). */
-  startRange: Range;
-  /** The closing delimiter line, when present. */
-  delimiterRange: Range | null;
-  contentRange: Range | null;
-}
-
-export interface DfArgument {
-  value: string;
-  range: Range;
-}
-
-export interface DfInstruction {
-  /** Upper-cased keyword, e.g. `RUN`; unknown keywords are kept as written, upper-cased. */
-  keyword: string;
-  range: Range;
-  keywordRange: Range;
-  /** Arguments without flags, continuation lines joined. */
-  args: string;
-  /** Arguments after the flags, each with its range. */
-  arguments: DfArgument[];
-  flags: DfFlag[];
-  heredocs: DfHeredoc[];
-  /** Escape characters that end a line inside this instruction (line continuations). */
-  continuations: Range[];
-  /** Index of the stage the instruction belongs to; -1 for ARGs before the first FROM. */
-  stage: number;
-  /** ONBUILD's inner instruction. */
-  trigger?: DfInstruction;
-}
-
-export interface DfDirective {
-  /** Lower-cased name: `syntax`, `escape`, `check`. */
-  name: string;
-  value: string;
-  range: Range;
-  nameRange: Range;
-  valueRange: Range;
-}
-
-export interface DfStage {
-  index: number;
-  /** The `AS name` part. */
-  name?: string;
-  nameRange?: Range;
-  /** The image reference as written (`python:3.12-slim`, `${BASE}`, or an earlier stage's name). */
-  image?: string;
-  imageRange?: Range;
-  /** The image with the defaults of the ARGs before the first FROM filled in, when it uses them and all resolve. */
-  imageResolved?: string;
-  /** `--platform` value as written. */
-  platform?: string;
-  platformRange?: Range;
-  /** Index of the earlier stage this one builds on (`FROM build`), when it does. */
-  from?: number;
-  /** Index of the FROM instruction in `instructions`. */
-  fromInstruction: number;
-  /** From the FROM line to the last line before the next FROM (or the end of the file). */
-  range: Range;
-}
-
-export interface DfUser {
-  value: string;
-  range: Range;
-  /** The stage whose USER line it is. */
-  stage: number;
-}
-
-export interface DockerfileModel extends ModelBase {
-  format: 'dockerfile';
-  directives: DfDirective[];
-  /** `\` by default, a backtick when `# escape=\`` is set (Windows files). */
-  escape: string;
-  stages: DfStage[];
-  /** Top-level instructions in file order (ONBUILD triggers hang off their ONBUILD). */
-  instructions: DfInstruction[];
-  /** Index of the final stage, -1 when there is no FROM. */
-  finalStage: number;
-  /** The USER in force in the final stage, following `FROM <stage>` chains; null when none is set anywhere. */
-  finalUser: DfUser | null;
-  /**
-   * Comments that show how the image is meant to be run (`# docker run --runtime=sysbox-runc …`,
-   * `podman run`), as written without the `#`: the author's word on the runtime it expects.
-   */
-  runComments: { text: string; range: Range }[];
-}
+export type { DfArgument, DfDirective, DfFlag, DfFlagOption, DfHeredoc, DfInstruction, DfStage, DfUser, DockerfileModel } from './dockerfile-model';
 
 const isStageRef = (image: string | undefined, names: Map<string, number>, before: number): number | undefined => {
   if (!image) return undefined;

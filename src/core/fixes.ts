@@ -1,6 +1,8 @@
 // Quick fixes as text edits, computed from a parsed document and one finding. A fix is offered only
 // where it cannot quietly break the workload; otherwise `why` says what stands in the way, and the
-// diagnostic shows that instead. Pure: text and models in, edits out. Titles and reasons go through
+// diagnostic shows that instead. Each fix also declares what it changes (`changes`), in the terms of
+// the file's meaning: fixCheck.ts applies the edits, reads the file again and offers the fix only
+// when exactly that changed. Pure: text and models in, edits out. Titles and reasons go through
 // l10n.t; the lines a fix writes into the file stay as they are.
 import * as l10n from '@vscode/l10n';
 import type { Finding } from './advisor/types';
@@ -14,11 +16,28 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * What a fix changes, as the file's reader sees it. For YAML: a value set, appended to or deleted at a
+ * path of keys (sequence indexes as strings) from the document's root. For a Dockerfile: one
+ * instruction inserted before the instruction at `index` (at the end when `index` is their number).
+ */
+export type Change =
+  | { kind: 'config'; op: 'set'; path: string[]; value: unknown }
+  | { kind: 'config'; op: 'append'; path: string[]; values: unknown[] }
+  | { kind: 'config'; op: 'delete'; path: string[] }
+  | { kind: 'dockerfile'; index: number; stage: number; keyword: string; flags: string; args: string; comment?: string };
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** What the edits change, and nothing else (checked by fixCheck.ts before the fix is offered). */
+  changes: Change[];
+  /** What the advisor shows after the fix, when not simply the finding gone: a signal it gives, or the signal it removes. */
+  expect?: { gone?: string; added?: string };
   /** The obvious choice among the fixes of one problem. */
   preferred?: boolean;
+  /** Needs a choice or set-up beyond the file (a RuntimeClass in the cluster): `fix` applies it only when asked by signal. */
+  manual?: true;
 }
 
 export interface FixResult {
@@ -147,6 +166,13 @@ const WINDOWS_IMAGE = /(windows|nanoserver|servercore)/i;
 /** Instructions that need root at build time; USER goes after the last of them. */
 const BUILD_STEPS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 
+/** The last line of an instruction, its heredoc bodies included. */
+function endLine(ins: DfInstruction): number {
+  let end = ins.range.end.line;
+  for (const h of ins.heredocs) end = Math.max(end, (h.delimiterRange ?? h.contentRange ?? h.startRange).end.line);
+  return end;
+}
+
 function ports(ins: DfInstruction): number[] {
   return ins.arguments.map((a) => Number.parseInt(a.value, 10)).filter((p) => Number.isFinite(p));
 }
@@ -172,13 +198,20 @@ export function dockerfileUser(model: DockerfileModel, text: string): FixResult 
       if (ins.keyword === 'ENTRYPOINT' && SCRIPT_START.test(args)) return { fixes: [], why: l10n.t('Its entrypoint script may switch users itself; check the script, then add a USER line by hand.') };
     }
   }
+  // After the last build step, and after any USER already there (`USER root` must not come later).
   let after = model.instructions[final.fromInstruction];
-  for (const ins of own) if (BUILD_STEPS.has(ins.keyword)) after = ins;
-  const edit = insertLines(text, after.range.end.line + 1, [
-    `# Unprivileged at run time: files the process writes must be writable by uid ${NON_ROOT_UID}.`,
-    `USER ${NON_ROOT_UID}`,
-  ]);
-  return { fixes: [{ title: l10n.t('Run as a non-root user: add `USER {0}`', NON_ROOT_UID), edits: [edit], preferred: true }] };
+  for (const ins of own) if (BUILD_STEPS.has(ins.keyword) || ins.keyword === 'USER') after = ins;
+  const comment = `# Unprivileged at run time: files the process writes must be writable by uid ${NON_ROOT_UID}.`;
+  const edit = insertLines(text, endLine(after) + 1, [comment, `USER ${NON_ROOT_UID}`]);
+  const index = model.instructions.indexOf(after) + 1;
+  return {
+    fixes: [{
+      title: l10n.t('Run as a non-root user: add `USER {0}`', NON_ROOT_UID),
+      edits: [edit],
+      changes: [{ kind: 'dockerfile', index, stage: model.finalStage, keyword: 'USER', flags: '', args: String(NON_ROOT_UID), comment }],
+      preferred: true,
+    }],
+  };
 }
 
 /** The HEALTHCHECK template needs an HTTP port and a client to call it with. */
@@ -201,10 +234,189 @@ export function dockerfileHealthcheck(model: DockerfileModel, text: string): Fix
   const scheme = port === 443 || port === 8443 ? 'https' : 'http';
   const call = client === 'curl' ? `curl -fsS ${scheme}://localhost:${port}/ || exit 1` : `wget -qO- ${scheme}://localhost:${port}/ || exit 1`;
   const cmd = own.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
-  const line = cmd ? cmd.range.start.line : own[own.length - 1].range.end.line + 1;
-  const edit = insertLines(text, line, [`HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD ${call}`]);
-  return { fixes: [{ title: l10n.t('Add a HEALTHCHECK that calls port {0} with {1}', port, client), edits: [edit] }] };
+  const last = own[own.length - 1];
+  const line = cmd ? cmd.range.start.line : endLine(last) + 1;
+  const flags = '--interval=30s --timeout=5s --retries=3';
+  const edit = insertLines(text, line, [`HEALTHCHECK ${flags} CMD ${call}`]);
+  const index = cmd ? model.instructions.indexOf(cmd) : model.instructions.indexOf(last) + 1;
+  return {
+    fixes: [{
+      title: l10n.t('Add a HEALTHCHECK that calls port {0} with {1}', port, client),
+      edits: [edit],
+      changes: [{ kind: 'dockerfile', index, stage: model.finalStage, keyword: 'HEALTHCHECK', flags, args: `CMD ${call}` }],
+      expect: { added: 'cloud-native.healthcheck' },
+    }],
+  };
 }
+
+// ---------------------------------------------------------------------------------------------
+// YAML edits that keep the file's style: block pairs on their own lines, flow pairs inside `{…}`
+
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+
+/** The text of a line from a column to its end, without the line break. */
+const restOf = (text: string, p: Pos) => lineText(text, p.line).slice(p.character);
+
+/** Where a node's value starts in the text: the first `{` or `[` of a flow collection, when it is one. */
+function opener(text: string, n: ConfigNode): string | undefined {
+  const r = n.valueRange ?? n.range;
+  const c = lineText(text, r.start.line).charAt(r.start.character);
+  return c === '{' || c === '[' ? c : undefined;
+}
+
+/** A pair written on lines of its own: nothing but indentation before its key, nothing but a comment after its value. */
+function onOwnLines(text: string, n: ConfigNode): { comment: string } | undefined {
+  const before = lineText(text, n.keyRange.start.line).slice(0, n.keyRange.start.character);
+  if (before.trim() !== '') return undefined;
+  const after = restOf(text, n.range.end).trim();
+  if (after !== '' && !after.startsWith('#')) return undefined;
+  return { comment: after };
+}
+
+/**
+ * The edit removing one `key: value` pair, in block or flow style; a comment after it stays on its
+ * line. Undefined where the pair cannot be cut out on its own (the first key of a `- ` item).
+ */
+function removePair(text: string, n: ConfigNode): TextEdit | undefined {
+  const own = onOwnLines(text, n);
+  if (own) {
+    const lines = wholeLines(text, { start: n.keyRange.start, end: n.range.end });
+    if (!own.comment) return { range: lines, newText: '' };
+    // Keep the comment where it was, on a line of its own at the pair's indentation.
+    const nl = eol(text);
+    const tail = lines.end.character === 0 && lines.end.line > lines.start.line ? nl : '';
+    return { range: lines, newText: spaces(n.keyRange.start.character) + own.comment + tail };
+  }
+  // In a flow mapping: the pair and the comma after it, or the comma before it when it is last.
+  const starts = lineStarts(text);
+  const from = offsetOf(starts, text, n.keyRange.start);
+  const to = offsetOf(starts, text, n.range.end);
+  const prefix = text.slice(0, from);
+  let i = to;
+  while (isSpace(text[i])) i++;
+  if (text[i] === ',') {
+    i++;
+    while (isSpace(text[i])) i++;
+    // Alone on its line inside a flow mapping written over several lines: the whole line goes.
+    const lineStart = starts[n.keyRange.start.line];
+    if (prefix.slice(lineStart).trim() === '' && (text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n'))) {
+      return { range: { start: at(n.keyRange.start.line), end: at(n.keyRange.start.line + 1) }, newText: '' };
+    }
+    return { range: { start: n.keyRange.start, end: posOf(starts, i) }, newText: '' };
+  }
+  let j = from - 1;
+  while (j >= 0 && isSpace(prefix[j])) j--;
+  if (prefix[j] === ',') return { range: { start: posOf(starts, j), end: n.range.end }, newText: '' };
+  if (prefix[j] === '{') return { range: { start: n.keyRange.start, end: n.range.end }, newText: '' };
+  return undefined;
+}
+
+function posOf(starts: number[], offset: number): Pos {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/** A scalar as it is written in YAML: the few values fixes write need no quotes. */
+type Flowable = string | boolean | number | Flowable[] | { [k: string]: Flowable };
+
+function flowText(v: Flowable): string {
+  if (Array.isArray(v)) return `[${v.map(flowText).join(', ')}]`;
+  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${flowText(x)}`).join(', ')}}`;
+  return String(v);
+}
+
+function blockLines(key: string, v: Flowable, indent: number, step: number, seqIndent: number): string[] {
+  if (Array.isArray(v)) return [`${spaces(indent)}${key}:`, ...v.map((x) => `${spaces(indent + seqIndent)}- ${flowText(x)}`)];
+  if (v !== null && typeof v === 'object') return [`${spaces(indent)}${key}:`, ...Object.entries(v).flatMap(([k, x]) => blockLines(k, x, indent + step, step, seqIndent))];
+  return [`${spaces(indent)}${key}: ${String(v)}`];
+}
+
+interface Style {
+  /** Spaces per mapping level. */
+  step: number;
+  /** Spaces from a key to the `- ` of its sequence items (0 for `key:\n- item`). */
+  seqIndent: number;
+}
+
+/**
+ * Edits adding pairs to a mapping node (a keyed node with a mapping value, or a sequence item that is a
+ * mapping): after its last key in block style, before its closing brace in flow style. Undefined where
+ * the mapping is neither (an alias, an empty value).
+ */
+function addPairs(text: string, map: ConfigNode, pairs: [string, Flowable][], style: Style, before?: ConfigNode): TextEdit[] | undefined {
+  const kids = map.children ?? [];
+  const open = opener(text, map);
+  if (open === '[') return undefined;
+  if (open === '{') {
+    const starts = lineStarts(text);
+    const body = pairs.map(([k, v]) => `${k}: ${flowText(v)}`).join(', ');
+    if (kids.length) return [{ range: point(kids[kids.length - 1].range.end), newText: `, ${body}` }];
+    // `{}`: between the braces.
+    const r = map.valueRange ?? map.range;
+    const at = offsetOf(starts, text, r.start) + 1;
+    return [{ range: point(posOf(starts, at)), newText: body }];
+  }
+  if (!kids.length) return undefined;
+  const col = kids[0].keyRange.start.character;
+  // Block style needs every key at its own line start, or the new lines would land inside another value.
+  if (kids.some((k) => k.keyRange.start.character !== col && k.keyRange.start.line !== map.keyRange.start.line)) return undefined;
+  const lines = pairs.flatMap(([k, v]) => blockLines(k, v, col, style.step, style.seqIndent));
+  if (before) return [insertLines(text, before.keyRange.start.line, lines)];
+  const last = kids[kids.length - 1];
+  if (!onOwnLines(text, last) && last.keyRange.start.line !== map.keyRange.start.line) return undefined;
+  return [insertLines(text, lineAfter(last.range), lines)];
+}
+
+/** Edits appending items to a sequence node, block or flow. */
+function appendItems(text: string, seq: ConfigNode, items: string[]): TextEdit[] | undefined {
+  const kids = seq.children ?? [];
+  const open = opener(text, seq);
+  if (open === '{') return undefined;
+  if (open === '[') {
+    if (kids.length) return [{ range: point(kids[kids.length - 1].range.end), newText: `, ${items.join(', ')}` }];
+    const starts = lineStarts(text);
+    const at = offsetOf(starts, text, (seq.valueRange ?? seq.range).start) + 1;
+    return [{ range: point(posOf(starts, at)), newText: items.join(', ') }];
+  }
+  if (!kids.length) return undefined;
+  const last = kids[kids.length - 1];
+  if (!onOwnLines(text, last) && restOf(text, last.range.end).trim() !== '') return undefined;
+  const dash = lineText(text, last.keyRange.start.line).lastIndexOf('-', last.keyRange.start.character);
+  if (dash < 0) return undefined;
+  return [insertLines(text, lineAfter(last.range), items.map((c) => `${spaces(dash)}- ${c}`))];
+}
+
+/** How the file indents: mapping steps and sequence items under their key. */
+function styleOf(model: ConfigModel): Style {
+  const hit = styleCache.get(model);
+  if (hit) return hit;
+  let step = 0;
+  let seqIndent = -1;
+  for (const n of walkNodes(model.roots)) {
+    if (!n.children || n.path.length === 0) continue;
+    const c = n.children.find((x) => x.keyRange.start.line > n.keyRange.start.line);
+    if (!c) continue;
+    const d = c.keyRange.start.character - n.keyRange.start.character;
+    if (isIndex(c)) {
+      // `key:\n  - item`: the dash sits two columns before the item.
+      if (seqIndent < 0 && !isIndex(n)) seqIndent = Math.max(0, d - 2);
+    } else if (!step && !isIndex(n) && d > 0) step = d;
+    if (step && seqIndent >= 0) break;
+  }
+  const style = { step: step || 2, seqIndent: seqIndent < 0 ? step || 2 : seqIndent };
+  styleCache.set(model, style);
+  return style;
+}
+
+const styleCache = new WeakMap<ConfigModel, Style>();
+
+const isIndex = (n: ConfigNode) => /^\d+$/.test(n.key);
 
 // ---------------------------------------------------------------------------------------------
 // Compose: privileged → the capabilities the service appears to need
@@ -264,47 +476,56 @@ function composeServiceAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
   return undefined;
 }
 
+const NO_EDIT = () => l10n.t('The file is written in a way this fix cannot edit without touching its neighbours; change it by hand.');
+
 function composePrivileged({ model, text, finding, findings }: FixInput): FixResult {
   const service = composeServiceAt(model as ConfigModel, finding.range.start);
   const flag = child(service, 'privileged');
-  if (!service || !flag || flag.children) return { fixes: [] };
+  if (!service || !flag || flag.children || flag.value !== true) return { fixes: [] };
   const said = [service.key, childString(service, 'image') ?? '', childString(service, 'container_name') ?? '', childString(service, 'command') ?? '', ...(child(service, 'command')?.children ?? []).map((c) => String(c.value ?? ''))].join(' ');
   const need = capabilitiesNeeded(said, service.range, findings);
   if ('why' in need) return { fixes: [], why: need.why };
   const caps = need.caps;
+  const remove = removePair(text, flag);
+  if (!remove) return { fixes: [], why: NO_EDIT() };
+  const drop: Change = { kind: 'config', op: 'delete', path: flag.path };
   const existing = child(service, 'cap_add');
   const have = new Set((existing?.children ?? []).map((c) => String(c.value ?? '').replace(/^CAP_/, '')));
   const missing = caps.filter((c) => !have.has(c));
-  const remove: TextEdit = { range: wholeLines(text, flag.range), newText: '' };
-  const indent = flag.keyRange.start.character;
   if (caps.length === 0) {
-    return { fixes: [{ title: l10n.t('Remove `privileged: true` (nothing in the service shows a need for extra capabilities)'), edits: [remove] }] };
+    return { fixes: [{ title: l10n.t('Remove `privileged: true` (nothing in the service shows a need for extra capabilities)'), edits: [remove], changes: [drop] }] };
   }
   const list = caps.join(', ');
   if (missing.length === 0) {
-    return { fixes: [{ title: l10n.t('Remove `privileged: true` (cap_add already grants {0})', list), edits: [remove], preferred: true }] };
+    return { fixes: [{ title: l10n.t('Remove `privileged: true` (cap_add already grants {0})', list), edits: [remove], changes: [drop], preferred: true }] };
   }
-  const nl = eol(text);
   if (!existing) {
-    const lines = [`${spaces(indent)}cap_add:`, ...missing.map((c) => `${spaces(indent + 2)}- ${c}`)];
-    return { fixes: [{ title: l10n.t('Replace `privileged: true` with `cap_add: [{0}]`', list), edits: [{ range: remove.range, newText: lines.join(nl) + (remove.range.end.character === 0 ? nl : '') }], preferred: true }] };
+    const style = styleOf(model as ConfigModel);
+    const own = onOwnLines(text, flag);
+    // At the flag's place when it has a line of its own; else after the service's last key.
+    const edits = own && !own.comment && remove.newText === ''
+      ? [{ range: remove.range, newText: blockLines('cap_add', missing, flag.keyRange.start.character, style.step, style.seqIndent).join(eol(text)) + (remove.range.end.character === 0 ? eol(text) : '') }]
+      : addPairs(text, service, [['cap_add', missing]], style)?.concat(remove);
+    if (!edits) return { fixes: [], why: NO_EDIT() };
+    return {
+      fixes: [{
+        title: l10n.t('Replace `privileged: true` with `cap_add: [{0}]`', list),
+        edits,
+        changes: [drop, { kind: 'config', op: 'set', path: [...service.path, 'cap_add'], value: missing }],
+        preferred: true,
+      }],
+    };
   }
-  const items = existing.children ?? [];
-  const last = items[items.length - 1];
-  const flow = last !== undefined && last.keyRange.start.line === existing.keyRange.start.line;
-  if (!last || flow) {
-    // `cap_add: [A]` or `cap_add: []`: rewrite the list on its line.
-    const l = existing.keyRange.start.line;
-    const t = lineText(text, l);
-    const close = t.lastIndexOf(']');
-    if (close < 0) return { fixes: [] };
-    const sep = last ? ', ' : '';
-    const add: TextEdit = { range: point(at(l, close)), newText: sep + missing.join(', ') };
-    return { fixes: [{ title: l10n.t('Replace `privileged: true` with {0} in cap_add', missing.join(', ')), edits: [remove, add], preferred: true }] };
-  }
-  const itemIndent = Math.max(0, last.keyRange.start.character - 2);
-  const add = insertLines(text, lineAfter(last.range), missing.map((c) => `${spaces(itemIndent)}- ${c}`));
-  return { fixes: [{ title: l10n.t('Replace `privileged: true` with {0} in cap_add', missing.join(', ')), edits: [remove, add], preferred: true }] };
+  const add = existing.children ? appendItems(text, existing, missing) : undefined;
+  if (!add) return { fixes: [], why: NO_EDIT() };
+  return {
+    fixes: [{
+      title: l10n.t('Replace `privileged: true` with {0} in cap_add', missing.join(', ')),
+      edits: [remove, ...add],
+      changes: [drop, { kind: 'config', op: 'append', path: existing.path, values: missing }],
+      preferred: true,
+    }],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,12 +543,12 @@ function podSpecs(model: ConfigModel): ConfigNode[] {
   return out;
 }
 
-/** The innermost pod spec around a position; the document's only pod spec when the position is outside every one. */
 /** The document (Kubernetes object) that holds a position. */
 function rootAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
   return model.roots.find((r) => containsPos(r.range, p));
 }
 
+/** The innermost pod spec around a position; the document's only pod spec when the position is outside every one. */
 function podSpecAt(model: ConfigModel, p: Pos): ConfigNode | undefined {
   const specs = podSpecs(model);
   const inside = specs.filter((s) => containsPos(s.range, p));
@@ -343,52 +564,41 @@ function containersAt(model: ConfigModel, p: Pos): ConfigNode[] {
   if (!spec) return [];
   const all = ['initContainers', 'containers'].flatMap((k) => child(spec, k)?.children ?? []).filter((c) => c.children?.length);
   // By line: a finding on `- name: x` starts at the dash, before the item's own range.
-  const one = all.find((c) => c.range.start.line <= p.line && p.line < lineAfter(c.range));
+  const one = all.find((c) => c.range.start.line <= p.line && p.line < lineAfter(c.range) && (c.range.start.line !== c.range.end.line || containsPos(c.range, p) || p.character < c.range.start.character));
   return one ? [one] : (child(spec, 'containers')?.children ?? []).filter((c) => c.children?.length);
 }
 
-const isIndex = (n: ConfigNode) => /^\d+$/.test(n.key);
+/** A YAML scalar written by a fix, as the reader gives it back. */
+const scalar = (v: string): Flowable => (v === 'true' ? true : v === 'false' ? false : /^-?\d+$/.test(v) ? Number(v) : v);
 
-/** The indentation step of a document's mappings: the first nested mapping key's offset (2 when none). */
-function indentStep(model: ConfigModel): number {
-  for (const n of walkNodes(model.roots)) {
-    if (!n.children || isIndex(n) || n.path.length === 0) continue;
-    const c = n.children.find((x) => !isIndex(x) && x.keyRange.start.line > n.keyRange.start.line);
-    if (c && c.keyRange.start.character > n.keyRange.start.character) return c.keyRange.start.character - n.keyRange.start.character;
-  }
-  return 2;
-}
-
-/** Edits that make a container's securityContext hold `want` (key → YAML scalar). */
-function securityContextEdits(text: string, container: ConfigNode, want: Record<string, string>, step: number): TextEdit[] {
-  const kids = container.children ?? [];
-  const col = kids[0].keyRange.start.character;
+/** Edits that make a container's securityContext hold `want` (key → YAML scalar), with the changes they make. */
+function securityContextEdits(text: string, container: ConfigNode, want: Record<string, string>, style: Style): { edits: TextEdit[]; changes: Change[] } | undefined {
   const sc = child(container, 'securityContext');
-  const nl = eol(text);
   const edits: TextEdit[] = [];
-  if (sc && sc.children && sc.children.length && sc.children[0].keyRange.start.line > sc.keyRange.start.line) {
-    const inner = sc.children[0].keyRange.start.character;
-    const missing: string[] = [];
+  const changes: Change[] = [];
+  if (sc) {
+    if (!sc.children) return undefined; // an alias or a scalar: not ours to rewrite
+    const missing: [string, Flowable][] = [];
     for (const [k, v] of Object.entries(want)) {
       const has = child(sc, k);
-      if (!has) missing.push(`${spaces(inner)}${k}: ${v}`);
-      else if (String(has.value) !== v && has.valueRange) edits.push({ range: has.valueRange, newText: v });
+      if (!has) missing.push([k, scalar(v)]);
+      else if (String(has.value) !== v) {
+        if (!has.valueRange || has.children) return undefined;
+        edits.push({ range: has.valueRange, newText: v });
+      } else continue;
+      changes.push({ kind: 'config', op: 'set', path: [...sc.path, k], value: scalar(v) });
     }
     if (missing.length) {
-      const last = sc.children[sc.children.length - 1];
-      edits.push(insertLines(text, lineAfter(last.range), missing));
+      const add = addPairs(text, sc, missing, style);
+      if (!add) return undefined;
+      edits.push(...add);
     }
-    return edits;
+    return { edits, changes };
   }
-  const lines = [`${spaces(col)}securityContext:`, ...Object.entries(want).map(([k, v]) => `${spaces(col + step)}${k}: ${v}`)];
-  if (sc) {
-    // `securityContext: {}` or a flow mapping: rewrite it as a block with what it held and what is wanted.
-    const held = (sc.children ?? []).filter((c) => !(c.key in want)).map((c) => `${spaces(col + step)}${c.key}: ${String(c.value)}`);
-    const r = wholeLines(text, sc.range);
-    return [{ range: r, newText: [...lines, ...held].join(nl) + (r.end.character === 0 ? nl : '') }];
-  }
-  const last = kids[kids.length - 1];
-  return [insertLines(text, lineAfter(last.range), lines)];
+  const value = Object.fromEntries(Object.entries(want).map(([k, v]) => [k, scalar(v)]));
+  const add = addPairs(text, container, [['securityContext', value]], style);
+  if (!add) return undefined;
+  return { edits: add, changes: [{ kind: 'config', op: 'set', path: [...container.path, 'securityContext'], value }] };
 }
 
 function securityContextFix({ model, text, finding }: FixInput, want: Record<string, string>): FixResult {
@@ -399,14 +609,22 @@ function securityContextFix({ model, text, finding }: FixInput, want: Record<str
     const asRoot = [...containers.map((c) => child(c, 'securityContext', 'runAsUser')), child(spec, 'securityContext', 'runAsUser')].some((n) => n && String(n.value) === '0');
     if (asRoot) return { fixes: [], why: l10n.t('`runAsUser: 0` asks for root explicitly; set it to the uid the image is built for, then add `runAsNonRoot: true`.') };
   }
-  const edits = containers.flatMap((c) => securityContextEdits(text, c, want, indentStep(model as ConfigModel)));
+  const style = styleOf(model as ConfigModel);
+  const edits: TextEdit[] = [];
+  const changes: Change[] = [];
+  for (const c of containers) {
+    const r = securityContextEdits(text, c, want, style);
+    if (!r) return { fixes: [], why: NO_EDIT() };
+    edits.push(...r.edits);
+    changes.push(...r.changes);
+  }
   if (edits.length === 0) return { fixes: [] };
   const keys = Object.entries(want).map(([k, v]) => `${k}: ${v}`).join(', ');
   const title =
     containers.length === 1
       ? l10n.t('Set {0} in the securityContext of container `{1}`', keys, childString(containers[0], 'name') ?? containers[0].key)
       : l10n.t('Set {0} in the securityContext of {1} containers', keys, containers.length);
-  return { fixes: [{ title, edits, preferred: true }] };
+  return { fixes: [{ title, edits, changes, preferred: true }] };
 }
 
 /**
@@ -434,30 +652,44 @@ function kubernetesPrivileged({ model, text, finding, findings }: FixInput): Fix
   if ('why' in need) return { fixes: [], why: need.why };
   const caps = need.caps;
   const sc = child(container, 'securityContext');
-  // A securityContext that held only the flag goes with it.
-  const alone = sc?.children?.length === 1 && sc.keyRange.start.line < flag.keyRange.start.line;
-  const remove: TextEdit = { range: wholeLines(text, flag.range), newText: '' };
+  if (!sc) return { fixes: [] };
   const have = new Set((child(sc, 'capabilities', 'add')?.children ?? []).map((c) => String(c.value ?? '').replace(/^CAP_/, '')));
   const missing = caps.filter((c) => !have.has(c));
   const name = childString(container, 'name') ?? container.key;
   if (missing.length === 0) {
+    // A securityContext that held only the flag goes with it.
+    const alone = sc.children?.length === 1;
+    const target = alone ? sc : flag;
+    const remove = removePair(text, target);
+    if (!remove) return { fixes: [], why: NO_EDIT() };
     const title = caps.length === 0
       ? l10n.t('Remove `privileged: true` from container `{0}` (nothing in it shows a need for extra capabilities)', name)
       : l10n.t('Remove `privileged: true` from container `{0}` (capabilities.add already grants {1})', name, caps.join(', '));
-    return { fixes: [{ title, edits: [alone && sc ? { range: wholeLines(text, sc.range), newText: '' } : remove], preferred: caps.length > 0 }] };
+    return { fixes: [{ title, edits: [remove], changes: [{ kind: 'config', op: 'delete', path: target.path }], preferred: caps.length > 0 }] };
   }
   // The capabilities need a block of their own; an existing `capabilities:` is left for the person to merge.
   if (child(sc, 'capabilities')) {
     return { fixes: [], why: l10n.t('The container already has a capabilities block; add {0} to it and remove `privileged: true` by hand.', missing.join(', ')) };
   }
-  const indent = flag.keyRange.start.character;
-  const step = indentStep(m);
-  const nl = eol(text);
-  const lines = [`${spaces(indent)}capabilities:`, `${spaces(indent + step)}add:`, ...missing.map((c) => `${spaces(indent + step)}- ${c}`)];
+  const remove = removePair(text, flag);
+  const style = styleOf(m);
+  const own = onOwnLines(text, flag);
+  let edits: TextEdit[] | undefined;
+  if (remove && own && !own.comment && remove.newText === '') {
+    // At the flag's place: its lines become the capabilities block.
+    const nl = eol(text);
+    const lines = blockLines('capabilities', { add: missing }, flag.keyRange.start.character, style.step, style.seqIndent);
+    edits = [{ range: remove.range, newText: lines.join(nl) + (remove.range.end.character === 0 ? nl : '') }];
+  } else if (remove) {
+    const add = addPairs(text, sc, [['capabilities', { add: missing }]], style);
+    edits = add ? [remove, ...add] : undefined;
+  }
+  if (!edits) return { fixes: [], why: NO_EDIT() };
   return {
     fixes: [{
       title: l10n.t('Replace `privileged: true` with `capabilities.add: [{0}]` in container `{1}`', missing.join(', '), name),
-      edits: [{ range: remove.range, newText: lines.join(nl) + (remove.range.end.character === 0 ? nl : '') }],
+      edits,
+      changes: [{ kind: 'config', op: 'delete', path: flag.path }, { kind: 'config', op: 'set', path: [...sc.path, 'capabilities'], value: { add: missing } }],
       preferred: true,
     }],
   };
@@ -474,17 +706,23 @@ function runtimeClassFix({ model, text, finding }: FixInput): FixResult {
   if (!spec || !spec.children?.length) return { fixes: [] };
   const existing = child(spec, 'runtimeClassName');
   if (existing && existing.value && SANDBOX_RUNTIMES.some((r) => String(existing.value).includes(r.runtime))) return { fixes: [] };
-  const first = spec.children[0];
-  const col = first.keyRange.start.character;
   // Before `containers`, so the line lands in the pod spec whatever follows it.
-  const anchor = child(spec, 'containers') ?? first;
-  return {
-    fixes: SANDBOX_RUNTIMES.map((r, i) => ({
+  const anchor = child(spec, 'containers');
+  const style = styleOf(model as ConfigModel);
+  const fixes: Fix[] = [];
+  for (const [i, r] of SANDBOX_RUNTIMES.entries()) {
+    const edits = existing?.valueRange && !existing.children ? [{ range: existing.valueRange, newText: r.runtime }] : existing ? undefined : addPairs(text, spec, [['runtimeClassName', r.runtime]], style, anchor && onOwnLines(text, anchor) ? anchor : undefined);
+    if (!edits) return { fixes: [], why: NO_EDIT() };
+    fixes.push({
       title: existing
         ? l10n.t('Run the pod in {0}: set `runtimeClassName: {1}` (needs that RuntimeClass in the cluster)', r.name, r.runtime)
         : l10n.t('Run the pod in {0}: add `runtimeClassName: {1}` (needs that RuntimeClass in the cluster)', r.name, r.runtime),
-      edits: [existing?.valueRange ? { range: existing.valueRange, newText: r.runtime } : insertLines(text, anchor.keyRange.start.line, [`${spaces(col)}runtimeClassName: ${r.runtime}`])],
+      edits,
+      changes: [{ kind: 'config', op: 'set', path: [...spec.path, 'runtimeClassName'], value: r.runtime }],
+      expect: { added: 'sandboxing.sandbox-runtime' },
       preferred: i === 0,
-    })),
-  };
+      manual: true,
+    });
+  }
+  return { fixes };
 }

@@ -1,10 +1,12 @@
-// Quick fixes for the advisor's diagnostics. The edits come from core/fixes.ts; here they become a
-// WorkspaceEdit the user picks (and can undo), attached to the diagnostic it fixes. Where a fix could
+// Quick fixes for the advisor's diagnostics. The edits come from core/fixes.ts, each checked by
+// core/fixCheck.ts on the document's text before it is offered; here they become a WorkspaceEdit the
+// user picks (and can undo), attached to the diagnostic it fixes. Where a fix could
 // quietly break the workload none is offered, and the diagnostic says why instead.
 import * as vscode from 'vscode';
 import { findingsFor } from '../core/advisor/findings';
 import type { Finding } from '../core/advisor/types';
-import { dockerfileHealthcheck, fixesFor, type Fix } from '../core/fixes';
+import type { Fix } from '../core/fixes';
+import { checkedFixesFor, checkedHealthcheck } from '../core/fixCheck';
 import type { DockerfileModel } from '../core/parse/dockerfile';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { LiveAdviceCache } from './liveAdvice';
@@ -54,14 +56,14 @@ export class AdvisorCodeActionProvider implements vscode.CodeActionProvider {
       const finding: Finding =
         findings.find((f) => f.signal === id && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character) ??
         { signal: id, file: model.file, range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } } };
-      const r = fixesFor({ model, text, finding, findings });
+      const r = checkedFixesFor({ model, text, finding, findings });
       for (const fix of r?.fixes ?? []) actions.push(toAction(doc, fix, d));
     }
     // A HEALTHCHECK is no finding of its own; offer it on the final stage's EXPOSE line when it is safe.
     if (model.format === 'dockerfile') {
       const df = model as DockerfileModel;
       const onExpose = df.instructions.some((i) => i.stage === df.finalStage && i.keyword === 'EXPOSE' && toRange(i.range).intersection(range) !== undefined);
-      if (onExpose) for (const fix of dockerfileHealthcheck(df, text).fixes) actions.push(toAction(doc, fix));
+      if (onExpose) for (const fix of checkedHealthcheck(df, text)) actions.push(toAction(doc, fix));
     }
     return actions;
   }

@@ -193,10 +193,10 @@ describe('quick fix: Kubernetes securityContext and runtimeClassName', () => {
     assert.equal(applied(text, root), text.replace('              readOnlyRootFilesystem: true\n', '              readOnlyRootFilesystem: true\n              runAsNonRoot: true\n'));
   });
 
-  it('rewrites an empty flow securityContext as a block', () => {
+  it('fills an empty flow securityContext in flow style', () => {
     const text = deployment.replace('          image: busybox\n', '          image: busybox\n          securityContext: {}\n');
     const r = fix('deploy.yaml', text, 'hardening.no-security-context', 'securityContext: {}');
-    assert.equal(applied(text, r), text.replace('          securityContext: {}\n', '          securityContext:\n            allowPrivilegeEscalation: false\n            runAsNonRoot: true\n'));
+    assert.equal(applied(text, r), text.replace('          securityContext: {}\n', '          securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true}\n'));
   });
 
   it('puts every container of the pod in a fix for a finding outside them', () => {

@@ -3,6 +3,7 @@ import { UsageError, type CliIO, type Subcommand } from './cli/io';
 import { explainCommand } from './cli/explain';
 import { compareCommand } from './cli/compare';
 import { adviseCommand } from './cli/advise';
+import { terminalSafeSink } from './core/render/terminal';
 
 const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand, adviseCommand];
 
@@ -33,7 +34,14 @@ function helpFor(argv: string[]): { text: string } | { error: string } | undefin
   return undefined;
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+/** A message as the one line on stderr it must be: line breaks in the file names it quotes shown as `\n`, `\r`. */
+const oneLine = (message: string): string => message.replace(/\r?\n|\r/g, (b) => (b === '\r' ? '\\r' : '\\n'));
+
+export async function main(argv: string[], sink: CliIO): Promise<number> {
+  // Names and values from the workspace reach every command's output and messages (error messages
+  // quote file names): no control character, escape sequence or bidi override among them is written
+  // as it is, in any format.
+  const io: CliIO = terminalSafeSink(sink);
   const [name, ...rest] = argv;
   // Help goes to stdout with exit code 0; bad usage is one line on stderr with exit code 2.
   if (name === undefined) {
@@ -46,7 +54,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (asked) {
-    io.err(`container-or-vm: ${asked.error}`);
+    io.err(`container-or-vm: ${oneLine(asked.error)}`);
     return 2;
   }
   const cmd = SUBCOMMANDS.find((c) => c.name === name);
@@ -55,7 +63,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`container-or-vm: ${e.message}`);
+      io.err(`container-or-vm: ${oneLine(e.message)}`);
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);
@@ -64,7 +72,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-/** Characters per write to stdout. */
+/** Output is gathered into writes of about this many characters (one write per line cost a system call each). */
+const OUT_CHUNK = 1 << 16;
+/** Characters per write of a longer text. */
 const OUT_SLICE = 1 << 20;
 
 if (require.main === module) {
@@ -72,21 +82,42 @@ if (require.main === module) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    if (pendingLength === 0) return;
+    process.stdout.write(pending.length === 1 ? pending[0] : pending.join(''));
+    pending = [];
+    pendingLength = 0;
+  };
+  const put = (t: string) => {
+    pending.push(t);
+    pendingLength += t.length;
+    if (pendingLength >= OUT_CHUNK) flush();
+  };
   const io: CliIO = {
     out: (t) => {
-      // A JSON or SARIF report can run to tens of megabytes: written in slices, it is never copied
-      // whole once more (t + '\n' would be), which keeps the CLI's peak memory down.
-      for (let i = 0; i < t.length; ) {
-        let end = Math.min(t.length, i + OUT_SLICE);
-        if (end < t.length && (t.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--; // keep surrogate pairs whole
-        process.stdout.write(t.slice(i, end));
-        i = end;
+      if (t.length < OUT_CHUNK) put(t);
+      else {
+        // A JSON or SARIF report can run to tens of megabytes: written in slices, it is never copied
+        // whole once more (t + '\n' would be), which keeps the CLI's peak memory down.
+        flush();
+        for (let i = 0; i < t.length; ) {
+          let end = Math.min(t.length, i + OUT_SLICE);
+          if (end < t.length && (t.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--; // keep surrogate pairs whole
+          process.stdout.write(end - i === t.length ? t : t.slice(i, end));
+          i = end;
+        }
       }
-      if (!t.endsWith('\n')) process.stdout.write('\n');
+      if (!t.endsWith('\n')) put('\n');
     },
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => {
+      flush(); // what came before on stdout first, as a terminal shows both
+      process.stderr.write(t.endsWith('\n') ? t : t + '\n');
+    },
   };
   main(process.argv.slice(2), io).then((code) => {
+    flush();
     process.exitCode = code;
   });
 }

@@ -85,7 +85,7 @@ export function parseRoleRule(value: string): RoleRule {
   return { glob, role: role as Role };
 }
 
-function parseSize(value: string): number {
+export function parseSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?$/i.exec(value.trim());
   if (!m) throw new UsageError(`--max-file-size must be a size such as 2MB or 500KB (got '${value}')`);
   const unit = (m[2] ?? 'b').toLowerCase();

@@ -7,6 +7,7 @@ import type { Direction, Finding } from './advisor/types';
 import { dimensionById } from './knowledge/dimensions';
 import { citation } from './knowledge/sources';
 import type { Cite, DimensionId, SourceId, Topic } from './knowledge/types';
+import { lineLength, lineStartsAnyBreak } from './parse/lines';
 import type { ModelBase, Pos, Range } from './parse/types';
 import { moduleFor } from './registry';
 import { renderExplanation } from './render/markdown';
@@ -52,6 +53,32 @@ function dimensionName(id: DimensionId): string {
   } catch {
     return id;
   }
+}
+
+/**
+ * A file's lines numbered as its parser numbers them, which is how the editor does: LF, CRLF and a
+ * lone CR each end a line (`FROM a\rUSER root\r` is two lines, USER on the second). A line break at
+ * the very end starts no line of its own, so `count` is what an editor's last line number with text
+ * and `wc -l` say (a file of two lines ending in a newline has two, an empty file none).
+ */
+export interface FileLines {
+  count: number;
+  /** The text of a line (0-based), without its line break; '' past the end. */
+  text(source: string, line: number): string;
+}
+
+export function fileLines(source: string): FileLines {
+  const starts = lineStartsAnyBreak(source);
+  const last = source.charCodeAt(source.length - 1);
+  const count = source.length === 0 ? 0 : last === 10 || last === 13 ? starts.length - 1 : starts.length;
+  return {
+    count,
+    text: (text, line) => {
+      if (line < 0 || line >= starts.length) return '';
+      // Without its LF, CRLF or lone CR (the line's end is one before the next line's start).
+      return text.slice(starts[line], starts[line] + lineLength(text, starts, line));
+    },
+  };
 }
 
 export function explainAt(model: ModelBase, pos: Pos, opts: ExplainOptions): Explanation | null {

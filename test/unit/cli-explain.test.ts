@@ -1,11 +1,12 @@
 // `container-or-vm explain`: the hover's text from a terminal, as markdown or JSON lines.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli';
 import { explainAt } from '../../src/core/explain';
 import { parseDockerfile } from '../../src/core/parse/dockerfile';
+import { fileLines } from '../../src/core/explain';
 import { corpus } from './dockerfile-corpus';
 
 const run = runCli;
@@ -151,5 +152,90 @@ describe('cli explain', () => {
     const r = await run('explain', `${postgres}:${comment}`, '--format', 'json');
     assert.equal(r.code, 1);
     assert.equal(JSON.parse(r.out).topic, null);
+  });
+
+  describe('files as the editor and advise read them', () => {
+    let dir: string;
+    before(() => (dir = mkdtempSync(join(tmpdir(), 'explain-files-'))));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const put = (name: string, content: string | Buffer) => {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      return file;
+    };
+
+    it('counts a lone CR as a line end, as the parser and the editor do', async () => {
+      const file = put('cr.Dockerfile', 'FROM ubuntu\rRUN x\rUSER root\r');
+      const r = await run('explain', `${file}:3`, `${file}:2`, '--format', 'json');
+      assert.equal(r.code, 0, r.err);
+      const [user, runLine] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+      assert.deepEqual([user.line, user.column, user.topic], [3, 1, 'dockerfile.instruction.USER']);
+      assert.match(user.markdown, /USER root/);
+      assert.equal(runLine.topic, 'dockerfile.instruction.RUN');
+      // The hover of the same text at the same position says the same.
+      const text = readFileSync(file, 'utf8');
+      assert.equal(user.markdown, explainAt(parseDockerfile(text, file), { line: 2, character: 0 }, { generic: true })!.markdown);
+      // Mixed line ends: CRLF, lone CR and LF each end one line; an indented line starts at its first word.
+      const mixed = put('mixed.Dockerfile', 'FROM a\r\n\r  USER root\nRUN x\n');
+      const m = JSON.parse((await run('explain', `${mixed}:3`, '--format', 'json')).out);
+      assert.deepEqual([m.topic, m.column], ['dockerfile.instruction.USER', 3]);
+    });
+
+    it('says how many lines a file has as an editor counts them (a final newline starts none)', async () => {
+      const two = put('two.Dockerfile', 'FROM ubuntu\nUSER root\n');
+      const r = await run('explain', `${two}:3`);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /two\.Dockerfile has 2 lines, no line 3$/m);
+      const one = put('one.Dockerfile', 'FROM ubuntu');
+      assert.match((await run('explain', `${one}:2`)).err, /has 1 line, no line 2$/m);
+      const cr = put('crend.Dockerfile', 'FROM ubuntu\rUSER root\r');
+      assert.match((await run('explain', `${cr}:3`)).err, /has 2 lines, no line 3$/m);
+      assert.equal((await run('explain', `${two}:2`)).code, 0);
+      assert.deepEqual([fileLines('').count, fileLines('a').count, fileLines('a\n').count, fileLines('a\r\nb').count, fileLines('a\r\n\n').count], [0, 1, 1, 2, 2]);
+    });
+
+    it('tells a UTF-16, UTF-32 or binary file as such, on one line with exit code 2', async () => {
+      const cases: [string, Buffer, RegExp][] = [
+        ['utf16le-bom.Dockerfile', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('FROM ubuntu\nUSER root\n', 'utf16le')]), /UTF-16 text \(little-endian, with a byte order mark\), not UTF-8/],
+        ['utf16be-bom.Dockerfile', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('FROM ubuntu\n', 'utf16le').swap16()]), /UTF-16 text \(big-endian, with a byte order mark\)/],
+        ['utf16le.Dockerfile', Buffer.from('FROM ubuntu\nUSER root\n', 'utf16le'), /UTF-16 text \(little-endian, without a byte order mark\)/],
+        ['utf32.Dockerfile', Buffer.from([0xff, 0xfe, 0, 0, 0x46, 0, 0, 0]), /UTF-32 text/],
+        ['binary.Dockerfile', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0]), /binary content \(NUL bytes\), not a text configuration file/],
+      ];
+      for (const [name, bytes, message] of cases) {
+        const file = put(name, bytes);
+        const r = await run('explain', `${file}:1`);
+        assert.equal(r.code, 2, name);
+        assert.equal(r.out, '', name);
+        assert.equal(r.err.trim().split('\n').length, 1, r.err);
+        assert.match(r.err, message, name);
+        assert.ok(r.err.includes(file), r.err);
+      }
+      // A UTF-8 byte order mark is no obstacle: read past, as advise and the editor do.
+      const bom = put('bom.Dockerfile', '\ufeffFROM ubuntu\nUSER root\n');
+      const b = JSON.parse((await run('explain', `${bom}:1`, '--format', 'json')).out);
+      assert.deepEqual([b.topic, b.column], ['dockerfile.instruction.FROM', 1]);
+    });
+
+    it('refuses a file past the size limit from its size alone, and --max-file-size raises the limit', async () => {
+      // Sparse: 3 GB on paper, nothing on disk; reading it would take gigabytes of memory.
+      const huge = put('huge.Dockerfile', 'FROM ubuntu\n');
+      truncateSync(huge, 3 * 1024 * 1024 * 1024);
+      const r = await run('explain', `${huge}:1`);
+      assert.equal(r.code, 2);
+      assert.equal(r.out, '');
+      assert.match(r.err, /larger than the 2\.0 MB limit \(3072\.0 MB\); give --max-file-size/);
+      const big = put('big.Dockerfile', 'FROM ubuntu\n' + '# padding\n'.repeat(300_000));
+      const refused = await run('explain', `${big}:1`);
+      assert.equal(refused.code, 2);
+      assert.match(refused.err, /larger than the 2\.0 MB limit \(2\.9 MB\); give --max-file-size \(such as --max-file-size 3MB\)/);
+      const raised = await run('explain', `${big}:1`, '--max-file-size', '3MB', '--format', 'json');
+      assert.equal(raised.code, 0, raised.err);
+      assert.equal(JSON.parse(raised.out).topic, 'dockerfile.instruction.FROM');
+      const lowered = await run('explain', `${postgres}:1`, '--max-file-size', '10b');
+      assert.equal(lowered.code, 2);
+      assert.match(lowered.err, /limit/);
+      assert.equal((await run('explain', `${postgres}:1`, '--max-file-size', 'lots')).code, 2);
+    });
   });
 });

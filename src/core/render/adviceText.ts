@@ -3,7 +3,8 @@
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import { ROLES, roleName, type Role } from '../advisor/roles';
-import { code, escapeText } from './markdown';
+import { cellCode, code, escapeText } from './markdown';
+import { terminalSafe } from './terminal';
 
 /** The workloads in the order a report lists them: the product first, then each other role, each keeping the report's order. */
 export function byRole(r: Pick<AdviceReport, 'workloads'>): { role: Role; items: { w: AdviceWorkload; index: number }[] }[] {
@@ -50,10 +51,12 @@ export function overallFromNote(r: Pick<AdviceReport, 'overallFrom' | 'workloads
 
 const TOP_REASONS = 5;
 
-/** Text from a workspace made safe for a terminal: control characters (escape sequences) shown, not obeyed. */
+/**
+ * Text from a workspace made safe for a terminal, on one line: control characters (escape
+ * sequences), bidi overrides and line separators shown as escapes, not obeyed; line feeds folded.
+ */
 export function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, ' ');
+  return terminalSafe(text).replace(/\n/g, ' ');
 }
 
 /** `1 workload`, `3 workloads`. */
@@ -181,7 +184,7 @@ export function renderAdviceMarkdown(r: AdviceReport): string {
     if (note) out.push(escapeText(note), '');
     const head = [l10n.t('Workload'), l10n.t('Role'), l10n.t('Kind'), l10n.t('Where'), l10n.t('Verdict'), l10n.t('Confidence')];
     out.push(`| ${head.join(' | ')} |`, '| --- | --- | --- | --- | --- | --- |');
-    for (const g of byRole(r)) for (const { w } of g.items) out.push(`| ${escapeText(w.name)} | ${escapeText(roleName(w.role ?? 'product'))} | ${w.kind} | ${code(where(w))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`);
+    for (const g of byRole(r)) for (const { w } of g.items) out.push(`| ${escapeText(w.name)} | ${escapeText(roleName(w.role ?? 'product'))} | ${w.kind} | ${cellCode(where(w))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`);
     out.push('');
   } else out.push(l10n.t('No workloads found.'), '');
   if (r.incomplete?.length) {

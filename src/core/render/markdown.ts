@@ -15,6 +15,15 @@ const MAX_CODE = 80;
 export function code(text: string): string {
   let s = text.replace(/\s+/g, ' ').trim();
   if (s.length > MAX_CODE) s = s.slice(0, MAX_CODE - 1) + '…';
+  return fenced(s);
+}
+
+/** A file name or position as a code span, like code() but never shortened: a message naming a file names all of it. */
+export function codeWhole(text: string): string {
+  return fenced(text.replace(/\s+/g, ' ').trim());
+}
+
+function fenced(s: string): string {
   if (s === '') return '` `';
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
@@ -22,9 +31,37 @@ export function code(text: string): string {
   return `${fence}${pad}${s}${pad}${fence}`;
 }
 
-/** Plain text with every markdown-significant character escaped. */
+/**
+ * Plain text with every markdown-significant character escaped and its line breaks (LF, CR, and the
+ * line and paragraph separators) folded into spaces: a name with a newline cannot end a heading, a
+ * list item or a table row, nor start a block of its own. A `|` is escaped, so the text can stand in
+ * a table cell.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+  return foldBreaks(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+}
+
+/** Line breaks (LF, CR, U+2028, U+2029) with the blanks around them folded into one space. */
+function foldBreaks(text: string): string {
+  return /[\n\r\u2028\u2029]/.test(text) ? text.replace(/[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029]\s*/g, ' ') : text;
+}
+
+/**
+ * Text from a file as a code span that can stand in a table cell: a `|` would end the cell even
+ * inside a code span, so each is escaped (GitHub and VS Code's Markdown take the backslash out again
+ * before the span is read, so the span shows the text as it is).
+ */
+export function cellCode(text: string): string {
+  return code(text).replace(/\|/g, '\\|');
+}
+
+/**
+ * Text from a file inside an HTML comment (`<!-- Dockerfile:3:1 -->`): line breaks shown as `\n` and
+ * `\r`, and a `\` after each `-` that another follows
+ * (`-->` is written `-\->`), so no `-->` (nor `--!>`) in the text can end the comment early.
+ */
+export function commentText(text: string): string {
+  return text.replace(/\r\n|\r|\n|\u2028|\u2029/g, (b) => (b === '\n' ? '\\n' : b === '\r' ? '\\r' : b === '\r\n' ? '\\r\\n' : `\\u${b.charCodeAt(0).toString(16)}`)).replace(/-(?=-)/g, '-\\');
 }
 
 /**
@@ -45,7 +82,7 @@ export function inlineText(text: string): string {
 
 /** Escapes what could start a link, an image, HTML, emphasis or a code span; folds line breaks. */
 function escapeLight(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`);
+  return foldBreaks(text).replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`);
 }
 
 /** What the renderer needs beyond the topic: the line-specific parts and the related topics. */

@@ -7,7 +7,7 @@ import { onSettingsChanged, settings } from '../config';
 import type { AdviceWorkload } from '../core/advisor/report';
 import { builtByLensTitle, compareLensTitle, decidingDimension, lensTitle, lensTooltip, MAX_BUILT_BY } from '../core/render/lens';
 import { allSelectors } from './selectors';
-import { Debouncer, type LiveAdviceCache, type ReportSource } from './liveAdvice';
+import { Debouncer, type LiveAdvice, type LiveAdviceCache, type ReportSource } from './liveAdvice';
 
 /** How long typing must pause before lenses are asked for again. */
 export const LENS_DEBOUNCE_MS = 300;
@@ -39,6 +39,8 @@ export class AdvisorCodeLensProvider implements vscode.CodeLensProvider, vscode.
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly debounce = new Debouncer(LENS_DEBOUNCE_MS);
   private readonly subscriptions: vscode.Disposable[];
+  /** The lenses made for each piece of live advice. */
+  private readonly made = new WeakMap<LiveAdvice, vscode.CodeLens[]>();
 
   constructor(
     private readonly advice: LiveAdviceCache,
@@ -59,23 +61,35 @@ export class AdvisorCodeLensProvider implements vscode.CodeLensProvider, vscode.
     if (!settings().codeLens.enabled) return [];
     const live = this.advice.get(doc);
     if (!live) return [];
-    const lenses = live.workloads.flatMap(workloadLenses);
-    // A Dockerfile that a compose service or dev container builds is judged with it in the report:
-    // say so above the Dockerfile's own verdict, and open the report at that workload.
-    const first = live.workloads[0];
-    if (first && first.kind === 'dockerfile') {
-      const line = Math.max(0, first.range.start.line);
-      for (const b of live.builtBy.slice(0, MAX_BUILT_BY)) {
-        const args: OpenReportArgs = { file: b.file, line: b.line };
-        lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: builtByLensTitle(b), tooltip: lensTooltip(b), command: COMMAND_IDS.openReport, arguments: [args] }));
-      }
-    }
+    // VS Code asks again after every pause in typing and every scan; the advice is the same object
+    // until the document or the report changes, and so are its lenses (48,000 machines: 96,000 lenses).
+    const made = this.made.get(live);
+    if (made) return made;
+    const lenses = lensesOf(live);
+    this.made.set(live, lenses);
     return lenses;
   }
 
   dispose(): void {
     for (const d of this.subscriptions) d.dispose();
   }
+}
+
+/** The lenses of one piece of live advice: two above each workload, and "built by" above a Dockerfile. */
+function lensesOf(live: LiveAdvice): vscode.CodeLens[] {
+  const lenses: vscode.CodeLens[] = [];
+  for (const w of live.workloads) for (const lens of workloadLenses(w)) lenses.push(lens);
+  // A Dockerfile that a compose service or dev container builds is judged with it in the report:
+  // say so above the Dockerfile's own verdict, and open the report at that workload.
+  const first = live.workloads[0];
+  if (first && first.kind === 'dockerfile') {
+    const line = Math.max(0, first.range.start.line);
+    for (const b of live.builtBy.slice(0, MAX_BUILT_BY)) {
+      const args: OpenReportArgs = { file: b.file, line: b.line };
+      lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: builtByLensTitle(b), tooltip: lensTooltip(b), command: COMMAND_IDS.openReport, arguments: [args] }));
+    }
+  }
+  return lenses;
 }
 
 export function registerCodeLens(advice: LiveAdviceCache, reports?: ReportSource): vscode.Disposable {

@@ -46,11 +46,30 @@ export function analysisOfModel(model: ModelBase, file: string, deps: EngineDeps
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** The report's entry for a live workload: same file, kind and name; the nearest line when several. */
-function counterpart(w: AdviceWorkload, report: AdviceReport): AdviceWorkload | undefined {
-  let best: AdviceWorkload | undefined;
+/** The report's workloads by file, kind and name, each list in report order. */
+type ReportIndex = Map<string, AdviceWorkload[]>;
+
+const keyOf = (w: Pick<AdviceWorkload, 'file' | 'kind' | 'name'>) => `${w.file}\u0000${w.kind}\u0000${w.name}`;
+
+function indexOf(report: AdviceReport): ReportIndex {
+  const index: ReportIndex = new Map();
   for (const r of report.workloads) {
-    if (r.file !== w.file || r.kind !== w.kind || r.name !== w.name) continue;
+    const key = keyOf(r);
+    const list = index.get(key);
+    if (list) list.push(r);
+    else index.set(key, [r]);
+  }
+  return index;
+}
+
+/**
+ * The report's entry for a live workload: same file, kind and name; the nearest line when several
+ * (the first in the report among equally near). Looked up in an index of the report: searching the
+ * report for each workload took quadratic time (48,000 Vagrant machines: most of a minute).
+ */
+function counterpart(w: AdviceWorkload, index: ReportIndex): AdviceWorkload | undefined {
+  let best: AdviceWorkload | undefined;
+  for (const r of index.get(keyOf(w)) ?? []) {
     if (!best || Math.abs(r.line - w.line) < Math.abs(best.line - w.line)) best = r;
   }
   return best;
@@ -102,8 +121,9 @@ export function buildersOf(file: string, report: Pick<AdviceReport, 'workloads'>
 export function liveWorkloads(analysis: FileAnalysis, report: AdviceReport | undefined, deps: EngineDeps = DEFAULT_DEPS): AdviceWorkload[] {
   const fresh = adviseAnalyses([analysis], deps);
   if (!report) return fresh;
+  const index = indexOf(report);
   return fresh.map((w) => {
-    const r = counterpart(w, report);
+    const r = counterpart(w, index);
     return r ? withLinked(w, r, deps) : w;
   });
 }

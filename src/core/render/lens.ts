@@ -23,8 +23,22 @@ function head(v: Verdict): string {
   }
 }
 
+/**
+ * What decidingSignals gave for a workload's signals and verdict: a lens's title, tooltip and
+ * dimension each ask for it, for every workload of the document (48,000 Vagrant machines).
+ */
+const deciding = new WeakMap<readonly AdviceSignal[], { verdict: Verdict; length: number; out: AdviceSignal[] }>();
+
 /** The signals that point the way the verdict went, strongest first, one per signal id. */
 export function decidingSignals(w: Pick<AdviceWorkload, 'verdict' | 'signals'>): AdviceSignal[] {
+  const hit = deciding.get(w.signals);
+  if (hit && hit.verdict === w.verdict && hit.length === w.signals.length) return hit.out.slice();
+  const out = decide(w);
+  deciding.set(w.signals, { verdict: w.verdict, length: w.signals.length, out });
+  return out.slice();
+}
+
+function decide(w: Pick<AdviceWorkload, 'verdict' | 'signals'>): AdviceSignal[] {
   const direction = DIRECTION_OF_VERDICT[w.verdict];
   const seen = new Set<string>();
   const out: AdviceSignal[] = [];

@@ -3,9 +3,10 @@ import { UsageError, type CliIO, type Subcommand } from './cli/io';
 import { explainCommand } from './cli/explain';
 import { compareCommand } from './cli/compare';
 import { adviseCommand } from './cli/advise';
+import { fixCommand } from './cli/fix';
 import { terminalSafeSink } from './core/render/terminal';
 
-const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand, adviseCommand];
+const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand, adviseCommand, fixCommand];
 
 function help(): string {
   const lines = ['usage: container-or-vm <command> [options]', '', 'commands:'];

@@ -19,11 +19,11 @@ describe('cli help and missing command', () => {
       assert.equal(r.code, 0);
       assert.equal(r.err, '');
       assert.match(r.out, /^usage: container-or-vm <command> \[options\]\n/);
-      for (const name of ['explain', 'compare', 'advise']) assert.match(r.out, new RegExp(`^  ${name} `, 'm'));
+      for (const name of ['explain', 'compare', 'advise', 'fix']) assert.match(r.out, new RegExp(`^  ${name} `, 'm'));
     });
   }
 
-  for (const name of ['explain', 'compare', 'advise']) {
+  for (const name of ['explain', 'compare', 'advise', 'fix']) {
     it(`${name} --help, ${name} -h and help ${name}: that command's usage on stdout, exit code 0`, async () => {
       for (const argv of [[name, '--help'], [name, '-h'], ['help', name], [name, '--format', 'json', '--help']]) {
         const r = await run(...argv);

@@ -126,9 +126,9 @@ function insertLines(text: string, line: number, lines: string[]): TextEdit {
   const nl = eol(text);
   const n = lineCount(text);
   if (line < n) return { range: point(at(line)), newText: lines.join(nl) + nl };
-  // Past the end: add a newline first when the text does not end with one.
-  const prefix = text.length === 0 || text.endsWith('\n') ? '' : nl;
-  return { range: point(at(n - 1, lineText(text, n - 1).length)), newText: prefix + lines.join(nl) + nl };
+  // Past the end: a text without a final newline gets the lines after a newline, and still ends without one.
+  const ends = text.length === 0 || text.endsWith('\n');
+  return { range: point(at(n - 1, lineText(text, n - 1).length)), newText: ends ? lines.join(nl) + nl : nl + lines.join(nl) };
 }
 
 function lineText(text: string, line: number): string {
@@ -147,7 +147,11 @@ function lineAfter(r: Range): number {
 function wholeLines(text: string, r: Range): Range {
   const next = lineAfter(r);
   const n = lineCount(text);
-  if (next >= n) return { start: at(r.start.line), end: at(n - 1, lineText(text, n - 1).length) };
+  if (next >= n) {
+    // The last lines of a text without a final newline: take the newline before them, so none is left at the end.
+    const from = !text.endsWith('\n') && r.start.line > 0 ? at(r.start.line - 1, lineText(text, r.start.line - 1).length) : at(r.start.line);
+    return { start: from, end: at(n - 1, lineText(text, n - 1).length) };
+  }
   return { start: at(r.start.line), end: at(next) };
 }
 
@@ -283,9 +287,7 @@ function removePair(text: string, n: ConfigNode): TextEdit | undefined {
     const lines = wholeLines(text, { start: n.keyRange.start, end: n.range.end });
     if (!own.comment) return { range: lines, newText: '' };
     // Keep the comment where it was, on a line of its own at the pair's indentation.
-    const nl = eol(text);
-    const tail = lines.end.character === 0 && lines.end.line > lines.start.line ? nl : '';
-    return { range: lines, newText: spaces(n.keyRange.start.character) + own.comment + tail };
+    return linesInstead(text, lines, [spaces(n.keyRange.start.character) + own.comment]);
   }
   // In a flow mapping: the pair and the comma after it, or the comma before it when it is last.
   const starts = lineStarts(text);
@@ -320,6 +322,14 @@ function posOf(starts: number[], offset: number): Pos {
     else hi = mid - 1;
   }
   return { line: lo, character: offset - starts[lo] };
+}
+
+/** Whole lines in place of the lines `wholeLines` gave (which may start at the end of the line before them). */
+function linesInstead(text: string, r: Range, lines: string[]): TextEdit {
+  const nl = eol(text);
+  const lead = r.start.character > 0 ? nl : '';
+  const tail = r.end.character === 0 && r.end.line > r.start.line ? nl : '';
+  return { range: r, newText: lead + lines.join(nl) + tail };
 }
 
 /** A scalar as it is written in YAML: the few values fixes write need no quotes. */
@@ -504,7 +514,7 @@ function composePrivileged({ model, text, finding, findings }: FixInput): FixRes
     const own = onOwnLines(text, flag);
     // At the flag's place when it has a line of its own; else after the service's last key.
     const edits = own && !own.comment && remove.newText === ''
-      ? [{ range: remove.range, newText: blockLines('cap_add', missing, flag.keyRange.start.character, style.step, style.seqIndent).join(eol(text)) + (remove.range.end.character === 0 ? eol(text) : '') }]
+      ? [linesInstead(text, remove.range, blockLines('cap_add', missing, flag.keyRange.start.character, style.step, style.seqIndent))]
       : addPairs(text, service, [['cap_add', missing]], style)?.concat(remove);
     if (!edits) return { fixes: [], why: NO_EDIT() };
     return {
@@ -677,9 +687,7 @@ function kubernetesPrivileged({ model, text, finding, findings }: FixInput): Fix
   let edits: TextEdit[] | undefined;
   if (remove && own && !own.comment && remove.newText === '') {
     // At the flag's place: its lines become the capabilities block.
-    const nl = eol(text);
-    const lines = blockLines('capabilities', { add: missing }, flag.keyRange.start.character, style.step, style.seqIndent);
-    edits = [{ range: remove.range, newText: lines.join(nl) + (remove.range.end.character === 0 ? nl : '') }];
+    edits = [linesInstead(text, remove.range, blockLines('capabilities', { add: missing }, flag.keyRange.start.character, style.step, style.seqIndent))];
   } else if (remove) {
     const add = addPairs(text, sc, [['capabilities', { add: missing }]], style);
     edits = add ? [remove, ...add] : undefined;

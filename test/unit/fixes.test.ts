@@ -35,9 +35,9 @@ describe('quick fix: non-root USER in a Dockerfile', () => {
     );
   });
 
-  it('works on a file without a final newline', () => {
+  it('works on a file without a final newline, and leaves it without one', () => {
     const text = 'FROM alpine\nRUN apk add curl';
-    assert.equal(applied(text, fix('Dockerfile', text, 'hardening.root-user', 'FROM')), 'FROM alpine\nRUN apk add curl\n# Unprivileged at run time: files the process writes must be writable by uid 10001.\nUSER 10001\n');
+    assert.equal(applied(text, fix('Dockerfile', text, 'hardening.root-user', 'FROM')), 'FROM alpine\nRUN apk add curl\n# Unprivileged at run time: files the process writes must be writable by uid 10001.\nUSER 10001');
   });
 
   it('replaces USER root only by adding a later USER, and offers nothing when the user is already not root', () => {

@@ -44,6 +44,14 @@ export function fixableSignals(): string[] {
 /** A name as it stands after `a/` and `b/` in a diff's headers: forward slashes, no leading `./` or `/`. */
 const diffName = (name: string) => name.replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
 
+/** Maps a line of the fixed text to the line of the original it stands for (a changed line: where its change begins). */
+function originalLines(original: string, fixed: string): (line: number) => number {
+  const a = splitLines(original);
+  const b = splitLines(fixed);
+  const blocks = changedBlocks(a, b);
+  return (line) => oldLineOf(blocks, line, a.length, b.length);
+}
+
 /** The file's bytes and text, or why it is not read: past the size limit, not UTF-8 text. */
 function readText(native: string, maxFileSize: number): { bytes: Uint8Array; text: string; bom: boolean } | { skip: string } {
   let bytes: Uint8Array;
@@ -157,9 +165,9 @@ export function makeFixCommand(deps: FixCommandDeps = {}): Subcommand {
         }
         const changed = r.text !== read.text;
         let written = false;
+        let notWritten: string | undefined;
         if (changed) {
           io.out(unifiedDiff(`a/${diffName(t.name)}`, `b/${diffName(t.name)}`, read.text, r.text));
-          for (const a of r.applied) io.err(`${t.name}:${a.line + 1} ${a.signal} — ${a.title}`);
           applied += r.applied.length;
           files++;
           if (write) {
@@ -170,19 +178,18 @@ export function makeFixCommand(deps: FixCommandDeps = {}): Subcommand {
               written = true;
             } catch (e) {
               const why = e instanceof WriteRefused ? e.message : codeOf(e) || (e instanceof Error ? e.message : String(e));
-              io.err(`${t.name}: not written (${why}); the file is as it was`);
+              notWritten = `${t.name}: not written (${why}); the file is as it was`;
               failed = true;
             }
           }
         }
-        // The withheld findings' lines are in the fixed text: shown as they stand in the file now.
-        const blocks = changed && !written ? changedBlocks(splitLines(read.text), splitLines(r.text)) : [];
-        const oldCount = blocks.length ? splitLines(read.text).length : 0;
-        const newCount = blocks.length ? splitLines(r.text).length : 0;
-        for (const w of r.withheld) {
-          const line = blocks.length ? oldLineOf(blocks, w.line, oldCount, newCount) : w.line;
-          io.err(`${t.name}:${line + 1} ${w.signal} — not fixed: ${w.why}`);
-        }
+        // The engine tells a withheld finding's line in the fixed text, and a fix's line where its
+        // finding stood once the fixes before it were made (in the fixed text too, as fixes go down
+        // the file): each is told as it stands in the file now, the original unless it was written.
+        const lineNow = changed && !written ? originalLines(read.text, r.text) : (line: number) => line;
+        for (const a of r.applied) io.err(`${t.name}:${lineNow(a.line) + 1} ${a.signal} — ${a.title}`);
+        for (const w of r.withheld) io.err(`${t.name}:${lineNow(w.line) + 1} ${w.signal} — not fixed: ${w.why}`);
+        if (notWritten) io.err(notWritten);
       }
       if (applied > 0) {
         if (write) io.err(failed ? `${plural(applied, 'fix', 'fixes')} in ${plural(files, 'file')}, not all written` : `${plural(applied, 'fix', 'fixes')} applied in ${plural(files, 'file')}`);

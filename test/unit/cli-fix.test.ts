@@ -125,6 +125,20 @@ describe('cli fix', () => {
     assert.equal(readFileSync(join(ws, 'compose.yaml'), 'utf8'), COMPOSE_FIXED);
   });
 
+  it('tells each line as it stands in the file: the original without --write, the fixed file with it', async () => {
+    const two = COMPOSE.replace('  web:\n', '  vpn2:\n    image: linuxserver/wireguard:1\n    privileged: true\n  web:\n');
+    const ws = workspace({ 'compose.yaml': two });
+    const file = join(ws, 'compose.yaml');
+    const lines = (err: string) => err.split('\n').filter((l) => l.startsWith(file)).map((l) => Number(l.slice(file.length + 1).split(' ')[0]));
+    const shown = await run('fix', file);
+    assert.deepEqual(lines(shown.err), [4, 7, 10]);
+    assert.deepEqual(two.split('\n').filter((_, i) => [3, 6, 9].includes(i)), ['    privileged: true', '    privileged: true', '    privileged: true']);
+    const w = await run('fix', file, '--write');
+    assert.deepEqual(lines(w.err), [4, 8, 12]);
+    const now = readFileSync(file, 'utf8').split('\n');
+    assert.deepEqual([now[3], now[7], now[11]], ['    cap_add:', '    cap_add:', '    privileged: true']);
+  });
+
   it('--write keeps a UTF-8 byte order mark', async () => {
     const ws = workspace({});
     const file = join(ws, 'Dockerfile');

@@ -220,11 +220,12 @@ function countBy(list: readonly Finding[], keep: (f: Finding) => boolean): Map<s
 function checkFindings(before: readonly Finding[], after: readonly Finding[], fix: Fix, named: string | undefined, spans: ReturnType<typeof editedLines>): string | undefined {
   const gone = fix.expect ? fix.expect.gone : named;
   const added = fix.expect?.added;
+  const also = new Set(fix.expect?.also ?? []);
   const exempt = (s: string) => s === gone || s === added;
   // Away from the edited lines, the same evidence as before.
   const b = countBy(before, (f) => !exempt(f.signal) && !within(spans.before, f.range.start.line));
   const a = countBy(after, (f) => !exempt(f.signal) && !within(spans.after, f.range.start.line));
-  for (const [s, n] of a) if ((b.get(s) ?? 0) !== n) return l10n.t('the edit would change other evidence ({0})', s);
+  for (const [s, n] of a) if ((b.get(s) ?? 0) !== n && !(also.has(s) && n > (b.get(s) ?? 0))) return l10n.t('the edit would change other evidence ({0})', s);
   for (const [s, n] of b) if ((a.get(s) ?? 0) !== n) return l10n.t('the edit would change other evidence ({0})', s);
   if (gone) {
     const nb = before.filter((f) => f.signal === gone).length;

@@ -32,8 +32,11 @@ export interface Fix {
   edits: TextEdit[];
   /** What the edits change, and nothing else (checked by fixCheck.ts before the fix is offered). */
   changes: Change[];
-  /** What the advisor shows after the fix, when not simply the finding gone: a signal it gives, or the signal it removes. */
-  expect?: { gone?: string; added?: string };
+  /**
+   * What the advisor shows after the fix, when not simply the finding gone: a signal it gives, the
+   * signal it removes, and signals that may appear as a consequence the title names.
+   */
+  expect?: { gone?: string; added?: string; also?: string[] };
   /** The obvious choice among the fixes of one problem. */
   preferred?: boolean;
   /** Needs a choice or set-up beyond the file (a RuntimeClass in the cluster): `fix` applies it only when asked by signal. */
@@ -672,10 +675,23 @@ function kubernetesPrivileged({ model, text, finding, findings }: FixInput): Fix
     const target = alone ? sc : flag;
     const remove = removePair(text, target);
     if (!remove) return { fixes: [], why: NO_EDIT() };
-    const title = caps.length === 0
-      ? l10n.t('Remove `privileged: true` from container `{0}` (nothing in it shows a need for extra capabilities)', name)
-      : l10n.t('Remove `privileged: true` from container `{0}` (capabilities.add already grants {1})', name, caps.join(', '));
-    return { fixes: [{ title, edits: [remove], changes: [{ kind: 'config', op: 'delete', path: target.path }], preferred: caps.length > 0 }] };
+    const title = alone
+      ? caps.length === 0
+        ? l10n.t('Remove `privileged: true` and the securityContext it is alone in from container `{0}` (nothing in it shows a need for extra capabilities)', name)
+        : l10n.t('Remove `privileged: true` and the securityContext it is alone in from container `{0}` (capabilities.add already grants {1})', name, caps.join(', '))
+      : caps.length === 0
+        ? l10n.t('Remove `privileged: true` from container `{0}` (nothing in it shows a need for extra capabilities)', name)
+        : l10n.t('Remove `privileged: true` from container `{0}` (capabilities.add already grants {1})', name, caps.join(', '));
+    return {
+      fixes: [{
+        title,
+        edits: [remove],
+        changes: [{ kind: 'config', op: 'delete', path: target.path }],
+        // Without its securityContext the container shows it has none, as the title says.
+        expect: alone ? { gone: 'hardening.privileged', also: ['hardening.no-security-context'] } : undefined,
+        preferred: caps.length > 0,
+      }],
+    };
   }
   // The capabilities need a block of their own; an existing `capabilities:` is left for the person to merge.
   if (child(sc, 'capabilities')) {

@@ -92,6 +92,14 @@ describe('quick fixes that never break a file', () => {
       assert.equal(fixed('deploy.yaml', flag, 'hardening.privileged'), flag.replace(', privileged: true}', '}'));
     });
 
+    it('says so when the securityContext goes with the flag it held alone', () => {
+      const text = deploy('      containers:\n      - name: web\n        image: nginx:1\n        securityContext:\n          privileged: true\n');
+      const r = fixes('deploy.yaml', text, 'hardening.privileged');
+      assert.equal(r.fixes.length, 1);
+      assert.match(r.fixes[0].title, /and the securityContext it is alone in/);
+      assert.equal(applyEdits(text, r.fixes[0].edits), deploy('      containers:\n      - name: web\n        image: nginx:1\n'));
+    });
+
     it('does not change a securityContext shared through an anchor', () => {
       const text = deploy('      containers:\n      - name: a\n        image: nginx:1\n        securityContext: &sc\n          allowPrivilegeEscalation: true\n      - name: b\n        image: nginx:1\n        securityContext: *sc\n');
       const r = fixes('deploy.yaml', text, 'hardening.privilege-escalation');
@@ -117,6 +125,13 @@ describe('quick fixes that never break a file', () => {
     it('keeps CRLF and the escape directive', () => {
       const text = '# escape=`\r\nFROM alpine:3.20\r\nRUN echo a `\r\n  b\r\nCMD ["sh"]\r\n';
       assert.equal(fixed('Dockerfile', text, 'hardening.root-user'), '# escape=`\r\nFROM alpine:3.20\r\nRUN echo a `\r\n  b\r\n# Unprivileged at run time: files the process writes must be writable by uid 10001.\r\nUSER 10001\r\nCMD ["sh"]\r\n');
+    });
+
+    it('is not offered after a line continuation at the end of the file, which would swallow it', () => {
+      const text = 'FROM alpine:3.20\nRUN apk add curl \\\n';
+      const r = fixes('Dockerfile', text, 'hardening.root-user');
+      assert.deepEqual(r.fixes, []);
+      assert.match(r.why ?? '', /another instruction/);
     });
 
     it('offers the HEALTHCHECK only when it reads back as one', () => {

@@ -3,14 +3,16 @@
 // unified diff of what would change; with it, each changed file replaced atomically.
 // Exit codes: 0 nothing to fix, 1 fixes apply (or were applied), 2 bad usage or a missing path,
 // 3 a file could not be written (it is left as it was) or an internal error.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/advisor/advise';
+import { chartOf, chartRoots } from '../core/advisor/charts';
 import { decodeText, formatSize, RootError, walk, type Skipped } from '../core/advisor/scan';
 import { SIGNALS, signalById } from '../core/advisor/signals';
 import { changedBlocks, oldLineOf, splitLines, unifiedDiff } from '../core/diff';
 import { fixDocument, type FixDocumentResult } from '../core/fixCheck';
 import { hasFixer } from '../core/fixes';
+import { chartFileRole } from '../core/helm/chart';
 import { supportedFormats } from '../core/registry';
 import { writeFileAtomic, WriteRefused, type AtomicWriteOptions } from '../node/atomicWrite';
 import { nodeFs, toNativePath, toPosixPath } from '../node/nodeFs';
@@ -39,6 +41,21 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function fixableSignals(): string[] {
   const formats = supportedFormats();
   return SIGNALS.filter((s) => formats.some((f) => hasFixer(s.id, f))).map((s) => s.id);
+}
+
+/** A name on one line: its line breaks shown as `\n` and `\r` (other controls are escaped on output). */
+const oneLine = (name: string): string => name.replace(/\r?\n|\r/g, (b) => (b === '\r' ? '\\r' : '\\n'));
+
+/** Why a Helm chart's files are left alone. */
+const CHART_SKIP = 'part of a Helm chart, whose templates are rendered before they are read; fix does not edit them';
+
+/** The chart folder an explicitly named file belongs to, if any (a Chart.yaml above it that claims it). */
+function chartHolding(native: string): string | undefined {
+  const file = toPosixPath(resolve(native));
+  for (let dir = dirname(resolve(native)); ; dir = dirname(dir)) {
+    if ((existsSync(join(dir, 'Chart.yaml')) || existsSync(join(dir, 'chart.yaml'))) && chartFileRole(toPosixPath(dir), file) !== undefined) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** A name as it stands after `a/` and `b/` in a diff's headers: forward slashes, no leading `./` or `/`. */
@@ -85,9 +102,10 @@ async function targetsOf(paths: string[], exclude: string[], notes: string[]): P
       if (e instanceof UsageError) throw e;
       throw new UsageError(codeOf(e) === 'ENOENT' ? `${arg}: no such file or folder` : `${arg}: cannot be read (${codeOf(e) || String(e)})`);
     }
-    const shown = toPosixPath(arg);
+    const shown = oneLine(toPosixPath(arg));
     if (!isDir) {
-      out.push({ native: arg, name: shown, explicit: true });
+      if (chartHolding(arg) !== undefined) notes.push(`${shown}: skipped: ${CHART_SKIP}`);
+      else out.push({ native: arg, name: shown, explicit: true });
       continue;
     }
     let result;
@@ -98,9 +116,15 @@ async function targetsOf(paths: string[], exclude: string[], notes: string[]): P
       throw e;
     }
     const base = shown.replace(/\/+$/, '');
-    const under = (rel: string) => (base === '.' || base === '' ? rel : `${base}/${rel}`);
+    const under = (rel: string) => (base === '.' || base === '' ? oneLine(rel) : `${base}/${oneLine(rel)}`);
     for (const s of result.skipped) if (TOLD_SKIPS.has(s.kind)) notes.push(`${under(s.file)}: skipped: ${s.reason}`);
-    for (const c of result.candidates) out.push({ native: toNativePath(c.path), name: under(c.rel), explicit: false });
+    // As advise does, a chart's files are not read one by one; one note per chart.
+    const charts = chartRoots(result.candidates.map((c) => c.rel));
+    for (const chart of charts) notes.push(`${chart === '.' ? base || '.' : under(chart)}/: skipped: ${CHART_SKIP}`);
+    for (const c of result.candidates) {
+      if (charts.length && chartOf(c.rel, charts) !== undefined) continue;
+      out.push({ native: toNativePath(c.path), name: under(c.rel), explicit: false });
+    }
   }
   return out;
 }

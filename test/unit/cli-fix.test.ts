@@ -180,6 +180,27 @@ describe('cli fix', () => {
     assert.deepEqual(named1, { code: 0, out: '', err: `${join(ws, 'notes.txt')}: skipped: not a file the advisor reads\n` });
   });
 
+  it("leaves a Helm chart's files alone, as advise reads them rendered, and fixes the rest of the folder", async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers:\n  - name: run\n    image: {{ .Values.image }}\n    securityContext:\n      privileged: true\n';
+    const ws = workspace({ 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n', 'chart/values.yaml': 'image: nginx\n', 'chart/templates/pod.yaml': pod, 'compose.yaml': COMPOSE });
+    const note = 'skipped: part of a Helm chart, whose templates are rendered before they are read; fix does not edit them';
+    const r = await run('fix', ws, '--write');
+    assert.equal(r.code, 1, r.err);
+    assert.deepEqual(r.out.match(/^\+\+\+ .*$/gm), [`+++ b/${named(ws)}/compose.yaml`]);
+    assert.ok(r.err.startsWith(`${ws}/chart/: ${note}\n`), r.err);
+    assert.equal(readFileSync(join(ws, 'chart/templates/pod.yaml'), 'utf8'), pod);
+    const named1 = await run('fix', join(ws, 'chart/templates/pod.yaml'), '--write');
+    assert.deepEqual(named1, { code: 0, out: '', err: `${join(ws, 'chart/templates/pod.yaml')}: ${note}\n` });
+  });
+
+  it('prints a file name holding a line break on one line', async () => {
+    const ws = workspace({ 'a\nb/compose.yaml': COMPOSE });
+    const r = await run('fix', ws);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.out.match(/^(?:---|\+\+\+) .*$/gm), [`--- a/${named(ws)}/a\\nb/compose.yaml`, `+++ b/${named(ws)}/a\\nb/compose.yaml`]);
+    assert.ok(r.err.startsWith(`${ws}/a\\nb/compose.yaml:4 hardening.privileged`), r.err);
+  });
+
   it('writes a symbolic link through to its target, which stays a link, and fixes a file once however it is reached', async () => {
     const ws = workspace({ 'real/compose.yaml': COMPOSE });
     mkdirSync(join(ws, 'linked'));

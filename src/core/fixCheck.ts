@@ -80,7 +80,7 @@ function yamlShape(text: string): YamlShape | string {
   const anchors: string[] = [];
   const aliases: string[] = [];
   try {
-    for (const d of parseAllDocuments(text, { merge: true, prettyErrors: false })) {
+    for (const d of parseAllDocuments(text, { merge: true, prettyErrors: false, logLevel: 'silent' })) {
       if (!('toJS' in d)) return l10n.t('the file could not be read as YAML');
       docs.push({ js: d.toJS({ maxAliasCount: 1000 }), errors: d.errors.length, range: [d.range[0], d.range[2]] });
       // Anchors and aliases, as written.

@@ -107,6 +107,9 @@ function extensionConfigs(dir, minify) {
   const node = { ...common, minify, sourcemap: minify ? false : common.sourcemap, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] };
   return [
     { ...node, entryPoints: ['src/extension.ts'], outfile: `${dir}/extension.js`, plugins: [...common.plugins, lazyPlugin(formats, './lazy/')] },
+    // The quick-fix checks' own thread (src/providers/codeActions.ts starts it next to extension.js):
+    // one file with every format, as it parses whole documents again and again.
+    { ...node, entryPoints: ['src/node/fixWorker.ts'], outfile: `${dir}/fixWorker.js` },
     ...[...formats].map(([format, f]) => ({
       ...node,
       stdin: {
@@ -159,6 +162,8 @@ const web = {
   format: 'cjs',
   target: 'es2022',
   external: ['vscode'],
+  // No worker_threads on the web: the quick fixes are checked on the spot (src/providers/codeActions.ts).
+  define: { __WEB_BUILD__: 'true' },
   plugins: [...common.plugins, webSafeDependencies()],
 };
 

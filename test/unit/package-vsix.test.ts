@@ -69,7 +69,7 @@ describe('the packaged extension (.vsix)', function () {
   });
 
   it('holds both entry points, the manifest, the icon, every snippet file and every walkthrough page', () => {
-    const wanted = ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/web/extension.js',
+    const wanted = ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/fixWorker.js', 'extension/dist/web/extension.js',
       'extension/media/icon.png', 'extension/media/panel.js', 'extension/media/report.js', 'extension/LICENSE.txt'];
     for (const s of manifest.contributes.snippets) wanted.push(`extension/${s.path.replace(/^\.\//, '')}`);
     for (const w of manifest.contributes.walkthroughs ?? []) {

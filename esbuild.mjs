@@ -4,8 +4,10 @@
 //   node esbuild.mjs --watch       rebuild on change, with problem-matcher friendly output
 //   node esbuild.mjs --tests       also bundle test/unit and test/integration into out/
 //   node esbuild.mjs --bench       also bundle bench/ into out/bench and a release copy of the extension
+//   node esbuild.mjs --cli         only the CLI and the GitHub Action (what `npm pack` ships; see prepack)
+//   node esbuild.mjs --action-out FILE   only the GitHub Action, into FILE (the staleness check of action/index.js)
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -13,6 +15,9 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
+const cliOnly = process.argv.includes('--cli');
+const actionOutAt = process.argv.indexOf('--action-out');
+const actionOut = actionOutAt > 0 ? process.argv[actionOutAt + 1] : undefined;
 
 /** Prints errors in the `file:line:col: error: text` shape the $esbuild-watch problem matcher reads. */
 const problemMatcher = {
@@ -167,19 +172,37 @@ const web = {
   plugins: [...common.plugins, webSafeDependencies()],
 };
 
-const configs = [
-  ...extensionConfigs('dist', production),
-  web,
-  {
-    ...common,
-    entryPoints: ['src/cli.ts'],
-    outfile: 'dist/cli.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-];
+const cli = {
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  banner: { js: '#!/usr/bin/env node' },
+};
+
+// The GitHub Action (action.yml runs action/index.js with the runner's Node 20). The file is tracked
+// in git, since an action's users get no build step: always built the same way (not minified, no
+// source map, whatever the flags) so that the tracked file is the build of the sources and
+// test/unit/action.test.ts can rebuild it and compare.
+const actionConfig = {
+  ...common,
+  minify: false,
+  sourcemap: false,
+  plugins: [l10nContentsOnly()],
+  entryPoints: ['src/action/main.ts'],
+  outfile: 'action/index.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+};
+
+const configs = actionOut
+  ? [{ ...actionConfig, outfile: actionOut }]
+  : cliOnly
+    ? [cli, actionConfig]
+    : [...extensionConfigs('dist', production), web, cli, actionConfig];
 
 if (tests) {
   const unit = walk('test/unit').filter((f) => f.endsWith('.test.ts'));
@@ -231,4 +254,5 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
+  if (configs.includes(cli)) chmodSync(cli.outfile, 0o755); // runs directly, as npm's bin link runs it
 }

@@ -5,13 +5,14 @@ import { compareCommand } from './cli/compare';
 import { adviseCommand } from './cli/advise';
 import { fixCommand } from './cli/fix';
 import { terminalSafeSink } from './core/render/terminal';
+import { version } from '../package.json';
 
 const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand, adviseCommand, fixCommand];
 
 function help(): string {
   const lines = ['usage: container-or-vm <command> [options]', '', 'commands:'];
   for (const c of SUBCOMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
-  lines.push('', "'container-or-vm <command> --help' describes one command.");
+  lines.push('', "'container-or-vm <command> --help' describes one command; 'container-or-vm --version' prints the version.");
   return lines.join('\n');
 }
 
@@ -48,6 +49,11 @@ export async function main(argv: string[], sink: CliIO): Promise<number> {
   if (name === undefined) {
     io.err('container-or-vm: missing command (try --help)');
     return 2;
+  }
+  // The version is the package's, bundled in at build time (package.json is not read at run time).
+  if (rest.length === 0 && (name === '--version' || name === '-V')) {
+    io.out(version);
+    return 0;
   }
   const asked = helpFor(argv);
   if (asked && 'text' in asked) {

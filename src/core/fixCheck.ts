@@ -99,6 +99,17 @@ function yamlShape(text: string): YamlShape | string {
   return { docs, anchors: anchors.sort(), aliases: aliases.sort(), comments: comments.sort() };
 }
 
+/**
+ * The shape of the last text a fix started from. The fixes of one request (and the CLI's findings of
+ * one round) all start from the same text; the shape is only read, never changed (checkYaml clones
+ * what it edits), so reading it once gives the same verdicts.
+ */
+let original: { text: string; shape: YamlShape | string } | undefined;
+function originalShape(text: string): YamlShape | string {
+  if (original?.text !== text) original = { text, shape: yamlShape(text) };
+  return original.shape;
+}
+
 const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 
 /** Applies declared changes to a document's values; false when a path does not lead anywhere. */
@@ -145,7 +156,7 @@ function same(a: unknown, b: unknown): boolean {
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function checkYaml(before: string, after: string, fix: Fix): string | undefined {
-  const b = yamlShape(before);
+  const b = originalShape(before);
   if (typeof b === 'string') return b;
   const a = yamlShape(after);
   if (typeof a === 'string') return l10n.t('the edited file could not be read back');

@@ -56,23 +56,39 @@ export function diagnosticOf(model: ModelBase, text: () => string, f: Finding, a
   return d;
 }
 
+/** How long diagnostics are made before other work on the extension host is let in. */
+export const SLICE_MS = 10;
+
+const now = () => performance.now();
+
+/** Lets the rest of the extension host's work run: after pending I/O in Node, a task later on the web (which has no setImmediate). */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 export class AdvisorDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('containerOrVm');
   private readonly debounce = new Debouncer(DIAGNOSTICS_DEBOUNCE_MS);
   private readonly subscriptions: vscode.Disposable[];
+  /** The run under way for each document; a newer one (an edit, a settings change) makes it stop. */
+  private readonly runs = new Map<string, number>();
+  private nextRun = 0;
 
-  constructor(private readonly advice: LiveAdviceCache) {
+  /** `sliceMs`: how long to work before letting other work in (SLICE_MS; 0 lets it in after each diagnostic). */
+  constructor(
+    private readonly advice: LiveAdviceCache,
+    private readonly sliceMs = SLICE_MS,
+  ) {
     this.subscriptions = [
       this.collection,
       this.debounce,
-      vscode.workspace.onDidOpenTextDocument((doc) => this.update(doc)),
+      vscode.workspace.onDidOpenTextDocument((doc) => void this.update(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length) return;
         const doc = e.document;
-        this.debounce.run(doc.uri.toString(), () => this.update(doc));
+        this.debounce.run(doc.uri.toString(), () => void this.update(doc));
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.debounce.cancel(doc.uri.toString());
+        this.runs.delete(doc.uri.toString());
         this.collection.delete(doc.uri);
       }),
       onSettingsChanged(() => this.updateAll()),
@@ -81,25 +97,44 @@ export class AdvisorDiagnostics implements vscode.Disposable {
   }
 
   updateAll(): void {
-    for (const doc of vscode.workspace.textDocuments) this.update(doc);
+    for (const doc of vscode.workspace.textDocuments) void this.update(doc);
   }
 
-  update(doc: vscode.TextDocument): void {
+  /**
+   * Publishes a document's diagnostics once all are made. Each finding's diagnostic asks its fixer
+   * whether a quick fix is possible (the "No quick fix" note), which on a file of thousands of
+   * findings takes longer than the extension host should be held at once: they are made in slices of
+   * about SLICE_MS, with other work let in between, and a run whose document changed, closed or was
+   * asked again meanwhile stops without publishing. Resolves when the run has published or stopped.
+   */
+  async update(doc: vscode.TextDocument): Promise<void> {
     if (doc.isClosed) return;
+    let sliceStart = now();
+    const key = doc.uri.toString();
+    const run = ++this.nextRun;
+    this.runs.set(key, run);
     const s = settings().diagnostics;
     const model = s.enabled ? this.advice.model(doc) : null;
     if (!model) {
+      this.runs.delete(key);
       this.collection.delete(doc.uri);
       return;
     }
+    const version = doc.version;
     const findings = findingsFor(model);
     let text: string | undefined;
     const lazyText = () => (text ??= doc.getText());
     const out: vscode.Diagnostic[] = [];
-    for (const f of findings) {
-      const d = diagnosticOf(model, lazyText, f, findings, s.severity);
+    for (let i = 0; i < findings.length; i++) {
+      if (now() - sliceStart >= this.sliceMs) {
+        await nextTurn();
+        if (this.runs.get(key) !== run || doc.isClosed || doc.version !== version) return;
+        sliceStart = now();
+      }
+      const d = diagnosticOf(model, lazyText, findings[i], findings, s.severity);
       if (d) out.push(d);
     }
+    this.runs.delete(key);
     this.collection.set(doc.uri, out);
   }
 

@@ -279,7 +279,7 @@ var init_compose = __esm({
         dimensions: ["security", "isolation"],
         sources: [S24.security, MS.isolation, BB.faq],
         reference: svc("privileged"),
-        notes: [{ match: true, note: "`privileged: true`: this service can act on the host kernel and devices; a breakout needs little more than this line." }]
+        notes: [{ match: true, note: "`privileged: true`: this service can act on the kernel it runs on and its devices, the host's unless a VM-based `runtime` such as Kata gives it a guest kernel; on the host kernel a breakout needs little more than this line." }]
       },
       {
         id: "compose.cap_add",
@@ -348,7 +348,7 @@ var init_compose = __esm({
         paths: ["services.*.network_mode"],
         title: "network_mode",
         summary: "Which network stack the container uses: its own, the host's, another container's, or none.",
-        does: "`host` shares the host's network stack; `none` gives no network; `service:<name>` / `container:<id>` join another container's stack; otherwise the default bridge.",
+        does: "`host` shares the host's network stack; `none` gives no network; `service:<name>` / `container:<id>` join another container's stack. Without it (or `networks`) the service joins the project network Compose creates, `<project>_default`: a user-defined bridge, not Docker's default `bridge` network, so services reach each other by name.",
         angle: "By default a container sees an isolated view of a virtual network adapter, while a VM has virtual adapters of its own. `host` removes even that view: the service binds the host's ports and sees its interfaces. That suits a network appliance, but such a workload is then neither isolated like a container nor like a VM.",
         dimensions: ["networking", "isolation"],
         sources: [MS.networking, MS.isolation],
@@ -437,7 +437,7 @@ var init_compose = __esm({
         title: "ports",
         summary: "Publishes container ports on the host.",
         does: "Maps `HOST:CONTAINER[/protocol]` (or long form `target`/`published`/`host_ip`); traffic to the host port is forwarded into the container.",
-        angle: "Containers share the host's network through an isolated view and are reached from outside through ports the host publishes for them; a VM usually has its own address on a virtual adapter. Published ports go through the host's firewall, which the containers share.",
+        angle: "Containers share the host's network through an isolated view and are reached from outside through ports the host publishes for them; a VM usually has its own address on a virtual adapter. Microsoft's comparison, written for Windows containers, says the host's firewall is shared with them; on Linux, Docker adds its own iptables rules for published ports, which bypass front ends such as ufw, so bind to `127.0.0.1` or filter in the `DOCKER-USER` chain to restrict them.",
         dimensions: ["networking"],
         sources: [MS.networking],
         reference: svc("ports")
@@ -508,7 +508,7 @@ var init_compose = __esm({
         paths: ["services.*.restart"],
         title: "restart",
         summary: "When the container is restarted: `no`, `always`, `on-failure[:N]`, `unless-stopped`.",
-        does: "The restart policy the engine applies when the container exits or the daemon restarts.",
+        does: "The restart policy the engine applies when the container exits or the daemon restarts: `always` restarts it whenever it stops; `unless-stopped` does the same unless it was stopped by hand, and then it stays stopped across daemon restarts too; `on-failure` restarts only after a non-zero exit.",
         angle: "Restarting a container costs seconds because there is no OS to boot. On a single host this is the whole of the fault tolerance; across hosts, an orchestrator recreates containers on another node.",
         dimensions: ["fault-tolerance", "startup"],
         sources: [MS.faultTolerance, BB.faq],
@@ -667,7 +667,7 @@ var init_compose = __esm({
         title: "networks (top level)",
         summary: "Networks the services can join.",
         does: "Declares networks with `driver` (`bridge`, `overlay`, `macvlan`...), `ipam`, `internal`, `external`.",
-        angle: "Container networks are virtual switches inside one host (or an overlay across hosts), with the host's firewall in common. VMs get virtual adapters of their own on a virtual switch.",
+        angle: "Container networks are virtual switches inside one host (or an overlay across hosts), and every container is a view onto them rather than a machine with its own adapter; VMs get virtual adapters of their own on a virtual switch. Which firewall applies depends on the host: Microsoft speaks of the host firewall shared with Windows containers, while on Linux Docker's own iptables rules decide.",
         dimensions: ["networking"],
         sources: [MS.networking],
         reference: ref("Compose file reference: networks", "https://docs.docker.com/reference/compose-file/networks/")
@@ -2410,7 +2410,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
-    var log = require_log();
+    var log2 = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
@@ -2459,7 +2459,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -7876,7 +7876,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log = require_log();
+    var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -7928,7 +7928,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument3(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -9694,11 +9694,11 @@ var init_kubernetes = __esm({
         title: "securityContext.privileged",
         summary: "Runs the container with nearly all of the node's powers.",
         does: "A privileged container gets all capabilities and all host devices, and runs without the runtime's usual confinement. (In a PodSecurityPolicy, `spec.privileged` says whether pods may ask for it.)",
-        angle: "A privileged container can reach the node's kernel and devices directly; escaping is close to trivial. Workloads that truly need this (device drivers, nested virtualisation, kernel modules) are the ones that want a kernel of their own, a VM; otherwise turn it off, as the security practices in the documents advise.",
+        angle: "A privileged container can reach the kernel it runs on and that kernel's devices directly: the node's under the usual runtimes, where escaping is close to trivial; the guest VM's under a VM-based runtime such as Kata, whose VM then remains the boundary. Workloads that truly need this (device drivers, nested virtualisation, kernel modules) are the ones that want a kernel of their own, a VM; otherwise turn it off, as the security practices in the documents advise.",
         dimensions: ["security", "isolation"],
         sources: [S24.security, MS.isolation],
         reference: SECCTX,
-        notes: [{ match: true, note: "`privileged: true`: this container can act on the node's kernel and devices." }]
+        notes: [{ match: true, note: "`privileged: true`: this container can act on the kernel it runs on and its devices (the node's, or under a Kata runtime class the guest VM's)." }]
       },
       {
         id: "kubernetes.securityContext.allowPrivilegeEscalation",
@@ -11626,7 +11626,7 @@ var init_flags = __esm({
           title: "--chmod",
           summary: `Sets the permissions of the files ${ins} creates.`,
           does: "`--chmod=<perms>` in octal (`755`, `644`) or, since Dockerfile 1.14, symbolic notation (`+x`, `u=rwX,go=rX`). Needs Dockerfile syntax 1.2+; not supported for Windows containers.",
-          angle: "Setting modes at copy time avoids an extra `RUN chmod` layer that duplicates the files, keeping the image small. Read-only application files are a cheap hardening step for a container that shares its kernel with other workloads.",
+          angle: "Setting modes at copy time avoids an extra `RUN chmod` layer that duplicates the files, keeping the image small. The bits are applied as written: `755` keeps the files writable by their owner (root unless `--chown` says otherwise) and readable and runnable by all. Files stay out of reach of the app only when the user it runs as has no write bit, which matters for a container sharing its kernel with other workloads.",
           dimensions: ["security", "density"],
           sources: [S24.security, BB.containerBenefits],
           reference: dockerfileRef(`${ins} --chmod`, `${anchor}---chmod`)
@@ -12018,7 +12018,7 @@ var init_instructions = __esm({
         title: "EXPOSE",
         summary: "Documents which ports the container listens on; it does not publish them.",
         does: "Records that the container listens on a port, TCP unless you write `/udp` (`EXPOSE 80/tcp 53/udp`). It opens nothing by itself: publish with `docker run -p host:container` or `-P` (every exposed port to a random high host port). Containers on the same user-defined network reach each other on any port anyway.",
-        angle: "A VM gets **its own virtual network adapter**; a container gets an **isolated view of a shared one**, and shares the host firewall, which costs less but virtualizes less. Published ports are mapped by the host, so two containers can both listen on 80 inside. `EXPOSE 22` for an SSH daemon is a VM habit: with a container you usually `docker exec` in, or rebuild instead of logging in to change things.",
+        angle: "A VM gets **its own virtual network adapter**; a container gets an **isolated view of a shared one**, which costs less but virtualizes less. Microsoft adds that Windows containers share the host firewall; on Linux, Docker's own iptables rules for published ports take effect before ufw. Published ports are mapped by the host, so two containers can both listen on 80 inside. `EXPOSE 22` for an SSH daemon is a VM habit: with a container you usually `docker exec` in, or rebuild instead of logging in to change things.",
         dimensions: ["networking", "isolation", "security"],
         sources: [MS.networking, S24.security],
         reference: dockerfileRef("EXPOSE", "expose")
@@ -13171,7 +13171,7 @@ var init_terraform = __esm({
         title: "network_interface",
         summary: "The VM's virtual network adapters.",
         does: "Attaches the VM to networks: `network_interface` blocks (AWS, Google, libvirt, vSphere), `network_interface_ids` (Azure), `network` (Proxmox), with subnet, addresses and access config.",
-        angle: "Each VM gets its own virtual network adapters. Containers usually get an isolated view of a virtual network adapter and share the host firewall, which costs less but virtualizes less.",
+        angle: "Each VM gets its own virtual network adapters. Containers usually get an isolated view of a virtual network adapter, which costs less but virtualizes less (on Windows hosts the host firewall is shared with them; on Linux, Docker's own iptables rules handle published ports).",
         dimensions: ["networking"],
         sources: [MS.networking],
         reference: resourceRef("aws_instance"),
@@ -13595,7 +13595,7 @@ var init_vagrant = __esm({
         title: 'vm.network "private_network"',
         summary: "A host-only network between the host and its machines.",
         does: 'Adds a network adapter on a network reachable from the host and other machines but not from outside. `ip:` sets a static address, `type: "dhcp"` asks for one.',
-        angle: "Each VM gets its own virtual network adapter with its own address; containers normally get an isolated view of one adapter and share the host firewall. Several machines on one private network is how Vagrant builds a small cluster, one OS per node.",
+        angle: "Each VM gets its own virtual network adapter with its own address; containers normally get an isolated view of one adapter, behind the host's packet filtering (the host firewall on Windows, Docker's iptables rules on Linux). Several machines on one private network is how Vagrant builds a small cluster, one OS per node.",
         dimensions: ["networking"],
         sources: [MS.networking],
         reference: ref4("private networks", "networking/private_network"),
@@ -14025,11 +14025,23 @@ function flagNotes(model, ins, f) {
     if (type === "secret" || type === "ssh") return [`${code(`type=${type}`)}: available to this step only; it is not written into an image layer.`];
     return [];
   }
+  if ((ins.keyword === "COPY" || ins.keyword === "ADD") && f.name === "chmod") {
+    const note = chmodNote(v);
+    return note ? [note] : [];
+  }
   if ((ins.keyword === "COPY" || ins.keyword === "ADD") && f.name === "from") {
     const target = stageByRef(model, v, ins.stage);
     return [target ? stageRefNote(target) : `${code(v)} is not a stage of this file, so it is read as an image and pulled at build time.`];
   }
   return [];
+}
+function chmodNote(value) {
+  const m = /^0?([0-7]{3})$/.exec(value.trim());
+  if (!m) return void 0;
+  const [o, g, a] = [...m[1]].map((d) => PERM_WORDS[Number(d)]);
+  const owner = /[2367]/.test(m[1][0]) ? " The owner can still write them, so they are not read-only." : " No write bit for the owner, though root ignores permission bits.";
+  const others = /[2367]/.test(m[1].slice(1)) ? " Group or others may write to them too." : "";
+  return `${code(`--chmod=${value}`)} sets permission bits: owner ${o}, group ${g}, others ${a}.${owner}${others}`;
 }
 function platformNote(value) {
   if (/\$\{?BUILDPLATFORM\b/.test(value)) return `${code(`--platform=${value}`)}: this stage runs on the builder's own CPU architecture, so no emulation is involved; the usual way to cross-compile for other targets.`;
@@ -14205,7 +14217,7 @@ function directiveNotes(name, value) {
 function dedupe(notes) {
   return [...new Set(notes)];
 }
-var within, topics, lineOf, insecureNote, windowsNote, isRootUser, DB_DATA_DIRS;
+var within, topics, lineOf, PERM_WORDS, insecureNote, windowsNote, isRootUser, DB_DATA_DIRS;
 var init_dockerfile_topics = __esm({
   "src/core/parse/dockerfile-topics.ts"() {
     "use strict";
@@ -14216,6 +14228,7 @@ var init_dockerfile_topics = __esm({
     within = (r, p) => (p.line > r.start.line || p.line === r.start.line && p.character >= r.start.character) && (p.line < r.end.line || p.line === r.end.line && p.character <= r.end.character);
     topics = (ids2) => ids2.map(topicById).filter((t2) => t2 !== void 0);
     lineOf = (r) => r.start.line + 1;
+    PERM_WORDS = ["no access", "execute", "write", "write and execute", "read", "read and execute", "read and write", "read, write and execute"];
     insecureNote = () => `${code("--security=insecure")}: this step runs without the build sandbox, with privileges much like a privileged container. BuildKit refuses it unless the build is started with the \`security.insecure\` entitlement (\`--allow security.insecure\`).`;
     windowsNote = () => `Windows base image: a container shares its host's kernel, so it needs a Windows host. With process isolation the image's Windows version has to match the host's; Hyper-V isolation runs the container in a lightweight VM with its own kernel, which also lets an older image version run on a newer host.`;
     isRootUser = (value) => /^(root|0)(:.*)?$/i.test(value.trim());
@@ -24131,7 +24144,7 @@ var init_cloud_native = __esm({
         dimension: "fault-tolerance",
         sources: [MS.faultTolerance],
         label: "restart policy",
-        reason: "A restart policy has the runtime start a failed container again rather than someone repairing it by hand."
+        reason: "A restart policy has the runtime start a stopped container again (after a failure, or whenever it stops, as the policy says) rather than someone repairing it by hand."
       },
       {
         id: "cloud-native.multi-stage-build",
@@ -24386,7 +24399,7 @@ var init_hardening = __esm({
         sources: [MS.networking, S24.security],
         label: "host network",
         reason: "The container uses the host network stack directly instead of its own view of a virtual adapter: it can bind any host port and see host traffic, and network policies no longer apply to it.",
-        remedy: "Use the default bridge or pod network and publish the ports it serves."
+        remedy: "Use a bridge network (Compose's project network, Docker's default bridge) or the pod network, and publish the ports it serves."
       },
       {
         id: "hardening.host-pid",
@@ -25036,7 +25049,7 @@ var init_state_network = __esm({
         dimension: "networking",
         sources: [MS.networking],
         label: "extra network interfaces",
-        reason: "The workload wants network interfaces of its own on a physical segment (macvlan, ipvlan, SR-IOV, Multus). A VM has real virtual adapters; a container normally has one view of a virtual adapter behind the host firewall.",
+        reason: "The workload wants network interfaces of its own on a physical segment (macvlan, ipvlan, SR-IOV, Multus). A VM has real virtual adapters; a container normally has one view of a virtual adapter behind the host's packet filtering.",
         remedy: "Use the normal container network with published ports, or give the workload a VM with its own adapters."
       },
       {
@@ -26241,7 +26254,12 @@ var init_compose3 = __esm({
       { signal: "cloud-native.non-root-user", paths: at("user"), when: /^(?!(root|0)(:|$))(?!\$)\S+/i, say: "Service `{1}` runs as user `{value}`" },
       { signal: "cloud-native.resource-limits", paths: [...at("deploy", "resources", "limits"), ...at("mem_limit"), ...at("cpus")], at: "key", say: "Service `{1}` has resource limits" },
       // Missing limits are not reported for Compose: most Compose files are single-host and development setups, where the remark would sit on every service.
-      { signal: "cloud-native.restart-policy", paths: [...at("restart"), ...at("deploy", "restart_policy")], when: (n) => n.children !== void 0 || !/^no$/i.test(String(n.value)), say: "Service `{1}` restarts on failure" },
+      // `restart` values (Docker docs, "Start containers automatically"): `always` and `unless-stopped` restart whenever the container stops, the latter not once it was stopped by hand, also across daemon restarts; only `on-failure` is about failures.
+      { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^unless-stopped$/i, say: "Service `{1}` is restarted whenever it stops, unless it was stopped by hand (`unless-stopped`)" },
+      { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^always$/i, say: "Service `{1}` is restarted whenever it stops (`always`)" },
+      { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^on-failure(:\d+)?$/i, say: "Service `{1}` restarts on failure (`{value}`)" },
+      { signal: "cloud-native.restart-policy", paths: at("restart"), when: (n) => n.children !== void 0 || !/^(no|unless-stopped|always|on-failure(:\d+)?)$/i.test(String(n.value)), say: "Service `{1}` has restart policy `{value}`" },
+      { signal: "cloud-native.restart-policy", paths: at("deploy", "restart_policy"), say: "Service `{2}` has a deploy restart policy" },
       { signal: "cloud-native.replicas", paths: [...at("deploy", "replicas"), ...at("scale")], when: (n) => num(n.value) > 1, say: "Service `{1}` runs {value} replicas" },
       {
         signal: "kernel.unsafe-sysctl",
@@ -26606,7 +26624,7 @@ __export(main_exports3, {
 });
 module.exports = __toCommonJS(main_exports3);
 var import_node_crypto = require("node:crypto");
-var import_node_fs2 = require("node:fs");
+var import_node_fs3 = require("node:fs");
 var import_node_path2 = require("node:path");
 var import_node_url2 = require("node:url");
 var import_node_zlib = require("node:zlib");
@@ -30086,16 +30104,16 @@ function parseProjectConfig(text, file = CONFIG_FILE_NAME, knownSignal = (id) =>
 }
 
 // src/core/config/load.ts
+var MAX_CONFIG_SIZE = 1024 * 1024;
 async function readProjectConfig(fs, root, shown = CONFIG_FILE_NAME) {
   const path = joinPath(root, CONFIG_FILE_NAME);
   let bytes;
   try {
-    const st = await fs.stat(path);
-    if (st.type !== "file") return void 0;
     bytes = await fs.readFile(path);
   } catch {
     return void 0;
   }
+  if (bytes.length > MAX_CONFIG_SIZE) return { errors: [{ file: shown, line: 1, message: `larger than ${MAX_CONFIG_SIZE / 1024} KB: not read`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
   return parseProjectConfig(new TextDecoder("utf-8").decode(bytes), shown);
 }
 
@@ -30536,6 +30554,27 @@ function toSarif(report, catalogue = SIGNALS, rootUri) {
       results.push(r);
     }
   }
+  const byId4 = new Map(catalogue.map((s2) => [s2.id, s2]));
+  for (const x of report.suppressed ?? []) {
+    const signal = byId4.get(x.signal);
+    let ruleIndex = index2.get(x.signal);
+    if (ruleIndex === void 0) {
+      ruleIndex = rules.length;
+      rules.push(ruleOf(signal ?? { id: x.signal, group: "existing", direction: "container", weight: 0, dimension: "isolation", sources: [], label: x.signal, reason: x.message ?? x.signal }));
+      index2.set(x.signal, ruleIndex);
+    }
+    const direction = signal?.direction ?? "container";
+    results.push({
+      ruleId: x.signal,
+      ruleIndex,
+      level: LEVEL_BY_DIRECTION[direction],
+      message: { text: `${signal?.label ?? x.signal}: ${x.message ?? signal?.reason ?? ""}` },
+      locations: loc(x.file, x.line, x.column),
+      partialFingerprints: { signal: `${x.signal}:${x.file}:${x.line}` },
+      properties: { workloads: [], direction },
+      suppressions: [{ kind: x.by === "comment" ? "inSource" : "external", justification: x.reason }]
+    });
+  }
   const run2 = {
     tool: { driver: { name: "container-or-vm", version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },
     results,
@@ -30660,6 +30699,16 @@ function textWorkload(out, w) {
     for (const c of w.changes) out.push(`    - ${plain(c)}`);
   }
 }
+function suppressedBy(s2) {
+  return s2.by === "comment" ? t("comment") : t("{0} line {1}", s2.at.file, s2.at.line);
+}
+function suppressionWarnings(r) {
+  const out = [
+    ...(r.unusedSuppressions ?? []).map((u) => ({ file: u.file, line: u.line, message: t("the suppression of {0} suppresses nothing", u.signal) })),
+    ...r.suppressionProblems ?? []
+  ];
+  return out.sort((a, b2) => a.file < b2.file ? -1 : a.file > b2.file ? 1 : a.line - b2.line);
+}
 function renderAdviceText(r) {
   const out = [];
   out.push(`${t("Container or VM?")} ${plain(r.root)}`);
@@ -30686,6 +30735,15 @@ function renderAdviceText(r) {
     for (const s2 of rest) out.push(`  - ${plain(s2.file)}: ${plain(s2.reason)}`);
   }
   if (folders) out.push("", t("{0} (the JSON output lists each).", plain(folders)));
+  if (r.suppressed?.length) {
+    out.push("", t("Suppressed ({0}):", r.suppressed.length));
+    for (const s2 of r.suppressed) out.push(`  - ${plain(s2.file)}:${s2.line} ${plain(s2.signal)} (${suppressedBy(s2)}): ${plain(s2.reason)}`);
+  }
+  const unused = suppressionWarnings(r);
+  if (unused.length) {
+    out.push("", t("Suppression warnings ({0}):", unused.length));
+    for (const u of unused) out.push(`  - ${plain(u.file)}:${u.line}: ${plain(u.message)}`);
+  }
   if (r.notes.length) {
     out.push("", t("Notes:"));
     for (const n of r.notes) out.push(`  - ${plain(n.file)}: ${plain(n.message)}`);
@@ -30744,6 +30802,17 @@ function renderAdviceMarkdown(r) {
     for (const s2 of skipped.rest) out.push(`- ${code(s2.file)}: ${escapeText(s2.reason)}`);
     if (skipped.folders) out.push(`- ${escapeText(skipped.folders)}`);
     out.push("", "</details>", "");
+  }
+  if (r.suppressed?.length) {
+    out.push(`<details><summary>${t("Suppressed ({0})", r.suppressed.length)}</summary>`, "");
+    for (const s2 of r.suppressed) out.push(`- ${code(`${s2.file}:${s2.line}`)} ${code(s2.signal)} (${escapeText(suppressedBy(s2))}): ${escapeText(s2.reason)}`);
+    out.push("", "</details>", "");
+  }
+  const warnings = suppressionWarnings(r);
+  if (warnings.length) {
+    out.push(`**${t("Suppression warnings")}**`, "");
+    for (const u of warnings) out.push(`- ${code(`${u.file}:${u.line}`)}: ${escapeText(u.message)}`);
+    out.push("");
   }
   if (r.notes.length) {
     out.push(`**${t("Notes")}**`, "");
@@ -30830,8 +30899,10 @@ function choice(name, value, choices, fallback) {
 }
 
 // src/cli/advise.ts
+var import_promises = require("node:fs/promises");
+var import_node_fs2 = require("node:fs");
 var FORMATS = ["text", "json", "markdown", "sarif"];
-var FAIL_ON = ["container-hardened", "sandboxed", "vm"];
+var FAIL_ON = FAIL_ON_VALUES;
 function adviceJson(r) {
   return {
     version: r.version,
@@ -30859,8 +30930,38 @@ function adviceJson(r) {
     })),
     skipped: r.skipped,
     stats: r.stats,
-    notes: r.notes
+    notes: r.notes,
+    suppressed: r.suppressed ?? [],
+    unusedSuppressions: r.unusedSuppressions ?? [],
+    suppressionProblems: r.suppressionProblems ?? [],
+    ...r.config ? { config: r.config } : {}
   };
+}
+var ConfigFileError = class extends Error {
+  constructor(errors) {
+    super(errors.map(formatConfigError).join("\n"));
+    this.errors = errors;
+  }
+  errors;
+};
+async function loadCliConfig(given, folder) {
+  const path = given !== void 0 ? (0, import_node_path.resolve)(given) : (0, import_node_path.resolve)(folder, CONFIG_FILE_NAME);
+  if (given === void 0 && !(0, import_node_fs2.existsSync)(path)) return null;
+  let text;
+  try {
+    text = await (0, import_promises.readFile)(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`--config ${given ?? path}: cannot be read (${e.code ?? String(e)})`);
+  }
+  const shown = given ?? CONFIG_FILE_NAME;
+  const result = parseProjectConfig(text, shown);
+  if (!result.config) throw new ConfigFileError(result.errors);
+  return result.config;
+}
+function configErrorExit(e, io) {
+  if (!(e instanceof ConfigFileError)) throw e;
+  for (const err of e.errors) io.err(formatConfigError(err));
+  return 2;
 }
 var indent = (text, pad) => text.replace(/\n/g, `
 ${pad}`);
@@ -30902,20 +31003,27 @@ function parseSize(value) {
 function makeAdviseCommand(deps) {
   const command2 = {
     name: "advise",
-    usage: "advise [PATH] [--format text|json|markdown|sarif] [--fail-on container-hardened|sandboxed|vm] [--allow-incomplete] [--role GLOB=ROLE]... [--exclude GLOB]... [--max-file-size 2MB]",
-    summary: "Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why. The overall answer is the product's: tests, examples, dev containers, CI and host VMs are listed apart (--role GLOB=ROLE says which files are which; ROLE is product, development, test, example, ci or host).",
-    exitCodes: "0 done; 1 a file could not be read completely (without --allow-incomplete), or the overall answer is at or past --fail-on; 2 bad usage or a path that is not a readable folder.",
+    usage: "advise [PATH] [--format text|json|markdown|sarif] [--fail-on container-hardened|sandboxed|vm] [--allow-incomplete] [--role GLOB=ROLE]... [--exclude GLOB]... [--max-file-size 2MB] [--config FILE]",
+    summary: `Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why. The overall answer is the product's: tests, examples, dev containers, CI and host VMs are listed apart (--role GLOB=ROLE says which files are which; ROLE is product, development, test, example, ci or host). The folder's .container-or-vm.yaml (or --config FILE) adds exclude globs, roles, a fail-on default and ignore entries; a comment "# container-or-vm: ignore SIGNAL -- REASON" on or above a line suppresses that finding.`,
+    exitCodes: "0 done; 1 a file could not be read completely (without --allow-incomplete), or the overall answer is at or past --fail-on; 2 bad usage, a path that is not a readable folder, or an invalid config file (printed as FILE:LINE: message).",
     async run(args2, io) {
-      const { positionals, options } = parseArgs(args2, { format: "string", "fail-on": "string", exclude: "string[]", "max-file-size": "string", role: "string[]", "allow-incomplete": "boolean" });
+      const { positionals, options } = parseArgs(args2, { format: "string", "fail-on": "string", exclude: "string[]", "max-file-size": "string", role: "string[]", "allow-incomplete": "boolean", config: "string" });
       if (positionals.length > 1) throw new UsageError(`advise takes one folder (got ${positionals.length})`);
       const format3 = choice("format", options.format, FORMATS, "text");
-      const failOn = options["fail-on"] === void 0 ? void 0 : choice("fail-on", options["fail-on"], FAIL_ON, "vm");
+      let failOn = options["fail-on"] === void 0 ? void 0 : choice("fail-on", options["fail-on"], FAIL_ON, "vm");
       const maxFileSize = options["max-file-size"] === void 0 ? DEFAULT_MAX_FILE_SIZE : parseSize(String(options["max-file-size"]));
       const roles = (options.role ?? []).map(parseRoleRule);
       const native = (0, import_node_path.resolve)(positionals[0] ?? ".");
+      let config;
+      try {
+        config = await loadCliConfig(options.config, native);
+      } catch (e) {
+        return configErrorExit(e, io);
+      }
+      failOn ??= config?.failOn;
       let report;
       try {
-        report = await adviseWorkspace(nodeFs, [toPosixPath(native)], { exclude: options.exclude ?? [], maxFileSize, deps, roles });
+        report = await adviseWorkspace(nodeFs, [toPosixPath(native)], { exclude: options.exclude ?? [], maxFileSize, deps, roles, config });
       } catch (e) {
         if (e instanceof RootError) throw new UsageError(e.message);
         throw e;
@@ -30945,6 +31053,10 @@ var SUMMARY_LIMIT = 1024 * 1024;
 var FAIL_ON2 = ["none", "container-hardened", "sandboxed", "vm"];
 var ActionError = class extends Error {
 };
+var log = (line) => {
+  process.stdout.write(`${line}
+`);
+};
 function input(name) {
   return (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -30972,11 +31084,11 @@ async function runAdvise(args2) {
 function setOutput(name, value) {
   const file = process.env.GITHUB_OUTPUT;
   if (!file) {
-    console.log(`output ${name}: ${logSafe(value)}`);
+    log(`output ${name}: ${logSafe(value)}`);
     return;
   }
   const delimiter = `ghadelimiter_${(0, import_node_crypto.randomUUID)()}`;
-  (0, import_node_fs2.appendFileSync)(file, `${name}<<${delimiter}
+  (0, import_node_fs3.appendFileSync)(file, `${name}<<${delimiter}
 ${value}
 ${delimiter}
 `);
@@ -31063,14 +31175,14 @@ async function upload(github, sarifText, workspace) {
     tool_name: "container-or-vm"
   });
   const id = r.json && typeof r.json === "object" && "id" in r.json ? String(r.json.id) : "";
-  console.log(`SARIF uploaded to code scanning${id ? ` (id ${logSafe(id)})` : ""}`);
+  log(`SARIF uploaded to code scanning${id ? ` (id ${logSafe(id)})` : ""}`);
 }
 function pullRequestNumber() {
   const path = process.env.GITHUB_EVENT_PATH;
   if (!path) return void 0;
   let event;
   try {
-    event = JSON.parse((0, import_node_fs2.readFileSync)(path, "utf8"));
+    event = JSON.parse((0, import_node_fs3.readFileSync)(path, "utf8"));
   } catch (e) {
     throw new ActionError(`cannot read the event (GITHUB_EVENT_PATH): ${e.message}`);
   }
@@ -31089,11 +31201,11 @@ async function comment(github, pr, body) {
   }
   if (ours) {
     await github.call("PATCH", `/repos/${repo}/issues/comments/${ours.id}`, { body });
-    console.log(`pull request #${pr}: comment ${ours.id} updated`);
+    log(`pull request #${pr}: comment ${ours.id} updated`);
   } else {
     const r = await github.call("POST", `/repos/${repo}/issues/${pr}/comments`, { body });
     const id = r.json && typeof r.json === "object" && "id" in r.json ? String(r.json.id) : "?";
-    console.log(`pull request #${pr}: comment ${logSafe(id)} posted`);
+    log(`pull request #${pr}: comment ${logSafe(id)} posted`);
   }
 }
 async function run() {
@@ -31114,7 +31226,7 @@ async function run() {
   }
   const base2 = [target, ...extra];
   const json = await runAdvise([...base2, "--format", "json", ...failOn === "none" ? [] : ["--fail-on", failOn]]);
-  for (const line of json.err) console.log(logSafe(line));
+  for (const line of json.err) log(logSafe(line));
   if (json.code >= 2) throw new ActionError(json.err.join("; ") || `advise ended with exit code ${json.code}`);
   const report = JSON.parse(json.out);
   const sarifRun = await runAdvise([...base2, "--format", "sarif"]);
@@ -31124,19 +31236,19 @@ async function run() {
   rebaseSarif(sarif, workspace, target);
   const sarifText = `${JSON.stringify(sarif, null, 2)}
 `;
-  (0, import_node_fs2.mkdirSync)((0, import_node_path2.dirname)(sarifFile), { recursive: true });
-  (0, import_node_fs2.writeFileSync)(sarifFile, sarifText);
+  (0, import_node_fs3.mkdirSync)((0, import_node_path2.dirname)(sarifFile), { recursive: true });
+  (0, import_node_fs3.writeFileSync)(sarifFile, sarifText);
   const verdict = report.verdict ?? "none";
-  console.log(`Overall: ${verdict} (${report.workloads.length} workload${report.workloads.length === 1 ? "" : "s"})`);
-  for (const w of report.workloads) console.log(`  ${logSafe(w.name)} (${logSafe(w.file)}:${w.line}, ${w.role}): ${w.verdict}`);
-  console.log(`SARIF written to ${logSafe(sarifFile)}`);
+  log(`Overall: ${verdict} (${report.workloads.length} workload${report.workloads.length === 1 ? "" : "s"})`);
+  for (const w of report.workloads) log(`  ${logSafe(w.name)} (${logSafe(w.file)}:${w.line}, ${w.role}): ${w.verdict}`);
+  log(`SARIF written to ${logSafe(sarifFile)}`);
   setOutput("verdict", verdict);
   setOutput("sarif-file", sarifFile);
   setOutput("workloads", String(report.workloads.length));
   const markdown = markdownRun.out.replace(/\n+$/, "\n");
   if (process.env.GITHUB_STEP_SUMMARY) {
     const note = "*The report is cut here: it is longer than a job summary holds. The SARIF file has every finding.*\n";
-    (0, import_node_fs2.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, truncateMarkdown(markdown, SUMMARY_LIMIT - 1024, (s2) => Buffer.byteLength(s2), note));
+    (0, import_node_fs3.appendFileSync)(process.env.GITHUB_STEP_SUMMARY, truncateMarkdown(markdown, SUMMARY_LIMIT - 1024, (s2) => Buffer.byteLength(s2), note));
   }
   const github = api(token);
   const failures = [];
@@ -31149,7 +31261,7 @@ async function run() {
   }
   if (wantComment) {
     const pr = pullRequestNumber();
-    if (pr === void 0) console.log("comment: this run is not for a pull request, so no comment is posted");
+    if (pr === void 0) log("comment: this run is not for a pull request, so no comment is posted");
     else {
       const note = `*The report is cut here: it is longer than a pull-request comment holds (${COMMENT_LIMIT.toLocaleString("en-US")} characters). The job summary and the SARIF file have the rest.*
 `;
@@ -31162,10 +31274,10 @@ ${markdown}`, COMMENT_LIMIT, (s2) => s2.length, note);
       }
     }
   }
-  for (const f of failures) console.log(command("error", logSafe(f)));
+  for (const f of failures) log(command("error", logSafe(f)));
   if (json.code === 1) {
-    const why = failOn !== "none" && report.verdict !== null && json.err.length === 0 ? `the overall answer, ${verdict}, is at or past fail-on ${failOn}` : json.err.map(logSafe).join(" ");
-    console.log(command("error", `container-or-vm: ${why}`));
+    const why = json.err.length > 0 ? json.err.map(logSafe).join(" ") : `the overall answer, ${verdict}, is at or past ${failOn === "none" ? "the fail-on of the config file" : `fail-on ${failOn}`}`;
+    log(command("error", `container-or-vm: ${why}`));
     return 1;
   }
   return failures.length > 0 ? 1 : 0;
@@ -31177,7 +31289,7 @@ if (require.main === module) {
     },
     (e) => {
       const message = e instanceof ActionError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-      console.log(command("error", `container-or-vm: ${logSafe(message)}`));
+      log(command("error", `container-or-vm: ${logSafe(message)}`));
       process.exitCode = 2;
     }
   );

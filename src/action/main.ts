@@ -22,6 +22,11 @@ const FAIL_ON = ['none', 'container-hardened', 'sandboxed', 'vm'];
 
 class ActionError extends Error {}
 
+/** One line of the step's log (the action, like the CLI, writes to the terminal: stdout, which the runner shows). */
+const log = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
 /** An input as the runner passes it: INPUT_ and the name upper-cased, spaces as underscores, hyphens kept. */
 function input(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -66,7 +71,7 @@ async function runAdvise(args: string[]): Promise<{ code: number; out: string; e
 function setOutput(name: string, value: string): void {
   const file = process.env.GITHUB_OUTPUT;
   if (!file) {
-    console.log(`output ${name}: ${logSafe(value)}`);
+    log(`output ${name}: ${logSafe(value)}`);
     return;
   }
   const delimiter = `ghadelimiter_${randomUUID()}`;
@@ -167,7 +172,7 @@ async function upload(github: Api, sarifText: string, workspace: string): Promis
     tool_name: 'container-or-vm',
   });
   const id = r.json && typeof r.json === 'object' && 'id' in r.json ? String((r.json as { id: unknown }).id) : '';
-  console.log(`SARIF uploaded to code scanning${id ? ` (id ${logSafe(id)})` : ''}`);
+  log(`SARIF uploaded to code scanning${id ? ` (id ${logSafe(id)})` : ''}`);
 }
 
 /** The pull request's number, from the event that started the workflow, if it is a pull request's. */
@@ -203,11 +208,11 @@ async function comment(github: Api, pr: number, body: string): Promise<void> {
   }
   if (ours) {
     await github.call('PATCH', `/repos/${repo}/issues/comments/${ours.id}`, { body });
-    console.log(`pull request #${pr}: comment ${ours.id} updated`);
+    log(`pull request #${pr}: comment ${ours.id} updated`);
   } else {
     const r = await github.call('POST', `/repos/${repo}/issues/${pr}/comments`, { body });
     const id = r.json && typeof r.json === 'object' && 'id' in r.json ? String((r.json as { id: unknown }).id) : '?';
-    console.log(`pull request #${pr}: comment ${logSafe(id)} posted`);
+    log(`pull request #${pr}: comment ${logSafe(id)} posted`);
   }
 }
 
@@ -238,7 +243,7 @@ export async function run(): Promise<number> {
   // SARIF for code scanning, Markdown for the summary and the comment.
   const base = [target, ...extra];
   const json = await runAdvise([...base, '--format', 'json', ...(failOn === 'none' ? [] : ['--fail-on', failOn])]);
-  for (const line of json.err) console.log(logSafe(line));
+  for (const line of json.err) log(logSafe(line));
   if (json.code >= 2) throw new ActionError(json.err.join('; ') || `advise ended with exit code ${json.code}`);
   const report = JSON.parse(json.out) as Report;
   const sarifRun = await runAdvise([...base, '--format', 'sarif']);
@@ -252,9 +257,9 @@ export async function run(): Promise<number> {
   writeFileSync(sarifFile, sarifText);
 
   const verdict = report.verdict ?? 'none';
-  console.log(`Overall: ${verdict} (${report.workloads.length} workload${report.workloads.length === 1 ? '' : 's'})`);
-  for (const w of report.workloads) console.log(`  ${logSafe(w.name)} (${logSafe(w.file)}:${w.line}, ${w.role}): ${w.verdict}`);
-  console.log(`SARIF written to ${logSafe(sarifFile)}`);
+  log(`Overall: ${verdict} (${report.workloads.length} workload${report.workloads.length === 1 ? '' : 's'})`);
+  for (const w of report.workloads) log(`  ${logSafe(w.name)} (${logSafe(w.file)}:${w.line}, ${w.role}): ${w.verdict}`);
+  log(`SARIF written to ${logSafe(sarifFile)}`);
   setOutput('verdict', verdict);
   setOutput('sarif-file', sarifFile);
   setOutput('workloads', String(report.workloads.length));
@@ -276,7 +281,7 @@ export async function run(): Promise<number> {
   }
   if (wantComment) {
     const pr = pullRequestNumber();
-    if (pr === undefined) console.log('comment: this run is not for a pull request, so no comment is posted');
+    if (pr === undefined) log('comment: this run is not for a pull request, so no comment is posted');
     else {
       const note = `*The report is cut here: it is longer than a pull-request comment holds (${COMMENT_LIMIT.toLocaleString('en-US')} characters). The job summary and the SARIF file have the rest.*\n`;
       const body = truncateMarkdown(`${MARKER}\n${markdown}`, COMMENT_LIMIT, (s) => s.length, note);
@@ -287,11 +292,12 @@ export async function run(): Promise<number> {
       }
     }
   }
-  for (const f of failures) console.log(command('error', logSafe(f)));
+  for (const f of failures) log(command('error', logSafe(f)));
 
   if (json.code === 1) {
-    const why = failOn !== 'none' && report.verdict !== null && json.err.length === 0 ? `the overall answer, ${verdict}, is at or past fail-on ${failOn}` : json.err.map(logSafe).join(' ');
-    console.log(command('error', `container-or-vm: ${why}`));
+    // Exit code 1 with nothing on stderr is the verdict; with a message, a file not read completely.
+    const why = json.err.length > 0 ? json.err.map(logSafe).join(' ') : `the overall answer, ${verdict}, is at or past ${failOn === 'none' ? 'the fail-on of the config file' : `fail-on ${failOn}`}`;
+    log(command('error', `container-or-vm: ${why}`));
     return 1;
   }
   return failures.length > 0 ? 1 : 0;
@@ -304,7 +310,7 @@ if (require.main === module) {
     },
     (e) => {
       const message = e instanceof ActionError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-      console.log(command('error', `container-or-vm: ${logSafe(message)}`));
+      log(command('error', `container-or-vm: ${logSafe(message)}`));
       process.exitCode = 2;
     },
   );

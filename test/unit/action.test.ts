@@ -224,16 +224,49 @@ describe('the GitHub Action (action.yml, action/index.js)', function () {
     assert.ok(body.startsWith(MARKER));
   });
 
-  it('refuses what it cannot do: a bad fail-on, a bad boolean, and a config file (not read by this version)', async () => {
+  it('refuses a bad fail-on and a bad boolean', async () => {
     const bad = await runAction({ 'fail-on': 'kernel' });
     assert.equal(bad.code, 2);
     assert.match(bad.stdout, /^::error::container-or-vm: input fail-on must be one of none, container-hardened, sandboxed, vm \(got 'kernel'\)$/m);
     const yes = await runAction({ upload: 'yes' });
     assert.equal(yes.code, 2);
     assert.match(yes.stdout, /input upload must be true or false \(got 'yes'\)/);
-    const config = await runAction({ config: '.container-or-vm.yaml' });
-    assert.notEqual(config.code, 0);
-    assert.match(config.stdout, /^::error::container-or-vm: input config: this version of container-or-vm does not read config files yet/m);
+  });
+
+  it('passes the config input on as advise --config (or refuses it where advise takes none)', async () => {
+    const advise = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'advise', '--help'], { encoding: 'utf8' });
+    if (!/--config\b/.test(advise.stdout)) {
+      const config = await runAction({ config: 'ci/advice.yaml' });
+      assert.equal(config.code, 2);
+      assert.match(config.stdout, /^::error::container-or-vm: input config: this version of container-or-vm does not read config files yet/m);
+      return;
+    }
+    mkdirSync(join(workspace, 'ci'), { recursive: true });
+    writeFileSync(join(workspace, 'ci', 'advice.yaml'), "exclude:\n  - 'deploy/**'\nfail-on: container-hardened\n");
+    try {
+      const r = await runAction({ config: 'ci/advice.yaml' });
+      assert.deepEqual([r.outputs.verdict, r.outputs.workloads], ['container', '1'], r.stdout);
+      assert.equal(r.code, 0, r.stdout);
+      const missing = await runAction({ config: 'ci/none.yaml' });
+      assert.equal(missing.code, 2);
+      assert.match(missing.stdout, /^::error::container-or-vm: .*ci\/none\.yaml/m);
+      assert.deepEqual(missing.outputs, {});
+    } finally {
+      rmSync(join(workspace, 'ci'), { recursive: true, force: true });
+    }
+  });
+
+  it('fails at the fail-on of the config file when the input leaves it out', async function () {
+    const advise = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'advise', '--help'], { encoding: 'utf8' });
+    if (!/--config\b/.test(advise.stdout)) this.skip(); // advise reads no config file here
+    writeFileSync(join(workspace, '.container-or-vm.yaml'), 'fail-on: vm\n');
+    try {
+      const r = await runAction({});
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stdout, /^::error::container-or-vm: the overall answer, vm, is at or past the fail-on of the config file$/m);
+    } finally {
+      rmSync(join(workspace, '.container-or-vm.yaml'));
+    }
   });
 
   it('writes workspace names into the log as one line each, so none can pass for a workflow command', async () => {

@@ -74,8 +74,26 @@ describe('compare: table data', () => {
     const t = compareTable();
     assert.equal(t.dimensions.length, DIMENSIONS.length);
     const md = renderCompareMarkdown();
-    const networking = md.split('\n').find((l) => l.startsWith('| Networking |')) ?? '';
+    const loadBalancing = md.split('\n').find((l) => l.startsWith('| Load balancing |')) ?? '';
     const n = SOURCES.findIndex((s) => s.id === 'site24x7-containers-vs-vms') + 1;
-    assert.ok(networking.includes(`[${n}] Networking`));
+    assert.ok(loadBalancing.includes(`[${n}] Load balancing`), loadBalancing);
+  });
+
+  it('does not cite Site24x7 for the networking cells it contradicts, and says so in the note', () => {
+    const networking = DIMENSIONS.find((d) => d.id === 'networking')!;
+    assert.ok(!networking.sources.some((c) => c.doc === 'site24x7-containers-vs-vms'));
+    assert.match(networking.note ?? '', /Site24x7/);
+    assert.match(networking.container, /Linux/);
+  });
+
+  it('carries Backblaze\'s hardware-level / OS virtualization pair and notes where the documents disagree', () => {
+    const v = DIMENSIONS.find((d) => d.id === 'virtualization')!;
+    assert.match(v.vm, /hardware/i);
+    assert.match(v.container, /operating system/i);
+    assert.ok(v.sources.some((c) => c.doc === 'backblaze-vms-vs-containers'));
+    const note = (id: string) => DIMENSIONS.find((d) => d.id === id)?.note ?? '';
+    assert.match(note('isolation'), /strong isolation/);
+    assert.match(note('os-kernel'), /no OS/);
+    assert.match(note('fault-tolerance'), /VM/);
   });
 });

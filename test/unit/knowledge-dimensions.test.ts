@@ -5,6 +5,7 @@ import type { DimensionId } from '../../src/core/knowledge/types';
 
 // Every id of the DimensionId union; the Record type makes the compiler complain when one is added or removed.
 const ALL: Record<DimensionId, true> = {
+  virtualization: true,
   isolation: true,
   'os-kernel': true,
   'guest-compat': true,

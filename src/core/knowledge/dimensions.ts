@@ -30,6 +30,8 @@ export const DIMENSIONS: Dimension[] = [
     sandboxed:
       'Adds a second boundary around each container. Microsoft\'s Hyper-V isolation runs every container in its own small VM; Kata Containers and Firecracker microVMs apply the same idea on Linux, and gVisor puts a user-space kernel in between instead.',
     sources: [msRow('Isolation'), UNIT_KNOW, DIFF_CONTAINERS, BB_FAQ, { doc: S247, section: 'Instance Security' }],
+    note:
+      'The documents disagree on how strong container isolation is. The Microsoft documents call it lightweight and weaker than a VM\'s, and Backblaze calls it process-level and possibly less secure; the "Difference" page speaks of strong isolation of resources for containers too, while warning that a kernel flaw reaches them all. We follow Microsoft.',
   },
   {
     id: 'os-kernel',
@@ -47,6 +49,19 @@ export const DIMENSIONS: Dimension[] = [
       UNIT_KNOW,
       { doc: BB, section: 'What Are Containers?' },
     ],
+    note:
+      'Site24x7 says a container has no OS (no OS image, using the host\'s); the Microsoft documents say it carries the user-mode part of an OS on the host\'s kernel. Both agree there is no kernel of its own; we follow Microsoft on the user-mode part.',
+  },
+  {
+    id: 'virtualization',
+    name: 'What is virtualized',
+    container:
+      'The operating system is what gets virtualized: each container gets its own view of one shared kernel\'s resources (processes, files, network), with no virtual hardware underneath.',
+    vm:
+      'The hardware is what gets virtualized: a hypervisor presents virtual CPUs, memory, disks and adapters, and each guest runs a whole OS on them as if on a machine of its own.',
+    sandboxed:
+      'Both at once: the container interface stays, but the sandbox adds a small virtual machine (or, with gVisor, a kernel in user space) between the workload and the host.',
+    sources: [BB_TABLE, DIFF_VMS, { doc: BB, section: 'What Is a Hypervisor?' }, UNIT_KNOW],
   },
   {
     id: 'guest-compat',
@@ -117,19 +132,19 @@ export const DIMENSIONS: Dimension[] = [
     sandboxed: 'As for containers: the orchestrator recreates the sandboxed workload on a healthy node.',
     sources: [msRow('Fault tolerance'), UNIT_KNOW, { doc: S247, section: 'Fault tolerance' }],
     note:
-      'Site24x7 describes the orchestrator creating a new cluster node for the lost containers; the Microsoft documents say the containers are recreated on another node of the cluster. We follow Microsoft.',
+      'Site24x7 describes the orchestrator creating a new cluster node for the lost containers, and the hypervisor moving VMs to a new fail-over cluster before restarting their OS; the Microsoft documents say the containers are recreated on another node of the same cluster, and that a VM fails over to another server of its cluster, where its OS restarts. We follow Microsoft on both sides.',
   },
   {
     id: 'networking',
     name: 'Networking',
     container:
-      'A container gets an isolated view of a virtual network adapter and shares the host\'s firewall: slightly less virtualization than a VM, for fewer resources.',
+      'A container gets an isolated view of a virtual network adapter: slightly less virtualization than a VM, for fewer resources. Microsoft\'s table (about Windows containers) adds that the host\'s firewall is shared with them; on Linux, Docker writes its own iptables rules for published ports, which take effect before front ends such as ufw.',
     vm: 'Each VM has virtual network adapters of its own, with a full network stack and firewall inside the guest.',
     sandboxed:
       'The sandbox has a network stack of its own (the small VM\'s, or gVisor\'s), which the runtime connects to the usual container network, so ports and network policies work as for plain containers.',
-    sources: [msRow('Networking'), { doc: S247, section: 'Networking' }],
+    sources: [msRow('Networking')],
     note:
-      'The documents disagree. Site24x7\'s table gives containers the virtual network adapters and VMs the isolated view of one; Microsoft\'s table, the primary source, says the reverse. We follow Microsoft.',
+      'The documents disagree. Site24x7\'s table (Networking row) gives containers the virtual network adapters and VMs the isolated view of one; Microsoft\'s table, the primary source, says the reverse, so Site24x7 is not cited for these cells. The firewall remark is Microsoft\'s, for Windows hosts; Docker\'s "Packet filtering and firewalls" page describes the Linux case.',
   },
   {
     id: 'startup',

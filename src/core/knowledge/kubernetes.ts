@@ -115,11 +115,11 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
     title: 'securityContext.privileged',
     summary: 'Runs the container with nearly all of the node\'s powers.',
     does: 'A privileged container gets all capabilities and all host devices, and runs without the runtime\'s usual confinement. (In a PodSecurityPolicy, `spec.privileged` says whether pods may ask for it.)',
-    angle: 'A privileged container can reach the node\'s kernel and devices directly; escaping is close to trivial. Workloads that truly need this (device drivers, nested virtualisation, kernel modules) are the ones that want a kernel of their own, a VM; otherwise turn it off, as the security practices in the documents advise.',
+    angle: 'A privileged container can reach the kernel it runs on and that kernel\'s devices directly: the node\'s under the usual runtimes, where escaping is close to trivial; the guest VM\'s under a VM-based runtime such as Kata, whose VM then remains the boundary. Workloads that truly need this (device drivers, nested virtualisation, kernel modules) are the ones that want a kernel of their own, a VM; otherwise turn it off, as the security practices in the documents advise.',
     dimensions: ['security', 'isolation'],
     sources: [S24.security, MS.isolation],
     reference: SECCTX,
-    notes: [{ match: true, note: '`privileged: true`: this container can act on the node\'s kernel and devices.' }],
+    notes: [{ match: true, note: '`privileged: true`: this container can act on the kernel it runs on and its devices (the node\'s, or under a Kata runtime class the guest VM\'s).' }],
   },
   {
     id: 'kubernetes.securityContext.allowPrivilegeEscalation',

@@ -129,7 +129,7 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
     summary: 'The VM\'s virtual network adapters.',
     does: 'Attaches the VM to networks: `network_interface` blocks (AWS, Google, libvirt, vSphere), `network_interface_ids` (Azure), `network` (Proxmox), with subnet, addresses and access config.',
     angle:
-      'Each VM gets its own virtual network adapters. Containers usually get an isolated view of a virtual network adapter and share the host firewall, which costs less but virtualizes less.',
+      'Each VM gets its own virtual network adapters. Containers usually get an isolated view of a virtual network adapter, which costs less but virtualizes less (on Windows hosts the host firewall is shared with them; on Linux, Docker\'s own iptables rules handle published ports).',
     dimensions: ['networking'],
     sources: [MS.networking],
     reference: resourceRef('aws_instance'),

@@ -26,6 +26,7 @@ export interface Cite {
 
 /** The comparison dimensions the documents compare (see dimensions.ts). */
 export type DimensionId =
+  | 'virtualization'
   | 'isolation'
   | 'os-kernel'
   | 'guest-compat'

@@ -187,7 +187,7 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     summary: 'A host-only network between the host and its machines.',
     does: 'Adds a network adapter on a network reachable from the host and other machines but not from outside. `ip:` sets a static address, `type: "dhcp"` asks for one.',
     angle:
-      'Each VM gets its own virtual network adapter with its own address; containers normally get an isolated view of one adapter and share the host firewall. Several machines on one private network is how Vagrant builds a small cluster, one OS per node.',
+      'Each VM gets its own virtual network adapter with its own address; containers normally get an isolated view of one adapter, behind the host\'s packet filtering (the host firewall on Windows, Docker\'s iptables rules on Linux). Several machines on one private network is how Vagrant builds a small cluster, one OS per node.',
     dimensions: ['networking'],
     sources: [MS.networking],
     reference: ref('private networks', 'networking/private_network'),

@@ -125,11 +125,27 @@ function flagNotes(model: DockerfileModel, ins: DfInstruction, f: DfFlag): strin
     if (type === 'secret' || type === 'ssh') return [`${code(`type=${type}`)}: available to this step only; it is not written into an image layer.`];
     return [];
   }
+  if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && f.name === 'chmod') {
+    const note = chmodNote(v);
+    return note ? [note] : [];
+  }
   if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && f.name === 'from') {
     const target = stageByRef(model, v, ins.stage);
     return [target ? stageRefNote(target) : `${code(v)} is not a stage of this file, so it is read as an image and pulled at build time.`];
   }
   return [];
+}
+
+const PERM_WORDS = ['no access', 'execute', 'write', 'write and execute', 'read', 'read and execute', 'read and write', 'read, write and execute'];
+
+/** What an octal `--chmod` grants, in words; symbolic modes are left to the reference. */
+function chmodNote(value: string): string | undefined {
+  const m = /^0?([0-7]{3})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [o, g, a] = [...m[1]].map((d) => PERM_WORDS[Number(d)]);
+  const owner = /[2367]/.test(m[1][0]) ? ' The owner can still write them, so they are not read-only.' : ' No write bit for the owner, though root ignores permission bits.';
+  const others = /[2367]/.test(m[1].slice(1)) ? ' Group or others may write to them too.' : '';
+  return `${code(`--chmod=${value}`)} sets permission bits: owner ${o}, group ${g}, others ${a}.${owner}${others}`;
 }
 
 function platformNote(value: string): string {
@@ -206,7 +222,7 @@ function finalStageNote(model: DockerfileModel, os: string): string {
     if (/:(.*[-_])?nonroot([-_].*)?$/.test(base)) {
       return `Final stage, the one that ships: no ${code('USER')} line, but the base tag ${code(base)} is built to run as a non-root user by default.`;
     }
-    const who = os === 'windows' ? 'the base image\'s default account (ContainerAdministrator on Server Core, ContainerUser on Nano Server)' : 'the base image\'s default user, which is root for most Linux images';
+    const who = os === 'windows' ? 'the base image\'s default account (ContainerAdministrator on Server Core and on the 2016 Nano Server image, ContainerUser on Nano Server 1709 and later)' : 'the base image\'s default user, which is root for most Linux images';
     return `Final stage, the one that ships: no ${code('USER')} here or in the stages it builds on, so the container runs as ${who}.`;
   }
   const where = `${code(`USER ${u.value}`)}, line ${lineOf(u.range)}`;

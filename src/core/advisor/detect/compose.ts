@@ -96,7 +96,12 @@ export const COMPOSE_RULES: readonly Rule[] = [
   { signal: 'cloud-native.non-root-user', paths: at('user'), when: /^(?!(root|0)(:|$))(?!\$)\S+/i, say: 'Service `{1}` runs as user `{value}`' },
   { signal: 'cloud-native.resource-limits', paths: [...at('deploy', 'resources', 'limits'), ...at('mem_limit'), ...at('cpus')], at: 'key', say: 'Service `{1}` has resource limits' },
   // Missing limits are not reported for Compose: most Compose files are single-host and development setups, where the remark would sit on every service.
-  { signal: 'cloud-native.restart-policy', paths: [...at('restart'), ...at('deploy', 'restart_policy')], when: (n) => n.children !== undefined || !/^no$/i.test(String(n.value)), say: 'Service `{1}` restarts on failure' },
+  // `restart` values (Docker docs, "Start containers automatically"): `always` and `unless-stopped` restart whenever the container stops, the latter not once it was stopped by hand, also across daemon restarts; only `on-failure` is about failures.
+  { signal: 'cloud-native.restart-policy', paths: at('restart'), when: /^unless-stopped$/i, say: 'Service `{1}` is restarted whenever it stops, unless it was stopped by hand (`unless-stopped`)' },
+  { signal: 'cloud-native.restart-policy', paths: at('restart'), when: /^always$/i, say: 'Service `{1}` is restarted whenever it stops (`always`; stopped by hand, it comes back when the daemon restarts)' },
+  { signal: 'cloud-native.restart-policy', paths: at('restart'), when: /^on-failure(:\d+)?$/i, say: 'Service `{1}` restarts on failure (`{value}`)' },
+  { signal: 'cloud-native.restart-policy', paths: at('restart'), when: (n) => n.children !== undefined || !/^(no|unless-stopped|always|on-failure(:\d+)?)$/i.test(String(n.value)), say: 'Service `{1}` has restart policy `{value}`' },
+  { signal: 'cloud-native.restart-policy', paths: at('deploy', 'restart_policy'), say: 'Service `{2}` has a deploy restart policy' },
   { signal: 'cloud-native.replicas', paths: [...at('deploy', 'replicas'), ...at('scale')], when: (n) => num(n.value) > 1, say: 'Service `{1}` runs {value} replicas' },
   {
     signal: 'kernel.unsafe-sysctl',

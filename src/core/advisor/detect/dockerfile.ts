@@ -4,6 +4,7 @@
 // whole model (no USER in the final stage, a Windows image hidden behind ARGs) are small functions.
 import type { DfInstruction, DfStage, DockerfileModel } from '../../parse/dockerfile';
 import { baseImageOf, effectiveUser } from '../../parse/dockerfile-base';
+import { isNanoServer2016 } from '../../knowledge/dockerfile/classify';
 import type { ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, sayFor, type ValueRule } from './rules';
@@ -52,8 +53,12 @@ export const DOCKERFILE_CODE_SIGNALS = [
 const RUN_COMMENT_FLAGS = /^--?(privileged|device|cap-add|v|volume|mount|network|net|pid)$/;
 
 const ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
-/** Base images whose default user is not root (distroless :nonroot, Nano Server's ContainerUser). */
-const NON_ROOT_BASE = /[:-]nonroot\b|nanoserver/i;
+/**
+ * Base images whose default user is not root (distroless :nonroot, Nano Server 1709 and later, which
+ * start as ContainerUser; the 2016 Nano Server image starts as ContainerAdministrator).
+ */
+const NON_ROOT_TAG = /[:-]nonroot\b/i;
+const nonRootBase = (image: string): boolean => NON_ROOT_TAG.test(image) || (/nanoserver/i.test(image) && !isNanoServer2016(image));
 
 /**
  * Earlier stages a `FROM` names through a build variable no default resolves (`FROM build-${TARGETARCH}`,
@@ -199,8 +204,10 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   const isFinal = top === model.finalStage;
   const which = isFinal ? 'the final stage' : `stage \`${final.name ?? final.index}\``;
   const user = isFinal ? model.finalUser : effectiveUser(model, top);
-  if (!user && NON_ROOT_BASE.test(baseImage)) {
+  if (!user && nonRootBase(baseImage)) {
     out.push(finding('cloud-native.non-root-user', file, finalFrom.keywordRange, `\`${baseImage}\` starts as a non-root account by default`));
+  } else if (!user && isNanoServer2016(baseImage)) {
+    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line: the Windows Server 2016 Nano Server image runs as ContainerAdministrator'));
   } else if (!user && /servercore|windows/i.test(baseImage)) {
     out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line: a Windows Server Core container then runs as ContainerAdministrator'));
   } else if (!user) {

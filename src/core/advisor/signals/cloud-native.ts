@@ -11,7 +11,7 @@ export const CLOUD_NATIVE: Signal[] = [
     dimension: 'fault-tolerance',
     sources: [MS.faultTolerance, UNIT.know],
     label: 'health check',
-    reason: 'A health check or probe lets the orchestrator notice a broken instance and replace it, which is how containers recover from failure.',
+    reason: 'A health check or probe reports a broken instance: Kubernetes probes restart it or take it out of traffic and Swarm replaces it, while the Engine and Compose only mark it unhealthy. Acting on that is how containers recover from failure.',
   },
   {
     id: 'cloud-native.env-config',
@@ -61,7 +61,7 @@ export const CLOUD_NATIVE: Signal[] = [
     dimension: 'fault-tolerance',
     sources: [MS.faultTolerance],
     label: 'restart policy',
-    reason: 'A restart policy has the runtime start a failed container again rather than someone repairing it by hand.',
+    reason: 'A restart policy has the runtime start a stopped container again (after a failure, or whenever it stops, as the policy says) rather than someone repairing it by hand.',
   },
   {
     id: 'cloud-native.multi-stage-build',

@@ -26,7 +26,7 @@ export const HARDENING: Signal[] = [
     label: 'host network',
     reason:
       'The container uses the host network stack directly instead of its own view of a virtual adapter: it can bind any host port and see host traffic, and network policies no longer apply to it.',
-    remedy: 'Use the default bridge or pod network and publish the ports it serves.',
+    remedy: 'Use a bridge network (Compose\'s project network, Docker\'s default bridge) or the pod network, and publish the ports it serves.',
   },
   {
     id: 'hardening.host-pid',

@@ -36,7 +36,7 @@ export const STATE_NETWORK: Signal[] = [
     sources: [MS.networking],
     label: 'extra network interfaces',
     reason:
-      'The workload wants network interfaces of its own on a physical segment (macvlan, ipvlan, SR-IOV, Multus). A VM has real virtual adapters; a container normally has one view of a virtual adapter behind the host firewall.',
+      'The workload wants network interfaces of its own on a physical segment (macvlan, ipvlan, SR-IOV, Multus). A VM has real virtual adapters; a container normally has one view of a virtual adapter behind the host\'s packet filtering.',
     remedy: 'Use the normal container network with published ports, or give the workload a VM with its own adapters.',
   },
   {

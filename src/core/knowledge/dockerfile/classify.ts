@@ -43,7 +43,8 @@ const FAMILY_RULES: FamilyRule[] = [
   { family: 'windows-servercore', os: 'windows', match: /^(mcr\.microsoft\.com\/(windows\/servercore|windowsservercore-insider)|docker\.io\/microsoft\/windowsservercore|docker\.io\/microsoft\/windows-servercore)(\/|$)/ },
   { family: 'windows-nanoserver', os: 'windows', match: /^(mcr\.microsoft\.com\/(windows\/nanoserver|nanoserver-insider)|docker\.io\/microsoft\/nanoserver|docker\.io\/microsoft\/windows-nanoserver)(\/|$)/ },
   { family: 'windows', os: 'windows', match: /^(mcr\.microsoft\.com\/windows(\/server)?|docker\.io\/microsoft\/windows(-server)?)$/ },
-  { family: 'distroless', os: 'linux', match: /^(gcr\.io\/distroless\/|[^/]+\/.*distroless)/ },
+  // Only Google's images: another repository named "distroless" promises nothing about its contents.
+  { family: 'distroless', os: 'linux', match: /^gcr\.io\/distroless\// },
   { family: 'alpine', os: 'linux', match: /^docker\.io\/library\/alpine$|\/alpine$/ },
   { family: 'debian', os: 'linux', match: /^docker\.io\/library\/debian$|\/debian$/ },
   { family: 'ubuntu', os: 'linux', match: /^docker\.io\/library\/ubuntu$|\/ubuntu$/ },
@@ -92,9 +93,10 @@ const WINDOWS_RELEASES: { tag: RegExp; release: string }[] = [
 
 const NOTES = {
   scratch: 'Empty base: no shell or package manager; the host kernel is all the OS there is.',
-  distroless: 'No shell or package manager: little to attack and few OS packages to update.',
+  distroless: 'Google distroless: no shell or package manager, so little to attack and few OS packages to update.',
+  distrolessDebug: 'Google distroless `:debug` tag: adds a BusyBox shell for debugging; the other tags have none.',
   windows: (release?: string): string =>
-    `Windows image: needs a Windows host whose build matches${release ? ` (${release})` : ''}, or Hyper-V isolation; it cannot run on a Linux host.`,
+    `Windows image: with process isolation it needs a Windows host whose build matches${release ? ` (${release})` : ''}; Hyper-V isolation also lets a newer host run it (not an older one). It cannot run on a Linux host.`,
   linuxOnHost: 'Linux user space only: the kernel is the host\'s (on Windows or macOS, a Linux VM provides it).',
   latest: "':latest' moves under you: a rebuild may bring a different OS release.",
   untagged: "No tag: the builder uses ':latest', which moves whenever the publisher pushes.",
@@ -149,6 +151,21 @@ export function parseImageRef(text: string): ImageRefParts {
   return parts;
 }
 
+/**
+ * Nano Server before version 1709: the Windows Server 2016 image (`microsoft/nanoserver`, whose
+ * untagged and `latest` names stayed on it, or a tag naming `sac2016`, `1607` or build 14393). Unlike
+ * the later images it includes PowerShell and starts as ContainerAdministrator, not ContainerUser
+ * (Microsoft Learn, "Changes to Nano Server in Windows Server version 1709").
+ */
+export function isNanoServer2016(ref: string): boolean {
+  const p = parseImageRef(ref);
+  const tag = (p.tag ?? '').toLowerCase();
+  if (!/nanoserver/.test(p.path) && !/nanoserver/.test(tag)) return false;
+  if (/(^|[-_.])(sac2016|1607|ltsc2016)($|[-_.])|10\.0\.14393/.test(tag)) return true;
+  const repo = qualified(p);
+  return /^docker\.io\/microsoft\/(windows-)?nanoserver$/.test(repo) && (tag === '' || tag === 'latest') && p.digest === undefined;
+}
+
 const hasVariable = (s: string | undefined): boolean => s !== undefined && s.includes('$');
 
 /** The registry-qualified path the family rules match, with Docker Hub's implicit names filled in. */
@@ -201,7 +218,7 @@ export function classifyImage(ref: string, options: ClassifyOptions = {}): Image
   }
   if (os === 'unknown') os = osFromPlatform(parts.platform) ?? 'unknown';
 
-  if (family === 'distroless') notes.push(NOTES.distroless);
+  if (family === 'distroless') notes.push(/(^|[-_.])debug($|[-_.])/.test(tag) ? NOTES.distrolessDebug : NOTES.distroless);
   if (os === 'windows') notes.push(NOTES.windows(WINDOWS_RELEASES.find((r) => r.tag.test(tag))?.release));
   else if (os === 'linux' && family !== 'scratch') notes.push(NOTES.linuxOnHost);
 

@@ -162,7 +162,7 @@ const copyLike = (ins: 'COPY' | 'ADD'): Topic[] => {
         '`--chmod=<perms>` in octal (`755`, `644`) or, since Dockerfile 1.14, symbolic notation (`+x`, `u=rwX,go=rX`). Needs Dockerfile syntax 1.2+; not supported for Windows containers.',
       angle:
         'Setting modes at copy time avoids an extra `RUN chmod` layer that duplicates the files, keeping the image small. ' +
-        'Read-only application files are a cheap hardening step for a container that shares its kernel with other workloads.',
+        'The bits are applied as written: `755` keeps the files writable by their owner (root unless `--chown` says otherwise) and readable and runnable by all. Files stay out of reach of the app only when the user it runs as has no write bit, which matters for a container sharing its kernel with other workloads.',
       dimensions: ['security', 'density'],
       sources: [S24.security, BB.containerBenefits],
       reference: dockerfileRef(`${ins} --chmod`, `${anchor}---chmod`),
@@ -277,7 +277,7 @@ const healthFlags: Topic[] = [
     does:
       '`--interval=<duration>` (default `30s`): the first check runs one interval after the container starts, and each next one an interval after the previous check finished.',
     angle:
-      'A shorter interval lets the engine or an orchestrator notice a stuck container sooner and replace it, which is how containers recover, instead of a VM failing over and rebooting. Checks run inside the container and cost CPU, so do not make them too frequent.',
+      'A shorter interval marks a stuck container `unhealthy` sooner. The Engine and Compose only report that status; Swarm replaces the task, and Kubernetes ignores `HEALTHCHECK` for its own probes. Checks run inside the container and cost CPU, so do not make them too frequent.',
     dimensions: ['fault-tolerance'],
     sources: [MS.faultTolerance, LEARN.know],
     reference: dockerfileRef('HEALTHCHECK', 'healthcheck'),
@@ -289,7 +289,7 @@ const healthFlags: Topic[] = [
     does:
       '`--timeout=<duration>` (default `30s`): a check running longer fails and its process is killed with `SIGKILL`.',
     angle:
-      'A hung app is as broken as a crashed one; a timeout lets the check report it, so the container can be replaced and traffic moved to healthy copies.',
+      'A hung app is as broken as a crashed one; a timeout lets the check report it as unhealthy. Replacing the container is up to whatever watches the status (Swarm does; the Engine and Compose only mark it).',
     dimensions: ['fault-tolerance', 'load-balancing'],
     sources: [MS.faultTolerance, MS.loadBalancing],
     reference: dockerfileRef('HEALTHCHECK', 'healthcheck'),

@@ -113,11 +113,12 @@ export const IMAGE_TOPICS: Topic[] = [
     title: 'Windows Nano Server',
     summary: 'The smallest Windows base image, for .NET (Core) and other self-contained apps.',
     does:
-      '`mcr.microsoft.com/windows/nanoserver:<ltsc…>` is a few hundred megabytes: no full .NET Framework, no PowerShell unless you add it, only 64-bit apps, and it runs as `ContainerUser` by default.',
+      '`mcr.microsoft.com/windows/nanoserver:<ltsc…>` (version 1709 and later) is a few hundred megabytes or less: no full .NET Framework, no PowerShell unless you add it, only 64-bit apps, and it runs as `ContainerUser` by default. ' +
+      'The older Windows Server 2016 image (`microsoft/nanoserver`, tags `sac2016` and `10.0.14393.*`) is not like that: it includes PowerShell and runs as `ContainerAdministrator`.',
     angle: windowsAngle,
     dimensions: ['guest-compat', 'os-kernel', 'isolation', 'density'],
     sources: [MS.guest, MS.isolation, MS.os],
-    reference: WINDOWS_VERSIONS,
+    reference: link('Microsoft Learn: Changes to Nano Server in Windows Server version 1709', 'https://learn.microsoft.com/en-us/windows-server/get-started/nano-in-semi-annual-channel'),
   },
   {
     id: DF.image('windows'),

@@ -87,7 +87,7 @@ export const INSTRUCTION_TOPICS: Topic[] = [
       'Records that the container listens on a port, TCP unless you write `/udp` (`EXPOSE 80/tcp 53/udp`). ' +
       'It opens nothing by itself: publish with `docker run -p host:container` or `-P` (every exposed port to a random high host port). Containers on the same user-defined network reach each other on any port anyway.',
     angle:
-      'A VM gets **its own virtual network adapter**; a container gets an **isolated view of a shared one**, and shares the host firewall, which costs less but virtualizes less. ' +
+      'A VM gets **its own virtual network adapter**; a container gets an **isolated view of a shared one**, which costs less but virtualizes less. Microsoft adds that Windows containers share the host firewall; on Linux, Docker\'s own iptables rules for published ports take effect before ufw. ' +
       'Published ports are mapped by the host, so two containers can both listen on 80 inside. ' +
       '`EXPOSE 22` for an SSH daemon is a VM habit: with a container you usually `docker exec` in, or rebuild instead of logging in to change things.',
     dimensions: ['networking', 'isolation', 'security'],
@@ -249,9 +249,8 @@ export const INSTRUCTION_TOPICS: Topic[] = [
       '`HEALTHCHECK [OPTIONS] CMD <command>` adds a health status (`starting`, `healthy`, `unhealthy`) next to the running state; exit code 0 means healthy, 1 unhealthy. ' +
       'Defaults: `--interval=30s`, `--timeout=30s`, `--start-period=0s`, `--start-interval=5s`, `--retries=3`. `HEALTHCHECK NONE` turns off one inherited from the base image; only the last one counts.',
     angle:
-      'Health is what lets automation **replace** a broken container instead of repairing it: when a node or a container fails, the orchestrator starts a fresh copy elsewhere and routes traffic to healthy ones. ' +
-      'VMs recover by failing over and rebooting their OS on another server, which takes longer. ' +
-      'Note that Kubernetes ignores this instruction and uses its own probes.',
+      'The Docker Engine and Compose only **mark** a failing container `unhealthy` (and Compose can wait for `healthy` before starting dependants); they do not restart or replace it. Swarm services do replace unhealthy tasks, and Kubernetes ignores this instruction and uses its own probes. ' +
+      'Where something acts on health, recovery means starting a fresh copy rather than repairing one; VMs recover by failing over and rebooting their OS on another server, which takes longer.',
     dimensions: ['fault-tolerance', 'load-balancing'],
     sources: [MS.faultTolerance, MS.loadBalancing, LEARN.know, S24.faultTolerance],
     reference: dockerfileRef('HEALTHCHECK', 'healthcheck'),
@@ -264,7 +263,7 @@ export const INSTRUCTION_TOPICS: Topic[] = [
       'Overrides the default shell (`["/bin/sh", "-c"]` on Linux, `["cmd", "/S", "/C"]` on Windows); it must be written as a JSON array and applies to later shell-form `RUN`, `CMD` and `ENTRYPOINT`. ' +
       'Common on Windows: `SHELL ["powershell", "-Command"]`, often with `# escape=` set to a backtick.',
     angle:
-      'A PowerShell or cmd shell means a **Windows image**, and Windows containers need a Windows host whose OS build matches the image, or Hyper-V isolation; Linux hosts cannot run them. ' +
+      'A PowerShell or cmd shell means a **Windows image**, and Windows containers with process isolation need a Windows host whose OS build matches the image (Hyper-V isolation also lets a newer host run an older image); Linux hosts cannot run them. ' +
       'A VM can run whatever guest OS you like on any hypervisor host, which is the simpler choice for mixed or older Windows versions.',
     dimensions: ['guest-compat', 'os-kernel'],
     sources: [MS.guest, MS.containerArch, BB.vmBenefits],

@@ -27,7 +27,7 @@ export const SYNTAX_TOPICS: Topic[] = [
       '`# escape=\\` (the default) or `` # escape=` ``. The escape character escapes characters in a line and, at the end of a line, continues the instruction on the next. ' +
       'A backtick is usual in Windows Dockerfiles, where `\\` is the path separator (`C:\\app\\`). Must appear at the top, before any instruction.',
     angle:
-      'A backtick escape usually means a **Windows** Dockerfile: its images need a Windows host whose OS build matches, or Hyper-V isolation, while a Linux host cannot run them at all. ' +
+      'A backtick escape usually means a **Windows** Dockerfile: its images need a Windows host whose OS build matches under process isolation (Hyper-V isolation also lets a newer host run an older image), while a Linux host cannot run them at all. ' +
       'A VM is the more flexible way to run a Windows workload on mixed or older hosts.',
     dimensions: ['guest-compat', 'os-kernel'],
     sources: [MS.guest, MS.containerArch],
@@ -42,7 +42,7 @@ export const SYNTAX_TOPICS: Topic[] = [
       'Check names are PascalCase. Available since Dockerfile 1.8; pin `# syntax=` when using `error=true`, since new checks arrive with new versions.',
     angle:
       'Build checks catch mistakes before an image ships to every host, such as shell-form `CMD` that breaks signal handling or secrets in `ARG`/`ENV`. ' +
-      'With containers, correctness and hardening are decided at build time, once, rather than per machine as with VMs.',
+      'What the image holds is settled when it is built, once, rather than per machine as with VMs; how it runs (privileged mode, capabilities, published ports and traffic rules) is still set when the container is started, so build checks cover only the image\'s part of hardening.',
     dimensions: ['security', 'deployment'],
     sources: [S24.security, S24.portability],
     reference: dockerfileRef('check', 'check'),

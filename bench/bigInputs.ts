@@ -6,7 +6,7 @@
 // advised against the same machines side by side (`nestedVsFlat`, goal ≤ 3). Then every call the
 // extension makes on the extension host for an open document just under the size limit, per format:
 // the parse of a new version, diagnostics, CodeLens, hovers and quick fixes (`maxCallMs`, goal ≤ 50
-// for each call but the parse). Then one JSON line. (The 100 ms bound the parses once served is
+// for each call but the parse: the longest the call held the thread, its answer's latency apart). Then one JSON line. (The 100 ms bound the parses once served is
 // retired: every file is read whole, see docs/reliability.md.) Timing lives here only; the unit tests
 // time nothing.
 //
@@ -26,7 +26,7 @@ import { parseYamlTree } from '../src/core/parse/yaml';
 import { readPlainYaml } from '../src/core/parse/yamlFast';
 import type { Format } from '../src/core/parse/types';
 import { moduleFor } from '../src/core/registry';
-import { AdvisorCodeActionProvider } from '../src/providers/codeActions';
+import { AdvisorCodeActionProvider, WorkerFixChecker } from '../src/providers/codeActions';
 import { AdvisorCodeLensProvider } from '../src/providers/codelens';
 import { AdvisorDiagnostics } from '../src/providers/diagnostics';
 import { ExplainHoverProvider } from '../src/providers/hover';
@@ -199,11 +199,17 @@ advise, a Vagrantfile of ${NESTED_MACHINES.toLocaleString('en')} machines (${nes
 // extension host, through the providers themselves and the recorded stand-in of the API. A document
 // is opened (a new version is parsed once, and its findings and advice are made once, by whichever
 // call comes first), its problems are published, its lenses asked for twice (the second from the
-// cache), then hovers at 200 lines across the file and at every line with a finding (up to 200), and
-// quick fixes for up to 50 problems, as Ctrl+. asks. The workspace report the lenses merge is the scan
-// of a folder with just this file.
+// cache) and 100 of them resolved (VS Code resolves the ones it shows), then hovers at 200 lines
+// across the file and at every line with a finding (up to 200), and quick fixes for up to 50
+// problems, as Ctrl+. asks. The workspace report the lenses merge is the scan of a folder with just
+// this file. A call that answers with a promise (diagnostics made in slices, quick fixes checked on
+// the worker thread) is timed two ways: how long it held the thread at most (its synchronous part,
+// or the longest stretch between two turns of the event loop while it ran, seen by a probe that
+// queues itself with setImmediate), which is what the goal is about; and how long its answer took.
 const MAX_CALL_MS = 50;
 const EDITOR_BYTES = DEFAULT_MAX_FILE_SIZE - 16 * 1024;
+/** The worker the release build starts next to extension.js (node esbuild.mjs --bench builds it). */
+const FIX_WORKER = `${__dirname}/release/fixWorker.js`;
 
 interface EditorFigures {
   kb: number;
@@ -211,12 +217,19 @@ interface EditorFigures {
   findings: number;
   workloads: number;
   parseMs: number;
+  findingsMs: number;
+  adviceMs: number;
+  /** Longest stretch the diagnostics held the thread, and until they were published. */
   diagnosticsMs: number;
+  diagnosticsDoneMs: number;
   lensMs: number;
   lensAgainMs: number;
+  resolveMaxMs: number;
   hoverMaxMs: number;
   hoverFirstMs: number;
+  /** Longest stretch a quick-fix request held the thread, and the longest until its answer. */
   actionMaxMs: number;
+  actionLatencyMaxMs: number;
   maxCallMs: number;
 }
 const editor: Record<string, EditorFigures> = {};
@@ -241,6 +254,30 @@ function timed<T>(fn: () => T): [T, number] {
   return [v, performance.now() - start];
 }
 
+/** A call run to its answer: the longest stretch it held the thread, and the time to its answer. */
+async function held<T>(fn: () => T | Promise<T>): Promise<{ value: T; blockedMs: number; latencyMs: number }> {
+  const start = performance.now();
+  const r = fn();
+  const sync = performance.now() - start;
+  if (!(r instanceof Promise)) return { value: r, blockedMs: sync, latencyMs: sync };
+  // A timer of 0 ms fires after about 1 ms when nothing holds the thread, later by as much as something does;
+  // it leaves the thread idle in between, so the probe does not take a core from the worker thread.
+  let longest = sync;
+  let last = performance.now();
+  let done = false;
+  const probe = () => {
+    const t = performance.now();
+    longest = Math.max(longest, t - last - 1);
+    last = t;
+    if (!done) setTimeout(probe, 0);
+  };
+  setTimeout(probe, 0);
+  const value = await r;
+  done = true;
+  const end = performance.now();
+  return { value, blockedMs: Math.max(longest, end - last - 1), latencyMs: end - start };
+}
+
 async function editorCalls(what: string, format: Format, name: string, text: string): Promise<void> {
   const root = '/w';
   const path = `${root}/${name}`;
@@ -254,13 +291,16 @@ async function editorCalls(what: string, format: Format, name: string, text: str
   (problems.collection as unknown as { set: (u: unknown, d: vscode.Diagnostic[]) => void }).set = (_u, d) => (published = d);
   const lenses = new AdvisorCodeLensProvider(live, reports);
   const hover = new ExplainHoverProvider(cache);
-  const actions = new AdvisorCodeActionProvider(live);
+  const actions = new AdvisorCodeActionProvider(live, fixChecker);
 
   const [model, parseMs] = timed(() => live.model(doc));
   if (!model) throw new Error(`${what}: the document did not parse`);
-  const [, diagnosticsMs] = timed(() => problems.update(doc));
+  const diagnostics = await held(() => problems.update(doc));
   const [shown, lensMs] = timed(() => lenses.provideCodeLenses(doc));
   const [, lensAgainMs] = timed(() => lenses.provideCodeLenses(doc));
+  let resolveMaxMs = 0;
+  const from = Math.floor(shown.length / 2);
+  for (const lens of shown.slice(from, from + 100)) resolveMaxMs = Math.max(resolveMaxMs, timed(() => lenses.resolveCodeLens(lens))[1]);
   const lines = text.split('\n');
   const findings = findingsFor(model);
   const at = new Set<number>();
@@ -275,13 +315,21 @@ async function editorCalls(what: string, format: Format, name: string, text: str
     hoverMaxMs = Math.max(hoverMaxMs, ms);
   }
   let actionMaxMs = 0;
+  let actionLatencyMaxMs = 0;
   const step = Math.max(1, Math.floor(published.length / 50));
   for (let i = 0; i < published.length; i += step) {
     const d = published[i];
     const context = { diagnostics: [d], triggerKind: 1, only: undefined } as unknown as vscode.CodeActionContext;
-    const [, ms] = timed(() => actions.provideCodeActions(doc, d.range as vscode.Range, context));
-    actionMaxMs = Math.max(actionMaxMs, ms);
+    const r = await held(() => actions.provideCodeActions(doc, d.range as vscode.Range, context));
+    actionMaxMs = Math.max(actionMaxMs, r.blockedMs);
+    actionLatencyMaxMs = Math.max(actionLatencyMaxMs, r.latencyMs);
   }
+  // The findings and the live advice (the workloads judged with the report) are made once per version,
+  // by the first call that needs them (the diagnostics, the first CodeLens request), and counted in
+  // those calls above; here each alone, on a new model and in a new advice cache.
+  const again = moduleFor(format)!.parse(text, path);
+  const [, findingsMs] = timed(() => findingsFor(again));
+  const [, adviceMs] = timed(() => new LiveAdviceCache(cache, reports).get(doc));
   lenses.dispose();
   problems.dispose();
   const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -291,15 +339,23 @@ async function editorCalls(what: string, format: Format, name: string, text: str
     findings: findings.length,
     workloads: shown.length / 2,
     parseMs: round1(parseMs),
-    diagnosticsMs: round1(diagnosticsMs),
+    findingsMs: round1(findingsMs),
+    adviceMs: round1(adviceMs),
+    diagnosticsMs: round1(diagnostics.blockedMs),
+    diagnosticsDoneMs: round1(diagnostics.latencyMs),
     lensMs: round1(lensMs),
     lensAgainMs: round1(lensAgainMs),
+    resolveMaxMs: round1(resolveMaxMs),
     hoverMaxMs: round1(hoverMaxMs),
     hoverFirstMs: round1(hoverFirstMs),
     actionMaxMs: round1(actionMaxMs),
-    maxCallMs: round1(Math.max(diagnosticsMs, lensMs, lensAgainMs, hoverMaxMs, actionMaxMs)),
+    actionLatencyMaxMs: round1(actionLatencyMaxMs),
+    maxCallMs: round1(Math.max(diagnostics.blockedMs, lensMs, lensAgainMs, resolveMaxMs, hoverMaxMs, actionMaxMs)),
   };
 }
+
+/** One checker for the whole run, as the extension keeps one thread. */
+const fixChecker = new WorkerFixChecker(FIX_WORKER);
 
 async function benchEditor(): Promise<void> {
   const inputs: [string, Format, string, string][] = [];
@@ -311,17 +367,18 @@ async function benchEditor(): Promise<void> {
     inputs.push([format, format, NAMES[format][0], text]);
   }
   inputs.push(['vagrant-nested', 'vagrant', 'Vagrantfile', machinesVagrantfile(NESTED_MACHINES, true)]);
-  // Warm-up: the first call of each path compiles its code.
+  // Warm-up: the first call of each path compiles its code (the 64 KB copies are just over the size checked on the spot, so the worker thread starts here too).
   if (argFormats) inputs.splice(0, inputs.length, ...inputs.filter(([what]) => argFormats.split(',').includes(what)));
-  for (const [, format, name, text] of inputs) await editorCalls('warm-up', format, name, text.slice(0, text.lastIndexOf('\n', 64 * 1024) + 1));
+  for (const [, format, name, text] of inputs) await editorCalls('warm-up', format, name, text.slice(0, text.lastIndexOf('\n', 80 * 1024) + 1));
   delete editor['warm-up'];
   for (const [what, format, name, text] of inputs) await editorCalls(what, format, name, text);
-  const header = ['format', 'KB', 'findings', 'workloads', 'parse', 'diagnostics', 'lenses', 'again', 'hover max', 'quick fix max', 'max call', ''];
-  const rows = Object.entries(editor).map(([what, e]) => [what, String(e.kb), String(e.findings), String(e.workloads), `${e.parseMs} ms`, `${e.diagnosticsMs} ms`, `${e.lensMs} ms`, `${e.lensAgainMs} ms`, `${e.hoverMaxMs} ms`, `${e.actionMaxMs} ms`, `${e.maxCallMs} ms`, e.maxCallMs <= MAX_CALL_MS ? 'ok' : 'MISSED']);
+  fixChecker.dispose();
+  const header = ['format', 'KB', 'findings', 'workloads', 'parse', 'findings', 'advice', 'diagnostics', '(published)', 'lenses', 'again', 'resolve max', 'hover max', 'quick fix max', '(answered)', 'max call', ''];
+  const rows = Object.entries(editor).map(([what, e]) => [what, String(e.kb), String(e.findings), String(e.workloads), `${e.parseMs} ms`, `${e.findingsMs} ms`, `${e.adviceMs} ms`, `${e.diagnosticsMs} ms`, `${e.diagnosticsDoneMs} ms`, `${e.lensMs} ms`, `${e.lensAgainMs} ms`, `${e.resolveMaxMs} ms`, `${e.hoverMaxMs} ms`, `${e.actionMaxMs} ms`, `${e.actionLatencyMaxMs} ms`, `${e.maxCallMs} ms`, e.maxCallMs <= MAX_CALL_MS ? 'ok' : 'MISSED']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   console.log(`
-the editor on an open document just under the size limit (${Math.round(EDITOR_BYTES / 1024)} KB): each provider call on the extension host, wall ms; max call is the slowest after the parse (goal ≤ ${MAX_CALL_MS} ms)
+the editor on an open document just under the size limit (${Math.round(EDITOR_BYTES / 1024)} KB): the longest the extension host was held by each provider call, wall ms (in brackets, when the answer came: diagnostics published, quick fixes checked on the worker thread); max call is the slowest after the parse (goal ≤ ${MAX_CALL_MS} ms)
 `);
   console.log(line(header));
   for (const r of rows) console.log(line(r));

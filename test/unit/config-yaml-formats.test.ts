@@ -364,7 +364,7 @@ describe('unknown keys and blank positions', () => {
     };
     const compose = 'services:\n  web:\n    healthcheck:\n      bogus_key: 1\n      interval: 5s\n    deploy:\n      bogus_key: 1\n      replicas: 2\n      resources:\n        bogus_key: 1\n        limits:\n          bogus_key: 1\n          cpus: "1"\n    ports: {bogus_key: 1}\n';
     for (let n = 0; n < 5; n++) assert.equal(at('compose', compose, 'bogus_key', n), null, `compose bogus_key #${n}`);
-    assert.equal(at('compose', compose, 'interval'), 'compose.healthcheck');
+    assert.equal(at('compose', compose, 'interval'), 'compose.healthcheck.interval');
     assert.equal(at('compose', compose, 'replicas'), 'compose.deploy');
     assert.equal(at('compose', compose, 'cpus'), 'compose.deploy.resources');
     const k8s = [
@@ -377,7 +377,7 @@ describe('unknown keys and blank positions', () => {
     for (let n = 0; n < 7; n++) assert.equal(at('kubernetes', k8s, 'bogusKey', n), null, `kubernetes bogusKey #${n}`);
     assert.equal(at('kubernetes', k8s, 'fsGroup'), 'kubernetes.securityContext');
     assert.equal(at('kubernetes', k8s, 'runAsUser'), 'kubernetes.securityContext.runAsUser');
-    assert.equal(at('kubernetes', k8s, 'periodSeconds'), 'kubernetes.probes');
+    assert.equal(at('kubernetes', k8s, 'periodSeconds'), 'kubernetes.probe.periodSeconds');
     assert.equal(at('kubernetes', k8s, 'cores'), 'kubevirt.domain.cpu');
     assert.equal(at('kubernetes', k8s, 'rng'), 'kubevirt.domain.devices');
     assert.equal(at('kubernetes', k8s, 'image: x'), 'kubevirt.volumes.containerDisk');

@@ -112,3 +112,84 @@ describe('knowledge audit: corrected claims', () => {
     assert.match(all, /privileged/);
   });
 });
+
+describe('knowledge audit: every hover is about its line', () => {
+  const compose =
+    'services:\n  web:\n    image: nginx\n    healthcheck:\n      test: ["CMD", "true"]\n      retries: 3\n      bogus_key: 1\n    deploy:\n      update_config:\n        parallelism: 2\n      resources:\n        reservations:\n          devices:\n            - driver: nvidia\n              capabilities: [gpu]\n  db:\n    image: postgres\n    deploy:\n      resources:\n        reservations:\n          memory: 1G\n';
+
+  it('compose healthcheck retries has its own topic', () => {
+    const ex = hover('compose.yaml', compose, 'retries')!;
+    assert.equal(ex.topic.id, 'compose.healthcheck.retries');
+    assert.match(ex.markdown, /consecutive/);
+  });
+
+  it('a key with no topic of its own gets none rather than its parent\'s', () => {
+    assert.equal(hover('compose.yaml', compose, 'bogus_key'), null);
+    assert.equal(hover('compose.yaml', compose, 'parallelism'), null);
+  });
+
+  it('compose deploy update_config has its own topic', () => {
+    const ex = hover('compose.yaml', compose, 'update_config')!;
+    assert.equal(ex.topic.id, 'compose.deploy.update_config');
+    assert.match(ex.markdown, /rolling|one batch|parallelism/i);
+  });
+
+  it('a GPU-only reservations speaks of devices, a memory one of CPU and memory', () => {
+    const gpu = hover('compose.yaml', compose, 'reservations', 0)!;
+    assert.equal(gpu.topic.id, 'compose.deploy.resources.devices');
+    assert.match(gpu.markdown, /GPU/);
+    assert.doesNotMatch(gpu.markdown.split('\n')[2] ?? '', /CPU and memory/);
+    const mem = hover('compose.yaml', compose, 'reservations', 1)!;
+    assert.equal(mem.topic.id, 'compose.deploy.resources');
+  });
+
+  it('Kubernetes probe periodSeconds has its own topic', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n      livenessProbe:\n        httpGet:\n          path: /\n          port: 80\n        periodSeconds: 10\n';
+    const ex = hover('pod.yaml', pod, 'periodSeconds')!;
+    assert.equal(ex.topic.id, 'kubernetes.probe.periodSeconds');
+    assert.match(ex.markdown, /10 seconds/);
+    assert.equal(hover('pod.yaml', pod, 'livenessProbe')!.topic.id, 'kubernetes.probes');
+  });
+
+  it('KubeVirt apic has its own topic', () => {
+    const vm = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: v\nspec:\n  template:\n    spec:\n      domain:\n        features:\n          apic:\n            enabled: true\n        devices: {}\n';
+    const ex = hover('vm.yaml', vm, 'apic')!;
+    assert.equal(ex.topic.id, 'kubevirt.domain.features.apic');
+    assert.match(ex.markdown, /interrupt controller/i);
+  });
+
+  it('Helm {{- end}} lines get no topic', () => {
+    const files = [
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: c\n      image: nginx\n      {{- if .Values.p }}\n      livenessProbe:\n        periodSeconds: 10\n        {{- end}}\n',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  {{- if .Values.h }}\n  hostNetwork: true\n  {{- end}}\n  containers:\n    - name: c\n      image: nginx\n',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n    - name: c\n      image: nginx\n      args:\n        - a\n        {{- end}}\n',
+    ];
+    for (const text of files) {
+      const line = text.split('\n').findIndex((l) => l.includes('{{- end}}'));
+      const col = text.split('\n')[line].indexOf('{{- end}}');
+      const model = parseWith('chart/templates/pod.yaml', text)!;
+      for (let c = col; c <= col + 9; c++) assert.equal(explainAt(model, { line, character: c }, { generic: true }), null, `${text} @${c}`);
+    }
+  });
+
+  it('Packer boot_wait has its own topic, with the reference of the source\'s own builder', () => {
+    const hcl = 'source "qemu" "x" {\n  boot_command = ["<enter>"]\n  boot_wait    = "10s"\n}\n';
+    const wait = hover('build.pkr.hcl', hcl, 'boot_wait')!;
+    assert.equal(wait.topic.id, 'packer.boot_wait');
+    assert.match(wait.markdown, /QEMU builder\]\(https:\/\/developer\.hashicorp\.com\/packer\/integrations\/hashicorp\/qemu\//);
+    assert.doesNotMatch(wait.markdown, /VirtualBox/);
+    const cmd = hover('build.pkr.hcl', hcl, 'boot_command')!;
+    assert.equal(cmd.topic.id, 'packer.boot_command');
+    assert.doesNotMatch(cmd.markdown, /VirtualBox/);
+    const json = '{\n  "builders": [\n    {\n      "type": "virtualbox-iso",\n      "boot_wait": "5s"\n    }\n  ]\n}\n';
+    assert.match(hover('template.json', json, 'boot_wait')!.markdown, /VirtualBox ISO builder/);
+  });
+
+  it('COPY --chmod=755 is described as permission bits, not read-only', () => {
+    const ex = hover('Dockerfile', 'FROM alpine\nCOPY --chmod=755 run.sh /run.sh\n', '--chmod')!;
+    assert.equal(ex.topic.id, 'dockerfile.flag.COPY.chmod');
+    assert.match(ex.markdown, /sets permission bits: owner read, write and execute, group read and execute, others read and execute/);
+    assert.match(ex.markdown, /not read-only/);
+    assert.doesNotMatch(ex.markdown, /Read-only application files are a cheap hardening/);
+  });
+});

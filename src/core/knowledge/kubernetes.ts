@@ -19,9 +19,43 @@ const SECCTX_FIELDS = [
   'supplementalGroupsPolicy', 'sysctls', 'windowsOptions',
 ];
 /** Probe fields (Kubernetes, plus KubeVirt's guest-agent ping). */
-const PROBE_FIELDS = [
-  'exec', 'httpGet', 'tcpSocket', 'grpc', 'guestAgentPing', 'initialDelaySeconds', 'periodSeconds', 'timeoutSeconds',
-  'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds',
+const PROBE_FIELDS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'guestAgentPing'];
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+const PROBE_DOC = ref('Kubernetes: Configure Liveness, Readiness and Startup Probes', 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes');
+
+/** A probe's timing and threshold fields, each its own topic (Kubernetes docs, "Configure Probes"). */
+const probeField = (field: string, summary: string, does: string, angle: string): KeyTopic => ({
+  id: `kubernetes.probe.${field}`,
+  format: 'kubernetes',
+  paths: PROBES.map((p) => `**.${p}.${field}`),
+  title: field,
+  summary,
+  does,
+  angle,
+  dimensions: ['fault-tolerance'],
+  sources: [MS.faultTolerance, S24.faultTolerance],
+  reference: PROBE_DOC,
+});
+
+const PROBE_FIELD_TOPICS: KeyTopic[] = [
+  probeField('periodSeconds', 'How often the probe runs (default 10 seconds).',
+    'Seconds between two runs of the probe; the default is 10 seconds and the minimum 1.',
+    'A shorter period notices a failure sooner, so the kubelet restarts the container (liveness) or takes it out of traffic (readiness) sooner, at the cost of more checks inside it.'),
+  probeField('initialDelaySeconds', 'Seconds to wait after the container starts before the first probe (default 0).',
+    'Delays the first liveness or readiness probe; while a startup probe is defined, the others wait for it anyway.',
+    'Containers usually start in seconds, so a long delay is a sign of a slow-starting app; a startup probe suits that better than a fixed wait.'),
+  probeField('timeoutSeconds', 'How long one probe may take before it counts as failed (default 1 second).',
+    'Seconds after which a probe run is counted as a failure; the minimum is 1.',
+    'A hung app fails its probe by timing out, which is how the kubelet tells a stuck container from a busy one.'),
+  probeField('failureThreshold', 'Failures in a row before Kubernetes acts (default 3).',
+    'After this many consecutive failures a liveness or startup probe has the kubelet restart the container, and a readiness probe marks the pod not ready.',
+    'This sets how quickly a broken container is replaced by a restart or taken out of traffic, the container form of fault tolerance.'),
+  probeField('successThreshold', 'Successes in a row to count as working again after a failure (default 1).',
+    'Consecutive successes needed after a failure; it must be 1 for liveness and startup probes.',
+    'Only readiness can use a higher value, so a flapping pod gets traffic back only once it is steadily ready.'),
+  probeField('terminationGracePeriodSeconds', 'Grace time for a container the probe failed (overrides the pod\'s).',
+    'Seconds the kubelet waits between stopping a container after a failed liveness or startup probe and killing it; overrides the pod-level value for this probe.',
+    'A container killed after a failed probe is restarted rather than repaired, so a short grace period means a quicker, rougher restart.'),
 ];
 /** KubeVirt `domain.devices` fields other than disks, interfaces, GPUs and host devices. */
 const KUBEVIRT_DEVICE_FIELDS = [
@@ -41,6 +75,49 @@ const HOST_PATH_NOTES = [
   { match: /^\/sys(\/|$)/, note: 'The node\'s **/sys**.' },
   { match: /^\/dev(\/|$)/, note: 'The node\'s **/dev**: its device nodes.' },
   { match: /^\/lib\/modules(\/|$)/, note: 'The node\'s kernel modules: this pod expects to load them.' },
+];
+
+/** KubeVirt `domain.features`: the block and each feature its own topic (KubeVirt API reference, v1.Features). */
+const kvFeature = (key: string, title: string, summary: string, does: string): KeyTopic => ({
+  id: `kubevirt.domain.features.${key}`,
+  format: 'kubernetes',
+  paths: [`**.domain.features.${key}`],
+  title: `features.${key}`,
+  summary,
+  does,
+  angle: 'Only a VM has virtual hardware to tune: these switches change what the guest\'s own kernel sees. A container has no firmware, interrupt controller or CPU features of its own; it uses the host kernel as it is.',
+  dimensions: ['os-kernel', 'guest-compat'],
+  sources: [MS.vmArch, BB.hypervisor],
+  reference: kv(title),
+});
+
+const KUBEVIRT_FEATURE_TOPICS: KeyTopic[] = [
+  {
+    id: 'kubevirt.domain.features',
+    format: 'kubernetes',
+    paths: ['**.domain.features'],
+    title: 'domain.features',
+    summary: 'Switches for the virtual hardware the guest sees: ACPI, APIC, SMM, Hyper-V enlightenments, KVM.',
+    does: 'Each entry turns a feature of the virtual machine on or off (most take `enabled`); features left out keep KubeVirt\'s defaults.',
+    angle: 'Tuning virtual firmware and CPU features is part of running a guest OS with its own kernel, which only a VM does.',
+    dimensions: ['os-kernel', 'guest-compat'],
+    sources: [MS.vmArch, BB.hypervisor],
+    reference: kv('Features'),
+  },
+  kvFeature('apic', 'FeatureAPIC', 'The virtual APIC, the guest\'s interrupt controller (on by default).',
+    '`enabled` (default true) gives the guest an Advanced Programmable Interrupt Controller; `endOfInterrupt` turns on the end-of-interrupt optimisation for Windows guests.'),
+  kvFeature('acpi', 'FeatureState', 'ACPI power management for the guest (on by default).',
+    '`enabled` gives the guest ACPI, which it uses for power management and to shut down cleanly when asked.'),
+  kvFeature('smm', 'FeatureState', 'System Management Mode, which UEFI Secure Boot needs.',
+    '`enabled` turns on System Management Mode in the virtual CPU; EFI Secure Boot requires it.'),
+  kvFeature('hyperv', 'FeatureHyperv', 'Hyper-V enlightenments that speed up Windows guests.',
+    'Sub-switches (`relaxed`, `vapic`, `spinlocks`, `synic`, `stimer`, ...) expose Hyper-V paravirtual interfaces that Windows guests use to run faster under KVM.'),
+  kvFeature('hypervPassthrough', 'HyperVPassthrough', 'Turns on every Hyper-V enlightenment the host supports.',
+    '`enabled` passes all supported Hyper-V enlightenments to the guest instead of listing them one by one under `hyperv`.'),
+  kvFeature('kvm', 'FeatureKVM', 'What the guest learns about running under KVM.',
+    '`hidden: true` hides the KVM signature from the guest, for software (some GPU drivers) that refuses to run in a VM.'),
+  kvFeature('pvspinlock', 'FeaturePVSpinlock', 'Paravirtual spinlocks for the guest (on by default).',
+    '`enabled` lets the guest kernel use paravirtualised spinlocks, which waste less CPU when vCPUs are descheduled.'),
 ];
 
 export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
@@ -354,7 +431,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubernetes.probes',
     format: 'kubernetes',
-    paths: ['livenessProbe', 'readinessProbe', 'startupProbe'].flatMap((p) => kids(`**.${p}`, ...PROBE_FIELDS)),
+    paths: PROBES.flatMap((p) => kids(`**.${p}`, ...PROBE_FIELDS)),
     title: 'liveness / readiness / startup probe',
     summary: 'Checks that tell Kubernetes whether to restart a container or send it traffic.',
     does: 'A failing liveness probe restarts the container; a failing readiness probe takes the pod out of Service endpoints; a startup probe holds the other two until the app has started. Each runs an `exec` command, an HTTP GET, a TCP or gRPC check.',
@@ -537,7 +614,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
   {
     id: 'kubevirt.domain',
     format: 'kubernetes',
-    paths: ['**.domain', ...kids('**.domain.features', 'acpi', 'apic', 'hyperv', 'hypervPassthrough', 'kvm', 'pvspinlock', 'smm'), '**.domain.machine', '**.domain.clock'],
+    paths: ['**.domain', '**.domain.machine', '**.domain.clock'],
     title: 'domain',
     summary: 'The virtual machine\'s hardware definition.',
     does: 'CPU, memory, firmware, devices, features (ACPI, SMM, Hyper-V enlightenments), machine type and clock of the guest.',
@@ -606,4 +683,6 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
     sources: [MS.storage, MS.updates],
     reference: kv('DataVolumeTemplateSpec'),
   },
+  ...PROBE_FIELD_TOPICS,
+  ...KUBEVIRT_FEATURE_TOPICS,
 ];

@@ -116,7 +116,19 @@ export const PACKER_TOPICS: readonly KeyTopic[] = [
     dimensions: ['os-kernel', 'startup'],
     sources: [MS.vmArch, BB.diff],
     reference: builderRef('virtualbox', 'iso', 'VirtualBox ISO'),
-    paths: settingPaths('boot_command', 'boot_wait'),
+    paths: settingPaths('boot_command'),
+  }),
+  pk({
+    id: 'packer.boot_wait',
+    title: 'boot_wait',
+    summary: 'How long Packer waits after starting the VM before typing `boot_command`.',
+    does: 'A duration (`10s`, `1m30s`; the default is `10s`) between powering on the build VM and typing the first keystroke of `boot_command`, so the firmware and boot menu are ready for it. A zero duration skips the wait.',
+    angle:
+      'The wait exists because a VM boots firmware and a bootloader before anything else runs; a container has neither and starts its process straight away.',
+    dimensions: ['startup', 'os-kernel'],
+    sources: [MS.vmArch, BB.diff],
+    reference: builderRef('virtualbox', 'iso', 'VirtualBox ISO'),
+    paths: settingPaths('boot_wait'),
   }),
   pk({
     id: 'packer.headless',

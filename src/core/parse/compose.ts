@@ -1,6 +1,8 @@
 // Docker Compose files: the YAML tree, keys explained from knowledge/compose.ts, one workload per service.
 import type { Workload } from '../advisor/types';
 import { COMPOSE_TOPICS } from '../knowledge/compose';
+import { asTopic } from '../knowledge/keyTopic';
+import { keyedTopicAt } from './keyed';
 import type { ConfigModel, ConfigNode } from './types';
 import { child, childString } from './yaml';
 import { yamlFormatModule } from './yamlModule';
@@ -63,4 +65,21 @@ export function composeWorkloads(model: ConfigModel): Workload[] {
   });
 }
 
-export const composeModule = yamlFormatModule('compose', () => COMPOSE_TOPICS, composeWorkloads);
+const yamlModule = yamlFormatModule('compose', () => COMPOSE_TOPICS, composeWorkloads);
+const DEVICES_TOPIC = COMPOSE_TOPICS.find((t) => t.id === 'compose.deploy.resources.devices');
+
+/**
+ * As every YAML format, except that a `reservations` block holding only `devices` (a GPU request)
+ * is explained by the devices topic rather than the CPU-and-memory one.
+ */
+export const composeModule: typeof yamlModule = {
+  ...yamlModule,
+  topicAt: (model, pos) => {
+    const hit = keyedTopicAt(COMPOSE_TOPICS, model.roots, pos);
+    if (!hit) return null;
+    const { key, node, ...plain } = hit;
+    const devicesOnly = node.key === 'reservations' && !!node.children?.length && node.children.every((c) => c.key === 'devices');
+    if (key.id === 'compose.deploy.resources' && devicesOnly && DEVICES_TOPIC) return { ...plain, topic: asTopic(DEVICES_TOPIC) };
+    return plain;
+  },
+};

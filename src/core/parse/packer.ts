@@ -9,11 +9,11 @@
 // Topics list both shapes; `builderTypeAt` maps either shape to the builder type for code that needs it.
 import type { Workload } from '../advisor/types';
 import { PACKER_TOPICS } from '../knowledge/packer';
-import { keyTopicAt } from './config-topics';
-import type { FormatModule } from './format';
+import { contains, keyTopicAt } from './config-topics';
+import type { FormatModule, TopicHit } from './format';
 import { parseHcl } from './hcl';
 import { child, childString, parseJsonTree } from './jsonc-tree';
-import type { ConfigModel, ConfigNode } from './types';
+import type { ConfigModel, ConfigNode, Pos } from './types';
 
 export interface PackerBuilder {
   /** Builder (source) type: `virtualbox-iso`, `amazon-ebs`, `docker`, ... */
@@ -72,9 +72,28 @@ function workloads(model: PackerModel): Workload[] {
   });
 }
 
+/** Each builder type's own reference, from its builder topic (`packer.builder.<type>`). */
+const BUILDER_REFS = new Map(
+  PACKER_TOPICS.filter((t) => t.id.startsWith('packer.builder.') && t.reference).map((t) => [t.id.slice('packer.builder.'.length), t.reference!]),
+);
+const isBuilderRef = (url: string) => url.includes('/components/builder/');
+
+/**
+ * The topic at a position. A builder setting shared by several builders (`boot_wait`, `disk_size`)
+ * cites the reference of the builder its source block or JSON builder is of, not one fixed builder.
+ */
+function topicAt(model: PackerModel, pos: Pos): TopicHit | null {
+  const hit = keyTopicAt(model, pos, PACKER_TOPICS);
+  const reference = hit?.topic.reference;
+  if (!hit || !reference || !isBuilderRef(reference.url) || hit.topic.id.startsWith('packer.builder.')) return hit;
+  const builder = model.builders.find((b) => contains(b.node.range, hit.range.start));
+  const own = builder && BUILDER_REFS.get(builder.type);
+  return own && own.url !== reference.url ? { ...hit, topic: { ...hit.topic, reference: own } } : hit;
+}
+
 export const packerModule: FormatModule<PackerModel> = {
   format: 'packer',
   parse,
-  topicAt: (model, pos) => keyTopicAt(model, pos, PACKER_TOPICS),
+  topicAt,
   workloads,
 };

@@ -10,9 +10,12 @@ import { ROLES, type Role, type RoleRule } from '../core/advisor/roles';
 import { renderAdviceMarkdown, renderAdviceText } from '../core/render/adviceText';
 import { nodeFs, toPosixPath } from '../node/nodeFs';
 import { choice, parseArgs, UsageError, type CliIO, type Subcommand } from './io';
+import { FAIL_ON_VALUES, parseProjectConfig, formatConfigError, CONFIG_FILE_NAME, type ConfigError, type ProjectConfig } from '../core/config/projectConfig';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
-const FAIL_ON = ['container-hardened', 'sandboxed', 'vm'] as const;
+const FAIL_ON = FAIL_ON_VALUES;
 
 /** The JSON the CLI prints: the report with the documented keys first. */
 export function adviceJson(r: AdviceReport): unknown {
@@ -43,7 +46,44 @@ export function adviceJson(r: AdviceReport): unknown {
     skipped: r.skipped,
     stats: r.stats,
     notes: r.notes,
+    suppressed: r.suppressed ?? [],
+    unusedSuppressions: r.unusedSuppressions ?? [],
+    suppressionProblems: r.suppressionProblems ?? [],
+    ...(r.config ? { config: r.config } : {}),
   };
+}
+
+/** A config file that cannot be used: its errors are printed as FILE:LINE: message, and the command exits 2. */
+export class ConfigFileError extends Error {
+  constructor(readonly errors: ConfigError[]) {
+    super(errors.map(formatConfigError).join('\n'));
+  }
+}
+
+/**
+ * The project config: `--config FILE`, or else the folder's own `.container-or-vm.yaml`; null when
+ * there is none. Throws ConfigFileError for an invalid one, UsageError for a --config that cannot be read.
+ */
+export async function loadCliConfig(given: string | undefined, folder: string): Promise<ProjectConfig | null> {
+  const path = given !== undefined ? resolve(given) : resolve(folder, CONFIG_FILE_NAME);
+  if (given === undefined && !existsSync(path)) return null;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--config ${given ?? path}: cannot be read (${(e as { code?: string }).code ?? String(e)})`);
+  }
+  const shown = given ?? CONFIG_FILE_NAME;
+  const result = parseProjectConfig(text, shown);
+  if (!result.config) throw new ConfigFileError(result.errors);
+  return result.config;
+}
+
+/** Prints a config file's errors and gives the exit code 2; rethrows anything else. */
+export function configErrorExit(e: unknown, io: CliIO): number {
+  if (!(e instanceof ConfigFileError)) throw e;
+  for (const err of e.errors) io.err(formatConfigError(err));
+  return 2;
 }
 
 const indent = (text: string, pad: string) => text.replace(/\n/g, `\n${pad}`);
@@ -98,22 +138,29 @@ export function makeAdviseCommand(deps?: Partial<EngineDeps>): Subcommand {
   const command: Subcommand = {
     name: 'advise',
     usage:
-      'advise [PATH] [--format text|json|markdown|sarif] [--fail-on container-hardened|sandboxed|vm] [--allow-incomplete] [--role GLOB=ROLE]... [--exclude GLOB]... [--max-file-size 2MB]',
+      'advise [PATH] [--format text|json|markdown|sarif] [--fail-on container-hardened|sandboxed|vm] [--allow-incomplete] [--role GLOB=ROLE]... [--exclude GLOB]... [--max-file-size 2MB] [--config FILE]',
     summary:
-      'Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why. The overall answer is the product\'s: tests, examples, dev containers, CI and host VMs are listed apart (--role GLOB=ROLE says which files are which; ROLE is product, development, test, example, ci or host).',
+      'Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why. The overall answer is the product\'s: tests, examples, dev containers, CI and host VMs are listed apart (--role GLOB=ROLE says which files are which; ROLE is product, development, test, example, ci or host). The folder\'s .container-or-vm.yaml (or --config FILE) adds exclude globs, roles, a fail-on default and ignore entries; a comment "# container-or-vm: ignore SIGNAL -- REASON" on or above a line suppresses that finding.',
     exitCodes:
-      '0 done; 1 a file could not be read completely (without --allow-incomplete), or the overall answer is at or past --fail-on; 2 bad usage or a path that is not a readable folder.',
+      '0 done; 1 a file could not be read completely (without --allow-incomplete), or the overall answer is at or past --fail-on; 2 bad usage, a path that is not a readable folder, or an invalid config file (printed as FILE:LINE: message).',
     async run(args, io) {
-      const { positionals, options } = parseArgs(args, { format: 'string', 'fail-on': 'string', exclude: 'string[]', 'max-file-size': 'string', role: 'string[]', 'allow-incomplete': 'boolean' });
+      const { positionals, options } = parseArgs(args, { format: 'string', 'fail-on': 'string', exclude: 'string[]', 'max-file-size': 'string', role: 'string[]', 'allow-incomplete': 'boolean', config: 'string' });
       if (positionals.length > 1) throw new UsageError(`advise takes one folder (got ${positionals.length})`);
       const format = choice('format', options.format, FORMATS, 'text');
-      const failOn = options['fail-on'] === undefined ? undefined : choice('fail-on', options['fail-on'], FAIL_ON, 'vm');
+      let failOn = options['fail-on'] === undefined ? undefined : choice('fail-on', options['fail-on'], FAIL_ON, 'vm');
       const maxFileSize = options['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(options['max-file-size']));
       const roles = ((options.role as string[] | undefined) ?? []).map(parseRoleRule);
       const native = resolve(positionals[0] ?? '.');
+      let config: ProjectConfig | null;
+      try {
+        config = await loadCliConfig(options.config as string | undefined, native);
+      } catch (e) {
+        return configErrorExit(e, io);
+      }
+      failOn ??= config?.failOn;
       let report: AdviceReport;
       try {
-        report = await adviseWorkspace(nodeFs, [toPosixPath(native)], { exclude: (options.exclude as string[] | undefined) ?? [], maxFileSize, deps, roles });
+        report = await adviseWorkspace(nodeFs, [toPosixPath(native)], { exclude: (options.exclude as string[] | undefined) ?? [], maxFileSize, deps, roles, config });
       } catch (e) {
         if (e instanceof RootError) throw new UsageError(e.message);
         throw e;

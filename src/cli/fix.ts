@@ -16,7 +16,8 @@ import { chartFileRole } from '../core/helm/chart';
 import { supportedFormats } from '../core/registry';
 import { writeFileAtomic, WriteRefused, type AtomicWriteOptions } from '../node/atomicWrite';
 import { nodeFs, toNativePath, toPosixPath } from '../node/nodeFs';
-import { parseSize } from './advise';
+import { configErrorExit, loadCliConfig, parseSize } from './advise';
+import type { ProjectConfig } from '../core/config/projectConfig';
 import { notTextReason } from './explain';
 import { parseArgs, UsageError, type CliIO, type Subcommand } from './io';
 
@@ -137,12 +138,12 @@ export interface FixCommandDeps {
 export function makeFixCommand(deps: FixCommandDeps = {}): Subcommand {
   const command: Subcommand = {
     name: 'fix',
-    usage: 'fix PATH... [--signal ID]... [--write] [--exclude GLOB]... [--max-file-size 2MB]',
+    usage: 'fix PATH... [--signal ID]... [--write] [--exclude GLOB]... [--max-file-size 2MB] [--config FILE]',
     summary:
-      "Apply the quick fixes the editor marks as preferred, each checked as the editor checks it (the file still parses, the finding is gone, nothing else changed). Without --write, print a unified diff of what would change on stdout and one line per fix on stderr; with --write, replace each changed file atomically (a temporary file beside it, renamed over it), keeping its mode, line endings and byte order mark, and writing a symbolic link's target. PATHs are files or folders; folders are walked as advise walks them (--exclude, --max-file-size), and a Helm chart's files are left alone. --signal ID keeps to those signals, and is needed for fixes that need set-up outside the file (a runtime class). Fixes that need a person's choice are listed on stderr, not applied.",
-    exitCodes: '0 nothing to fix; 1 fixes apply (or, with --write, were applied); 2 bad usage or a path that does not exist; 3 a file could not be written (it is left as it was), or an internal error.',
+      "Apply the quick fixes the editor marks as preferred, each checked as the editor checks it (the file still parses, the finding is gone, nothing else changed). Without --write, print a unified diff of what would change on stdout and one line per fix on stderr; with --write, replace each changed file atomically (a temporary file beside it, renamed over it), keeping its mode, line endings and byte order mark, and writing a symbolic link's target. PATHs are files or folders; folders are walked as advise walks them (--exclude, --max-file-size, and the exclude globs of --config FILE), and a Helm chart's files are left alone. --signal ID keeps to those signals, and is needed for fixes that need set-up outside the file (a runtime class). Fixes that need a person's choice are listed on stderr, not applied.",
+    exitCodes: '0 nothing to fix; 1 fixes apply (or, with --write, were applied); 2 bad usage, a path that does not exist or an invalid --config file; 3 a file could not be written (it is left as it was), or an internal error.',
     async run(args: string[], io: CliIO): Promise<number> {
-      const { positionals, options } = parseArgs(args, { signal: 'string[]', write: 'boolean', exclude: 'string[]', 'max-file-size': 'string' });
+      const { positionals, options } = parseArgs(args, { signal: 'string[]', write: 'boolean', exclude: 'string[]', 'max-file-size': 'string', config: 'string' });
       if (positionals.length === 0) throw new UsageError(`usage: ${command.usage}`);
       const write = options.write === true;
       const maxFileSize = options['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(options['max-file-size']));
@@ -153,7 +154,13 @@ export function makeFixCommand(deps: FixCommandDeps = {}): Subcommand {
       }
       const notes: string[] = [];
       for (const id of signals) if (!fixable.includes(id)) notes.push(`--signal ${id}: this signal has no automatic fix`);
-      const targets = await targetsOf(positionals, (options.exclude as string[] | undefined) ?? [], notes);
+      let config: ProjectConfig | null = null;
+      try {
+        if (options.config !== undefined) config = await loadCliConfig(options.config as string, '.');
+      } catch (e) {
+        return configErrorExit(e, io);
+      }
+      const targets = await targetsOf(positionals, [...((options.exclude as string[] | undefined) ?? []), ...(config?.exclude ?? [])], notes);
       for (const n of notes) io.err(n);
 
       const seen = new Set<string>();

@@ -9,6 +9,9 @@ import { overallOf, type RoleRule } from './roles';
 import { analyzeCharts, chartOf, chartRoots } from './charts';
 import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind, type WalkResult } from './scan';
 import { append } from '../arrays';
+import { readProjectConfig } from '../config/load';
+import { CONFIG_FILE_NAME, type IgnoreRule, type ProjectConfig } from '../config/projectConfig';
+import { applySuppressions, compileIgnores, isSuppressed, scanSuppressions, type IgnoreMatcher, type SuppressedFinding, type SuppressionComment, type SuppressionProblem, type UnusedSuppression } from '../config/suppressions';
 
 export type { AdviceReport, AdviceWorkload, AdviceSignal, AdviceSource, AdviceNote, AdviceStats, IncompleteFile } from './report';
 export type { Role, RoleRule } from './roles';
@@ -45,6 +48,12 @@ export interface AdviseOptions {
   deps?: Partial<EngineDeps>;
   /** Which files are which (the config file's `roles`, `--role`): overrides the roles the advisor infers. */
   roles?: RoleRule[];
+  /**
+   * The project config (`--config`): its exclude, roles (after `roles`) and ignore entries apply to
+   * every root. Undefined: each root's own `.container-or-vm.yaml` is read, if there is one (an
+   * invalid one is applied not at all and named in the notes). null: none.
+   */
+  config?: ProjectConfig | null;
 }
 
 interface CacheEntry {
@@ -53,6 +62,8 @@ interface CacheEntry {
   analysis: FileAnalysis | null;
   skip?: { reason: string; kind: SkipKind };
   notes: string[];
+  /** The file's suppression comments. */
+  comments?: SuppressionComment[];
 }
 
 /** Reported changes kept between runs; past this, the next run checks every file. */
@@ -202,9 +213,12 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
 
   const skipped: Skipped[] = [];
   const candidates: Candidate[] = [];
+  const notes: AdviceNote[] = [];
+  const projects = await projectConfigs(fs, normRoots, labels, options.config, notes);
+  const excludeOf = (i: number) => [...(options.exclude ?? []), ...projects.excludes[i]];
   const tracked = options.cache?.tracking;
   // Files nobody reported changed are taken as they were, unless the settings changed since.
-  const settingsKey = JSON.stringify([maxFileSize, options.exclude ?? [], options.skipFolders ?? null, labels]);
+  const settingsKey = JSON.stringify([maxFileSize, normRoots.map((_, i) => excludeOf(i)), options.skipFolders ?? null, labels]);
   const trustUnreported = tracked !== undefined && tracked.settings === settingsKey;
   // Reports up to now are settled by this run if it completes; later ones wait for the next.
   const reportsBefore = tracked?.reports ?? 0;
@@ -212,12 +226,12 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   let files = 0;
   for (let i = 0; i < normRoots.length; i++) {
     const before = files;
-    const walkKey = JSON.stringify([normRoots[i], labels[i], options.exclude ?? [], options.skipFolders ?? null]);
+    const walkKey = JSON.stringify([normRoots[i], labels[i], excludeOf(i), options.skipFolders ?? null]);
     const generation = tracked?.generation;
     let res = tracked?.walks.get(walkKey);
     if (!res) {
       res = await walk(fs, normRoots[i], {
-        exclude: options.exclude,
+        exclude: excludeOf(i),
         skipFolders: options.skipFolders,
         label: labels[i],
         concurrency: options.concurrency,
@@ -233,7 +247,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   }
 
   const analyses: (FileAnalysis | null)[] = new Array(candidates.length).fill(null);
-  const notes: AdviceNote[] = [];
+  const comments = new Map<string, SuppressionComment[]>();
   const noteLists: string[][] = new Array(candidates.length).fill(null).map(() => []);
   const skips: ({ reason: string; kind: SkipKind } | undefined)[] = new Array(candidates.length).fill(undefined);
   const seen = new Set<string>();
@@ -283,6 +297,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
         analyses[i] = hit.analysis;
         skips[i] = hit.skip;
         noteLists[i] = hit.notes;
+        if (hit.comments?.length) comments.set(c.rel, hit.comments);
       } else {
         const analyze = analyzeCandidate(c, deps);
         let result: ReturnType<typeof analyze>;
@@ -295,7 +310,8 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
         analyses[i] = result.analysis;
         skips[i] = result.skip;
         noteLists[i] = result.notes;
-        if (key !== undefined) options.cache?.set(c.path, { key, analysis: result.analysis, skip: result.skip, notes: result.notes });
+        if (result.comments?.length) comments.set(c.rel, result.comments);
+        if (key !== undefined) options.cache?.set(c.path, { key, analysis: result.analysis, skip: result.skip, notes: result.notes, comments: result.comments });
       }
       done++;
       if (done % 50 === 0) options.onProgress?.({ files, candidates: candidates.length, done });
@@ -317,13 +333,15 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
     for (const [path, n] of tracked.changed) if (n <= reportsBefore) tracked.changed.delete(path);
   }
 
-  const found = analyses.filter((a): a is FileAnalysis => a !== null);
+  let found = analyses.filter((a): a is FileAnalysis => a !== null);
   if (charts.length) {
     const rendered = analyzeCharts(chartTexts, charts, deps);
     append(found, rendered.analyses);
     append(notes, rendered.notes);
   }
-  const workloads = adviseAnalyses(found, deps, { roles: options.roles });
+  const suppression = suppress(found, comments, projects.ignore);
+  found = suppression.analyses;
+  const workloads = adviseAnalyses(found, deps, { roles: [...(options.roles ?? []), ...projects.roles] });
   return {
     version,
     root: normRoots.join(', '),
@@ -334,12 +352,113 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
     notes,
     stats: { files, configFiles: found.length, ms: Date.now() - started, parsed, reused },
     ...(normRoots.length > 1 ? { roots: normRoots.map((path, i) => ({ label: labels[i], path })) } : {}),
+    ...suppression.report,
+    ...(projects.files.length ? { config: projects.files } : {}),
   };
+}
+
+/**
+ * One file's analysis with its suppressed findings taken out (its comments, then the config's
+ * `ignore` entries): for advice on an open document (live.ts, the editor's diagnostics and CodeLens),
+ * which does not go through a scan.
+ */
+export function suppressAnalysis(analysis: FileAnalysis, text: string, config?: Pick<ProjectConfig, 'ignore'> | null): FileAnalysis {
+  const comments = scanSuppressions(text);
+  return suppress([analysis], comments.length ? new Map([[analysis.file, comments]]) : new Map(), config?.ignore ?? []).analyses[0];
+}
+
+/** The globs of a root's config as the report's paths read them: a glob with a '/' is prefixed by the root's label. */
+function labelled(glob: string, label: string): string {
+  if (!label || !glob.includes('/')) return glob;
+  return `${label}/${glob.replace(/^\.?\//, '')}`;
+}
+
+/** The project configs of a scan: the one given, or each root's own file. */
+async function projectConfigs(
+  fs: ReadOnlyFs,
+  roots: readonly string[],
+  labels: readonly string[],
+  given: ProjectConfig | null | undefined,
+  notes: AdviceNote[],
+): Promise<{ excludes: string[][]; roles: RoleRule[]; ignore: IgnoreRule[]; files: string[] }> {
+  const out = { excludes: roots.map(() => [] as string[]), roles: [] as RoleRule[], ignore: [] as IgnoreRule[], files: [] as string[] };
+  if (given === null) return out;
+  if (given) {
+    out.excludes = roots.map(() => given.exclude);
+    out.roles = given.roles;
+    out.ignore = given.ignore;
+    out.files = [given.file];
+    return out;
+  }
+  for (let i = 0; i < roots.length; i++) {
+    const label = labels[i];
+    const shown = label ? `${label}/${CONFIG_FILE_NAME}` : CONFIG_FILE_NAME;
+    const read = await readProjectConfig(fs, roots[i], shown);
+    if (!read) continue;
+    if (!read.config) {
+      for (const e of read.errors) notes.push({ file: shown, message: `not applied: line ${e.line}: ${e.message}` });
+      continue;
+    }
+    const c = read.config;
+    out.files.push(shown);
+    out.excludes[i] = c.exclude;
+    for (const r of c.roles) out.roles.push({ glob: labelled(r.glob, label), role: r.role });
+    for (const r of c.ignore) out.ignore.push(r.path === undefined ? r : { ...r, path: labelled(r.path, label) });
+  }
+  return out;
+}
+
+/** The analyses with every suppressed finding taken out, and what the report says of the suppressions. */
+function suppress(
+  analyses: FileAnalysis[],
+  comments: ReadonlyMap<string, SuppressionComment[]>,
+  rules: readonly IgnoreRule[],
+): { analyses: FileAnalysis[]; report: { suppressed: SuppressedFinding[]; unusedSuppressions: UnusedSuppression[]; suppressionProblems: SuppressionProblem[] } } {
+  const report = { suppressed: [] as SuppressedFinding[], unusedSuppressions: [] as UnusedSuppression[], suppressionProblems: [] as SuppressionProblem[] };
+  if (comments.size === 0 && rules.length === 0) return { analyses, report };
+  const ignores: IgnoreMatcher[] = compileIgnores(rules);
+  const used = new Set<IgnoreRule>();
+  const out = analyses.map((a) => {
+    const cs = comments.get(a.file) ?? [];
+    const applied = applySuppressions(a.findings, cs, ignores, a.file);
+    append(report.suppressed, applied.suppressed);
+    append(report.unusedSuppressions, applied.unused);
+    append(report.suppressionProblems, applied.problems);
+    for (const r of applied.usedRules) used.add(r);
+    if (applied.suppressed.length === 0) return a;
+    const targets = a.targets;
+    return {
+      ...a,
+      findings: applied.kept,
+      ...(targets
+        ? {
+            targets: (t: string) => {
+              const r = targets(t);
+              return r && { ...r, findings: r.findings.filter((f) => !isSuppressed(f, cs, ignores, a.file)) };
+            },
+          }
+        : {}),
+    };
+  });
+  // A comment of a file that gave no analysis (no workload format) suppresses nothing either.
+  const analysed = new Set(analyses.map((a) => a.file));
+  for (const [file, cs] of comments) {
+    if (analysed.has(file)) continue;
+    const applied = applySuppressions([], cs, undefined, file);
+    append(report.unusedSuppressions, applied.unused);
+    append(report.suppressionProblems, applied.problems);
+  }
+  for (const r of rules) if (!used.has(r)) report.unusedSuppressions.push({ file: r.file, line: r.line, signal: r.signal });
+  const order = <T extends { file: string; line: number }>(x: T[]) => x.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  order(report.suppressed);
+  order(report.unusedSuppressions);
+  order(report.suppressionProblems);
+  return { analyses: out, report };
 }
 
 /** The analysis of one candidate once its text is known; the format is told by name, then by content. */
 function analyzeCandidate(c: Candidate, deps: EngineDeps) {
-  return (text: string, invalidUtf8: boolean): { analysis: FileAnalysis | null; skip?: { reason: string; kind: SkipKind }; notes: string[]; parsed: boolean } => {
+  return (text: string, invalidUtf8: boolean): { analysis: FileAnalysis | null; skip?: { reason: string; kind: SkipKind }; notes: string[]; parsed: boolean; comments?: SuppressionComment[] } => {
     const notes: string[] = [];
     const format: Format | null = formatByName(c.rel) ?? detectFormat(c.rel, text.slice(0, HEAD));
     if (!format) return { analysis: null, notes, parsed: false };
@@ -353,12 +472,13 @@ function analyzeCandidate(c: Candidate, deps: EngineDeps) {
     if (!analysis) return { analysis: null, skip: { reason: `no reader for the ${format} format yet`, kind: 'unsupported' }, notes, parsed: false };
     for (const p of analysis.problems.slice(0, 3)) notes.push(`line ${p.range.start.line + 1}: ${p.message}`);
     if (analysis.problems.length > 3) notes.push(`${analysis.problems.length - 3} more problems`);
-    return { analysis, notes, parsed: true };
+    const comments = scanSuppressions(text);
+    return { analysis, notes, parsed: true, ...(comments.length ? { comments } : {}) };
   };
 }
 
 /** Advises on files given as text (tests, the eval, an editor's open documents). Paths are used as given. */
-export function adviseFiles(files: { path: string; text: string }[], options: { deps?: Partial<EngineDeps>; roles?: RoleRule[] } = {}): AdviceReport {
+export function adviseFiles(files: { path: string; text: string }[], options: { deps?: Partial<EngineDeps>; roles?: RoleRule[]; config?: ProjectConfig } = {}): AdviceReport {
   const started = Date.now();
   const deps = depsOf(options);
   const analyses: FileAnalysis[] = [];
@@ -366,6 +486,7 @@ export function adviseFiles(files: { path: string; text: string }[], options: { 
   const skipped: Skipped[] = [];
   const charts = chartRoots(files.map((f) => f.path.replace(/\\/g, '/')));
   const chartTexts = new Map<string, string>();
+  const comments = new Map<string, SuppressionComment[]>();
   for (const f of files) {
     const path = f.path.replace(/\\/g, '/');
     const text = f.text.charCodeAt(0) === 0xfeff ? f.text.slice(1) : f.text;
@@ -375,6 +496,7 @@ export function adviseFiles(files: { path: string; text: string }[], options: { 
     }
     const r = analyzeCandidate({ path, rel: path }, deps)(text, false);
     if (r.analysis) analyses.push(r.analysis);
+    if (r.comments) comments.set(path, r.comments);
     if (r.skip) skipped.push({ file: path, ...r.skip });
     for (const n of r.notes) notes.push({ file: path, message: n });
   }
@@ -383,7 +505,8 @@ export function adviseFiles(files: { path: string; text: string }[], options: { 
     append(analyses, rendered.analyses);
     append(notes, rendered.notes);
   }
-  const workloads = adviseAnalyses(analyses, deps, { roles: options.roles });
+  const suppression = suppress(analyses, comments, options.config?.ignore ?? []);
+  const workloads = adviseAnalyses(suppression.analyses, deps, { roles: [...(options.roles ?? []), ...(options.config?.roles ?? [])] });
   return {
     version,
     root: '',
@@ -393,5 +516,7 @@ export function adviseFiles(files: { path: string; text: string }[], options: { 
     skipped,
     notes,
     stats: { files: files.length, configFiles: analyses.length, ms: Date.now() - started, parsed: analyses.length, reused: 0 },
+    ...suppression.report,
+    ...(options.config ? { config: [options.config.file] } : {}),
   };
 }

@@ -7,6 +7,9 @@ import type { Direction, Verdict, WorkloadKind } from './types';
 import type { Format } from '../parse/types';
 import type { Skipped } from './scan';
 import type { Role } from './roles';
+import type { SuppressedFinding, SuppressionProblem, UnusedSuppression } from '../config/suppressions';
+
+export type { SuppressedFinding, SuppressionProblem, UnusedSuppression } from '../config/suppressions';
 
 export interface AdviceSource {
   doc: SourceId;
@@ -101,4 +104,12 @@ export interface AdviceReport {
   stats: AdviceStats;
   /** In a multi-folder scan: each folder's label (the prefix of its files) and path. */
   roots?: { label: string; path: string }[];
+  /** Findings left out of every verdict by a suppression comment or the config's `ignore`, with the reason. */
+  suppressed?: SuppressedFinding[];
+  /** Suppressions that suppressed nothing: a comment's line and signal, or a config entry's. */
+  unusedSuppressions?: UnusedSuppression[];
+  /** Suppression comments that were not understood (no reason, an unknown signal): they suppress nothing. */
+  suppressionProblems?: SuppressionProblem[];
+  /** The project config files applied (`.container-or-vm.yaml`, `--config`). */
+  config?: string[];
 }

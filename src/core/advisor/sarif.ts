@@ -52,6 +52,8 @@ export interface SarifResult {
   }[];
   partialFingerprints: Record<string, string>;
   properties: { workloads: string[]; direction?: Direction; verdict?: string; role?: string };
+  /** Set on a finding a comment (`inSource`) or the config file (`external`) suppressed: code scanning shows it dismissed. */
+  suppressions?: { kind: 'inSource' | 'external'; justification: string }[];
 }
 
 export interface SarifRun {
@@ -160,6 +162,28 @@ export function toSarif(report: AdviceReport, catalogue: readonly Signal[] = SIG
       byKey.set(key, r);
       results.push(r);
     }
+  }
+  // Suppressed findings stay, marked, so code scanning shows them as dismissed with the reason.
+  const byId = new Map(catalogue.map((s) => [s.id, s]));
+  for (const x of report.suppressed ?? []) {
+    const signal = byId.get(x.signal);
+    let ruleIndex = index.get(x.signal);
+    if (ruleIndex === undefined) {
+      ruleIndex = rules.length;
+      rules.push(ruleOf(signal ?? { id: x.signal, group: 'existing', direction: 'container', weight: 0, dimension: 'isolation', sources: [], label: x.signal, reason: x.message ?? x.signal }));
+      index.set(x.signal, ruleIndex);
+    }
+    const direction = signal?.direction ?? 'container';
+    results.push({
+      ruleId: x.signal,
+      ruleIndex,
+      level: LEVEL_BY_DIRECTION[direction],
+      message: { text: `${signal?.label ?? x.signal}: ${x.message ?? signal?.reason ?? ''}` },
+      locations: loc(x.file, x.line, x.column),
+      partialFingerprints: { signal: `${x.signal}:${x.file}:${x.line}` },
+      properties: { workloads: [], direction },
+      suppressions: [{ kind: x.by === 'comment' ? 'inSource' : 'external', justification: x.reason }],
+    });
   }
   const run: SarifRun = {
     tool: { driver: { name: 'container-or-vm', version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },

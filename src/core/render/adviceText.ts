@@ -140,6 +140,20 @@ function textWorkload(out: string[], w: AdviceWorkload): void {
   }
 }
 
+/** Where a suppression came from, in a few words. */
+function suppressedBy(s: NonNullable<AdviceReport['suppressed']>[number]): string {
+  return s.by === 'comment' ? l10n.t('comment') : l10n.t('{0} line {1}', s.at.file, s.at.line);
+}
+
+/** Suppressions that suppress nothing, and comments that were not understood, in line order. */
+export function suppressionWarnings(r: Pick<AdviceReport, 'unusedSuppressions' | 'suppressionProblems'>): { file: string; line: number; message: string }[] {
+  const out = [
+    ...(r.unusedSuppressions ?? []).map((u) => ({ file: u.file, line: u.line, message: l10n.t('the suppression of {0} suppresses nothing', u.signal) })),
+    ...(r.suppressionProblems ?? []),
+  ];
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
 export function renderAdviceText(r: AdviceReport): string {
   const out: string[] = [];
   out.push(`${l10n.t('Container or VM?')} ${plain(r.root)}`);
@@ -166,6 +180,15 @@ export function renderAdviceText(r: AdviceReport): string {
     for (const s of rest) out.push(`  - ${plain(s.file)}: ${plain(s.reason)}`);
   }
   if (folders) out.push('', l10n.t('{0} (the JSON output lists each).', plain(folders)));
+  if (r.suppressed?.length) {
+    out.push('', l10n.t('Suppressed ({0}):', r.suppressed.length));
+    for (const s of r.suppressed) out.push(`  - ${plain(s.file)}:${s.line} ${plain(s.signal)} (${suppressedBy(s)}): ${plain(s.reason)}`);
+  }
+  const unused = suppressionWarnings(r);
+  if (unused.length) {
+    out.push('', l10n.t('Suppression warnings ({0}):', unused.length));
+    for (const u of unused) out.push(`  - ${plain(u.file)}:${u.line}: ${plain(u.message)}`);
+  }
   if (r.notes.length) {
     out.push('', l10n.t('Notes:'));
     for (const n of r.notes) out.push(`  - ${plain(n.file)}: ${plain(n.message)}`);
@@ -228,6 +251,17 @@ export function renderAdviceMarkdown(r: AdviceReport): string {
     for (const s of skipped.rest) out.push(`- ${code(s.file)}: ${escapeText(s.reason)}`);
     if (skipped.folders) out.push(`- ${escapeText(skipped.folders)}`);
     out.push('', '</details>', '');
+  }
+  if (r.suppressed?.length) {
+    out.push(`<details><summary>${l10n.t('Suppressed ({0})', r.suppressed.length)}</summary>`, '');
+    for (const s of r.suppressed) out.push(`- ${code(`${s.file}:${s.line}`)} ${code(s.signal)} (${escapeText(suppressedBy(s))}): ${escapeText(s.reason)}`);
+    out.push('', '</details>', '');
+  }
+  const warnings = suppressionWarnings(r);
+  if (warnings.length) {
+    out.push(`**${l10n.t('Suppression warnings')}**`, '');
+    for (const u of warnings) out.push(`- ${code(`${u.file}:${u.line}`)}: ${escapeText(u.message)}`);
+    out.push('');
   }
   if (r.notes.length) {
     out.push(`**${l10n.t('Notes')}**`, '');

@@ -11,6 +11,7 @@ import { registerHover } from './providers/hover';
 import { registerCodeActions } from './providers/codeActions';
 import { registerCodeLens } from './providers/codelens';
 import { registerDiagnostics } from './providers/diagnostics';
+import { registerProjectConfig } from './providers/projectConfig';
 import { LiveAdviceCache } from './providers/liveAdvice';
 import { AdvisorStatusBar } from './providers/statusBar';
 import { forgetClosedDocuments } from './providers/model';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(forgetClosedDocuments(cache), registerHover(cache));
   const live = new LiveAdviceCache(cache, advice);
   context.subscriptions.push(registerCodeLens(live, advice), registerDiagnostics(live), registerCodeActions(live), new AdvisorStatusBar(advice));
+  context.subscriptions.push(registerProjectConfig());
 }
 
 export function deactivate(): void {

@@ -48,6 +48,7 @@ export const DIMENSIONS: Dimension[] = [
       msRow('Operating system'),
       UNIT_KNOW,
       { doc: BB, section: 'What Are Containers?' },
+      BB_TABLE,
     ],
     note:
       'Site24x7 says a container has no OS (no OS image, using the host\'s); the Microsoft documents say it carries the user-mode part of an OS on the host\'s kernel. Both agree there is no kernel of its own; we follow Microsoft on the user-mode part.',
@@ -61,7 +62,7 @@ export const DIMENSIONS: Dimension[] = [
       'The hardware is what gets virtualized: a hypervisor presents virtual CPUs, memory, disks and adapters, and each guest runs a whole OS on them as if on a machine of its own.',
     sandboxed:
       'Both at once: the container interface stays, but the sandbox adds a small virtual machine (or, with gVisor, a kernel in user space) between the workload and the host.',
-    sources: [BB_TABLE, DIFF_VMS, { doc: BB, section: 'What Is a Hypervisor?' }, UNIT_KNOW],
+    sources: [BB_TABLE, DIFF_VMS, { doc: BB, section: 'What Is a Hypervisor?' }],
   },
   {
     id: 'guest-compat',
@@ -217,6 +218,7 @@ export const DIMENSIONS: Dimension[] = [
       DIFF_CHOOSE,
       BB_FAQ,
       { doc: BB, section: 'Benefits of VMs' },
+      BB_TABLE,
       msRow('Isolation'),
     ],
   },

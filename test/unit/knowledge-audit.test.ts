@@ -80,7 +80,10 @@ describe('knowledge audit: corrected claims', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  runtimeClassName: kata\n  containers:\n    - name: c\n      image: busybox\n      securityContext:\n        privileged: true\n';
     const ex = hover('pod.yaml', text, 'privileged')!;
     assert.equal(ex.topic.id, 'kubernetes.securityContext.privileged');
-    assert.match(ex.markdown, /guest VM/);
+    assert.match(ex.markdown, /`runtimeClassName: kata`: this pod runs in a Kata lightweight VM, so `privileged` acts on that guest VM's kernel/);
+    const plain = hover('pod.yaml', text.replace('  runtimeClassName: kata\n', ''), 'privileged')!;
+    assert.doesNotMatch(plain.markdown, /runtimeClassName/);
+    assert.match(plain.markdown, /the node's/);
   });
 
   it('says Hyper-V isolation lets a newer host run an older image, not any host build', () => {

@@ -435,7 +435,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
     title: 'liveness / readiness / startup probe',
     summary: 'Checks that tell Kubernetes whether to restart a container or send it traffic.',
     does: 'A failing liveness probe restarts the container; a failing readiness probe takes the pod out of Service endpoints; a startup probe holds the other two until the app has started. Each runs an `exec` command, an HTTP GET, a TCP or gRPC check.',
-    angle: 'This is how an orchestrator gives containers fault tolerance and load balancing: it restarts or replaces unhealthy instances and routes traffic only to ready ones, where VMs rely on failover of a whole machine to another server.',
+    angle: 'This is how Kubernetes gives containers fault tolerance and load balancing: the kubelet restarts a container whose liveness probe fails and Services route traffic only to ready pods, where VMs rely on failover of a whole machine to another server. Kubernetes reads these probes, not a Dockerfile `HEALTHCHECK`.',
     dimensions: ['fault-tolerance', 'load-balancing'],
     sources: [MS.faultTolerance, MS.loadBalancing, S24.faultTolerance],
     reference: ref('Kubernetes: Configure Liveness, Readiness and Startup Probes', 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'),

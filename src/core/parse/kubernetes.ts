@@ -4,6 +4,7 @@ import type { Workload, WorkloadKind } from '../advisor/types';
 import { KUBERNETES_TOPICS } from '../knowledge/kubernetes';
 import type { ConfigModel, ConfigNode, Range } from './types';
 import { child, childString } from './yaml';
+import { keyedTopicAt, nodeAt } from './keyed';
 import { yamlFormatModule } from './yamlModule';
 
 export type KubernetesModel = ConfigModel & { format: 'kubernetes' };
@@ -180,4 +181,32 @@ export function attachmentsOf(model: ConfigModel): Attachment[] {
   return out;
 }
 
-export const kubernetesModule = yamlFormatModule('kubernetes', () => KUBERNETES_TOPICS, kubernetesWorkloads);
+const yamlModule = yamlFormatModule('kubernetes', () => KUBERNETES_TOPICS, kubernetesWorkloads);
+
+/** The `runtimeClassName` of the pod spec a node sits in (the nearest one above it), if any. */
+function runtimeClassAbove(chain: readonly ConfigNode[]): string | undefined {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const rc = childString(chain[i], 'runtimeClassName');
+    if (rc !== undefined) return rc;
+  }
+  return undefined;
+}
+
+/**
+ * As every YAML format, except that `privileged` in a pod whose runtime class is Kata says the
+ * container acts on the guest VM's kernel rather than the node's (the Kata runtime starts each pod
+ * in a lightweight VM).
+ */
+export const kubernetesModule: typeof yamlModule = {
+  ...yamlModule,
+  topicAt: (model, pos) => {
+    const hit = keyedTopicAt(KUBERNETES_TOPICS, model.roots, pos);
+    if (!hit) return null;
+    const { key, node: _node, ...plain } = hit;
+    if (key.id !== 'kubernetes.securityContext.privileged') return plain;
+    const chain = nodeAt(model.roots, pos) ?? [];
+    const rc = runtimeClassAbove(chain);
+    if (!rc || !/kata/i.test(rc)) return plain;
+    return { ...plain, notes: [`\`runtimeClassName: ${rc}\`: this pod runs in a Kata lightweight VM, so \`privileged\` acts on that guest VM's kernel and devices, not the node's; the VM stays the boundary.`] };
+  },
+};

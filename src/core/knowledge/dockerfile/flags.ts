@@ -301,7 +301,7 @@ const healthFlags: Topic[] = [
     does:
       '`--start-period=<duration>` (default `0s`): failed checks in this window do not count towards `--retries`; the first success ends it early.',
     angle:
-      'Containers usually start in seconds, but an app that warms caches or runs migrations needs time; the start period avoids killing it too soon. ' +
+      'Containers usually start in seconds, but an app that warms caches or runs migrations needs time; the start period keeps early failures from marking it unhealthy (and, under Swarm, from having it replaced). ' +
       'A VM additionally waits for its OS to boot, which counts in minutes.',
     dimensions: ['startup', 'fault-tolerance'],
     sources: [BB.diff, BB.faq, DIFF.containers],
@@ -326,8 +326,8 @@ const healthFlags: Topic[] = [
     does:
       '`--retries=<n>` (default `3`): after that many failed checks in a row the status turns `unhealthy`; a passing check resets it to `healthy`.',
     angle:
-      'An `unhealthy` status is a signal for automation to restart or recreate the container on a working node. ' +
-      'Balance it: too few retries cause needless churn, too many leave a broken copy serving traffic.',
+      'An `unhealthy` status is only a signal: Swarm replaces the task, while the Engine and Compose just record it and Kubernetes ignores `HEALTHCHECK`. ' +
+      'Balance it: too few retries report needless failures, too many leave a broken copy serving traffic.',
     dimensions: ['fault-tolerance', 'load-balancing'],
     sources: [MS.faultTolerance, S24.faultTolerance],
     reference: dockerfileRef('HEALTHCHECK', 'healthcheck'),

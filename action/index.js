@@ -467,9 +467,21 @@ var init_compose = __esm({
         reference: ref("Compose Deploy Specification: resources", "https://docs.docker.com/reference/compose-file/deploy/#resources")
       },
       {
+        id: "compose.deploy.update_config",
+        format: "compose",
+        paths: ["services.*.deploy.update_config", "services.*.deploy.rollback_config"],
+        title: "deploy.update_config / rollback_config",
+        summary: "How replicas are replaced when the service is updated (or rolled back).",
+        does: "`parallelism` (how many containers at a time), `delay` between batches, `failure_action` (`continue`, `rollback`, `pause`), `monitor`, `max_failure_ratio` and `order` (`stop-first` or `start-first`). An orchestrator such as Swarm applies it; plain `docker compose up` does not roll out in batches.",
+        angle: "Updating by starting new containers from a new image and stopping old ones, batch by batch, is the container way of patching; a VM is usually patched in place or rebuilt and moved as a whole machine.",
+        dimensions: ["deployment", "os-updates", "fault-tolerance"],
+        sources: [MS.updates, MS.deployment, S24.portability],
+        reference: ref("Compose Deploy Specification: update_config", "https://docs.docker.com/reference/compose-file/deploy/#update_config")
+      },
+      {
         id: "compose.deploy",
         format: "compose",
-        paths: ["services.*.deploy", "services.*.deploy.replicas", "services.*.deploy.restart_policy", "services.*.deploy.placement", "services.*.deploy.update_config", "services.*.deploy.mode"],
+        paths: ["services.*.deploy", "services.*.deploy.replicas", "services.*.deploy.restart_policy", "services.*.deploy.placement", "services.*.deploy.mode"],
         title: "deploy",
         summary: "How the service is deployed: replicas, placement, restart and update policy, resources.",
         does: "Declares replica count, placement constraints, restart and rolling-update behaviour and resources; orchestrators such as Swarm honour all of it, plain Compose a subset.",
@@ -477,6 +489,78 @@ var init_compose = __esm({
         dimensions: ["load-balancing", "fault-tolerance", "deployment"],
         sources: [MS.loadBalancing, MS.faultTolerance, S24.loadBalancing],
         reference: ref("Compose Deploy Specification", "https://docs.docker.com/reference/compose-file/deploy/")
+      },
+      {
+        id: "compose.healthcheck.test",
+        format: "compose",
+        paths: ["services.*.healthcheck.test"],
+        title: "healthcheck.test",
+        summary: "The command that decides whether the service is healthy.",
+        does: '`["CMD", ...]` runs a program directly, `["CMD-SHELL", "..."]` or a plain string runs it through the container\'s shell, `["NONE"]` turns the image\'s check off. Exit code 0 means healthy, 1 unhealthy.',
+        angle: "The check runs inside the container, so the tools it calls (`curl`, `wget`) must be in the image; a minimal image may need a small probe binary instead. Compose and the Engine only record the result.",
+        dimensions: ["fault-tolerance"],
+        sources: [MS.faultTolerance, LEARN.know],
+        reference: svc("healthcheck")
+      },
+      {
+        id: "compose.healthcheck.interval",
+        format: "compose",
+        paths: ["services.*.healthcheck.interval"],
+        title: "healthcheck.interval",
+        summary: "Time between two checks (default 30s).",
+        does: "A duration such as `30s` or `1m30s`: how long after one check finishes the next one starts.",
+        angle: "A shorter interval reports a stuck container as unhealthy sooner, at some CPU cost inside it. Compose and the Engine only mark the status; acting on it is up to Swarm or whatever watches it.",
+        dimensions: ["fault-tolerance"],
+        sources: [MS.faultTolerance, LEARN.know],
+        reference: svc("healthcheck")
+      },
+      {
+        id: "compose.healthcheck.timeout",
+        format: "compose",
+        paths: ["services.*.healthcheck.timeout"],
+        title: "healthcheck.timeout",
+        summary: "How long one check may run before it counts as failed (default 30s).",
+        does: "A duration: a check that takes longer is stopped and counts as a failure.",
+        angle: "A hung app is as broken as a crashed one; the timeout lets the check say so. Replacing the container is left to Swarm or whatever watches the status.",
+        dimensions: ["fault-tolerance"],
+        sources: [MS.faultTolerance, LEARN.know],
+        reference: svc("healthcheck")
+      },
+      {
+        id: "compose.healthcheck.retries",
+        format: "compose",
+        paths: ["services.*.healthcheck.retries"],
+        title: "healthcheck.retries",
+        summary: "How many failures in a row mark the container unhealthy (default 3).",
+        does: "The number of consecutive failed checks after which the container's status becomes `unhealthy`; one success resets the count.",
+        angle: "More retries tolerate brief hiccups; fewer report trouble sooner. Compose and the Engine only record the status (Swarm acts on it), so this tunes when others are told, not a restart.",
+        dimensions: ["fault-tolerance"],
+        sources: [MS.faultTolerance, LEARN.know],
+        reference: svc("healthcheck")
+      },
+      {
+        id: "compose.healthcheck.start_period",
+        format: "compose",
+        paths: ["services.*.healthcheck.start_period"],
+        title: "healthcheck.start_period",
+        summary: "A grace time after start during which failures do not count (default 0s).",
+        does: "A duration: failed checks during it do not count towards `retries`, while a success already marks the container healthy.",
+        angle: "Containers usually start in seconds, so a short start period is enough; a service that needs minutes of warm-up behaves more like a booting machine.",
+        dimensions: ["fault-tolerance"],
+        sources: [MS.faultTolerance, LEARN.know],
+        reference: svc("healthcheck")
+      },
+      {
+        id: "compose.healthcheck.disable",
+        format: "compose",
+        paths: ["services.*.healthcheck.disable"],
+        title: "healthcheck.disable",
+        summary: "Turns the health check off.",
+        does: '`disable: true` switches off any check the image defines, the same as `test: ["NONE"]`.',
+        angle: "Without a check, nothing reports a hung service: Compose, the Engine and Swarm only see whether its process still runs.",
+        dimensions: ["fault-tolerance"],
+        sources: [MS.faultTolerance, LEARN.know],
+        reference: svc("healthcheck")
       },
       {
         id: "compose.healthcheck.start_interval",
@@ -493,7 +577,7 @@ var init_compose = __esm({
       {
         id: "compose.healthcheck",
         format: "compose",
-        paths: ["services.*.healthcheck", ...["test", "interval", "timeout", "retries", "start_period", "disable"].map((k) => `services.*.healthcheck.${k}`)],
+        paths: ["services.*.healthcheck"],
         title: "healthcheck",
         summary: "A command that tells whether the service is healthy.",
         does: "Runs `test` every `interval`, fails after `timeout`, marks the container unhealthy after `retries` failures; `start_period` gives a grace time at start; `disable: true` turns the image's check off.",
@@ -685,6 +769,135 @@ var init_compose = __esm({
         reference: ref("Compose file reference: secrets", "https://docs.docker.com/reference/compose-file/secrets/")
       }
     ];
+  }
+});
+
+// src/core/knowledge/keyTopic.ts
+function asTopic(t2) {
+  const { format: _f, paths: _p, notes: _n, ...topic } = t2;
+  return topic;
+}
+var init_keyTopic = __esm({
+  "src/core/knowledge/keyTopic.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/parse/path.ts
+function splitPattern(pattern) {
+  const out = [];
+  let cur = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\" && pattern[i + 1] === ".") {
+      cur += ".";
+      i++;
+    } else if (ch === ".") {
+      out.push(cur);
+      cur = "";
+    } else {
+      cur += ch;
+    }
+  }
+  out.push(cur);
+  return out;
+}
+function segmentsOf(pattern) {
+  if (typeof pattern !== "string") return pattern;
+  let segs = cache.get(pattern);
+  if (!segs) {
+    segs = splitPattern(pattern);
+    cache.set(pattern, segs);
+  }
+  return segs;
+}
+function matchPath(pattern, path) {
+  const segs = segmentsOf(pattern);
+  let p = 0;
+  let k = 0;
+  let starP = -1;
+  let starK = 0;
+  while (k < path.length) {
+    if (p < segs.length && segs[p] === "**") {
+      starP = p++;
+      starK = k;
+    } else if (p < segs.length && (segs[p] === "*" || segs[p] === path[k] || segs[p] === "#" && isIndex(path[k]))) {
+      p++;
+      k++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      k = ++starK;
+    } else {
+      return false;
+    }
+  }
+  while (p < segs.length && segs[p] === "**") p++;
+  return p === segs.length;
+}
+var cache, isIndex;
+var init_path = __esm({
+  "src/core/parse/path.ts"() {
+    "use strict";
+    cache = /* @__PURE__ */ new Map();
+    isIndex = (key) => /^\d+$/.test(key);
+  }
+});
+
+// src/core/parse/keyed.ts
+function contains(r, p) {
+  const afterStart = p.line > r.start.line || p.line === r.start.line && p.character >= r.start.character;
+  const beforeEnd = p.line < r.end.line || p.line === r.end.line && p.character <= r.end.character;
+  return afterStart && beforeEnd;
+}
+function nodeAt(roots, pos) {
+  const find = (n, isRoot) => {
+    const kids4 = n.children ?? [];
+    for (let i = kids4.length - 1; i >= 0; i--) {
+      if (!contains(kids4[i].range, pos)) continue;
+      const hit2 = find(kids4[i], false);
+      if (hit2) return [n, ...hit2];
+    }
+    if (isRoot) return null;
+    if (contains(n.keyRange, pos) || n.children === void 0 && n.valueRange && contains(n.valueRange, pos)) return [n];
+    return null;
+  };
+  for (const root of roots) {
+    if (!contains(root.range, pos)) continue;
+    const hit2 = find(root, true);
+    if (hit2) return hit2;
+  }
+  return null;
+}
+function topicForPath(topics2, path) {
+  return topics2.find((t2) => t2.paths.some((p) => matchPath(p, path)));
+}
+function valueNotes(topic, node) {
+  if (!topic.notes || node.value === void 0 || node.value === null) return [];
+  const v = node.value;
+  return topic.notes.filter((n) => n.match instanceof RegExp ? n.match.test(String(v)) : n.match === v || String(n.match) === String(v)).map((n) => n.note);
+}
+function keyedTopicAt(topics2, roots, pos) {
+  const chain = nodeAt(roots, pos);
+  if (!chain) return null;
+  const node = chain[chain.length - 1];
+  for (let i = chain.length - 1; i >= 1; i--) {
+    const n = chain[i];
+    const topic = topicForPath(topics2, n.path);
+    if (topic) {
+      const notes = [...valueNotes(topic, node)];
+      return { topic: asTopic(topic), key: topic, node: n, range: node.keyRange, ...notes.length ? { notes } : {} };
+    }
+    if (!isIndex2(n.key)) return null;
+  }
+  return null;
+}
+var isIndex2;
+var init_keyed = __esm({
+  "src/core/parse/keyed.ts"() {
+    "use strict";
+    init_keyTopic();
+    init_path();
+    isIndex2 = (key) => /^\d+$/.test(key);
   }
 });
 
@@ -9330,135 +9543,6 @@ var init_yaml = __esm({
   }
 });
 
-// src/core/knowledge/keyTopic.ts
-function asTopic(t2) {
-  const { format: _f, paths: _p, notes: _n, ...topic } = t2;
-  return topic;
-}
-var init_keyTopic = __esm({
-  "src/core/knowledge/keyTopic.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/parse/path.ts
-function splitPattern(pattern) {
-  const out = [];
-  let cur = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "\\" && pattern[i + 1] === ".") {
-      cur += ".";
-      i++;
-    } else if (ch === ".") {
-      out.push(cur);
-      cur = "";
-    } else {
-      cur += ch;
-    }
-  }
-  out.push(cur);
-  return out;
-}
-function segmentsOf(pattern) {
-  if (typeof pattern !== "string") return pattern;
-  let segs = cache.get(pattern);
-  if (!segs) {
-    segs = splitPattern(pattern);
-    cache.set(pattern, segs);
-  }
-  return segs;
-}
-function matchPath(pattern, path) {
-  const segs = segmentsOf(pattern);
-  let p = 0;
-  let k = 0;
-  let starP = -1;
-  let starK = 0;
-  while (k < path.length) {
-    if (p < segs.length && segs[p] === "**") {
-      starP = p++;
-      starK = k;
-    } else if (p < segs.length && (segs[p] === "*" || segs[p] === path[k] || segs[p] === "#" && isIndex(path[k]))) {
-      p++;
-      k++;
-    } else if (starP >= 0) {
-      p = starP + 1;
-      k = ++starK;
-    } else {
-      return false;
-    }
-  }
-  while (p < segs.length && segs[p] === "**") p++;
-  return p === segs.length;
-}
-var cache, isIndex;
-var init_path = __esm({
-  "src/core/parse/path.ts"() {
-    "use strict";
-    cache = /* @__PURE__ */ new Map();
-    isIndex = (key) => /^\d+$/.test(key);
-  }
-});
-
-// src/core/parse/keyed.ts
-function contains(r, p) {
-  const afterStart = p.line > r.start.line || p.line === r.start.line && p.character >= r.start.character;
-  const beforeEnd = p.line < r.end.line || p.line === r.end.line && p.character <= r.end.character;
-  return afterStart && beforeEnd;
-}
-function nodeAt(roots, pos) {
-  const find = (n, isRoot) => {
-    const kids4 = n.children ?? [];
-    for (let i = kids4.length - 1; i >= 0; i--) {
-      if (!contains(kids4[i].range, pos)) continue;
-      const hit2 = find(kids4[i], false);
-      if (hit2) return [n, ...hit2];
-    }
-    if (isRoot) return null;
-    if (contains(n.keyRange, pos) || n.children === void 0 && n.valueRange && contains(n.valueRange, pos)) return [n];
-    return null;
-  };
-  for (const root of roots) {
-    if (!contains(root.range, pos)) continue;
-    const hit2 = find(root, true);
-    if (hit2) return hit2;
-  }
-  return null;
-}
-function topicForPath(topics2, path) {
-  return topics2.find((t2) => t2.paths.some((p) => matchPath(p, path)));
-}
-function valueNotes(topic, node) {
-  if (!topic.notes || node.value === void 0 || node.value === null) return [];
-  const v = node.value;
-  return topic.notes.filter((n) => n.match instanceof RegExp ? n.match.test(String(v)) : n.match === v || String(n.match) === String(v)).map((n) => n.note);
-}
-function keyedTopicAt(topics2, roots, pos) {
-  const chain = nodeAt(roots, pos);
-  if (!chain) return null;
-  const node = chain[chain.length - 1];
-  for (let i = chain.length - 1; i >= 1; i--) {
-    const n = chain[i];
-    const topic = topicForPath(topics2, n.path);
-    if (topic) {
-      const notes = [...valueNotes(topic, node)];
-      return { topic: asTopic(topic), key: topic, node: n, range: node.keyRange, ...notes.length ? { notes } : {} };
-    }
-    if (!isIndex2(n.key)) return null;
-  }
-  return null;
-}
-var isIndex2;
-var init_keyed = __esm({
-  "src/core/parse/keyed.ts"() {
-    "use strict";
-    init_keyTopic();
-    init_path();
-    isIndex2 = (key) => /^\d+$/.test(key);
-  }
-});
-
 // src/core/parse/yamlModule.ts
 function parseYamlModel(format3, text, file) {
   const { roots, problems } = parseYamlTree(text);
@@ -9532,11 +9616,13 @@ function composeWorkloads(model) {
     };
   });
 }
-var joinPosix, composeModule;
+var joinPosix, yamlModule, DEVICES_TOPIC, composeModule;
 var init_compose2 = __esm({
   "src/core/parse/compose.ts"() {
     "use strict";
     init_compose();
+    init_keyTopic();
+    init_keyed();
     init_yaml();
     init_yamlModule();
     joinPosix = (a, b2) => {
@@ -9550,12 +9636,24 @@ var init_compose2 = __esm({
       }
       return (a.startsWith("/") ? "/" : "") + out.join("/");
     };
-    composeModule = yamlFormatModule("compose", () => COMPOSE_TOPICS, composeWorkloads);
+    yamlModule = yamlFormatModule("compose", () => COMPOSE_TOPICS, composeWorkloads);
+    DEVICES_TOPIC = COMPOSE_TOPICS.find((t2) => t2.id === "compose.deploy.resources.devices");
+    composeModule = {
+      ...yamlModule,
+      topicAt: (model, pos) => {
+        const hit2 = keyedTopicAt(COMPOSE_TOPICS, model.roots, pos);
+        if (!hit2) return null;
+        const { key, node, ...plain2 } = hit2;
+        const devicesOnly = node.key === "reservations" && !!node.children?.length && node.children.every((c) => c.key === "devices");
+        if (key.id === "compose.deploy.resources" && devicesOnly && DEVICES_TOPIC) return { ...plain2, topic: asTopic(DEVICES_TOPIC) };
+        return plain2;
+      }
+    };
   }
 });
 
 // src/core/knowledge/kubernetes.ts
-var ref2, SECCTX, PSS, kv, kids, SECCTX_FIELDS, PROBE_FIELDS, KUBEVIRT_DEVICE_FIELDS, CLOUD_INIT_VOLUME_FIELDS, SOCK2, HOST_PATH_NOTES, KUBERNETES_TOPICS;
+var ref2, SECCTX, PSS, kv, kids, SECCTX_FIELDS, PROBE_FIELDS, PROBES, PROBE_DOC, probeField, PROBE_FIELD_TOPICS, KUBEVIRT_DEVICE_FIELDS, CLOUD_INIT_VOLUME_FIELDS, SOCK2, HOST_PATH_NOTES, kvFeature, KUBEVIRT_FEATURE_TOPICS, KUBERNETES_TOPICS;
 var init_kubernetes = __esm({
   "src/core/knowledge/kubernetes.ts"() {
     "use strict";
@@ -9576,18 +9674,58 @@ var init_kubernetes = __esm({
       "sysctls",
       "windowsOptions"
     ];
-    PROBE_FIELDS = [
-      "exec",
-      "httpGet",
-      "tcpSocket",
-      "grpc",
-      "guestAgentPing",
-      "initialDelaySeconds",
-      "periodSeconds",
-      "timeoutSeconds",
-      "successThreshold",
-      "failureThreshold",
-      "terminationGracePeriodSeconds"
+    PROBE_FIELDS = ["exec", "httpGet", "tcpSocket", "grpc", "guestAgentPing"];
+    PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
+    PROBE_DOC = ref2("Kubernetes: Configure Liveness, Readiness and Startup Probes", "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes");
+    probeField = (field, summary, does, angle) => ({
+      id: `kubernetes.probe.${field}`,
+      format: "kubernetes",
+      paths: PROBES.map((p) => `**.${p}.${field}`),
+      title: field,
+      summary,
+      does,
+      angle,
+      dimensions: ["fault-tolerance"],
+      sources: [MS.faultTolerance, S24.faultTolerance],
+      reference: PROBE_DOC
+    });
+    PROBE_FIELD_TOPICS = [
+      probeField(
+        "periodSeconds",
+        "How often the probe runs (default 10 seconds).",
+        "Seconds between two runs of the probe; the default is 10 seconds and the minimum 1.",
+        "A shorter period notices a failure sooner, so the kubelet restarts the container (liveness) or takes it out of traffic (readiness) sooner, at the cost of more checks inside it."
+      ),
+      probeField(
+        "initialDelaySeconds",
+        "Seconds to wait after the container starts before the first probe (default 0).",
+        "Delays the first liveness or readiness probe; while a startup probe is defined, the others wait for it anyway.",
+        "Containers usually start in seconds, so a long delay is a sign of a slow-starting app; a startup probe suits that better than a fixed wait."
+      ),
+      probeField(
+        "timeoutSeconds",
+        "How long one probe may take before it counts as failed (default 1 second).",
+        "Seconds after which a probe run is counted as a failure; the minimum is 1.",
+        "A hung app fails its probe by timing out, which is how the kubelet tells a stuck container from a busy one."
+      ),
+      probeField(
+        "failureThreshold",
+        "Failures in a row before Kubernetes acts (default 3).",
+        "After this many consecutive failures a liveness or startup probe has the kubelet restart the container, and a readiness probe marks the pod not ready.",
+        "This sets how quickly a broken container is replaced by a restart or taken out of traffic, the container form of fault tolerance."
+      ),
+      probeField(
+        "successThreshold",
+        "Successes in a row to count as working again after a failure (default 1).",
+        "Consecutive successes needed after a failure; it must be 1 for liveness and startup probes.",
+        "Only readiness can use a higher value, so a flapping pod gets traffic back only once it is steadily ready."
+      ),
+      probeField(
+        "terminationGracePeriodSeconds",
+        "Grace time for a container the probe failed (overrides the pod's).",
+        "Seconds the kubelet waits between stopping a container after a failed liveness or startup probe and killing it; overrides the pod-level value for this probe.",
+        "A container killed after a failed probe is restarted rather than repaired, so a short grace period means a quicker, rougher restart."
+      )
     ];
     KUBEVIRT_DEVICE_FIELDS = [
       "autoattachGraphicsDevice",
@@ -9621,6 +9759,74 @@ var init_kubernetes = __esm({
       { match: /^\/sys(\/|$)/, note: "The node's **/sys**." },
       { match: /^\/dev(\/|$)/, note: "The node's **/dev**: its device nodes." },
       { match: /^\/lib\/modules(\/|$)/, note: "The node's kernel modules: this pod expects to load them." }
+    ];
+    kvFeature = (key, title, summary, does) => ({
+      id: `kubevirt.domain.features.${key}`,
+      format: "kubernetes",
+      paths: [`**.domain.features.${key}`],
+      title: `features.${key}`,
+      summary,
+      does,
+      angle: "Only a VM has virtual hardware to tune: these switches change what the guest's own kernel sees. A container has no firmware, interrupt controller or CPU features of its own; it uses the host kernel as it is.",
+      dimensions: ["os-kernel", "guest-compat"],
+      sources: [MS.vmArch, BB.hypervisor],
+      reference: kv(title)
+    });
+    KUBEVIRT_FEATURE_TOPICS = [
+      {
+        id: "kubevirt.domain.features",
+        format: "kubernetes",
+        paths: ["**.domain.features"],
+        title: "domain.features",
+        summary: "Switches for the virtual hardware the guest sees: ACPI, APIC, SMM, Hyper-V enlightenments, KVM.",
+        does: "Each entry turns a feature of the virtual machine on or off (most take `enabled`); features left out keep KubeVirt's defaults.",
+        angle: "Tuning virtual firmware and CPU features is part of running a guest OS with its own kernel, which only a VM does.",
+        dimensions: ["os-kernel", "guest-compat"],
+        sources: [MS.vmArch, BB.hypervisor],
+        reference: kv("Features")
+      },
+      kvFeature(
+        "apic",
+        "FeatureAPIC",
+        "The virtual APIC, the guest's interrupt controller (on by default).",
+        "`enabled` (default true) gives the guest an Advanced Programmable Interrupt Controller; `endOfInterrupt` turns on the end-of-interrupt optimisation for Windows guests."
+      ),
+      kvFeature(
+        "acpi",
+        "FeatureState",
+        "ACPI power management for the guest (on by default).",
+        "`enabled` gives the guest ACPI, which it uses for power management and to shut down cleanly when asked."
+      ),
+      kvFeature(
+        "smm",
+        "FeatureState",
+        "System Management Mode, which UEFI Secure Boot needs.",
+        "`enabled` turns on System Management Mode in the virtual CPU; EFI Secure Boot requires it."
+      ),
+      kvFeature(
+        "hyperv",
+        "FeatureHyperv",
+        "Hyper-V enlightenments that speed up Windows guests.",
+        "Sub-switches (`relaxed`, `vapic`, `spinlocks`, `synic`, `stimer`, ...) expose Hyper-V paravirtual interfaces that Windows guests use to run faster under KVM."
+      ),
+      kvFeature(
+        "hypervPassthrough",
+        "HyperVPassthrough",
+        "Turns on every Hyper-V enlightenment the host supports.",
+        "`enabled` passes all supported Hyper-V enlightenments to the guest instead of listing them one by one under `hyperv`."
+      ),
+      kvFeature(
+        "kvm",
+        "FeatureKVM",
+        "What the guest learns about running under KVM.",
+        "`hidden: true` hides the KVM signature from the guest, for software (some GPU drivers) that refuses to run in a VM."
+      ),
+      kvFeature(
+        "pvspinlock",
+        "FeaturePVSpinlock",
+        "Paravirtual spinlocks for the guest (on by default).",
+        "`enabled` lets the guest kernel use paravirtualised spinlocks, which waste less CPU when vCPUs are descheduled."
+      )
     ];
     KUBERNETES_TOPICS = [
       // ----- what kind of object this is -----
@@ -9933,11 +10139,11 @@ var init_kubernetes = __esm({
       {
         id: "kubernetes.probes",
         format: "kubernetes",
-        paths: ["livenessProbe", "readinessProbe", "startupProbe"].flatMap((p) => kids(`**.${p}`, ...PROBE_FIELDS)),
+        paths: PROBES.flatMap((p) => kids(`**.${p}`, ...PROBE_FIELDS)),
         title: "liveness / readiness / startup probe",
         summary: "Checks that tell Kubernetes whether to restart a container or send it traffic.",
         does: "A failing liveness probe restarts the container; a failing readiness probe takes the pod out of Service endpoints; a startup probe holds the other two until the app has started. Each runs an `exec` command, an HTTP GET, a TCP or gRPC check.",
-        angle: "This is how an orchestrator gives containers fault tolerance and load balancing: it restarts or replaces unhealthy instances and routes traffic only to ready ones, where VMs rely on failover of a whole machine to another server.",
+        angle: "This is how Kubernetes gives containers fault tolerance and load balancing: the kubelet restarts a container whose liveness probe fails and Services route traffic only to ready pods, where VMs rely on failover of a whole machine to another server. Kubernetes reads these probes, not a Dockerfile `HEALTHCHECK`.",
         dimensions: ["fault-tolerance", "load-balancing"],
         sources: [MS.faultTolerance, MS.loadBalancing, S24.faultTolerance],
         reference: ref2("Kubernetes: Configure Liveness, Readiness and Startup Probes", "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/")
@@ -10116,7 +10322,7 @@ var init_kubernetes = __esm({
       {
         id: "kubevirt.domain",
         format: "kubernetes",
-        paths: ["**.domain", ...kids("**.domain.features", "acpi", "apic", "hyperv", "hypervPassthrough", "kvm", "pvspinlock", "smm"), "**.domain.machine", "**.domain.clock"],
+        paths: ["**.domain", "**.domain.machine", "**.domain.clock"],
         title: "domain",
         summary: "The virtual machine's hardware definition.",
         does: "CPU, memory, firmware, devices, features (ACPI, SMM, Hyper-V enlightenments), machine type and clock of the guest.",
@@ -10184,7 +10390,9 @@ var init_kubernetes = __esm({
         dimensions: ["storage", "os-updates"],
         sources: [MS.storage, MS.updates],
         reference: kv("DataVolumeTemplateSpec")
-      }
+      },
+      ...PROBE_FIELD_TOPICS,
+      ...KUBEVIRT_FEATURE_TOPICS
     ];
   }
 });
@@ -10298,12 +10506,20 @@ function attachmentsOf(model) {
   }
   return out;
 }
-var POD_SPEC_PATH, KUSTOMIZATION_NAME, isKustomizationFile, ATTACHING_KINDS, kubernetesModule;
+function runtimeClassAbove(chain) {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const rc = childString(chain[i], "runtimeClassName");
+    if (rc !== void 0) return rc;
+  }
+  return void 0;
+}
+var POD_SPEC_PATH, KUSTOMIZATION_NAME, isKustomizationFile, ATTACHING_KINDS, yamlModule2, kubernetesModule;
 var init_kubernetes2 = __esm({
   "src/core/parse/kubernetes.ts"() {
     "use strict";
     init_kubernetes();
     init_yaml();
+    init_keyed();
     init_yamlModule();
     POD_SPEC_PATH = {
       Pod: { kind: "kubernetes-workload", path: ["spec"] },
@@ -10330,7 +10546,20 @@ var init_kubernetes2 = __esm({
     KUSTOMIZATION_NAME = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
     isKustomizationFile = (file) => KUSTOMIZATION_NAME.test(file);
     ATTACHING_KINDS = /* @__PURE__ */ new Set(["HorizontalPodAutoscaler", "VerticalPodAutoscaler", "ScaledObject"]);
-    kubernetesModule = yamlFormatModule("kubernetes", () => KUBERNETES_TOPICS, kubernetesWorkloads);
+    yamlModule2 = yamlFormatModule("kubernetes", () => KUBERNETES_TOPICS, kubernetesWorkloads);
+    kubernetesModule = {
+      ...yamlModule2,
+      topicAt: (model, pos) => {
+        const hit2 = keyedTopicAt(KUBERNETES_TOPICS, model.roots, pos);
+        if (!hit2) return null;
+        const { key, node: _node, ...plain2 } = hit2;
+        if (key.id !== "kubernetes.securityContext.privileged") return plain2;
+        const chain = nodeAt(model.roots, pos) ?? [];
+        const rc = runtimeClassAbove(chain);
+        if (!rc || !/kata/i.test(rc)) return plain2;
+        return { ...plain2, notes: [`\`runtimeClassName: ${rc}\`: this pod runs in a Kata lightweight VM, so \`privileged\` acts on that guest VM's kernel and devices, not the node's; the VM stays the boundary.`] };
+      }
+    };
   }
 });
 
@@ -11735,7 +11964,7 @@ var init_flags = __esm({
         title: "--start-period",
         summary: "Grace time after start during which failures are not counted (default 0s).",
         does: "`--start-period=<duration>` (default `0s`): failed checks in this window do not count towards `--retries`; the first success ends it early.",
-        angle: "Containers usually start in seconds, but an app that warms caches or runs migrations needs time; the start period avoids killing it too soon. A VM additionally waits for its OS to boot, which counts in minutes.",
+        angle: "Containers usually start in seconds, but an app that warms caches or runs migrations needs time; the start period keeps early failures from marking it unhealthy (and, under Swarm, from having it replaced). A VM additionally waits for its OS to boot, which counts in minutes.",
         dimensions: ["startup", "fault-tolerance"],
         sources: [BB.diff, BB.faq, DIFF.containers],
         reference: dockerfileRef("HEALTHCHECK", "healthcheck")
@@ -11755,7 +11984,7 @@ var init_flags = __esm({
         title: "--retries",
         summary: "Consecutive failures before the container is unhealthy (default 3).",
         does: "`--retries=<n>` (default `3`): after that many failed checks in a row the status turns `unhealthy`; a passing check resets it to `healthy`.",
-        angle: "An `unhealthy` status is a signal for automation to restart or recreate the container on a working node. Balance it: too few retries cause needless churn, too many leave a broken copy serving traffic.",
+        angle: "An `unhealthy` status is only a signal: Swarm replaces the task, while the Engine and Compose just record it and Kubernetes ignores `HEALTHCHECK`. Balance it: too few retries report needless failures, too many leave a broken copy serving traffic.",
         dimensions: ["fault-tolerance", "load-balancing"],
         sources: [MS.faultTolerance, S24.faultTolerance],
         reference: dockerfileRef("HEALTHCHECK", "healthcheck")
@@ -12811,7 +13040,18 @@ var init_packer = __esm({
         dimensions: ["os-kernel", "startup"],
         sources: [MS.vmArch, BB.diff],
         reference: builderRef("virtualbox", "iso", "VirtualBox ISO"),
-        paths: settingPaths("boot_command", "boot_wait")
+        paths: settingPaths("boot_command")
+      }),
+      pk({
+        id: "packer.boot_wait",
+        title: "boot_wait",
+        summary: "How long Packer waits after starting the VM before typing `boot_command`.",
+        does: "A duration (`10s`, `1m30s`; the default is `10s`) between powering on the build VM and typing the first keystroke of `boot_command`, so the firmware and boot menu are ready for it. A zero duration skips the wait.",
+        angle: "The wait exists because a VM boots firmware and a bootloader before anything else runs; a container has neither and starts its process straight away.",
+        dimensions: ["startup", "os-kernel"],
+        sources: [MS.vmArch, BB.diff],
+        reference: builderRef("virtualbox", "iso", "VirtualBox ISO"),
+        paths: settingPaths("boot_wait")
       }),
       pk({
         id: "packer.headless",
@@ -23976,7 +24216,15 @@ function workloads3(model) {
     return w;
   });
 }
-var packerModule;
+function topicAt(model, pos) {
+  const hit2 = keyTopicAt(model, pos, PACKER_TOPICS);
+  const reference = hit2?.topic.reference;
+  if (!hit2 || !reference || !isBuilderRef(reference.url) || hit2.topic.id.startsWith("packer.builder.")) return hit2;
+  const builder = model.builders.find((b2) => contains2(b2.node.range, hit2.range.start));
+  const own = builder && BUILDER_REFS.get(builder.type);
+  return own && own.url !== reference.url ? { ...hit2, topic: { ...hit2.topic, reference: own } } : hit2;
+}
+var BUILDER_REFS, isBuilderRef, packerModule;
 var init_packer2 = __esm({
   "src/core/parse/packer.ts"() {
     "use strict";
@@ -23984,10 +24232,14 @@ var init_packer2 = __esm({
     init_config_topics();
     init_hcl();
     init_jsonc_tree();
+    BUILDER_REFS = new Map(
+      PACKER_TOPICS.filter((t2) => t2.id.startsWith("packer.builder.") && t2.reference).map((t2) => [t2.id.slice("packer.builder.".length), t2.reference])
+    );
+    isBuilderRef = (url) => url.includes("/components/builder/");
     packerModule = {
       format: "packer",
       parse: parse4,
-      topicAt: (model, pos) => keyTopicAt(model, pos, PACKER_TOPICS),
+      topicAt,
       workloads: workloads3
     };
   }
@@ -26256,7 +26508,7 @@ var init_compose3 = __esm({
       // Missing limits are not reported for Compose: most Compose files are single-host and development setups, where the remark would sit on every service.
       // `restart` values (Docker docs, "Start containers automatically"): `always` and `unless-stopped` restart whenever the container stops, the latter not once it was stopped by hand, also across daemon restarts; only `on-failure` is about failures.
       { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^unless-stopped$/i, say: "Service `{1}` is restarted whenever it stops, unless it was stopped by hand (`unless-stopped`)" },
-      { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^always$/i, say: "Service `{1}` is restarted whenever it stops (`always`)" },
+      { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^always$/i, say: "Service `{1}` is restarted whenever it stops (`always`; stopped by hand, it comes back when the daemon restarts)" },
       { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^on-failure(:\d+)?$/i, say: "Service `{1}` restarts on failure (`{value}`)" },
       { signal: "cloud-native.restart-policy", paths: at("restart"), when: (n) => n.children !== void 0 || !/^(no|unless-stopped|always|on-failure(:\d+)?)$/i.test(String(n.value)), say: "Service `{1}` has restart policy `{value}`" },
       { signal: "cloud-native.restart-policy", paths: at("deploy", "restart_policy"), say: "Service `{2}` has a deploy restart policy" },
@@ -30392,7 +30644,7 @@ async function projectConfigs(fs, roots, labels, given, notes) {
     const read = await readProjectConfig(fs, roots[i], shown);
     if (!read) continue;
     if (!read.config) {
-      for (const e of read.errors) notes.push({ file: shown, message: `not applied: ${formatConfigError(e).slice(shown.length + 1)}` });
+      for (const e of read.errors) notes.push({ file: shown, message: `not applied: line ${e.line}: ${e.message}` });
       continue;
     }
     const c = read.config;

@@ -8,6 +8,8 @@
 import * as vscode from 'vscode';
 import { type DiagnosticLevel, onSettingsChanged, settings } from '../config';
 import { findingsFor } from '../core/advisor/findings';
+import { applySuppressions, SUPPRESSION_MARKER } from '../core/config/suppressions';
+import { projectConfigFor } from './projectConfig';
 import { signalById } from '../core/advisor/signals';
 import type { Direction, Finding, Signal } from '../core/advisor/types';
 import { fixesFor, hasFixer } from '../core/fixes';
@@ -124,14 +126,17 @@ export class AdvisorDiagnostics implements vscode.Disposable {
     const findings = findingsFor(model);
     let text: string | undefined;
     const lazyText = () => (text ??= doc.getText());
+    // What a `# container-or-vm: ignore` comment or the folder's config file suppresses is not shown.
+    const config = projectConfigFor(doc.uri);
+    const shown = config?.ignore.length || lazyText().includes(SUPPRESSION_MARKER) ? applySuppressions(findings, lazyText(), config).kept : findings;
     const out: vscode.Diagnostic[] = [];
-    for (let i = 0; i < findings.length; i++) {
+    for (let i = 0; i < shown.length; i++) {
       if (now() - sliceStart >= this.sliceMs) {
         await nextTurn();
         if (this.runs.get(key) !== run || doc.isClosed || doc.version !== version) return;
         sliceStart = now();
       }
-      const d = diagnosticOf(model, lazyText, findings[i], findings, s.severity);
+      const d = diagnosticOf(model, lazyText, shown[i], findings, s.severity);
       if (d) out.push(d);
     }
     this.runs.delete(key);

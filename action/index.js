@@ -8265,6 +8265,16 @@ function lineStarts(text) {
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
   return starts;
 }
+function lineAtOffset(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 function lineLength(text, starts, line) {
   if (line < 0 || line >= starts.length) return 0;
   let end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
@@ -27793,6 +27803,9 @@ function directionOf(v) {
   return v === "vm" ? "vm" : v === "sandboxed" ? "sandbox" : v === "container-hardened" ? "harden" : "container";
 }
 
+// src/core/helm/template.ts
+init_lines();
+
 // src/core/helm/values.ts
 var import_yaml7 = __toESM(require_dist());
 var Undecided = class {
@@ -29276,16 +29289,7 @@ var lineStarts2 = (text) => {
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) s2.push(i + 1);
   return s2;
 };
-function lineAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+var lineAt = lineAtOffset;
 var assigned = /* @__PURE__ */ new WeakMap();
 function assignedVars(nodes) {
   let names = assigned.get(nodes);

@@ -12,19 +12,11 @@ import type { Finding } from './advisor/types';
 import { parseWith } from './cache';
 import { applyEdits, dockerfileHealthcheck, fixesFor, hasFixer, type Change, type Fix, type FixInput, type FixResult, type TextEdit } from './fixes';
 import type { DockerfileModel } from './parse/dockerfile';
+import { lineAtOffset, lineStarts as lineStartsOf } from './parse/lines';
 import type { ModelBase, Pos } from './parse/types';
 
 // ---------------------------------------------------------------------------------------------
 // Offsets and edited lines
-
-function lineStartsOf(text: string): number[] {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) out.push(i + 1);
-  }
-  return out;
-}
 
 function offsetAt(starts: number[], text: string, p: Pos): number {
   if (p.line >= starts.length) return text.length;
@@ -32,16 +24,7 @@ function offsetAt(starts: number[], text: string, p: Pos): number {
   return Math.min(starts[p.line] + p.character, end);
 }
 
-function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const lineAt = lineAtOffset;
 
 /** The lines each edit touches, before and after it is applied (inclusive line spans). */
 function editedLines(before: string, edits: readonly TextEdit[]): { before: [number, number][]; after: [number, number][] } {

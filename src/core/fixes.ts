@@ -10,6 +10,7 @@ import { baseImageOf } from './parse/dockerfile-base';
 import type { DfInstruction, DockerfileModel } from './parse/dockerfile';
 import type { ConfigModel, ConfigNode, ModelBase, Pos, Range } from './parse/types';
 import { child, childString, walkNodes } from './parse/configNodes';
+import { lineAtOffset } from './parse/lines';
 
 export interface TextEdit {
   range: Range;
@@ -317,14 +318,8 @@ function removePair(text: string, n: ConfigNode): TextEdit | undefined {
 }
 
 function posOf(starts: number[], offset: number): Pos {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
+  const line = lineAtOffset(starts, offset);
+  return { line, character: offset - starts[line] };
 }
 
 /** Whole lines in place of the lines `wholeLines` gave (which may start at the end of the line before them). */

@@ -4,6 +4,7 @@
 // funcs.ts (sprig's and Helm's). What no file decides evaluates to `Undecided`; an `if` on it takes
 // its first branch and marks the lines it writes with the condition, so no finding silently becomes
 // true or false. Every run is bounded (steps, nesting of includes, output size).
+import { lineAtOffset } from '../parse/lines';
 import { callFunction, type FuncContext } from './funcs';
 import {
   BoundsError,
@@ -554,16 +555,7 @@ const lineStarts = (text: string): number[] => {
   return s;
 };
 
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const lineAt = lineAtOffset;
 
 const assigned = new WeakMap<readonly TNode[], string[]>();
 

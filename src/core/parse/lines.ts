@@ -57,6 +57,18 @@ export function lineStarts(text: string): number[] {
 }
 
 /** The length of a line without its line break (LF or CRLF); 0 past the last line. */
+/** The line (0-based) holding an offset, given the text's line starts. */
+export function lineAtOffset(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export function lineLength(text: string, starts: number[], line: number): number {
   if (line < 0 || line >= starts.length) return 0;
   let end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;

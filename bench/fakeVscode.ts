@@ -161,6 +161,7 @@ export const fakeVscode: Record<string, unknown> = {
   workspace: namespace('workspace', {
     getConfiguration: () => configuration,
     workspaceFolders: undefined,
+    getWorkspaceFolder: () => undefined,
     textDocuments: [],
     onDidChangeConfiguration: disposable,
     onDidCloseTextDocument: disposable,

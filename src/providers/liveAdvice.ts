@@ -4,7 +4,10 @@
 import * as vscode from 'vscode';
 import type { ParseCache } from '../core/cache';
 import { DEFAULT_DEPS } from '../core/advisor/engine';
+import { suppressAnalysis } from '../core/advisor/advise';
 import { analysisOfModel, buildersOf, liveWorkloads, reportPathOf } from '../core/advisor/live';
+import { SUPPRESSION_MARKER } from '../core/config/suppressions';
+import { projectConfigFor } from './projectConfig';
 import type { AdviceReport, AdviceWorkload } from '../core/advisor/report';
 import type { ModelBase } from '../core/parse/types';
 import { allSelectors } from './selectors';
@@ -61,7 +64,10 @@ export class LiveAdviceCache {
     if (hit && hit.report === report) return hit.advice;
     const path = documentPath(doc);
     const file = (report && this.reports?.fileOf ? this.reports.fileOf(doc.uri) : reportPathOf(report, path)) ?? path;
-    const analysis = analysisOfModel(model, file, DEFAULT_DEPS);
+    const raw = analysisOfModel(model, file, DEFAULT_DEPS);
+    // Suppressed findings (a `container-or-vm: ignore` comment, the folder's config) count as the scan counts them: not at all.
+    const config = projectConfigFor(doc.uri);
+    const analysis = raw && (config?.ignore.length || doc.getText().includes(SUPPRESSION_MARKER)) ? suppressAnalysis(raw, doc.getText(), config) : raw;
     const advice: LiveAdvice = { model, file, workloads: analysis ? liveWorkloads(analysis, report, DEFAULT_DEPS) : [], builtBy: buildersOf(file, report) };
     this.byModel.set(model, { report, advice });
     return advice;

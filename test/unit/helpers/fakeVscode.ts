@@ -159,6 +159,8 @@ export function fakeVscode(): Fake {
     }),
     workspace: strict('workspace', {
       workspaceFolders: undefined,
+      // No folder is open, so no document belongs to one.
+      getWorkspaceFolder: () => undefined,
       textDocuments: [],
       getConfiguration: (section: string) => ({
         get: (key: string, fallback?: unknown) => (`${section}.${key}` in settings ? settings[`${section}.${key}`] : fallback),

@@ -180,6 +180,9 @@ const cli = {
   format: 'cjs',
   target: 'node18',
   banner: { js: '#!/usr/bin/env node' },
+  // The language server (src/lsp) speaks over stdio only: the LSP libraries are taken without their
+  // Node entry points' socket, pipe and process transports (src/lsp/connection.ts installs the Node runtime).
+  plugins: [...common.plugins, { name: 'lsp-stdio-only', setup: (b) => b.onResolve({ filter: /^vscode-(jsonrpc|languageserver-protocol)\/?$/ }, (a) => ({ path: createRequire(a.importer).resolve(`${a.path.replace(/\/$/, '')}/lib/common/api.js`) })) }],
 };
 
 // The GitHub Action (action.yml runs action/index.js with the runner's Node 20). The file is tracked

@@ -4,10 +4,11 @@ import { explainCommand } from './cli/explain';
 import { compareCommand } from './cli/compare';
 import { adviseCommand } from './cli/advise';
 import { fixCommand } from './cli/fix';
+import { lspCommand } from './cli/lsp';
 import { terminalSafeSink } from './core/render/terminal';
 import { version } from '../package.json';
 
-const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand, adviseCommand, fixCommand];
+const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand, adviseCommand, fixCommand, lspCommand];
 
 function help(): string {
   const lines = ['usage: container-or-vm <command> [options]', '', 'commands:'];

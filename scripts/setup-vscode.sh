@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the integration tests need to run the extension in a real VS Code:
 # Debian's chromium (the browser), ripgrep and libkrb5-dev (for code-server's install),
+# neovim if it can be had (optional: the language server's test under a real LSP client),
 # and code-server 4.100.3 (= VS Code 1.100.3, the newest that runs on node 20) into
 # .vscode-test/code-server. Each step is skipped when its result is already there.
 #
@@ -31,6 +32,22 @@ else
 fi
 command -v rg >/dev/null || { echo "setup-vscode: rg not found after install" >&2; exit 1; }
 [[ -x /usr/bin/chromium ]] || { echo "setup-vscode: /usr/bin/chromium not found after install" >&2; exit 1; }
+
+# 1b. Neovim, optional: test/unit/lsp-neovim.test.ts runs the language server under its LSP client
+# and is skipped without it, so a failed install is a note, never the end of the set-up.
+if dpkg -s neovim >/dev/null 2>&1; then
+  step "apt packages: neovim already installed"
+else
+  step "apt packages: installing neovim (optional)"
+  nvim_sudo=()
+  [[ $(id -u) -ne 0 ]] && nvim_sudo=(sudo)
+  nvim_install() { "${nvim_sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null 2>&1; }
+  if nvim_install || { "${nvim_sudo[@]}" apt-get update -qq >/dev/null 2>&1 && nvim_install; }; then
+    step "apt packages: installed neovim"
+  else
+    step "apt packages: could not install neovim; continuing without it (the Neovim language-server test will be skipped)"
+  fi
+fi
 
 # 2. code-server.
 cs_bin="$cs_dir/node_modules/.bin/code-server"

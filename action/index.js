@@ -20606,14 +20606,7 @@ var init_dockerfile_reader = __esm({
         const line = this.#lastLine;
         if (s2[line] <= offset && (line + 1 >= s2.length || s2[line + 1] > offset)) return line;
         if (line + 1 < s2.length && s2[line + 1] <= offset && (line + 2 >= s2.length || s2[line + 2] > offset)) return this.#lastLine = line + 1;
-        let lo = 0;
-        let hi = s2.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (s2[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return this.#lastLine = lo;
+        return this.#lastLine = lineAtOffset(s2, offset);
       }
       /**
        * The offset `offsetAt(positionAt(offset))` gives back: clamped to the text, and an offset between

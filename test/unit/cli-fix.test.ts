@@ -1,12 +1,12 @@
 // `container-or-vm fix` as a user runs it, through the CLI's main() on temporary folders: the diff it
 // prints, its exit codes, and what --write leaves on disk (content, mode, line endings, links).
 import * as assert from 'node:assert/strict';
-import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeFixCommand } from '../../src/cli/fix';
 import type { CliIO } from '../../src/cli/io';
 import { writeFileAtomic, WriteRefused } from '../../src/node/atomicWrite';
+import { tempWorkspaces } from './helpers/workspace';
 import { runCli as run } from './helpers/cli';
 
 const COMPOSE = 'services:\n  vpn:\n    image: linuxserver/wireguard:1\n    privileged: true\n  web:\n    image: nginx:1\n    privileged: true\n';
@@ -16,16 +16,8 @@ const USER_COMMENT = '# Unprivileged at run time: files the process writes must 
 const WEB_WITHHELD =
   'hardening.privileged — not fixed: No fix is clearly right here; the editor offers: Remove `privileged: true` (nothing in the service shows a need for extra capabilities)';
 
-const dirs: string[] = [];
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fix-'));
-  dirs.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const temp = tempWorkspaces('fix-');
+const workspace = temp.make;
 
 /** The diff's name for a path: as given, without the leading slash. */
 const named = (path: string) => path.replace(/\\/g, '/').replace(/^\/+/, '');
@@ -33,16 +25,7 @@ const named = (path: string) => path.replace(/\\/g, '/').replace(/^\/+/, '');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 describe('cli fix', () => {
-  after(() => {
-    for (const d of dirs) {
-      try {
-        chmodSync(d, 0o755);
-      } catch {
-        // removed already
-      }
-      rmSync(d, { recursive: true, force: true });
-    }
-  });
+  after(() => temp.cleanup());
 
   it('prints the diff of a compose fix, one line per fix and per withheld finding on stderr, and exits 1', async () => {
     const ws = workspace({ 'compose.yaml': COMPOSE });

@@ -1,14 +1,14 @@
 // The project config file, `.container-or-vm.yaml` (or `--config FILE`): what it changes in `advise`,
 // and the errors a user sees for a file that is wrong (FILE:LINE: message, exit 2).
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { adviseWorkspace } from '../../src/core/advisor/advise';
 import { ROLES } from '../../src/core/advisor/roles';
 import { SIGNALS } from '../../src/core/advisor/signals';
 import { MemoryFs } from '../../src/core/memoryFs';
 import { CONFIG_KEYS, FAIL_ON_VALUES, IGNORE_KEYS, IGNORE_REQUIRED, parseProjectConfig } from '../../src/core/config/projectConfig';
+import { tempWorkspaces } from './helpers/workspace';
 import { runCli } from './helpers/cli';
 
 const repo = join(__dirname, '..', '..', '..');
@@ -17,16 +17,8 @@ const schema = JSON.parse(readFileSync(join(repo, 'schemas', 'container-or-vm.sc
 const PRIVILEGED = 'services:\n  app:\n    image: nginx:1.27\n    privileged: true\n';
 const PLAIN = 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n';
 
-const dirs: string[] = [];
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cov-config-'));
-  dirs.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const temp = tempWorkspaces('cov-config-');
+const workspace = temp.make;
 
 async function adviseJson(...args: string[]) {
   const r = await runCli('advise', ...args, '--format', 'json');
@@ -66,9 +58,7 @@ function schemaAccepts(s: Schema, v: unknown): boolean {
 }
 
 describe('project config file', () => {
-  after(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  after(() => temp.cleanup());
 
   describe('applied by advise', () => {
     it('exclude globs leave files out, as --exclude does', async () => {

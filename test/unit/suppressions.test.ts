@@ -2,9 +2,6 @@
 // finding leaves the verdict, the report lists it with its reason (JSON, text, Markdown, SARIF), and a
 // suppression that suppresses nothing, or has no reason, is reported.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { adviseFiles, suppressAnalysis } from '../../src/core/advisor/advise';
 import { analysisOfModel } from '../../src/core/advisor/live';
 import { findingsFor } from '../../src/core/advisor/findings';
@@ -13,18 +10,11 @@ import { parseProjectConfig } from '../../src/core/config/projectConfig';
 import { applySuppressions, scanSuppressions } from '../../src/core/config/suppressions';
 import { parseWith } from '../../src/core/cache';
 import { renderAdviceMarkdown, renderAdviceText } from '../../src/core/render/adviceText';
+import { tempWorkspaces } from './helpers/workspace';
 import { runCli } from './helpers/cli';
 
-const dirs: string[] = [];
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cov-suppress-'));
-  dirs.push(dir);
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const temp = tempWorkspaces('cov-suppress-');
+const workspace = temp.make;
 
 const COMPOSE = (comment: string) => `services:\n  app:\n    image: nginx:1.27\n${comment}`;
 const ABOVE = COMPOSE('    # container-or-vm: ignore hardening.privileged -- the emulator needs /dev/kvm\n    privileged: true\n');
@@ -32,9 +22,7 @@ const TRAILING = COMPOSE('    privileged: true  # container-or-vm: ignore harden
 const NONE = COMPOSE('    privileged: true\n');
 
 describe('inline suppressions', () => {
-  after(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  after(() => temp.cleanup());
 
   it('a comment above the line takes the finding out of the verdict and the report keeps it with its reason', async () => {
     const before = adviseFiles([{ path: 'compose.yaml', text: NONE }]);

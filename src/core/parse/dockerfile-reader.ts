@@ -16,7 +16,7 @@
 // files and random text.
 import type { DfArgument, DfFlag, DfFlagOption, DfHeredoc, DfInstruction, DockerfileReading, FromParts, ReadInstruction } from './dockerfile-model';
 import type { Pos, Range } from './types';
-import { lineStarts } from './lines';
+import { lineAtOffset, lineStarts } from './lines';
 import { readWithLibrary, RUN_COMMENT } from './dockerfile-library';
 
 const SP = 32;
@@ -91,14 +91,7 @@ class TextPositions {
     const line = this.#lastLine;
     if (s[line] <= offset && (line + 1 >= s.length || s[line + 1] > offset)) return line;
     if (line + 1 < s.length && s[line + 1] <= offset && (line + 2 >= s.length || s[line + 2] > offset)) return (this.#lastLine = line + 1);
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return (this.#lastLine = lo);
+    return (this.#lastLine = lineAtOffset(s, offset));
   }
 
   /**

@@ -15,6 +15,7 @@ const LOADERS: Partial<Record<Format, Loader>> = {
   devcontainer: () => require('./parse/devcontainer').devcontainerModule,
   vagrant: () => require('./parse/vagrant').vagrantModule,
   packer: () => require('./parse/packer').packerModule,
+  bake: () => require('./parse/bake').bakeModule,
   terraform: () => require('./parse/terraform').terraformModule,
   // Each format module adds its line here, e.g.
   // dockerfile: () => require('./parse/dockerfile').dockerfileModule,

@@ -31,6 +31,8 @@ export const SELECTORS: Partial<Record<Format, vscode.DocumentFilter[]>> = {
   vagrant: [{ pattern: '**/{Vagrantfile,vagrantfile}*' }, { pattern: '**/*.template' }],
   // Legacy JSON templates have any name: JSON documents are offered, the `builders` check decides.
   packer: [{ pattern: '**/*.pkr.{hcl,json}' }, { language: 'hcl' }, { language: 'json' }],
+  // Docker Bake files, by the names Bake looks up (other names are passed with `--file` and not told apart).
+  bake: [{ pattern: '**/docker-bake.{hcl,json}' }, { pattern: '**/docker-bake.override.{hcl,json}' }],
   terraform: [{ language: 'terraform' }, { pattern: '**/*.tf' }, { pattern: '**/*.tf.json' }],
 };
 

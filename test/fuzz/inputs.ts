@@ -77,6 +77,7 @@ export const NAMES: Record<Format, string[]> = {
   devcontainer: ['.devcontainer/devcontainer.json', 'x_devcontainer.json'],
   vagrant: ['Vagrantfile', 'vm/Vagrantfile'],
   packer: ['image.pkr.hcl', 'template.pkr.json'],
+  bake: ['docker-bake.hcl', 'build/docker-bake.override.json'],
   'cloud-init': ['user-data', 'cloud-init/user-data.yaml'],
   lima: ['lima.yaml', 'lima/default.yaml'],
   terraform: ['main.tf', 'infra/vm.tf'],
@@ -108,6 +109,7 @@ const NEST: Record<Format, (depth: number) => string> = {
   lima: (d) => yamlNest(d),
   devcontainer: (d) => '{"a":'.repeat(d) + '['.repeat(d),
   packer: (d) => 'a {\n'.repeat(d) + '{"b":'.repeat(d) + '['.repeat(d),
+  bake: (d) => 'target "a" {\n'.repeat(d) + 'platforms = ' + '['.repeat(d) + '{"b":'.repeat(d),
   terraform: (d) => 'resource "a" "b" {\n'.repeat(d) + 'x = ' + '['.repeat(d) + '{'.repeat(d),
   vagrant: (d) => 'Vagrant.configure("2") do |config|\n'.repeat(d) + '('.repeat(d) + '{'.repeat(d),
 };

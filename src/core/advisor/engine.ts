@@ -185,6 +185,7 @@ const FALLBACK_KIND: Record<Format, WorkloadKind> = {
   devcontainer: 'devcontainer',
   vagrant: 'vagrant-machine',
   packer: 'packer-build',
+  bake: 'bake-target',
   'cloud-init': 'cloud-init',
   lima: 'lima-instance',
   terraform: 'terraform-vm',

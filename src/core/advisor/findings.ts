@@ -13,6 +13,7 @@ const DETECTORS: Partial<Record<Format, () => Detector>> = {
   devcontainer: () => require('./detect/devcontainer').detectDevcontainer,
   vagrant: () => require('./detect/vagrant').detectVagrant,
   packer: () => require('./detect/packer').detectPacker,
+  bake: () => require('./detect/bake').detectBake,
   'cloud-init': () => require('./detect/cloudinit').detectCloudInit,
   lima: () => require('./detect/lima').detectLima,
   terraform: () => require('./detect/terraform').detectTerraform,

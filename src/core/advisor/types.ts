@@ -84,6 +84,7 @@ export type WorkloadKind =
   | 'devcontainer'
   | 'vagrant-machine'
   | 'packer-build'
+  | 'bake-target'
   | 'cloud-init'
   | 'lima-instance'
   | 'terraform-vm'

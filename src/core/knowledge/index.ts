@@ -1,4 +1,5 @@
 // One index over every topic of every format, so explain, the advisor and the CLI look topics up by id.
+import { BAKE_TOPICS } from './bake';
 import { CLOUDINIT_TOPICS } from './cloudinit';
 import { COMPOSE_TOPICS } from './compose';
 import { DEVCONTAINER_TOPICS } from './devcontainer';
@@ -21,6 +22,7 @@ const TOPIC_ARRAYS: readonly (readonly Topic[])[] = [
   DEVCONTAINER_TOPICS.map(asTopic),
   VAGRANT_TOPICS.map(asTopic),
   PACKER_TOPICS.map(asTopic),
+  BAKE_TOPICS.map(asTopic),
   TERRAFORM_TOPICS.map(asTopic),
 ];
 

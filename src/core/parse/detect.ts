@@ -15,6 +15,8 @@ export function formatByName(path: string): Format | null {
   // Also `<prefix>_devcontainer.json` / `<prefix>.devcontainer.json`: copies named after their folder.
   if (/(^|[._-])devcontainer(-feature)?\.json$/i.test(name)) return 'devcontainer';
   if (name === 'Vagrantfile' || /^vagrantfile([._-].*)?$/i.test(name)) return 'vagrant';
+  // The four names Bake looks up by itself (Bake file reference, "File format").
+  if (/^docker-bake(\.override)?\.(hcl|json)$/.test(lower)) return 'bake';
   if (lower.endsWith('.pkr.hcl') || lower.endsWith('.pkr.json')) return 'packer';
   if (lower.endsWith('.tf') || lower.endsWith('.tf.json')) return 'terraform';
   if (lower === 'lima.yaml' || lower === 'lima.yml') return 'lima';

@@ -20,6 +20,7 @@ export type Format =
   | 'packer'
   | 'cloud-init'
   | 'lima'
+  | 'bake'
   | 'terraform';
 
 export interface ParseProblem {

@@ -215,7 +215,7 @@ export const HARDENING: Signal[] = [
     dimension: 'security',
     sources: [S24.security],
     label: 'insecure build step',
-    reason: 'A build step runs with extra privileges (RUN --security=insecure, a privileged build). This affects the build machine, not the running container, but the builder must allow it.',
+    reason: 'A build step runs with extra privileges (RUN --security=insecure, a privileged build, a security.insecure entitlement) or on the build host\'s network (a network.host entitlement, a Bake target\'s network = "host"). This affects the build machine, not the running container, but the builder must allow it.',
     remedy: 'Do the privileged step elsewhere or in a dedicated builder.',
   },
 ];

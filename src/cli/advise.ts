@@ -12,7 +12,7 @@ import { nodeFs, toPosixPath } from '../node/nodeFs';
 import { choice, parseArgs, UsageError, type CliIO, type Subcommand } from './io';
 import { FAIL_ON_VALUES, parseProjectConfig, formatConfigError, CONFIG_FILE_NAME, type ConfigError, type ProjectConfig } from '../core/config/projectConfig';
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 const FAIL_ON = FAIL_ON_VALUES;
@@ -133,6 +133,17 @@ export function parseSize(value: string): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
+/** A scanned file's text for SARIF's fingerprints, read from the folder (undefined when it cannot be read). */
+export function sourceIn(folder: string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      return readFileSync(resolve(folder, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /** The subcommand; tests pass their own engine dependencies. */
 export function makeAdviseCommand(deps?: Partial<EngineDeps>): Subcommand {
   const command: Subcommand = {
@@ -167,7 +178,7 @@ export function makeAdviseCommand(deps?: Partial<EngineDeps>): Subcommand {
       }
       report.root = native;
       if (format === 'json') outJson(io, adviceJson(report) as Record<string, unknown>);
-      else if (format === 'sarif') io.out(JSON.stringify(toSarif(report, undefined, pathToFileURL(native).href), null, 2));
+      else if (format === 'sarif') io.out(JSON.stringify(toSarif(report, undefined, pathToFileURL(native).href, sourceIn(native)), null, 2));
       else if (format === 'markdown') io.out(renderAdviceMarkdown(report));
       else io.out(renderAdviceText(report));
       if (failOn === undefined) return 0;

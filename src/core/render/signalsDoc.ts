@@ -15,6 +15,14 @@ export function signalDocUrl(id: string): string {
   return `${REPOSITORY_URL}/blob/main/${SIGNALS_DOC_PATH}#${id}`;
 }
 
+/**
+ * A hardening signal's severity for GitHub code scanning (SARIF `security-severity`): its weight on
+ * the 0.0–10.0 scale, as the number string code scanning reads (9.0 and up critical, 7.0 high, 4.0 medium, below low).
+ */
+export function securitySeverity(weight: number): string {
+  return Math.min(10, Math.max(0.1, Math.round(weight * 100) / 10)).toFixed(1);
+}
+
 const GROUP_TITLES: Record<SignalGroup, string> = {
   existing: 'Existing virtual machines',
   platform: 'Platform and operating system',
@@ -47,7 +55,7 @@ export function renderSignalsDoc(signals: readonly Signal[]): string {
     'Every piece of evidence the advisor looks for. Each entry says which way it pushes the verdict,',
     'how strongly (a weight from 0 to 1; see [advisor.md](advisor.md) for the rule), which comparison',
     'dimension it concerns, why, and what would take it away. The id is the code a diagnostic shows in',
-    'the Problems panel and the rule id in SARIF output.',
+    'the Problems panel and the rule id in SARIF output; a rule\'s help link points at its entry here.',
     '',
   ];
   const groups = [...new Set(signals.map((s) => s.group))];
@@ -57,7 +65,8 @@ export function renderSignalsDoc(signals: readonly Signal[]): string {
     out.push(`<a id="group-${g}"></a>`, '', `## ${GROUP_TITLES[g]}`, '');
     for (const s of signals.filter((x) => x.group === g)) {
       out.push(`<a id="${s.id}"></a>`, '', `### \`${s.id}\`: ${md(s.label)}`, '');
-      out.push(`Pushes ${DIRECTION_WORDS[s.direction]}, weight ${s.weight}; dimension: ${md(dimensionById(s.dimension).name)}.`, '');
+      const severity = s.direction === 'harden' ? ` Security severity in SARIF: ${securitySeverity(s.weight)}.` : s.direction === 'container' ? ' Not in SARIF output, which carries only what asks for a change.' : '';
+      out.push(`Pushes ${DIRECTION_WORDS[s.direction]}, weight ${s.weight}; dimension: ${md(dimensionById(s.dimension).name)}.${severity}`, '');
       out.push(md(s.reason), '');
       if (s.remedy) out.push(`**What would change it:** ${md(s.remedy)}`, '');
       const cites = s.sources.map((c) => citation(c)).map((c) => `${md(c.title)}, “${md(c.section)}”`);

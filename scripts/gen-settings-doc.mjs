@@ -57,7 +57,7 @@ const text = [
   '',
   '| Setting | Type | Default | What it does |',
   '| --- | --- | --- | --- |',
-  ...rows.map(([name, s]) => `| \`${name}\` | ${type(s)} | ${code(s.default)} | ${what(s)}${restricted.has(name) ? ' In Restricted Mode only your user settings count, not the workspace\'s.' : ''} |`),
+  ...rows.map(([name, s]) => `| \`${name}\` | ${type(s)} | ${code(s.default)} | ${what(s)}${s.scope === 'resource' ? ' Each folder of a multi-root workspace can set its own (folder settings), which applies to that folder\'s files.' : ''}${restricted.has(name) ? ' In Restricted Mode only your user settings count, not the workspace\'s.' : ''} |`),
   '',
   'Example `settings.json`:',
   '',

@@ -78,6 +78,16 @@ const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x
 /** `containerOrVm.maxFileSize` is in KB; anything unusable falls back to 2 MB. */
 const sizeInBytes = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v * 1024) : 2 * 1024 * 1024);
 
+/**
+ * The advisor's settings as one workspace folder has them: `exclude` and `maxFileSize` are
+ * resource-scoped, so each folder of a multi-root workspace can set its own (its folder settings
+ * over the workspace's over the user's).
+ */
+export function folderSettings(folder?: vscode.Uri): { exclude: string[]; maxFileSize: number } {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION, folder);
+  return { exclude: stringList(c.get<unknown>('exclude', [])), maxFileSize: sizeInBytes(c.get<unknown>('maxFileSize', 2048)) };
+}
+
 /** The editor's own `files.exclude` patterns for a folder (those set to true; conditional ones are left out). */
 export function filesExclude(scope?: vscode.ConfigurationScope): string[] {
   return enabledGlobs('exclude', scope);

@@ -5,7 +5,7 @@ import { AdviceCache, adviseWorkspace, CancelledError, type AdviceReport, type A
 import { exclusionsHidingScannedFiles } from '../core/advisor/scan';
 import { basename } from '../core/fs';
 import { isCandidateName } from '../core/parse/detect';
-import { filesExclude, settings, watcherExclude } from '../config';
+import { filesExclude, folderSettings, settings, watcherExclude } from '../config';
 import { VscodeFs } from './vscodeFs';
 
 export interface RunOptions {
@@ -34,9 +34,11 @@ export class AdviceService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   private readonly disposables: vscode.Disposable[] = [];
+  /** Whether the file watcher runs: from the first scan on, so a window that never scans watches nothing. */
+  private watching = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    this.disposables.push(...this.watchChanges(), this.refreshOnSave());
+    this.disposables.push(this.refreshOnSave());
   }
 
   /** The last completed report, if any. */
@@ -89,8 +91,16 @@ export class AdviceService implements vscode.Disposable {
   private async scan(options: RunOptions): Promise<AdviceReport | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) return undefined;
-    const config = settings().advisor;
-    const exclude = [...new Set([...folders.flatMap((f) => filesExclude(f.uri)), ...config.exclude])];
+    if (!this.watching) {
+      this.watching = true;
+      this.disposables.push(...this.watchChanges());
+    }
+    // Each folder with its own settings: containerOrVm.exclude and maxFileSize are resource-scoped,
+    // and files.exclude is matched from the folder, as the editor matches it.
+    const perRoot = folders.map((f) => {
+      const own = folderSettings(f.uri);
+      return { exclude: own.exclude, folderExclude: filesExclude(f.uri), maxFileSize: own.maxFileSize };
+    });
     const fs = new VscodeFs(folders.map((f) => f.uri));
     // Unsaved editors count with what is on screen, keyed by their version.
     const dirty = new Map<string, { text: string; version: string }>();
@@ -102,8 +112,7 @@ export class AdviceService implements vscode.Disposable {
         fs,
         folders.map((f) => f.uri.path),
         {
-          exclude,
-          maxFileSize: config.maxFileSize,
+          perRoot,
           labels: folders.map((f) => f.name),
           cache: this.cache,
           onProgress: options.onProgress,
@@ -129,7 +138,8 @@ export class AdviceService implements vscode.Disposable {
   }
 
   /**
-   * Tells the scan cache of every change on disk, so a re-scan reads only the files that changed and
+   * From the first scan on (the watcher is recursive, so it is not started before it is of use),
+   * tells the scan cache of every change on disk, so a re-scan reads only the files that changed and
    * walks the folders again only after files came or went. Only while the watcher sees everything
    * the scan reads: every folder on the local disk, and no files.watcherExclude pattern outside the
    * folders the scan skips. Otherwise every re-scan checks every file, as the CLI does.

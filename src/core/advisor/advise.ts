@@ -30,6 +30,12 @@ export interface AdviseOptions {
   exclude?: string[];
   /** Files larger than this many bytes are skipped; default 2 MB. */
   maxFileSize?: number;
+  /**
+   * Each root's own settings, in the order of `roots` (an editor's workspace folders): `exclude` on
+   * top of the exclude above, `folderExclude` matched as VS Code matches `files.exclude` (from the
+   * folder: a name alone is only the folder's own entry), `maxFileSize` instead of the one above.
+   */
+  perRoot?: { exclude?: string[]; folderExclude?: string[]; maxFileSize?: number }[];
   /** Folder names never entered; default DEFAULT_SKIPPED_FOLDERS. */
   skipFolders?: string[];
   /** In a multi-folder scan, each folder's label (default: its name). */
@@ -215,23 +221,28 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   const candidates: Candidate[] = [];
   const notes: AdviceNote[] = [];
   const projects = await projectConfigs(fs, normRoots, labels, options.config, notes);
-  const excludeOf = (i: number) => [...(options.exclude ?? []), ...projects.excludes[i]];
+  const excludeOf = (i: number) => [...(options.exclude ?? []), ...(options.perRoot?.[i]?.exclude ?? []), ...projects.excludes[i]];
+  const folderExcludeOf = (i: number) => options.perRoot?.[i]?.folderExclude ?? [];
+  const limitOf = (i: number) => options.perRoot?.[i]?.maxFileSize ?? maxFileSize;
   const tracked = options.cache?.tracking;
   // Files nobody reported changed are taken as they were, unless the settings changed since.
-  const settingsKey = JSON.stringify([maxFileSize, normRoots.map((_, i) => excludeOf(i)), options.skipFolders ?? null, labels]);
+  const settingsKey = JSON.stringify([normRoots.map((_, i) => [limitOf(i), excludeOf(i), folderExcludeOf(i)]), options.skipFolders ?? null, labels]);
   const trustUnreported = tracked !== undefined && tracked.settings === settingsKey;
   // Reports up to now are settled by this run if it completes; later ones wait for the next.
   const reportsBefore = tracked?.reports ?? 0;
   const changed = (path: string) => tracked?.changed.has(path) ?? false;
   let files = 0;
+  /** The root of each candidate, by index. */
+  const rootOf: number[] = [];
   for (let i = 0; i < normRoots.length; i++) {
     const before = files;
-    const walkKey = JSON.stringify([normRoots[i], labels[i], excludeOf(i), options.skipFolders ?? null]);
+    const walkKey = JSON.stringify([normRoots[i], labels[i], excludeOf(i), folderExcludeOf(i), options.skipFolders ?? null]);
     const generation = tracked?.generation;
     let res = tracked?.walks.get(walkKey);
     if (!res) {
       res = await walk(fs, normRoots[i], {
         exclude: excludeOf(i),
+        folderExclude: folderExcludeOf(i),
         skipFolders: options.skipFolders,
         label: labels[i],
         concurrency: options.concurrency,
@@ -244,6 +255,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
     files += res.files;
     append(skipped, res.skipped);
     append(candidates, res.candidates);
+    for (let k = 0; k < res.candidates.length; k++) rootOf.push(i);
   }
 
   const analyses: (FileAnalysis | null)[] = new Array(candidates.length).fill(null);
@@ -264,6 +276,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
     options.concurrency ?? 16,
     async (c, i) => {
       seen.add(c.path);
+      const maxFileSize = limitOf(rootOf[i]);
       const over = options.overlay?.(c.path);
       if (charts.length && chartOf(c.rel, charts) !== undefined) {
         if (over) chartTexts.set(c.rel, over.text);
@@ -341,7 +354,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
   }
   const suppression = suppress(found, comments, projects.ignore);
   found = suppression.analyses;
-  const workloads = adviseAnalyses(found, deps, { roles: [...(options.roles ?? []), ...projects.roles] });
+  const workloads = adviseAnalyses(found, deps, { roles: [...(options.roles ?? []), ...projects.roles], onNote: (n) => notes.push(n) });
   return {
     version,
     root: normRoots.join(', '),
@@ -506,7 +519,7 @@ export function adviseFiles(files: { path: string; text: string }[], options: { 
     append(notes, rendered.notes);
   }
   const suppression = suppress(analyses, comments, options.config?.ignore ?? []);
-  const workloads = adviseAnalyses(suppression.analyses, deps, { roles: [...(options.roles ?? []), ...(options.config?.roles ?? [])] });
+  const workloads = adviseAnalyses(suppression.analyses, deps, { roles: [...(options.roles ?? []), ...(options.config?.roles ?? [])], onNote: (n) => notes.push(n) });
   return {
     version,
     root: '',

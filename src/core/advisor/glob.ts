@@ -4,6 +4,8 @@
 //   [abc] [a-z] [!abc]  one character from (or not from) a set
 // A pattern without a '/' matches an entry's name at any depth (`*.log`, `node_modules`), like
 // .gitignore; a pattern with one matches the path from the scanned folder (`deploy/**/*.yaml`).
+// compileFolderGlob matches as VS Code matches `files.exclude`: every pattern from the folder, so a
+// name alone (`node_modules`) is only the folder's own entry and `**/node_modules` is any depth.
 
 export type PathMatcher = (relPath: string) => boolean;
 
@@ -59,12 +61,21 @@ export function globSource(glob: string): string {
 
 /** One glob as a matcher of relative paths ('a/b/c', no leading slash). */
 export function compileGlob(glob: string): PathMatcher {
+  return compile(glob, true);
+}
+
+/** One glob as VS Code matches a `files.exclude` pattern: always from the folder, a name alone included. */
+export function compileFolderGlob(glob: string): PathMatcher {
+  return compile(glob, false);
+}
+
+function compile(glob: string, nameAnywhere: boolean): PathMatcher {
   let g = glob.trim().replace(/\\(?![{}[\]*?,])/g, '/');
   g = g.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
   if (g === '') return () => false;
   // `dir/**` also names the folder itself, so the walk can skip it whole.
   const re = g.endsWith('/**') ? new RegExp(`^${globSource(g.slice(0, -3))}(?:/.*)?$`) : new RegExp(`^${globSource(g)}$`);
-  if (!g.includes('/')) {
+  if (nameAnywhere && !g.includes('/')) {
     // Name-only pattern: matched against the last segment of the path.
     return (rel) => re.test(rel.slice(rel.lastIndexOf('/') + 1));
   }

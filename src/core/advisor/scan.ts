@@ -5,7 +5,7 @@
 // binary checks, UTF-8 decoding) is loadCandidate's job.
 import { formatByName, isCandidateName } from '../parse/detect';
 import { relativeTo, type ReadOnlyFs } from '../fs';
-import { compileGlob } from './glob';
+import { compileFolderGlob, compileGlob } from './glob';
 
 /** Folders of dependencies, tool data and version control: never scanned unless the caller says otherwise. */
 export const DEFAULT_SKIPPED_FOLDERS: readonly string[] = [
@@ -68,6 +68,8 @@ export interface Candidate {
 
 export interface WalkOptions {
   exclude?: readonly string[];
+  /** Globs matched as VS Code matches `files.exclude` (glob.ts compileFolderGlob): from the root, a name alone only at the root. */
+  folderExclude?: readonly string[];
   /** Folder names never entered; defaults to DEFAULT_SKIPPED_FOLDERS. */
   skipFolders?: readonly string[];
   /** Prefix for relative paths (the folder's name in a multi-folder scan), without a trailing '/'. */
@@ -119,7 +121,10 @@ export function excludedBy(rules: readonly ExcludeRule[], rel: string): string |
 }
 
 export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = {}): Promise<WalkResult> {
-  const rules: ExcludeRule[] = (options.exclude ?? []).filter((g) => g.trim() !== '').map((glob) => ({ glob, test: compileGlob(glob) }));
+  const rules: ExcludeRule[] = [
+    ...(options.folderExclude ?? []).filter((g) => g.trim() !== '').map((glob) => ({ glob, test: compileFolderGlob(glob) })),
+    ...(options.exclude ?? []).filter((g) => g.trim() !== '').map((glob) => ({ glob, test: compileGlob(glob) })),
+  ];
   const skipFolders = new Set(options.skipFolders ?? DEFAULT_SKIPPED_FOLDERS);
   const label = options.label ? options.label.replace(/\/+$/, '') : '';
   const shown = (rel: string) => (label ? (rel ? `${label}/${rel}` : label) : rel);

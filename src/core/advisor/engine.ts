@@ -13,7 +13,7 @@ import { decide, type Evidence } from './verdict';
 import { append } from '../arrays';
 import type { ConfigModel } from '../parse/types';
 import { attachmentsOf, isKustomizationFile, kustomizationOf, type Attachment, type Kustomization } from '../parse/kubernetes';
-import { assignRoles, enginesIn, type RoleRule } from './roles';
+import { assignRoles, ENGINE_WORDS, enginesIn, type RoleRule } from './roles';
 
 /** What the engine needs from the rest of the core; tests pass their own. */
 export interface EngineDeps {
@@ -51,37 +51,53 @@ export interface FileAnalysis {
 /** Workload kinds that are machines, whose provisioning may install a container engine. */
 const MACHINE_KINDS = new Set<WorkloadKind>(['vagrant-machine', 'packer-build', 'cloud-init', 'lima-instance', 'terraform-vm']);
 
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** Each engine's words as a global expression, to find every line that names it in one pass. */
+const engineWordsGlobalCache = new Map<string, RegExp>();
+function engineWordsGlobal(name: string): RegExp {
+  let re = engineWordsGlobalCache.get(name);
+  if (!re) {
+    const words = ENGINE_WORDS.find(([, n]) => n === name)![0];
+    re = new RegExp(words.source, words.flags.includes('g') ? words.flags : `${words.flags}g`);
+    engineWordsGlobalCache.set(name, re);
+  }
+  return re;
+}
+
 /**
  * The engines each machine's provisioning installs: the words of its own lines, and of the lines
  * outside every machine (a Vagrantfile's shared provisioners apply to each).
  *
  * No engine's words run over a line break, so the engines of some lines are those of each line put
- * together. The lines that name an engine are found once, halving the text only where it names one,
- * and each machine asks which of them fall in its lines by a binary search per engine: joining each
- * machine's own lines took quadratic time when machines nest (48,000 nested Vagrant machines).
+ * together. Each engine's words are looked for once over the whole text, each match giving the line
+ * it lies on, and each machine asks which engines fall in its lines by a binary search per engine:
+ * joining each machine's own lines took quadratic time when machines nest (48,000 nested Vagrant
+ * machines).
  */
 function markProvisions(text: string, workloads: Workload[]): void {
   const machines = workloads.filter((w) => MACHINE_KINDS.has(w.kind));
   if (machines.length === 0) return;
-  const lines = text.split(/\r\n|\r|\n/);
-  const last = lines.length - 1;
   // Every engine the file names, in enginesIn's order, which each machine's list keeps.
   const named = enginesIn(text);
   if (named.length === 0) return;
+  // Where each line starts (a line ends at \r\n, \r or \n), and the last line's number.
+  const starts = [0];
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) starts.push(m.index + m[0].length);
+  const last = starts.length - 1;
   // Per engine, the lines that name it, in order.
-  const linesOf: number[][] = named.map(() => []);
-  const find = (lo: number, hi: number): void => {
-    const found = enginesIn(lo === hi ? lines[lo] : lines.slice(lo, hi + 1).join('\n'));
-    if (found.length === 0) return;
-    if (lo === hi) {
-      for (const e of found) linesOf[named.indexOf(e)].push(lo);
-      return;
+  const linesOf: number[][] = named.map((name) => {
+    const out: number[] = [];
+    const re = engineWordsGlobal(name);
+    re.lastIndex = 0;
+    let line = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      while (line < last && starts[line + 1] <= m.index) line++;
+      if (out.length === 0 || out[out.length - 1] !== line) out.push(line);
     }
-    const mid = (lo + hi) >> 1;
-    find(lo, mid);
-    find(mid + 1, hi);
-  };
-  find(0, last);
+    return out;
+  });
   const names = (from: number, to: number): string[] =>
     named.filter((_, e) => {
       const list = linesOf[e];
@@ -102,7 +118,7 @@ function markProvisions(text: string, workloads: Workload[]): void {
     return { w, from, to, whole: from === 0 && to === last };
   });
   // The lines outside every machine: how many spans start minus how many have ended, line by line.
-  const depth = new Int32Array(lines.length + 1);
+  const depth = new Int32Array(last + 2);
   for (const s of spans) {
     if (s.whole || s.from > s.to) continue;
     depth[s.from]++;

@@ -28,18 +28,31 @@ const TARGETS: Partial<Record<Format, () => (model: ModelBase) => Targets | unde
 
 const cache = new WeakMap<ModelBase, Finding[]>();
 
+/** The detectors and target readers loaded so far: a lazy require in a bundle copies the module's exports on every call. */
+const loadedDetectors = new Map<Format, Detector>();
+const loadedTargets = new Map<Format, (model: ModelBase) => Targets | undefined>();
+
 /** Every finding in a model; computed once per model object (models are cached per document version). */
 export function findingsFor(model: ModelBase): Finding[] {
   const hit = cache.get(model);
   if (hit) return hit;
-  const load = DETECTORS[model.format];
-  const found = load ? load()(model) : [];
+  let detect = loadedDetectors.get(model.format);
+  if (!detect) {
+    const load = DETECTORS[model.format];
+    if (load) loadedDetectors.set(model.format, (detect = load()));
+  }
+  const found = detect ? detect(model) : [];
   cache.set(model, found);
   return found;
 }
 
 /** The build targets of a model, when its format has them and it names any (read on first use); else undefined. */
 export function targetsFor(model: ModelBase): Targets | undefined {
-  const load = TARGETS[model.format];
-  return load ? load()(model) : undefined;
+  let targets = loadedTargets.get(model.format);
+  if (!targets) {
+    const load = TARGETS[model.format];
+    if (!load) return undefined;
+    loadedTargets.set(model.format, (targets = load()));
+  }
+  return targets(model);
 }

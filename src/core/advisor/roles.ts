@@ -156,7 +156,7 @@ export function overallOf(workloads: readonly { verdict: Verdict; role: Role }[]
 }
 
 /** Container engines and Kubernetes distributions a VM's provisioning can install, as words of its text. */
-const ENGINE_WORDS: readonly [RegExp, string][] = [
+export const ENGINE_WORDS: readonly [RegExp, string][] = [
   [/\bdocker(?:-ce|\.io|-engine)?\b|get\.docker\.com|\bmoby-engine\b/i, 'Docker'],
   [/\bcontainerd\b|\bnerdctl\b/i, 'containerd'],
   [/\bpodman\b/i, 'Podman'],

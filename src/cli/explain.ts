@@ -1,4 +1,5 @@
-// `explain FILE:LINE[:COL] ...`: the hover's text for a position, from a terminal.
+// `explain FILE:LINE[:COL] ...`: the hover's text for a position, from a terminal (without the
+// editor's `command:` links).
 import { readFileSync, statSync } from 'node:fs';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/advisor/advise';
 import { decodeText, formatSize } from '../core/advisor/scan';
@@ -130,6 +131,24 @@ function suggestedLimit(size: number): string {
   return size >= 1024 * 1024 ? `${Math.ceil(size / (1024 * 1024))}MB` : `${Math.ceil(size / 1024)}KB`;
 }
 
+/** A Markdown link to a `command:` URI (what only the editor can follow): its text, its URI and its title if any. */
+const COMMAND_LINK = /\[((?:[^\]\\]|\\.)*)\]\(command:[^\s)]*(?:\s+"((?:[^"\\]|\\.)*)")?\)/g;
+
+/**
+ * The hover's Markdown as a terminal prints it: no `command:` links, which only the editor can
+ * follow. A link alone on its line (the comparison's) becomes the command that prints the
+ * comparison; a link inside a line (a source) keeps its text and, when it has one, its title.
+ */
+export function terminalMarkdown(markdown: string): string {
+  const lines = markdown.split('\n').map((line) => {
+    COMMAND_LINK.lastIndex = 0;
+    const whole = /^\[((?:[^\]\\]|\\.)*)\]\(command:[^\s)]*(?:\s+"(?:[^"\\]|\\.)*")?\)$/.exec(line.trim());
+    if (whole) return `${whole[1]}: run \`container-or-vm compare\`.`;
+    return line.replace(COMMAND_LINK, (_m, text: string, title?: string) => (title ? `${text} (${title.replace(/\\(.)/g, '$1')})` : text));
+  });
+  return lines.join('\n');
+}
+
 export const explainCommand: Subcommand = {
   name: 'explain',
   usage: 'explain FILE:LINE[:COL] [FILE:LINE[:COL] ...] [--format markdown|json] [--verbosity full|angle] [--max-file-size 2MB]',
@@ -162,7 +181,7 @@ export const explainCommand: Subcommand = {
             line: t.line,
             column,
             topic: ex ? ex.topic.id : null,
-            markdown: ex ? ex.markdown : '',
+            markdown: ex ? terminalMarkdown(ex.markdown) : '',
             dimensions: ex ? ex.dimensions : [],
             sources: ex ? ex.sources : [],
           }),
@@ -170,7 +189,7 @@ export const explainCommand: Subcommand = {
       } else {
         // The file name is the user's: it cannot end the comment nor break the line it stands on.
         if (targets.length > 1) io.out(`<!-- ${commentText(t.file)}:${t.line}:${column} -->\n`);
-        io.out(ex ? ex.markdown : `Nothing to explain at ${codeWhole(`${t.file}:${t.line}:${column}`)}.\n`);
+        io.out(ex ? terminalMarkdown(ex.markdown) : `Nothing to explain at ${codeWhole(`${t.file}:${t.line}:${column}`)}.\n`);
       }
     }
     return missing ? 1 : 0;

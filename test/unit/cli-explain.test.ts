@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli';
+import { terminalMarkdown } from '../../src/cli/explain';
 import { explainAt } from '../../src/core/explain';
 import { parseDockerfile } from '../../src/core/parse/dockerfile';
 import { fileLines } from '../../src/core/explain';
@@ -36,16 +37,37 @@ describe('cli explain', () => {
     }
   });
 
-  it('prints the same markdown as the hover, byte for byte', async () => {
+  it("prints the hover's markdown, without the editor's command: links", async () => {
     const text = readFileSync(postgres, 'utf8');
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.startsWith('ENV')) ;
     const hover = explainAt(parseDockerfile(text, postgres), { line, character: 0 }, { generic: true })!;
     const r = await run('explain', `${postgres}:${line + 1}`);
     assert.equal(r.code, 0);
-    assert.equal(r.out, hover.markdown);
+    assert.equal(r.out, terminalMarkdown(hover.markdown));
     const angle = await run('explain', `${postgres}:${line + 1}`, '--verbosity', 'angle');
-    assert.equal(angle.out, explainAt(parseDockerfile(text, postgres), { line, character: 0 }, { generic: false })!.markdown);
+    assert.equal(angle.out, terminalMarkdown(explainAt(parseDockerfile(text, postgres), { line, character: 0 }, { generic: false })!.markdown));
+  });
+
+  it('prints no command: link in a terminal, in Markdown or JSON, while the hover keeps its comparison link', async () => {
+    const text = readFileSync(postgres, 'utf8');
+    const lines = text.split('\n');
+    const positions = ['FROM', 'ENV', 'VOLUME', 'USER', 'EXPOSE', 'CMD'].map((k) => lines.findIndex((l) => l.startsWith(k))).filter((i) => i >= 0);
+    assert.ok(positions.length >= 4);
+    const hovers = positions.map((line) => explainAt(parseDockerfile(text, postgres), { line, character: 0 }, { generic: true })!.markdown);
+    assert.ok(hovers.some((h) => /\]\(command:containerOrVm\.openComparison\?/.test(h)), 'the editor hover links to the comparison');
+    const md = await run('explain', ...positions.map((l) => `${postgres}:${l + 1}`));
+    const json = await run('explain', ...positions.map((l) => `${postgres}:${l + 1}`), '--format', 'json');
+    assert.equal(md.code, 0);
+    assert.equal(json.code, 0);
+    for (const out of [md.out, json.out]) assert.doesNotMatch(out, /command:/);
+    // What the link offered is said in words a terminal can act on.
+    assert.match(md.out, /^Compare containers and VMs on [^:\n]+: run `container-or-vm compare`\.$/m);
+  });
+
+  it('terminalMarkdown keeps a link\'s text and title, and leaves other links alone', () => {
+    const md = '*Sources:* [Short: A](command:x.y?%7B%7D "Title, “Section (1)”") · [Web](https://example.com)\n\n[Compare on X](command:x.y?1)\n';
+    assert.equal(terminalMarkdown(md), '*Sources:* Short: A (Title, “Section (1)”) · [Web](https://example.com)\n\nCompare on X: run `container-or-vm compare`.\n');
   });
 
   it('uses the first non-blank character when no column is given', async () => {
@@ -174,7 +196,7 @@ describe('cli explain', () => {
       assert.equal(runLine.topic, 'dockerfile.instruction.RUN');
       // The hover of the same text at the same position says the same.
       const text = readFileSync(file, 'utf8');
-      assert.equal(user.markdown, explainAt(parseDockerfile(text, file), { line: 2, character: 0 }, { generic: true })!.markdown);
+      assert.equal(user.markdown, terminalMarkdown(explainAt(parseDockerfile(text, file), { line: 2, character: 0 }, { generic: true })!.markdown));
       // Mixed line ends: CRLF, lone CR and LF each end one line; an indented line starts at its first word.
       const mixed = put('mixed.Dockerfile', 'FROM a\r\n\r  USER root\nRUN x\n');
       const m = JSON.parse((await run('explain', `${mixed}:3`, '--format', 'json')).out);

@@ -3,7 +3,9 @@
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import { ROLES, roleName, type Role } from '../advisor/roles';
-import { cellCode, code, escapeText } from './markdown';
+import { signalById } from '../advisor/signals/index';
+import { VERDICT_ORDER } from '../advisor/types';
+import { cellCode, code, codeWhole, escapeText, inlineText } from './markdown';
 import { terminalSafe } from './terminal';
 
 /** The workloads in the order a report lists them: the product first, then each other role, each keeping the report's order. */
@@ -122,22 +124,83 @@ export function shownMessages(signals: readonly AdviceSignal[]): string[] {
   });
 }
 
-function textWorkload(out: string[], w: AdviceWorkload): void {
+/** Evidence that asks for a change (towards hardening, a sandbox or a VM), as opposed to a good habit that confirms a container fits. */
+export function asksForChange(s: Pick<AdviceSignal, 'direction'>): boolean {
+  return s.direction !== 'container';
+}
+
+/** A workload's evidence with what asks for a change first, each part keeping its order (strongest first). */
+export function changeFirst(signals: readonly AdviceSignal[]): { asks: AdviceSignal[]; habits: AdviceSignal[] } {
+  return { asks: signals.filter(asksForChange), habits: signals.filter((s) => !asksForChange(s)) };
+}
+
+/**
+ * The line-specific part of a message: the message without the signal's reason (the catalogue's, or
+ * what it shares with an earlier message of the same signal). '' when the message is only the reason.
+ */
+export function detailOf(message: string, reason: string | undefined, earlier?: string): string {
+  const tidy = (d: string) => d.trim().replace(/[:;,]$/, '').trim();
+  if (reason && message.endsWith(reason)) return tidy(message.slice(0, message.length - reason.length));
+  if (earlier === undefined || earlier === message) return earlier === message ? '' : message;
+  // The longest shared ending that starts a sentence in this message.
+  let n = 0;
+  while (n < earlier.length && n < message.length && earlier[earlier.length - 1 - n] === message[message.length - 1 - n]) n++;
+  if (n === message.length) return '';
+  const cut = message.indexOf('. ', Math.max(0, message.length - n - 1));
+  return cut > 0 && message.length - cut > 20 ? message.slice(0, cut + 1) : message;
+}
+
+/**
+ * Tells each signal's reason once: the first time a signal is shown its whole message, afterwards
+ * only what is particular to the line ('' when nothing is). One per report.
+ */
+export function reasonOnce(): (s: AdviceSignal) => { text: string; repeat: boolean } {
+  const first = new Map<string, string>();
+  return (s) => {
+    const prev = first.get(s.id);
+    if (prev === undefined) {
+      first.set(s.id, s.message);
+      return { text: s.message, repeat: false };
+    }
+    return { text: detailOf(s.message, signalById(s.id)?.reason, prev), repeat: true };
+  };
+}
+
+/** Workloads in the order a report section lists them: the most demanding verdict first, ties in report order. */
+export function demandingFirst<T extends { w: AdviceWorkload }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => VERDICT_ORDER.indexOf(b.w.verdict) - VERDICT_ORDER.indexOf(a.w.verdict));
+}
+
+/** Good habits listed per workload in the text report, after everything that asks for a change. */
+const HABITS_SHOWN = 3;
+/** Pieces of evidence asking for a change listed per workload in the text report. */
+const ASKS_SHOWN = 12;
+
+function textWorkload(out: string[], w: AdviceWorkload, tell: ReturnType<typeof reasonOnce>): void {
   out.push('');
   out.push(`${plain(w.name)}  (${w.kind}, ${plain(where(w))}${w.files.length > 1 ? ` + ${w.files.slice(1).map(plain).join(', ')}` : ''})`);
   out.push('  ' + l10n.t('verdict: {0}   confidence {1}', w.verdict, w.confidence.toFixed(2)));
   if (w.role && w.role !== 'product') out.push('  ' + l10n.t('role: {0} ({1})', roleName(w.role), plain(w.roleReason)));
-  const { shown, more } = topReasons(w);
-  if (shown.length) {
-    out.push('  ' + l10n.t('why:'));
-    const messages = shownMessages(shown);
-    shown.forEach((s, i) => out.push(`    - [${s.direction}] ${plain(s.label)} (${plain(where(s))}): ${plain(messages[i])}`));
-    if (more) out.push('    … ' + l10n.t('and {0} more', more));
-  } else out.push('  ' + l10n.t('why: nothing found that needs more than a plain container'));
+  const line = (s: AdviceSignal) => {
+    const { text } = tell(s);
+    out.push(`    - [${s.direction}] ${plain(s.label)} (${plain(where(s))})${text ? `: ${plain(text)}` : ''}`);
+  };
+  const { asks, habits } = changeFirst(w.signals);
+  if (asks.length) {
+    out.push('  ' + l10n.t('asks for a change:'));
+    asks.slice(0, ASKS_SHOWN).forEach(line);
+    if (asks.length > ASKS_SHOWN) out.push('    … ' + l10n.t('and {0} more', asks.length - ASKS_SHOWN));
+  }
   if (w.changes.length) {
     out.push('  ' + l10n.t('what would change it:'));
     for (const c of w.changes) out.push(`    - ${plain(c)}`);
   }
+  if (habits.length) {
+    out.push('  ' + l10n.t('good habits:'));
+    habits.slice(0, HABITS_SHOWN).forEach(line);
+    if (habits.length > HABITS_SHOWN) out.push('    … ' + l10n.t('and {0} more', habits.length - HABITS_SHOWN));
+  }
+  if (!w.signals.length) out.push('  ' + l10n.t('why: nothing found that needs more than a plain container'));
 }
 
 /** Where a suppression came from, in a few words. */
@@ -156,7 +219,7 @@ export function suppressionWarnings(r: Pick<AdviceReport, 'unusedSuppressions' |
 
 export function renderAdviceText(r: AdviceReport): string {
   const out: string[] = [];
-  out.push(`${l10n.t('Container or VM?')} ${plain(r.root)}`);
+  // The answer first, and the workloads that decided it; then what was scanned.
   out.push(l10n.t('Overall: {0}  ({1})', overallWord(r), summaryLine(r)));
   if (r.workloads.length === 0) out.push('', l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'));
   else {
@@ -164,11 +227,13 @@ export function renderAdviceText(r: AdviceReport): string {
     const note = overallFromNote(r);
     if (note) out.push(note);
   }
+  if (r.root) out.push(l10n.t('Scanned: {0}', plain(r.root)));
   if (r.incomplete?.length) out.push(r.incomplete.length === 1 ? l10n.t('1 file could not be read completely; the answer may miss what it holds (see Incomplete below).') : l10n.t('{0} files could not be read completely; the answer may miss what they hold (see Incomplete below).', r.incomplete.length));
   const groups = byRole(r);
+  const tell = reasonOnce();
   for (const g of groups) {
     if (groups.length > 1 || g.role !== 'product') out.push('', `== ${roleHeading(g.role)} ==`);
-    for (const { w } of g.items) textWorkload(out, w);
+    for (const { w } of demandingFirst(g.items)) textWorkload(out, w, tell);
   }
   if (r.incomplete?.length) {
     out.push('', l10n.t('Incomplete ({0}):', r.incomplete.length));
@@ -196,77 +261,199 @@ export function renderAdviceText(r: AdviceReport): string {
   return out.join('\n') + '\n';
 }
 
-export function renderAdviceMarkdown(r: AdviceReport): string {
-  const out: string[] = [];
-  out.push(`# ${l10n.t('Container or VM?')}`, '');
-  out.push(`**${l10n.t('Overall: {0}', overallWord(r))}** — ${escapeText(summaryLine(r))}`, '');
-  if (r.root) out.push(l10n.t('Scanned: {0}', code(r.root)), '');
-  if (r.workloads.length) {
-    out.push(l10n.t('Decided by: {0}', decidedByText(r, (x) => escapeText(x))), '');
-    const note = overallFromNote(r);
-    if (note) out.push(escapeText(note), '');
-    const head = [l10n.t('Workload'), l10n.t('Role'), l10n.t('Kind'), l10n.t('Where'), l10n.t('Verdict'), l10n.t('Confidence')];
-    out.push(`| ${head.join(' | ')} |`, '| --- | --- | --- | --- | --- | --- |');
-    for (const g of byRole(r)) for (const { w } of g.items) out.push(`| ${escapeText(w.name)} | ${escapeText(roleName(w.role ?? 'product'))} | ${w.kind} | ${cellCode(where(w))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`);
-    out.push('');
-  } else out.push(l10n.t('No workloads found.'), '');
-  if (r.incomplete?.length) {
-    out.push(`**${l10n.t('Incomplete ({0})', r.incomplete.length)}**`, '');
-    for (const f of r.incomplete) out.push(`- ${code(f.file)}: ${escapeText(f.reason)}`);
-    out.push('');
-  }
-  let budget = MAX_EVIDENCE_SHOWN;
-  for (const { w } of byRole(r).flatMap((g) => g.items)) {
-    out.push(`## ${escapeText(w.name)}: ${w.verdict}`, '');
-    if (w.role && w.role !== 'product') out.push(escapeText(l10n.t('Role: {0} ({1}).', roleName(w.role), w.roleReason)), '');
-    const confidence = w.confidence.toFixed(2);
-    out.push(
-      w.files.length > 1
-        ? l10n.t('{0} at {1}, built from {2}; confidence {3}.', w.kind, code(where(w)), w.files.slice(1).map(code).join(', '), confidence)
-        : l10n.t('{0} at {1}; confidence {2}.', w.kind, code(where(w)), confidence),
-      '',
-    );
-    if (w.signals.length) {
-      out.push(`**${l10n.t('Evidence')}**`, '');
-      const shown = w.signals.slice(0, budget);
-      // Of the evidence listed only: a message depends on the evidence before it, never after.
-      const messages = shownMessages(shown);
-      budget -= shown.length;
-      for (const [i, s] of shown.entries()) {
-        const cites = s.sources.map((c) => `*${escapeText(c.title)}*, “${escapeText(c.section)}”`).join('; ');
-        out.push(`- **${escapeText(s.label)}** (${s.direction}, ${code(where(s))}): ${escapeText(messages[i])}${cites ? ` — ${cites}` : ''}`);
-      }
-      if (shown.length < w.signals.length) out.push(`- … ${l10n.t('and {0} more', w.signals.length - shown.length)}`);
-      out.push('');
-    } else out.push(l10n.t('Nothing found that needs more than a plain container.'), '');
-    if (w.changes.length) {
-      out.push(`**${l10n.t('What would change it')}**`, '');
-      for (const c of w.changes) out.push(`- ${escapeText(c)}`);
-      out.push('');
+/** At most this many characters in the Markdown report: it has to fit a pull-request comment (GitHub takes 65,536). */
+export const MARKDOWN_LIMIT = 60_000;
+/** Pieces of evidence one workload lists in the Markdown report before "and n more". */
+const MD_EVIDENCE_SHOWN = 25;
+/** Entries of a list at the end of the Markdown report (skipped, suppressed, notes…) shown before "and n more". */
+const MD_LIST_SHOWN = 50;
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text inside raw HTML (a <summary>, where Markdown is not read): escaped and on one line. */
+const html = (text: string): string => text.replace(/[\n\r\u2028\u2029]+/g, ' ').replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+
+/** The scanned folder as the Markdown report names it: its name (or its folders' labels), never an absolute path. */
+export function folderName(r: Pick<AdviceReport, 'root' | 'roots'>): string {
+  if (r.roots?.length) return r.roots.map((x) => x.label).join(', ');
+  const trimmed = r.root.replace(/[\\/]+$/, '');
+  const name = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+  return name || '.';
+}
+
+/** Every absolute folder of the report taken out of a text (what a reason or a note may quote), leaving paths relative to it. */
+function relativiser(r: Pick<AdviceReport, 'root' | 'roots'>): (text: string) => string {
+  const roots = [...(r.roots ?? []).map((x) => ({ path: x.path, as: x.label })), ...(r.root && !r.roots?.length ? [{ path: r.root, as: '.' }] : [])]
+    .map((x) => ({ path: x.path.replace(/[\\/]+$/, ''), as: x.as }))
+    .filter((x) => x.path.length > 1 && /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(x.path))
+    .sort((a, b) => b.path.length - a.path.length);
+  if (roots.length === 0) return (t) => t;
+  return (text) => {
+    let t = text;
+    for (const x of roots) {
+      t = t.split(x.path + '/').join(x.as === '.' ? '' : x.as + '/');
+      t = t.split(x.path + '\\').join(x.as === '.' ? '' : x.as + '/');
+      t = t.split(x.path).join(x.as);
     }
+    return t;
+  };
+}
+
+/** A list clipped to MD_LIST_SHOWN entries, with a line saying how many it leaves out. */
+function clippedList<T>(items: readonly T[], line: (x: T) => string): string[] {
+  const out = items.slice(0, MD_LIST_SHOWN).map(line);
+  if (items.length > MD_LIST_SHOWN) out.push(`- … ${l10n.t('and {0} more', items.length - MD_LIST_SHOWN)}`);
+  return out;
+}
+
+/**
+ * The advice report as Markdown for a pull-request comment or a job summary: the answer, a table of
+ * every workload, then each workload's details folded (<details>), at most MARKDOWN_LIMIT characters.
+ * Paths are relative to the scanned folder; what does not fit is counted, with the command that shows it all.
+ */
+export function renderAdviceMarkdown(r: AdviceReport, limit = MARKDOWN_LIMIT): string {
+  const rel = relativiser(r);
+  const t = (s: string) => escapeText(rel(s));
+  const c = (s: string) => code(rel(s));
+  const prose = (s: string) => inlineText(rel(s));
+  const folder = folderName(r);
+  const command = codeWhole(`container-or-vm advise ${/^[\w./-]+$/.test(folder) ? folder : 'PATH'}`);
+
+  const head: string[] = [];
+  head.push(`# ${l10n.t('Container or VM?')}`, '');
+  head.push(`**${l10n.t('Overall: {0}', overallWord(r))}** — ${t(summaryLine(r))}`, '');
+  const items = byRole(r).flatMap((g) => demandingFirst(g.items));
+  if (r.workloads.length) {
+    const decided = (r.decidedBy ?? []).slice(0, 5).map((i) => r.workloads[i]).filter(Boolean);
+    const more = (r.decidedBy?.length ?? 0) - decided.length;
+    const names = decided.map((w) => `${t(w.name)} (${c(where(w))})`).join(', ');
+    head.push(l10n.t('Decided by: {0}', more > 0 ? `${names} ${l10n.t('and {0} more', more)}` : names), '');
+    const note = overallFromNote(r);
+    if (note) head.push(t(note), '');
   }
+  head.push(l10n.t('Scanned: {0}', code(folder)), '');
+  if (r.incomplete?.length) {
+    head.push(`**${l10n.t('Incomplete ({0})', r.incomplete.length)}**`, '');
+    head.push(...clippedList(r.incomplete, (f) => `- ${c(f.file)}: ${t(f.reason)}`), '');
+  }
+  if (!r.workloads.length) head.push(l10n.t('No workloads found.'), '');
+
+  // The lists at the end, each folded or short.
+  const tail: string[] = [];
   const skipped = groupSkipped(r);
   if (skipped.rest.length || skipped.folders) {
-    out.push(`<details><summary>${l10n.t('Skipped ({0})', r.skipped.length)}</summary>`, '');
-    for (const s of skipped.rest) out.push(`- ${code(s.file)}: ${escapeText(s.reason)}`);
-    if (skipped.folders) out.push(`- ${escapeText(skipped.folders)}`);
-    out.push('', '</details>', '');
+    tail.push(`<details><summary>${html(l10n.t('Skipped ({0})', r.skipped.length))}</summary>`, '');
+    tail.push(...clippedList(skipped.rest, (s) => `- ${c(s.file)}: ${t(s.reason)}`));
+    if (skipped.folders) tail.push(`- ${t(skipped.folders)}`);
+    tail.push('', '</details>', '');
   }
   if (r.suppressed?.length) {
-    out.push(`<details><summary>${l10n.t('Suppressed ({0})', r.suppressed.length)}</summary>`, '');
-    for (const s of r.suppressed) out.push(`- ${code(`${s.file}:${s.line}`)} ${code(s.signal)} (${escapeText(suppressedBy(s))}): ${escapeText(s.reason)}`);
-    out.push('', '</details>', '');
+    tail.push(`<details><summary>${html(l10n.t('Suppressed ({0})', r.suppressed.length))}</summary>`, '');
+    tail.push(...clippedList(r.suppressed, (s) => `- ${c(`${s.file}:${s.line}`)} ${code(s.signal)} (${t(suppressedBy(s))}): ${t(s.reason)}`));
+    tail.push('', '</details>', '');
   }
   const warnings = suppressionWarnings(r);
   if (warnings.length) {
-    out.push(`**${l10n.t('Suppression warnings')}**`, '');
-    for (const u of warnings) out.push(`- ${code(`${u.file}:${u.line}`)}: ${escapeText(u.message)}`);
-    out.push('');
+    tail.push(`**${l10n.t('Suppression warnings')}**`, '');
+    tail.push(...clippedList(warnings, (u) => `- ${c(`${u.file}:${u.line}`)}: ${t(u.message)}`), '');
   }
   if (r.notes.length) {
-    out.push(`**${l10n.t('Notes')}**`, '');
-    for (const n of r.notes) out.push(`- ${code(n.file)}: ${escapeText(n.message)}`);
-    out.push('');
+    tail.push(`**${l10n.t('Notes')}**`, '');
+    tail.push(...clippedList(r.notes, (n) => `- ${c(n.file)}: ${t(n.message)}`), '');
   }
-  return out.join('\n');
+
+  // Room for the line that says what is left out.
+  const reserve = 400;
+  const size = (lines: readonly string[]) => lines.reduce((n, x) => n + x.length + 1, 0);
+  let used = size(head) + size(tail) + reserve;
+
+  const table: string[] = [];
+  let inTable = 0;
+  if (items.length) {
+    const headRow = [l10n.t('Workload'), l10n.t('Role'), l10n.t('Kind'), l10n.t('Where'), l10n.t('Verdict'), l10n.t('Confidence')];
+    table.push(`| ${headRow.join(' | ')} |`, '| --- | --- | --- | --- | --- | --- |');
+    used += size(table) + 1;
+    for (const { w } of items) {
+      const row = `| ${t(w.name)} | ${escapeText(roleName(w.role ?? 'product'))} | ${w.kind} | ${cellCode(rel(where(w)))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`;
+      if (used + row.length + 1 > limit) break;
+      table.push(row);
+      used += row.length + 1;
+      inTable++;
+    }
+    table.push('');
+  }
+
+  const details: string[] = [];
+  let inDetails = 0;
+  let budget = MAX_EVIDENCE_SHOWN;
+  if (inTable === items.length) {
+    for (const { w } of items) {
+      const block = detailsBlock(w, budget);
+      const n = size(block.lines);
+      if (used + n > limit) break;
+      details.push(...block.lines);
+      used += n;
+      budget -= block.shown;
+      inDetails++;
+    }
+  }
+
+  const cut: string[] = [];
+  const notShown = items.length - Math.min(inTable, inDetails);
+  if (inTable < items.length) {
+    cut.push(`**${l10n.t('{0} more workloads not shown', items.length - inTable)}** (${t(l10n.t('neither in the table nor in the details: the report is held to {0} characters', limit.toLocaleString('en-US')))}); ${l10n.t('run {0} for all.', command)}`, '');
+  } else if (notShown > 0) {
+    cut.push(`**${l10n.t('{0} more workloads not shown', notShown)}** (${t(l10n.t('in the table, without their details: the report is held to {0} characters', limit.toLocaleString('en-US')))}); ${l10n.t('run {0} for all.', command)}`, '');
+  }
+  let text = [...head, ...table, ...details, ...cut, ...tail].join('\n');
+  if (text.length > limit) {
+    // Only past every bound above (a huge number of lists): cut at a line end, and say so.
+    const last = l10n.t('The report is cut here: it is longer than {0} characters; run {1} for all.', limit.toLocaleString('en-US'), command);
+    const room = limit - last.length - 4;
+    text = text.slice(0, text.lastIndexOf('\n', room) + 1) + '\n' + last + '\n';
+  }
+  return text;
+
+  function detailsBlock(w: AdviceWorkload, left: number): { lines: string[]; shown: number } {
+    const lines: string[] = [];
+    const role = w.role && w.role !== 'product' ? `, ${html(roleName(w.role))}` : '';
+    lines.push(`<details><summary><b>${html(w.name)}</b>: ${html(w.verdict)} (${html(w.kind)}${role}, <code>${html(rel(where(w)))}</code>)</summary>`, '');
+    if (w.role && w.role !== 'product') lines.push(t(l10n.t('Role: {0} ({1}).', roleName(w.role), w.roleReason)), '');
+    const confidence = w.confidence.toFixed(2);
+    lines.push(
+      w.files.length > 1
+        ? l10n.t('{0} at {1}, built from {2}; confidence {3}.', w.kind, c(where(w)), w.files.slice(1).map(c).join(', '), confidence)
+        : l10n.t('{0} at {1}; confidence {2}.', w.kind, c(where(w)), confidence),
+      '',
+    );
+    const { asks, habits } = changeFirst(w.signals);
+    const ordered = [...asks, ...habits];
+    const shown = ordered.slice(0, Math.max(0, Math.min(left, MD_EVIDENCE_SHOWN)));
+    // Of the evidence listed only: a message depends on the evidence before it, never after.
+    const messages = shownMessages(shown);
+    const item = (s: AdviceSignal, i: number) => {
+      const cites = s.sources.map((x) => `*${escapeText(x.title)}*, “${escapeText(x.section)}”`).join('; ');
+      return `- **${t(s.label)}** (${s.direction}, ${c(where(s))}): ${prose(messages[i])}${cites ? ` — ${cites}` : ''}`;
+    };
+    const nAsks = shown.filter(asksForChange).length;
+    if (asks.length) {
+      lines.push(`**${l10n.t('Asks for a change')}**`, '');
+      shown.slice(0, nAsks).forEach((s, i) => lines.push(item(s, i)));
+      if (nAsks < asks.length) lines.push(`- … ${l10n.t('and {0} more', asks.length - nAsks)}`);
+      lines.push('');
+    }
+    if (w.changes.length) {
+      lines.push(`**${l10n.t('What would change it')}**`, '');
+      for (const x of w.changes) lines.push(`- ${prose(x)}`);
+      lines.push('');
+    }
+    if (habits.length) {
+      lines.push(`**${l10n.t('Good habits')}**`, '');
+      shown.slice(nAsks).forEach((s, i) => lines.push(item(s, nAsks + i)));
+      if (shown.length - nAsks < habits.length) lines.push(`- … ${l10n.t('and {0} more', habits.length - (shown.length - nAsks))}`);
+      lines.push('');
+    }
+    if (!w.signals.length) lines.push(l10n.t('Nothing found that needs more than a plain container.'), '');
+    lines.push('</details>', '');
+    return { lines, shown: shown.length };
+  }
 }

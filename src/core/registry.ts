@@ -17,6 +17,7 @@ const LOADERS: Partial<Record<Format, Loader>> = {
   packer: () => require('./parse/packer').packerModule,
   bake: () => require('./parse/bake').bakeModule,
   terraform: () => require('./parse/terraform').terraformModule,
+  quadlet: () => require('./parse/quadlet').quadletModule,
   // Each format module adds its line here, e.g.
   // dockerfile: () => require('./parse/dockerfile').dockerfileModule,
 };

@@ -34,6 +34,9 @@ export const SELECTORS: Partial<Record<Format, vscode.DocumentFilter[]>> = {
   // Docker Bake files, by the names Bake looks up (other names are passed with `--file` and not told apart).
   bake: [{ pattern: '**/docker-bake.{hcl,json}' }, { pattern: '**/docker-bake.override.{hcl,json}' }],
   terraform: [{ language: 'terraform' }, { pattern: '**/*.tf' }, { pattern: '**/*.tf.json' }],
+  // Podman Quadlet units. `.network`, `.volume`, `.image`, `.pod`… are also other tools' names: the
+  // content check in the parse cache decides (a [Container], [Network]… section; not systemd-networkd).
+  quadlet: [{ pattern: '**/*.{container,pod,kube,volume,network,image,build}' }],
 };
 
 /** Every row, flattened into one selector. */

@@ -81,6 +81,7 @@ export const NAMES: Record<Format, string[]> = {
   'cloud-init': ['user-data', 'cloud-init/user-data.yaml'],
   lima: ['lima.yaml', 'lima/default.yaml'],
   terraform: ['main.tf', 'infra/vm.tf'],
+  quadlet: ['web.container', 'systemd/app.pod', 'kube/app.kube'],
 };
 
 /** Strings that must stay text wherever they are shown. */
@@ -112,6 +113,7 @@ const NEST: Record<Format, (depth: number) => string> = {
   bake: (d) => 'target "a" {\n'.repeat(d) + 'platforms = ' + '['.repeat(d) + '{"b":'.repeat(d),
   terraform: (d) => 'resource "a" "b" {\n'.repeat(d) + 'x = ' + '['.repeat(d) + '{'.repeat(d),
   vagrant: (d) => 'Vagrant.configure("2") do |config|\n'.repeat(d) + '('.repeat(d) + '{'.repeat(d),
+  quadlet: (d) => '[Container]\n' + 'PodmanArgs=--privileged \\\n'.repeat(d) + '['.repeat(d) + '\n',
 };
 
 function yamlNest(depth: number): string {

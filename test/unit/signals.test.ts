@@ -7,6 +7,7 @@ import { DOCKERFILE_CODE_SIGNALS, INSTRUCTION_RULES } from '../../src/core/advis
 import { KUBERNETES_RULES } from '../../src/core/advisor/detect/kubernetes';
 import { LIMA_CODE_SIGNALS, LIMA_RULES } from '../../src/core/advisor/detect/lima';
 import { PACKER_CODE_SIGNALS } from '../../src/core/advisor/detect/packer';
+import { QUADLET_CODE_SIGNALS, QUADLET_RULES } from '../../src/core/advisor/detect/quadlet';
 import { signalsOf } from '../../src/core/advisor/detect/rules';
 import {
   CAPABILITY_RULES,
@@ -48,6 +49,7 @@ function emittable(): Set<string> {
     ...signalsOf(VAGRANT_RULES),
     ...signalsOf(TERRAFORM_RULES),
     ...signalsOf(LIMA_RULES),
+    ...signalsOf(QUADLET_RULES),
     ...[IMAGE_RULES, HOST_PATH_RULES, DEVICE_RULES, CAPABILITY_RULES, SECURITY_OPT_RULES, COMMAND_RULES, PORT_RULES, ENV_RULES, INSTRUCTION_RULES].flatMap((t) => t.map((r) => r.signal)),
     ...IMAGE_SIGNALS,
     ...DOCKERFILE_CODE_SIGNALS,
@@ -56,6 +58,7 @@ function emittable(): Set<string> {
     ...TERRAFORM_CODE_SIGNALS,
     ...CLOUDINIT_CODE_SIGNALS,
     ...LIMA_CODE_SIGNALS,
+    ...QUADLET_CODE_SIGNALS,
   ]);
 }
 

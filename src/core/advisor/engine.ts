@@ -217,6 +217,7 @@ interface Building {
 
 function resolveBuild(from: Workload, dockerfiles: Map<string, Building[]>): Building[] | undefined {
   if (!from.buildsFrom) return undefined;
+  quadlet: 'quadlet-container',
   const target = joinPath(dirname(from.file), from.buildsFrom.replace(/\\/g, '/'));
   if (target.startsWith('..')) return undefined;
   return dockerfiles.get(target) ?? dockerfiles.get(joinPath(target, 'Dockerfile')) ?? dockerfiles.get(joinPath(target, 'Containerfile'));

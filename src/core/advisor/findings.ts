@@ -17,6 +17,7 @@ const DETECTORS: Partial<Record<Format, () => Detector>> = {
   'cloud-init': () => require('./detect/cloudinit').detectCloudInit,
   lima: () => require('./detect/lima').detectLima,
   terraform: () => require('./detect/terraform').detectTerraform,
+  quadlet: () => require('./detect/quadlet').detectQuadlet,
 };
 
 /** For a file with build targets (a Dockerfile's named stages), the evidence of a build that stops at one. */

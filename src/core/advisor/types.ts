@@ -88,7 +88,10 @@ export type WorkloadKind =
   | 'cloud-init'
   | 'lima-instance'
   | 'terraform-vm'
-  | 'terraform-container';
+  | 'terraform-container'
+  | 'quadlet-container'
+  | 'quadlet-pod'
+  | 'quadlet-kube';
 
 export interface Workload {
   /** Human name: the compose service, the pod template's metadata.name, the Vagrant machine, the file's folder. */

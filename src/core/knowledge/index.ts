@@ -8,6 +8,7 @@ import { asTopic } from './keyTopic';
 import { KUBERNETES_TOPICS } from './kubernetes';
 import { LIMA_TOPICS } from './lima';
 import { PACKER_TOPICS } from './packer';
+import { QUADLET_TOPICS } from './quadlet';
 import { TERRAFORM_TOPICS } from './terraform';
 import type { Topic } from './types';
 import { VAGRANT_TOPICS } from './vagrant';
@@ -24,6 +25,7 @@ const TOPIC_ARRAYS: readonly (readonly Topic[])[] = [
   PACKER_TOPICS.map(asTopic),
   BAKE_TOPICS.map(asTopic),
   TERRAFORM_TOPICS.map(asTopic),
+  QUADLET_TOPICS.map(asTopic),
 ];
 
 let index: Map<string, Topic> | undefined;

@@ -30,13 +30,45 @@ export function isCandidateName(path: string): boolean {
   // user-data files come as `user-data`, `user-data.sample`, `node1-user-data`, `vm_userdata`…; the
   // content decides (#cloud-config, #include).
   // `.tpl`: a Helm chart's named templates (`_helpers.tpl`), read with the chart they belong to.
-  return /\.(ya?ml|json|hcl|txt|tpl)$/.test(lower) || /(^|[._-])user-?data([._-]|$)/.test(lower) || lower.endsWith('.template');
+  // Podman Quadlet units (`web.container`, `db.volume`…): the section the content opens decides.
+  return /\.(ya?ml|json|hcl|txt|tpl)$/.test(lower) || QUADLET_NAME.test(lower) || /(^|[._-])user-?data([._-]|$)/.test(lower) || lower.endsWith('.template');
+}
+
+/** File names Podman Quadlet reads (podman-systemd.unit(5)); other tools use some of them too. */
+const QUADLET_NAME = /\.(container|pod|kube|volume|network|image|build)$/;
+const QUADLET_SECTION: Readonly<Record<string, string>> = { container: 'Container', pod: 'Pod', kube: 'Kube', volume: 'Volume', network: 'Network', image: 'Image', build: 'Build' };
+/** The keys of a Quadlet [Network] section; a systemd-networkd `.network` file uses others (DHCP=, Address=…). */
+const QUADLET_NETWORK_KEYS = new Set(['ContainersConfModule', 'DisableDNS', 'DNS', 'Driver', 'Gateway', 'GlobalArgs', 'InterfaceName', 'Internal', 'IPAMDriver', 'IPRange', 'IPv6', 'Label', 'NetworkDeleteOnStop', 'NetworkName', 'Options', 'PodmanArgs', 'ServiceName', 'Subnet']);
+
+/**
+ * Whether a file with a Quadlet name is a Quadlet unit: it opens the section of its type (`[Container]`
+ * in `web.container`). A `.network` file must also be no systemd-networkd file: no section but
+ * [Unit], [Network], [Service], [Install], [Quadlet], and only Quadlet's keys in [Network].
+ */
+function isQuadlet(lower: string, text: string): boolean {
+  const ext = QUADLET_NAME.exec(lower)?.[1];
+  if (!ext) return false;
+  const want = QUADLET_SECTION[ext];
+  const headers = [...text.matchAll(/^[ \t]*\[([^\]\r\n]*)\][ \t]*\r?$/gm)].map((m) => m[1].trim());
+  if (!headers.includes(want)) return false;
+  if (ext !== 'network') return true;
+  if (headers.some((h) => !['Unit', 'Network', 'Service', 'Install', 'Quadlet'].includes(h))) return false;
+  let section = '';
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '' || t[0] === '#' || t[0] === ';') continue;
+    const h = /^\[([^\]]*)\]$/.exec(t);
+    if (h) section = h[1].trim();
+    else if (section === 'Network' && t.includes('=') && !QUADLET_NETWORK_KEYS.has(t.slice(0, t.indexOf('=')).trim())) return false;
+  }
+  return true;
 }
 
 /** Content sniffing on the head of a file (the first few KB are enough). */
 export function formatByContent(path: string, head: string): Format | null {
   const lower = base(path).toLowerCase();
   const text = head.replace(/^\uFEFF/, '');
+  if (QUADLET_NAME.test(lower)) return isQuadlet(lower, text) ? 'quadlet' : null;
   // cloud-init user-data: `#cloud-config` (optionally after a `## template: jinja` line), or an
   // `#include` list of URLs.
   if (/^(## template:\s*jinja[ \t]*\r?\n)?#cloud-config/.test(text)) return 'cloud-init';

@@ -21,7 +21,8 @@ export type Format =
   | 'cloud-init'
   | 'lima'
   | 'bake'
-  | 'terraform';
+  | 'terraform'
+  | 'quadlet';
 
 export interface ParseProblem {
   message: string;

@@ -113,4 +113,14 @@ export const CLOUD_NATIVE: Signal[] = [
     label: 'seccomp profile',
     reason: 'A seccomp profile is set, narrowing the kernel calls the process may make.',
   },
+  {
+    id: 'cloud-native.user-namespace',
+    group: 'cloud-native',
+    direction: 'container',
+    weight: 0.2,
+    dimension: 'security',
+    sources: [S24.security, MS.isolation],
+    label: 'own user namespace',
+    reason: 'The container gets a user namespace of its own (Podman `UserNS=keep-id`, `auto`, `nomap`, or a UID map). Run rootless, its IDs map to the unprivileged IDs of the user who runs it, so an escape does not start as root on the host; with `keep-id` the main process also runs as that user instead of root.',
+  },
 ];

@@ -100,4 +100,14 @@ export const EXISTING: Signal[] = [
     label: 'Terraform container service',
     reason: 'This Terraform resource runs containers (Docker, Kubernetes, ECS, Cloud Run, Container Apps): the workload is already packaged as an image.',
   },
+  {
+    id: 'existing.quadlet-unit',
+    group: 'existing',
+    direction: 'container',
+    weight: 0.2,
+    dimension: 'deployment',
+    sources: [MS.containerArch, MS.deployment],
+    label: 'Quadlet container',
+    reason: 'A Podman Quadlet unit (`.container`, `.pod`, `.kube`) runs containers as a systemd service on this host: systemd starts and restarts them, and they share the host kernel.',
+  },
 ];

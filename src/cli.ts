@@ -1,18 +1,34 @@
 // `node dist/cli.js <command> ...`: the same core as the extension, from a terminal or CI.
 import { UsageError, type CliIO, type Subcommand } from './cli/io';
-import { explainCommand } from './cli/explain';
-import { compareCommand } from './cli/compare';
-import { adviseCommand } from './cli/advise';
-import { fixCommand } from './cli/fix';
-import { lspCommand } from './cli/lsp';
 import { terminalSafeSink } from './core/render/terminal';
 import { version } from '../package.json';
 
-const SUBCOMMANDS: Subcommand[] = [explainCommand, compareCommand, adviseCommand, fixCommand, lspCommand];
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Each command's module, loaded when that command runs (or for the list of all commands): a run of
+ * `advise` does not load the language server, the fixes or the explanations (docs/performance.md).
+ */
+const COMMANDS: readonly [string, () => Subcommand][] = [
+  ['explain', () => require('./cli/explain').explainCommand],
+  ['compare', () => require('./cli/compare').compareCommand],
+  ['advise', () => require('./cli/advise').adviseCommand],
+  ['fix', () => require('./cli/fix').fixCommand],
+  ['lsp', () => require('./cli/lsp').lspCommand],
+];
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The command of that name, loaded, or undefined. */
+function command(name: string): Subcommand | undefined {
+  const entry = COMMANDS.find(([n]) => n === name);
+  return entry ? entry[1]() : undefined;
+}
 
 function help(): string {
   const lines = ['usage: container-or-vm <command> [options]', '', 'commands:'];
-  for (const c of SUBCOMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  for (const [, load] of COMMANDS) {
+    const c = load();
+    lines.push(`  ${c.usage}`, `      ${c.summary}`);
+  }
   lines.push('', "'container-or-vm <command> --help' describes one command; 'container-or-vm --version' prints the version.");
   return lines.join('\n');
 }
@@ -28,12 +44,14 @@ function helpFor(argv: string[]): { text: string } | { error: string } | undefin
   const [name, ...rest] = argv;
   if (isHelp(name) || name === 'help') {
     if (rest[0] === undefined || isHelp(rest[0])) return { text: help() };
-    const cmd = SUBCOMMANDS.find((c) => c.name === rest[0]);
+    const cmd = command(rest[0]);
     return cmd ? { text: commandHelp(cmd) } : { error: `unknown command '${rest[0]}' (try --help)` };
   }
-  const cmd = SUBCOMMANDS.find((c) => c.name === name);
   const end = rest.indexOf('--');
-  if (cmd && ((rest.length === 1 && rest[0] === 'help') || (end < 0 ? rest : rest.slice(0, end)).some(isHelp))) return { text: commandHelp(cmd) };
+  if ((rest.length === 1 && rest[0] === 'help') || (end < 0 ? rest : rest.slice(0, end)).some(isHelp)) {
+    const cmd = command(name);
+    if (cmd) return { text: commandHelp(cmd) };
+  }
   return undefined;
 }
 
@@ -65,8 +83,8 @@ export async function main(argv: string[], sink: CliIO): Promise<number> {
     io.err(`container-or-vm: ${oneLine(asked.error)}`);
     return 2;
   }
-  const cmd = SUBCOMMANDS.find((c) => c.name === name);
   try {
+    const cmd = command(name);
     if (!cmd) throw new UsageError(`unknown command '${name}' (try --help)`);
     return await cmd.run(rest, io);
   } catch (e) {

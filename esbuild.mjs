@@ -106,12 +106,24 @@ const lazyPlugin = (formats, prefix) => ({
   },
 });
 
-/** dist/extension.js (or `dir`/extension.js) and one lazy/<format>.js per format. */
+// activate() (src/extension.ts) registers stand-ins and requires src/features.ts on the first call
+// that needs a feature: in the Node build that is its own file, features.js next to extension.js, so
+// that activation loads only the registrations. (The web build bundles both into one file.)
+const featuresPlugin = {
+  name: 'features-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/features$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.replace(/\\/g, '/').endsWith('src/extension.ts') ? { path: './features.js', external: true } : undefined);
+  },
+};
+
+/** dist/extension.js (or `dir`/extension.js), the features it loads on demand (features.js) and one lazy/<format>.js per format. */
 function extensionConfigs(dir, minify) {
   const formats = lazyFormats();
   const node = { ...common, minify, sourcemap: minify ? false : common.sourcemap, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] };
   return [
-    { ...node, entryPoints: ['src/extension.ts'], outfile: `${dir}/extension.js`, plugins: [...common.plugins, lazyPlugin(formats, './lazy/')] },
+    { ...node, entryPoints: ['src/extension.ts'], outfile: `${dir}/extension.js`, plugins: [...common.plugins, featuresPlugin, lazyPlugin(formats, './lazy/')] },
+    { ...node, entryPoints: ['src/features.ts'], outfile: `${dir}/features.js`, plugins: [...common.plugins, lazyPlugin(formats, './lazy/')] },
     // The quick-fix checks' own thread (src/providers/codeActions.ts starts it next to extension.js):
     // one file with every format, as it parses whole documents again and again.
     { ...node, entryPoints: ['src/node/fixWorker.ts'], outfile: `${dir}/fixWorker.js` },

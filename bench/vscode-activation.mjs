@@ -42,7 +42,8 @@ function sourceFolder() {
   for (const f of ['package.json', 'media', 'snippets', 'l10n', 'LICENSE', ...readdirSync(repoRoot).filter((f) => /^package\.nls.*\.json$/.test(f))]) {
     if (existsSync(join(repoRoot, f))) cpSync(join(repoRoot, f), join(dir, f), { recursive: true });
   }
-  cpSync(join(release, 'extension.js'), join(dir, 'dist', 'extension.js'));
+  // extension.js, the features it loads on demand (features.js), the thread's fixWorker.js and lazy/.
+  for (const f of readdirSync(release).filter((f) => f.endsWith('.js'))) cpSync(join(release, f), join(dir, 'dist', f));
   cpSync(join(release, 'lazy'), join(dir, 'dist', 'lazy'), { recursive: true });
   if (existsSync(join(repoRoot, 'dist', 'web'))) cpSync(join(repoRoot, 'dist', 'web'), join(dir, 'dist', 'web'), { recursive: true });
   return { dir, build: 'release (out/bench/release, the --production options)' };

@@ -1,16 +1,11 @@
-// The one table of command ids and their handlers. package.json's `contributes.commands` lists the same ids.
-import * as vscode from 'vscode';
+// The one table of command handlers. The ids are in src/commandIds.ts (activate() registers them
+// without loading this file); package.json's `contributes.commands` lists the same ids.
 import { advise, openReport } from './advisor/adviseCommands';
+import { COMMAND_IDS, type CommandId } from './commandIds';
 import { openComparison } from './panel/comparisonPanel';
 import type { Services } from './services';
 
-export const COMMAND_IDS = {
-  advise: 'containerOrVm.advise',
-  openComparison: 'containerOrVm.openComparison',
-  openReport: 'containerOrVm.openReport',
-} as const;
-
-export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
+export { COMMAND_IDS, type CommandId } from './commandIds';
 
 type Handler = (services: Services, ...args: unknown[]) => unknown;
 
@@ -21,8 +16,9 @@ const HANDLERS: Record<CommandId, Handler> = {
   [COMMAND_IDS.openReport]: (services, arg) => openReport(services, arg),
 };
 
-export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
-  for (const [id, handler] of Object.entries(HANDLERS) as [CommandId, Handler][]) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => handler(services, ...args)));
-  }
+/** Every command's handler, bound to the services (src/features.ts gives them to activate()'s registrations). */
+export function commandHandlers(services: Services): Record<CommandId, (...args: unknown[]) => unknown> {
+  const out = {} as Record<CommandId, (...args: unknown[]) => unknown>;
+  for (const [id, handler] of Object.entries(HANDLERS) as [CommandId, Handler][]) out[id] = (...args: unknown[]) => handler(services, ...args);
+  return out;
 }

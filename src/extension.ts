@@ -1,40 +1,99 @@
-// activate() wires things up and does nothing else; every disposable goes to context.subscriptions.
+// activate() registers every command, panel serializer and provider with a stand-in that hands the
+// call on to the features (src/features.ts), and loads nothing else: the features are required on
+// the first call that needs them. In the Node build they are their own file, dist/features.js, so
+// activation costs the few registrations VS Code needs to know of them. What starts the features:
+// a command, a restored panel, a hover, CodeLens or quick fixes asked for, a document of a supported
+// format open (its diagnostics; right after activation for those already open), or a workspace
+// folder with a .container-or-vm.yaml (its errors are shown on the file). Each does exactly what it
+// did when everything loaded with the extension. Every disposable goes to context.subscriptions.
 // The Node and the web extension both start here.
-import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { AdviceService } from './advisor/adviceService';
-import { registerAdvisor } from './advisor/adviseCommands';
-import { registerCommands } from './commands';
-import { registerComparisonPanel } from './panel/comparisonPanel';
-import { ParseCache } from './core/cache';
-import { registerHover } from './providers/hover';
-import { registerCodeActions } from './providers/codeActions';
-import { registerCodeLens } from './providers/codelens';
-import { registerDiagnostics } from './providers/diagnostics';
-import { registerProjectConfig } from './providers/projectConfig';
-import { LiveAdviceCache } from './providers/liveAdvice';
-import { AdvisorStatusBar } from './providers/statusBar';
-import { forgetClosedDocuments } from './providers/model';
-import type { Services } from './services';
+import { COMMAND_IDS, VIEW_TYPES } from './commandIds';
+import type { Features } from './features';
+import { allSelectors } from './providers/selectors';
+
+/** The project config file (src/core/config/projectConfig.ts CONFIG_FILE_NAME; test/unit/lazy-activation.test.ts checks they agree). */
+const CONFIG_FILE_NAME = '.container-or-vm.yaml';
+
+/** Copies of a file that are not the file itself (src/providers/liveAdvice.ts): they start nothing. */
+const OTHER_COPIES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-local-history', 'pr', 'review', 'conflictResolution', 'vscode-chat-code-block']);
 
 export function activate(context: vscode.ExtensionContext): void {
-  // src/core renders through @vscode/l10n, which cannot read VS Code's display language itself:
-  // hand it the bundle VS Code loaded for this extension (none in English), before anything renders.
-  const bundle = vscode.l10n.bundle;
-  if (bundle && typeof bundle === 'object') l10n.config({ contents: bundle });
   const log = vscode.window.createOutputChannel('Container or VM?', { log: true });
-  context.subscriptions.push(log);
-  const cache = new ParseCache();
-  const advice = new AdviceService(log);
-  context.subscriptions.push(advice);
-  const services: Services = { context, log, cache, advice };
-  registerCommands(context, services);
-  context.subscriptions.push(registerComparisonPanel(context));
-  context.subscriptions.push(registerAdvisor(services));
-  context.subscriptions.push(forgetClosedDocuments(cache), registerHover(cache));
-  const live = new LiveAdviceCache(cache, advice);
-  context.subscriptions.push(registerCodeLens(live, advice), registerDiagnostics(live), registerCodeActions(live), new AdvisorStatusBar(advice));
-  context.subscriptions.push(registerProjectConfig());
+  const lensesChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(log, lensesChanged);
+  const selector = allSelectors();
+
+  let features: Features | undefined;
+  /** What waits for the features to be needed; disposed once they run. */
+  const waiting: vscode.Disposable[] = [];
+  const load = (): Features => {
+    if (!features) {
+      // A plain require, so that the Node build can leave it to dist/features.js (esbuild.mjs).
+      const { startFeatures } = require('./features') as typeof import('./features');
+      features = startFeatures({ context, log, lensesChanged });
+      for (const d of waiting.splice(0)) d.dispose();
+    }
+    return features;
+  };
+
+  for (const id of Object.values(COMMAND_IDS)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => load().commands[id](...args)));
+  }
+  for (const viewType of Object.values(VIEW_TYPES)) {
+    context.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(viewType, {
+        async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+          load().revive(viewType, panel, state);
+        },
+      }),
+    );
+  }
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(selector, {
+      provideHover: (doc, position, token) => load().hover.provideHover(doc, position, token),
+    }),
+    vscode.languages.registerCodeLensProvider(selector, {
+      onDidChangeCodeLenses: lensesChanged.event,
+      provideCodeLenses: (doc) => load().codeLens.provideCodeLenses(doc),
+      resolveCodeLens: (lens) => load().codeLens.resolveCodeLens(lens),
+    }),
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      {
+        // Asked on its own (every cursor move) before anything was parsed, the provider offers nothing
+        // (no diagnostics of ours, no parsed model): no need to load it for that.
+        provideCodeActions: (doc, range, ctx, token) =>
+          !features && ctx.triggerKind === vscode.CodeActionTriggerKind.Automatic ? [] : load().codeActions.provideCodeActions(doc, range, ctx, token),
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+  );
+
+  // Until the features run: what would need them at once (the diagnostics of an open document of a
+  // supported format, the errors of a folder's config file) starts them.
+  const needed = (doc: vscode.TextDocument) => !OTHER_COPIES.has(doc.uri.scheme) && vscode.languages.match(selector, doc) > 0;
+  const start = () => void (features ?? load());
+  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`, false, false, true);
+  const checkFolders = () => {
+    for (const f of vscode.workspace.workspaceFolders ?? []) {
+      vscode.workspace.fs.stat(vscode.Uri.joinPath(f.uri, CONFIG_FILE_NAME)).then(start, () => undefined);
+    }
+  };
+  waiting.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => needed(doc) && start()),
+    configWatcher,
+    configWatcher.onDidCreate(start),
+    configWatcher.onDidChange(start),
+    vscode.workspace.onDidChangeWorkspaceFolders(checkFolders),
+  );
+  // After activation, not in it: the documents already open and the folders' config files.
+  const first = setTimeout(() => {
+    if (features) return;
+    if (vscode.workspace.textDocuments.some(needed)) start();
+    else checkFolders();
+  }, 0);
+  context.subscriptions.push({ dispose: () => (clearTimeout(first), waiting.splice(0).forEach((d) => d.dispose())) });
 }
 
 export function deactivate(): void {

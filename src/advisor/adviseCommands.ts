@@ -6,7 +6,7 @@ import { marksOf } from '../core/advisor/marks';
 import { workloadIndex } from '../core/render/reportHtml';
 import { setWorkspaceMarks } from '../panel/comparisonPanel';
 import type { Services } from '../services';
-import { REPORT_VIEW_TYPE, ReportPanel, type ReportHost } from './reportPanel';
+import { ReportPanel, type ReportHost } from './reportPanel';
 
 /** Shortest time between two progress messages. */
 const PROGRESS_EVERY_MS = 150;
@@ -68,20 +68,18 @@ export async function openReport(services: Services, arg?: unknown): Promise<voi
   ReportPanel.show(host(services), workloadIndex(report, at));
 }
 
-/** Keeps the open report and the comparison's marks in step with the last scan, and restores the report after a reload. */
+/** Keeps the open report and the comparison's marks in step with the last scan. */
 export function registerAdvisor(services: Services): vscode.Disposable {
-  return vscode.Disposable.from(
-    services.advice.onDidChange((report) => {
-      ReportPanel.refresh();
-      setWorkspaceMarks(marksOf(report, (f) => {
-        const uri = services.advice.uriOf(f);
-        return uri && uri.scheme === 'file' ? uri.fsPath : f;
-      }));
-    }),
-    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
-        ReportPanel.revive(panel, host(services));
-      },
-    }),
-  );
+  return services.advice.onDidChange((report) => {
+    ReportPanel.refresh();
+    setWorkspaceMarks(marksOf(report, (f) => {
+      const uri = services.advice.uriOf(f);
+      return uri && uri.scheme === 'file' ? uri.fsPath : f;
+    }));
+  });
+}
+
+/** Takes over the report panel VS Code restored after a reload (activate() registers the serializer of REPORT_VIEW_TYPE). */
+export function reviveReport(services: Services, panel: vscode.WebviewPanel): void {
+  ReportPanel.revive(panel, host(services));
 }

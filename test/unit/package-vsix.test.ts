@@ -69,7 +69,7 @@ describe('the packaged extension (.vsix)', function () {
   });
 
   it('holds both entry points, the manifest, the icon, every snippet file and every walkthrough page', () => {
-    const wanted = ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/fixWorker.js', 'extension/dist/web/extension.js',
+    const wanted = ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/features.js', 'extension/dist/fixWorker.js', 'extension/dist/web/extension.js',
       'extension/media/icon.png', 'extension/media/panel.js', 'extension/media/report.js', 'extension/LICENSE.txt'];
     for (const s of manifest.contributes.snippets) wanted.push(`extension/${s.path.replace(/^\.\//, '')}`);
     for (const w of manifest.contributes.walkthroughs ?? []) {
@@ -78,8 +78,11 @@ describe('the packaged extension (.vsix)', function () {
     assert.deepEqual(wanted.filter((n) => !names.includes(n)), []);
     assert.equal(`extension/${manifest.main.replace(/^\.\//, '')}`, 'extension/dist/extension.js');
     assert.equal(`extension/${manifest.browser.replace(/^\.\//, '')}`, 'extension/dist/web/extension.js');
-    // Every lazily loaded format file the Node bundle asks for is shipped.
-    const lazy = [...text('extension/dist/extension.js').matchAll(/require\(["']\.\/(lazy\/[\w-]+\.js)["']\)/g)].map((m) => `extension/dist/${m[1]}`);
+    // Every file the Node bundle loads on demand is shipped: the features (dist/features.js, which
+    // activation does not load) and each lazily loaded format file they ask for.
+    const asked = (file: string, re: RegExp) => [...text(file).matchAll(re)].map((m) => `extension/dist/${m[1]}`);
+    assert.deepEqual(asked('extension/dist/extension.js', /require\(["']\.\/([\w-]+\.js)["']\)/g), ['extension/dist/features.js']);
+    const lazy = asked('extension/dist/features.js', /require\(["']\.\/(lazy\/[\w-]+\.js)["']\)/g);
     assert.ok(lazy.length > 0, 'the Node bundle loads its formats lazily');
     assert.deepEqual(lazy.filter((n) => !names.includes(n)), []);
   });

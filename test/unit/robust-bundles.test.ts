@@ -28,8 +28,8 @@ const FORBIDDEN: [string, RegExp][] = [
 
 /** Modules the editor's bundles may load: VS Code's API and the two Node globals esbuild refers to by name. */
 const EDITOR_MODULES = new Set(['vscode', 'buffer', 'process']);
-/** And per bundle: the desktop extension checks quick fixes on a worker thread (dist/fixWorker.js), which reads no file. */
-const BUNDLE_MODULES: Record<string, string[]> = { 'extension.js': ['worker_threads'], 'fixWorker.js': ['worker_threads'] };
+/** And per bundle: the desktop extension's features (dist/features.js) check quick fixes on a worker thread (dist/fixWorker.js), which reads no file. */
+const BUNDLE_MODULES: Record<string, string[]> = { 'features.js': ['worker_threads'], 'fixWorker.js': ['worker_threads'] };
 
 describe('built bundles', () => {
   const files = existsSync(dist) ? bundles(dist) : [];
@@ -61,12 +61,12 @@ describe('built bundles', () => {
     assert.deepEqual(used, []);
   });
 
-  it('the extension carries @vscode/l10n once, in extension.js: a lazy format file with its own copy would not see the configured translations', () => {
+  it('the extension carries @vscode/l10n once, in features.js (extension.js loads it on demand): a lazy format file with its own copy would not see the configured translations', () => {
     const marker = 'expected a string as the first argument to l10n.t';
     const editor = files.filter((f) => relative(dist, f) !== 'cli.js');
     const holding = editor.filter((f) => readFileSync(f, 'utf8').includes(marker)).map((f) => relative(dist, f).replace(/\\/g, '/'));
     // The quick-fix thread has a module instance of its own, configured with the same translations when it starts.
-    assert.deepEqual(holding.sort(), ['extension.js', 'fixWorker.js', 'web/extension.js']);
+    assert.deepEqual(holding.sort(), ['features.js', 'fixWorker.js', 'web/extension.js']);
   });
 
   it('package.json declares what the bundles allow: virtual workspaces, and untrusted ones with the scan settings restricted', () => {

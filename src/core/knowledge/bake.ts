@@ -76,7 +76,7 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
     summary: 'The OS and CPU architectures the image is built for.',
     does: 'The same as `--platform`: one entry builds a single-platform image, several build one multi-platform image with a variant per entry (`linux/amd64`, `linux/arm64`, `linux/arm/v7`). `local` means the builder\'s own platform.',
     angle:
-      'A container runs on its host\'s kernel and CPU, so each platform names the hosts that can run that variant: a `linux/*` variant needs a Linux kernel (on macOS or Windows, the Linux VM that Docker Desktop runs), a `windows/*` variant a Windows host. For a CPU the builder does not have, the `RUN` steps of that variant execute under emulation, which is slow, unless the builder has a native node of that architecture or the Dockerfile cross-compiles. Several platforms in one image let each host pull its own native variant, so no VM or emulation is needed where it runs.',
+      'A container runs on its host\'s own kernel and CPU, so each platform is a variant that runs natively only on hosts of that OS and architecture; for a CPU the builder does not have, its `RUN` steps are built under emulation, which is slow, unless the builder has a native node of that architecture or the Dockerfile cross-compiles. A `linux/*` variant needs a Linux kernel (on macOS or Windows, the Linux VM that Docker Desktop runs), a `windows/*` variant a Windows host. Several platforms in one image let each host pull its own native variant, so no VM or emulation is needed where it runs.',
     dimensions: ['guest-compat', 'portability', 'performance'],
     sources: [MS.containerArch, MS.guest, S24.portability],
     reference: attrRef('platforms'),

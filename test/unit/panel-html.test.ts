@@ -72,7 +72,7 @@ describe('panel html', () => {
   it('keeps hostile workspace strings inert', () => {
     const html = render({ marks: hostileMarks() });
     const all = tags(html);
-    const allowed = new Set(['html', 'head', 'meta', 'link', 'title', 'body', 'header', 'label', 'input', 'button', 'span', 'main', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'a', 'p', 'strong', 'div', 'section', 'h2', 'ol', 'cite', 'script']);
+    const allowed = new Set(['html', 'head', 'meta', 'link', 'title', 'body', 'header', 'label', 'input', 'button', 'span', 'main', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'ul', 'li', 'a', 'p', 'strong', 'div', 'section', 'h2', 'ol', 'cite', 'code', 'script']);
     for (const t of all) {
       assert.ok(allowed.has(t.name), `unexpected <${t.name}>`);
       for (const [k, v] of Object.entries(t.attrs)) {

@@ -42,6 +42,11 @@ export function escapeHtml(text: string): string {
   return String(text).replace(/[&<>"]/g, (c) => ENTITIES[c]);
 }
 
+/** Escaped text with its `code spans` shown as <code>: the spans are found after escaping, so they add no markup of their own. */
+export function prose(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 function renderMark(m: DimensionMark): string {
   const where = `${clipPath(typeof m.display === 'string' && m.display !== '' ? m.display : m.file, 120)}:${m.line}`;
   const linkable =
@@ -55,7 +60,7 @@ function renderMark(m: DimensionMark): string {
   return (
     `<li${m.decided === true ? ' class="decided"' : ''}>${place} <span class="workload">${escapeHtml(clip(m.workload, 120))}</span>` +
     ` <span class="verdict${verdictClass}">${escapeHtml(label)}</span>` +
-    ` <span class="message">${escapeHtml(clip(m.message))}</span></li>`
+    ` <span class="message">${prose(clip(m.message))}</span></li>`
   );
 }
 
@@ -97,13 +102,13 @@ function renderRow(d: CompareRow, model: PanelModel, numberOf: Map<string, numbe
   const cites = d.sources
     .map((c) => `<li><a class="cite" href="#source-${escapeHtml(c.doc)}">[${numberOf.get(c.doc) ?? '?'}]</a> ${escapeHtml(c.section)}</li>`)
     .join('');
-  const note = d.note ? `<p class="note"><strong>${escapeHtml(l10n.t('Note:'))}</strong> ${escapeHtml(d.note)}</p>` : '';
+  const note = d.note ? `<p class="note"><strong>${escapeHtml(l10n.t('Note:'))}</strong> ${prose(d.note)}</p>` : '';
   return (
     `<tr data-dimension="${escapeHtml(d.id)}" id="row-${escapeHtml(d.id)}" tabindex="${tabindex}"${classes ? ` class="${classes}"` : ''}>` +
     `<th scope="row">${escapeHtml(d.name)}</th>` +
-    `<td>${escapeHtml(d.container)}</td>` +
-    `<td>${escapeHtml(d.vm)}</td>` +
-    `<td class="col-sandboxed">${escapeHtml(d.sandboxed)}</td>` +
+    `<td>${prose(d.container)}</td>` +
+    `<td>${prose(d.vm)}</td>` +
+    `<td class="col-sandboxed">${prose(d.sandboxed)}</td>` +
     `<td class="sources"><ul>${cites}</ul>${note}</td>` +
     `<td>${renderMarks(model.marks, d.id)}</td>` +
     '</tr>'

@@ -12,7 +12,9 @@ import { QUADLET_TOPICS } from '../knowledge/quadlet';
 import type { FormatModule, TopicHit } from './format';
 import { keyedTopicAt } from './keyed';
 import type { ConfigModel, ConfigNode, ParseProblem, Pos, Range } from './types';
-import { baseName } from './yamlModule';
+
+/** The file name without its folder (yamlModule's would pull the YAML reader into this format's bundle). */
+const baseName = (file: string): string => file.replace(/\\/g, '/').slice(file.replace(/\\/g, '/').lastIndexOf('/') + 1);
 
 export type QuadletModel = ConfigModel & {
   format: 'quadlet';

@@ -14,6 +14,7 @@ import { append } from '../arrays';
 import type { ConfigModel } from '../parse/types';
 import { attachmentsOf, isKustomizationFile, kustomizationOf, type Attachment, type Kustomization } from '../parse/kubernetes';
 import { assignRoles, ENGINE_WORDS, enginesIn, type RoleRule } from './roles';
+import { composeFacts, markOverridden, mergeComposeProjects, type ComposeFacts, type ComposeFileInput } from './composeProject';
 
 /** What the engine needs from the rest of the core; tests pass their own. */
 export interface EngineDeps {
@@ -46,6 +47,8 @@ export interface FileAnalysis {
   kustomization?: Kustomization;
   /** Objects that act on a workload named elsewhere (an autoscaler's `scaleTargetRef`): their extent and target. */
   attachments?: Attachment[];
+  /** A compose file's services, the slots they set, its includes and each finding's slot (composeProject.ts). */
+  compose?: ComposeFacts;
 }
 
 /** Workload kinds that are machines, whose provisioning may install a container engine. */
@@ -163,6 +166,14 @@ export function analyzeText(file: string, text: string, format: Format, deps: En
   } catch (e) {
     model.problems.push({ message: `signals could not be read: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
   }
+  let compose: ComposeFacts | undefined;
+  if (format === 'compose' && 'roots' in model) {
+    try {
+      compose = composeFacts(model as unknown as ConfigModel, findings, text);
+    } catch (e) {
+      model.problems.push({ message: `services could not be merged with other compose files: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
+    }
+  }
   let kustomization: Kustomization | undefined;
   let attachments: Attachment[] | undefined;
   if (format === 'kubernetes' && 'roots' in model) {
@@ -185,6 +196,7 @@ export function analyzeText(file: string, text: string, format: Format, deps: En
     ...(targets ? { targets } : {}),
     ...(kustomization ? { kustomization } : {}),
     ...(attachments ? { attachments } : {}),
+    ...(compose ? { compose } : {}),
   };
 }
 
@@ -213,6 +225,8 @@ interface Building {
   findings: Finding[];
   files: string[];
   targets?: Targets;
+  /** Findings of its files that a later compose file replaced. */
+  overridden?: Finding[];
 }
 
 function resolveBuild(from: Workload, dockerfiles: Map<string, Building[]>): Building[] | undefined {
@@ -320,6 +334,8 @@ function smallestContaining(own: readonly Building[], findings: readonly Finding
 export interface AdviseAnalysesOptions {
   /** The user's word on which files are which (config file `roles`, `--role`). */
   roles?: readonly RoleRule[];
+  /** Hears of what could not be followed across files (a compose `extends.file` or `include` that is missing, outside the folder, or a cycle). */
+  onNote?: (note: { file: string; message: string }) => void;
 }
 
 const insideAny = (list: readonly Attachment[] | undefined, p: Pos) => list?.find((a) => contains(a.extent, p));
@@ -332,6 +348,7 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
   //    workload it scales (step 4), any other is no evidence (a Service, a policy, an Application).
   const building: Building[] = [];
   const attached: { target: Attachment['target']; finding: Finding; file: string }[] = [];
+  const composeFiles: ComposeFileInput<Building>[] = [];
   for (const a of analyses) {
     let own: Building[] = a.workloads.map((w) => ({ workload: w, findings: [], files: [a.file], ...(a.targets ? { targets: a.targets } : {}) }));
     if (own.length === 0 && a.findings.length > 0 && a.format !== 'kubernetes') {
@@ -354,8 +371,15 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
         if (at) attached.push({ target: at.target, finding: f, file: a.file });
       } else for (const b of own) b.findings.push(f);
     }
+    if (a.compose) composeFiles.push({ file: a.file, facts: a.compose, findings: a.findings, units: own });
     append(building, own);
   }
+
+  // 1b. Compose files read together: a service that extends another, the files an `include:` pulls in,
+  //     and override files merged into the services they change (composeProject.ts).
+  const consumed = new Set<Building>();
+  const onNote = options.onNote;
+  mergeComposeProjects(composeFiles, consumed, onNote ? (file, line, message) => onNote({ file, message: `line ${line + 1}: ${message}` }) : undefined);
 
   // 2. A service or dev container built from a Dockerfile becomes one workload with the Dockerfile's
   //    evidence (of its `build.target` stage and the stages that one builds on, when it names a stage;
@@ -367,9 +391,8 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
     list.push(b);
     dockerfiles.set(b.workload.file, list);
   }
-  const consumed = new Set<Building>();
   for (const b of building) {
-    if (b.workload.format === 'dockerfile') continue;
+    if (b.workload.format === 'dockerfile' || consumed.has(b)) continue;
     const linked = resolveBuild(b.workload, dockerfiles);
     if (!linked) continue;
     const target = b.workload.buildTarget;
@@ -413,7 +436,9 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
   const judging = new Judge(deps);
   for (const b of building) {
     if (consumed.has(b)) continue;
-    out.push(judge(b, judging));
+    const judged = judge(b, judging);
+    if (b.overridden?.length) markOverridden(judged, b.overridden);
+    out.push(judged);
     kept.push(b);
   }
   const roles = assignRoles(

@@ -7,6 +7,8 @@ import { adviseAnalyses, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from './report';
 import { DIRECTION_OF_VERDICT, type Finding } from './types';
 import { decide, type Evidence } from './verdict';
+import type { ConfigModel } from '../parse/types';
+import { composeFacts, occurrenceKey, overriddenOf } from './composeProject';
 
 /** The path a report uses for an absolute file path ('/' separated), or undefined when the scan did not cover it. */
 export function reportPathOf(report: Pick<AdviceReport, 'root' | 'roots'> | undefined, absPath: string): string | undefined {
@@ -41,7 +43,35 @@ export function analysisOfModel(model: ModelBase, file: string, deps: EngineDeps
   } catch {
     findings = [];
   }
-  return { file, format: model.format, workloads, findings, problems: model.problems };
+  let compose: FileAnalysis['compose'];
+  try {
+    if (model.format === 'compose' && 'roots' in model) compose = composeFacts(model as ConfigModel, findings);
+  } catch {
+    compose = undefined;
+  }
+  return { file, format: model.format, workloads, findings, problems: model.problems, ...(compose ? { compose } : {}) };
+}
+
+/**
+ * A report entry as the live view reads it: with, for a compose service merged from several files,
+ * the values of its files a later file replaced (occurrenceKey), which the open file's own evidence
+ * must leave out to agree with the scan.
+ */
+type Counterpart = AdviceWorkload & { overridden?: readonly string[] };
+
+const overriddenIn = (r: Counterpart): ReadonlySet<string> | undefined => (r.overridden ? new Set(r.overridden) : overriddenOf(r));
+
+/**
+ * The merged compose services of a report by each of their other files and the service's name: an
+ * override file's service is judged in the report where the service is first defined.
+ */
+function mergedIndex(report: Pick<AdviceReport, 'workloads'>): Map<string, AdviceWorkload> {
+  const index = new Map<string, AdviceWorkload>();
+  for (const r of report.workloads) {
+    if (r.kind !== 'compose-service' || r.files.length < 2) continue;
+    for (const f of r.files) if (f !== r.file && !index.has(`${f}\u0000${r.name}`)) index.set(`${f}\u0000${r.name}`, r);
+  }
+  return index;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -76,10 +106,12 @@ function counterpart(w: AdviceWorkload, index: ReportIndex): AdviceWorkload | un
 }
 
 /** A live workload with the scan's evidence from its other files added, and the verdict taken again. */
-function withLinked(w: AdviceWorkload, r: AdviceWorkload, deps: EngineDeps): AdviceWorkload {
+function withLinked(w: AdviceWorkload, r: Counterpart, deps: EngineDeps): AdviceWorkload {
   const extra = r.signals.filter((s) => s.file !== w.file);
-  if (extra.length === 0) return r.files.length > 1 ? { ...w, files: r.files } : w;
-  const signals: AdviceSignal[] = [...w.signals, ...extra];
+  const replaced = overriddenIn(r);
+  const own = replaced?.size ? w.signals.filter((s) => !replaced.has(occurrenceKey(s.id, s.file, s.line, s.column))) : w.signals;
+  if (extra.length === 0 && own.length === w.signals.length) return r.files.length > 1 ? { ...w, files: r.files } : w;
+  const signals: AdviceSignal[] = [...own, ...extra];
   const counts = new Map<string, Evidence>();
   for (const s of signals) {
     const signal = deps.signalById(s.id);
@@ -122,8 +154,11 @@ export function liveWorkloads(analysis: FileAnalysis, report: AdviceReport | und
   const fresh = adviseAnalyses([analysis], deps);
   if (!report) return fresh;
   const index = indexOf(report);
+  let merged: Map<string, AdviceWorkload> | undefined;
   return fresh.map((w) => {
-    const r = counterpart(w, index);
+    let r = counterpart(w, index);
+    // A service of an override file: the report judges it merged, where it is first defined.
+    if (!r && w.kind === 'compose-service') r = (merged ??= mergedIndex(report)).get(`${w.file}\u0000${w.name}`);
     return r ? withLinked(w, r, deps) : w;
   });
 }

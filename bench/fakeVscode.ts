@@ -94,6 +94,24 @@ class Diagnostic {
   ) {}
 }
 
+/** Records its replacements, so a quick fix's edits can be read back. */
+class WorkspaceEdit {
+  readonly replaced: { uri: string; range: Range; newText: string }[] = [];
+  replace(uri: { toString(): string }, range: Range, newText: string): void {
+    this.replaced.push({ uri: uri.toString(), range, newText });
+  }
+}
+
+class CodeAction {
+  edit?: WorkspaceEdit;
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  constructor(
+    readonly title: string,
+    readonly kind?: unknown,
+  ) {}
+}
+
 class Disposable {
   constructor(private readonly fn: () => void = () => {}) {}
   static from(...ds: { dispose(): unknown }[]) {
@@ -150,6 +168,9 @@ export const fakeVscode: Record<string, unknown> = {
   EventEmitter,
   CodeLens,
   Diagnostic,
+  WorkspaceEdit,
+  CodeAction,
+  CodeActionTriggerKind: { Invoke: 1, Automatic: 2 },
   DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
   // @vscode/l10n with no bundle fills in the English message as vscode.l10n.t does.
   l10n: { t: l10n.t, bundle: undefined, uri: undefined },

@@ -7,7 +7,8 @@ import type { Finding } from './advisor/types';
 import { checkedFixesFor, checkedHealthcheck } from './fixCheck';
 import type { Fix } from './fixes';
 import type { DockerfileModel } from './parse/dockerfile';
-import type { Format, ModelBase, Range } from './parse/types';
+import { hasFixer } from './fixes';
+import type { Format, ModelBase, Pos, Range } from './parse/types';
 
 /** A diagnostic of ours as the editor hands it back: its signal and where it is now. */
 export interface FixAsk {
@@ -45,4 +46,26 @@ export function quickFixesOf(model: ModelBase, text: string, asks: readonly FixA
     return checkedFixesFor({ model, text, finding, findings })?.fixes ?? [];
   });
   return { fixes, healthcheck: healthcheck && model.format === 'dockerfile' ? checkedHealthcheck(model as DockerfileModel, text) : [] };
+}
+
+const atOrBefore = (a: Pos, b: Pos) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+
+/** Whether a request on `range` offers the Dockerfile's HEALTHCHECK: it touches an EXPOSE of the final stage. */
+export function healthcheckAt(model: ModelBase, range: Range): boolean {
+  if (model.format !== 'dockerfile') return false;
+  const df = model as DockerfileModel;
+  return df.instructions.some((i) => i.stage === df.finalStage && i.keyword === 'EXPOSE' && atOrBefore(i.range.start, range.end) && atOrBefore(range.start, i.range.end));
+}
+
+/**
+ * The quick fixes of a request on `range` for the editor's diagnostics `asks`, in order: none for a
+ * signal with no fixer in this format, and the HEALTHCHECK when the range touches the final EXPOSE.
+ */
+export function quickFixesAt(model: ModelBase, text: string, asks: readonly FixAsk[], range: Range): QuickFixAnswer {
+  const fixable = asks.map((a) => hasFixer(a.signal, model.format));
+  const healthcheck = healthcheckAt(model, range);
+  if (!fixable.includes(true) && !healthcheck) return { fixes: asks.map(() => []), healthcheck: [] };
+  const answer = quickFixesOf(model, text, asks.filter((_, i) => fixable[i]), healthcheck);
+  let next = 0;
+  return { fixes: asks.map((_, i) => (fixable[i] ? answer.fixes[next++] : [])), healthcheck: answer.healthcheck };
 }

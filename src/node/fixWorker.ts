@@ -1,16 +1,24 @@
-// The quick-fix checks of the desktop extension, on a thread of their own (dist/fixWorker.js, a
-// worker_threads Worker that src/providers/codeActions.ts starts on first use): each check applies a
-// fix, parses the whole edited text again and runs the advisor on it, which on a file of a few MB
-// would hold the extension host for seconds. Messages in: a QuickFixRequest with an id; out: the
-// answer (or the error) with the same id. The thread reads no file and opens nothing: text in, fixes out.
+// The desktop extension's document thread (dist/fixWorker.js, a worker_threads Worker that
+// src/node/documentThread.ts starts on first use). A large open document (src/node/documentProtocol.ts,
+// OFF_THREAD_FROM) is sent here once per version and parsed here; its hovers, lenses, problems and
+// checked quick fixes are made here (src/node/documentWork.ts), so the extension host is never held
+// by a parse or an analysis of a few MB. A quick-fix check applies a fix, parses the whole edited
+// text again and runs the advisor on it: seconds on such a file.
+//
+// Messages in: a DocumentRequest (src/node/documentProtocol.ts), or a QuickFixRequest with an id and
+// no type (the fixes of a text sent whole). Out: for lenses and problems, parts of PART_SIZE items
+// first, then the answer (or the error) with the same id. The thread reads no file and opens nothing:
+// text in, answers out.
 import * as l10n from '@vscode/l10n';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseWith } from '../core/cache';
 import type { ModelBase } from '../core/parse/types';
 import { quickFixesOf, type QuickFixRequest } from '../core/quickFixes';
+import { NOT_OPEN, PART_SIZE, type DocumentReply, type DocumentRequest } from './documentProtocol';
+import { DocumentStore, NotOpen } from './documentWork';
 
 export interface FixWorkerData {
-  /** The translations the extension host configured (none in English), so fix titles and reasons read the same. */
+  /** The translations the extension host configured (none in English), so titles, hovers and reasons read the same. */
   l10n?: l10n.l10nJsonFormat;
 }
 
@@ -19,17 +27,45 @@ export type FixWorkerMessage = { id: number; answer: import('../core/quickFixes'
 const data = workerData as FixWorkerData | undefined;
 if (data?.l10n) l10n.config({ contents: data.l10n });
 
-/** The last document parsed, kept while requests name the same version of it (Ctrl+. on one line after another). */
+/** The last text checked whole, kept while requests name the same version of it (Ctrl+. on one line after another). */
 let last: { key: string; text: string; model: ModelBase | null } | undefined;
+const store = new DocumentStore();
 
-parentPort?.on('message', (m: QuickFixRequest & { id: number }) => {
-  let reply: FixWorkerMessage;
+function post(reply: DocumentReply | FixWorkerMessage): void {
+  parentPort!.postMessage(reply);
+}
+
+/** A long answer in parts, each its own message, so the host takes it a short stretch at a time. */
+function inParts(id: number, items: unknown[]): void {
+  for (let i = 0; i < items.length; i += PART_SIZE) post({ id, part: items.slice(i, i + PART_SIZE) });
+  post({ id, answer: items.length });
+}
+
+function answer(m: DocumentRequest): void {
+  switch (m.type) {
+    case 'open':
+      return store.open(m.uri, m.version, m.path, m.format, m.text);
+    case 'forget':
+      return store.forget(m.uri);
+    case 'hover':
+      return post({ id: m.id, answer: store.hover(m.uri, m.version, m.pos, m.generic, m.off) });
+    case 'lenses':
+      return inParts(m.id, store.lenses(m.uri, m.version, m.file, m.report, m.ignore));
+    case 'problems':
+      return inParts(m.id, store.problems(m.uri, m.version, m.ignore));
+    case 'fixes':
+      return post({ id: m.id, answer: store.fixes(m.uri, m.version, m.asks, m.range) });
+  }
+}
+
+parentPort?.on('message', (m: DocumentRequest | (QuickFixRequest & { id: number; type?: undefined })) => {
   try {
+    if (m.type !== undefined) return answer(m);
     if (!last || last.key !== m.key || last.text !== m.text) last = { key: m.key, text: m.text, model: parseWith(m.file, m.text, m.format) };
     const model = last.model;
-    reply = { id: m.id, answer: model ? quickFixesOf(model, m.text, m.asks, m.healthcheck) : { fixes: m.asks.map(() => []), healthcheck: [] } };
+    post({ id: m.id, answer: model ? quickFixesOf(model, m.text, m.asks, m.healthcheck) : { fixes: m.asks.map(() => []), healthcheck: [] } });
   } catch (e) {
-    reply = { id: m.id, error: e instanceof Error ? e.message : String(e) };
+    if (!('id' in m)) return;
+    post({ id: m.id, error: e instanceof NotOpen ? NOT_OPEN : e instanceof Error ? e.message : String(e) });
   }
-  parentPort!.postMessage(reply);
 });

@@ -12,10 +12,11 @@ import { applySuppressions, SUPPRESSION_MARKER } from '../core/config/suppressio
 import { projectConfigFor } from './projectConfig';
 import { signalById } from '../core/advisor/signals';
 import type { Direction, Finding, Signal } from '../core/advisor/types';
-import { fixesFor, hasFixer } from '../core/fixes';
 import { signalDocUrl } from '../core/render/signalsDoc';
 import type { ModelBase } from '../core/parse/types';
-import { Debouncer, type LiveAdviceCache } from './liveAdvice';
+import { Debouncer, type LiveAdviceCache, type OffThread } from './liveAdvice';
+import type { ProblemItem } from '../node/documentProtocol';
+import { whyNoFix } from '../node/documentWork';
 import { toRange } from './model';
 
 export const DIAGNOSTIC_SOURCE = 'Container or VM?';
@@ -44,15 +45,19 @@ export function levelOf(signal: Signal, overrides: Partial<Record<string, Diagno
 /** The diagnostic for one finding; undefined when its group is off or the catalogue does not know it. */
 export function diagnosticOf(model: ModelBase, text: () => string, f: Finding, all: readonly Finding[], overrides: Partial<Record<string, DiagnosticLevel>>): vscode.Diagnostic | undefined {
   const signal = signalById(f.signal);
+  if (!signal || levelOf(signal, overrides) === 'off') return undefined;
+  return diagnosticFrom({ signal: f.signal, range: f.range, message: f.message, why: whyNoFix(model, text(), f, all) }, overrides);
+}
+
+/** The diagnostic of a problem made on the spot or on the document thread; undefined when its group is off or the catalogue does not know it. */
+export function diagnosticFrom(p: ProblemItem, overrides: Partial<Record<string, DiagnosticLevel>>): vscode.Diagnostic | undefined {
+  const signal = signalById(p.signal);
   if (!signal) return undefined;
   const level = levelOf(signal, overrides);
   if (level === 'off') return undefined;
-  let message = f.message ?? signal.reason;
-  if (hasFixer(signal.id, model.format)) {
-    const r = fixesFor({ model, text: text(), finding: f, findings: all });
-    if (r && r.fixes.length === 0 && r.why) message += '\n' + vscode.l10n.t('No quick fix: {0}', r.why);
-  }
-  const d = new vscode.Diagnostic(toRange(f.range), message, SEVERITY[level]);
+  let message = p.message ?? signal.reason;
+  if (p.why) message += '\n' + vscode.l10n.t('No quick fix: {0}', p.why);
+  const d = new vscode.Diagnostic(toRange(p.range), message, SEVERITY[level]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: signal.id, target: vscode.Uri.parse(signalDocUrl(signal.id)) };
   return d;
@@ -116,6 +121,8 @@ export class AdvisorDiagnostics implements vscode.Disposable {
     const run = ++this.nextRun;
     this.runs.set(key, run);
     const s = settings().diagnostics;
+    const off = s.enabled ? this.advice.offThread(doc) : undefined;
+    if (off) return this.updateOffThread(doc, off, key, run);
     const model = s.enabled ? this.advice.model(doc) : null;
     if (!model) {
       this.runs.delete(key);
@@ -137,6 +144,42 @@ export class AdvisorDiagnostics implements vscode.Disposable {
         sliceStart = now();
       }
       const d = diagnosticOf(model, lazyText, shown[i], findings, s.severity);
+      if (d) out.push(d);
+    }
+    this.runs.delete(key);
+    this.collection.set(doc.uri, out);
+  }
+
+  /**
+   * A large document's diagnostics: its problems are made on the document thread and arrive in parts;
+   * here they become diagnostics in slices of about SLICE_MS, as on the spot. A run whose document
+   * changed, closed or was asked again meanwhile publishes nothing.
+   */
+  private async updateOffThread(doc: vscode.TextDocument, off: OffThread, key: string, run: number): Promise<void> {
+    const version = doc.version;
+    const stale = () => this.runs.get(key) !== run || doc.isClosed || doc.version !== version;
+    const items: ProblemItem[] = [];
+    try {
+      await off.thread.problems(off.doc, projectConfigFor(doc.uri)?.ignore ?? [], (part) => {
+        for (const p of part) items.push(p);
+      });
+    } catch {
+      // The thread failed: made on the spot, as the web extension does.
+      if (stale()) return;
+      this.runs.delete(key);
+      return this.update(doc);
+    }
+    if (stale()) return;
+    const overrides = settings().diagnostics.severity;
+    const out: vscode.Diagnostic[] = [];
+    let sliceStart = now();
+    for (let i = 0; i < items.length; i++) {
+      if (now() - sliceStart >= this.sliceMs) {
+        await nextTurn();
+        if (stale()) return;
+        sliceStart = now();
+      }
+      const d = diagnosticFrom(items[i], overrides);
       if (d) out.push(d);
     }
     this.runs.delete(key);

@@ -8,6 +8,11 @@ const LANGUAGE_FORMATS: Record<string, Format> = {
   dockerfile: 'dockerfile',
 };
 
+/** The format a document's editor language fixes, if any. */
+export function languageFormatOf(doc: vscode.TextDocument): Format | undefined {
+  return LANGUAGE_FORMATS[doc.languageId];
+}
+
 /** The path a model reports and format detection reads: the file path, or the uri path for unsaved documents. */
 export function documentPath(doc: vscode.TextDocument): string {
   return doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path;
@@ -22,7 +27,7 @@ export function modelOf(cache: ParseCache, doc: vscode.TextDocument): ModelBase 
   let versions = askedFor.get(cache);
   if (!versions) askedFor.set(cache, (versions = new Map()));
   versions.set(uri, doc.version);
-  return cache.get(uri, doc.version, documentPath(doc), () => doc.getText(), LANGUAGE_FORMATS[doc.languageId]);
+  return cache.get(uri, doc.version, documentPath(doc), () => doc.getText(), languageFormatOf(doc));
 }
 
 /**

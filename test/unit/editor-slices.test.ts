@@ -87,17 +87,17 @@ describe('the editor on a large document', function () {
     provider.dispose();
   });
 
-  it('places the lenses of many workloads untitled, and titles each as VS Code resolves it, as a small file has them', () => {
-    const lensesOf = (n: number) => {
+  it('places the lenses of many workloads untitled, and titles each as VS Code resolves it, as a small file has them', async () => {
+    const lensesOf = async (n: number) => {
       const provider = new AdvisorCodeLensProvider(new LiveAdviceCache(new ParseCache()));
-      const lenses = provider.provideCodeLenses(docOf('/w/Vagrantfile', machinesVagrantfile(n, false), 'ruby').doc);
+      const lenses = await provider.provideCodeLenses(docOf('/w/Vagrantfile', machinesVagrantfile(n, false), 'ruby').doc);
       return { provider, lenses };
     };
-    const small = lensesOf(3);
+    const small = await lensesOf(3);
     assert.equal(small.lenses.length, 6);
     assert.ok(small.lenses.every((l) => l.command), 'a few workloads are titled at once');
     const many = TITLED_UP_TO + 100;
-    const big = lensesOf(many);
+    const big = await lensesOf(many);
     assert.equal(big.lenses.length, 2 * many);
     assert.ok(big.lenses.every((l) => !l.command), 'many workloads are placed untitled');
     const resolved = big.lenses.slice(0, 6).map((l) => big.provider.resolveCodeLens(l));
@@ -106,7 +106,7 @@ describe('the editor on a large document', function () {
     assert.match(resolved[0].command!.title, /^VM\b/);
     assert.equal(resolved[1].command!.command, 'containerOrVm.openComparison');
     // Asked again, the same lenses, titled where they were resolved.
-    assert.equal(big.provider.provideCodeLenses(docOf('/w/Vagrantfile', machinesVagrantfile(many, false), 'ruby').doc).length, 2 * many);
+    assert.equal((await big.provider.provideCodeLenses(docOf('/w/Vagrantfile', machinesVagrantfile(many, false), 'ruby').doc)).length, 2 * many);
     small.provider.dispose();
     big.provider.dispose();
   });

@@ -81,7 +81,7 @@ type ReportIndex = Map<string, AdviceWorkload[]>;
 
 const keyOf = (w: Pick<AdviceWorkload, 'file' | 'kind' | 'name'>) => `${w.file}\u0000${w.kind}\u0000${w.name}`;
 
-function indexOf(report: AdviceReport): ReportIndex {
+function indexOf(report: Pick<AdviceReport, 'workloads'>): ReportIndex {
   const index: ReportIndex = new Map();
   for (const r of report.workloads) {
     const key = keyOf(r);
@@ -150,7 +150,7 @@ export function buildersOf(file: string, report: Pick<AdviceReport, 'workloads'>
  * The workloads of one open document: judged on the document's current text, with evidence the last
  * scan linked from other files (the Dockerfile a service builds from) merged in.
  */
-export function liveWorkloads(analysis: FileAnalysis, report: AdviceReport | undefined, deps: EngineDeps = DEFAULT_DEPS): AdviceWorkload[] {
+export function liveWorkloads(analysis: FileAnalysis, report: Pick<AdviceReport, 'workloads'> | undefined, deps: EngineDeps = DEFAULT_DEPS): AdviceWorkload[] {
   const fresh = adviseAnalyses([analysis], deps);
   if (!report) return fresh;
   const index = indexOf(report);
@@ -161,4 +161,27 @@ export function liveWorkloads(analysis: FileAnalysis, report: AdviceReport | und
     if (!r && w.kind === 'compose-service') r = (merged ??= mergedIndex(report)).get(`${w.file}\u0000${w.name}`);
     return r ? withLinked(w, r, deps) : w;
   });
+}
+
+/**
+ * What liveWorkloads reads of a report for the workloads of one file, and nothing more: the report's
+ * entries for `file` whose kind and name some entry shares that has evidence from another file or
+ * files of its own besides this one (only those change a live workload), each with just that evidence.
+ * `liveWorkloads(analysis, reportSliceFor(report, analysis.file))` equals
+ * `liveWorkloads(analysis, report)`; the editor sends this slice to its document thread, not the report.
+ */
+export function reportSliceFor(report: Pick<AdviceReport, 'workloads'> | undefined, file: string): Pick<AdviceReport, 'workloads'> | undefined {
+  if (!report) return undefined;
+  const own = report.workloads.filter((r) => r.file === file);
+  const linked = new Set<string>();
+  for (const r of own) if (r.files.length > 1 || r.signals.some((s) => s.file !== file)) linked.add(keyOf(r));
+  // Every entry of a linked name stays (the nearest line among them is the counterpart), each with only what withLinked reads.
+  const slice = (r: AdviceWorkload): Counterpart => {
+    const replaced = overriddenOf(r);
+    return { ...r, signals: r.signals.filter((s) => s.file !== file), changes: [], ...(replaced?.size ? { overridden: [...replaced] } : {}) };
+  };
+  const workloads: AdviceWorkload[] = own.filter((r) => linked.has(keyOf(r))).map(slice);
+  // The compose services this file overrides, judged in the report where they are first defined.
+  for (const r of report.workloads) if (r.kind === 'compose-service' && r.file !== file && r.files.includes(file)) workloads.push(slice(r));
+  return { workloads };
 }

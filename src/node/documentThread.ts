@@ -22,6 +22,8 @@ export interface ThreadDoc {
   /** The path the model reports and the format is told from. */
   path: string;
   format?: Format;
+  /** The text's length: a document of the same URI and version but another length (closed and opened again unseen) is sent again. */
+  length: number;
   text(): string;
 }
 
@@ -43,7 +45,7 @@ export class DocumentThread {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   /** The version of each document the thread holds, as far as this side knows. */
-  private readonly sent = new Map<string, number>();
+  private readonly sent = new Map<string, { version: number; length: number }>();
 
   constructor(
     private readonly script: string,
@@ -57,17 +59,18 @@ export class DocumentThread {
 
   /** Whether this version of the document was sent already. */
   isOpen(uri: string, version: number): boolean {
-    return this.sent.get(uri) === version;
+    return this.sent.get(uri)?.version === version;
   }
 
   /** Sends the document's text unless this version was sent already; false when the thread cannot start. */
   open(doc: ThreadDoc): boolean {
     const worker = this.start();
     if (!worker) return false;
-    if (this.sent.get(doc.uri) === doc.version) return true;
+    const sent = this.sent.get(doc.uri);
+    if (sent && sent.version === doc.version && sent.length === doc.length) return true;
     const m: DocumentRequest = { type: 'open', uri: doc.uri, version: doc.version, path: doc.path, ...(doc.format ? { format: doc.format } : {}), text: doc.text() };
     worker.postMessage(m);
-    this.sent.set(doc.uri, doc.version);
+    this.sent.set(doc.uri, { version: doc.version, length: doc.length });
     return true;
   }
 

@@ -88,11 +88,14 @@ export class LiveAdviceCache implements vscode.Disposable {
 
   /** Whether a document is answered on the thread (large, on the desktop, while the thread runs). */
   private isLarge(doc: vscode.TextDocument): boolean {
-    if (!this.documents?.available || !isSupported(doc)) return false;
+    return this.documents?.available === true && isSupported(doc) && this.lengthOf(doc) >= this.offThreadFrom;
+  }
+
+  private lengthOf(doc: vscode.TextDocument): number {
     const uri = doc.uri.toString();
     let hit = this.lengths.get(uri);
     if (!hit || hit.version !== doc.version) this.lengths.set(uri, (hit = { version: doc.version, length: doc.getText().length }));
-    return hit.length >= this.offThreadFrom;
+    return hit.length;
   }
 
   /**
@@ -102,7 +105,7 @@ export class LiveAdviceCache implements vscode.Disposable {
   offThread(doc: vscode.TextDocument): OffThread | undefined {
     if (!this.isLarge(doc)) return undefined;
     const thread = this.documents!;
-    const sent: ThreadDoc = { uri: doc.uri.toString(), version: doc.version, path: documentPath(doc), format: languageFormatOf(doc), text: () => doc.getText() };
+    const sent: ThreadDoc = { uri: doc.uri.toString(), version: doc.version, path: documentPath(doc), format: languageFormatOf(doc), length: this.lengthOf(doc), text: () => doc.getText() };
     return thread.open(sent) ? { thread, doc: sent } : undefined;
   }
 

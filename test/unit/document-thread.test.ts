@@ -142,6 +142,7 @@ describe('the document thread (dist/fixWorker.js) against the editor on the spot
       const lang = name === 'Dockerfile' ? 'dockerfile' : 'dockercompose';
       const spot = await everything(editorOf(reports), docOf(`/w/${name}`, text, lang), [0, 1, 2]);
       const there = await everything(editorOf(reports, thread), docOf(`/w/${name}`, text, lang), [0, 1, 2]);
+      assert.ok(thread.isOpen(`file:///w/${name}`, 1), `${name}: answered on the thread`);
       assert.deepEqual(there, spot, name);
       if (name === 'Dockerfile') assert.ok(spot.lenses.some((l) => /web/.test(String(l.title))), 'the Dockerfile says which service builds it');
       else assert.ok(spot.lenses.some((l) => /Dockerfile/.test(JSON.stringify(l.arguments)) || /kernel|module/i.test(String(l.title))), 'the service is judged with the Dockerfile');
@@ -151,7 +152,7 @@ describe('the document thread (dist/fixWorker.js) against the editor on the spot
   it('shows nothing for a version that changed before the answer came, nor for a cancelled request', async () => {
     const e = editorOf(undefined, thread);
     const text = 'services:\n  web:\n    image: nginx:1\n    privileged: true\n';
-    const d = docOf('/w/compose.yaml', text, 'dockercompose');
+    const d = docOf('/w/stale/compose.yaml', text, 'dockercompose');
     const lenses = e.lenses.provideCodeLenses(d.doc);
     const hover = e.hover.provideHover(d.doc, { line: 3, character: 4 } as vscode.Position);
     const problems = e.problems.update(d.doc);

@@ -1,7 +1,7 @@
 // The workspace's overall verdict in the status bar after a scan; hidden until one has run.
 // Clicking opens the report.
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from '../commands';
+import { COMMAND_IDS } from '../commandIds';
 import { statusText, statusTooltip } from '../core/render/lens';
 import type { ReportSource } from './liveAdvice';
 

@@ -10,6 +10,7 @@ import * as esbuild from 'esbuild';
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { addCodeCacheLoader } from './scripts/cliCodeCache.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -269,5 +270,8 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   await Promise.all(configs.map((c) => esbuild.build(c)));
-  if (configs.includes(cli)) chmodSync(cli.outfile, 0o755); // runs directly, as npm's bin link runs it
+  if (configs.includes(cli)) {
+    addCodeCacheLoader(cli.outfile); // compiled with V8's code cache (scripts/cliCodeCache.mjs)
+    chmodSync(cli.outfile, 0o755); // runs directly, as npm's bin link runs it
+  }
 }

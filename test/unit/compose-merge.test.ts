@@ -1,9 +1,11 @@
 // Compose files read together, as `docker compose` reads them: extends (same file and another file),
 // include, the default override file and named variants, with the evidence at the line that set it.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { adviseFiles, adviseWorkspace, type AdviceReport, type AdviceWorkload } from '../../src/core/advisor/advise';
 import { MemoryFs } from '../../src/core/memoryFs';
-import { analysisOfModel, liveWorkloads } from '../../src/core/advisor/live';
+import { analysisOfModel, liveWorkloads, reportSliceFor } from '../../src/core/advisor/live';
 import { moduleFor } from '../../src/core/registry';
 
 const services = (r: AdviceReport) => r.workloads.filter((w) => w.kind === 'compose-service');
@@ -166,10 +168,10 @@ describe('compose across files: the editor view of one file', () => {
   const live = (file: keyof typeof files, slice: boolean) => {
     const model = moduleFor('compose')!.parse(files[file], file);
     const analysis = analysisOfModel(model, file)!;
-    return slice ? [] : liveWorkloads(analysis, report);
+    return liveWorkloads(analysis, slice ? reportSliceFor(report, file) : report);
   };
 
-  for (const slice of [false]) {
+  for (const slice of [false, true]) {
     it(`an open override file shows the merged service's verdict${slice ? ' (from the report slice)' : ''}`, () => {
       const [w] = live('compose.override.yaml', slice);
       assert.equal(w.verdict, one(report, 'app').verdict);
@@ -181,4 +183,62 @@ describe('compose across files: the editor view of one file', () => {
       assert.deepEqual(where(w, 'hardening.privileged'), []);
     });
   }
+});
+
+describe('compose across files: real projects (test/fixtures/compose-merge, see ORIGIN.md)', () => {
+  const root = 'test/fixtures/compose-merge';
+  const read = (folder: string, names: string[]) => names.map((n) => ({ path: `${folder}/${n}`, text: readFileSync(join(root, folder, n), 'utf8') }));
+
+  it('netbox-docker: docker-compose.test.yml is judged merged into docker-compose.yml, each value at the line of the file that set it', () => {
+    const r = adviseFiles(read('netbox-docker', ['docker-compose.yml', 'docker-compose.test.yml', 'docker-compose.test.override.yml']));
+    assert.deepEqual(r.notes, []);
+    const netbox = services(r).filter((w) => w.name === 'netbox');
+    assert.deepEqual(netbox.map((w) => w.file), ['netbox-docker/docker-compose.test.override.yml', 'netbox-docker/docker-compose.test.yml', 'netbox-docker/docker-compose.yml']);
+    const test = netbox[1];
+    assert.deepEqual(test.files, ['netbox-docker/docker-compose.test.yml', 'netbox-docker/docker-compose.yml']);
+    // The test file sets its own user, env_file and healthcheck: those of the base file no longer count.
+    assert.deepEqual(where(test, 'cloud-native.healthcheck'), ['netbox-docker/docker-compose.test.yml:15']);
+    assert.deepEqual(where(test, 'cloud-native.non-root-user'), ['netbox-docker/docker-compose.test.yml:12']);
+    // The override of the test setup only publishes a port: the base file's settings are what it runs with.
+    assert.deepEqual(where(netbox[0], 'cloud-native.healthcheck'), ['netbox-docker/docker-compose.yml:10']);
+    // A service the test file copies in with `<<: *netbox` replaces the base's copies too.
+    const worker = services(r).find((w) => w.name === 'netbox-worker' && w.file.endsWith('test.yml'))!;
+    assert.deepEqual(where(worker, 'cloud-native.non-root-user'), ['netbox-docker/docker-compose.test.yml:21']);
+    // The test postgres keeps the base's data volume, which the test file does not change.
+    const postgres = services(r).find((w) => w.name === 'postgres' && w.file.endsWith('test.yml'))!;
+    assert.deepEqual(where(postgres, 'state-network.database-local-disk'), ['netbox-docker/docker-compose.yml:58']);
+    assert.equal(services(r).filter((w) => w.file === 'netbox-docker/docker-compose.yml').length, 6, 'the base project is judged as it is');
+  });
+
+  it('immich: with the extends its guide says to uncomment, the server takes the rkmpp settings from hwaccel.transcoding.yml', () => {
+    const [compose, hwaccel] = read('immich', ['docker-compose.yml', 'hwaccel.transcoding.yml']);
+    const asIs = adviseFiles([compose, hwaccel]);
+    assert.equal(one(asIs, 'immich-server').verdict, 'container', 'the extends is commented out as shipped');
+    assert.equal(one(asIs, 'rkmpp').file, 'immich/hwaccel.transcoding.yml');
+    const uncommented = compose.text.replace('    # extends:\n    #   file: hwaccel.transcoding.yml\n    #   service: cpu', '    extends:\n      file: hwaccel.transcoding.yml\n      service: rkmpp');
+    assert.notEqual(uncommented, compose.text);
+    const r = adviseFiles([{ ...compose, text: uncommented }, hwaccel]);
+    const server = one(r, 'immich-server');
+    assert.equal(one(asIs, 'immich-server').scores.harden, 0);
+    assert.equal(server.scores.harden, one(asIs, 'rkmpp').scores.harden, 'as much to harden as the rkmpp template has');
+    assert.deepEqual(where(server, 'hardening.apparmor-unconfined'), ['immich/hwaccel.transcoding.yml:32', 'immich/hwaccel.transcoding.yml:33']);
+    assert.deepEqual(where(server, 'cloud-native.healthcheck'), ['immich/docker-compose.yml:31']);
+    assert.equal(services(r).filter((w) => w.file === 'immich/hwaccel.transcoding.yml').length, 0, 'hwaccel.transcoding.yml holds only templates');
+    assert.deepEqual(r.notes, []);
+  });
+
+  it('docker/compose test data: extends from another file and include are followed without a note', () => {
+    const r = adviseFiles([
+      ...read('docker-compose-e2e/extends', ['compose.yaml', 'common.yaml']),
+      ...read('docker-compose-e2e/include', ['compose.yaml', 'common.yaml']),
+      ...read('docker-compose-e2e/oci', ['compose.yaml', 'extends.yaml', 'compose-override.yaml']),
+    ]);
+    assert.deepEqual(r.notes, []);
+    const test = services(r).find((w) => w.file === 'docker-compose-e2e/extends/compose.yaml')!;
+    assert.equal(test.image, 'bar');
+    assert.deepEqual(where(test, 'hardening.latest-tag'), ['docker-compose-e2e/extends/common.yaml:3']);
+    assert.deepEqual(services(r).filter((w) => w.file.startsWith('docker-compose-e2e/include/')).map((w) => w.name).sort(), ['foo', 'test']);
+    const app = services(r).find((w) => w.file === 'docker-compose-e2e/oci/compose.yaml')!;
+    assert.deepEqual(app.files, ['docker-compose-e2e/oci/compose.yaml', 'docker-compose-e2e/oci/extends.yaml']);
+  });
 });

@@ -12,15 +12,16 @@
 // `cap_add[SYS_ADMIN]`, `environment.DEBUG`, `deploy.resources.limits`). A merged service takes, slot
 // by slot, the findings of the last file that set the slot. So suppressions, the per-file cache and
 // positions stay as they are, and the work is linear in the findings and slots of the files.
+//
+// This module holds no parser and no detector (it is part of the engine, which the editor loads before
+// any format): the compose detector works out each file's facts (composeFacts.ts) and leaves them on
+// the model it read, where the engine takes them.
 import { dirname, joinPath } from '../fs';
-import type { ConfigModel, ConfigNode, Pos, Range } from '../parse/types';
-import { composeServices, serviceBuildTarget, serviceDockerfile } from '../parse/compose';
-import { child, childString } from '../parse/yaml';
-import { isList, splitVolume } from './detect/common';
+import type { Range } from '../parse/types';
 import type { Finding, Workload } from './types';
 
 /** How a later file's setting of a slot treats what earlier files set there. */
-type SlotKind =
+export type SlotKind =
   /** A scalar or a replaced value (`command`): earlier findings of the slot and of everything under it go. */
   | 'set'
   /** A mapping: merged key by key; only findings on the mapping's own key are replaced. */
@@ -28,12 +29,14 @@ type SlotKind =
   /** A sequence: appended to; nothing earlier goes. */
   | 'append';
 
-interface Slot {
+export interface Slot {
   key: string;
   range: Range;
   kind: SlotKind;
-  /** Tagged `!reset` or `!override`: whatever earlier files set in the slot goes first. */
+  /** Tagged `!reset` or `!override`: whatever earlier files set in the slot goes first (markResets). */
   reset?: true;
+  /** Where the key ends: a tag, if any, follows it on the line. */
+  tagAt: { line: number; character: number };
 }
 
 export interface ComposeServiceFacts {
@@ -54,129 +57,23 @@ export interface ComposeFacts {
   includes: { paths: string[]; line: number; remote?: true }[];
   /** The service and slot of every finding inside a service; findings not here concern the whole file. */
   homes: Map<Finding, { service: number; slot: string }>;
-}
-
-/** Replaced, not appended, by a later file (merge rules, "Shell commands"). */
-const REPLACED = new Set(['command', 'entrypoint', 'healthcheck.test']);
-/** Sequences whose entries are `NAME=value` and merge by name, as the mapping form does. */
-const KEYED_LISTS = new Set(['environment', 'labels', 'sysctls', 'annotations', 'extra_hosts', 'build.args', 'build.labels']);
-
-const text = (v: ConfigNode['value'] | undefined) => (v === undefined || v === null ? '' : String(v));
-
-/** What makes two entries of a top-level service sequence the same entry. */
-function identityOf(slot: string, item: ConfigNode): string {
-  const c = (k: string) => text(item.children?.find((x) => x.key === k)?.value);
-  if (slot === 'volumes') {
-    if (item.children) return c('target');
-    const { source, target } = splitVolume(text(item.value));
-    return target ?? source ?? '';
-  }
-  if (slot === 'ports' && item.children) return `${c('host_ip')}|${c('target')}|${c('published')}|${c('protocol')}`;
-  if ((slot === 'secrets' || slot === 'configs') && item.children) return c('target') || c('source');
-  if (slot === 'devices' && item.children) return `${c('source')}:${c('target')}`;
-  return item.children ? `#${item.key}` : text(item.value);
-}
-
-function slotsOf(service: ConfigNode, tagOf: (node: ConfigNode) => boolean): Slot[] {
-  const out: Slot[] = [];
-  const visit = (node: ConfigNode, slot: string, top: boolean) => {
-    const reset = tagOf(node) ? { reset: true as const } : {};
-    if (REPLACED.has(slot) || node.children === undefined) {
-      out.push({ key: slot, range: node.range, kind: 'set', ...reset });
-      return;
-    }
-    if (KEYED_LISTS.has(slot) && isList(node) && node.children.length) {
-      out.push({ key: slot, range: node.range, kind: 'merge', ...reset });
-      for (const item of node.children) out.push({ key: `${slot}.${text(item.value).split('=')[0].trim()}`, range: item.range, kind: 'set' });
-      return;
-    }
-    if (isList(node)) {
-      out.push({ key: slot, range: node.range, kind: 'append', ...reset });
-      // Entries of a nested sequence (a GPU reservation's `devices`) are appended whatever they hold.
-      node.children.forEach((item) => out.push({ key: `${slot}[${top ? identityOf(slot, item) : `#${item.key}`}]`, range: item.range, kind: top ? 'set' : 'append' }));
-      return;
-    }
-    out.push({ key: slot, range: node.range, kind: 'merge', ...reset });
-    for (const c of node.children) visit(c, `${slot}.${c.key}`, false);
-  };
-  for (const c of service.children ?? []) if (c.key !== 'extends') visit(c, c.key, true);
-  return out;
-}
-
-const before = (a: Pos, b: Pos) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-const contains = (r: Range, p: Pos) => before(r.start, p) && before(p, r.end);
-const compare = (a: Pos, b: Pos) => a.line - b.line || a.character - b.character;
-
-/** The `include:` entries of a compose file. */
-function includesOf(model: ConfigModel): ComposeFacts['includes'] {
-  const out: ComposeFacts['includes'] = [];
-  for (const root of model.roots) {
-    const inc = child(root, 'include');
-    for (const entry of inc?.children ?? []) {
-      const pathNode = entry.children ? child(entry, 'path') : entry;
-      if (!pathNode) continue;
-      const paths = pathNode.children ? pathNode.children.map((p) => text(p.value)) : [text(pathNode.value)];
-      const clean = paths.map((p) => p.trim()).filter((p) => p !== '');
-      if (!clean.length) continue;
-      const remote = clean.some((p) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || /^git@/.test(p) || p.startsWith('oci:'));
-      out.push({ paths: clean, line: entry.range.start.line, ...(remote ? { remote: true as const } : {}) });
-    }
-  }
-  return out;
+  /** Set once markResets has read the text. */
+  resetsRead?: true;
 }
 
 /**
- * What the merge needs of one compose file: its services with the slots they set, its includes, and
- * the service and slot of each finding. `text`, when given, shows the `!reset`/`!override` tags.
+ * Marks the slots whose value is tagged `!reset` or `!override` (the tree keeps no tags): the text
+ * after each key on its line is looked at once.
  */
-export function composeFacts(model: ConfigModel, findings: readonly Finding[], text?: string): ComposeFacts {
-  const lines = text?.split(/\r\n|\r|\n/);
-  const tagOf = (node: ConfigNode) => !!lines && /^\s*:\s*!(reset|override)\b/.test((lines[node.keyRange.end.line] ?? '').slice(node.keyRange.end.character));
-  const nodes = composeServices(model);
-  const services: ComposeServiceFacts[] = nodes.map((s) => {
-    const ext = child(s, 'extends');
-    let extendsOf: ComposeServiceFacts['extends'];
-    if (ext) {
-      const service = ext.children ? childString(ext, 'service') : ext.value === null || ext.value === undefined ? undefined : String(ext.value);
-      const file = ext.children ? childString(ext, 'file') : undefined;
-      if (service?.trim()) extendsOf = { service: service.trim(), ...(file?.trim() ? { file: file.trim() } : {}), line: ext.range.start.line };
-    }
-    const image = childString(s, 'image');
-    const dockerfile = serviceDockerfile(s);
-    const target = dockerfile ? serviceBuildTarget(s) : undefined;
-    return {
-      name: s.key,
-      keyRange: s.keyRange,
-      ...(extendsOf ? { extends: extendsOf } : {}),
-      runnable: !!(image || child(s, 'build') || extendsOf),
-      ...(image ? { image } : {}),
-      ...(dockerfile ? { build: { dockerfile, ...(target ? { target } : {}) } } : {}),
-      slots: slotsOf(s, tagOf),
-    };
-  });
-  // Each finding's deepest slot: services and their slots come in document order, nested slots after
-  // the slot holding them, so one sweep over the findings in order of position places them all.
-  const homes: ComposeFacts['homes'] = new Map();
-  const order = [...findings].sort((x, y) => compare(x.range.start, y.range.start));
-  const byStart = nodes.map((_, i) => i).sort((x, y) => compare(nodes[x].range.start, nodes[y].range.start));
-  let next = 0;
-  for (const i of byStart) {
-    const extent = nodes[i].range;
-    while (next < order.length && !before(extent.start, order[next].range.start)) next++;
-    const slots = services[i].slots;
-    const open: Slot[] = [];
-    let s = 0;
-    for (; next < order.length && contains(extent, order[next].range.start); next++) {
-      const p = order[next].range.start;
-      while (s < slots.length && before(slots[s].range.start, p)) {
-        while (open.length && !contains(open[open.length - 1].range, slots[s].range.start)) open.pop();
-        open.push(slots[s++]);
-      }
-      while (open.length && !contains(open[open.length - 1].range, p)) open.pop();
-      homes.set(order[next], { service: i, slot: open.length ? open[open.length - 1].key : '' });
+export function markResets(facts: ComposeFacts, text: string): void {
+  if (facts.resetsRead || !/!(reset|override)\b/.test(text)) return;
+  facts.resetsRead = true;
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const s of facts.services) {
+    for (const slot of s.slots) {
+      if (/^\s*:\s*!(reset|override)\b/.test((lines[slot.tagAt.line] ?? '').slice(slot.tagAt.character))) slot.reset = true;
     }
   }
-  return { services, includes: includesOf(model), homes };
 }
 
 // ---- Projects -------------------------------------------------------------------------------
@@ -325,7 +222,7 @@ export function mergeComposeProjects<U extends ComposeUnit>(given: readonly Comp
   };
 
   let layerIds = 0;
-  const templates = new Set<ComposeUnit>();
+  const templates = new Set<Input>();
   const resolved = new Map<string, Layer[] | null>();
   const resolving = new Set<string>();
   /** The layers a service is made of in a project, earliest first; null when the project has no such service. */
@@ -360,11 +257,8 @@ export function mergeComposeProjects<U extends ComposeUnit>(given: readonly Comp
             if (!base) say(ext.input.file, e.line, `service \`${name}\` extends \`${e.service}\`, which ${e.file ? `\`${e.file}\`` : 'this project'} does not define: left out`);
             else {
               layers.push(...base);
-              if (e.file && from && !COMPOSE_NAME.test(baseName(from.file))) {
-                // A file of service templates (common-services.yml): what it defines runs only through the services that extend it.
-                const unit = from.units[from.byName.get(e.service)!];
-                if (unit) templates.add(unit);
-              }
+              // A file of service templates (common-services.yml): what it defines runs only through the services that extend it.
+              if (e.file && from && !COMPOSE_NAME.test(baseName(from.file))) templates.add(from);
             }
           }
         }
@@ -477,7 +371,7 @@ export function mergeComposeProjects<U extends ComposeUnit>(given: readonly Comp
     const ctx = ctxOf([f]);
     for (const [name, i] of f.byName) apply(f.units[i], resolve(ctx, name), ctx.files);
   }
-  for (const t of templates) consumed.add(t as U);
+  for (const t of templates) for (const u of t.units) consumed.add(u as U);
 }
 
 /** Per judged workload (the engine's report entry), the findings of its files that a later file replaced, as `signal, file, line:column` (1-based). */
@@ -500,22 +394,30 @@ export function overriddenOf(workload: object): ReadonlySet<string> | undefined 
  * every layer. Also the findings a later layer replaced.
  */
 function mergeLayers(layers: readonly Layer[]): { findings: Finding[]; overridden: Finding[] } {
-  // Per top-level key, the slots under it that hold findings: a `set` or a reset clears only its own group.
-  const groups = new Map<string, Map<string, Finding[]>>();
+  // The findings of each slot, and per slot the slots under it that hold findings: clearing a slot
+  // costs what it removes, however many entries its sequence has.
+  const bySlot = new Map<string, Finding[]>();
+  const under = new Map<string, Set<string>>();
   const overridden: Finding[] = [];
-  const topOf = (slot: string) => {
-    const m = /^[^.[]*/.exec(slot);
-    return m ? m[0] : slot;
+  const drop = (key: string) => {
+    const list = bySlot.get(key);
+    if (!list) return;
+    for (const f of list) overridden.push(f);
+    bySlot.delete(key);
   };
-  const clear = (slot: string, under: boolean) => {
-    const group = groups.get(topOf(slot));
-    if (!group) return;
-    for (const [k, list] of group) {
-      if (k === slot || (under && (k.startsWith(`${slot}.`) || k.startsWith(`${slot}[`)))) {
-        for (const f of list) overridden.push(f);
-        group.delete(k);
-      }
-    }
+  const clear = (slot: string, below: boolean) => {
+    drop(slot);
+    if (!below) return;
+    const keys = under.get(slot);
+    if (!keys) return;
+    for (const k of keys) drop(k);
+    under.delete(slot);
+  };
+  /** `a.b[c]` lies under `a.b` and `a`. */
+  const ancestors = (slot: string): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < slot.length; i++) if (slot[i] === '.' || slot[i] === '[') out.push(slot.slice(0, i));
+    return out;
   };
   const kept: Finding[] = [];
   const seen = new Set<Finding>();
@@ -532,17 +434,21 @@ function mergeLayers(layers: readonly Layer[]): { findings: Finding[]; overridde
       }
       // Entries of a nested sequence are appended: the same entry of two layers is two entries.
       const key = slot.includes('[#') ? `${slot}@${l.id}` : slot;
-      const top = topOf(slot);
-      let group = groups.get(top);
-      if (!group) groups.set(top, (group = new Map()));
-      const list = group.get(key);
+      const list = bySlot.get(key);
       if (list) {
         if (!list.includes(f)) list.push(f);
-      } else group.set(key, [f]);
+        continue;
+      }
+      bySlot.set(key, [f]);
+      for (const a of ancestors(slot)) {
+        let set = under.get(a);
+        if (!set) under.set(a, (set = new Set()));
+        set.add(key);
+      }
     }
   }
   const findings = [...kept];
-  for (const group of groups.values()) for (const list of group.values()) for (const f of list) findings.push(f);
+  for (const list of bySlot.values()) for (const f of list) findings.push(f);
   const final = new Set(findings);
   return { findings, overridden: overridden.filter((f) => !final.has(f)) };
 }

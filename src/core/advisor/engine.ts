@@ -14,7 +14,7 @@ import { append } from '../arrays';
 import type { ConfigModel } from '../parse/types';
 import { attachmentsOf, isKustomizationFile, kustomizationOf, type Attachment, type Kustomization } from '../parse/kubernetes';
 import { assignRoles, ENGINE_WORDS, enginesIn, type RoleRule } from './roles';
-import { composeFacts, markOverridden, mergeComposeProjects, type ComposeFacts, type ComposeFileInput } from './composeProject';
+import { markOverridden, markResets, mergeComposeProjects, type ComposeFacts, type ComposeFileInput } from './composeProject';
 
 /** What the engine needs from the rest of the core; tests pass their own. */
 export interface EngineDeps {
@@ -166,14 +166,9 @@ export function analyzeText(file: string, text: string, format: Format, deps: En
   } catch (e) {
     model.problems.push({ message: `signals could not be read: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
   }
-  let compose: ComposeFacts | undefined;
-  if (format === 'compose' && 'roots' in model) {
-    try {
-      compose = composeFacts(model as unknown as ConfigModel, findings, text);
-    } catch (e) {
-      model.problems.push({ message: `services could not be merged with other compose files: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
-    }
-  }
+  // What merging a compose file with others needs, which the compose detector left on the model (composeFacts.ts).
+  const compose = format === 'compose' ? (model as { compose?: ComposeFacts }).compose : undefined;
+  if (compose) markResets(compose, text);
   let kustomization: Kustomization | undefined;
   let attachments: Attachment[] | undefined;
   if (format === 'kubernetes' && 'roots' in model) {

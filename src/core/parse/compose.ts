@@ -1,5 +1,6 @@
 // Docker Compose files: the YAML tree, keys explained from knowledge/compose.ts, one workload per service.
 import type { Workload } from '../advisor/types';
+import type { ComposeFacts } from '../advisor/composeProject';
 import { COMPOSE_TOPICS } from '../knowledge/compose';
 import { asTopic } from '../knowledge/keyTopic';
 import { keyedTopicAt } from './keyed';
@@ -7,7 +8,11 @@ import type { ConfigModel, ConfigNode } from './types';
 import { child, childString } from './yaml';
 import { yamlFormatModule } from './yamlModule';
 
-export type ComposeModel = ConfigModel & { format: 'compose' };
+export type ComposeModel = ConfigModel & {
+  format: 'compose';
+  /** Set by the compose detector: what merging this file with others needs (advisor/composeFacts.ts). */
+  compose?: ComposeFacts;
+};
 
 /** The service nodes (`services.<name>`) of every document. */
 export function composeServices(model: ConfigModel): ConfigNode[] {

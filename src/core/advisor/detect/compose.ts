@@ -1,5 +1,7 @@
 // Docker Compose detector: rules over `services.<name>.…`, read through the shared value tables.
 import type { ConfigModel, ModelBase } from '../../parse/types';
+import type { ComposeModel } from '../../parse/compose';
+import { composeFacts } from '../composeFacts';
 import type { Finding } from '../types';
 import {
   CAPABILITY_SIGNALS,
@@ -116,5 +118,12 @@ export const COMPOSE_RULES: readonly Rule[] = [
 ];
 
 export function detectCompose(model: ModelBase): Finding[] {
-  return runRules(model as ConfigModel, COMPOSE_RULES);
+  const found = runRules(model as ConfigModel, COMPOSE_RULES);
+  // What merging this file with others needs (extends, include, overrides), left on the model for the engine.
+  try {
+    (model as ComposeModel).compose = composeFacts(model as ConfigModel, found, COMPOSE_RULES);
+  } catch {
+    // Without its facts the file is judged on its own, as it reads.
+  }
+  return found;
 }

@@ -25,7 +25,12 @@ export interface ThreadDoc {
   /** The text's length: a document of the same URI and version but another length (closed and opened again unseen) is sent again. */
   length: number;
   text(): string;
+  /** Whether the document has moved on from this version (or closed): it is not sent again then. */
+  stale?(): boolean;
 }
+
+/** Thrown (as a rejection) for a request about a version the document has moved on from. */
+export class StaleVersion extends Error {}
 
 type Ask = DocumentRequest & { id: number };
 type AskBody = Ask extends infer A ? (A extends { id: number } ? Omit<A, 'id' | 'uri' | 'version'> : never) : never;
@@ -116,6 +121,7 @@ export class DocumentThread {
   }
 
   private send(doc: ThreadDoc, body: AskBody, onPart?: Pending['onPart']): Promise<unknown> {
+    if (doc.stale?.()) return Promise.reject(new StaleVersion(`${doc.uri} has changed since version ${doc.version}`));
     if (!this.open(doc)) return Promise.reject(new ThreadUnavailable('the document thread is not running'));
     const worker = this.worker!;
     const id = this.nextId++;

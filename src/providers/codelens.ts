@@ -129,11 +129,12 @@ export class AdvisorCodeLensProvider implements vscode.CodeLensProvider, vscode.
       const ignore = projectConfigFor(doc.uri)?.ignore ?? [];
       const lenses: AdvisorCodeLens[] = [];
       const seen: { first?: LensPart } = {};
-      const made = off.thread
-        .lenses(off.doc, file, this.advice.reportSlice(report, file), ignore, (parts) => {
+      const made = this.advice
+        .reportSlice(report, file)
+        .then((slice) => off.thread.lenses(off.doc, file, slice, ignore, (parts) => {
           seen.first ??= parts[0];
           for (const p of parts) for (const lens of workloadLenses(p)) lenses.push(lens);
-        })
+        }))
         .then((count) => {
           const first = seen.first;
           if (first?.kind === 'dockerfile') {

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ParseCache } from '../core/cache';
 import { DEFAULT_DEPS } from '../core/advisor/engine';
 import { suppressAnalysis } from '../core/advisor/advise';
-import { analysisOfModel, buildersOf, liveWorkloads, reportPathOf, reportSliceFor } from '../core/advisor/live';
+import { analysisOfModel, buildersOf, liveWorkloads, reportPathOf, reportSliceSteps } from '../core/advisor/live';
 import { SUPPRESSION_MARKER } from '../core/config/suppressions';
 import { projectConfigFor } from './projectConfig';
 import type { AdviceReport, AdviceWorkload } from '../core/advisor/report';
@@ -66,7 +66,7 @@ export class LiveAdviceCache implements vscode.Disposable {
   /** Each open document's length at its last version asked about. */
   private readonly lengths = new Map<string, { version: number; length: number }>();
   /** What each report says of each file, as the thread gets it. */
-  private readonly slices = new WeakMap<AdviceReport, Map<string, ReturnType<typeof reportSliceFor>>>();
+  private readonly slices = new WeakMap<AdviceReport, Map<string, Promise<ReportSlice>>>();
   private readonly subscription: vscode.Disposable;
 
   /**
@@ -105,7 +105,16 @@ export class LiveAdviceCache implements vscode.Disposable {
   offThread(doc: vscode.TextDocument): OffThread | undefined {
     if (!this.isLarge(doc)) return undefined;
     const thread = this.documents!;
-    const sent: ThreadDoc = { uri: doc.uri.toString(), version: doc.version, path: documentPath(doc), format: languageFormatOf(doc), length: this.lengthOf(doc), text: () => doc.getText() };
+    const version = doc.version;
+    const sent: ThreadDoc = {
+      uri: doc.uri.toString(),
+      version,
+      path: documentPath(doc),
+      format: languageFormatOf(doc),
+      length: this.lengthOf(doc),
+      text: () => doc.getText(),
+      stale: () => doc.isClosed || doc.version !== version,
+    };
     return thread.open(sent) ? { thread, doc: sent } : undefined;
   }
 
@@ -115,13 +124,18 @@ export class LiveAdviceCache implements vscode.Disposable {
     return (report && this.reports?.fileOf ? this.reports.fileOf(doc.uri) : reportPathOf(report, path)) ?? path;
   }
 
-  /** What the report says of `file` that live advice reads (core/advisor/live.ts reportSliceFor), made once per report and file. */
-  reportSlice(report: AdviceReport | undefined, file: string): ReturnType<typeof reportSliceFor> {
-    if (!report) return undefined;
+  /**
+   * What the report says of `file` that live advice reads (core/advisor/live.ts reportSliceFor), made
+   * once per report and file, a few thousand entries at a time with other work let in between (a
+   * report of 48,000 workloads takes longer than the host should be held at once).
+   */
+  reportSlice(report: AdviceReport | undefined, file: string): Promise<ReportSlice> {
+    if (!report) return Promise.resolve(undefined);
     let byFile = this.slices.get(report);
     if (!byFile) this.slices.set(report, (byFile = new Map()));
-    if (!byFile.has(file)) byFile.set(file, reportSliceFor(report, file));
-    return byFile.get(file);
+    let slice = byFile.get(file);
+    if (!slice) byFile.set(file, (slice = inSlices(reportSliceSteps(report, file))));
+    return slice;
   }
 
   /** The last report, when there is one. */
@@ -159,6 +173,24 @@ export class LiveAdviceCache implements vscode.Disposable {
     const advice: LiveAdvice = { model, file, workloads: analysis ? liveWorkloads(analysis, report, DEFAULT_DEPS) : [], builtBy: buildersOf(file, report) };
     this.byModel.set(model, { report, advice });
     return advice;
+  }
+}
+
+type ReportSlice = ReturnType<typeof reportSliceSteps> extends Generator<void, infer R> ? R : never;
+
+/** How long work on the extension host runs before other work is let in (as the diagnostics' slices). */
+const SLICE_MS = 10;
+
+/** Runs steps until done, letting other work in (after pending I/O in Node, a task later on the web) whenever SLICE_MS have passed. */
+export async function inSlices<R>(steps: Generator<void, R>): Promise<R> {
+  let start = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - start >= SLICE_MS) {
+      await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+      start = performance.now();
+    }
   }
 }
 

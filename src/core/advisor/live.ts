@@ -7,7 +7,8 @@ import { adviseAnalyses, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from './report';
 import { DIRECTION_OF_VERDICT, type Finding } from './types';
 import { decide, type Evidence } from './verdict';
-import { occurrenceKey, overriddenOf, type ComposeFacts } from './composeProject';
+import type { ConfigModel } from '../parse/types';
+import { composeFacts, occurrenceKey, overriddenOf } from './composeProject';
 
 /** The path a report uses for an absolute file path ('/' separated), or undefined when the scan did not cover it. */
 export function reportPathOf(report: Pick<AdviceReport, 'root' | 'roots'> | undefined, absPath: string): string | undefined {
@@ -37,23 +38,16 @@ export function analysisOfModel(model: ModelBase, file: string, deps: EngineDeps
   } catch {
     workloads = [];
   }
-  let found: Finding[] = [];
   try {
-    found = deps.findingsFor(model);
-    findings = found.map(rename);
+    findings = deps.findingsFor(model).map(rename);
   } catch {
     findings = [];
   }
-  // The compose detector's facts for merging with other files, told of the findings under their new name.
-  const facts = model.format === 'compose' ? (model as { compose?: ComposeFacts }).compose : undefined;
-  let compose: ComposeFacts | undefined;
-  if (facts && findings.length === found.length) {
-    const homes: ComposeFacts['homes'] = new Map();
-    found.forEach((f, i) => {
-      const home = facts.homes.get(f);
-      if (home) homes.set(findings[i], home);
-    });
-    compose = { ...facts, homes };
+  let compose: FileAnalysis['compose'];
+  try {
+    if (model.format === 'compose' && 'roots' in model) compose = composeFacts(model as ConfigModel, findings);
+  } catch {
+    compose = undefined;
   }
   return { file, format: model.format, workloads, findings, problems: model.problems, ...(compose ? { compose } : {}) };
 }
@@ -177,17 +171,41 @@ export function liveWorkloads(analysis: FileAnalysis, report: Pick<AdviceReport,
  * `liveWorkloads(analysis, report)`; the editor sends this slice to its document thread, not the report.
  */
 export function reportSliceFor(report: Pick<AdviceReport, 'workloads'> | undefined, file: string): Pick<AdviceReport, 'workloads'> | undefined {
+  const steps = reportSliceSteps(report, file);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * reportSliceFor a few thousand entries at a time: it pauses (yields) after every `every` entries it
+ * looks at, so the extension host can let other work in between on a report of 48,000 workloads.
+ */
+export function* reportSliceSteps(report: Pick<AdviceReport, 'workloads'> | undefined, file: string, every = 2000): Generator<void, Pick<AdviceReport, 'workloads'> | undefined> {
   if (!report) return undefined;
-  const own = report.workloads.filter((r) => r.file === file);
+  const own: AdviceWorkload[] = [];
   const linked = new Set<string>();
-  for (const r of own) if (r.files.length > 1 || r.signals.some((s) => s.file !== file)) linked.add(keyOf(r));
+  // The compose services this file overrides, judged in the report where they are first defined.
+  const overridden: AdviceWorkload[] = [];
+  let seen = 0;
+  for (const r of report.workloads) {
+    if (++seen % every === 0) yield;
+    if (r.file === file) {
+      own.push(r);
+      if (r.files.length > 1 || r.signals.some((s) => s.file !== file)) linked.add(keyOf(r));
+    } else if (r.kind === 'compose-service' && r.files.includes(file)) overridden.push(r);
+  }
   // Every entry of a linked name stays (the nearest line among them is the counterpart), each with only what withLinked reads.
   const slice = (r: AdviceWorkload): Counterpart => {
     const replaced = overriddenOf(r);
     return { ...r, signals: r.signals.filter((s) => s.file !== file), changes: [], ...(replaced?.size ? { overridden: [...replaced] } : {}) };
   };
-  const workloads: AdviceWorkload[] = own.filter((r) => linked.has(keyOf(r))).map(slice);
-  // The compose services this file overrides, judged in the report where they are first defined.
-  for (const r of report.workloads) if (r.kind === 'compose-service' && r.file !== file && r.files.includes(file)) workloads.push(slice(r));
+  const workloads: AdviceWorkload[] = [];
+  for (const r of own) {
+    if (++seen % every === 0) yield;
+    if (linked.has(keyOf(r))) workloads.push(slice(r));
+  }
+  for (const r of overridden) workloads.push(slice(r));
   return { workloads };
 }

@@ -7,8 +7,7 @@ import { adviseAnalyses, DEFAULT_DEPS, type EngineDeps, type FileAnalysis } from
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from './report';
 import { DIRECTION_OF_VERDICT, type Finding } from './types';
 import { decide, type Evidence } from './verdict';
-import type { ConfigModel } from '../parse/types';
-import { composeFacts, occurrenceKey, overriddenOf } from './composeProject';
+import { occurrenceKey, overriddenOf, type ComposeFacts } from './composeProject';
 
 /** The path a report uses for an absolute file path ('/' separated), or undefined when the scan did not cover it. */
 export function reportPathOf(report: Pick<AdviceReport, 'root' | 'roots'> | undefined, absPath: string): string | undefined {
@@ -38,16 +37,23 @@ export function analysisOfModel(model: ModelBase, file: string, deps: EngineDeps
   } catch {
     workloads = [];
   }
+  let found: Finding[] = [];
   try {
-    findings = deps.findingsFor(model).map(rename);
+    found = deps.findingsFor(model);
+    findings = found.map(rename);
   } catch {
     findings = [];
   }
-  let compose: FileAnalysis['compose'];
-  try {
-    if (model.format === 'compose' && 'roots' in model) compose = composeFacts(model as ConfigModel, findings);
-  } catch {
-    compose = undefined;
+  // The compose detector's facts for merging with other files, told of the findings under their new name.
+  const facts = model.format === 'compose' ? (model as { compose?: ComposeFacts }).compose : undefined;
+  let compose: ComposeFacts | undefined;
+  if (facts && findings.length === found.length) {
+    const homes: ComposeFacts['homes'] = new Map();
+    found.forEach((f, i) => {
+      const home = facts.homes.get(f);
+      if (home) homes.set(findings[i], home);
+    });
+    compose = { ...facts, homes };
   }
   return { file, format: model.format, workloads, findings, problems: model.problems, ...(compose ? { compose } : {}) };
 }

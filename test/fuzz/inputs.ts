@@ -65,6 +65,11 @@ export function corpusFiles(): CorpusFile[] {
       out.push({ format, name: relative(root, f), text: readFileSync(f, 'utf8') });
     }
   }
+  // Bake files have no corpus folder: the real ones under test/fixtures/bake (see its ORIGIN.md).
+  const bake = join(repoRoot(), 'test', 'fixtures', 'bake');
+  if (existsSync(bake)) {
+    for (const f of walk(bake).sort()) if (/[\\/]docker-bake(\.override)?\.(hcl|json)$/.test(f)) out.push({ format: 'bake', name: relative(root, f), text: readFileSync(f, 'utf8') });
+  }
   corpusCache = out;
   return out;
 }

@@ -19,9 +19,8 @@ const CONFIG_FILE_NAME = '.container-or-vm.yaml';
 const OTHER_COPIES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-local-history', 'pr', 'review', 'conflictResolution', 'vscode-chat-code-block']);
 
 export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Container or VM?', { log: true });
   const lensesChanged = new vscode.EventEmitter<void>();
-  context.subscriptions.push(log, lensesChanged);
+  context.subscriptions.push(lensesChanged);
   const selector = allSelectors();
 
   let features: Features | undefined;
@@ -31,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): void {
     if (!features) {
       // A plain require, so that the Node build can leave it to dist/features.js (esbuild.mjs).
       const { startFeatures } = require('./features') as typeof import('./features');
+      const log = vscode.window.createOutputChannel('Container or VM?', { log: true });
+      context.subscriptions.push(log);
       features = startFeatures({ context, log, lensesChanged });
       for (const d of waiting.splice(0)) d.dispose();
     }
@@ -74,24 +75,20 @@ export function activate(context: vscode.ExtensionContext): void {
   // supported format, the errors of a folder's config file) starts them.
   const needed = (doc: vscode.TextDocument) => !OTHER_COPIES.has(doc.uri.scheme) && vscode.languages.match(selector, doc) > 0;
   const start = () => void (features ?? load());
-  const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`, false, false, true);
   const checkFolders = () => {
     for (const f of vscode.workspace.workspaceFolders ?? []) {
       vscode.workspace.fs.stat(vscode.Uri.joinPath(f.uri, CONFIG_FILE_NAME)).then(start, () => undefined);
     }
   };
-  waiting.push(
-    vscode.workspace.onDidOpenTextDocument((doc) => needed(doc) && start()),
-    configWatcher,
-    configWatcher.onDidCreate(start),
-    configWatcher.onDidChange(start),
-    vscode.workspace.onDidChangeWorkspaceFolders(checkFolders),
-  );
-  // After activation, not in it: the documents already open and the folders' config files.
+  waiting.push(vscode.workspace.onDidOpenTextDocument((doc) => needed(doc) && start()));
+  // After activation, not in it: the documents already open, the folders' config files and a watch
+  // for config files to come.
   const first = setTimeout(() => {
     if (features) return;
-    if (vscode.workspace.textDocuments.some(needed)) start();
-    else checkFolders();
+    if (vscode.workspace.textDocuments.some(needed)) return start();
+    const configWatcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`, false, false, true);
+    waiting.push(configWatcher, configWatcher.onDidCreate(start), configWatcher.onDidChange(start), vscode.workspace.onDidChangeWorkspaceFolders(checkFolders));
+    checkFolders();
   }, 0);
   context.subscriptions.push({ dispose: () => (clearTimeout(first), waiting.splice(0).forEach((d) => d.dispose())) });
 }

@@ -66,10 +66,11 @@ describe('activation (dist/extension.js)', () => {
     assert.deepEqual([...fake.serializers].sort(), pkg.activationEvents.filter((e) => e.startsWith('onWebviewPanel:')).map((e) => e.slice('onWebviewPanel:'.length)).sort());
     assert.equal(fake.hoverProviders.length, 1);
     assert.equal(fake.codeLensProviders.length, 1);
-    // The only watcher is the project config file's (the advisor's recursive one starts with a scan).
-    assert.deepEqual(watched, [`**/${CONFIG_FILE_NAME}`]);
+    assert.deepEqual(watched, [], 'activate() itself starts no watcher');
     await nextTurn();
-    // No document open and no folder: nothing needs the features yet.
+    // Right after: the only watcher is the project config file's (the advisor's recursive one starts
+    // with a scan), and with no document open and no folder nothing needs the features yet.
+    assert.deepEqual(watched, [`**/${CONFIG_FILE_NAME}`]);
     assert.deepEqual(run.loaded, ['extension.js']);
   });
 
@@ -98,5 +99,37 @@ describe('activation (dist/extension.js)', () => {
     assert.equal(await fake.commands.get('containerOrVm.advise')!(), undefined);
     assert.ok(run.loaded.includes('features.js'));
     assert.equal(basename(run.loaded[0]), 'extension.js');
+  });
+
+  it('loads the features right after activation when a workspace folder has a config file (its errors are shown on it), not without one', async () => {
+    for (const has of [false, true]) {
+      const f = fakeVscode();
+      const workspace = f.api.workspace as Record<string, unknown>;
+      const folder = (f.api.Uri as { file(p: string): { path: string } }).file('/ws');
+      const config = `/ws/${CONFIG_FILE_NAME}`;
+      workspace.workspaceFolders = [{ uri: folder, name: 'ws', index: 0 }];
+      const missing = () => Object.assign(new Error('no such file'), { code: 'FileNotFound' });
+      workspace.fs = {
+        stat: async (u: { path: string }) => {
+          if (has && u.path === config) return { type: 1, size: 10, mtime: 1, ctime: 1 };
+          throw missing();
+        },
+        readFile: async (u: { path: string }) => {
+          if (has && u.path === config) return new TextEncoder().encode('fail-on: vm\n');
+          throw missing();
+        },
+      };
+      const r = loader(f);
+      const subs: { dispose(): unknown }[] = [];
+      (r.load(join(dist, 'extension.js')) as { activate(c: unknown): void }).activate({ subscriptions: subs, workspaceState: { get: () => undefined, update: async () => {}, keys: () => [] }, extensionUri: folder });
+      try {
+        assert.deepEqual(r.loaded, ['extension.js']);
+        await nextTurn();
+        await nextTurn();
+        assert.equal(r.loaded.includes('features.js'), has, `config file ${has ? 'present' : 'absent'}: ${r.loaded.join(', ')}`);
+      } finally {
+        subs.forEach((d) => d.dispose());
+      }
+    }
   });
 });

@@ -111,6 +111,14 @@ describe('Docker Bake', () => {
       assert.deepEqual([...ws], [['git', undefined], ['inline', undefined], ['abs', undefined], ['sub', 'app/docker/Dockerfile.prod']]);
     });
 
+    it('an override file joins only the paths it sets itself, not Bake\'s defaults', () => {
+      const text = 'target "app" {\n  tags = ["example/app:dev"]\n}\ntarget "docs" {\n  dockerfile = "docs.Dockerfile"\n}\n';
+      const ws = new Map(bakeModule.workloads(parse('docker-bake.override.hcl', text)).map((w) => [w.name, w.buildsFrom]));
+      assert.deepEqual([...ws], [['app', undefined], ['docs', 'docs.Dockerfile']]);
+      // The same target in a base file builds ./Dockerfile.
+      assert.equal(bakeModule.workloads(parse('docker-bake.hcl', text))[0].buildsFrom, 'Dockerfile');
+    });
+
     it('reads broken text without throwing and says where it stopped', () => {
       for (const [file, text] of [['docker-bake.hcl', 'target "a" {\n  platforms = ["linux/arm64"\n'], ['docker-bake.json', '{"target": {"a": {"platforms": ["linux/arm64"'], ['docker-bake.hcl', '\u0000\u001b[31m}}}{{{']]) {
         const m = parse(file, text);

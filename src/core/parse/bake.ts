@@ -6,7 +6,8 @@
 // One workload per target that is built (not a template only other targets inherit from), joined
 // by the engine to the Dockerfile it builds: `context` joined with `dockerfile` (Bake's defaults `.`
 // and `Dockerfile`), both read through `inherits`, relative to the Bake file's folder (where
-// `docker buildx bake` finds it by name), and the stage named by `target`.
+// `docker buildx bake` finds it by name), and the stage named by `target`. Each file is read on its
+// own: an override file's target is not merged into the base file's target of the same name.
 import type { Workload } from '../advisor/types';
 import { BAKE_TOPICS } from '../knowledge/bake';
 import { keyTopicAt } from './config-topics';
@@ -126,7 +127,10 @@ function workloads(model: BakeModel): Workload[] {
     .filter((t) => !templates.has(t.name))
     .map((t) => {
       const w: Workload = { name: t.name, kind: 'bake-target', format: 'bake', file: model.file, range: t.node.keyRange, extent: t.node.range };
-      const dockerfile = targetDockerfile(model, t);
+      // An override file adds to targets the base file defines; Bake's defaults (`.`, `Dockerfile`)
+      // belong to that definition, so only a path the override sets itself is joined.
+      const override = /(^|[\\/])docker-bake\.override\.(hcl|json)$/i.test(model.file) && !BUILD_KEYS.slice(0, 3).some((k) => attr(t.node, k));
+      const dockerfile = override ? undefined : targetDockerfile(model, t);
       if (dockerfile) {
         w.buildsFrom = dockerfile;
         const stage = resolvedString(model, t, 'target');

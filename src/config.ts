@@ -106,10 +106,19 @@ function enabledGlobs(key: 'exclude' | 'watcherExclude', scope?: vscode.Configur
     .map(([glob]) => glob);
 }
 
-/** Whether hovers include the generic "what it does" part. */
-export function hoverShowsGeneric(verbosity: HoverVerbosity = settings().hover.verbosity): boolean {
+/** The formats whose lines the Docker extensions explain themselves (Dockerfiles and Compose files). */
+const EXPLAINED_BY_DOCKER_EXTENSIONS: ReadonlySet<string> = new Set(['dockerfile', 'compose']);
+
+/**
+ * Whether a hover on a file of this format includes the generic "what it does" part. With `auto`
+ * it is left out only where an installed Docker extension already explains the line: Dockerfiles
+ * and Compose files, never Vagrant, Packer, cloud-init, Lima, Terraform, Kubernetes or devcontainer.
+ * Without a format (not known yet), it goes by the installed extensions alone.
+ */
+export function hoverShowsGeneric(verbosity: HoverVerbosity = settings().hover.verbosity, format?: string): boolean {
   if (verbosity === 'full') return true;
   if (verbosity === 'angle') return false;
+  if (format !== undefined && !EXPLAINED_BY_DOCKER_EXTENSIONS.has(format)) return true;
   return !DOCKER_EXTENSION_IDS.some((id) => vscode.extensions.getExtension(id) !== undefined);
 }
 

@@ -10,7 +10,7 @@ import type { Cite, DimensionId, SourceId, Topic } from './knowledge/types';
 import { lineLength, lineStartsAnyBreak } from './parse/lines';
 import type { ModelBase, Pos, Range } from './parse/types';
 import { moduleFor } from './registry';
-import { renderExplanation } from './render/markdown';
+import { renderExplanation } from './render/explanation';
 
 export interface ExplainOptions {
   /** Include the generic "what it does" part. */

@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { explainAt, type Explanation } from '../../src/core/explain';
-import { topicById } from '../../src/core/knowledge/index';
 import { parseDockerfile } from '../../src/core/parse/dockerfile';
+import { dockerfileTopicAt } from '../../src/core/parse/dockerfile-topics';
 import { corpusDockerfiles } from './dockerfile-corpus';
 
 const KNOWN = new Set(['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL']);
@@ -97,7 +97,7 @@ describe('Dockerfile hover', () => {
   });
 
   it('flags EXPOSE 22, RUN --security=insecure and database volumes', () => {
-    assert.match(at('FROM ubuntu:24.04\nEXPOSE 80 22/tcp\n', 'EXPOSE')!.markdown, /SSH server in a container is a habit carried over from VMs/);
+    assert.match(at('FROM ubuntu:24.04\nEXPOSE 80 22/tcp\n', 'EXPOSE')!.markdown, /SSH server is a habit carried over from VMs/);
     assert.doesNotMatch(at('FROM ubuntu:24.04\nEXPOSE 80\n', 'EXPOSE')!.markdown, /On this line/);
     const insecure = 'FROM alpine:3.20\nRUN --security=insecure mount -t tmpfs none /mnt\n';
     assert.match(at(insecure, 'RUN')!.markdown, /without the build sandbox/);
@@ -109,17 +109,20 @@ describe('Dockerfile hover', () => {
 
   it('explains Windows bases, pinned platforms and unpinned tags', () => {
     const win = at('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\n', 'mcr.microsoft.com')!;
-    assert.match(win.markdown, /needs a Windows host/);
+    assert.match(win.markdown, /Windows image, so a Windows host/);
     assert.match(win.markdown, /Hyper-V isolation/);
-    assert.match(at('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n', 'FROM')!.markdown, /ContainerUser on Nano Server/);
+    assert.match(at('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n', 'FROM')!.markdown, /runs as ContainerUser, the default on Nano Server 1709 and later/);
+    assert.match(at('FROM microsoft/nanoserver:sac2016\n', 'FROM')!.markdown, /runs as ContainerAdministrator, the default of the 2016 Nano Server image/);
     const arm = at('FROM --platform=linux/arm64 debian:12\n', '--platform')!;
     assert.match(arm.markdown, /under emulation/);
     assert.match(at('FROM --platform=linux/arm64 debian:12\n', 'FROM')!.markdown, /under emulation/);
-    const title = (id: string) => topicById(id)!.title;
-    assert.ok(at('FROM ubuntu:latest\n', 'ubuntu')!.markdown.includes(`**${title('dockerfile.image.tag-latest')}**`));
-    assert.ok(at('FROM ubuntu\n', 'ubuntu')!.markdown.includes(`**${title('dockerfile.image.untagged')}**`));
+    // The tag's own topic is related to the image's; its line note says what it means here.
+    assert.match(at('FROM ubuntu:latest\n', 'ubuntu')!.markdown, /':latest' moves under you/);
+    assert.match(at('FROM ubuntu\n', 'ubuntu')!.markdown, /No tag: the builder uses ':latest'/);
+    assert.deepEqual(dockerfileTopicAt(parseDockerfile('FROM ubuntu:latest\n', 'Dockerfile'), { line: 0, character: 6 })!.related!.map((t) => t.id), ['dockerfile.image.tag-latest']);
     const pinned = at('FROM ubuntu:24.04\n', 'ubuntu')!.markdown;
-    assert.ok(!pinned.includes(`**${title('dockerfile.image.tag-latest')}**`) && !pinned.includes(`**${title('dockerfile.image.untagged')}**`));
+    assert.doesNotMatch(pinned, /:latest/);
+    assert.equal(dockerfileTopicAt(parseDockerfile('FROM ubuntu:24.04\n', 'Dockerfile'), { line: 0, character: 6 })!.related, undefined);
   });
 
   it('explains ONBUILD and its inner instruction', () => {

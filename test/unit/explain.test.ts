@@ -5,45 +5,67 @@ import { findingsFor } from '../../src/core/advisor/findings';
 import { signalById } from '../../src/core/advisor/signals/index';
 import { ParseCache, parseWith } from '../../src/core/cache';
 import { explainAt } from '../../src/core/explain';
-import { dimensionById } from '../../src/core/knowledge/dimensions';
 import { topicById } from '../../src/core/knowledge/index';
 import { sourceById } from '../../src/core/knowledge/sources';
 import { parseDockerfile } from '../../src/core/parse/dockerfile';
+import { sentences } from '../../src/core/render/explanation';
 import { code, escapeText, inlineText } from '../../src/core/render/markdown';
 
 const DF = 'FROM alpine:3.20\nUSER 1000\n';
 const userAt = (generic: boolean) => explainAt(parseDockerfile(DF, 'Dockerfile'), { line: 1, character: 1 }, { generic })!;
 
 describe('explain', () => {
-  it('renders the topic: title, summary, angle, dimensions, sources and a compare link', () => {
+  it('renders the topic: the title, what it means for container versus VM, what it does, three sources and a compare link', () => {
     const topic = topicById('dockerfile.instruction.USER')!;
     const ex = userAt(true);
     assert.equal(ex.topic.id, topic.id);
     assert.deepEqual(ex.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
-    assert.ok(ex.markdown.startsWith(`#### ${topic.title}\n\n${topic.summary}\n`));
-    assert.ok(ex.markdown.includes(topic.angle.trim()));
-    assert.ok(ex.markdown.includes(topic.does.trim()));
+    const [firstAngle] = sentences(topic.angle);
+    assert.ok(ex.markdown.startsWith(`#### ${topic.title}\n\n**Container or VM?** ${firstAngle}`), ex.markdown);
+    const [firstDoes] = sentences(topic.does);
+    const does = ex.markdown.indexOf(`**What it does.** ${firstDoes}`);
+    assert.ok(does > ex.markdown.indexOf('**On this line**'), 'what it does follows the line notes');
+    assert.ok(ex.markdown.includes(`[${escapeText(topic.reference!.label)}](${topic.reference!.url})`), 'the reference link');
     assert.deepEqual(ex.dimensions.slice(0, topic.dimensions.length), topic.dimensions);
-    for (const d of ex.dimensions) assert.ok(ex.markdown.includes(dimensionById(d).name));
     assert.deepEqual(
       ex.sources.slice(0, topic.sources.length),
       topic.sources.map((c) => ({ doc: c.doc, title: sourceById(c.doc).title, section: c.section })),
     );
-    for (const s of ex.sources) assert.ok(ex.markdown.includes(`*${s.title}*, “${s.section}”`));
-    const link = /\(command:containerOrVm\.openComparison\?([^)]+)\)/.exec(ex.markdown);
+    const sourcesLine = ex.markdown.split('\n').find((l) => l.startsWith('*Sources:*'))!;
+    const shown = ex.sources.slice(0, 3);
+    for (const s of shown) assert.ok(sourcesLine.includes(`"${s.title.replace(/"/g, '\\"')}, “${s.section}”"`), `${s.title}, ${s.section}`);
+    assert.equal(sourcesLine.split(' · ').length, shown.length);
+    assert.ok(sourcesLine.startsWith(`*Sources:* [${sourceById(shown[0].doc).short}: `), sourcesLine);
+    const link = /\[Compare[^\]]*\]\(command:containerOrVm\.openComparison\?([^)]+)\)/.exec(ex.markdown);
     assert.ok(link, 'has a compare link');
     assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), { dimension: ex.dimensions[0] });
   });
 
-  it('leaves out what the line does when asked to, and keeps everything else', () => {
+  it('leaves out what the line does when asked to, and keeps the container-or-VM part and the line notes', () => {
     const topic = topicById('dockerfile.instruction.USER')!;
     const full = userAt(true).markdown;
     const angle = userAt(false).markdown;
-    assert.ok(!angle.includes(topic.does.trim()));
+    assert.ok(full.includes('**What it does.**'));
     assert.ok(!angle.includes('**What it does.**'));
-    assert.ok(angle.includes(topic.angle.trim()));
+    assert.ok(!angle.includes(topic.reference!.url));
+    assert.ok(angle.includes(sentences(topic.angle)[0]));
     assert.ok(angle.includes('**On this line**') && full.includes('**On this line**'));
     assert.ok(angle.length < full.length);
+  });
+
+  it('with the room what it does leaves, the container-or-VM part says more', () => {
+    const topic = topicById('dockerfile.instruction.USER')!;
+    const told = (md: string) => sentences(topic.angle).filter((s) => md.includes(s)).length;
+    assert.ok(told(userAt(false).markdown) >= told(userAt(true).markdown));
+  });
+
+  it('splits sentences as a reader does: not inside code spans or links, nor after e.g.', () => {
+    assert.deepEqual(sentences('Runs `a. B` here. Then [x. Y](http://e.g/ "t. U") too, e.g. Docker. Last one!'), [
+      'Runs `a. B` here.',
+      'Then [x. Y](http://e.g/ "t. U") too, e.g. Docker.',
+      'Last one!',
+    ]);
+    assert.deepEqual(sentences('One **bold.** Two (`x`). 3 more.'), ['One **bold.**', 'Two (`x`).', '3 more.']);
   });
 
   it("adds the advisor's findings inside the hovered instruction, with their label and dimension", () => {

@@ -109,7 +109,7 @@ describe('Dockerfile knowledge', () => {
 });
 
 describe('classifyImage', () => {
-  const WINDOWS_HOST = /Windows host whose build matches.*Hyper-V isolation/;
+  const WINDOWS_HOST = /Windows host: with process isolation its build must match.*Hyper-V isolation/;
 
   it('scratch: empty base, no tag warning', () => {
     const c = classifyImage('scratch');

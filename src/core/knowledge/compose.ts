@@ -171,7 +171,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
     paths: ['services.*.network_mode'],
     title: 'network_mode',
     summary: 'Which network stack the container uses: its own, the host\'s, another container\'s, or none.',
-    does: '`host` shares the host\'s network stack; `none` gives no network; `service:<name>` / `container:<id>` join another container\'s stack. Without it (or `networks`) the service joins the project network Compose creates, `<project>_default`: a user-defined bridge, not Docker\'s default `bridge` network, so services reach each other by name.',
+    does: 'Without it (or `networks`) a service joins the project network Compose creates, `<project>_default`: a user-defined bridge, not Docker\'s default `bridge` network, so services reach each other by name. `host` shares the host\'s network stack, `none` gives no network, and `service:<name>` / `container:<id>` join another container\'s stack.',
     angle: 'By default a container sees an isolated view of a virtual network adapter, while a VM has virtual adapters of its own. `host` removes even that view: the service binds the host\'s ports and sees its interfaces. That suits a network appliance, but such a workload is then neither isolated like a container nor like a VM.',
     dimensions: ['networking', 'isolation'],
     sources: [MS.networking, MS.isolation],

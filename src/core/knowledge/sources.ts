@@ -5,6 +5,7 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'ms-containers-vs-vms',
     title: 'Containers vs. virtual machines',
+    short: 'Microsoft Learn',
     publisher: 'Microsoft Learn (Windows containers documentation, 2019)',
     sections: [
       'Container architecture',
@@ -23,6 +24,7 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'difference-containers-vms',
     title: 'The Difference Between Containers and Virtual Machines',
+    short: 'Difference guide',
     publisher: 'documentation page (publisher not named)',
     sections: [
       'Virtual Machines: Isolated and Versatile',
@@ -33,6 +35,7 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'backblaze-vms-vs-containers',
     title: "What's the Diff: VMs vs. Containers",
+    short: 'Backblaze',
     publisher: 'Backblaze blog (Molly Clancy, 2018, updated 2021)',
     sections: [
       'What Is a Hypervisor?',
@@ -48,6 +51,7 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'site24x7-containers-vs-vms',
     title: 'Containers vs Virtual Machines',
+    short: 'Site24x7',
     publisher: 'Site24x7 Learn',
     sections: [
       'Instance Security',
@@ -62,6 +66,7 @@ export const SOURCES: readonly Source[] = [
   {
     id: 'ms-learn-containers-vs-vms-unit',
     title: 'Microsoft Learn training unit: Things to know about containers versus virtual machines',
+    short: 'Microsoft Learn training',
     publisher: 'Microsoft Learn (training)',
     sections: [
       'Things to know about containers versus virtual machines',

@@ -13,6 +13,8 @@ export interface Source {
   id: SourceId;
   /** The document's own title, as cited. */
   title: string;
+  /** A short name for the one-line sources of a hover, e.g. `Backblaze`. */
+  short: string;
   publisher: string;
   /** Sections worth citing, by their headings in the document. */
   sections: string[];

@@ -2,6 +2,7 @@
 // stage, heredoc) and notes that speak to this very line. The words live in the knowledge records;
 // the notes here only state facts read off the line.
 import { classifyImage } from '../knowledge/dockerfile';
+import { isNanoServer2016 } from '../knowledge/dockerfile/classify';
 import { topicById } from '../knowledge/index';
 import type { Topic } from '../knowledge/types';
 import { code } from '../render/markdown';
@@ -194,11 +195,14 @@ function imageNotes(model: DockerfileModel, stage: DfStage): string[] {
   const ref = imageRef(stage);
   if (stage.imageResolved && stage.image !== stage.imageResolved) notes.push(`With the default build arguments this is ${code(stage.imageResolved)}.`);
   let os: string = 'unknown';
+  let account: string | undefined;
   try {
     // The classifier's notes cover the OS, tag, digest and build-argument cases.
     const c = classifyImage(ref);
     os = c.os;
     notes.push(...c.notes);
+    if (c.family === 'windows-nanoserver') account = isNanoServer2016(ref) ? 'ContainerAdministrator, the default of the 2016 Nano Server image' : 'ContainerUser, the default on Nano Server 1709 and later';
+    else if (c.family === 'windows-servercore' || c.family === 'windows') account = 'ContainerAdministrator, the base image\'s default account';
   } catch {
     // An image the classifier cannot read gets no notes of its own.
   }
@@ -208,21 +212,21 @@ function imageNotes(model: DockerfileModel, stage: DfStage): string[] {
   } else if (os === 'unknown' && model.escape === '`') {
     notes.push('The file sets the backtick escape character, usual for Windows images; if this base is Windows, it needs a Windows host.');
   }
-  if (stage.index === model.finalStage) notes.push(finalStageNote(model, os));
+  if (stage.index === model.finalStage) notes.push(finalStageNote(model, os, account));
   return dedupe(notes);
 }
 
 const windowsNote = () =>
   `Windows base image: a container shares its host's kernel, so it needs a Windows host. With process isolation the image's Windows version has to match the host's; Hyper-V isolation runs the container in a lightweight VM with its own kernel, which also lets an older image version run on a newer host.`;
 
-function finalStageNote(model: DockerfileModel, os: string): string {
+function finalStageNote(model: DockerfileModel, os: string, account?: string): string {
   const u = model.finalUser;
   if (!u) {
     const base = baseImageOf(model, model.finalStage) ?? '';
     if (/:(.*[-_])?nonroot([-_].*)?$/.test(base)) {
       return `Final stage, the one that ships: no ${code('USER')} line, but the base tag ${code(base)} is built to run as a non-root user by default.`;
     }
-    const who = os === 'windows' ? 'the base image\'s default account (ContainerAdministrator on Server Core and on the 2016 Nano Server image, ContainerUser on Nano Server 1709 and later)' : 'the base image\'s default user, which is root for most Linux images';
+    const who = account ?? (os === 'windows' ? 'the base image\'s default account (ContainerAdministrator on Server Core and on the 2016 Nano Server image, ContainerUser on Nano Server 1709 and later)' : 'the base image\'s default user, which is root for most Linux images');
     return `Final stage, the one that ships: no ${code('USER')} here or in the stages it builds on, so the container runs as ${who}.`;
   }
   const where = `${code(`USER ${u.value}`)}, line ${lineOf(u.range)}`;
@@ -303,7 +307,7 @@ function instructionNotes(model: DockerfileModel, ins: DfInstruction): string[] 
     case 'EXPOSE': {
       const ports = ins.arguments.map((a) => a.value.split('/')[0]);
       const notes: string[] = [];
-      if (ports.includes('22')) notes.push(`${code('EXPOSE 22')}: an SSH server in a container is a habit carried over from VMs. A container usually runs one service; to get a shell, \`docker exec\` (or \`kubectl exec\`) reaches it without an SSH daemon. If you really need logins over SSH, that points to a VM.`);
+      if (ports.includes('22')) notes.push(`${code('EXPOSE 22')}: an SSH server is a habit carried over from VMs; \`docker exec\` (or \`kubectl exec\`) gives a shell without one. Logins over SSH that you really need point to a VM.`);
       if (ports.includes('3389')) notes.push(`${code('EXPOSE 3389')}: Remote Desktop is how you reach a full Windows desktop, which is what a VM gives; a container has no desktop session.`);
       return notes;
     }
@@ -336,7 +340,7 @@ function userNote(model: DockerfileModel, ins: DfInstruction): string {
   else if (ins.stage === model.finalStage || inFinalChain(model, ins.stage)) scope = 'A later USER line changes it again before the image ships.';
   else scope = 'This stage does not ship, so this only affects its build steps.';
   if (value.includes('$')) return `${u}: the user comes from a build variable, so whether it is root depends on the build. ${scope}`;
-  if (isRootUser(value)) return `${u}: the steps below run as root (uid 0). Root in a container is root on the host's shared kernel, held back only by namespaces, capabilities and seccomp, unless the runtime remaps users (rootless mode, user namespaces); in a VM, root stays behind the hypervisor. ${scope}`;
+  if (isRootUser(value)) return `${u}: the steps below run as root (uid 0), root on the host's shared kernel unless the runtime remaps users; in a VM, root stays behind the hypervisor. ${scope}`;
   if (/^containeradministrator$/i.test(value)) return `${u}: the administrator account of a Windows container. ${scope}`;
   return `${u}: the steps below run as a non-root user, which narrows what a process could reach through the shared kernel if it escaped. ${scope}`;
 }

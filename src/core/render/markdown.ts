@@ -1,9 +1,7 @@
-// Markdown helpers shared by everything that prints text taken from a user's file, and the one
-// renderer of an explanation (the hover and the CLI print the same bytes). The explanation's own
-// headings and labels go through l10n.t; the topic, its notes and its sources are knowledge data.
+// Markdown helpers shared by everything that prints text taken from a user's file, and the link to
+// the comparison. The explanation a hover shows is rendered by render/explanation.ts.
 import * as l10n from '@vscode/l10n';
-import { citation } from '../knowledge/sources';
-import type { Cite, DimensionId, Topic } from '../knowledge/types';
+import type { DimensionId } from '../knowledge/types';
 
 const MAX_CODE = 80;
 
@@ -85,62 +83,10 @@ function escapeLight(text: string): string {
   return foldBreaks(text).replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`);
 }
 
-/** What the renderer needs beyond the topic: the line-specific parts and the related topics. */
-export interface RenderInput {
-  topic: Topic;
-  /** Leave out the generic "what it does" part (another Docker extension already shows it). */
-  generic: boolean;
-  notes: string[];
-  /** The advisor's findings here: label, message and where the evidence pushes, as plain text (the renderer escapes). */
-  findings: { label: string; message: string; toward?: string }[];
-  related: Topic[];
-  dimensions: DimensionId[];
-  /** Display names of the dimensions, in the same order. */
-  dimensionNames: string[];
-  sources: Cite[];
-}
-
 export const COMPARE_COMMAND = 'containerOrVm.openComparison';
 
 /** A `command:` link that opens the comparison on one dimension. */
 export function compareLink(dimension: DimensionId, name: string): string {
   const arg = encodeURIComponent(JSON.stringify({ dimension }));
   return `[${l10n.t('Compare containers and VMs on {0}', escapeText(name))}](command:${COMPARE_COMMAND}?${arg})`;
-}
-
-export function renderExplanation(input: RenderInput): string {
-  const { topic } = input;
-  const out: string[] = [];
-  out.push(`#### ${topic.title}`, '', topic.summary, '');
-  if (input.generic && topic.does.trim()) {
-    out.push(`**${l10n.t('What it does.')}** ${topic.does.trim()}`, '');
-    if (topic.reference) out.push(l10n.t('Reference: {0}', `[${escapeText(topic.reference.label)}](${topic.reference.url})`), '');
-  }
-  if (input.notes.length || input.findings.length) {
-    out.push(`**${l10n.t('On this line')}**`, '');
-    for (const n of input.notes) out.push(`- ${n}`);
-    // With notes present the finding's message mostly repeats them; its label and direction suffice.
-    for (const f of input.findings) {
-      const toward = f.toward ? ` ${l10n.t('(evidence toward {0})', f.toward)}` : '';
-      const message = input.notes.length || !f.message ? '' : `: ${inlineText(f.message)}`;
-      out.push(`- ⚑ **${inlineText(f.label)}**${toward}${message}`);
-    }
-    out.push('');
-  }
-  out.push(`**${l10n.t('Container or VM?')}** ${topic.angle.trim()}`, '');
-  for (const r of input.related) {
-    out.push(`**${r.title}**: ${r.summary}`, '');
-    if (r.angle.trim()) out.push(r.angle.trim(), '');
-  }
-  if (input.dimensions.length) out.push(`*${l10n.t('Dimensions:')}* ${input.dimensionNames.join(' · ')}`, '');
-  if (input.sources.length) {
-    const cites = input.sources.map((c) => {
-      const s = citation(c);
-      return `*${s.title}*, “${s.section}”`;
-    });
-    out.push(`*${l10n.t('Sources:')}* ${cites.join('; ')}`, '');
-  }
-  if (input.dimensions.length) out.push(compareLink(input.dimensions[0], input.dimensionNames[0]), '');
-  while (out.length && out[out.length - 1] === '') out.pop();
-  return out.join('\n') + '\n';
 }

@@ -96,7 +96,7 @@ const NOTES = {
   distroless: 'Google distroless: no shell or package manager, so little to attack and few OS packages to update.',
   distrolessDebug: 'Google distroless `:debug` tag: adds a BusyBox shell for debugging; the other tags have none.',
   windows: (release?: string): string =>
-    `Windows image: with process isolation it needs a Windows host whose build matches${release ? ` (${release})` : ''}; Hyper-V isolation also lets a newer host run it (not an older one). It cannot run on a Linux host.`,
+    `Windows image, so a Windows host: with process isolation its build must match${release ? ` (${release})` : ''}; Hyper-V isolation also lets a newer host run it, not an older one.`,
   linuxOnHost: 'Linux user space only: the kernel is the host\'s (on Windows or macOS, a Linux VM provides it).',
   latest: "':latest' moves under you: a rebuild may bring a different OS release.",
   untagged: "No tag: the builder uses ':latest', which moves whenever the publisher pushes.",

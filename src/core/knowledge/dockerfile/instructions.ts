@@ -13,8 +13,7 @@ export const INSTRUCTION_TOPICS: Topic[] = [
       'Begins a new build stage and names the image it builds on: `FROM [--platform=<platform>] <image>[:<tag>|@<digest>] [AS <name>]`. ' +
       'Without a tag or digest the builder uses `latest`. Only `ARG` may come before the first `FROM`, and each later `FROM` starts over with a fresh stage.',
     angle:
-      'The base image is the operating system **user space** you ship (libraries, package manager, shell); the **kernel that runs it never comes from the image**. ' +
-      'Every container from this image runs on the kernel of whatever host starts it, while a VM boots a kernel of its own. ' +
+      'A container from this image runs on the **kernel of its host**, while a VM boots a kernel of its own: the base image brings only the OS **user space** (libraries, package manager, shell). ' +
       'So the base decides your patching work and image size, but not which kernel features, drivers or OS version you get: the host does.',
     dimensions: ['os-kernel', 'guest-compat', 'os-updates', 'density'],
     sources: [MS.containerArch, MS.vmArch, MS.os, BB.containers],

@@ -255,6 +255,26 @@ describe('Docker Bake', () => {
       assert.ok(!ids(by.get('d')).includes('hardening.insecure-build'));
     });
 
+    it('an inherited attribute is the inheriting target\'s evidence, on its `inherits` entry; other targets get none', () => {
+      const text = [
+        'target "_privileged" {\n  entitlements = ["security.insecure"]\n  platforms = ["linux/arm64"]\n}',
+        'target "tests" {\n  inherits = ["_privileged"]\n  target = "test"\n}',
+        'target "e2e" {\n  inherits = ["tests"]\n  platforms = ["linux/amd64", "linux/arm64"]\n}',
+        'target "docs" {\n  dockerfile = "docs.Dockerfile"\n}',
+      ].join('\n');
+      const by = new Map(adviseFiles([{ path: 'docker-bake.hcl', text }]).workloads.map((w) => [w.name, w]));
+      assert.deepEqual([...by.keys()], ['tests', 'e2e', 'docs'], 'the template is no workload');
+      const tests = by.get('tests')!;
+      assert.deepEqual(tests.signals.filter((s) => s.id === 'hardening.insecure-build').map((s) => s.line), [6]);
+      assert.match(tests.signals.find((s) => s.id === 'hardening.insecure-build')!.message, /Target `tests` inherits from `_privileged`, which asks for `security\.insecure`/);
+      assert.ok(ids(tests).includes('platform.foreign-architecture'));
+      // `e2e` inherits through `tests`; it sets its own platforms, so the fixed one is not its own.
+      const e2e = by.get('e2e')!;
+      assert.deepEqual(e2e.signals.filter((s) => s.id === 'hardening.insecure-build').map((s) => s.line), [10]);
+      assert.ok(!ids(e2e).includes('platform.foreign-architecture'), ids(e2e).join());
+      assert.deepEqual(ids(by.get('docs')), []);
+    });
+
     it('matrix-construct/tuwunel: the targets that ask for network.host carry the finding, the others do not', () => {
       const report = adviseFiles([{ path: 'docker-bake.hcl', text: read('tuwunel/docker-bake.hcl') }]);
       const flagged = report.workloads.filter((w) => w.signals.some((s) => s.id === 'hardening.insecure-build')).map((w) => w.name);

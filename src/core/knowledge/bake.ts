@@ -256,7 +256,7 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
     summary: 'Targets whose attributes this target takes over.',
     does: 'A list of target names; their attributes are copied in and this target\'s own override them. When several set the same attribute, the one listed last wins.',
     angle:
-      'Inherited attributes count as this target\'s own: `platforms`, `entitlements` or `network` set in a shared template loosen or fix every target that inherits it. The advisor follows `inherits` in this file to find the Dockerfile a target builds.',
+      'Inherited attributes count as this target\'s own: `platforms`, `entitlements` or `network` set in a shared template loosen or fix every target that inherits it. The advisor follows `inherits` within this file to find the Dockerfile a target builds, and shows the findings it inherits on this entry.',
     dimensions: ['security', 'portability'],
     sources: [S24.security, S24.portability],
     reference: attrRef('inherits'),

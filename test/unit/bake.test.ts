@@ -142,6 +142,8 @@ describe('Docker Bake', () => {
       assert.equal(hover('docker-bake.hcl', text, 'context =')?.topic.id, 'bake.context');
       assert.equal(hover('docker-bake.hcl', text, 'tags =')?.topic.id, 'bake.tags');
       assert.equal(hover('docker-bake.hcl', text, 'args =')?.topic.id, 'bake.args');
+      assert.match(hover('docker-bake.hcl', text, 'target "erpnext"')!.markdown, /builds `images\/production\/Containerfile`, stage `erpnext` \(from this file's folder\)/);
+      assert.match(hover('docker-bake.hcl', text, 'target "default-args"')!.markdown, /a template: only the targets that inherit from it are built/);
       // `target = "erpnext"` inside a target block is the Dockerfile stage, not a block.
       assert.equal(hover('docker-bake.hcl', text, 'target = "erpnext"')?.topic.id, 'bake.target.stage');
     });

@@ -10,11 +10,12 @@
 // own: an override file's target is not merged into the base file's target of the same name.
 import type { Workload } from '../advisor/types';
 import { BAKE_TOPICS } from '../knowledge/bake';
-import { keyTopicAt } from './config-topics';
-import type { FormatModule } from './format';
+import { code } from '../render/markdown';
+import { contains, keyTopicAt } from './config-topics';
+import type { FormatModule, TopicHit } from './format';
 import { parseHcl } from './hcl';
 import { parseJsonTree } from './jsonc-tree';
-import type { ConfigModel, ConfigNode } from './types';
+import type { ConfigModel, ConfigNode, Pos } from './types';
 
 export interface BakeTarget {
   name: string;
@@ -140,9 +141,26 @@ function workloads(model: BakeModel): Workload[] {
     });
 }
 
+/**
+ * The topic at a position. On a target's own block, the hover also says what the advisor joins to
+ * it: the Dockerfile and stage it builds, or why nothing is joined.
+ */
+function topicAt(model: BakeModel, pos: Pos): TopicHit | null {
+  const hit = keyTopicAt(model, pos, BAKE_TOPICS);
+  if (!hit || hit.topic.id !== 'bake.target') return hit;
+  const target = model.targets.find((t) => t.node.keyRange.start.line === hit.range.start.line && contains(t.node.keyRange, hit.range.start));
+  if (!target) return hit;
+  const w = workloads(model).find((x) => x.name === target.name && x.range.start.line === target.node.keyRange.start.line);
+  let note: string;
+  if (!w) note = 'a template: only the targets that inherit from it are built, and they carry what it sets.';
+  else if (w.buildsFrom) note = `builds ${code(w.buildsFrom)}${w.buildTarget ? `, stage ${code(w.buildTarget)}` : ''} (from this file's folder): the advisor judges this target with that Dockerfile's findings.`;
+  else note = 'builds no Dockerfile the advisor can find (an inline, remote or computed one), so it is judged on this file alone.';
+  return { ...hit, notes: [...(hit.notes ?? []), note] };
+}
+
 export const bakeModule: FormatModule<BakeModel> = {
   format: 'bake',
   parse,
-  topicAt: (model, pos) => keyTopicAt(model, pos, BAKE_TOPICS),
+  topicAt,
   workloads,
 };

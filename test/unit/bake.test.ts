@@ -162,10 +162,10 @@ describe('Docker Bake', () => {
       assert.equal(key.topic.reference?.url, 'https://docs.docker.com/build/bake/reference/#targetplatforms');
     });
 
-    it('platforms = ["local"] (docker/buildx): nothing emulated', () => {
+    it('platforms = ["local"] (docker/buildx): the platform of the machine running bake', () => {
       const h = hover('docker-bake.hcl', read('buildx/docker-bake.hcl'), '"local"')!;
       assert.equal(h.topic.id, 'bake.platforms');
-      assert.match(h.markdown, /`local`: the builder's own platform, so nothing is emulated/);
+      assert.match(h.markdown, /`local`: the platform of the machine running bake/);
     });
 
     it('entitlements and cache, output, contexts (matrix-construct/tuwunel)', () => {

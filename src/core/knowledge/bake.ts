@@ -38,7 +38,7 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
     id: 'bake.group',
     title: 'group',
     summary: 'A set of targets built together.',
-    does: 'A group lists targets (or other groups) by name so one `docker buildx bake <group>` builds them all at once. The group named `default` is built when no target is given; a group takes precedence over a target of the same name.',
+    does: 'A group lists targets by name so one `docker buildx bake <group>` builds them all at once. The group named `default` is built when no target is given; a group takes precedence over a target of the same name.',
     angle:
       'A group is several images built side by side, usually the services of one application. Each becomes its own container at run time, sharing the host kernel with the others, which is the light-weight, many-small-parts layout containers suit; one of them needing its own kernel would make that one a VM candidate, not the whole group.',
     dimensions: ['deployment', 'density'],
@@ -50,7 +50,7 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
     id: 'bake.variable',
     title: 'variable',
     summary: 'A value the Bake file reads, with a default that the environment can override.',
-    does: 'Declares a variable with an optional `default`, `type`, `description` and `validation`. Attributes interpolate it (`"${TAG}"`), and an environment variable of the same name, or `--var`, overrides the default at build time. A `null` default leaves the Dockerfile\'s own `ARG` default in force.',
+    does: 'Declares a variable with an optional `default`, `type` and `description`. Attributes interpolate it (`"${TAG}"`), and an environment variable of the same name, or `--var`, overrides the default at build time. A `null` default leaves the Dockerfile\'s own `ARG` default in force.',
     angle:
       'Variables change what is built (a base image version, a tag, a platform list) without touching the file, so one definition serves every environment. That reproducible, parameterised rebuild is how container images take OS and library updates, instead of patching a machine in place.',
     dimensions: ['os-updates', 'portability'],
@@ -74,7 +74,7 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
     id: 'bake.platforms',
     title: 'platforms',
     summary: 'The OS and CPU architectures the image is built for.',
-    does: 'The same as `--platform`: one entry builds a single-platform image, several build one multi-platform image with a variant per entry (`linux/amd64`, `linux/arm64`, `linux/arm/v7`). `local` means the builder\'s own platform.',
+    does: 'The same as `--platform`: one entry builds a single-platform image, several build one multi-platform image with a variant per entry (`linux/amd64`, `linux/arm64`, `linux/arm/v7`). `local` stands for the platform of the machine that runs bake (the BuildKit client), not of the builder.',
     angle:
       'A container runs on its host\'s own kernel and CPU, so each platform is a variant that runs natively only on hosts of that OS and architecture; for a CPU the builder does not have, its `RUN` steps are built under emulation, which is slow, unless the builder has a native node of that architecture or the Dockerfile cross-compiles. A `linux/*` variant needs a Linux kernel (on macOS or Windows, the Linux VM that Docker Desktop runs), a `windows/*` variant a Windows host. Several platforms in one image let each host pull its own native variant, so no VM or emulation is needed where it runs.',
     dimensions: ['guest-compat', 'portability', 'performance'],
@@ -86,7 +86,7 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
       { match: X86, note: 'x86-64: on an arm64 builder (Apple silicon, Graviton) its build steps run under emulation.' },
       { match: /^windows\//i, note: 'a Windows variant: it runs on a Windows container host of a compatible version, or in a Windows VM.' },
       { match: /^darwin\//i, note: 'a macOS platform: Docker runs no containers on a macOS kernel, so this is a build output of files (binaries), not an image to run.' },
-      { match: 'local', note: '`local`: the builder\'s own platform, so nothing is emulated; the image runs natively on hosts like the builder.' },
+      { match: 'local', note: '`local`: the platform of the machine running bake; the image runs natively on hosts like it, and a builder with another CPU builds it under emulation.' },
     ],
   }),
   bk({

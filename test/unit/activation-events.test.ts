@@ -1,9 +1,13 @@
 // package.json's activationEvents: the extension starts where its files are, not with every JSON,
 // Ruby or HCL file, and lists none of the events VS Code makes itself. Since VS Code 1.74 a
-// contributed command activates its extension without `onCommand`, and a contributed language
-// without `onLanguage` (https://code.visualstudio.com/api/references/activation-events). A webview
-// panel has no contribution: a panel restored after a reload needs `onWebviewPanel:<viewType>` and a
-// serializer registered in activate() (vscode.d.ts, registerWebviewPanelSerializer).
+// contributed command activates its extension without `onCommand`
+// (https://code.visualstudio.com/api/references/activation-events); for a contributed language VS
+// Code makes `onLanguage` only when the contribution has a language configuration (the `languages`
+// extension point's activationEventsGenerator, src/vs/workbench/services/language/common/
+// languageService.ts), which ours (`dockerfile`, for Containerfile names) has not, so it is listed.
+// A webview panel has no contribution: a panel restored after a reload needs
+// `onWebviewPanel:<viewType>` and a serializer registered in activate() (vscode.d.ts,
+// registerWebviewPanelSerializer).
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +17,7 @@ import { repoRoot } from '../fuzz/inputs';
 interface Manifest {
   engines: { vscode: string };
   activationEvents: string[];
-  contributes: { commands: { command: string }[]; languages: { id: string }[] };
+  contributes: { commands: { command: string }[]; languages: { id: string; configuration?: string }[] };
 }
 
 const manifest = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as Manifest;
@@ -28,12 +32,15 @@ describe('package.json activationEvents', () => {
     assert.ok(major > 1 || minor >= 74, manifest.engines.vscode);
   });
 
-  it('lists no event VS Code makes itself: none for contributed commands or languages', () => {
+  it('lists no event VS Code makes itself (contributed commands, languages with a configuration), and every one it does not', () => {
     const generated = [
       ...manifest.contributes.commands.map((c) => `onCommand:${c.command}`),
-      ...manifest.contributes.languages.map((l) => `onLanguage:${l.id}`),
+      ...manifest.contributes.languages.filter((l) => l.configuration).map((l) => `onLanguage:${l.id}`),
     ];
     assert.deepEqual(events.filter((e) => generated.includes(e)), []);
+    const notGenerated = manifest.contributes.languages.filter((l) => !l.configuration).map((l) => `onLanguage:${l.id}`);
+    assert.ok(notGenerated.includes('onLanguage:dockerfile'));
+    assert.deepEqual(notGenerated.filter((e) => !events.includes(e)), [], 'a Dockerfile opened on its own starts the extension');
     assert.deepEqual(events.filter((e) => e === '*' || e === 'onStartupFinished'), [], 'no start with every window');
   });
 
@@ -64,7 +71,7 @@ describe('package.json activationEvents', () => {
     // activate() registers a serializer for each (test/unit/lazy-activation.test.ts runs it).
   });
 
-  it('keeps YAML, Compose and Terraform documents: their names say nothing (manifests) or another extension names the language', () => {
-    for (const e of ['onLanguage:yaml', 'onLanguage:dockercompose', 'onLanguage:terraform']) assert.ok(events.includes(e), e);
+  it('keeps Dockerfile, YAML, Compose and Terraform documents: their names say nothing (manifests) or another extension names the language', () => {
+    for (const e of ['onLanguage:dockerfile', 'onLanguage:yaml', 'onLanguage:dockercompose', 'onLanguage:terraform']) assert.ok(events.includes(e), e);
   });
 });

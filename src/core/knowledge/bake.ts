@@ -153,7 +153,7 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
     id: 'bake.output',
     title: 'output',
     summary: 'Where the result goes, as `--output`: the local image store, a registry, files, or only the cache.',
-    does: 'A list of export destinations, as strings (`type=registry`) or objects (`{ type = "local", dest = "out" }`): `docker` loads the image into the local engine, `image`/`registry` push it, `local` and `tar` write the filesystem out as files, `cacheonly` keeps nothing but the build cache.',
+    does: 'A list of export destinations, as strings (`type=registry`) or objects (`{ type = "local", dest = "out" }`): `docker` loads the image into the local engine, `registry` pushes it (as `image` does with `push=true`), `oci` writes an image archive, `local` and `tar` write the filesystem out as files, `cacheonly` keeps nothing but the build cache.',
     angle:
       'An image output becomes containers on whatever hosts pull it; a `local` or `tar` output is plain files, often binaries built in a container for use elsewhere, which need neither a container nor a VM to run. Either way the build ran in containers on the builder, not in a machine of its own.',
     dimensions: ['deployment', 'portability'],
@@ -232,7 +232,7 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
     summary: 'External build cache to import, as `--cache-from`.',
     does: 'A list of cache sources (a registry reference, `type=gha`, `type=s3`, a local folder) whose layers the builder may reuse instead of running the steps again.',
     angle:
-      'Layer caching is what makes rebuilding an image on a newer base cheap enough to do often; a VM image has no such step-by-step reuse. It changes nothing about how the container runs.',
+      'Reusing cached layers is what makes rebuilding an image on a newer base cheap enough to do often, which is how a container takes its OS updates. It changes nothing about how the container runs.',
     dimensions: ['os-updates', 'startup'],
     sources: [MS.updates, BB.containerBenefits],
     reference: attrRef('cache-from'),

@@ -186,6 +186,7 @@ describe('Docker Bake', () => {
       assert.equal(h.topic.id, 'bake.entitlements');
       assert.match(h.markdown, /`security\.insecure`: `RUN --security=insecure` steps of this build run as privileged containers on the builder host/);
       assert.match(h.markdown, /insecure build step/);
+      assert.doesNotMatch(h.markdown, /`security\.insecure`: `security\.insecure`/, 'the value is named once');
     });
 
     it('JSON keys get the same topics (getporter/porter)', () => {

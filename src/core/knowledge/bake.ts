@@ -86,7 +86,7 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
       { match: X86, note: 'x86-64: on an arm64 builder (Apple silicon, Graviton) its build steps run under emulation.' },
       { match: /^windows\//i, note: 'a Windows variant: it runs on a Windows container host of a compatible version, or in a Windows VM.' },
       { match: /^darwin\//i, note: 'a macOS platform: Docker runs no containers on a macOS kernel, so this is a build output of files (binaries), not an image to run.' },
-      { match: 'local', note: '`local`: the platform of the machine running bake; the image runs natively on hosts like it, and a builder with another CPU builds it under emulation.' },
+      { match: 'local', note: 'the platform of the machine running bake; the image runs natively on hosts like it, and a builder with another CPU builds it under emulation.' },
     ],
   }),
   bk({
@@ -101,8 +101,8 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
     reference: attrRef('entitlements'),
     paths: attrPaths('entitlements'),
     notes: [
-      { match: 'security.insecure', note: '`security.insecure`: `RUN --security=insecure` steps of this build run as privileged containers on the builder host, at build time only.' },
-      { match: 'network.host', note: '`network.host`: build steps may use the builder host\'s network stack instead of an isolated one, at build time only.' },
+      { match: 'security.insecure', note: '`RUN --security=insecure` steps of this build run as privileged containers on the builder host, at build time only.' },
+      { match: 'network.host', note: 'build steps may use the builder host\'s network stack instead of an isolated one, at build time only.' },
     ],
   }),
   bk({
@@ -117,8 +117,8 @@ export const BAKE_TOPICS: readonly KeyTopic[] = [
     reference: attrRef('network'),
     paths: ['target.*.network'],
     notes: [
-      { match: 'host', note: '`host`: every `RUN` step of this build uses the builder host\'s network (the `network.host` entitlement must be granted).' },
-      { match: 'none', note: '`none`: the build steps get no network at all.' },
+      { match: 'host', note: 'every `RUN` step of this build uses the builder host\'s network (the `network.host` entitlement must be granted).' },
+      { match: 'none', note: 'the build steps get no network at all.' },
     ],
   }),
   bk({

@@ -219,7 +219,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
     id: 'cloud-init.yum_repos',
     format: 'cloud-init',
     // Repositories are named by the user, and their options go into the .repo file as written.
-    paths: ['yum_repos', 'yum_repos.*', 'yum_repos.*.*'],
+    paths: ['yum_repos', 'yum_repos.*', 'yum_repos.*.baseurl', 'yum_repos.*.enabled', 'yum_repos.*.gpgcheck', 'yum_repos.*.gpgkey'],
     title: 'yum_repos',
     summary: 'Adds yum/dnf repositories.',
     does: 'Writes a `.repo` file per entry with `baseurl`, `enabled`, `gpgcheck`, `gpgkey` and other repo options.',

@@ -307,7 +307,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
     paths: ['services.*.deploy', 'services.*.deploy.replicas', 'services.*.deploy.restart_policy', 'services.*.deploy.placement', 'services.*.deploy.mode'],
     title: 'deploy',
     summary: 'How the service is deployed: replicas, placement, restart and update policy, resources.',
-    does: 'Declares replica count, placement constraints, restart and rolling-update behaviour and resources; orchestrators such as Swarm honour all of it, plain Compose a subset.',
+    does: 'Declares the `replicas` count, the `mode` (`replicated` or `global`), `placement` constraints, the `restart_policy`, rolling updates and resources. Orchestrators such as Swarm honour all of it, plain Compose a subset.',
     angle: 'Orchestration is the container answer to load and failure: instead of moving a running machine to another server, the orchestrator starts or stops replicas and recreates them on healthy nodes.',
     dimensions: ['load-balancing', 'fault-tolerance', 'deployment'],
     sources: [MS.loadBalancing, MS.faultTolerance, S24.loadBalancing],

@@ -1,7 +1,7 @@
 // Position lookup and topic matching shared by the tree-shaped formats that explain keys by path
 // pattern (devcontainer, Vagrant, Packer, Terraform). Knowledge stays in records (KeyTopic); this
 // file only finds the node under the cursor and the first record whose pattern matches it.
-import { asTopic, type KeyTopic, type ValueNote } from '../knowledge/keyTopic';
+import { asTopic, ownPaths, type KeyTopic, type ValueNote } from '../knowledge/keyTopic';
 import type { ConfigModel, ConfigNode, Pos, Range } from './types';
 import type { TopicHit } from './format';
 import { Lines } from './lines';
@@ -49,7 +49,7 @@ export function matchesNode(pattern: string, node: ConfigNode): boolean {
 
 /** The first topic (in table order) one of whose patterns matches the node. */
 export function topicForNode<T extends KeyTopic>(topics: readonly T[], node: ConfigNode): T | undefined {
-  return topics.find((t) => t.paths.some((p) => matchesNode(p, node)));
+  return topics.find((t) => ownPaths(t).some((p) => matchesNode(p, node)));
 }
 
 /** What notes are tested on: the node's own value, its key (a Feature id, a provider name), its items' values. */

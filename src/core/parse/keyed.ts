@@ -1,7 +1,7 @@
 // topicAt for tree-shaped formats: find the node under the cursor, then the first KeyTopic whose
 // path patterns match it. Keys no topic lists get nothing. A sequence item (a `- value` line) is
 // explained by the key that holds the list, with the item's value picking the notes.
-import { asTopic, type KeyTopic } from '../knowledge/keyTopic';
+import { asTopic, ownPaths, type KeyTopic } from '../knowledge/keyTopic';
 import type { TopicHit } from './format';
 import { matchPath } from './path';
 import type { ConfigNode, Pos, Range } from './types';
@@ -40,7 +40,7 @@ export function nodeAt(roots: readonly ConfigNode[], pos: Pos): ConfigNode[] | n
 const isIndex = (key: string) => /^\d+$/.test(key);
 
 export function topicForPath(topics: readonly KeyTopic[], path: readonly string[]): KeyTopic | undefined {
-  return topics.find((t) => t.paths.some((p) => matchPath(p, path)));
+  return topics.find((t) => ownPaths(t).some((p) => matchPath(p, path)));
 }
 
 function valueNotes(topic: KeyTopic, node: ConfigNode): string[] {

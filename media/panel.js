@@ -254,6 +254,21 @@
     return s;
   }
 
+  /** A span of text whose `code spans` are <code> elements, every piece set as text (as panelHtml.ts's prose). */
+  function prose(cls, text) {
+    const s = document.createElement('span');
+    s.className = cls;
+    const parts = String(text).split(/`([^`]+)`/);
+    parts.forEach((part, i) => {
+      if (i % 2 === 1) {
+        const c = document.createElement('code');
+        c.textContent = part;
+        s.append(c);
+      } else if (part) s.append(part);
+    });
+    return s;
+  }
+
   function renderMark(m) {
     const li = document.createElement('li');
     if (m.decided === true) li.className = 'decided';
@@ -273,7 +288,7 @@
     const known = own(VERDICT_LABELS, m.verdict);
     li.append(' ', span('workload', clip(m.workload, 120)), ' ');
     li.append(span('verdict' + (known ? ' verdict-' + m.verdict : ''), known ? VERDICT_LABELS[m.verdict] : clip(m.verdict, 40)));
-    li.append(' ', span('message', clip(m.message, MAX_SHOWN)));
+    li.append(' ', prose('message', clip(m.message, MAX_SHOWN)));
     return li;
   }
 

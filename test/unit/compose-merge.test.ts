@@ -242,3 +242,14 @@ describe('compose across files: real projects (test/fixtures/compose-merge, see 
     assert.deepEqual(app.files, ['docker-compose-e2e/oci/compose.yaml', 'docker-compose-e2e/oci/extends.yaml']);
   });
 });
+
+describe('compose across files: hostile input', () => {
+  it('a chain of 20,000 services each extending the next ends with an answer, not a crash', () => {
+    const n = 20_000;
+    const lines = ['services:'];
+    for (let i = 0; i < n; i++) lines.push(`  s${i}:`, i + 1 < n ? `    extends: s${i + 1}` : '    privileged: true', '    image: alpine:3.20');
+    const r = adviseFiles([{ path: 'compose.yaml', text: lines.join('\n') + '\n' }]);
+    assert.equal(services(r).length, n);
+    assert.equal(one(r, `s${n - 1}`).verdict, 'container-hardened');
+  });
+});

@@ -374,7 +374,12 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
   //     and override files merged into the services they change (composeProject.ts).
   const consumed = new Set<Building>();
   const onNote = options.onNote;
-  mergeComposeProjects(composeFiles, consumed, onNote ? (file, line, message) => onNote({ file, message: `line ${line + 1}: ${message}` }) : undefined);
+  try {
+    mergeComposeProjects(composeFiles, consumed, onNote ? (file, line, message) => onNote({ file, message: `line ${line + 1}: ${message}` }) : undefined);
+  } catch (e) {
+    // Each file is then judged as far as the merge got (a chain of extends too deep to follow).
+    onNote?.({ file: composeFiles[0]?.file ?? '', message: `compose files could not be read together: ${e instanceof Error ? e.message : String(e)}` });
+  }
 
   // 2. A service or dev container built from a Dockerfile becomes one workload with the Dockerfile's
   //    evidence (of its `build.target` stage and the stages that one builds on, when it names a stage;

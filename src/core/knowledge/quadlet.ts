@@ -35,7 +35,7 @@ export const QUADLET_TOPICS: readonly KeyTopic[] = [
     paths: ['Pod'],
     title: '[Pod]',
     summary: 'A Podman pod created and run as a systemd service.',
-    does: 'A `.pod` file becomes a `<name>-pod.service` that runs `podman pod create` and starts the pod; `.container` units join it with `Pod=<name>.pod`. The containers of a pod share its network (and, by default, other namespaces).',
+    does: 'A `.pod` file becomes a `<name>-pod.service` that runs `podman pod create` and starts the pod; `.container` units join it with `Pod=<name>.pod`. The containers of a pod share its network.',
     angle: 'A pod groups containers that share one network namespace on one host kernel, like a Kubernetes pod; it is no VM boundary between them or towards the host.',
     dimensions: ['isolation', 'networking', 'deployment'],
     sources: [MS.containerArch, MS.networking],
@@ -114,7 +114,7 @@ export const QUADLET_TOPICS: readonly KeyTopic[] = [
     reference: ref('[Container] Image='),
     notes: [
       { match: /\.(image|build)$/, note: 'Uses the image of the `.image` or `.build` unit of that name; this service waits for it.' },
-      { match: /^[^/.:]+(:[^/]*)?$/, note: 'A short name: Podman resolves it through its registries configuration; a fully qualified name is safer.' },
+      { match: /^[^/.:]+(:[^/]*)?$/, note: 'A short name: the reference recommends a fully qualified one (`docker.io/library/…`), for speed and robustness.' },
     ],
   },
   {

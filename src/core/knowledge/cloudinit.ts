@@ -117,7 +117,7 @@ export const CLOUDINIT_TOPICS: readonly KeyTopic[] = [
     paths: ['mounts', 'mounts.#', 'mount_default_fields', 'mount_default_fields.#', ...kids('swap', 'filename', 'size', 'maxsize')],
     title: 'mounts',
     summary: 'Filesystems (and swap) the guest mounts.',
-    does: 'Adds entries to `/etc/fstab` in fstab field order (`[device, mountpoint, type, options, ...]`) and mounts them; `swap` creates a swap file.',
+    does: 'Adds entries to `/etc/fstab` in fstab field order (`[device, mountpoint, type, options, ...]`) and mounts them; `swap` creates a swap file (`filename`, `size`, `maxsize`).',
     angle: 'A VM mounts its own disks and network shares like any server: a virtual disk for local data, a file share for data several servers use. Containers get volumes mounted for them by the runtime.',
     dimensions: ['storage'],
     sources: [MS.storage, S24.storage],

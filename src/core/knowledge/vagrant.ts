@@ -209,7 +209,7 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     id: 'vagrant.network.forwarded_port',
     title: 'vm.network "forwarded_port"',
     summary: 'Forward a host port to a port in the machine.',
-    does: 'Maps `host:` port on the host to `guest:` port in the machine (over the NAT adapter). `auto_correct: true` picks another host port on collision; `host_ip` limits the listening address.',
+    does: 'Maps `host:` port on the host to `guest:` port in the machine (over the NAT adapter). With most providers the host port listens on every interface, so other machines on the network reach it unless `host_ip: "127.0.0.1"` keeps it local; `auto_correct: true` picks another host port on collision.',
     angle:
       'The same idea as publishing a container port (`-p host:container`): the workload stays on its own network and only chosen ports are exposed.',
     dimensions: ['networking'],

@@ -9,7 +9,44 @@ async function hoverAt(file: string, linePrefix: string, token?: string): Promis
   return hoverText(editor.document.uri, positionOf(editor.document, linePrefix, token));
 }
 
+/**
+ * The first lines a reader sees of a hover, before any scrolling: the Markdown as text (headings,
+ * emphasis, code fences and link targets taken out), each paragraph wrapped at the width of a hover
+ * (about 60 characters at VS Code's default 500 px).
+ */
+function firstScreen(md: string, lines = 12, width = 60): string[] {
+  const out: string[] = [];
+  for (const raw of md.split('\n')) {
+    const text = raw
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[`*]/g, '')
+      .trim();
+    if (!text) continue;
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+  }
+  return out.slice(0, lines);
+}
+
 describe('Dockerfile hover', () => {
+  it('FROM: the first screen of the hover speaks of VMs, before what the instruction does', async () => {
+    const md = await hoverAt('Dockerfile', 'FROM', 'FROM');
+    assert.match(md, /^#### FROM$/m);
+    const top = firstScreen(md).join('\n');
+    assert.match(top, /\bVMs?\b|virtual machine/i, `the first screen of the FROM hover:\n${top}`);
+    const angle = md.indexOf('**Container or VM?**');
+    const does = md.indexOf('**What it does.**');
+    assert.ok(angle >= 0 && (does < 0 || angle < does), md);
+  });
+
+
   it('USER root: the USER topic, the line note about root and the container-or-VM angle', async () => {
     const md = await hoverAt('Dockerfile', 'USER root', 'USER');
     assert.match(md, /^#### USER$/m);

@@ -62,7 +62,9 @@ export type DocumentRequest =
   | ({ type: 'hover'; id: number; pos: Pos; generic: boolean; off: string[] } & DocRef)
   | ({ type: 'lenses'; id: number; file: string; report?: Pick<AdviceReport, 'workloads'>; ignore: IgnoreRule[] } & DocRef)
   | ({ type: 'problems'; id: number; ignore: IgnoreRule[] } & DocRef)
-  | ({ type: 'fixes'; id: number; asks: FixAsk[]; range: Range } & DocRef);
+  | ({ type: 'fixes'; id: number; asks: FixAsk[]; range: Range } & DocRef)
+  /** The next part of a long answer: asked for once the host has taken the last one, so parts never queue up on the host. */
+  | { type: 'more'; id: number };
 
 /** The thread's replies: parts of a long answer first (same id), then the answer, or an error. */
 export type DocumentReply =

@@ -2,7 +2,7 @@
 // worker_threads Worker for the extension, started on first use and ended with it. A large document
 // is sent once per version (open); hovers, lenses, problems and quick fixes are asked of that version
 // and come back as promises, long answers in parts of PART_SIZE items, each handed to `onPart` as its
-// message arrives (one short stretch on the host each). The web extension has no worker_threads (its
+// message arrives (one short stretch on the host each), the next asked for after other work had a turn. The web extension has no worker_threads (its
 // build defines __WEB_BUILD__, which leaves the thread out of the bundle): `available` is false there,
 // as it is once the thread fails, and the editor answers on the spot. No vscode here.
 import type { Worker } from 'node:worker_threads';
@@ -143,7 +143,12 @@ export class DocumentThread {
       worker.on('message', (m: DocumentReply) => {
         const p = this.pending.get(m.id);
         if (!p) return;
-        if ('part' in m) return p.onPart?.(m.part);
+        if ('part' in m) {
+          p.onPart?.(m.part);
+          // The next part once other work had its turn.
+          const next = () => this.worker === worker && worker.postMessage({ type: 'more', id: m.id } satisfies DocumentRequest);
+          return void (typeof setImmediate === 'function' ? setImmediate(next) : setTimeout(next, 0));
+        }
         this.pending.delete(m.id);
         if (this.pending.size === 0) worker.unref();
         if ('answer' in m) p.resolve(m.answer);

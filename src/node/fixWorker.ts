@@ -7,7 +7,7 @@
 //
 // Messages in: a DocumentRequest (src/node/documentProtocol.ts), or a QuickFixRequest with an id and
 // no type (the fixes of a text sent whole). Out: for lenses and problems, parts of PART_SIZE items
-// first, then the answer (or the error) with the same id. The thread reads no file and opens nothing:
+// first, each after the host asked for more, then the answer (or the error) with the same id. The thread reads no file and opens nothing:
 // text in, answers out.
 import * as l10n from '@vscode/l10n';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -35,10 +35,28 @@ function post(reply: DocumentReply | FixWorkerMessage): void {
   parentPort!.postMessage(reply);
 }
 
-/** A long answer in parts, each its own message, so the host takes it a short stretch at a time. */
+/** Long answers being sent, by request: what is left of each. */
+const outgoing = new Map<number, { items: unknown[]; next: number }>();
+
+/**
+ * A long answer in parts, each its own message, the next one sent when the host asks for it: Node
+ * hands a port's queued messages over in one turn of the event loop, so parts sent all at once would
+ * hold the host as long as one message with everything.
+ */
 function inParts(id: number, items: unknown[]): void {
-  for (let i = 0; i < items.length; i += PART_SIZE) post({ id, part: items.slice(i, i + PART_SIZE) });
-  post({ id, answer: items.length });
+  outgoing.set(id, { items, next: 0 });
+  more(id);
+}
+
+function more(id: number): void {
+  const o = outgoing.get(id);
+  if (!o) return;
+  if (o.next >= o.items.length) {
+    outgoing.delete(id);
+    return post({ id, answer: o.items.length });
+  }
+  post({ id, part: o.items.slice(o.next, o.next + PART_SIZE) });
+  o.next += PART_SIZE;
 }
 
 function answer(m: DocumentRequest): void {
@@ -55,6 +73,8 @@ function answer(m: DocumentRequest): void {
       return inParts(m.id, store.problems(m.uri, m.version, m.ignore));
     case 'fixes':
       return post({ id: m.id, answer: store.fixes(m.uri, m.version, m.asks, m.range) });
+    case 'more':
+      return more(m.id);
   }
 }
 

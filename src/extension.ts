@@ -74,7 +74,8 @@ export function activate(context: vscode.ExtensionContext): void {
   // Until the features run: what would need them at once (the diagnostics of an open document of a
   // supported format, the errors of a folder's config file) starts them.
   const needed = (doc: vscode.TextDocument) => !OTHER_COPIES.has(doc.uri.scheme) && vscode.languages.match(selector, doc) > 0;
-  const start = () => void (features ?? load());
+  let disposed = false;
+  const start = () => void (disposed || features || load());
   const checkFolders = () => {
     for (const f of vscode.workspace.workspaceFolders ?? []) {
       vscode.workspace.fs.stat(vscode.Uri.joinPath(f.uri, CONFIG_FILE_NAME)).then(start, () => undefined);
@@ -90,7 +91,13 @@ export function activate(context: vscode.ExtensionContext): void {
     waiting.push(configWatcher, configWatcher.onDidCreate(start), configWatcher.onDidChange(start), vscode.workspace.onDidChangeWorkspaceFolders(checkFolders));
     checkFolders();
   }, 0);
-  context.subscriptions.push({ dispose: () => (clearTimeout(first), waiting.splice(0).forEach((d) => d.dispose())) });
+  context.subscriptions.push({
+    dispose: () => {
+      disposed = true;
+      clearTimeout(first);
+      for (const d of waiting.splice(0)) d.dispose();
+    },
+  });
 }
 
 export function deactivate(): void {

@@ -212,6 +212,7 @@ const FALLBACK_KIND: Record<Format, WorkloadKind> = {
   'cloud-init': 'cloud-init',
   lima: 'lima-instance',
   terraform: 'terraform-vm',
+  quadlet: 'quadlet-container',
 };
 
 /** A workload while it is being put together: its own definition plus the findings it owns. */
@@ -226,7 +227,6 @@ interface Building {
 
 function resolveBuild(from: Workload, dockerfiles: Map<string, Building[]>): Building[] | undefined {
   if (!from.buildsFrom) return undefined;
-  quadlet: 'quadlet-container',
   const target = joinPath(dirname(from.file), from.buildsFrom.replace(/\\/g, '/'));
   if (target.startsWith('..')) return undefined;
   return dockerfiles.get(target) ?? dockerfiles.get(joinPath(target, 'Dockerfile')) ?? dockerfiles.get(joinPath(target, 'Containerfile'));

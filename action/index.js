@@ -42,91 +42,6 @@ var __toESM = (mod2, isNodeMode, target) => (target = mod2 != null ? __create(__
 ));
 var __toCommonJS = (mod2) => __copyProps(__defProp({}, "__esModule", { value: true }), mod2);
 
-// src/core/knowledge/sources.ts
-function sourceById(id) {
-  const s2 = byId.get(id);
-  if (!s2) throw new Error(`unknown source ${id}`);
-  return s2;
-}
-function citation(c) {
-  return { doc: c.doc, title: sourceById(c.doc).title, section: c.section };
-}
-var SOURCES, byId;
-var init_sources = __esm({
-  "src/core/knowledge/sources.ts"() {
-    "use strict";
-    SOURCES = [
-      {
-        id: "ms-containers-vs-vms",
-        title: "Containers vs. virtual machines",
-        publisher: "Microsoft Learn (Windows containers documentation, 2019)",
-        sections: [
-          "Container architecture",
-          "Virtual machine architecture",
-          "Containers vs. virtual machines: Isolation",
-          "Containers vs. virtual machines: Operating system",
-          "Containers vs. virtual machines: Guest compatibility",
-          "Containers vs. virtual machines: Deployment",
-          "Containers vs. virtual machines: Operating system updates and upgrades",
-          "Containers vs. virtual machines: Persistent storage",
-          "Containers vs. virtual machines: Load balancing",
-          "Containers vs. virtual machines: Fault tolerance",
-          "Containers vs. virtual machines: Networking"
-        ]
-      },
-      {
-        id: "difference-containers-vms",
-        title: "The Difference Between Containers and Virtual Machines",
-        publisher: "documentation page (publisher not named)",
-        sections: [
-          "Virtual Machines: Isolated and Versatile",
-          "Containers: Lightweight and Efficient",
-          "Which One to Choose?"
-        ]
-      },
-      {
-        id: "backblaze-vms-vs-containers",
-        title: "What's the Diff: VMs vs. Containers",
-        publisher: "Backblaze blog (Molly Clancy, 2018, updated 2021)",
-        sections: [
-          "What Is a Hypervisor?",
-          "What Are VMs?",
-          "Benefits of VMs",
-          "What Are Containers?",
-          "Benefits of Containers",
-          "What's the Diff: VMs vs. Containers",
-          "Uses for VMs vs. Uses for Containers",
-          "VM vs. Containers FAQs"
-        ]
-      },
-      {
-        id: "site24x7-containers-vs-vms",
-        title: "Containers vs Virtual Machines",
-        publisher: "Site24x7 Learn",
-        sections: [
-          "Instance Security",
-          "Portability and Deployment",
-          "Persistent storage",
-          "Load balancing",
-          "Fault tolerance",
-          "Networking",
-          "Summary"
-        ]
-      },
-      {
-        id: "ms-learn-containers-vs-vms-unit",
-        title: "Microsoft Learn training unit: Things to know about containers versus virtual machines",
-        publisher: "Microsoft Learn (training)",
-        sections: [
-          "Things to know about containers versus virtual machines",
-          "Things to consider when using containers"
-        ]
-      }
-    ];
-    byId = new Map(SOURCES.map((s2) => [s2.id, s2]));
-  }
-});
-
 // src/core/knowledge/cite.ts
 var ms, MS, DIFF, BB, S24, LEARN, UNIT;
 var init_cite = __esm({
@@ -348,7 +263,7 @@ var init_compose = __esm({
         paths: ["services.*.network_mode"],
         title: "network_mode",
         summary: "Which network stack the container uses: its own, the host's, another container's, or none.",
-        does: "`host` shares the host's network stack; `none` gives no network; `service:<name>` / `container:<id>` join another container's stack. Without it (or `networks`) the service joins the project network Compose creates, `<project>_default`: a user-defined bridge, not Docker's default `bridge` network, so services reach each other by name.",
+        does: "Without it (or `networks`) a service joins the project network Compose creates, `<project>_default`: a user-defined bridge, not Docker's default `bridge` network, so services reach each other by name. `host` shares the host's network stack, `none` gives no network, and `service:<name>` / `container:<id>` join another container's stack.",
         angle: "By default a container sees an isolated view of a virtual network adapter, while a VM has virtual adapters of its own. `host` removes even that view: the service binds the host's ports and sees its interfaces. That suits a network appliance, but such a workload is then neither isolated like a container nor like a VM.",
         dimensions: ["networking", "isolation"],
         sources: [MS.networking, MS.isolation],
@@ -484,7 +399,7 @@ var init_compose = __esm({
         paths: ["services.*.deploy", "services.*.deploy.replicas", "services.*.deploy.restart_policy", "services.*.deploy.placement", "services.*.deploy.mode"],
         title: "deploy",
         summary: "How the service is deployed: replicas, placement, restart and update policy, resources.",
-        does: "Declares replica count, placement constraints, restart and rolling-update behaviour and resources; orchestrators such as Swarm honour all of it, plain Compose a subset.",
+        does: "Declares the `replicas` count, the `mode` (`replicated` or `global`), `placement` constraints, the `restart_policy`, rolling updates and resources. Orchestrators such as Swarm honour all of it, plain Compose a subset.",
         angle: "Orchestration is the container answer to load and failure: instead of moving a running machine to another server, the orchestrator starts or stops replicas and recreates them on healthy nodes.",
         dimensions: ["load-balancing", "fault-tolerance", "deployment"],
         sources: [MS.loadBalancing, MS.faultTolerance, S24.loadBalancing],
@@ -772,17 +687,6 @@ var init_compose = __esm({
   }
 });
 
-// src/core/knowledge/keyTopic.ts
-function asTopic(t2) {
-  const { format: _f, paths: _p, notes: _n, ...topic } = t2;
-  return topic;
-}
-var init_keyTopic = __esm({
-  "src/core/knowledge/keyTopic.ts"() {
-    "use strict";
-  }
-});
-
 // src/core/parse/path.ts
 function splitPattern(pattern) {
   const out = [];
@@ -843,41 +747,75 @@ var init_path = __esm({
   }
 });
 
+// src/core/knowledge/keyTopic.ts
+function asTopic(t2) {
+  const { format: _f, paths: _p, notes: _n, ...topic } = t2;
+  return topic;
+}
+function ownPaths(t2) {
+  let out = owned.get(t2);
+  if (out) return out;
+  const spans = [t2.summary, t2.does, t2.angle, ...(t2.notes ?? []).map((n) => n.note)].join(" ").match(/`[^`]*`/g)?.join(" ") ?? "";
+  out = t2.paths.filter((path) => {
+    if (path.includes("=")) return true;
+    const segs = splitPattern(path);
+    const last = segs[segs.length - 1];
+    if (segs.length < 2 || WILDCARDS.has(last) || path.endsWith("\\." + last) || path.includes("\\.")) return true;
+    const parent = path.slice(0, path.length - last.length - 1);
+    const covered = t2.paths.includes(parent) || parent.endsWith(".#") && t2.paths.includes(parent.slice(0, -2));
+    if (!covered) return true;
+    if (last === "type" && parent.endsWith(".#")) return true;
+    const esc = last.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(^|[^\\w-])${esc}($|[^\\w-])`).test(spans) || t2.id.endsWith(`.${last}`) || t2.title === last || t2.title.endsWith(`.${last}`);
+  });
+  owned.set(t2, out);
+  return out;
+}
+var WILDCARDS, owned;
+var init_keyTopic = __esm({
+  "src/core/knowledge/keyTopic.ts"() {
+    "use strict";
+    init_path();
+    WILDCARDS = /* @__PURE__ */ new Set(["*", "#", "**"]);
+    owned = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/core/parse/keyed.ts
 function contains(r, p) {
   const afterStart = p.line > r.start.line || p.line === r.start.line && p.character >= r.start.character;
   const beforeEnd = p.line < r.end.line || p.line === r.end.line && p.character <= r.end.character;
   return afterStart && beforeEnd;
 }
-function nodeAt(roots, pos) {
+function nodeAt(roots, pos2) {
   const find = (n, isRoot) => {
     const kids4 = n.children ?? [];
     for (let i = kids4.length - 1; i >= 0; i--) {
-      if (!contains(kids4[i].range, pos)) continue;
+      if (!contains(kids4[i].range, pos2)) continue;
       const hit2 = find(kids4[i], false);
       if (hit2) return [n, ...hit2];
     }
     if (isRoot) return null;
-    if (contains(n.keyRange, pos) || n.children === void 0 && n.valueRange && contains(n.valueRange, pos)) return [n];
+    if (contains(n.keyRange, pos2) || n.children === void 0 && n.valueRange && contains(n.valueRange, pos2)) return [n];
     return null;
   };
   for (const root of roots) {
-    if (!contains(root.range, pos)) continue;
+    if (!contains(root.range, pos2)) continue;
     const hit2 = find(root, true);
     if (hit2) return hit2;
   }
   return null;
 }
 function topicForPath(topics2, path) {
-  return topics2.find((t2) => t2.paths.some((p) => matchPath(p, path)));
+  return topics2.find((t2) => ownPaths(t2).some((p) => matchPath(p, path)));
 }
 function valueNotes(topic, node) {
   if (!topic.notes || node.value === void 0 || node.value === null) return [];
   const v = node.value;
   return topic.notes.filter((n) => n.match instanceof RegExp ? n.match.test(String(v)) : n.match === v || String(n.match) === String(v)).map((n) => n.note);
 }
-function keyedTopicAt(topics2, roots, pos) {
-  const chain = nodeAt(roots, pos);
+function keyedTopicAt(topics2, roots, pos2) {
+  const chain = nodeAt(roots, pos2);
   if (!chain) return null;
   const node = chain[chain.length - 1];
   for (let i = chain.length - 1; i >= 1; i--) {
@@ -1337,9 +1275,9 @@ var require_anchors = __commonJS({
          */
         setAnchors: () => {
           for (const source of aliasObjects) {
-            const ref5 = sourceObjects.get(source);
-            if (typeof ref5 === "object" && ref5.anchor && (identity.isScalar(ref5.node) || identity.isCollection(ref5.node))) {
-              ref5.node.anchor = ref5.anchor;
+            const ref7 = sourceObjects.get(source);
+            if (typeof ref7 === "object" && ref7.anchor && (identity.isScalar(ref7.node) || identity.isCollection(ref7.node))) {
+              ref7.node.anchor = ref7.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
               error.source = source;
@@ -1658,15 +1596,15 @@ var require_createNode = __commonJS({
         value = value.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref5 = void 0;
+      let ref7 = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref5 = sourceObjects.get(value);
-        if (ref5) {
-          ref5.anchor ?? (ref5.anchor = onAnchor(value));
-          return new Alias.Alias(ref5.anchor);
+        ref7 = sourceObjects.get(value);
+        if (ref7) {
+          ref7.anchor ?? (ref7.anchor = onAnchor(value));
+          return new Alias.Alias(ref7.anchor);
         } else {
-          ref5 = { anchor: null, node: null };
-          sourceObjects.set(value, ref5);
+          ref7 = { anchor: null, node: null };
+          sourceObjects.set(value, ref7);
         }
       }
       if (tagName?.startsWith("!!"))
@@ -1678,8 +1616,8 @@ var require_createNode = __commonJS({
         }
         if (!value || typeof value !== "object") {
           const node2 = new Scalar.Scalar(value);
-          if (ref5)
-            ref5.node = node2;
+          if (ref7)
+            ref7.node = node2;
           return node2;
         }
         tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
@@ -1693,8 +1631,8 @@ var require_createNode = __commonJS({
         node.tag = tagName;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
-      if (ref5)
-        ref5.node = node;
+      if (ref7)
+        ref7.node = node;
       return node;
     }
     exports2.createNode = createNode;
@@ -1868,14 +1806,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -1892,14 +1830,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
+        i = consumeMoreIndentedLines(text3, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1916,12 +1854,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
+            i = consumeMoreIndentedLines(text3, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1933,12 +1871,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1953,39 +1891,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text3;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent2) {
+    function consumeMoreIndentedLines(text3, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -4575,28 +4513,28 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos2, code2, message) {
         super();
         this.name = name;
         this.code = code2;
         this.message = message;
-        this.pos = pos;
+        this.pos = pos2;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos2, code2, message) {
+        super("YAMLParseError", pos2, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos2, code2, message) {
+        super("YAMLWarning", pos2, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
       if (error.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      error.linePos = error.pos.map((pos2) => lc.linePos(pos2));
       const { line, col } = error.linePos[0];
       error.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
@@ -5580,7 +5518,7 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep2 = " ";
-      let pos = line.lastIndex;
+      let pos2 = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
@@ -5592,10 +5530,10 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep2 + lm;
           sep2 = " ";
         }
-        pos = line.lastIndex;
+        pos2 = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
+      last.lastIndex = pos2;
       match = last.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
@@ -5795,11 +5733,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports2) {
     "use strict";
-    function emptyScalarPosition(offset, before4, pos) {
-      if (before4) {
-        pos ?? (pos = before4.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before4[i];
+    function emptyScalarPosition(offset, before5, pos2) {
+      if (before5) {
+        pos2 ?? (pos2 = before5.length);
+        for (let i = pos2 - 1; i >= 0; --i) {
+          let st = before5[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -5807,10 +5745,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before4[++i];
+          st = before5[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before4[++i];
+            st = before5[++i];
           }
           break;
         }
@@ -5888,10 +5826,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before4, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before5, pos2, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before4, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before5, pos2),
         indent: -1,
         source: ""
       };
@@ -6022,11 +5960,11 @@ var require_composer = __commonJS({
         this.errors = [];
         this.warnings = [];
         this.onError = (source, code2, message, warning) => {
-          const pos = getErrorPos(source);
+          const pos2 = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos2, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos2, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -6097,9 +6035,9 @@ ${cb}` : comment2;
         switch (token.type) {
           case "directive":
             this.directives.add(token.source, (offset, message, warning) => {
-              const pos = getErrorPos(token);
-              pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              const pos2 = getErrorPos(token);
+              pos2[0] += offset;
+              this.onError(pos2, "BAD_DIRECTIVE", message, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -6188,8 +6126,8 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
-          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+        const _onError = (pos2, code2, message) => {
+          const offset = typeof pos2 === "number" ? pos2 : Array.isArray(pos2) ? pos2[0] : pos2.offset;
           if (onError)
             onError(offset, code2, message);
           else
@@ -8131,7 +8069,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -8172,7 +8110,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse8;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
@@ -8232,37 +8170,37 @@ var require_dist = __commonJS({
 });
 
 // src/core/parse/lines.ts
-function unifyLineBreaks(text) {
-  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+function unifyLineBreaks(text3) {
+  return text3.includes("\r") ? text3.replace(/\r(?!\n)/g, "\n") : text3;
 }
-function lineStartsAnyBreak(text) {
-  if (!text.includes("\r")) return lineStarts(text);
+function lineStartsAnyBreak(text3) {
+  if (!text3.includes("\r")) return lineStarts(text3);
   let count = 1;
-  eachLineStartAfterBreak(text, () => count++);
+  eachLineStartAfterBreak(text3, () => count++);
   const starts = new Array(count);
   starts[0] = 0;
   let k = 1;
-  eachLineStartAfterBreak(text, (start) => starts[k++] = start);
+  eachLineStartAfterBreak(text3, (start) => starts[k++] = start);
   return starts;
 }
-function eachLineStartAfterBreak(text, at2) {
-  for (let lf = text.indexOf("\n"), cr = text.indexOf("\r"); lf !== -1 || cr !== -1; ) {
+function eachLineStartAfterBreak(text3, at3) {
+  for (let lf = text3.indexOf("\n"), cr = text3.indexOf("\r"); lf !== -1 || cr !== -1; ) {
     if (cr !== -1 && (lf === -1 || cr < lf)) {
-      if (cr + 1 !== lf) at2(cr + 1);
-      cr = text.indexOf("\r", cr + 1);
+      if (cr + 1 !== lf) at3(cr + 1);
+      cr = text3.indexOf("\r", cr + 1);
     } else {
-      at2(lf + 1);
-      lf = text.indexOf("\n", lf + 1);
+      at3(lf + 1);
+      lf = text3.indexOf("\n", lf + 1);
     }
   }
 }
-function lineStarts(text) {
+function lineStarts(text3) {
   let count = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) count++;
   const starts = new Array(count);
   starts[0] = 0;
   let k = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", i + 1)) starts[k++] = i + 1;
   return starts;
 }
 function lineAtOffset(starts, offset) {
@@ -8275,25 +8213,25 @@ function lineAtOffset(starts, offset) {
   }
   return lo;
 }
-function lineLength(text, starts, line) {
+function lineLength(text3, starts, line) {
   if (line < 0 || line >= starts.length) return 0;
-  let end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
-  if (end > starts[line] && text.charCodeAt(end - 1) === 13) end--;
+  let end = line + 1 < starts.length ? starts[line + 1] - 1 : text3.length;
+  if (end > starts[line] && text3.charCodeAt(end - 1) === 13) end--;
   return end - starts[line];
 }
 function fillOf(ch, len2) {
   const run2 = FILLS[ch];
   return run2 && len2 <= run2.length ? run2.slice(0, len2) : ch.repeat(len2);
 }
-function blankedSpan(text, from, to, ch) {
+function blankedSpan(text3, from, to, ch) {
   let out = "";
   while (from < to) {
     let e = from;
-    while (e < to && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+    while (e < to && text3.charCodeAt(e) !== 10 && text3.charCodeAt(e) !== 13) e++;
     if (e > from) out += fillOf(ch, e - from);
     let b2 = e;
-    while (b2 < to && (text.charCodeAt(b2) === 10 || text.charCodeAt(b2) === 13)) b2++;
-    if (b2 > e) out += text.slice(e, b2);
+    while (b2 < to && (text3.charCodeAt(b2) === 10 || text3.charCodeAt(b2) === 13)) b2++;
+    if (b2 > e) out += text3.slice(e, b2);
     from = b2;
   }
   return out;
@@ -8305,9 +8243,9 @@ var init_lines = __esm({
     FILLS = { _: "_".repeat(4096), " ": " ".repeat(4096) };
     Lines = class {
       /** `starts`: the text's line starts when the caller has them (lineStartsAnyBreak's, for a text with lone CRs). */
-      constructor(text, starts) {
-        this.text = text;
-        this.starts = starts ?? lineStarts(text);
+      constructor(text3, starts) {
+        this.text = text3;
+        this.starts = starts ?? lineStarts(text3);
       }
       text;
       /** Where each line starts (after each LF). */
@@ -8360,33 +8298,33 @@ var init_lines = __esm({
 // src/core/parse/offsetNode.ts
 function pathLength(node) {
   let n = 0;
-  let at2 = node;
+  let at3 = node;
   for (; ; ) {
-    if (at2 instanceof ChildNode) {
-      if (!at2.parent) return n;
+    if (at3 instanceof ChildNode) {
+      if (!at3.parent) return n;
       n++;
-      at2 = at2.parent;
-    } else if (at2 instanceof JoinedPathNode) {
-      n += at2.ownLength;
-      at2 = at2.base;
-    } else return n + at2.path.length;
+      at3 = at3.parent;
+    } else if (at3 instanceof JoinedPathNode) {
+      n += at3.ownLength;
+      at3 = at3.base;
+    } else return n + at3.path.length;
   }
 }
 function segmentFromEnd(node, i) {
-  let at2 = node;
+  let at3 = node;
   for (; ; ) {
-    if (at2 instanceof ChildNode) {
-      if (!at2.parent) return void 0;
-      if (i === 0) return at2.key;
+    if (at3 instanceof ChildNode) {
+      if (!at3.parent) return void 0;
+      if (i === 0) return at3.key;
       i--;
-      at2 = at2.parent;
-    } else if (at2 instanceof JoinedPathNode) {
-      const own = at2.ownLength;
-      if (i < own) return at2.ownFromEnd(i);
-      i -= own;
-      at2 = at2.base;
+      at3 = at3.parent;
+    } else if (at3 instanceof JoinedPathNode) {
+      const own2 = at3.ownLength;
+      if (i < own2) return at3.ownFromEnd(i);
+      i -= own2;
+      at3 = at3.base;
     } else {
-      const path = at2.path;
+      const path = at3.path;
       return i < path.length ? path[path.length - 1 - i] : void 0;
     }
   }
@@ -8413,11 +8351,11 @@ var init_offsetNode = __esm({
   "src/core/parse/offsetNode.ts"() {
     "use strict";
     OffsetRangesNode = class {
-      constructor(key, at2, ks, ke) {
+      constructor(key, at3, ks, ke) {
         this.key = key;
         this.ks = ks;
         this.ke = ke;
-        this.#at = at2;
+        this.#at = at3;
       }
       key;
       ks;
@@ -8449,8 +8387,8 @@ var init_offsetNode = __esm({
       #tail;
       #last;
       #path;
-      constructor(key, base2, tail, last, at2, ks, ke, end = ke) {
-        super(key, at2, ks, ke);
+      constructor(key, base2, tail, last, at3, ks, ke, end = ke) {
+        super(key, at3, ks, ke);
         this.end = end;
         this.#base = base2;
         this.#tail = tail ?? NO_SEGMENTS;
@@ -8485,8 +8423,8 @@ var init_offsetNode = __esm({
     ChildNode = class extends OffsetRangesNode {
       parent;
       #path;
-      constructor(key, parent, at2, ks, ke) {
-        super(key, at2, ks, ke);
+      constructor(key, parent, at3, ks, ke) {
+        super(key, at3, ks, ke);
         this.parent = parent;
       }
       get path() {
@@ -8514,9 +8452,9 @@ function plainValue(s2) {
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s2)) return parseFloat(s2);
   return s2;
 }
-function readPlainYaml(text, maxNodes) {
+function readPlainYaml(text3, maxNodes) {
   try {
-    return new Reader(text, maxNodes).read();
+    return new Reader(text3, maxNodes).read();
   } catch (e) {
     if (e === GIVE_UP) return null;
     if (e instanceof RangeError) return null;
@@ -8575,13 +8513,13 @@ var init_yamlFast = __esm({
     MAX_SHARED_SCALAR = 64;
     MAX_SHARED_SCALARS = 4096;
     Reader = class {
-      constructor(text, maxNodes) {
-        this.text = text;
+      constructor(text3, maxNodes) {
+        this.text = text3;
         this.maxNodes = maxNodes;
-        this.positions = new LineIndex(text, lineStartsAnyBreak(text));
+        this.positions = new LineIndex(text3, lineStartsAnyBreak(text3));
         const starts = this.positions.starts;
         this.count = starts.length;
-        const bom = text.charCodeAt(0) === 65279;
+        const bom = text3.charCodeAt(0) === 65279;
         this.starts = bom ? [1, ...starts.slice(1)] : starts;
       }
       text;
@@ -8656,12 +8594,12 @@ var init_yamlFast = __esm({
         return false;
       }
       /** After a value that ended on line `ln`: the rest of that line must be blank or a comment. */
-      restOfLine(at2, ln) {
+      restOfLine(at3, ln) {
         const t2 = this.text;
         const e = this.lineEnd(ln);
-        let i = at2;
+        let i = at3;
         while (i < e && t2.charCodeAt(i) === SPACE) i++;
-        if (i < e && !(t2.charCodeAt(i) === HASH && i > at2)) giveUp();
+        if (i < e && !(t2.charCodeAt(i) === HASH && i > at3)) giveUp();
       }
       /** A one-line value ended on line `ln`: a more indented content line after it would continue it. */
       endOfLineValue(ln, parentIndent) {
@@ -8669,10 +8607,10 @@ var init_yamlFast = __esm({
         if (nl < this.count && !this.isMarker(nl) && this.indent(nl) > parentIndent) giveUp();
         this.next = ln + 1;
       }
-      isDash(at2, e) {
-        if (this.text.charCodeAt(at2) !== DASH) return false;
-        const c = this.text.charCodeAt(at2 + 1);
-        return at2 + 1 >= e || c === SPACE;
+      isDash(at3, e) {
+        if (this.text.charCodeAt(at3) !== DASH) return false;
+        const c = this.text.charCodeAt(at3 + 1);
+        return at3 + 1 >= e || c === SPACE;
       }
       /**
        * Plain scalars read so far, by their text: a file repeats the same keys and many of the same values
@@ -8737,24 +8675,24 @@ var init_yamlFast = __esm({
        * indentation of the collection holding it; `open` says a block sequence or mapping may start here
        * (at the start of a line or after `- `), which it may not right after `key: `.
        */
-      node(target, ln, at2, parentIndent, open) {
+      node(target, ln, at3, parentIndent, open) {
         if (++this.depth > MAX_DEPTH) giveUp();
         const t2 = this.text;
         const e = this.lineEnd(ln);
-        const c = t2.charCodeAt(at2);
-        const col = at2 - this.starts[ln];
-        if (this.isDash(at2, e)) {
+        const c = t2.charCodeAt(at3);
+        const col = at3 - this.starts[ln];
+        if (this.isDash(at3, e)) {
           if (!open) giveUp();
           this.blockSeq(target, ln, col);
         } else if (c === 91 || c === 123) {
-          this.flowValue(target, at2, e, ln);
+          this.flowValue(target, at3, e, ln);
           if (t2.charCodeAt(this.scanSpaces(this.end, e)) === COLON) giveUp();
           this.restOfLine(this.end, ln);
           this.endOfLineValue(ln, parentIndent);
         } else if (c === 124 || c === 62) {
-          this.blockScalar(target, ln, at2, parentIndent);
+          this.blockScalar(target, ln, at3, parentIndent);
         } else if (c === DQUOTE || c === SQUOTE) {
-          const value = this.quoted(at2, e);
+          const value = this.quoted(at3, e);
           const after = this.end;
           const i = this.scanSpaces(after, e);
           if (t2.charCodeAt(i) === COLON && (i + 1 >= e || t2.charCodeAt(i + 1) === SPACE)) {
@@ -8763,27 +8701,27 @@ var init_yamlFast = __esm({
           } else {
             this.restOfLine(after, ln);
             target.value = value;
-            target.vs = at2;
+            target.vs = at3;
             target.ve = this.end = after;
             this.endOfLineValue(ln, parentIndent);
           }
         } else {
-          if (BAD_START.has(c) || c === DASH && t2.charCodeAt(at2 + 1) === TAB) giveUp();
-          const stop = this.plainEnd(at2, e);
+          if (BAD_START.has(c) || c === DASH && t2.charCodeAt(at3 + 1) === TAB) giveUp();
+          const stop = this.plainEnd(at3, e);
           if (stop < 0) {
             if (!open) giveUp();
             this.blockMap(target, ln, col);
           } else {
             let v = stop;
-            while (v > at2 && t2.charCodeAt(v - 1) === SPACE) v--;
-            let text = t2.slice(at2, v);
-            const last = stop === e ? this.continuation(text, ln, parentIndent) : ln;
+            while (v > at3 && t2.charCodeAt(v - 1) === SPACE) v--;
+            let text3 = t2.slice(at3, v);
+            const last = stop === e ? this.continuation(text3, ln, parentIndent) : ln;
             if (last > ln) {
-              text = this.folded;
+              text3 = this.folded;
               v = this.end;
             }
-            target.value = this.plain(text);
-            target.vs = at2;
+            target.value = this.plain(text3);
+            target.vs = at3;
             target.ve = this.end = v;
             this.endOfLineValue(last, parentIndent);
           }
@@ -8853,9 +8791,9 @@ var init_yamlFast = __esm({
        * Where a plain scalar starting at `at` ends on its line (at a comment or the line end), or -1 when
        * a `: ` makes it a mapping key. A tab gives up.
        */
-      plainEnd(at2, e) {
+      plainEnd(at3, e) {
         const t2 = this.text;
-        for (let i = at2; i < e; i++) {
+        for (let i = at3; i < e; i++) {
           const c = t2.charCodeAt(i);
           if (c === COLON) {
             if (i + 1 >= e || t2.charCodeAt(i + 1) === SPACE) return -1;
@@ -8867,30 +8805,30 @@ var init_yamlFast = __esm({
         return e;
       }
       /** A mapping key at `at`: its text; sets this.keyEnd (where it ends) and this.colon (its colon). */
-      key(at2, e) {
+      key(at3, e) {
         const t2 = this.text;
-        const c = t2.charCodeAt(at2);
+        const c = t2.charCodeAt(at3);
         let key;
         let keyEnd;
         if (c === DQUOTE || c === SQUOTE) {
-          key = this.quoted(at2, e);
+          key = this.quoted(at3, e);
           keyEnd = this.end;
         } else {
-          if (BAD_START.has(c) || c === DASH && (at2 + 1 >= e || t2.charCodeAt(at2 + 1) === SPACE)) giveUp();
-          let i = at2;
+          if (BAD_START.has(c) || c === DASH && (at3 + 1 >= e || t2.charCodeAt(at3 + 1) === SPACE)) giveUp();
+          let i = at3;
           for (; i < e; i++) {
             const ch = t2.charCodeAt(i);
             if (ch === COLON && (i + 1 >= e || t2.charCodeAt(i + 1) === SPACE)) break;
             if (ch === TAB || ch === HASH && t2.charCodeAt(i - 1) === SPACE) giveUp();
           }
           keyEnd = i;
-          while (keyEnd > at2 && t2.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-          const raw = t2.slice(at2, keyEnd);
+          while (keyEnd > at3 && t2.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+          const raw = t2.slice(at3, keyEnd);
           if (raw === "<<") giveUp();
           const v = this.plain(raw);
           key = v === null ? "" : String(v);
         }
-        if (keyEnd - at2 > 1e3) giveUp();
+        if (keyEnd - at3 > 1e3) giveUp();
         const colon = this.scanSpaces(keyEnd, e);
         if (t2.charCodeAt(colon) !== COLON || !(colon + 1 >= e || t2.charCodeAt(colon + 1) === SPACE)) giveUp();
         this.keyEnd = keyEnd;
@@ -8898,9 +8836,9 @@ var init_yamlFast = __esm({
         return key;
       }
       /** A key or `-` with nothing after it on line `ln`: a null, where its value would start. */
-      empty(target, at2, ln) {
+      empty(target, at3, ln) {
         target.value = null;
-        target.vs = target.ve = this.end = at2;
+        target.vs = target.ve = this.end = at3;
         this.next = ln + 1;
       }
       /** A block mapping whose first key is at column `indent` of line `ln`; later keys start lines at that indentation. */
@@ -8979,12 +8917,12 @@ var init_yamlFast = __esm({
         target.children = this.collected(base2);
       }
       /** `|` or `>` at `at` on line `ln`, and the lines indented past `parentIndent` under it. */
-      blockScalar(target, ln, at2, parentIndent) {
+      blockScalar(target, ln, at3, parentIndent) {
         const t2 = this.text;
         const e = this.lineEnd(ln);
-        const folded = t2.charCodeAt(at2) === 62;
+        const folded = t2.charCodeAt(at3) === 62;
         let strip = false;
-        let i = at2 + 1;
+        let i = at3 + 1;
         if (t2.charCodeAt(i) === DASH) {
           strip = true;
           i++;
@@ -9049,18 +8987,18 @@ var init_yamlFast = __esm({
         if (!strip && lastText >= 0) value += "\n";
         target.value = value;
         const end = lastText >= 0 ? this.lineEnd(lastLine) : this.lineEnd(ln);
-        target.vs = at2;
+        target.vs = at3;
         target.ve = this.end = end;
         this.next = lastText >= 0 ? lastLine + 1 : ln + 1;
       }
       // ---- scalars and flow collections on one line
       /** A quoted scalar at `at` that closes on the same line; this.end is set after the closing quote. */
-      quoted(at2, e) {
+      quoted(at3, e) {
         const t2 = this.text;
-        const q = t2.charCodeAt(at2);
+        const q = t2.charCodeAt(at3);
         let out = "";
-        let from = at2 + 1;
-        for (let i = at2 + 1; i < e; i++) {
+        let from = at3 + 1;
+        for (let i = at3 + 1; i < e; i++) {
           const c = t2.charCodeAt(i);
           if (q === SQUOTE && c === SQUOTE) {
             if (t2.charCodeAt(i + 1) === SQUOTE && i + 1 < e) {
@@ -9099,13 +9037,13 @@ var init_yamlFast = __esm({
         return giveUp();
       }
       /** `[` or `{` at `at`, closed on the same line; this.end is set after the closing bracket. */
-      flowValue(target, at2, e, ln) {
+      flowValue(target, at3, e, ln) {
         if (++this.depth > MAX_DEPTH) giveUp();
         const t2 = this.text;
-        const map = t2.charCodeAt(at2) === 123;
+        const map = t2.charCodeAt(at3) === 123;
         const close = map ? 125 : 93;
         const base2 = this.pending.length;
-        let i = this.scanSpaces(at2 + 1, e);
+        let i = this.scanSpaces(at3 + 1, e);
         if (t2.charCodeAt(i) !== close) {
           for (let n = 0; ; n++) {
             if (map) {
@@ -9150,37 +9088,37 @@ var init_yamlFast = __esm({
         }
         if (i >= e) giveUp();
         this.end = i + 1;
-        target.vs = at2;
+        target.vs = at3;
         target.ve = this.end;
         target.children = this.collected(base2);
         this.depth--;
       }
       /** One item of a flow collection: a nested collection, a quoted or a plain scalar. */
-      flowItem(target, at2, e, ln) {
+      flowItem(target, at3, e, ln) {
         const t2 = this.text;
-        const c = t2.charCodeAt(at2);
+        const c = t2.charCodeAt(at3);
         if (c === 91 || c === 123) {
-          this.flowValue(target, at2, e, ln);
+          this.flowValue(target, at3, e, ln);
           return;
         }
         let end;
         if (c === DQUOTE || c === SQUOTE) {
-          target.value = this.quoted(at2, e);
+          target.value = this.quoted(at3, e);
           end = this.end;
         } else {
-          end = this.flowPlainEnd(at2, e);
-          if (end === at2) giveUp();
-          target.value = this.plain(t2.slice(at2, end));
+          end = this.flowPlainEnd(at3, e);
+          if (end === at3) giveUp();
+          target.value = this.plain(t2.slice(at3, end));
         }
-        target.vs = at2;
+        target.vs = at3;
         target.ve = this.end = end;
       }
       /** Where a plain scalar inside a flow collection ends (trailing spaces left out). */
-      flowPlainEnd(at2, e) {
+      flowPlainEnd(at3, e) {
         const t2 = this.text;
-        const c0 = t2.charCodeAt(at2);
-        if (BAD_START.has(c0) || c0 === DASH && (at2 + 1 >= e || t2.charCodeAt(at2 + 1) === SPACE || FLOW_STOP.has(t2.charCodeAt(at2 + 1)))) giveUp();
-        let i = at2;
+        const c0 = t2.charCodeAt(at3);
+        if (BAD_START.has(c0) || c0 === DASH && (at3 + 1 >= e || t2.charCodeAt(at3 + 1) === SPACE || FLOW_STOP.has(t2.charCodeAt(at3 + 1)))) giveUp();
+        let i = at3;
         for (; i < e; i++) {
           const c = t2.charCodeAt(i);
           if (FLOW_STOP.has(c)) break;
@@ -9191,7 +9129,7 @@ var init_yamlFast = __esm({
             if (i + 1 >= e || n === SPACE || FLOW_STOP.has(n)) break;
           }
         }
-        while (i > at2 && t2.charCodeAt(i - 1) === SPACE) i--;
+        while (i > at3 && t2.charCodeAt(i - 1) === SPACE) i--;
         return i;
       }
     };
@@ -9226,13 +9164,13 @@ function scalarValue(v) {
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   return String(v);
 }
-function keyText(key, text) {
+function keyText(key, text3) {
   if (key === null || key === void 0) return "";
   if ((0, import_yaml.isScalar)(key)) return key.value === null || key.value === void 0 ? "" : String(key.value);
   if ((0, import_yaml.isAlias)(key)) return `*${key.source}`;
   const r = key.range;
   if (!r || r[1] - r[0] > MAX_COMPLEX_KEY) return (0, import_yaml.isMap)(key) ? "{\u2026}" : (0, import_yaml.isSeq)(key) ? "[\u2026]" : "\u2026";
-  return text.slice(r[0], r[1]).replace(/\s+/g, " ").trim();
+  return text3.slice(r[0], r[1]).replace(/\s+/g, " ").trim();
 }
 function endOf(node) {
   let n = node;
@@ -9264,11 +9202,11 @@ function tooDeep(tokens) {
   }
   return false;
 }
-function flowDepth(text) {
+function flowDepth(text3) {
   let depth = 0;
   let quote = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3.charCodeAt(i);
     if (quote) {
       if (c === quote) quote = 0;
       else if (c === 92 && quote === 34) i++;
@@ -9276,21 +9214,21 @@ function flowDepth(text) {
       continue;
     }
     if (c === 34 || c === 39) quote = c;
-    else if (c === 35 && (i === 0 || isSpace2(text.charCodeAt(i - 1)))) {
-      const nl = text.indexOf("\n", i);
-      i = nl < 0 ? text.length : nl;
+    else if (c === 35 && (i === 0 || isSpace2(text3.charCodeAt(i - 1)))) {
+      const nl = text3.indexOf("\n", i);
+      i = nl < 0 ? text3.length : nl;
     } else if (c === 91 || c === 123) {
       if (++depth > MAX_FLOW_DEPTH) return { depth, offset: i };
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return { depth, offset: -1 };
 }
-function lineNesting(text) {
+function lineNesting(text3) {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3.charCodeAt(i);
     if (c === 10) count = 0;
-    else if ((c === 45 || c === 63 || c === 58) && (i + 1 === text.length || isSpace2(text.charCodeAt(i + 1))) && (c === 58 || i === 0 || isSpace2(text.charCodeAt(i - 1)))) {
+    else if ((c === 45 || c === 63 || c === 58) && (i + 1 === text3.length || isSpace2(text3.charCodeAt(i + 1))) && (c === 58 || i === 0 || isSpace2(text3.charCodeAt(i - 1)))) {
       if (++count > MAX_FLOW_DEPTH) return i;
     }
   }
@@ -9307,16 +9245,16 @@ function parseYamlTree(source, options = {}) {
     const plain2 = readPlainYaml(source, MAX_NODES);
     if (plain2) return { roots: plain2, problems: [] };
   }
-  const text = unifyLineBreaks(source);
-  const deep = flowDepth(text);
+  const text3 = unifyLineBreaks(source);
+  const deep = flowDepth(text3);
   if (deep.offset >= 0) {
-    return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: new LineIndex(text).range(deep.offset, deep.offset + 1), incomplete: true }] };
+    return { roots: [], problems: [{ message: `Brackets nested more than ${MAX_FLOW_DEPTH} deep; the file was not analysed.`, range: new LineIndex(text3).range(deep.offset, deep.offset + 1), incomplete: true }] };
   }
-  const nested = lineNesting(text);
+  const nested = lineNesting(text3);
   if (nested >= 0) {
-    return { roots: [], problems: [{ message: `More than ${MAX_FLOW_DEPTH} collections open on one line; the file was not analysed.`, range: new LineIndex(text).range(nested, nested + 1), incomplete: true }] };
+    return { roots: [], problems: [{ message: `More than ${MAX_FLOW_DEPTH} collections open on one line; the file was not analysed.`, range: new LineIndex(text3).range(nested, nested + 1), incomplete: true }] };
   }
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text3);
   const builder = new Builder(lines);
   const roots = [];
   try {
@@ -9324,7 +9262,7 @@ function parseYamlTree(source, options = {}) {
     Error.stackTraceLimit = 0;
     let list2;
     try {
-      const tokens = Array.from(new import_yaml.Parser().parse(text));
+      const tokens = Array.from(new import_yaml.Parser().parse(text3));
       if (tooDeep(tokens)) return { roots: [], problems: [{ message: "Nested too deeply to analyse; the file was not analysed.", range: zero, incomplete: true }] };
       list2 = Array.from(new import_yaml.Composer({ uniqueKeys: false, merge: false }).compose(tokens));
     } finally {
@@ -9340,7 +9278,7 @@ function parseYamlTree(source, options = {}) {
         builder.problems.push(problem);
       }
       const r = doc.range;
-      roots.push(builder.root(doc, r ? r[0] : 0, r ? r[1] : text.length));
+      roots.push(builder.root(doc, r ? r[0] : 0, r ? r[1] : text3.length));
     }
   } catch (e) {
     builder.problems.push({ message: `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`, range: zero, incomplete: true });
@@ -9393,10 +9331,10 @@ var init_yaml = __esm({
       nodes = 0;
       limitReported = false;
       /** A limit was hit: what lies past it is not in the tree. Reported once per file. */
-      limit(message, at2) {
+      limit(message, at3) {
         if (this.limitReported) return;
         this.limitReported = true;
-        this.problems.push({ message, range: at2, incomplete: true });
+        this.problems.push({ message, range: at3, incomplete: true });
       }
       rangeOf(node, fallback) {
         const r = node?.range;
@@ -9408,8 +9346,8 @@ var init_yaml = __esm({
        */
       fill(target, value, doc, pinned, depth) {
         if ((0, import_yaml.isAlias)(value)) {
-          const at2 = this.rangeOf(value, target.range);
-          target.valueRange = at2;
+          const at3 = this.rangeOf(value, target.range);
+          target.valueRange = at3;
           let resolved;
           try {
             resolved = this.resolve(value, doc);
@@ -9417,7 +9355,7 @@ var init_yaml = __esm({
             resolved = void 0;
           }
           if (resolved === void 0 || depth > 64) return;
-          this.fill(target, resolved, doc, pinned ?? at2, depth + 1);
+          this.fill(target, resolved, doc, pinned ?? at3, depth + 1);
           return;
         }
         if ((0, import_yaml.isScalar)(value)) {
@@ -9428,11 +9366,11 @@ var init_yaml = __esm({
         if ((0, import_yaml.isMap)(value)) {
           if (!pinned) target.valueRange = this.rangeOf(value, target.range);
           const children = [];
-          const own = new Set(value.items.map((p) => (0, import_yaml.isPair)(p) ? keyText(p.key, this.lines.text) : ""));
+          const own2 = new Set(value.items.map((p) => (0, import_yaml.isPair)(p) ? keyText(p.key, this.lines.text) : ""));
           for (const pair of value.items) {
             if (!(0, import_yaml.isPair)(pair)) continue;
             if (keyText(pair.key, this.lines.text) === "<<" && !((0, import_yaml.isScalar)(pair.key) && pair.key.type !== "PLAIN")) {
-              this.merge(target, children, own, pair.value, doc, pinned, depth);
+              this.merge(target, children, own2, pair.value, doc, pinned, depth);
               continue;
             }
             const child3 = this.node(keyText(pair.key, this.lines.text), target.path, pair.key, pair.value, pinned);
@@ -9462,14 +9400,14 @@ var init_yaml = __esm({
        * A merge key (`<<: *defaults`, `<<: [*a, *b]`): the merged mapping's keys become children of
        * `target`, unless the mapping sets them itself. They sit at the alias's position.
        */
-      merge(target, children, own, value, doc, pinned, depth) {
+      merge(target, children, own2, value, doc, pinned, depth) {
         const sources = (0, import_yaml.isSeq)(value) ? value.items : [value];
         for (const src of sources) {
-          const at2 = this.rangeOf(src, target.range);
-          const tmp = { key: target.key, path: target.path, keyRange: at2, range: at2 };
-          this.fill(tmp, src, doc, pinned ?? at2, depth + 1);
+          const at3 = this.rangeOf(src, target.range);
+          const tmp = { key: target.key, path: target.path, keyRange: at3, range: at3 };
+          this.fill(tmp, src, doc, pinned ?? at3, depth + 1);
           for (const c of tmp.children ?? []) {
-            if (own.has(c.key) || children.some((x) => x.key === c.key)) continue;
+            if (own2.has(c.key) || children.some((x) => x.key === c.key)) continue;
             children.push(c);
           }
         }
@@ -9514,13 +9452,13 @@ var init_yaml = __esm({
         if (this.anchors?.doc !== doc) {
           const byName = /* @__PURE__ */ new Map();
           const order = /* @__PURE__ */ new Map();
-          let at3 = 0;
+          let at4 = 0;
           (0, import_yaml.visit)(doc, {
             Node: (_key, node) => {
-              if ((0, import_yaml.isAlias)(node)) order.set(node, at3++);
+              if ((0, import_yaml.isAlias)(node)) order.set(node, at4++);
               else if (node.anchor) {
                 const list3 = byName.get(node.anchor) ?? [];
-                list3.push({ at: at3++, node });
+                list3.push({ at: at4++, node });
                 byName.set(node.anchor, list3);
               }
             }
@@ -9528,13 +9466,13 @@ var init_yaml = __esm({
           this.anchors = { doc, byName, order };
         }
         const list2 = this.anchors.byName.get(alias.source);
-        const at2 = this.anchors.order.get(alias);
-        if (!list2 || at2 === void 0) return void 0;
+        const at3 = this.anchors.order.get(alias);
+        if (!list2 || at3 === void 0) return void 0;
         let lo = 0;
         let hi = list2.length;
         while (lo < hi) {
           const mid = lo + hi >> 1;
-          if (list2[mid].at < at2) lo = mid + 1;
+          if (list2[mid].at < at3) lo = mid + 1;
           else hi = mid;
         }
         return lo > 0 ? list2[lo - 1].node : void 0;
@@ -9554,21 +9492,21 @@ var init_yaml = __esm({
 });
 
 // src/core/parse/yamlModule.ts
-function parseYamlModel(format3, text, file) {
-  const { roots, problems } = parseYamlTree(text);
+function parseYamlModel(format3, text3, file) {
+  const { roots, problems } = parseYamlTree(text3);
   return { format: format3, file, roots, problems };
 }
-function yamlFormatModule(format3, topics2, workloads5) {
+function yamlFormatModule(format3, topics2, workloads7) {
   return {
     format: format3,
-    parse: (text, file) => parseYamlModel(format3, text, file),
-    topicAt: (model, pos) => {
-      const hit2 = keyedTopicAt(topics2(), model.roots, pos);
+    parse: (text3, file) => parseYamlModel(format3, text3, file),
+    topicAt: (model, pos2) => {
+      const hit2 = keyedTopicAt(topics2(), model.roots, pos2);
       if (!hit2) return null;
       const { key: _k, node: _n, ...plain2 } = hit2;
       return plain2;
     },
-    workloads: (model) => model.roots.length ? workloads5(model) : []
+    workloads: (model) => model.roots.length ? workloads7(model) : []
   };
 }
 function baseName(file) {
@@ -9650,8 +9588,8 @@ var init_compose2 = __esm({
     DEVICES_TOPIC = COMPOSE_TOPICS.find((t2) => t2.id === "compose.deploy.resources.devices");
     composeModule = {
       ...yamlModule,
-      topicAt: (model, pos) => {
-        const hit2 = keyedTopicAt(COMPOSE_TOPICS, model.roots, pos);
+      topicAt: (model, pos2) => {
+        const hit2 = keyedTopicAt(COMPOSE_TOPICS, model.roots, pos2);
         if (!hit2) return null;
         const { key, node, ...plain2 } = hit2;
         const devicesOnly = node.key === "reservations" && !!node.children?.length && node.children.every((c) => c.key === "devices");
@@ -10250,7 +10188,7 @@ var init_kubernetes = __esm({
         paths: kids("**.domain.devices", ...KUBEVIRT_DEVICE_FIELDS),
         title: "domain.devices",
         summary: "The virtual hardware of the guest.",
-        does: "Disks, network interfaces, GPUs, host devices, input devices, TPM, RNG, watchdog and other virtual devices.",
+        does: "Disks, network interfaces, GPUs, host devices, input devices, a TPM (`tpm`), a random-number device (`rng`), a `watchdog` and other virtual devices.",
         angle: "A VM is defined as virtual hardware on which a complete OS boots; a container is defined as a process tree on the host's kernel. Everything here is something the guest's own drivers must support.",
         dimensions: ["os-kernel", "guest-compat"],
         sources: [MS.vmArch, BB.vms, DIFF.vms],
@@ -10347,7 +10285,7 @@ var init_kubernetes = __esm({
         paths: kids("**.volumes.#.containerDisk", "image", "imagePullPolicy", "imagePullSecret", "path"),
         title: "containerDisk",
         summary: "A VM disk image shipped as a container image.",
-        does: "The disk image (qcow2/raw under `/disk`) is pulled from a registry like any container image; changes are thrown away when the VM stops.",
+        does: "The disk image named by `image` (qcow2/raw under `/disk`) is pulled from a registry like any container image; changes are thrown away when the VM stops.",
         angle: "VM images distributed the container way: same registries and pull workflow, and an ephemeral root disk like a container's filesystem. Persistent state needs a DataVolume or PVC, as with containers.",
         dimensions: ["deployment", "storage"],
         sources: [MS.deployment, MS.storage],
@@ -10470,13 +10408,13 @@ function firstImage(spec) {
 function kubernetesWorkloads(model) {
   return kubernetesObjects(model).filter((o) => o.workloadKind).map((o) => {
     const image = firstImage(o.spec);
-    const at2 = child(o.root, "kind") ?? o.root;
+    const at3 = child(o.root, "kind") ?? o.root;
     return {
       name: o.name ?? o.kind,
       kind: o.workloadKind,
       format: "kubernetes",
       file: model.file,
-      range: at2.keyRange,
+      range: at3.keyRange,
       extent: o.root.range,
       ...o.name ? { object: { kind: o.kind, name: o.name } } : {},
       ...image ? { image } : {}
@@ -10509,9 +10447,9 @@ function attachmentsOf(model) {
   const out = [];
   for (const o of kubernetesObjects(model)) {
     if (!ATTACHING_KINDS.has(o.kind)) continue;
-    const ref5 = child(o.root, "spec", "scaleTargetRef") ?? child(o.root, "spec", "targetRef");
-    const kind = childString(ref5, "kind") ?? "Deployment";
-    const name = childString(ref5, "name");
+    const ref7 = child(o.root, "spec", "scaleTargetRef") ?? child(o.root, "spec", "targetRef");
+    const kind = childString(ref7, "kind") ?? "Deployment";
+    const name = childString(ref7, "name");
     if (name) out.push({ extent: o.root.range, target: { kind, name } });
   }
   return out;
@@ -10559,12 +10497,12 @@ var init_kubernetes2 = __esm({
     yamlModule2 = yamlFormatModule("kubernetes", () => KUBERNETES_TOPICS, kubernetesWorkloads);
     kubernetesModule = {
       ...yamlModule2,
-      topicAt: (model, pos) => {
-        const hit2 = keyedTopicAt(KUBERNETES_TOPICS, model.roots, pos);
+      topicAt: (model, pos2) => {
+        const hit2 = keyedTopicAt(KUBERNETES_TOPICS, model.roots, pos2);
         if (!hit2) return null;
         const { key, node: _node, ...plain2 } = hit2;
         if (key.id !== "kubernetes.securityContext.privileged") return plain2;
-        const chain = nodeAt(model.roots, pos) ?? [];
+        const chain = nodeAt(model.roots, pos2) ?? [];
         const rc = runtimeClassAbove(chain);
         if (!rc || !/kata/i.test(rc)) return plain2;
         return { ...plain2, notes: [`\`runtimeClassName: ${rc}\`: this pod runs in a Kata lightweight VM, so \`privileged\` acts on that guest VM's kernel and devices, not the node's; the VM stays the boundary.`] };
@@ -10703,7 +10641,7 @@ var init_cloudinit = __esm({
         paths: ["mounts", "mounts.#", "mount_default_fields", "mount_default_fields.#", ...kids2("swap", "filename", "size", "maxsize")],
         title: "mounts",
         summary: "Filesystems (and swap) the guest mounts.",
-        does: "Adds entries to `/etc/fstab` in fstab field order (`[device, mountpoint, type, options, ...]`) and mounts them; `swap` creates a swap file.",
+        does: "Adds entries to `/etc/fstab` in fstab field order (`[device, mountpoint, type, options, ...]`) and mounts them; `swap` creates a swap file (`filename`, `size`, `maxsize`).",
         angle: "A VM mounts its own disks and network shares like any server: a virtual disk for local data, a file share for data several servers use. Containers get volumes mounted for them by the runtime.",
         dimensions: ["storage"],
         sources: [MS.storage, S24.storage],
@@ -10812,7 +10750,7 @@ var init_cloudinit = __esm({
         id: "cloud-init.yum_repos",
         format: "cloud-init",
         // Repositories are named by the user, and their options go into the .repo file as written.
-        paths: ["yum_repos", "yum_repos.*", "yum_repos.*.*"],
+        paths: ["yum_repos", "yum_repos.*", "yum_repos.*.baseurl", "yum_repos.*.enabled", "yum_repos.*.gpgcheck", "yum_repos.*.gpgkey"],
         title: "yum_repos",
         summary: "Adds yum/dnf repositories.",
         does: "Writes a `.repo` file per entry with `baseurl`, `enabled`, `gpgcheck`, `gpgkey` and other repo options.",
@@ -12207,7 +12145,7 @@ var init_instructions = __esm({
         title: "FROM",
         summary: "Starts a build stage on top of a base image.",
         does: "Begins a new build stage and names the image it builds on: `FROM [--platform=<platform>] <image>[:<tag>|@<digest>] [AS <name>]`. Without a tag or digest the builder uses `latest`. Only `ARG` may come before the first `FROM`, and each later `FROM` starts over with a fresh stage.",
-        angle: "The base image is the operating system **user space** you ship (libraries, package manager, shell); the **kernel that runs it never comes from the image**. Every container from this image runs on the kernel of whatever host starts it, while a VM boots a kernel of its own. So the base decides your patching work and image size, but not which kernel features, drivers or OS version you get: the host does.",
+        angle: "A container from this image runs on the **kernel of its host**, while a VM boots a kernel of its own: the base image brings only the OS **user space** (libraries, package manager, shell). So the base decides your patching work and image size, but not which kernel features, drivers or OS version you get: the host does.",
         dimensions: ["os-kernel", "guest-compat", "os-updates", "density"],
         sources: [MS.containerArch, MS.vmArch, MS.os, BB.containers],
         reference: dockerfileRef("FROM", "from")
@@ -12469,25 +12407,25 @@ var init_syntax = __esm({
 });
 
 // src/core/knowledge/dockerfile/classify.ts
-function parseImageRef(text) {
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
+function parseImageRef(text3) {
+  const tokens = text3.trim().split(/\s+/).filter(Boolean);
   let platform;
-  let ref5 = "";
+  let ref7 = "";
   for (const t2 of tokens) {
     if (t2.startsWith("--")) {
       const m = /^--platform=(.*)$/i.exec(t2);
       if (m) platform = m[1];
       continue;
     }
-    ref5 = t2;
+    ref7 = t2;
     break;
   }
-  let rest = ref5;
+  let rest = ref7;
   let digest;
-  const at2 = rest.indexOf("@");
-  if (at2 >= 0) {
-    digest = rest.slice(at2 + 1);
-    rest = rest.slice(0, at2);
+  const at3 = rest.indexOf("@");
+  if (at3 >= 0) {
+    digest = rest.slice(at3 + 1);
+    rest = rest.slice(0, at3);
   }
   let tag;
   const colon = rest.lastIndexOf(":");
@@ -12511,8 +12449,8 @@ function parseImageRef(text) {
   if (platform !== void 0) parts.platform = platform;
   return parts;
 }
-function isNanoServer2016(ref5) {
-  const p = parseImageRef(ref5);
+function isNanoServer2016(ref7) {
+  const p = parseImageRef(ref7);
   const tag = (p.tag ?? "").toLowerCase();
   if (!/nanoserver/.test(p.path) && !/nanoserver/.test(tag)) return false;
   if (/(^|[-_.])(sac2016|1607|ltsc2016)($|[-_.])|10\.0\.14393/.test(tag)) return true;
@@ -12524,8 +12462,8 @@ function qualified(p) {
   const path = registry === "docker.io" && !p.path.includes("/") ? `library/${p.path}` : p.path;
   return `${registry}/${path}`;
 }
-function classifyImage(ref5, options = {}) {
-  const parts = parseImageRef(ref5);
+function classifyImage(ref7, options = {}) {
+  const parts = parseImageRef(ref7);
   const tag = (parts.tag ?? "").toLowerCase();
   if (!parts.registry && !parts.tag && !parts.digest && options.stages?.some((s2) => s2.toLowerCase() === parts.path)) {
     return { family: "stage", topicIds: [DF.stageRef], os: "unknown", notes: [NOTES.stage], parts };
@@ -12631,7 +12569,7 @@ var init_classify = __esm({
       scratch: "Empty base: no shell or package manager; the host kernel is all the OS there is.",
       distroless: "Google distroless: no shell or package manager, so little to attack and few OS packages to update.",
       distrolessDebug: "Google distroless `:debug` tag: adds a BusyBox shell for debugging; the other tags have none.",
-      windows: (release) => `Windows image: with process isolation it needs a Windows host whose build matches${release ? ` (${release})` : ""}; Hyper-V isolation also lets a newer host run it (not an older one). It cannot run on a Linux host.`,
+      windows: (release) => `Windows image, so a Windows host: with process isolation its build must match${release ? ` (${release})` : ""}; Hyper-V isolation also lets a newer host run it, not an older one.`,
       linuxOnHost: "Linux user space only: the kernel is the host's (on Windows or macOS, a Linux VM provides it).",
       latest: "':latest' moves under you: a rebuild may bring a different OS release.",
       untagged: "No tag: the builder uses ':latest', which moves whenever the publisher pushes.",
@@ -12661,13 +12599,287 @@ var init_dockerfile = __esm({
   }
 });
 
+// src/core/knowledge/bake.ts
+var REF, ref3, attrRef, bk, attrPaths, NON_X86, X86, BAKE_TOPICS;
+var init_bake = __esm({
+  "src/core/knowledge/bake.ts"() {
+    "use strict";
+    init_cite();
+    REF = "https://docs.docker.com/build/bake/reference/";
+    ref3 = (label, anchor) => ({ label: `Bake file reference: ${label}`, url: `${REF}#${anchor}` });
+    attrRef = (name) => ref3(`target.${name}`, `target${name.replace(/[^a-z0-9-]/g, "")}`);
+    bk = (t2) => ({ ...t2, format: "bake" });
+    attrPaths = (name, nested = false) => [`target.*.${name}`, nested ? `target.*.${name}.**` : `target.*.${name}.#`];
+    NON_X86 = /^linux\/(arm64(\/v8)?|arm\/v[5-8]|arm|386|ppc64le|s390x|riscv64|mips64(le)?|mips(le)?|loong64)$/i;
+    X86 = /^linux\/(amd64(\/v[2-4])?|x86_64)$/i;
+    BAKE_TOPICS = [
+      bk({
+        id: "bake.target",
+        title: "target",
+        summary: "One image build: what `docker build` would be given, written down.",
+        does: "A target block stands for a single build invocation: its context, Dockerfile, tags, build arguments, platforms and outputs. `docker buildx bake <name>` builds it; several targets named on the command line, or in a group, build in parallel.",
+        angle: "What a target produces is a container image, not a machine: user-space files that will run on the kernel of whichever host pulls them, started in seconds. Nothing in a Bake file boots a guest OS. Where the image can run is set by its `platforms` (a Linux image needs a Linux kernel, an arm64 image an arm64 CPU or emulation), and how far its build may reach into the builder host by `entitlements` and `network`.",
+        dimensions: ["os-kernel", "deployment", "startup"],
+        sources: [MS.containerArch, BB.containers, S24.portability],
+        reference: ref3("Target", "target"),
+        paths: ["target.*"],
+        notes: [{ match: /^_/, note: "a leading underscore is the usual mark of a template other targets inherit from; it is built only when asked for by name." }]
+      }),
+      bk({
+        id: "bake.group",
+        title: "group",
+        summary: "A set of targets built together.",
+        does: "A group lists targets by name so one `docker buildx bake <group>` builds them all at once. The group named `default` is built when no target is given; a group takes precedence over a target of the same name.",
+        angle: "A group is several images built side by side, usually the services of one application. Each becomes its own container at run time, sharing the host kernel with the others, which is the light-weight, many-small-parts layout containers suit; one of them needing its own kernel would make that one a VM candidate, not the whole group.",
+        dimensions: ["deployment", "density"],
+        sources: [BB.containers, DIFF.choose, LEARN.consider],
+        reference: ref3("Group", "group"),
+        paths: ["group.*", "group.*.targets", "group.*.targets.#"]
+      }),
+      bk({
+        id: "bake.variable",
+        title: "variable",
+        summary: "A value the Bake file reads, with a default that the environment can override.",
+        does: 'Declares a variable with an optional `default`, `type` and `description`. Attributes interpolate it (`"${TAG}"`), and an environment variable of the same name, or `--var`, overrides the default at build time. A `null` default leaves the Dockerfile\'s own `ARG` default in force.',
+        angle: "Variables change what is built (a base image version, a tag, a platform list) without touching the file, so one definition serves every environment. That reproducible, parameterised rebuild is how container images take OS and library updates, instead of patching a machine in place.",
+        dimensions: ["os-updates", "portability"],
+        sources: [MS.updates, S24.portability],
+        reference: ref3("Variable", "variable"),
+        paths: ["variable.*", "variable.*.*", "variable.*.*.**"]
+      }),
+      bk({
+        id: "bake.function",
+        title: "function",
+        summary: "A user-defined HCL function the attributes can call.",
+        does: "Defines a function from its `params` and a `result` expression; attributes call it like the built-in functions (`${increment(123)}`). It only computes values while the file is read: it runs nothing on the builder.",
+        angle: "A function shapes the build definition (tags, names, argument values) and has no bearing on the image or on its isolation: the container-or-VM question is answered by what the targets build and with which privileges.",
+        dimensions: ["deployment"],
+        sources: [S24.portability],
+        reference: ref3("Function", "function"),
+        paths: ["function.*", "function.*.*", "function.*.*.**"]
+      }),
+      bk({
+        id: "bake.platforms",
+        title: "platforms",
+        summary: "The OS and CPU architectures the image is built for.",
+        does: "The same as `--platform`: one entry builds a single-platform image, several build one multi-platform image with a variant per entry (`linux/amd64`, `linux/arm64`, `linux/arm/v7`). `local` stands for the platform of the machine that runs bake (the BuildKit client), not of the builder.",
+        angle: "A container runs on its host's own kernel and CPU, so each platform is a variant that runs natively only on hosts of that OS and architecture; for a CPU the builder does not have, its `RUN` steps are built under emulation, which is slow, unless the builder has a native node of that architecture or the Dockerfile cross-compiles. A `linux/*` variant needs a Linux kernel (on macOS or Windows, the Linux VM that Docker Desktop runs), a `windows/*` variant a Windows host. Several platforms in one image let each host pull its own native variant, so no VM or emulation is needed where it runs.",
+        dimensions: ["guest-compat", "portability", "performance"],
+        sources: [MS.containerArch, MS.guest, S24.portability],
+        reference: attrRef("platforms"),
+        paths: attrPaths("platforms"),
+        notes: [
+          { match: NON_X86, note: "not an x86-64 platform: on an x86-64 builder its build steps run under emulation, and it runs natively only on hosts of that CPU." },
+          { match: X86, note: "x86-64: on an arm64 builder (Apple silicon, Graviton) its build steps run under emulation." },
+          { match: /^windows\//i, note: "a Windows variant: it runs on a Windows container host of a compatible version, or in a Windows VM." },
+          { match: /^darwin\//i, note: "a macOS platform: Docker runs no containers on a macOS kernel, so this is a build output of files (binaries), not an image to run." },
+          { match: "local", note: "the platform of the machine running bake; the image runs natively on hosts like it, and a builder with another CPU builds it under emulation." }
+        ]
+      }),
+      bk({
+        id: "bake.entitlements",
+        title: "entitlements",
+        summary: "Extra permissions the build needs: `network.host` or `security.insecure`. Build time only.",
+        does: "Declares what the build requires beyond the default sandbox: `network.host` for `RUN --network=host` steps, `security.insecure` for `RUN --security=insecure` steps, which run in privileged containers. The user must still grant them when running bake (`--allow`, or confirming the prompt), and the builder must allow them.",
+        angle: "These loosen the isolation of the **build**, not of the container the image later becomes: a `security.insecure` step is a privileged container that can reach the builder host's devices and kernel, a `network.host` step shares the builder host's network. Build such targets on a throwaway or dedicated builder (a CI VM, a remote builder) rather than a shared machine, especially for Dockerfiles you did not write.",
+        dimensions: ["security", "isolation"],
+        sources: [S24.security, MS.isolation],
+        reference: attrRef("entitlements"),
+        paths: attrPaths("entitlements"),
+        notes: [
+          { match: "security.insecure", note: "`RUN --security=insecure` steps of this build run as privileged containers on the builder host, at build time only." },
+          { match: "network.host", note: "build steps may use the builder host's network stack instead of an isolated one, at build time only." }
+        ]
+      }),
+      bk({
+        id: "bake.network",
+        title: "network",
+        summary: "The network mode of every `RUN` step of the build: `default`, `host` or `none`.",
+        does: "Sets the network mode for the whole build request, overriding the default for each `RUN` instruction. `host` also needs the `network.host` entitlement granted when bake runs; `none` cuts the build off from the network. The reference suggests `RUN --network=` in the Dockerfile instead, per step.",
+        angle: "With `host`, build steps share the builder host's network stack: they can reach whatever the host can, services on its loopback included, so the build is no longer isolated from the machine it runs on. It says nothing about the network of the running container. `none` is the opposite: a build that cannot fetch anything it was not given.",
+        dimensions: ["networking", "isolation", "security"],
+        sources: [MS.networking, S24.security],
+        reference: attrRef("network"),
+        paths: ["target.*.network"],
+        notes: [
+          { match: "host", note: "every `RUN` step of this build uses the builder host's network (the `network.host` entitlement must be granted)." },
+          { match: "none", note: "the build steps get no network at all." }
+        ]
+      }),
+      bk({
+        id: "bake.args",
+        title: "args",
+        summary: "Build arguments, as `--build-arg`.",
+        does: "A map of values for the Dockerfile's `ARG` instructions. A `null` value keeps the Dockerfile's own default.",
+        angle: "Build arguments pick versions and variants at build time (a base image tag, a Go or Node version), so moving the image to a newer OS layer is a rebuild with a new value rather than an upgrade of a running machine. They end up in the image history, so they are no place for secrets: use `secret` for those.",
+        dimensions: ["os-updates", "security"],
+        sources: [MS.updates, S24.security],
+        reference: attrRef("args"),
+        paths: ["target.*.args", "target.*.args.*"]
+      }),
+      bk({
+        id: "bake.contexts",
+        title: "contexts",
+        summary: "Additional named build contexts, as `--build-context`.",
+        does: "Maps names to extra contexts the Dockerfile can use in `FROM` and `COPY --from`: a local folder, a Git or HTTP URL, a pinned image (`docker-image://\u2026`) or another Bake target (`target:<name>`).",
+        angle: "A context named after a `FROM` image replaces that base image, so this is where a Bake file can swap the OS layer an image is built on. Pinning it by digest keeps the build reproducible; pointing it at another target chains builds without pushing an intermediate image.",
+        dimensions: ["os-updates", "portability"],
+        sources: [MS.updates, S24.portability],
+        reference: attrRef("contexts"),
+        paths: ["target.*.contexts", "target.*.contexts.*"],
+        notes: [
+          { match: /^docker-image:\/\//, note: "an image from a registry takes the place of this context (for a `FROM` of that name, the base image changes)." },
+          { match: /^target:/, note: "the result of another target of this file is used as this context." }
+        ]
+      }),
+      bk({
+        id: "bake.output",
+        title: "output",
+        summary: "Where the result goes, as `--output`: the local image store, a registry, files, or only the cache.",
+        does: 'A list of export destinations, as strings (`type=registry`) or objects (`{ type = "local", dest = "out" }`): `docker` loads the image into the local engine, `registry` pushes it (as `image` does with `push=true`), `oci` writes an image archive, `local` and `tar` write the filesystem out as files, `cacheonly` keeps nothing but the build cache.',
+        angle: "An image output becomes containers on whatever hosts pull it; a `local` or `tar` output is plain files, often binaries built in a container for use elsewhere, which need neither a container nor a VM to run. Either way the build ran in containers on the builder, not in a machine of its own.",
+        dimensions: ["deployment", "portability"],
+        sources: [MS.deployment, S24.portability],
+        reference: attrRef("output"),
+        paths: attrPaths("output", true),
+        notes: [
+          { match: /^(type=)?(docker|image|registry|oci)\b/, note: "an image: it will run as containers on hosts whose OS and CPU match a built platform." },
+          { match: /^(type=)?(local|tar)\b/, note: "files, not an image: the build result is copied out of the builder." },
+          { match: /^(type=)?cacheonly\b/, note: "nothing is exported but the build cache (a check or test target)." }
+        ]
+      }),
+      bk({
+        id: "bake.attest",
+        title: "attest",
+        summary: "Build attestations: provenance and SBOM.",
+        does: "Adds attestations to the result, given in the long CSV form or as objects: `type=provenance` (how and from what it was built, `mode=max` for more detail) and `type=sbom` (the packages inside).",
+        angle: "An SBOM lists the OS packages and libraries inside the image, which is what gets patched when the image is rebuilt on a newer base; provenance ties the image to its source. Both help answer what a container carries of its user-space OS, the part containers still have to keep updated.",
+        dimensions: ["os-updates", "security"],
+        sources: [MS.updates, S24.security],
+        reference: attrRef("attest"),
+        paths: attrPaths("attest", true)
+      }),
+      bk({
+        id: "bake.dockerfile",
+        title: "dockerfile",
+        summary: "The Dockerfile to build, relative to the context (`Dockerfile` by default).",
+        does: "The same as `--file`. A relative path is taken inside the target's `context`; the default is `Dockerfile`. `dockerfile-inline` takes precedence when both are set.",
+        angle: "The Dockerfile decides what the container will be: its base image (and so the kernel family it needs), its user, what it installs. The findings of that Dockerfile are this target's evidence: the advisor joins them to the target.",
+        dimensions: ["os-kernel", "os-updates"],
+        sources: [MS.containerArch, MS.updates],
+        reference: attrRef("dockerfile"),
+        paths: ["target.*.dockerfile"]
+      }),
+      bk({
+        id: "bake.dockerfile-inline",
+        title: "dockerfile-inline",
+        summary: "A Dockerfile written in the Bake file itself.",
+        does: "Uses the string as the Dockerfile of the target; it takes precedence over `dockerfile`.",
+        angle: "An inline Dockerfile still builds a container image that shares its host's kernel; only its instructions live in this file. Its lines are not read as a Dockerfile here, so their findings are not joined to the target.",
+        dimensions: ["os-kernel"],
+        sources: [MS.containerArch],
+        reference: attrRef("dockerfile-inline"),
+        paths: ["target.*.dockerfile-inline"]
+      }),
+      bk({
+        id: "bake.context",
+        title: "context",
+        summary: "The build context: a folder or a URL (`.` by default).",
+        does: "The files the build can read, as the positional argument of `docker build`: a local path or a Git/HTTP URL. Local paths are taken from the working directory bake runs in (relative to the Bake file when `BUILDX_BAKE_FILE_RELATIVE_PATHS=1`).",
+        angle: "Only what is in the context can be copied into the image, which keeps the image a small, explicit set of user-space files rather than a whole machine's disk.",
+        dimensions: ["portability", "deployment"],
+        sources: [BB.containers, S24.portability],
+        reference: attrRef("context"),
+        paths: ["target.*.context"]
+      }),
+      bk({
+        id: "bake.tags",
+        title: "tags",
+        summary: "The names the image is given, as `--tag`.",
+        does: "A list of image references (`org/repo:latest`, `registry.example.com/team/app:v1`) given to the result; with a registry output, these are where it is pushed.",
+        angle: "A tag is how hosts find the image to run as containers; a moving tag such as `latest` makes two hosts run different images under one name. Shipping a new tag and recreating containers is the container way of deploying and updating, in place of upgrading a VM.",
+        dimensions: ["deployment", "os-updates"],
+        sources: [MS.deployment, MS.updates],
+        reference: attrRef("tags"),
+        paths: attrPaths("tags")
+      }),
+      bk({
+        id: "bake.cache-from",
+        title: "cache-from",
+        summary: "External build cache to import, as `--cache-from`.",
+        does: "A list of cache sources (a registry reference, `type=gha`, `type=s3`, a local folder) whose layers the builder may reuse instead of running the steps again.",
+        angle: "Reusing cached layers is what makes rebuilding an image on a newer base cheap enough to do often, which is how a container takes its OS updates. It changes nothing about how the container runs.",
+        dimensions: ["os-updates", "startup"],
+        sources: [MS.updates, BB.containerBenefits],
+        reference: attrRef("cache-from"),
+        paths: attrPaths("cache-from", true)
+      }),
+      bk({
+        id: "bake.cache-to",
+        title: "cache-to",
+        summary: "Where to export the build cache, as `--cache-to`.",
+        does: "A list of cache destinations (`type=inline`, `type=registry,ref=\u2026`, `type=gha`, `type=s3`, a local folder) the builder writes its cache to for later builds.",
+        angle: "Exported cache lets the next builder, often a fresh CI VM, reuse layers instead of rebuilding them; it affects build time only, not the container.",
+        dimensions: ["os-updates", "startup"],
+        sources: [MS.updates, BB.containerBenefits],
+        reference: attrRef("cache-to"),
+        paths: attrPaths("cache-to", true)
+      }),
+      bk({
+        id: "bake.inherits",
+        title: "inherits",
+        summary: "Targets whose attributes this target takes over.",
+        does: "A list of target names; their attributes are copied in and this target's own override them. When several set the same attribute, the one listed last wins.",
+        angle: "Inherited attributes count as this target's own: `platforms`, `entitlements` or `network` set in a shared template loosen or fix every target that inherits it. The advisor follows `inherits` within this file to find the Dockerfile a target builds, and shows the findings it inherits on this entry.",
+        dimensions: ["security", "portability"],
+        sources: [S24.security, S24.portability],
+        reference: attrRef("inherits"),
+        paths: attrPaths("inherits")
+      }),
+      bk({
+        id: "bake.secret",
+        title: "secret",
+        summary: "Secrets exposed to the build, as `--secret`.",
+        does: "A list of secrets taken from a file or an environment variable, each with an `id`; a `RUN --mount=type=secret,id=\u2026` step sees it, and it is not written to the image.",
+        angle: "Keeping credentials out of the image layers keeps the image shareable: whoever pulls it to run a container does not get the key. The secret is the build's, not the running container's.",
+        dimensions: ["security"],
+        sources: [S24.security],
+        reference: attrRef("secret"),
+        paths: attrPaths("secret", true)
+      }),
+      bk({
+        id: "bake.ssh",
+        title: "ssh",
+        summary: "SSH agent sockets or keys exposed to the build, as `--ssh`.",
+        does: "A list of SSH agent sockets or key files, each with an `id`; a `RUN --mount=type=ssh` step can use them, for example to clone a private repository. They are not stored in the image.",
+        angle: "The build borrows the SSH identity of whoever runs bake, for that step only. It is no sign that the container will be reached over SSH: containers are started and entered through their engine, not logged into like a VM.",
+        dimensions: ["security"],
+        sources: [S24.security, BB.containers],
+        reference: attrRef("ssh"),
+        paths: attrPaths("ssh", true)
+      }),
+      bk({
+        id: "bake.target.stage",
+        title: "target (stage)",
+        summary: "The Dockerfile stage to build, as `--target`.",
+        does: "Names the stage (`FROM \u2026 AS <name>`) the build stops at; without it, the last stage is built.",
+        angle: "The stage built is the image that runs: its base image and user decide the container. The advisor reads that stage (and the stages it builds on) of the joined Dockerfile, not the final one.",
+        dimensions: ["os-kernel", "security"],
+        sources: [MS.containerArch, S24.security],
+        reference: attrRef("target"),
+        paths: ["target.*.target"]
+      })
+    ];
+  }
+});
+
 // src/core/knowledge/devcontainer.ts
-var ref3, featureRef, dc, DEVCONTAINER_TOPICS;
+var ref4, featureRef, dc, DEVCONTAINER_TOPICS;
 var init_devcontainer = __esm({
   "src/core/knowledge/devcontainer.ts"() {
     "use strict";
     init_cite();
-    ref3 = (key, anchor = "general-properties") => ({
+    ref4 = (key, anchor = "general-properties") => ({
       label: `Dev Container metadata reference: ${key}`,
       url: `https://containers.dev/implementors/json_reference/#${anchor}`
     });
@@ -12685,7 +12897,7 @@ var init_devcontainer = __esm({
         angle: "The environment is a container: it borrows the kernel of whatever hosts Docker (on macOS and Windows that host is itself a small Linux VM). It starts in seconds and is rebuilt rather than patched, but anything that needs its own kernel, kernel modules or another operating system family will not fit here; that is VM territory.",
         dimensions: ["os-kernel", "startup", "os-updates"],
         sources: [MS.containerArch, MS.os, BB.containers],
-        reference: ref3("image", "image-specific"),
+        reference: ref4("image", "image-specific"),
         paths: ["image"]
       }),
       dc({
@@ -12696,7 +12908,7 @@ var init_devcontainer = __esm({
         angle: "Keeping the environment as a Dockerfile means an OS update is an edit and a rebuild, the way container images are maintained, instead of patching a long-lived machine in place as you would a VM.",
         dimensions: ["os-updates", "deployment"],
         sources: [MS.updates, S24.portability],
-        reference: ref3("build", "image-specific"),
+        reference: ref4("build", "image-specific"),
         paths: ["build"]
       }),
       dc({
@@ -12707,7 +12919,7 @@ var init_devcontainer = __esm({
         angle: "The Dockerfile is where the container-or-VM question is really answered: its base image fixes the user-mode OS, and everything must run on the host kernel. Hover its FROM line for the details.",
         dimensions: ["os-kernel", "os-updates"],
         sources: [MS.os, MS.updates],
-        reference: ref3("build.dockerfile", "image-specific"),
+        reference: ref4("build.dockerfile", "image-specific"),
         paths: ["build.dockerfile", "build.dockerFile", "dockerFile", "dockerfile"]
       }),
       dc({
@@ -12718,7 +12930,7 @@ var init_devcontainer = __esm({
         angle: "Only files in the context can be copied into the image, so a smaller context means a smaller, faster image: part of why containers ship in megabytes where VM images weigh gigabytes.",
         dimensions: ["portability", "startup"],
         sources: [BB.containers],
-        reference: ref3("build.context", "image-specific"),
+        reference: ref4("build.context", "image-specific"),
         paths: ["build.context", "context"]
       }),
       dc({
@@ -12729,7 +12941,7 @@ var init_devcontainer = __esm({
         angle: "Changing a variant or version is a rebuild of the image, not an in-place upgrade of a machine: the container way of handling updates.",
         dimensions: ["os-updates"],
         sources: [MS.updates],
-        reference: ref3("build.args", "image-specific"),
+        reference: ref4("build.args", "image-specific"),
         // Build arguments are named by the user.
         paths: ["build.args", "build.args.*"]
       }),
@@ -12741,7 +12953,7 @@ var init_devcontainer = __esm({
         angle: "Several cooperating containers (app, database, cache) on one host share one kernel and start together in seconds. Reproducing the same layout with VMs would mean one guest OS per piece, with the memory and boot time that brings.",
         dimensions: ["density", "startup", "deployment"],
         sources: [LEARN.consider, DIFF.containers, MS.deployment],
-        reference: ref3("dockerComposeFile", "compose-specific"),
+        reference: ref4("dockerComposeFile", "compose-specific"),
         paths: ["dockerComposeFile", "dockerComposeFile.#"]
       }),
       dc({
@@ -12752,7 +12964,7 @@ var init_devcontainer = __esm({
         angle: "Each service is its own container with its own process tree and filesystem, isolated from the others but sharing the host kernel.",
         dimensions: ["isolation"],
         sources: [MS.isolation],
-        reference: ref3("service", "compose-specific"),
+        reference: ref4("service", "compose-specific"),
         paths: ["service", "runServices"]
       }),
       dc({
@@ -12763,7 +12975,7 @@ var init_devcontainer = __esm({
         angle: "Features can quietly weaken isolation: docker-in-docker, for one, makes the container privileged. Check what each Feature asks for; if the set only works with the host's protections off, the workload wants a VM boundary.",
         dimensions: ["isolation", "security"],
         sources: [S24.security, MS.isolation],
-        reference: ref3("features"),
+        reference: ref4("features"),
         // Keyed by Feature id.
         paths: ["features", "features.*"],
         notes: [
@@ -12780,7 +12992,7 @@ var init_devcontainer = __esm({
         angle: "This is where a dev container most often gives up the container boundary. A container is isolated only as long as its restrictions stay on; each flag that lifts one moves it closer to the host, and a workload that needs them all is better served by a VM.",
         dimensions: ["isolation", "security"],
         sources: [S24.security, MS.isolation, BB.faq],
-        reference: ref3("runArgs", "image-specific"),
+        reference: ref4("runArgs", "image-specific"),
         paths: ["runArgs", "runArgs.#"],
         notes: [
           { match: /^--privileged/i, note: "all capabilities and all host devices; the container can load kernel modules and reach the host. The documents advise keeping this off; needing it suggests a VM." },
@@ -12803,7 +13015,7 @@ var init_devcontainer = __esm({
         angle: "Named volumes keep state outside the disposable container, much like a VM keeps it on a virtual disk. A bind mount of the host Docker socket is different: it hands the container control of the host daemon, which is effectively root on the host.",
         dimensions: ["storage", "isolation", "security"],
         sources: [MS.storage, S24.storage, S24.security],
-        reference: ref3("mounts"),
+        reference: ref4("mounts"),
         paths: ["mounts", "mounts.#"],
         notes: [{ match: /docker\.sock/i, note: "the host Docker socket: whoever controls the container controls the host daemon (and so the host)." }]
       }),
@@ -12815,7 +13027,7 @@ var init_devcontainer = __esm({
         angle: "A privileged container keeps only namespaces between itself and the host kernel. The documents list turning this flag off among the basic container security practices; a workload that cannot run without it (nested Docker, kernel modules, low-level devices) is a candidate for a VM, which brings its own kernel.",
         dimensions: ["isolation", "security", "os-kernel"],
         sources: [S24.security, MS.isolation, DIFF.containers],
-        reference: ref3("privileged"),
+        reference: ref4("privileged"),
         paths: ["privileged"],
         notes: [{ match: /^true$/i, note: "privileged: the container boundary is mostly gone." }]
       }),
@@ -12827,7 +13039,7 @@ var init_devcontainer = __esm({
         angle: "Each capability hands the container a slice of root power over the shared kernel. Narrow ones for debugging are common; broad ones such as `SYS_ADMIN` erode the isolation that made a container acceptable.",
         dimensions: ["isolation", "security"],
         sources: [S24.security, MS.isolation],
-        reference: ref3("capAdd"),
+        reference: ref4("capAdd"),
         paths: ["capAdd", "capAdd.#"],
         notes: [
           { match: /^(SYS_ADMIN|ALL)$/i, note: "close to privileged: mounts, namespaces and much of the kernel become reachable." },
@@ -12843,7 +13055,7 @@ var init_devcontainer = __esm({
         angle: "These profiles are what restrict a container's calls into the host kernel. Switching them off makes the kernel, shared by everything on the host, easier to reach.",
         dimensions: ["isolation", "security"],
         sources: [S24.security, DIFF.containers],
-        reference: ref3("securityOpt"),
+        reference: ref4("securityOpt"),
         paths: ["securityOpt", "securityOpt.#"],
         notes: [{ match: /unconfined|disable/i, note: "confinement turned off." }]
       }),
@@ -12855,7 +13067,7 @@ var init_devcontainer = __esm({
         angle: "Running as a non-root user keeps a mistake or a compromised tool from holding root over the shared kernel; that matters more in a container than in a VM, where root is only root of the guest.",
         dimensions: ["security", "isolation"],
         sources: [S24.security, MS.isolation],
-        reference: ref3("remoteUser"),
+        reference: ref4("remoteUser"),
         paths: ["remoteUser", "containerUser", "updateRemoteUserUID"],
         notes: [{ match: /^root$/i, note: "runs as root inside the container." }]
       }),
@@ -12867,7 +13079,7 @@ var init_devcontainer = __esm({
         angle: "A container usually has no init system: it runs one process tree, not a booted OS. A VM boots a full init (systemd and services), which is part of why it takes minutes rather than seconds to start.",
         dimensions: ["startup", "os-kernel"],
         sources: [BB.diff, DIFF.containers],
-        reference: ref3("init"),
+        reference: ref4("init"),
         paths: ["init"]
       }),
       dc({
@@ -12878,7 +13090,7 @@ var init_devcontainer = __esm({
         angle: "A container does not reserve these resources up front the way a VM allocates its memory; it shares the host and uses what it needs, which is why more containers fit on one machine. A GPU is reached through the host driver rather than passed to a guest.",
         dimensions: ["density", "performance"],
         sources: [BB.diff, LEARN.consider],
-        reference: ref3("hostRequirements", "min-host-reqs"),
+        reference: ref4("hostRequirements", "min-host-reqs"),
         paths: ["hostRequirements", ...["cpus", "memory", "storage", "gpu"].map((k) => `hostRequirements.${k}`)]
       }),
       dc({
@@ -12889,7 +13101,7 @@ var init_devcontainer = __esm({
         angle: "The container has an isolated view of a virtual network adapter; forwarding exposes chosen ports without giving it the host network. A VM gets a full virtual network adapter of its own instead.",
         dimensions: ["networking"],
         sources: [MS.networking],
-        reference: ref3("forwardPorts"),
+        reference: ref4("forwardPorts"),
         paths: ["forwardPorts", "forwardPorts.#", "appPort", "appPort.#"]
       }),
       dc({
@@ -12900,7 +13112,7 @@ var init_devcontainer = __esm({
         angle: "The code stays on the host and is shared into the container, so rebuilding the container loses nothing. With a VM the code lives on the guest disk or travels through a synced folder.",
         dimensions: ["storage"],
         sources: [MS.storage, S24.storage],
-        reference: ref3("workspaceMount", "image-specific"),
+        reference: ref4("workspaceMount", "image-specific"),
         paths: ["workspaceMount", "workspaceFolder"]
       }),
       dc({
@@ -12911,7 +13123,7 @@ var init_devcontainer = __esm({
         angle: "Setup done here is redone whenever the container is recreated; anything that must survive belongs in the image (Dockerfile) or a volume. A VM keeps such changes on its disk, and with them the drift.",
         dimensions: ["os-updates", "startup"],
         sources: [MS.updates, DIFF.containers],
-        reference: ref3("postCreateCommand", "lifecycle-scripts"),
+        reference: ref4("postCreateCommand", "lifecycle-scripts"),
         paths: ["postCreateCommand", "onCreateCommand", "updateContentCommand", "postStartCommand", "postAttachCommand", "initializeCommand"]
       }),
       dc({
@@ -12922,7 +13134,7 @@ var init_devcontainer = __esm({
         angle: "A container lives as long as its main process. A VM runs until shut down, whatever its applications do.",
         dimensions: ["startup"],
         sources: [MS.containerArch],
-        reference: ref3("overrideCommand"),
+        reference: ref4("overrideCommand"),
         paths: ["overrideCommand"]
       }),
       dc({
@@ -12944,7 +13156,7 @@ var init_devcontainer = __esm({
         angle: "Configuration through the environment keeps the image the same across machines: the portability that containers are chosen for.",
         dimensions: ["portability"],
         sources: [BB.containers],
-        reference: ref3("containerEnv"),
+        reference: ref4("containerEnv"),
         paths: ["containerEnv", "remoteEnv"]
       })
     ];
@@ -13280,6 +13492,508 @@ var init_packer = __esm({
           "build.post-processors.post-processor.*"
         ]
       })
+    ];
+  }
+});
+
+// src/core/knowledge/quadlet.ts
+var URL2, ref5, at, YES, QUADLET_TOPICS;
+var init_quadlet = __esm({
+  "src/core/knowledge/quadlet.ts"() {
+    "use strict";
+    init_cite();
+    URL2 = "https://docs.podman.io/en/latest/markdown/podman-systemd.unit.5.html";
+    ref5 = (what) => ({ label: `podman-systemd.unit(5): ${what}`, url: URL2 });
+    at = (key, ...sections) => sections.map((s2) => `${s2}.${key}`);
+    YES = /^(1|yes|y|true|t|on)$/i;
+    QUADLET_TOPICS = [
+      {
+        id: "quadlet.section.Container",
+        format: "quadlet",
+        paths: ["Container"],
+        title: "[Container]",
+        summary: "The container this unit runs as a systemd service on this host.",
+        does: "Podman's systemd generator turns a `.container` file into a `.service` whose `ExecStart` is a `podman run` of the image in `Image=`; most keys here become `podman run` options. By default the service is named after the file and the container `systemd-<name>`.",
+        angle: "This is a container, not a VM: systemd starts and restarts it, but it runs on the host's own kernel, isolated by namespaces and cgroups. The keys below decide how much of that isolation it keeps (`PodmanArgs=--privileged`, `AddCapability=`, `SecurityLabelDisable=`, `Network=host` give parts of it away; `UserNS=`, `ReadOnly=`, `NoNewPrivileges=` add to it).",
+        dimensions: ["isolation", "os-kernel", "deployment"],
+        sources: [MS.containerArch, MS.isolation, LEARN.know],
+        reference: ref5("Container units [Container]")
+      },
+      {
+        id: "quadlet.section.Pod",
+        format: "quadlet",
+        paths: ["Pod"],
+        title: "[Pod]",
+        summary: "A Podman pod created and run as a systemd service.",
+        does: "A `.pod` file becomes a `<name>-pod.service` that runs `podman pod create` and starts the pod; `.container` units join it with `Pod=<name>.pod`. The containers of a pod share its network.",
+        angle: "A pod groups containers that share one network namespace on one host kernel, like a Kubernetes pod; it is no VM boundary between them or towards the host.",
+        dimensions: ["isolation", "networking", "deployment"],
+        sources: [MS.containerArch, MS.networking],
+        reference: ref5("Pod units [Pod]")
+      },
+      {
+        id: "quadlet.section.Kube",
+        format: "quadlet",
+        paths: ["Kube"],
+        title: "[Kube]",
+        summary: "Runs a Kubernetes YAML file with `podman kube play` as a systemd service.",
+        does: "A `.kube` file becomes a service whose `ExecStart` is `podman kube play` of the file named in `Yaml=` (the one required key); stopping the service runs `podman kube down`.",
+        angle: "The pods and containers of the YAML run under Podman on this host's kernel, without a Kubernetes cluster: containers, supervised by systemd. What they may do is decided in the YAML itself (its `securityContext`, host namespaces, mounts).",
+        dimensions: ["deployment", "isolation", "os-kernel"],
+        sources: [MS.containerArch, MS.deployment],
+        reference: ref5("Kube units [Kube]")
+      },
+      {
+        id: "quadlet.section.Network",
+        format: "quadlet",
+        paths: ["Network"],
+        title: "[Network]",
+        summary: "A Podman network, created when this unit starts.",
+        does: "A `.network` file becomes a one-shot `<name>-network.service` that creates the Podman network `systemd-<name>` (or `NetworkName=`); containers use it with `Network=<name>.network`.",
+        angle: "Containers on a Podman network get their own addresses on a virtual bridge of the host, the container's isolated view of networking; a VM would have virtual network adapters of its own.",
+        dimensions: ["networking"],
+        sources: [MS.networking],
+        reference: ref5("Network units [Network]")
+      },
+      {
+        id: "quadlet.section.Volume",
+        format: "quadlet",
+        paths: ["Volume"],
+        title: "[Volume]",
+        summary: "A Podman named volume, created when this unit starts.",
+        does: "A `.volume` file becomes a one-shot `<name>-volume.service` that creates the volume `systemd-<name>` (or `VolumeName=`); containers mount it with `Volume=<name>.volume:/path`.",
+        angle: "A named volume keeps data outside the container's own filesystem, so the container can be replaced from a new image while the data stays; the data stays on this host.",
+        dimensions: ["storage"],
+        sources: [MS.storage, S24.storage],
+        reference: ref5("Volume units [Volume]")
+      },
+      {
+        id: "quadlet.section.Image",
+        format: "quadlet",
+        paths: ["Image", "Build"],
+        title: "[Image] / [Build]",
+        summary: "An image pulled (`.image`) or built (`.build`) by a one-shot service, for other units to use.",
+        does: "An `.image` unit runs `podman image pull` of its `Image=`; a `.build` unit runs `podman build` (it needs `ImageTag=` and `File=` or `SetWorkingDirectory=`). A container uses them with `Image=<name>.image` or `Image=<name>.build`, and its service then waits for theirs.",
+        angle: "Pulling or building a new image, then restarting the container from it, is how a container's software is updated; a VM is patched in place instead.",
+        dimensions: ["os-updates", "deployment"],
+        sources: [MS.updates, S24.portability],
+        reference: ref5("Image units [Image], Build units [Build]")
+      },
+      {
+        id: "quadlet.section.systemd",
+        format: "quadlet",
+        paths: ["Unit", "Service", "Install"],
+        title: "[Unit] / [Service] / [Install]",
+        summary: "Ordinary systemd sections, passed to the generated service unchanged.",
+        does: "Quadlet copies every section other than its own into the generated `.service`: dependencies (`After=`, `Wants=`), `Restart=` and timeouts in `[Service]`, and `WantedBy=` in `[Install]` so the unit starts at boot (or at login, for a user unit).",
+        angle: "systemd supervises the container as it would any host service: restart on failure, ordering, start at boot. That is host-level process supervision, not a VM; the container still shares the host kernel.",
+        dimensions: ["deployment", "fault-tolerance"],
+        sources: [MS.deployment, MS.faultTolerance],
+        reference: ref5("DESCRIPTION")
+      },
+      {
+        id: "quadlet.Image",
+        format: "quadlet",
+        paths: [...at("Image", "Container", "Volume", "Image")],
+        title: "Image=",
+        summary: "The image the container runs (the one required key of `[Container]`).",
+        does: "The image reference as `podman pull` takes it; a tag or digest pins the version, and a fully qualified name (`docker.io/library/nginx:1.27`) is recommended over a short name. A name ending in `.image` or `.build` uses what that unit pulled or built. In a `.volume` (with `Driver=image`) it is the image the volume is made from.",
+        angle: "An image holds user-space files only and runs on the host's kernel, so it must match the host's OS and architecture. Its software is updated by pulling a newer image and restarting the unit, rather than by patching a running machine.",
+        dimensions: ["os-kernel", "os-updates", "guest-compat"],
+        sources: [MS.containerArch, MS.updates, MS.guest],
+        reference: ref5("[Container] Image="),
+        notes: [
+          { match: /\.(image|build)$/, note: "Uses the image of the `.image` or `.build` unit of that name; this service waits for it." },
+          { match: /^[^/.:]+(:[^/]*)?$/, note: "A short name: the reference recommends a fully qualified one (`docker.io/library/\u2026`), for speed and robustness." }
+        ]
+      },
+      {
+        id: "quadlet.PodmanArgs",
+        format: "quadlet",
+        paths: at("PodmanArgs", "Container", "Pod", "Kube", "Network", "Volume", "Image", "Build"),
+        title: "PodmanArgs=",
+        summary: "Extra arguments added to the `podman` command line as they are.",
+        does: "A space-separated list of arguments (each may be quoted) appended to the generated `podman run` (or `pod create`, `kube play`\u2026) right before the image. It reaches options Quadlet has no key for; the reference advises against it, since the generator cannot know how they interact. The key may be repeated.",
+        angle: "Anything `podman run` accepts can come in here, including what gives the container's isolation away: `--privileged`, `--cap-add`, `--pid=host`, `--network=host`, `--security-opt label=disable`, host devices or sockets. A container that needs those is still a container on the host's kernel, only a less isolated one; when a workload truly needs its own kernel, a VM is the answer, not more flags.",
+        dimensions: ["security", "isolation"],
+        sources: [S24.security, MS.isolation],
+        reference: ref5("[Container] PodmanArgs="),
+        notes: [
+          { match: /(^|\s)--privileged(=true)?(\s|$)/, note: "`--privileged`: nearly every restriction is lifted; root in the container is close to root on the host." },
+          { match: /--(pid|ipc|uts|userns|network|net)[= ]host\b/, note: "Shares a host namespace: that part of the host is visible from inside." },
+          { match: /--cap-add[= ]\S*(SYS_ADMIN|ALL)/i, note: "Adds a broad capability (`SYS_ADMIN` or `ALL`)." }
+        ]
+      },
+      {
+        id: "quadlet.AddCapability",
+        format: "quadlet",
+        paths: at("AddCapability", "Container"),
+        title: "AddCapability=",
+        summary: "Capabilities added to Podman's default set (`--cap-add`).",
+        does: "A space-separated list (`CAP_NET_ADMIN CAP_SYS_TIME`); the key may be repeated.",
+        angle: "Capabilities are slices of root's power over the shared kernel. `SYS_ADMIN` is most of them at once, and `ALL` is all: with either, a compromise in the container reaches far into the host. A workload that needs them to, say, mount filesystems or load modules is asking for a kernel of its own, which is what a VM gives.",
+        dimensions: ["security", "isolation", "os-kernel"],
+        sources: [S24.security, MS.isolation, DIFF.containers],
+        reference: ref5("[Container] AddCapability="),
+        notes: [
+          { match: /(^|\s)(CAP_)?SYS_ADMIN(\s|$)/i, note: "`SYS_ADMIN`: mounts, namespaces and much more of the kernel's administration." },
+          { match: /(^|\s)(CAP_)?ALL(\s|$)/i, note: "`ALL`: every capability, close to privileged." }
+        ]
+      },
+      {
+        id: "quadlet.DropCapability",
+        format: "quadlet",
+        paths: at("DropCapability", "Container"),
+        title: "DropCapability=",
+        summary: "Capabilities removed from Podman's default set (`--cap-drop`), or `all`.",
+        does: "A space-separated list, or `all` to drop every capability; the key may be repeated.",
+        angle: "Dropping capabilities narrows what root in the container may ask of the shared kernel: a hardening step that keeps the workload a container and makes the shared kernel less of a risk.",
+        dimensions: ["security"],
+        sources: [S24.security],
+        reference: ref5("[Container] DropCapability="),
+        notes: [{ match: /(^|\s)(CAP_)?all(\s|$)/i, note: "`all`: the container starts with no capabilities." }]
+      },
+      {
+        id: "quadlet.SecurityLabelDisable",
+        format: "quadlet",
+        paths: at("SecurityLabelDisable", "Container"),
+        title: "SecurityLabelDisable=",
+        summary: "Turns off SELinux label separation for the container (`--security-opt label=disable`).",
+        does: "With `true`, the container's processes are not confined by a container SELinux label.",
+        angle: "SELinux labels are one of the layers that keep a container's processes away from host files and other containers on the shared kernel. Turning them off leaves namespaces and capabilities as the remaining barriers; better to relabel the mounts (`:z`/`:Z` on `Volume=`) than to turn separation off.",
+        dimensions: ["security", "isolation"],
+        sources: [S24.security, MS.isolation],
+        reference: ref5("[Container] SecurityLabelDisable="),
+        notes: [{ match: YES, note: "SELinux separation is off for this container." }]
+      },
+      {
+        id: "quadlet.SecurityLabel",
+        format: "quadlet",
+        paths: at("SecurityLabelType", "Container").concat(at("SecurityLabelLevel", "Container"), at("SecurityLabelFileType", "Container"), at("SecurityLabelNested", "Container")),
+        title: "SecurityLabelType= / Level= / FileType= / Nested=",
+        summary: "The SELinux label of the container's processes and files.",
+        does: "`SecurityLabelType=` sets the process type, `SecurityLabelLevel=` the level, `SecurityLabelFileType=` the type of the container's files; `SecurityLabelNested=true` lets labels work inside the container, for containers it starts itself.",
+        angle: "Mandatory access control is an extra layer around a container on a shared kernel; a type chosen here decides how much of the host it may touch.",
+        dimensions: ["security"],
+        sources: [S24.security],
+        reference: ref5("[Container] SecurityLabelType=")
+      },
+      {
+        id: "quadlet.SeccompProfile",
+        format: "quadlet",
+        paths: at("SeccompProfile", "Container").concat(at("AppArmor", "Container")),
+        title: "SeccompProfile= / AppArmor=",
+        summary: "The seccomp filter and the AppArmor profile of the container.",
+        does: "`SeccompProfile=` names a JSON profile, or `unconfined` for no filter (unset: Podman's default profile); `AppArmor=` names a profile, or `unconfined` to turn AppArmor off.",
+        angle: "Both narrow what a process may do with the shared kernel. `unconfined` removes that layer: every system call, including the rarely used ones, is reachable from the container.",
+        dimensions: ["security"],
+        sources: [S24.security, MS.isolation],
+        reference: ref5("[Container] SeccompProfile="),
+        notes: [{ match: /^unconfined$/i, note: "`unconfined`: this protection is off." }]
+      },
+      {
+        id: "quadlet.Network",
+        format: "quadlet",
+        paths: at("Network", "Container", "Pod", "Kube", "Build"),
+        title: "Network=",
+        summary: "The network the container (or pod) joins (`--network`).",
+        does: "A Podman network name, `<name>.network` for the network of that Quadlet unit (this service then waits for it), `<name>.container` to share another container's network stack, `host` for the host's own network, or `none`. The key may be repeated.",
+        angle: "By default a container has its own network namespace, a view of a virtual adapter with its own ports. `Network=host` gives that away: the container binds the host's ports and sees its traffic directly, where even a VM would have a virtual adapter of its own.",
+        dimensions: ["networking", "isolation"],
+        sources: [MS.networking, S24.security],
+        reference: ref5("[Container] Network="),
+        notes: [
+          { match: /^host$/, note: "`host`: the host's network stack, with no network isolation." },
+          { match: /^none$/, note: "`none`: no network at all, only loopback." },
+          { match: /\.network$/, note: "The network of the Quadlet unit of that name." }
+        ]
+      },
+      {
+        id: "quadlet.User",
+        format: "quadlet",
+        paths: at("User", "Container").concat(at("Group", "Container")),
+        title: "User= / Group=",
+        summary: "The (numeric) user and group the container's process runs as (`--user`).",
+        does: "The UID inside the container; without `UserNS=` it is the same UID on the host. With both `User=` and `Group=` they become one `--user UID:GID`. (Running the unit itself as a user is not done with systemd's `User=` in `[Service]`, which Quadlet does not support: a rootless unit goes in that user's Quadlet folder.)",
+        angle: "A process that is not root starts with less power over the shared kernel if it escapes the container. Root in a container is the same UID 0 as on the host unless a user namespace maps it elsewhere.",
+        dimensions: ["security"],
+        sources: [S24.security, DIFF.containers],
+        reference: ref5("[Container] User="),
+        notes: [
+          { match: /^(0|root)(:.*)?$/i, note: "Runs as root inside the container." },
+          { match: /^[1-9]\d*(:\d+)?$/, note: "Runs as a non-root UID." }
+        ]
+      },
+      {
+        id: "quadlet.UserNS",
+        format: "quadlet",
+        paths: [
+          ...at("UserNS", "Container", "Pod", "Kube"),
+          ...at("RemapUsers", "Container", "Pod", "Kube"),
+          ...at("UIDMap", "Container", "Pod"),
+          ...at("GIDMap", "Container", "Pod"),
+          ...at("SubUIDMap", "Container", "Pod"),
+          ...at("SubGIDMap", "Container", "Pod")
+        ],
+        title: "UserNS=",
+        summary: "The user namespace of the container (`--userns`): how its user IDs map to the host's.",
+        does: "Sets the user namespace mode, as `--userns` does. `keep-id` maps the unit's user to the same UID and GID inside and runs the main process as that user; `auto` gives a unique range of subordinate IDs; `nomap` leaves the user's own ID unmapped; `host` is the caller's namespace. `UIDMap=`, `GIDMap=`, `SubUIDMap=`, `SubGIDMap=` set a mapping by hand; `RemapUsers=` is an older key.",
+        angle: "A rootless Quadlet (in a user's `~/.config/containers/systemd/`) with `UserNS=keep-id` is a hardened container: its IDs map to that user's unprivileged IDs on the host, so an escape does not land as root. It still shares the host's kernel: a user namespace narrows the gap to a VM's boundary without closing it.",
+        dimensions: ["security", "isolation"],
+        sources: [S24.security, MS.isolation],
+        reference: ref5("[Container] UserNS="),
+        notes: [
+          { match: /^keep-id/, note: "`keep-id`: the unit's user keeps its own UID inside, and the main process runs as that user, not root." },
+          { match: /^auto/, note: "`auto`: a unique range of subordinate IDs for this container." },
+          { match: /^host$/, note: "`host`: the caller's user namespace; for a rootful unit, root inside is root on the host." }
+        ]
+      },
+      {
+        id: "quadlet.Volume",
+        format: "quadlet",
+        paths: [...at("Volume", "Container", "Pod", "Build"), ...at("Mount", "Container")],
+        title: "Volume= / Mount=",
+        summary: "Mounts a host directory or a named volume into the container (`--volume`, `--mount`).",
+        does: "`Volume=` takes `[SOURCE:]CONTAINER-DIR[:OPTIONS]`: a host path (one starting with `.` is relative to the unit file), a named volume, or `<name>.volume` for the volume of that Quadlet unit. `Mount=` takes `type=\u2026,source=\u2026,destination=\u2026`. Both may be repeated.",
+        angle: "Volumes keep state outside the replaceable container, on this host. A host path mounted in opens that part of the host to the container: a system directory or a container engine's socket (`/run/podman/podman.sock`, `/var/run/docker.sock`) gives away most of the isolation, since whoever holds the socket can start a privileged container.",
+        dimensions: ["storage", "security", "isolation"],
+        sources: [MS.storage, S24.storage, S24.security],
+        reference: ref5("[Container] Volume="),
+        notes: [
+          { match: /(docker|podman)\.sock(:|$)/, note: "A container engine's socket: control of the engine, close to root on the host." },
+          { match: /^\/(:|$)/, note: "The host's whole filesystem." },
+          { match: /\.volume(:|$)/, note: "The named volume of the Quadlet unit of that name." }
+        ]
+      },
+      {
+        id: "quadlet.PublishPort",
+        format: "quadlet",
+        paths: [...at("PublishPort", "Container", "Pod", "Kube"), ...at("ExposeHostPort", "Container")],
+        title: "PublishPort=",
+        summary: "Publishes a container port (or range) on the host (`--publish`).",
+        does: "Takes `[ip:][hostPort:]containerPort[/protocol]`; without an IP the port is bound on every host address, and without a host port Podman picks one, which can change each time. The key may be repeated.",
+        angle: "A container on its own network namespace is reached through the ports it publishes on the host, which then share the host's addresses and firewall; a VM would have addresses of its own.",
+        dimensions: ["networking"],
+        sources: [MS.networking],
+        reference: ref5("[Container] PublishPort="),
+        notes: [{ match: /(^|:)22(\/tcp)?$/, note: "Port 22: an SSH server in a container treats it like a machine to log in to." }]
+      },
+      {
+        id: "quadlet.ReadOnly",
+        format: "quadlet",
+        paths: at("ReadOnly", "Container").concat(at("ReadOnlyTmpfs", "Container"), at("Tmpfs", "Container")),
+        title: "ReadOnly=",
+        summary: "Makes the container's root filesystem read-only (`--read-only`); off by default.",
+        does: "With `ReadOnly=true`, the image's filesystem cannot be written; `ReadOnlyTmpfs=` (on by default) then mounts writable tmpfs on `/dev`, `/dev/shm`, `/run`, `/tmp` and `/var/tmp`. `Tmpfs=` adds further tmpfs mounts.",
+        angle: "A read-only root means the software only changes by a new image, as the container model intends: an attacker cannot replace binaries in the running container.",
+        dimensions: ["security", "os-updates"],
+        sources: [S24.security, MS.updates],
+        reference: ref5("[Container] ReadOnly="),
+        notes: [{ match: YES, note: "The root filesystem is read-only." }]
+      },
+      {
+        id: "quadlet.NoNewPrivileges",
+        format: "quadlet",
+        paths: at("NoNewPrivileges", "Container"),
+        title: "NoNewPrivileges=",
+        summary: "Stops the container's processes from gaining privileges (`--security-opt no-new-privileges`); off by default.",
+        does: "With `true`, setuid binaries and file capabilities no longer raise a process's privileges.",
+        angle: "A hardening step for a container on a shared kernel: a compromised process cannot climb to root through setuid tricks.",
+        dimensions: ["security"],
+        sources: [S24.security],
+        reference: ref5("[Container] NoNewPrivileges="),
+        notes: [{ match: YES, note: "Privilege escalation is off." }]
+      },
+      {
+        id: "quadlet.Pod",
+        format: "quadlet",
+        paths: at("Pod", "Container").concat(at("StartWithPod", "Container")),
+        title: "Pod=",
+        summary: "The Quadlet pod (`<name>.pod`) this container joins.",
+        does: "The value must name an existing `.pod` unit; Quadlet links the container's service to the pod's. `StartWithPod=` (default `true`) starts and stops the container with the pod.",
+        angle: "Containers of one pod share its network namespace on the same kernel: they reach each other on localhost, with no boundary between them.",
+        dimensions: ["networking", "isolation"],
+        sources: [MS.networking, MS.containerArch],
+        reference: ref5("[Container] Pod=")
+      },
+      {
+        id: "quadlet.Yaml",
+        format: "quadlet",
+        paths: at("Yaml", "Kube").concat(at("ConfigMap", "Kube"), at("SetWorkingDirectory", "Kube"), at("ExitCodePropagation", "Kube")),
+        title: "Yaml=",
+        summary: "The Kubernetes YAML file `podman kube play` runs (the one required key of `[Kube]`).",
+        does: "A path, absolute or relative to the unit file; the key may be repeated. `ConfigMap=` passes ConfigMap files, `SetWorkingDirectory=yaml` runs from the YAML's folder, `ExitCodePropagation=` decides how the containers' failures end the service.",
+        angle: "The workloads are defined in that YAML: its pods run as containers under Podman on this host's kernel. Read it for privileged settings, host namespaces and host mounts; this unit only starts it.",
+        dimensions: ["deployment", "portability"],
+        sources: [MS.deployment, S24.portability],
+        reference: ref5("[Kube] Yaml=")
+      },
+      {
+        id: "quadlet.AddDevice",
+        format: "quadlet",
+        paths: at("AddDevice", "Container"),
+        title: "AddDevice=",
+        summary: "Passes a host device node into the container (`--device`).",
+        does: "Takes `HOST-DEVICE[:CONTAINER-DEVICE][:PERMISSIONS]` (permissions from `r`, `w`, `m`); a leading `-` adds it only when it exists. The key may be repeated.",
+        angle: "A device shares a piece of the host's hardware through the shared kernel. `/dev/kvm` lets the container run VMs itself; a GPU or USB device ties it to this host.",
+        dimensions: ["isolation", "portability"],
+        sources: [MS.isolation, BB.hypervisor],
+        reference: ref5("[Container] AddDevice="),
+        notes: [{ match: /\/dev\/kvm/, note: "`/dev/kvm`: hardware virtualisation, to run VMs inside." }]
+      },
+      {
+        id: "quadlet.Exec",
+        format: "quadlet",
+        paths: at("Exec", "Container").concat(at("Entrypoint", "Container")),
+        title: "Exec= / Entrypoint=",
+        summary: "The command the container runs, and its entrypoint.",
+        does: "`Exec=` is the command (and arguments) after the image in `podman run`; `Entrypoint=` replaces the image's ENTRYPOINT.",
+        angle: "A container runs one main process, here started by systemd and watched by it; no guest OS boots first.",
+        dimensions: ["startup", "deployment"],
+        sources: [BB.containers, DIFF.containers],
+        reference: ref5("[Container] Exec=")
+      },
+      {
+        id: "quadlet.Environment",
+        format: "quadlet",
+        paths: at("Environment", "Container", "Build").concat(at("EnvironmentFile", "Container"), at("Secret", "Container", "Build"), at("EnvironmentHost", "Container")),
+        title: "Environment= / EnvironmentFile= / Secret=",
+        summary: "Environment variables and Podman secrets for the container.",
+        does: "`Environment=` uses systemd's format (`A=1 \"B=two words\"`); `EnvironmentFile=` reads a file (relative to the unit file); `Secret=` adds a Podman secret as a file or variable; `EnvironmentHost=` passes the host's environment in.",
+        angle: "Configuration from outside the image lets the same image run unchanged in every environment, which is what makes containers easy to move.",
+        dimensions: ["portability"],
+        sources: [BB.containers, S24.portability],
+        reference: ref5("[Container] Environment=")
+      },
+      {
+        id: "quadlet.HealthCmd",
+        format: "quadlet",
+        paths: ["HealthCmd", "HealthInterval", "HealthRetries", "HealthStartPeriod", "HealthTimeout", "HealthOnFailure", "HealthStartupCmd"].flatMap((k) => at(k, "Container")).concat(at("Notify", "Container")),
+        title: "HealthCmd=",
+        summary: "A health check for the container, and what happens when it fails.",
+        does: "`HealthCmd=` is run inside the container every `HealthInterval=`; `HealthOnFailure=` is what happens once it turns unhealthy (`kill` suits systemd best: the container is killed and systemd restarts the service). `Notify=healthy` holds the service's start until the container is healthy.",
+        angle: "A failing container found by its health check is replaced rather than repaired, the containers' way to tolerate faults; with `HealthOnFailure=kill` systemd's `Restart=` brings it back.",
+        dimensions: ["fault-tolerance"],
+        sources: [MS.faultTolerance, LEARN.know],
+        reference: ref5("[Container] HealthCmd=")
+      },
+      {
+        id: "quadlet.AutoUpdate",
+        format: "quadlet",
+        paths: at("AutoUpdate", "Container", "Kube").concat(at("Pull", "Container", "Build")),
+        title: "AutoUpdate=",
+        summary: "Lets `podman auto-update` replace the container when its image changes.",
+        does: "`registry` checks the registry for a newer image (the image name must be fully qualified); `local` compares with the image in local storage. On a change, the unit is restarted on the new image. `Pull=` sets the pull policy.",
+        angle: "Updating by replacing the container with a new image is the container way; a VM's OS is updated in place.",
+        dimensions: ["os-updates"],
+        sources: [MS.updates],
+        reference: ref5("[Container] AutoUpdate=")
+      },
+      {
+        id: "quadlet.Memory",
+        format: "quadlet",
+        paths: at("Memory", "Container").concat(at("PidsLimit", "Container"), at("Ulimit", "Container"), at("ShmSize", "Container", "Pod")),
+        title: "Memory= / PidsLimit= / Ulimit=",
+        summary: "Resource limits of the container.",
+        does: "`Memory=` caps its memory, `PidsLimit=` its number of processes, `Ulimit=` sets per-process limits, `ShmSize=` the size of `/dev/shm`. systemd's own limits (`MemoryMax=` in `[Service]`) apply to the whole service.",
+        angle: "Containers on one host share its resources; limits keep one from starving its neighbours, where a VM is given a fixed allocation up front.",
+        dimensions: ["density", "performance"],
+        sources: [LEARN.consider, BB.containers],
+        reference: ref5("[Container] Memory=")
+      },
+      {
+        id: "quadlet.Sysctl",
+        format: "quadlet",
+        paths: at("Sysctl", "Container"),
+        title: "Sysctl=",
+        summary: "Namespaced kernel parameters for the container (`--sysctl`).",
+        does: "A space-separated list of `name=value`; only parameters the kernel keeps per namespace can be set. The key may be repeated.",
+        angle: "A container shares the host's kernel, so only the namespaced part of its settings can differ per container; a workload that needs other kernel settings needs a kernel of its own.",
+        dimensions: ["os-kernel"],
+        sources: [MS.os, MS.containerArch],
+        reference: ref5("[Container] Sysctl=")
+      },
+      {
+        id: "quadlet.Mask",
+        format: "quadlet",
+        paths: at("Mask", "Container").concat(at("Unmask", "Container")),
+        title: "Mask= / Unmask=",
+        summary: "Paths hidden from the container, or shown that are hidden by default.",
+        does: "`Mask=` hides colon-separated paths; `Unmask=` shows paths Podman masks or makes read-only by default (`/proc/kcore`, `/sys/firmware`, `/proc/sys`\u2026), `ALL` for every one of them.",
+        angle: "The default masks keep kernel and firmware details of the shared host out of the container's view; unmasking them opens the host kernel a little wider.",
+        dimensions: ["isolation", "security"],
+        sources: [MS.isolation, S24.security],
+        reference: ref5("[Container] Unmask="),
+        notes: [{ match: /^ALL$/i, note: "`ALL`: every default mask and read-only path is lifted." }]
+      },
+      {
+        id: "quadlet.names",
+        format: "quadlet",
+        paths: [
+          ...at("ContainerName", "Container"),
+          ...at("PodName", "Pod"),
+          ...at("NetworkName", "Network"),
+          ...at("VolumeName", "Volume"),
+          ...at("ServiceName", "Container", "Pod", "Kube", "Network", "Volume", "Image", "Build"),
+          ...at("HostName", "Container", "Pod")
+        ],
+        title: "ContainerName= / ServiceName=",
+        summary: "The names Podman and systemd use for what the unit creates.",
+        does: "By default the container (pod, network, volume) is `systemd-<unit name>` and the service `<unit name>.service` (`-pod`, `-network`, `-volume` suffixes for those units); these keys set other names. `HostName=` sets the hostname inside.",
+        angle: "Names are how systemd and Podman find what the unit made; a container is replaced under the same name, rather than kept and patched like a machine.",
+        dimensions: ["deployment"],
+        sources: [MS.deployment],
+        reference: ref5("[Container] ContainerName=")
+      },
+      {
+        id: "quadlet.network-unit",
+        format: "quadlet",
+        paths: ["Driver", "Subnet", "Gateway", "IPRange", "Internal", "IPv6", "DisableDNS", "DNS", "IPAMDriver", "InterfaceName", "Options", "NetworkDeleteOnStop"].flatMap((k) => at(k, "Network")),
+        title: "[Network] settings",
+        summary: "How the Podman network is created: driver, subnet, gateway, internal-only.",
+        does: "`Driver=` (`bridge` by default, or `macvlan`, `ipvlan`), `Subnet=`, `Gateway=`, `IPRange=`, `IPv6=`, `Internal=true` for no outside access, `DNS=`, `Options=` for driver options.",
+        angle: "A bridge network gives containers their own addresses behind the host; `macvlan` or `ipvlan` put them on the physical segment as if they were machines of their own, without being VMs.",
+        dimensions: ["networking"],
+        sources: [MS.networking],
+        reference: ref5("[Network] Driver="),
+        notes: [{ match: /^(macvlan|ipvlan)$/i, note: "Containers appear on the physical network with addresses of their own." }]
+      },
+      {
+        id: "quadlet.volume-unit",
+        format: "quadlet",
+        paths: ["Driver", "Device", "Type", "Options", "Copy", "User", "Group", "UID", "GID"].flatMap((k) => at(k, "Volume")),
+        title: "[Volume] settings",
+        summary: "How the Podman volume is created: driver, device, ownership.",
+        does: "`Driver=` (`image` needs `Image=` too), `Device=` and `Type=` for a filesystem to mount, `Options=`, `Copy=` (on by default: the image's files at the mount point are copied into the volume on first use), `User=`/`Group=`/`UID=`/`GID=` for ownership.",
+        angle: "A volume is storage of this host that outlives the containers using it: state kept outside the replaceable container.",
+        dimensions: ["storage"],
+        sources: [MS.storage],
+        reference: ref5("[Volume] Driver=")
+      },
+      {
+        id: "quadlet.Restart",
+        format: "quadlet",
+        paths: ["Restart", "RestartSec", "TimeoutStartSec", "TimeoutStopSec"].flatMap((k) => at(k, "Service")),
+        title: "Restart= (systemd)",
+        summary: "When systemd restarts the service, and how long it waits.",
+        does: "Passed to the generated service as it is (systemd.service(5)): `Restart=always`, `on-failure`\u2026 A Quadlet container may need a longer `TimeoutStartSec=` than systemd's default 90 seconds when the image has to be pulled first.",
+        angle: "systemd restarting a failed container is host-level fault tolerance; the container is recreated from its image, not repaired in place.",
+        dimensions: ["fault-tolerance", "startup"],
+        sources: [MS.faultTolerance],
+        reference: ref5("DESCRIPTION (TimeoutStartSec)")
+      },
+      {
+        id: "quadlet.WantedBy",
+        format: "quadlet",
+        paths: at("WantedBy", "Install").concat(at("RequiredBy", "Install")),
+        title: "WantedBy= (systemd)",
+        summary: "Starts the unit at boot (`multi-user.target`) or at login (`default.target` for a user unit).",
+        does: "`WantedBy=multi-user.target` starts the unit at boot, `default.target` (for a user unit) when the user's session starts. The generator applies `[Install]` itself: a Quadlet unit is not enabled with `systemctl enable`.",
+        angle: "A container starting with the host is a host service, like a daemon installed on the machine, but replaceable from its image.",
+        dimensions: ["deployment", "startup"],
+        sources: [MS.deployment],
+        reference: ref5("Enabling unit files")
+      }
     ];
   }
 });
@@ -13674,13 +14388,13 @@ var init_terraform = __esm({
 });
 
 // src/core/knowledge/vagrant.ts
-var V, ref4, vg, hypervisor, VAGRANT_TOPICS;
+var V, ref6, vg, hypervisor, VAGRANT_TOPICS;
 var init_vagrant = __esm({
   "src/core/knowledge/vagrant.ts"() {
     "use strict";
     init_cite();
     V = "https://developer.hashicorp.com/vagrant/docs";
-    ref4 = (label, path) => ({ label: `Vagrant documentation: ${label}`, url: `${V}/${path}` });
+    ref6 = (label, path) => ({ label: `Vagrant documentation: ${label}`, url: `${V}/${path}` });
     vg = (t2) => ({ ...t2, format: "vagrant" });
     hypervisor = (name, title, what, reference, extra = "") => vg({
       id: `vagrant.provider.${name}`,
@@ -13702,7 +14416,7 @@ var init_vagrant = __esm({
         angle: "A box is a whole operating system, kernel included, typically hundreds of megabytes to gigabytes. That is what buys a VM its own kernel and its choice of guest OS; a container image carries only the user-mode part and borrows the host kernel, so it is far smaller and starts faster.",
         dimensions: ["os-kernel", "guest-compat", "startup"],
         sources: [MS.vmArch, MS.os, BB.containers],
-        reference: ref4("config.vm.box", "vagrantfile/machine_settings"),
+        reference: ref6("config.vm.box", "vagrantfile/machine_settings"),
         paths: ["**.vm.box", "**.vm.box_url"],
         notes: [
           { match: /windows|win10|win11|win20/i, note: "a Windows guest: a Linux host can only run it as a VM." },
@@ -13717,7 +14431,7 @@ var init_vagrant = __esm({
         angle: "Pinning a box version fixes the guest OS for new machines, but existing machines do not move when the box changes: each one is patched in place or recreated. Container images are rebuilt and redeployed instead, which is quicker at scale.",
         dimensions: ["os-updates"],
         sources: [MS.updates, S24.portability],
-        reference: ref4("config.vm.box_version", "vagrantfile/machine_settings"),
+        reference: ref6("config.vm.box_version", "vagrantfile/machine_settings"),
         paths: ["**.vm.box_version", "**.vm.box_check_update"]
       }),
       vg({
@@ -13728,7 +14442,7 @@ var init_vagrant = __esm({
         angle: 'Here the "machine" shares a kernel with the host (or with the proxy VM), so it starts in seconds and uses less memory than a VM, but it is a container: no own kernel, no other OS family, weaker isolation. Vagrant only manages it; the container-or-VM trade-off is that of Docker.',
         dimensions: ["os-kernel", "isolation", "startup", "density"],
         sources: [MS.containerArch, MS.isolation, BB.diff],
-        reference: ref4("Docker provider configuration", "providers/docker/configuration"),
+        reference: ref6("Docker provider configuration", "providers/docker/configuration"),
         paths: ["**.vm.provider.docker"],
         // Matched on the provider name only: the block's settings (an image name, a flag) are not the provider.
         notes: [{ match: /^docker$/i, note: "this machine is a container, not a VM." }]
@@ -13741,7 +14455,7 @@ var init_vagrant = __esm({
         angle: "An image carries only user-mode files, so the machine starts in seconds on the kernel of the host (or of the small VM Vagrant runs Docker in where the host has no Linux kernel), without the OS boot a box goes through. The same fact limits it: it cannot bring its own kernel or another OS family.",
         dimensions: ["os-kernel", "startup"],
         sources: [MS.containerArch, BB.containers],
-        reference: ref4("Docker provider configuration", "providers/docker/configuration"),
+        reference: ref6("Docker provider configuration", "providers/docker/configuration"),
         paths: ["image", "build_dir", "dockerfile", "build_args", "git_repo"].map((k) => `**.vm.provider.docker.${k}`)
       }),
       vg({
@@ -13755,12 +14469,12 @@ var init_vagrant = __esm({
         reference: { label: "vagrant-lxc plugin", url: "https://github.com/fgrehm/vagrant-lxc#configuration" },
         paths: ["**.vm.provider.lxc"]
       }),
-      hypervisor("virtualbox", "VirtualBox", "Common settings: `memory`, `cpus`, `gui`, `linked_clone`, `name`, and `customize` for raw `VBoxManage` calls.", ref4("VirtualBox provider configuration", "providers/virtualbox/configuration"), " VirtualBox is a type 2 hypervisor, running as an application on the host OS."),
+      hypervisor("virtualbox", "VirtualBox", "Common settings: `memory`, `cpus`, `gui`, `linked_clone`, `name`, and `customize` for raw `VBoxManage` calls.", ref6("VirtualBox provider configuration", "providers/virtualbox/configuration"), " VirtualBox is a type 2 hypervisor, running as an application on the host OS."),
       hypervisor("libvirt", "libvirt (KVM/QEMU)", "Common settings: `memory`, `cpus`, `cpu_mode`, `nested`, `machine_type`, `loader` (UEFI firmware), `storage` (extra disks).", { label: "vagrant-libvirt configuration", url: "https://vagrant-libvirt.github.io/vagrant-libvirt/configuration.html" }),
-      hypervisor("hyperv", "Hyper-V", "Common settings: `cpus`, `memory`, `maxmemory` (dynamic memory), `linked_clone`, `enable_virtualization_extensions`, `vm_integration_services`.", ref4("Hyper-V provider configuration", "providers/hyperv/configuration"), " Hyper-V is a type 1 hypervisor; the same technology isolates Windows containers in Hyper-V isolation mode."),
-      hypervisor("vmware_desktop", "VMware Desktop", 'Common settings: `gui`, `linked_clone`, and `vmx["..."]` entries (`memsize`, `numvcpus`) written into the machine\'s .vmx file.', ref4("VMware provider configuration", "providers/vmware/configuration")),
-      hypervisor("vmware_fusion", "VMware Fusion", 'The older provider name for VMware on macOS; today `vmware_desktop` covers Fusion and Workstation. `vmx["..."]` entries are written into the .vmx file.', ref4("VMware provider configuration", "providers/vmware/configuration")),
-      hypervisor("vmware_workstation", "VMware Workstation", 'The older provider name for VMware on Windows and Linux; today `vmware_desktop` covers it. `vmx["..."]` entries are written into the .vmx file.', ref4("VMware provider configuration", "providers/vmware/configuration")),
+      hypervisor("hyperv", "Hyper-V", "Common settings: `cpus`, `memory`, `maxmemory` (dynamic memory), `linked_clone`, `enable_virtualization_extensions`, `vm_integration_services`.", ref6("Hyper-V provider configuration", "providers/hyperv/configuration"), " Hyper-V is a type 1 hypervisor; the same technology isolates Windows containers in Hyper-V isolation mode."),
+      hypervisor("vmware_desktop", "VMware Desktop", 'Common settings: `gui`, `linked_clone`, and `vmx["..."]` entries (`memsize`, `numvcpus`) written into the machine\'s .vmx file.', ref6("VMware provider configuration", "providers/vmware/configuration")),
+      hypervisor("vmware_fusion", "VMware Fusion", 'The older provider name for VMware on macOS; today `vmware_desktop` covers Fusion and Workstation. `vmx["..."]` entries are written into the .vmx file.', ref6("VMware provider configuration", "providers/vmware/configuration")),
+      hypervisor("vmware_workstation", "VMware Workstation", 'The older provider name for VMware on Windows and Linux; today `vmware_desktop` covers it. `vmx["..."]` entries are written into the .vmx file.', ref6("VMware provider configuration", "providers/vmware/configuration")),
       hypervisor("parallels", "Parallels Desktop", "Common settings: `memory`, `cpus`, `linked_clone`, `update_guest_tools`, and `customize` for raw `prlctl` calls.", { label: "vagrant-parallels configuration", url: "https://parallels.github.io/vagrant-parallels/docs/configuration.html" }),
       hypervisor("qemu", "QEMU", "The vagrant-qemu plugin, mostly used on Apple silicon: `arch`, `machine`, `cpu`, `memory`, `smp`, `qemu_dir`.", { label: "vagrant-qemu plugin", url: "https://github.com/ppggff/vagrant-qemu#configuration" }),
       vg({
@@ -13782,7 +14496,7 @@ var init_vagrant = __esm({
         angle: "A VM is given its memory up front and its guest OS takes a share of it before the application gets any. A container has no guest OS to feed and draws on host memory as it goes (optionally capped), which is why many more containers than VMs fit on one host.",
         dimensions: ["density", "performance", "os-kernel"],
         sources: [BB.diff, MS.os, LEARN.consider],
-        reference: ref4("VirtualBox provider configuration", "providers/virtualbox/configuration"),
+        reference: ref6("VirtualBox provider configuration", "providers/virtualbox/configuration"),
         paths: [
           "**.vm.provider.*.memory",
           "**.vm.provider.*.cpus",
@@ -13799,7 +14513,7 @@ var init_vagrant = __esm({
         angle: "This reaches down to virtual hardware: video memory, clipboard, extra disks, nested virtualization. A container has no virtual hardware to tune; it gets host devices passed through, or nothing.",
         dimensions: ["isolation", "performance"],
         sources: [BB.vms, MS.vmArch],
-        reference: ref4("VirtualBox provider configuration", "providers/virtualbox/configuration"),
+        reference: ref6("VirtualBox provider configuration", "providers/virtualbox/configuration"),
         paths: ["**.vm.provider.*.customize"],
         notes: [
           { match: /nested-hw-virt/i, note: "nested virtualization: the guest can run its own hypervisor (VMs inside this VM)." },
@@ -13815,7 +14529,7 @@ var init_vagrant = __esm({
         angle: "A graphical console is a VM thing: the guest drives a virtual display with its own drivers. Containers have no display of their own; desktop software in a container needs the host's display server forwarded in.",
         dimensions: ["guest-compat", "os-kernel"],
         sources: [BB.vmBenefits, DIFF.vms],
-        reference: ref4("VirtualBox provider configuration", "providers/virtualbox/configuration"),
+        reference: ref6("VirtualBox provider configuration", "providers/virtualbox/configuration"),
         paths: ["**.vm.provider.*.gui"]
       }),
       vg({
@@ -13837,7 +14551,7 @@ var init_vagrant = __esm({
         angle: "Most providers are hypervisors, so the machine is a VM with its own kernel; docker and lxc make it a container on a shared kernel instead. Which one you list decides the isolation and the start-up cost.",
         dimensions: ["isolation", "os-kernel"],
         sources: [MS.vmArch, MS.containerArch, BB.hypervisor],
-        reference: ref4("providers", "providers/basic_usage"),
+        reference: ref6("providers", "providers/basic_usage"),
         paths: ["**.vm.provider.*"]
       }),
       vg({
@@ -13848,7 +14562,7 @@ var init_vagrant = __esm({
         angle: "Each VM gets its own virtual network adapter with its own address; containers normally get an isolated view of one adapter, behind the host's packet filtering (the host firewall on Windows, Docker's iptables rules on Linux). Several machines on one private network is how Vagrant builds a small cluster, one OS per node.",
         dimensions: ["networking"],
         sources: [MS.networking],
-        reference: ref4("private networks", "networking/private_network"),
+        reference: ref6("private networks", "networking/private_network"),
         paths: ["**.vm.network.private_network"]
       }),
       vg({
@@ -13859,18 +14573,18 @@ var init_vagrant = __esm({
         angle: "The VM is a full peer on the network with its own virtual adapter. Containers reach the outside through the host's stack (NAT and published ports) unless given host networking or a macvlan network.",
         dimensions: ["networking", "isolation"],
         sources: [MS.networking],
-        reference: ref4("public networks", "networking/public_network"),
+        reference: ref6("public networks", "networking/public_network"),
         paths: ["**.vm.network.public_network"]
       }),
       vg({
         id: "vagrant.network.forwarded_port",
         title: 'vm.network "forwarded_port"',
         summary: "Forward a host port to a port in the machine.",
-        does: "Maps `host:` port on the host to `guest:` port in the machine (over the NAT adapter). `auto_correct: true` picks another host port on collision; `host_ip` limits the listening address.",
+        does: 'Maps `host:` port on the host to `guest:` port in the machine (over the NAT adapter). With most providers the host port listens on every interface, so other machines on the network reach it unless `host_ip: "127.0.0.1"` keeps it local; `auto_correct: true` picks another host port on collision.',
         angle: "The same idea as publishing a container port (`-p host:container`): the workload stays on its own network and only chosen ports are exposed.",
         dimensions: ["networking"],
         sources: [MS.networking],
-        reference: ref4("forwarded ports", "networking/forwarded_ports"),
+        reference: ref6("forwarded ports", "networking/forwarded_ports"),
         paths: ["**.vm.network.forwarded_port"]
       }),
       vg({
@@ -13881,7 +14595,7 @@ var init_vagrant = __esm({
         angle: "Crossing into a VM needs a file-sharing protocol or a copy, because the guest has its own kernel and disk; a container simply bind-mounts host paths. Data the machine writes to its own disk stays with that VM, much as a virtual hard disk does.",
         dimensions: ["storage"],
         sources: [MS.storage, S24.storage],
-        reference: ref4("synced folders", "synced-folders/basic_usage"),
+        reference: ref6("synced folders", "synced-folders/basic_usage"),
         paths: ["**.vm.synced_folder"]
       }),
       vg({
@@ -13892,7 +14606,7 @@ var init_vagrant = __esm({
         angle: "Provisioning changes a live machine, and each machine drifts with its own history; updating the OS later means running updates on every VM. A container image bakes the same steps into a Dockerfile and is rebuilt and redeployed instead.",
         dimensions: ["os-updates", "deployment"],
         sources: [MS.updates, S24.portability],
-        reference: ref4("shell provisioner", "provisioning/shell"),
+        reference: ref6("shell provisioner", "provisioning/shell"),
         paths: ["**.vm.provision.shell"]
       }),
       vg({
@@ -13903,7 +14617,7 @@ var init_vagrant = __esm({
         angle: "Configuration management keeps long-lived VMs consistent, and the same playbook can target real servers. For containers, the equivalent work moves into the image build, and running instances are replaced rather than reconfigured.",
         dimensions: ["os-updates", "deployment"],
         sources: [MS.updates, MS.deployment],
-        reference: ref4("Ansible provisioner", "provisioning/ansible"),
+        reference: ref6("Ansible provisioner", "provisioning/ansible"),
         paths: ["**.vm.provision.ansible", "**.vm.provision.ansible_local"]
       }),
       vg({
@@ -13914,7 +14628,7 @@ var init_vagrant = __esm({
         angle: "Files pushed into a running VM become part of its state; in a container they would be copied into the image (`COPY`) or mounted.",
         dimensions: ["storage", "deployment"],
         sources: [MS.storage],
-        reference: ref4("file provisioner", "provisioning/file"),
+        reference: ref6("file provisioner", "provisioning/file"),
         paths: ["**.vm.provision.file"]
       }),
       vg({
@@ -13925,7 +14639,7 @@ var init_vagrant = __esm({
         angle: "Containers inside a VM: the common layering in the cloud. The VM supplies the kernel and a strong boundary towards other tenants; the containers give fast, dense, image-based deployment on top.",
         dimensions: ["isolation", "deployment", "density"],
         sources: [S24.summary, BB.uses, MS.isolation],
-        reference: ref4("Docker provisioner", "provisioning/docker"),
+        reference: ref6("Docker provisioner", "provisioning/docker"),
         paths: ["**.vm.provision.docker", "**.vm.provision.podman", "**.vm.provision.docker_compose"]
       }),
       vg({
@@ -13936,7 +14650,7 @@ var init_vagrant = __esm({
         angle: "Tools built to keep many long-lived servers in shape, which is how VM fleets are usually maintained. Containers skip most of it: the image is the declared state, and changes ship as a new image.",
         dimensions: ["os-updates"],
         sources: [MS.updates, BB.containerBenefits],
-        reference: ref4("provisioning", "provisioning"),
+        reference: ref6("provisioning", "provisioning"),
         paths: ["**.vm.provision.salt", "**.vm.provision.puppet", "**.vm.provision.puppet_server", "**.vm.provision.chef_solo", "**.vm.provision.chef_zero", "**.vm.provision.chef_client", "**.vm.provision.chef_apply"]
       }),
       vg({
@@ -13947,7 +14661,7 @@ var init_vagrant = __esm({
         angle: "Each machine is a separate VM with its own OS instance, memory and boot. A cluster of N nodes costs N guest OSes; the same topology as containers (a Compose file or a pod set) shares one kernel and starts in seconds, trading away per-node isolation and the option of different kernels.",
         dimensions: ["density", "isolation", "deployment"],
         sources: [MS.deployment, BB.diff, LEARN.consider],
-        reference: ref4("multi-machine", "multi-machine"),
+        reference: ref6("multi-machine", "multi-machine"),
         paths: ["**.vm.define.*"]
       }),
       vg({
@@ -13958,7 +14672,7 @@ var init_vagrant = __esm({
         angle: "WinRM means a Windows guest. On a Linux host Windows can only run in a VM, and Windows containers need a Windows host whose version matches the image; the VM can run any Windows release.",
         dimensions: ["guest-compat", "os-kernel"],
         sources: [MS.guest, DIFF.vms],
-        reference: ref4("config.vm.communicator", "vagrantfile/machine_settings"),
+        reference: ref6("config.vm.communicator", "vagrantfile/machine_settings"),
         paths: ["**.vm.communicator"],
         notes: [{ match: /^winrm$/i, note: "a Windows guest, managed over WinRM." }]
       }),
@@ -13970,7 +14684,7 @@ var init_vagrant = __esm({
         angle: "A VM can run an OS family unrelated to the host; a container always runs on the host's kernel (or a compatible one). A non-Linux guest here is a firm reason this workload is a VM.",
         dimensions: ["guest-compat", "os-kernel"],
         sources: [MS.guest, DIFF.vms, BB.vmBenefits],
-        reference: ref4("config.vm.guest", "vagrantfile/machine_settings"),
+        reference: ref6("config.vm.guest", "vagrantfile/machine_settings"),
         paths: ["**.vm.guest"],
         notes: [{ match: /^windows$/i, note: "Windows guest: needs a VM on a Linux or macOS host." }, { match: /bsd|solaris|darwin/i, note: "a non-Linux kernel: only a VM can run it." }]
       }),
@@ -13982,7 +14696,7 @@ var init_vagrant = __esm({
         angle: "The machine is a named host with its own OS identity, managed like a small server. A container's hostname is just a setting of its namespace.",
         dimensions: ["networking"],
         sources: [MS.networking],
-        reference: ref4("config.vm.hostname", "vagrantfile/machine_settings"),
+        reference: ref6("config.vm.hostname", "vagrantfile/machine_settings"),
         paths: ["**.vm.hostname"]
       }),
       vg({
@@ -13993,7 +14707,7 @@ var init_vagrant = __esm({
         angle: "Another sign of a Windows guest, which on a non-Windows host only a VM can run.",
         dimensions: ["guest-compat"],
         sources: [MS.guest],
-        reference: ref4("WinRM settings", "vagrantfile/winrm_settings"),
+        reference: ref6("WinRM settings", "vagrantfile/winrm_settings"),
         paths: [
           "**.winrm.username",
           "**.winrm.password",
@@ -14029,6 +14743,7 @@ var TOPIC_ARRAYS, index;
 var init_knowledge = __esm({
   "src/core/knowledge/index.ts"() {
     "use strict";
+    init_bake();
     init_cloudinit();
     init_compose();
     init_devcontainer();
@@ -14037,6 +14752,7 @@ var init_knowledge = __esm({
     init_kubernetes();
     init_lima();
     init_packer();
+    init_quadlet();
     init_terraform();
     init_vagrant();
     TOPIC_ARRAYS = [
@@ -14048,7 +14764,9 @@ var init_knowledge = __esm({
       DEVCONTAINER_TOPICS.map(asTopic),
       VAGRANT_TOPICS.map(asTopic),
       PACKER_TOPICS.map(asTopic),
-      TERRAFORM_TOPICS.map(asTopic)
+      BAKE_TOPICS.map(asTopic),
+      TERRAFORM_TOPICS.map(asTopic),
+      QUADLET_TOPICS.map(asTopic)
     ];
   }
 });
@@ -14108,10 +14826,13 @@ var init_browser = __esm({
 });
 
 // src/core/render/markdown.ts
-function code(text) {
-  let s2 = text.replace(/\s+/g, " ").trim();
+function code(text3) {
+  let s2 = text3.replace(/\s+/g, " ").trim();
   if (s2.length > MAX_CODE) s2 = s2.slice(0, MAX_CODE - 1) + "\u2026";
   return fenced(s2);
+}
+function codeWhole(text3) {
+  return fenced(text3.replace(/\s+/g, " ").trim());
 }
 function fenced(s2) {
   if (s2 === "") return "` `";
@@ -14120,21 +14841,34 @@ function fenced(s2) {
   const pad = s2.startsWith("`") || s2.endsWith("`") ? " " : "";
   return `${fence}${pad}${s2}${pad}${fence}`;
 }
-function escapeText(text) {
-  return foldBreaks(text).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+function escapeText(text3) {
+  return foldBreaks(text3).replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
 }
-function foldBreaks(text) {
-  return /[\n\r\u2028\u2029]/.test(text) ? text.replace(/[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029]\s*/g, " ") : text;
+function foldBreaks(text3) {
+  return /[\n\r\u2028\u2029]/.test(text3) ? text3.replace(/[^\S\n\r\u2028\u2029]*[\n\r\u2028\u2029]\s*/g, " ") : text3;
 }
-function cellCode(text) {
-  return code(text).replace(/\|/g, "\\|");
+function cellCode(text3) {
+  return code(text3).replace(/\|/g, "\\|");
+}
+function inlineText(text3) {
+  const out = [];
+  let last = 0;
+  const spans = /(`+)([^`][\s\S]*?)\1(?!`)/g;
+  for (let m = spans.exec(text3); m; m = spans.exec(text3)) {
+    out.push(escapeLight(text3.slice(last, m.index)), code(m[2]));
+    last = m.index + m[0].length;
+  }
+  out.push(escapeLight(text3.slice(last)));
+  return out.join("");
+}
+function escapeLight(text3) {
+  return foldBreaks(text3).replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`);
 }
 var MAX_CODE;
 var init_markdown = __esm({
   "src/core/render/markdown.ts"() {
     "use strict";
     init_browser();
-    init_sources();
     MAX_CODE = 80;
   }
 });
@@ -14188,19 +14922,19 @@ function hit(id, range, notes = [], related = [], extent) {
   if (rel2.length) h.related = rel2;
   return h;
 }
-function dockerfileTopicAt(model, pos) {
+function dockerfileTopicAt(model, pos2) {
   for (const d of model.directives) {
-    if (within(d.range, pos)) return hit(`dockerfile.directive.${d.name}`, d.range, directiveNotes(d.name, d.value), [], d.range);
+    if (within(d.range, pos2)) return hit(`dockerfile.directive.${d.name}`, d.range, directiveNotes(d.name, d.value), [], d.range);
   }
-  const ins = model.instructions.find((i) => within(i.range, pos));
+  const ins = model.instructions.find((i) => within(i.range, pos2));
   if (!ins) return null;
-  const h = instructionHit(model, ins, pos);
+  const h = instructionHit(model, ins, pos2);
   if (h) h.extent = ins.range;
   return h;
 }
-function instructionHit(model, ins, pos) {
-  if (ins.trigger && !within(ins.keywordRange, pos) && within(ins.trigger.range, pos)) {
-    const inner = instructionHit(model, ins.trigger, pos);
+function instructionHit(model, ins, pos2) {
+  if (ins.trigger && !within(ins.keywordRange, pos2) && within(ins.trigger.range, pos2)) {
+    const inner = instructionHit(model, ins.trigger, pos2);
     if (inner) {
       inner.notes = [onbuildNote(ins.trigger), ...inner.notes ?? []];
       inner.related = [...inner.related ?? [], ...topics(["dockerfile.instruction.ONBUILD"])].filter((t2) => t2.id !== inner.topic.id);
@@ -14208,31 +14942,31 @@ function instructionHit(model, ins, pos) {
     }
   }
   const stage = ins.keyword === "FROM" ? model.stages[ins.stage] : void 0;
-  if (!within(ins.keywordRange, pos)) {
+  if (!within(ins.keywordRange, pos2)) {
     for (const f of ins.flags) {
-      if (!within(f.range, pos)) continue;
-      const h = flagHit(model, ins, f, pos);
+      if (!within(f.range, pos2)) continue;
+      const h = flagHit(model, ins, f, pos2);
       if (h) return h;
     }
     if (stage) {
-      if (stage.imageRange && within(stage.imageRange, pos)) {
+      if (stage.imageRange && within(stage.imageRange, pos2)) {
         const h = imageHit(model, stage);
         if (h) return h;
       }
-      if (stage.nameRange && within(stage.nameRange, pos)) {
+      if (stage.nameRange && within(stage.nameRange, pos2)) {
         const h = hit("dockerfile.stage-name", stage.nameRange, stageNameNotes(model, stage));
         if (h) return h;
       }
     }
     for (const d of ins.heredocs) {
-      const r = within(d.startRange, pos) ? d.startRange : d.delimiterRange && within(d.delimiterRange, pos) ? d.delimiterRange : null;
+      const r = within(d.startRange, pos2) ? d.startRange : d.delimiterRange && within(d.delimiterRange, pos2) ? d.delimiterRange : null;
       if (r) {
         const h = hit("dockerfile.heredoc", r, [`Here-document ${code(d.name)}: the lines up to the closing ${code(d.name)} are the ${ins.keyword === "RUN" ? "script this step runs" : "content of the file it writes"}.`]);
         if (h) return h;
       }
     }
     for (const c of ins.continuations) {
-      if (within(c, pos)) {
+      if (within(c, pos2)) {
         const h = hit("dockerfile.line-continuation", c);
         if (h) return h;
       }
@@ -14251,8 +14985,8 @@ function flagTopicIds(keyword, f) {
   if (keyword === "ADD") return [`dockerfile.flag.ADD.${f.name}`, `dockerfile.flag.COPY.${f.name}`];
   return [`dockerfile.flag.${keyword}.${f.name}`];
 }
-function flagHit(model, ins, f, pos) {
-  if ((ins.keyword === "COPY" || ins.keyword === "ADD") && f.name === "from" && f.valueRange && within(f.valueRange, pos)) {
+function flagHit(model, ins, f, pos2) {
+  if ((ins.keyword === "COPY" || ins.keyword === "ADD") && f.name === "from" && f.valueRange && within(f.valueRange, pos2)) {
     const target = stageByRef(model, f.value ?? "", ins.stage);
     if (target) {
       const h = hit("dockerfile.stage-ref", f.valueRange, [stageRefNote(target)]);
@@ -14304,9 +15038,9 @@ function platformNote(value) {
 function imageRef(stage) {
   return stage.imageResolved ?? stage.image ?? "";
 }
-function imageTopics(ref5) {
+function imageTopics(ref7) {
   try {
-    return topics(classifyImage(ref5).topicIds);
+    return topics(classifyImage(ref7).topicIds);
   } catch {
     return [];
   }
@@ -14317,21 +15051,24 @@ function imageHit(model, stage) {
     const base2 = model.stages[stage.from];
     return hit("dockerfile.stage-ref", range, [stageRefNote(base2)]);
   }
-  const ref5 = imageRef(stage);
-  const found = imageTopics(ref5);
+  const ref7 = imageRef(stage);
+  const found = imageTopics(ref7);
   const [primary, ...rest] = found;
   if (!primary) return null;
   return hit(primary.id, range, imageNotes(model, stage), rest);
 }
 function imageNotes(model, stage) {
   const notes = [];
-  const ref5 = imageRef(stage);
+  const ref7 = imageRef(stage);
   if (stage.imageResolved && stage.image !== stage.imageResolved) notes.push(`With the default build arguments this is ${code(stage.imageResolved)}.`);
   let os = "unknown";
+  let account;
   try {
-    const c = classifyImage(ref5);
+    const c = classifyImage(ref7);
     os = c.os;
     notes.push(...c.notes);
+    if (c.family === "windows-nanoserver") account = isNanoServer2016(ref7) ? "ContainerAdministrator, the default of the 2016 Nano Server image" : "ContainerUser, the default on Nano Server 1709 and later";
+    else if (c.family === "windows-servercore" || c.family === "windows") account = "ContainerAdministrator, the base image's default account";
   } catch {
   }
   if (os === "unknown" && stage.platform?.startsWith("windows")) {
@@ -14340,29 +15077,29 @@ function imageNotes(model, stage) {
   } else if (os === "unknown" && model.escape === "`") {
     notes.push("The file sets the backtick escape character, usual for Windows images; if this base is Windows, it needs a Windows host.");
   }
-  if (stage.index === model.finalStage) notes.push(finalStageNote(model, os));
+  if (stage.index === model.finalStage) notes.push(finalStageNote(model, os, account));
   return dedupe(notes);
 }
-function finalStageNote(model, os) {
+function finalStageNote(model, os, account) {
   const u = model.finalUser;
   if (!u) {
     const base2 = baseImageOf(model, model.finalStage) ?? "";
     if (/:(.*[-_])?nonroot([-_].*)?$/.test(base2)) {
       return `Final stage, the one that ships: no ${code("USER")} line, but the base tag ${code(base2)} is built to run as a non-root user by default.`;
     }
-    const who = os === "windows" ? "the base image's default account (ContainerAdministrator on Server Core and on the 2016 Nano Server image, ContainerUser on Nano Server 1709 and later)" : "the base image's default user, which is root for most Linux images";
+    const who = account ?? (os === "windows" ? "the base image's default account (ContainerAdministrator on Server Core and on the 2016 Nano Server image, ContainerUser on Nano Server 1709 and later)" : "the base image's default user, which is root for most Linux images");
     return `Final stage, the one that ships: no ${code("USER")} here or in the stages it builds on, so the container runs as ${who}.`;
   }
   const where2 = `${code(`USER ${u.value}`)}, line ${lineOf(u.range)}`;
   return isRootUser(u.value) ? `Final stage, the one that ships: it runs as root (${where2}).` : `Final stage, the one that ships: it runs as ${code(u.value)} (${where2}).`;
 }
-function stageByRef(model, ref5, before4) {
-  const r = ref5.toLowerCase();
+function stageByRef(model, ref7, before5) {
+  const r = ref7.toLowerCase();
   if (/^\d+$/.test(r)) {
     const i = Number(r);
-    return i < before4 ? model.stages[i] : void 0;
+    return i < before5 ? model.stages[i] : void 0;
   }
-  return model.stages.find((s2) => s2.index < before4 && s2.name?.toLowerCase() === r);
+  return model.stages.find((s2) => s2.index < before5 && s2.name?.toLowerCase() === r);
 }
 function stageRefNote(target) {
   const label = target.name ? `stage ${code(target.name)}` : `stage ${target.index}`;
@@ -14412,7 +15149,7 @@ function instructionNotes(model, ins) {
     case "EXPOSE": {
       const ports = ins.arguments.map((a) => a.value.split("/")[0]);
       const notes = [];
-      if (ports.includes("22")) notes.push(`${code("EXPOSE 22")}: an SSH server in a container is a habit carried over from VMs. A container usually runs one service; to get a shell, \`docker exec\` (or \`kubectl exec\`) reaches it without an SSH daemon. If you really need logins over SSH, that points to a VM.`);
+      if (ports.includes("22")) notes.push(`${code("EXPOSE 22")}: an SSH server is a habit carried over from VMs; \`docker exec\` (or \`kubectl exec\`) gives a shell without one. Logins over SSH that you really need point to a VM.`);
       if (ports.includes("3389")) notes.push(`${code("EXPOSE 3389")}: Remote Desktop is how you reach a full Windows desktop, which is what a VM gives; a container has no desktop session.`);
       return notes;
     }
@@ -14442,7 +15179,7 @@ function userNote(model, ins) {
   else if (ins.stage === model.finalStage || inFinalChain(model, ins.stage)) scope = "A later USER line changes it again before the image ships.";
   else scope = "This stage does not ship, so this only affects its build steps.";
   if (value.includes("$")) return `${u}: the user comes from a build variable, so whether it is root depends on the build. ${scope}`;
-  if (isRootUser(value)) return `${u}: the steps below run as root (uid 0). Root in a container is root on the host's shared kernel, held back only by namespaces, capabilities and seccomp, unless the runtime remaps users (rootless mode, user namespaces); in a VM, root stays behind the hypervisor. ${scope}`;
+  if (isRootUser(value)) return `${u}: the steps below run as root (uid 0), root on the host's shared kernel unless the runtime remaps users; in a VM, root stays behind the hypervisor. ${scope}`;
   if (/^containeradministrator$/i.test(value)) return `${u}: the administrator account of a Windows container. ${scope}`;
   return `${u}: the steps below run as a non-root user, which narrows what a process could reach through the shared kernel if it escaped. ${scope}`;
 }
@@ -14472,6 +15209,7 @@ var init_dockerfile_topics = __esm({
   "src/core/parse/dockerfile-topics.ts"() {
     "use strict";
     init_dockerfile();
+    init_classify();
     init_knowledge();
     init_markdown();
     init_dockerfile_base();
@@ -15426,8 +16164,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version2, text) {
-        return { uri, languageId, version: version2, text };
+      function create(uri, languageId, version2, text3) {
+        return { uri, languageId, version: version2, text: text3 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -15810,8 +16548,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text3) {
+        return { range, text: text3 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -15915,8 +16653,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text3) {
+        return { range, text: text3 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -15945,7 +16683,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits(document, edits) {
-        let text = document.getText();
+        let text3 = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b2) => {
           const diff = a.range.start.line - b2.range.start.line;
           if (diff === 0) {
@@ -15953,35 +16691,35 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text.length;
+        let lastModifiedOffset = text3.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            text3 = text3.substring(0, startOffset) + e.newText + text3.substring(endOffset, text3.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text;
+        return text3;
       }
       TextDocument3.applyEdits = applyEdits;
-      function mergeSort2(data, compare4) {
+      function mergeSort2(data, compare5) {
         if (data.length <= 1) {
           return data;
         }
         const p = data.length / 2 | 0;
         const left = data.slice(0, p);
         const right = data.slice(p);
-        mergeSort2(left, compare4);
-        mergeSort2(right, compare4);
+        mergeSort2(left, compare5);
+        mergeSort2(right, compare5);
         let leftIdx = 0;
         let rightIdx = 0;
         let i = 0;
         while (leftIdx < left.length && rightIdx < right.length) {
-          const ret = compare4(left[leftIdx], right[rightIdx]);
+          const ret = compare5(left[leftIdx], right[rightIdx]);
           if (ret <= 0) {
             data[i++] = left[leftIdx++];
           } else {
@@ -16030,21 +16768,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text = this._content;
+          const text3 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text.length; i++) {
+          for (let i = 0; i < text3.length; i++) {
             if (isLineStart) {
               lineOffsets.push(i);
               isLineStart = false;
             }
-            const ch = text.charAt(i);
+            const ch = text3.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text3.length && text3.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
+          if (isLineStart && text3.length > 0) {
+            lineOffsets.push(text3.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -16321,20 +17059,20 @@ var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
 });
-function mergeSort(data, compare4) {
+function mergeSort(data, compare5) {
   if (data.length <= 1) {
     return data;
   }
   const p = data.length / 2 | 0;
   const left = data.slice(0, p);
   const right = data.slice(p);
-  mergeSort(left, compare4);
-  mergeSort(right, compare4);
+  mergeSort(left, compare5);
+  mergeSort(right, compare5);
   let leftIdx = 0;
   let rightIdx = 0;
   let i = 0;
   while (leftIdx < left.length && rightIdx < right.length) {
-    const ret = compare4(left[leftIdx], right[rightIdx]);
+    const ret = compare5(left[leftIdx], right[rightIdx]);
     if (ret <= 0) {
       data[i++] = left[leftIdx++];
     } else {
@@ -16349,12 +17087,12 @@ function mergeSort(data, compare4) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text3, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text3.length && text3.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -16550,7 +17288,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document, edits) {
-        const text = document.getText();
+        const text3 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b2) => {
           const diff = a.range.start.line - b2.range.start.line;
           if (diff === 0) {
@@ -16565,14 +17303,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text3.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text3.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -17587,18 +18325,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
+        const text3 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index2 = 0;
-          while (text.charAt(index2) === "	") {
+          while (text3.charAt(index2) === "	") {
             index2++;
           }
-          if (text.substring(index2) === name) {
+          if (text3.substring(index2) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index2), candidateRange.end);
           }
           return null;
         }
-        return text === name ? candidateRange : null;
+        return text3 === name ? candidateRange : null;
       }
     };
     exports2.Instruction = Instruction2;
@@ -18179,8 +18917,8 @@ var require_property = __commonJS({
         let index2 = value.indexOf("=");
         if (index2 !== -1) {
           let initial = value.charAt(0);
-          let before4 = value.charAt(index2 - 1);
-          if (initial === '"' && before4 === '"' || initial === "'" && before4 === "'" || initial !== '"' && initial !== "'") {
+          let before5 = value.charAt(index2 - 1);
+          if (initial === '"' && before5 === '"' || initial === "'" && before5 === "'" || initial !== '"' && initial !== "'") {
             return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index2));
           }
         }
@@ -18384,11 +19122,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args2[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text3 = this.document.getText();
             let start = args2[1].getRange().start;
             let end = args2[args2.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args2[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args2[1].getRange().start, args2[args2.length - 1].getRange().end)))];
+            text3 = text3.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args2[0], new argument_1.Argument(text3, vscode_languageserver_types_1.Range.create(args2[1].getRange().start, args2[args2.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args2.length; i++) {
@@ -20309,11 +21047,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser3;
     (function(DockerfileParser4) {
-      function parse6(content) {
+      function parse8(content) {
         let parser = new parser_1.Parser();
         return parser.parse(content);
       }
-      DockerfileParser4.parse = parse6;
+      DockerfileParser4.parse = parse8;
     })(DockerfileParser3 || (exports2.DockerfileParser = DockerfileParser3 = {}));
   }
 });
@@ -20441,8 +21179,8 @@ function fromPartsOf(ins) {
   }
   return parts;
 }
-function readWithLibrary(text) {
-  const df = import_dockerfile_ast2.DockerfileParser.parse(text);
+function readWithLibrary(text3) {
+  const df = import_dockerfile_ast2.DockerfileParser.parse(text3);
   const runComments = [];
   for (const c of df.getComments()) {
     const content = c.getContent();
@@ -20493,16 +21231,16 @@ function heredocName(value) {
   if (v.charAt(0) === "<") return null;
   return v;
 }
-function continuationsOf(text, starts, first, last, escape, heredocs) {
+function continuationsOf(text3, starts, first, last, escape, heredocs) {
   let out = NO_RANGES;
   for (let line = first; line < last && line < starts.length; line++) {
     const from = starts[line];
-    let ch = (line + 1 < starts.length ? starts[line + 1] - 1 : text.length) - 1;
-    if (ch >= from && text.charCodeAt(ch) === CR) ch--;
-    while (ch >= from && (text.charCodeAt(ch) === SP || text.charCodeAt(ch) === TAB2)) ch--;
-    if (ch < from || text.charCodeAt(ch) !== escape) continue;
+    let ch = (line + 1 < starts.length ? starts[line + 1] - 1 : text3.length) - 1;
+    if (ch >= from && text3.charCodeAt(ch) === CR) ch--;
+    while (ch >= from && (text3.charCodeAt(ch) === SP || text3.charCodeAt(ch) === TAB2)) ch--;
+    if (ch < from || text3.charCodeAt(ch) !== escape) continue;
     COMMENT_LINE.lastIndex = from;
-    if (COMMENT_LINE.test(text)) continue;
+    if (COMMENT_LINE.test(text3)) continue;
     if (heredocs.length && heredocs.some((h) => line > h.startRange.start.line && line <= (h.delimiterRange?.start.line ?? last))) continue;
     const character = ch - from;
     (out === NO_RANGES ? out = [] : out).push({ start: { line, character }, end: { line, character: character + 1 } });
@@ -20534,31 +21272,31 @@ function moveInstruction(ins, lines) {
   }
   if (ins.trigger) moveInstruction(ins.trigger, lines);
 }
-function directiveLines(text) {
-  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
+function directiveLines(text3) {
+  let i = text3.charCodeAt(0) === 65279 ? 1 : 0;
   for (; ; ) {
     let j = i;
-    while (j < text.length && (text.charCodeAt(j) === SP || text.charCodeAt(j) === TAB2)) j++;
-    if (text.charCodeAt(j) !== HASH2) return text.substring(0, i);
-    const nl = text.indexOf("\n", j);
-    const eq = text.indexOf("=", j);
-    if (eq === -1 || nl !== -1 && eq > nl) return text.substring(0, i);
-    if (nl === -1) return text;
+    while (j < text3.length && (text3.charCodeAt(j) === SP || text3.charCodeAt(j) === TAB2)) j++;
+    if (text3.charCodeAt(j) !== HASH2) return text3.substring(0, i);
+    const nl = text3.indexOf("\n", j);
+    const eq = text3.indexOf("=", j);
+    if (eq === -1 || nl !== -1 && eq > nl) return text3.substring(0, i);
+    if (nl === -1) return text3;
     i = nl + 1;
   }
 }
-function readDockerfileFast(text, starts) {
-  const head = readWithLibrary(directiveLines(text));
-  const reader = new Reader2(text, head.escape, starts);
+function readDockerfileFast(text3, starts) {
+  const head = readWithLibrary(directiveLines(text3));
+  const reader = new Reader2(text3, head.escape, starts);
   const lines = head.directives.length;
-  reader.read(lines > 0 ? reader.lineStart(lines) : text.charCodeAt(0) === 65279 ? 1 : 0);
+  reader.read(lines > 0 ? reader.lineStart(lines) : text3.charCodeAt(0) === 65279 ? 1 : 0);
   return { escape: head.escape, directives: head.directives, runComments: reader.runComments, instructions: reader.instructions };
 }
-function readDockerfile(text, starts) {
+function readDockerfile(text3, starts) {
   try {
-    return readDockerfileFast(text, starts);
+    return readDockerfileFast(text3, starts);
   } catch {
-    return readWithLibrary(text);
+    return readWithLibrary(text3);
   }
 }
 var SP, TAB2, LF, CR, HASH2, FLAG_RULES, HEREDOC_KEYWORDS2, TextPositions, InstructionText, OffsetArgument, OffsetRanges, OffsetOption, OffsetFlag, NO_FLAGS, NO_HEREDOCS, NO_RANGES, NO_ARGS, COMMENT_LINE, OffsetInstruction, Reader2, isSpace3;
@@ -20659,7 +21397,7 @@ var init_dockerfile_reader = __esm({
         const t2 = this.text;
         const esc = this.esc;
         const args2 = [];
-        const at2 = (i) => i < end ? t2.charCodeAt(i) : -1;
+        const at3 = (i) => i < end ? t2.charCodeAt(i) : -1;
         let start = false;
         let comment2 = false;
         let found = -1;
@@ -20699,7 +21437,7 @@ var init_dockerfile_reader = __esm({
             }
           } else if (ch === esc) {
             flush(i);
-            const next = at2(i + 1);
+            const next = at3(i + 1);
             if (next === SP || next === TAB2) {
               for (let j = i + 2; j < end; j++) {
                 const n = t2.charCodeAt(j);
@@ -20780,11 +21518,11 @@ var init_dockerfile_reader = __esm({
           if (pieceStart !== -1) content += t2.substring(pieceStart, this.norm(first + end + 1));
           pieceStart = -1;
         };
-        const at2 = (i) => i < n ? t2.charCodeAt(i) : -1;
+        const at3 = (i) => i < n ? t2.charCodeAt(i) : -1;
         for (let k = first; k < n; k++) {
           const ch = t2.charCodeAt(k);
           if (ch === esc) {
-            const next = at2(k + 1);
+            const next = at3(k + 1);
             if (next === SP || next === TAB2) {
               for (let j = k + 2; j < n; j++) {
                 const m = t2.charCodeAt(j);
@@ -20898,9 +21636,9 @@ var init_dockerfile_reader = __esm({
       }
     };
     OffsetArgument = class {
-      constructor(value, at2, start, end) {
+      constructor(value, at3, start, end) {
         this.value = value;
-        this.#at = at2;
+        this.#at = at3;
         this.#start = start;
         this.#end = end;
       }
@@ -20923,8 +21661,8 @@ var init_dockerfile_reader = __esm({
       #nameEnd;
       #valueStart;
       #valueEnd;
-      constructor(at2, start, end, nameStart, nameEnd2, valueStart, valueEnd) {
-        this.#at = at2;
+      constructor(at3, start, end, nameStart, nameEnd2, valueStart, valueEnd) {
+        this.#at = at3;
         this.#start = start;
         this.#end = end;
         this.#nameStart = nameStart;
@@ -20974,10 +21712,10 @@ var init_dockerfile_reader = __esm({
     NO_ARGS = Object.freeze([]);
     COMMENT_LINE = /\s*#/y;
     OffsetInstruction = class {
-      constructor(keyword, heredocs, at2, start, wordEnd, end, args2, flags) {
+      constructor(keyword, heredocs, at3, start, wordEnd, end, args2, flags) {
         this.keyword = keyword;
         this.heredocs = heredocs;
-        this.#at = at2;
+        this.#at = at3;
         this.#start = start;
         this.#wordEnd = wordEnd;
         this.#end = end;
@@ -21029,26 +21767,26 @@ var init_dockerfile_reader = __esm({
       }
       get arguments() {
         if (this.#arguments === void 0) {
-          const at2 = this.#at;
-          const raw = at2.rawArgumentsOf(this.#wordEnd, this.#end);
+          const at3 = this.#at;
+          const raw = at3.rawArgumentsOf(this.#wordEnd, this.#end);
           const list2 = [];
-          for (let i = this.#flagCount; i < raw.length; i++) list2.push(new OffsetArgument(raw[i].value, at2, raw[i].start, raw[i].end));
+          for (let i = this.#flagCount; i < raw.length; i++) list2.push(new OffsetArgument(raw[i].value, at3, raw[i].start, raw[i].end));
           this.#arguments = list2;
         }
         return this.#arguments;
       }
       get flags() {
         if (this.#flags === void 0) {
-          const at2 = this.#at;
-          this.#flags = this.#flagCount === 0 ? NO_FLAGS : at2.flagArgs(this.keyword, at2.rawArgumentsOf(this.#wordEnd, this.#end)).map((a) => at2.flag(a));
+          const at3 = this.#at;
+          this.#flags = this.#flagCount === 0 ? NO_FLAGS : at3.flagArgs(this.keyword, at3.rawArgumentsOf(this.#wordEnd, this.#end)).map((a) => at3.flag(a));
         }
         return this.#flags;
       }
       get continuations() {
         if (this.#continuations === void 0) {
           const { first, last } = this.lines();
-          const at2 = this.#at;
-          this.#continuations = continuationsOf(at2.text, at2.starts, first, last, at2.esc, this.heredocs);
+          const at3 = this.#at;
+          this.#continuations = continuationsOf(at3.text, at3.starts, first, last, at3.esc, this.heredocs);
         }
         return this.#continuations;
       }
@@ -21429,13 +22167,13 @@ var init_dockerfile_reader = __esm({
       }
       /** `Instruction.getDelimiterRange`: the candidate line when it is the heredoc's closing line (tabs first for `<<-`). */
       delimiter(arg, name, from, to) {
-        const text = this.t.substring(this.norm(from), this.norm(to));
+        const text3 = this.t.substring(this.norm(from), this.norm(to));
         if (arg.value.startsWith("<<-")) {
           let index2 = 0;
-          while (text.charCodeAt(index2) === TAB2) index2++;
-          return text.substring(index2) === name ? { start: { line: this.pos(from).line, character: index2 }, end: this.pos(to) } : null;
+          while (text3.charCodeAt(index2) === TAB2) index2++;
+          return text3.substring(index2) === name ? { start: { line: this.pos(from).line, character: index2 }, end: this.pos(to) } : null;
         }
-        return text === name ? this.range(from, to) : null;
+        return text3 === name ? this.range(from, to) : null;
       }
       /** `Instruction.getName` of `getNameRange`: the heredoc's name as the library reads it from its `<<` argument. */
       heredocNameOf(a) {
@@ -21490,35 +22228,35 @@ var init_dockerfile_reader = __esm({
           from = this.norm(a.start + start);
           to = quote !== -1 ? this.norm(a.start + end) : a.end;
         }
-        const text = t2.substring(from, to);
+        const text3 = t2.substring(from, to);
         let escapingName = false;
         let name = "";
-        for (let i = 0; i < text.length; i++) {
-          const ch = text.charCodeAt(i);
+        for (let i = 0; i < text3.length; i++) {
+          const ch = text3.charCodeAt(i);
           if (ch === esc) {
             escapingName = true;
             let j = i + 1;
-            while (j < text.length && (text.charCodeAt(j) === SP || text.charCodeAt(j) === TAB2)) j++;
-            if (j < text.length) {
-              const n = text.charCodeAt(j);
+            while (j < text3.length && (text3.charCodeAt(j) === SP || text3.charCodeAt(j) === TAB2)) j++;
+            if (j < text3.length) {
+              const n = text3.charCodeAt(j);
               if (n === CR) i = j + 1;
               else if (n === LF) i = j;
               else {
-                name += text.charAt(j);
+                name += text3.charAt(j);
                 i = j;
               }
             }
             continue;
           }
           if (ch === HASH2 && escapingName) {
-            const nl = text.indexOf("\n", i + 1);
+            const nl = text3.indexOf("\n", i + 1);
             if (nl !== -1) {
               i = nl;
               continue;
             }
           }
           if (escapingName && (ch === HASH2 || isSpace3(ch))) continue;
-          name += text.charAt(i);
+          name += text3.charAt(i);
         }
         return name;
       }
@@ -21556,13 +22294,13 @@ __export(dockerfile_exports, {
   parseDockerfile: () => parseDockerfile,
   parseDockerfileWithLibrary: () => parseDockerfileWithLibrary
 });
-function parseDockerfile(text, file) {
-  return parseWith(text, file, readDockerfile);
+function parseDockerfile(text3, file) {
+  return parseWith(text3, file, readDockerfile);
 }
-function parseDockerfileWithLibrary(text, file) {
-  return parseWith(text, file, readWithLibrary);
+function parseDockerfileWithLibrary(text3, file) {
+  return parseWith(text3, file, readWithLibrary);
 }
-function parseWith(text, file, read) {
+function parseWith(text3, file, read) {
   const model = {
     format: "dockerfile",
     file,
@@ -21576,15 +22314,15 @@ function parseWith(text, file, read) {
     runComments: []
   };
   try {
-    fill(model, unifyLineBreaks(text), read);
+    fill(model, unifyLineBreaks(text3), read);
   } catch (e) {
     model.problems.push({ message: `could not parse: ${e instanceof Error ? e.message : String(e)}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, incomplete: true });
   }
   return model;
 }
-function blankLongContinuations(text, starts, problems) {
+function blankLongContinuations(text3, starts, problems) {
   if (starts.length <= MAX_CONTINUED_LINES) return null;
-  const escape = /^(?:[ \t]*#[^\n]*\n)*?[ \t]*#[ \t]*escape[ \t]*=[ \t]*`/i.test(text) ? 96 : 92;
+  const escape = /^(?:[ \t]*#[^\n]*\n)*?[ \t]*#[ \t]*escape[ \t]*=[ \t]*`/i.test(text3) ? 96 : 92;
   let pieces = null;
   let copied = 0;
   let run2 = 0;
@@ -21598,10 +22336,10 @@ function blankLongContinuations(text, starts, problems) {
     first = -1;
   };
   for (let i = 0; i < starts.length; i++) {
-    const end = i + 1 < starts.length ? starts[i + 1] - 1 : text.length;
-    const continues = endsWith(text, starts[i], end, escape);
+    const end = i + 1 < starts.length ? starts[i + 1] - 1 : text3.length;
+    const continues = endsWith(text3, starts[i], end, escape);
     if (continues && run2 >= MAX_CONTINUED_LINES) {
-      (pieces ??= []).push(text.substring(copied, starts[i]));
+      (pieces ??= []).push(text3.substring(copied, starts[i]));
       copied = end;
       if (first < 0) first = i;
     } else if (first >= 0) report(i - 1);
@@ -21609,18 +22347,18 @@ function blankLongContinuations(text, starts, problems) {
   }
   if (first >= 0) report(starts.length - 1);
   if (!pieces) return null;
-  pieces.push(text.substring(copied));
+  pieces.push(text3.substring(copied));
   return pieces.join("");
 }
-function endsWith(text, start, end, ch) {
+function endsWith(text3, start, end, ch) {
   let i = end - 1;
-  for (let c = text.charCodeAt(i); i >= start && (c === 32 || c === 9 || c === 13); c = text.charCodeAt(--i)) ;
-  return i >= start && text.charCodeAt(i) === ch;
+  for (let c = text3.charCodeAt(i); i >= start && (c === 32 || c === 9 || c === 13); c = text3.charCodeAt(--i)) ;
+  return i >= start && text3.charCodeAt(i) === ch;
 }
-function fill(model, text, read) {
-  const starts = lineStarts(text);
-  const blanked = blankLongContinuations(text, starts, model.problems);
-  const reading = read(blanked ?? text, blanked === null ? starts : void 0);
+function fill(model, text3, read) {
+  const starts = lineStarts(text3);
+  const blanked = blankLongContinuations(text3, starts, model.problems);
+  const reading = read(blanked ?? text3, blanked === null ? starts : void 0);
   model.escape = reading.escape;
   model.runComments = reading.runComments;
   model.directives = reading.directives;
@@ -21628,7 +22366,7 @@ function fill(model, text, read) {
   let globals;
   let stage = -1;
   const stages = [];
-  const shared = { text, starts, stages, lastOfStage: [] };
+  const shared = { text: text3, starts, stages, lastOfStage: [] };
   for (const { ins: dfi, from } of reading.instructions) {
     if (from) {
       stage++;
@@ -21654,7 +22392,7 @@ function fill(model, text, read) {
     const read2 = dfi instanceof OffsetInstruction ? dfi : void 0;
     if (blanked !== null || !read2) {
       const span2 = read2 ? read2.lines() : { first: dfi.range.start.line, last: dfi.range.end.line };
-      dfi.continuations = continuationsOf(text, starts, span2.first, span2.last, model.escape.charCodeAt(0), dfi.heredocs);
+      dfi.continuations = continuationsOf(text3, starts, span2.first, span2.last, model.escape.charCodeAt(0), dfi.heredocs);
     }
     if (dfi.trigger) dfi.trigger.stage = stage;
     model.instructions.push(dfi);
@@ -21677,22 +22415,22 @@ function globalArgs(instructions) {
   }
   return m;
 }
-function nameEnd(text, at2) {
-  let c = text.charCodeAt(at2);
-  if (!(c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95)) return at2;
-  let i = at2 + 1;
-  for (c = text.charCodeAt(i); c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95; c = text.charCodeAt(++i)) ;
+function nameEnd(text3, at3) {
+  let c = text3.charCodeAt(at3);
+  if (!(c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95)) return at3;
+  let i = at3 + 1;
+  for (c = text3.charCodeAt(i); c >= 65 && c <= 90 || c >= 97 && c <= 122 || c >= 48 && c <= 57 || c === 95; c = text3.charCodeAt(++i)) ;
   return i;
 }
-function substitute(text, vars) {
+function substitute(text3, vars) {
   let out = "";
   let copied = 0;
   let close = -2;
-  const closeFrom = (from) => close === -1 || close >= from ? close : close = text.indexOf("}", from);
-  for (let i = text.indexOf("$"); i !== -1; i = text.indexOf("$", i)) {
-    const braced = text.charCodeAt(i + 1) === 123;
+  const closeFrom = (from) => close === -1 || close >= from ? close : close = text3.indexOf("}", from);
+  for (let i = text3.indexOf("$"); i !== -1; i = text3.indexOf("$", i)) {
+    const braced = text3.charCodeAt(i + 1) === 123;
     const start = i + (braced ? 2 : 1);
-    const end = nameEnd(text, start);
+    const end = nameEnd(text3, start);
     let after = end;
     let word;
     if (end === start) {
@@ -21700,23 +22438,23 @@ function substitute(text, vars) {
       continue;
     }
     if (braced) {
-      const c = text.charCodeAt(end);
-      const dash = c === 58 && text.charCodeAt(end + 1) === 45 ? end + 2 : c === 45 ? end + 1 : -1;
+      const c = text3.charCodeAt(end);
+      const dash = c === 58 && text3.charCodeAt(end + 1) === 45 ? end + 2 : c === 45 ? end + 1 : -1;
       const brace = c === 125 ? end : dash < 0 ? -1 : closeFrom(dash);
       if (brace < 0) {
         i++;
         continue;
       }
-      if (dash >= 0) word = text.slice(dash, brace);
+      if (dash >= 0) word = text3.slice(dash, brace);
       after = brace + 1;
     }
-    const v = vars.get(text.slice(start, end));
-    if (v !== void 0 && v !== "") out += text.slice(copied, i) + v;
-    else if (word !== void 0) out += text.slice(copied, i) + word;
+    const v = vars.get(text3.slice(start, end));
+    if (v !== void 0 && v !== "") out += text3.slice(copied, i) + v;
+    else if (word !== void 0) out += text3.slice(copied, i) + word;
     else return void 0;
     copied = i = after;
   }
-  return out + text.slice(copied);
+  return out + text3.slice(copied);
 }
 function workloadName(file) {
   const parts = file.replace(/\\/g, "/").split("/").filter(Boolean);
@@ -21748,10 +22486,10 @@ var init_dockerfile2 = __esm({
     init_lines();
     init_dockerfile_library();
     init_dockerfile_reader();
-    isStageRef = (image, names, before4) => {
+    isStageRef = (image, names, before5) => {
       if (!image) return void 0;
       const idx = names.get(image.toLowerCase());
-      return idx !== void 0 && idx < before4 ? idx : void 0;
+      return idx !== void 0 && idx < before5 ? idx : void 0;
     };
     MAX_CONTINUED_LINES = 1e3;
     startOf = (ins) => ins instanceof OffsetInstruction ? ins.startPos() : { ...ins.range.start };
@@ -21780,12 +22518,12 @@ var init_dockerfile2 = __esm({
       /** From the FROM line to the stage's last instruction, or to the line before the next FROM when that is later (comments and blank lines in between belong to it). */
       get range() {
         if (this.#range) return this.#range;
-        const { text, starts, stages, lastOfStage } = this.#shared;
+        const { text: text3, starts, stages, lastOfStage } = this.#shared;
         let end = endOf2(lastOfStage[this.index]);
         const next = stages[this.index + 1];
         if (next) {
           const endLine = next.startLine() - 1;
-          if (endLine > end.line) end = { line: endLine, character: lineLength(text, starts, endLine) };
+          if (endLine > end.line) end = { line: endLine, character: lineLength(text3, starts, endLine) };
         }
         return this.#range = { start: startOf(this.#ins), end };
       }
@@ -21828,8 +22566,8 @@ var init_dockerfile2 = __esm({
 function before2(a, b2) {
   return a.line < b2.line || a.line === b2.line && a.character < b2.character;
 }
-function contains2(r, pos) {
-  return !before2(pos, r.start) && !before2(r.end, pos);
+function contains2(r, pos2) {
+  return !before2(pos2, r.start) && !before2(r.end, pos2);
 }
 function size(r) {
   return (r.end.line - r.start.line) * 1e5 + (r.end.character - r.start.character);
@@ -21847,7 +22585,7 @@ function matchesNode(pattern, node) {
   return node.value !== void 0 && node.value !== null && String(node.value).toLowerCase() === pattern.slice(eq + 1).toLowerCase();
 }
 function topicForNode(topics2, node) {
-  return topics2.find((t2) => t2.paths.some((p) => matchesNode(p, node)));
+  return topics2.find((t2) => ownPaths(t2).some((p) => matchesNode(p, node)));
 }
 function scalarValues(node) {
   const out = [];
@@ -21904,21 +22642,21 @@ function topicIndexOf(model) {
   indexes.set(model, index2);
   return index2;
 }
-function keyTopicAt(model, pos, topics2) {
+function keyTopicAt(model, pos2, topics2) {
   const { nodes, ranges, seq, blockEnds } = topicIndexOf(model);
   let lo = 0;
   let hi = ranges.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (before2(pos, ranges[mid].start)) hi = mid;
+    if (before2(pos2, ranges[mid].start)) hi = mid;
     else lo = mid + 1;
   }
   let best = -1;
   for (let b2 = 0; b2 * BLOCK < lo; b2++) {
-    if (before2(blockEnds[b2], pos)) continue;
+    if (before2(blockEnds[b2], pos2)) continue;
     for (let i = b2 * BLOCK; i < Math.min((b2 + 1) * BLOCK, lo); i++) {
       const r = ranges[i];
-      if (!contains2(r, pos)) continue;
+      if (!contains2(r, pos2)) continue;
       if (best < 0 || size(r) < size(ranges[best]) || size(r) === size(ranges[best]) && seq[i] > seq[best]) best = i;
     }
   }
@@ -21950,14 +22688,14 @@ var init_config_topics = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text, ignoreTrivia = false) {
-  const len2 = text.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+function createScanner(text3, ignoreTrivia = false) {
+  const len2 = text3.length;
+  let pos2 = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
   function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
     while (digits < count || !exact) {
-      let ch = text.charCodeAt(pos);
+      let ch = text3.charCodeAt(pos2);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
       } else if (ch >= 65 && ch <= 70) {
@@ -21967,7 +22705,7 @@ function createScanner(text, ignoreTrivia = false) {
       } else {
         break;
       }
-      pos++;
+      pos2++;
       digits++;
     }
     if (digits < count) {
@@ -21976,74 +22714,74 @@ function createScanner(text, ignoreTrivia = false) {
     return value2;
   }
   function setPosition(newPosition) {
-    pos = newPosition;
+    pos2 = newPosition;
     value = "";
     tokenOffset = 0;
     token = 16;
     scanError = 0;
   }
   function scanNumber() {
-    let start = pos;
-    if (text.charCodeAt(pos) === 48) {
-      pos++;
+    let start = pos2;
+    if (text3.charCodeAt(pos2) === 48) {
+      pos2++;
     } else {
-      pos++;
-      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
+      pos2++;
+      while (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
+        pos2++;
       }
     }
-    if (pos < text.length && text.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
+    if (pos2 < text3.length && text3.charCodeAt(pos2) === 46) {
+      pos2++;
+      if (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
+        pos2++;
+        while (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
+          pos2++;
         }
       } else {
         scanError = 3;
-        return text.substring(start, pos);
+        return text3.substring(start, pos2);
       }
     }
-    let end = pos;
-    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
-        pos++;
+    let end = pos2;
+    if (pos2 < text3.length && (text3.charCodeAt(pos2) === 69 || text3.charCodeAt(pos2) === 101)) {
+      pos2++;
+      if (pos2 < text3.length && text3.charCodeAt(pos2) === 43 || text3.charCodeAt(pos2) === 45) {
+        pos2++;
       }
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
+      if (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
+        pos2++;
+        while (pos2 < text3.length && isDigit(text3.charCodeAt(pos2))) {
+          pos2++;
         }
-        end = pos;
+        end = pos2;
       } else {
         scanError = 3;
       }
     }
-    return text.substring(start, end);
+    return text3.substring(start, end);
   }
   function scanString2() {
-    let result = "", start = pos;
+    let result = "", start = pos2;
     while (true) {
-      if (pos >= len2) {
-        result += text.substring(start, pos);
+      if (pos2 >= len2) {
+        result += text3.substring(start, pos2);
         scanError = 2;
         break;
       }
-      const ch = text.charCodeAt(pos);
+      const ch = text3.charCodeAt(pos2);
       if (ch === 34) {
-        result += text.substring(start, pos);
-        pos++;
+        result += text3.substring(start, pos2);
+        pos2++;
         break;
       }
       if (ch === 92) {
-        result += text.substring(start, pos);
-        pos++;
-        if (pos >= len2) {
+        result += text3.substring(start, pos2);
+        pos2++;
+        if (pos2 >= len2) {
           scanError = 2;
           break;
         }
-        const ch2 = text.charCodeAt(pos++);
+        const ch2 = text3.charCodeAt(pos2++);
         switch (ch2) {
           case 34:
             result += '"';
@@ -22080,126 +22818,126 @@ function createScanner(text, ignoreTrivia = false) {
           default:
             scanError = 5;
         }
-        start = pos;
+        start = pos2;
         continue;
       }
       if (ch >= 0 && ch <= 31) {
         if (isLineBreak(ch)) {
-          result += text.substring(start, pos);
+          result += text3.substring(start, pos2);
           scanError = 2;
           break;
         } else {
           scanError = 6;
         }
       }
-      pos++;
+      pos2++;
     }
     return result;
   }
   function scanNext() {
     value = "";
     scanError = 0;
-    tokenOffset = pos;
+    tokenOffset = pos2;
     lineStartOffset = lineNumber;
     prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len2) {
+    if (pos2 >= len2) {
       tokenOffset = len2;
       return token = 17;
     }
-    let code2 = text.charCodeAt(pos);
+    let code2 = text3.charCodeAt(pos2);
     if (isWhiteSpace(code2)) {
       do {
-        pos++;
+        pos2++;
         value += String.fromCharCode(code2);
-        code2 = text.charCodeAt(pos);
+        code2 = text3.charCodeAt(pos2);
       } while (isWhiteSpace(code2));
       return token = 15;
     }
     if (isLineBreak(code2)) {
-      pos++;
+      pos2++;
       value += String.fromCharCode(code2);
-      if (code2 === 13 && text.charCodeAt(pos) === 10) {
-        pos++;
+      if (code2 === 13 && text3.charCodeAt(pos2) === 10) {
+        pos2++;
         value += "\n";
       }
       lineNumber++;
-      tokenLineStartOffset = pos;
+      tokenLineStartOffset = pos2;
       return token = 14;
     }
     switch (code2) {
       // tokens: []{}:,
       case 123:
-        pos++;
+        pos2++;
         return token = 1;
       case 125:
-        pos++;
+        pos2++;
         return token = 2;
       case 91:
-        pos++;
+        pos2++;
         return token = 3;
       case 93:
-        pos++;
+        pos2++;
         return token = 4;
       case 58:
-        pos++;
+        pos2++;
         return token = 6;
       case 44:
-        pos++;
+        pos2++;
         return token = 5;
       // strings
       case 34:
-        pos++;
+        pos2++;
         value = scanString2();
         return token = 10;
       // comments
       case 47:
-        const start = pos - 1;
-        if (text.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len2) {
-            if (isLineBreak(text.charCodeAt(pos))) {
+        const start = pos2 - 1;
+        if (text3.charCodeAt(pos2 + 1) === 47) {
+          pos2 += 2;
+          while (pos2 < len2) {
+            if (isLineBreak(text3.charCodeAt(pos2))) {
               break;
             }
-            pos++;
+            pos2++;
           }
-          value = text.substring(start, pos);
+          value = text3.substring(start, pos2);
           return token = 12;
         }
-        if (text.charCodeAt(pos + 1) === 42) {
-          pos += 2;
+        if (text3.charCodeAt(pos2 + 1) === 42) {
+          pos2 += 2;
           const safeLength = len2 - 1;
           let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text.charCodeAt(pos);
-            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
-              pos += 2;
+          while (pos2 < safeLength) {
+            const ch = text3.charCodeAt(pos2);
+            if (ch === 42 && text3.charCodeAt(pos2 + 1) === 47) {
+              pos2 += 2;
               commentClosed = true;
               break;
             }
-            pos++;
+            pos2++;
             if (isLineBreak(ch)) {
-              if (ch === 13 && text.charCodeAt(pos) === 10) {
-                pos++;
+              if (ch === 13 && text3.charCodeAt(pos2) === 10) {
+                pos2++;
               }
               lineNumber++;
-              tokenLineStartOffset = pos;
+              tokenLineStartOffset = pos2;
             }
           }
           if (!commentClosed) {
-            pos++;
+            pos2++;
             scanError = 1;
           }
-          value = text.substring(start, pos);
+          value = text3.substring(start, pos2);
           return token = 13;
         }
         value += String.fromCharCode(code2);
-        pos++;
+        pos2++;
         return token = 16;
       // numbers
       case 45:
         value += String.fromCharCode(code2);
-        pos++;
-        if (pos === len2 || !isDigit(text.charCodeAt(pos))) {
+        pos2++;
+        if (pos2 === len2 || !isDigit(text3.charCodeAt(pos2))) {
           return token = 16;
         }
       // found a minus, followed by a number so
@@ -22219,12 +22957,12 @@ function createScanner(text, ignoreTrivia = false) {
         return token = 11;
       // literals and unknown symbols
       default:
-        while (pos < len2 && isUnknownContentCharacter(code2)) {
-          pos++;
-          code2 = text.charCodeAt(pos);
+        while (pos2 < len2 && isUnknownContentCharacter(code2)) {
+          pos2++;
+          code2 = text3.charCodeAt(pos2);
         }
-        if (tokenOffset !== pos) {
-          value = text.substring(tokenOffset, pos);
+        if (tokenOffset !== pos2) {
+          value = text3.substring(tokenOffset, pos2);
           switch (value) {
             case "true":
               return token = 8;
@@ -22236,7 +22974,7 @@ function createScanner(text, ignoreTrivia = false) {
           return token = 16;
         }
         value += String.fromCharCode(code2);
-        pos++;
+        pos2++;
         return token = 16;
     }
   }
@@ -22266,12 +23004,12 @@ function createScanner(text, ignoreTrivia = false) {
   }
   return {
     setPosition,
-    getPosition: () => pos,
+    getPosition: () => pos2,
     scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
     getToken: () => token,
     getTokenValue: () => value,
     getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
+    getTokenLength: () => pos2 - tokenOffset,
     getTokenStartLine: () => lineStartOffset,
     getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
     getTokenError: () => scanError
@@ -22420,8 +23158,8 @@ var init_format = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
-function visit2(text, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text, false);
+function visit2(text3, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text3, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
   function toNoArgVisit(visitFunction) {
@@ -22909,22 +23647,22 @@ var init_pos_cursor = __esm({
 });
 
 // src/core/parse/jsonc-tree.ts
-function blankDeepNesting(text) {
-  const n = text.length;
+function blankDeepNesting(text3) {
+  const n = text3.length;
   let open = new Uint8Array(1024);
   let depth = 0;
   let pieces = null;
   let copied = 0;
   let deepFrom = -1;
   const blank = (from, to) => {
-    (pieces ??= []).push(text.slice(copied, from), blankedSpan(text, from, to, " "));
+    (pieces ??= []).push(text3.slice(copied, from), blankedSpan(text3, from, to, " "));
     copied = to;
   };
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = text3.charCodeAt(i);
     if (c === 34) {
       for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
+        const d = text3.charCodeAt(i);
         if (d === 92) i++;
         else if (d === 34) break;
         else if (d === 10 || d === 13) {
@@ -22932,10 +23670,10 @@ function blankDeepNesting(text) {
           break;
         }
       }
-    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      while (i + 1 < n && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-      const end = text.indexOf("*/", i + 2);
+    } else if (c === 47 && text3.charCodeAt(i + 1) === 47) {
+      while (i + 1 < n && text3.charCodeAt(i + 1) !== 10 && text3.charCodeAt(i + 1) !== 13) i++;
+    } else if (c === 47 && text3.charCodeAt(i + 1) === 42) {
+      const end = text3.indexOf("*/", i + 2);
       i = end < 0 ? n : end + 1;
     } else if (c === 123 || c === 91) {
       if (depth === open.length) {
@@ -22956,22 +23694,22 @@ function blankDeepNesting(text) {
   if (deepFrom >= 0) blank(deepFrom, n);
   if (!pieces) return null;
   const out = pieces;
-  out.push(text.slice(copied));
+  out.push(text3.slice(copied));
   return out.join("");
 }
 function unlistedErrors(count, range) {
   return { message: `${count} more syntax ${count === 1 ? "error" : "errors"} from here on, not listed one by one`, range, incomplete: true };
 }
 function parseJsonTree(source) {
-  const text = unifyLineBreaks(source);
-  const lines = new Lines(text);
+  const text3 = unifyLineBreaks(source);
+  const lines = new Lines(text3);
   const errors = [];
   let unlisted = 0;
   let firstUnlisted;
   const builder = new TreeBuilder(new PosCursor(lines));
   try {
     visit3(
-      blankDeepNesting(text) ?? text,
+      blankDeepNesting(text3) ?? text3,
       {
         onObjectBegin: (offset) => builder.open(offset, false),
         onArrayBegin: (offset) => builder.open(offset, true),
@@ -23014,8 +23752,8 @@ var init_jsonc_tree = __esm({
     init_pos_cursor();
     MAX_JSON_DEPTH = 64;
     TreeBuilder = class {
-      constructor(at2) {
-        this.at = at2;
+      constructor(at3) {
+        this.at = at3;
       }
       at;
       root;
@@ -23118,8 +23856,8 @@ var devcontainer_exports = {};
 __export(devcontainer_exports, {
   devcontainerModule: () => devcontainerModule
 });
-function parse2(text, file) {
-  const tree = parseJsonTree(text);
+function parse2(text3, file) {
+  const tree = parseJsonTree(text3);
   const root = tree.roots[0];
   const compose = child2(root, "dockerComposeFile");
   const composeFiles = typeof compose?.value === "string" ? [compose.value] : (compose?.children ?? []).flatMap((c) => typeof c.value === "string" ? [c.value] : []);
@@ -23168,7 +23906,7 @@ var init_devcontainer2 = __esm({
     devcontainerModule = {
       format: "devcontainer",
       parse: parse2,
-      topicAt: (model, pos) => keyTopicAt(model, pos, DEVCONTAINER_TOPICS),
+      topicAt: (model, pos2) => keyTopicAt(model, pos2, DEVCONTAINER_TOPICS),
       workloads
     };
   }
@@ -23179,26 +23917,26 @@ var vagrant_exports = {};
 __export(vagrant_exports, {
   vagrantModule: () => vagrantModule
 });
-function mask(text) {
+function mask(text3) {
   let code2 = "";
   let done = 0;
-  const literals = new LiteralTable(text);
+  const literals = new LiteralTable(text3);
   const blank = (from, to, ch = "_") => {
     const a = Math.max(from, done);
     if (to <= a) return;
-    code2 += text.slice(done, a);
-    code2 += blankedSpan(text, a, to, ch);
+    code2 += text3.slice(done, a);
+    code2 += blankedSpan(text3, a, to, ch);
     done = to;
   };
   const pending = [];
   const stop = new RegExp(STOP);
   let i = 0;
-  const n = text.length;
+  const n = text3.length;
   let lineStart = true;
   while (i < n) {
-    if (lineStart && text.charCodeAt(i) !== 10) {
-      if (text.startsWith("=begin", i)) {
-        const e = text.indexOf("\n=end", i);
+    if (lineStart && text3.charCodeAt(i) !== 10) {
+      if (text3.startsWith("=begin", i)) {
+        const e = text3.indexOf("\n=end", i);
         const stopAt = e < 0 ? n : e + 5;
         blank(i, stopAt, " ");
         i = stopAt;
@@ -23207,9 +23945,9 @@ function mask(text) {
       lineStart = false;
     }
     stop.lastIndex = i;
-    if (!stop.test(text)) break;
+    if (!stop.test(text3)) break;
     i = stop.lastIndex - 1;
-    const c = text[i];
+    const c = text3[i];
     if (c === "\n") {
       i++;
       lineStart = true;
@@ -23219,9 +23957,9 @@ function mask(text) {
         let bodyEnd = n;
         let after = n;
         while (i < n) {
-          let e = text.indexOf("\n", i);
+          let e = text3.indexOf("\n", i);
           if (e < 0) e = n;
-          const line = text.slice(i, e).replace(/\r$/, "");
+          const line = text3.slice(i, e).replace(/\r$/, "");
           if ((h.squiggly ? line.trim() : line) === h.id) {
             bodyEnd = i;
             after = Math.min(e + 1, n);
@@ -23236,25 +23974,25 @@ function mask(text) {
       continue;
     }
     if (c === "#") {
-      let e = text.indexOf("\n", i);
+      let e = text3.indexOf("\n", i);
       if (e < 0) e = n;
       blank(i, e, " ");
       i = e;
       continue;
     }
     if (c === '"' || c === "'" || c === "`") {
-      const q = text.charCodeAt(i);
+      const q = text3.charCodeAt(i);
       const interpolates = c !== "'";
       const start = i;
       i++;
       let depth = 0;
       while (i < n) {
-        const d = text.charCodeAt(i);
+        const d = text3.charCodeAt(i);
         if (d === 92) {
           i += 2;
           continue;
         }
-        if (interpolates && d === 35 && text.charCodeAt(i + 1) === 123) {
+        if (interpolates && d === 35 && text3.charCodeAt(i + 1) === 123) {
           depth++;
           i += 2;
           continue;
@@ -23269,8 +24007,8 @@ function mask(text) {
       i = end;
       continue;
     }
-    if (c === "<" && text[i + 1] === "<") {
-      const m = HEREDOC.exec(text.slice(i, i + 80));
+    if (c === "<" && text3[i + 1] === "<") {
+      const m = HEREDOC.exec(text3.slice(i, i + 80));
       if (m) {
         pending.push({ id: m[3], squiggly: m[1] !== "", at: i });
         i += m[0].length;
@@ -23278,12 +24016,12 @@ function mask(text) {
       }
     }
     if (c === "%") {
-      const m = PERCENT.exec(text.slice(i, i + 3));
-      if (m && (i === 0 || /[\s=(,[]/.test(text[i - 1]))) {
+      const m = PERCENT.exec(text3.slice(i, i + 3));
+      if (m && (i === 0 || /[\s=(,[]/.test(text3[i - 1]))) {
         const open = m[2];
         const close = CLOSER[open] ?? open;
         const start = i;
-        let e = text.indexOf(close, i + m[0].length);
+        let e = text3.indexOf(close, i + m[0].length);
         if (e < 0) e = n - 1;
         blank(i + m[0].length, e);
         literals.add(start, e + 1);
@@ -23293,7 +24031,7 @@ function mask(text) {
     }
     i++;
   }
-  code2 += text.slice(done);
+  code2 += text3.slice(done);
   literals.seal();
   return { code: code2, literals };
 }
@@ -23355,24 +24093,24 @@ function leadingName(s2) {
   return s2.charCodeAt(k) === 46 ? s2.slice(0, k) : void 0;
 }
 function parse3(source, file) {
-  const text = unifyLineBreaks(source);
-  const lines = new Lines(text);
-  const root = { key: "", path: [], keyRange: lines.range(0, 0), range: lines.range(0, text.length), children: [] };
+  const text3 = unifyLineBreaks(source);
+  const lines = new Lines(text3);
+  const root = { key: "", path: [], keyRange: lines.range(0, 0), range: lines.range(0, text3.length), children: [] };
   const model = { format: "vagrant", file, problems: [], roots: [root] };
   let masked;
   try {
-    masked = mask(text);
+    masked = mask(text3);
   } catch (e) {
     model.problems.push({ message: `could not scan: ${String(e)}`, range: lines.range(0, 0), incomplete: true });
     return model;
   }
   const code2 = masked.code;
-  for (let at2 = code2.indexOf("Vagrant.require_plugin"); at2 !== -1; at2 = code2.indexOf("Vagrant.require_plugin", at2 + 1)) {
-    REQUIRE_PLUGIN.lastIndex = at2;
+  for (let at3 = code2.indexOf("Vagrant.require_plugin"); at3 !== -1; at3 = code2.indexOf("Vagrant.require_plugin", at3 + 1)) {
+    REQUIRE_PLUGIN.lastIndex = at3;
     const m = REQUIRE_PLUGIN.exec(code2);
-    if (!m || at2 > 0 && isWordChar(code2.charCodeAt(at2 - 1))) continue;
-    const lit = masked.literals.get(at2 + m[0].length);
-    if (lit) (model.plugins ??= []).push({ name: lit.value, range: lines.range(at2, lit.end) });
+    if (!m || at3 > 0 && isWordChar(code2.charCodeAt(at3 - 1))) continue;
+    const lit = masked.literals.get(at3 + m[0].length);
+    if (lit) (model.plugins ??= []).push({ name: lit.value, range: lines.range(at3, lit.end) });
   }
   const frames = [NO_FRAME];
   const rootCtxs = [root];
@@ -23457,7 +24195,7 @@ function parse3(source, file) {
           const args2 = splitArgs(code2, chainEnd + (rest.match(/^\s*\(?/)?.[0].length ?? 0), bodyEnd - (closesParen ? 1 : 0));
           const first = args2[0];
           if (first) {
-            const raw = text.slice(first.start, first.end);
+            const raw = text3.slice(first.start, first.end);
             const lit = masked.literals.get(first.start);
             const assigned2 = /^([a-z_]\w*)\s*=[^=]/.exec(raw);
             if (lit && lit.end === first.end) names = [lit.value];
@@ -23475,7 +24213,7 @@ function parse3(source, file) {
           if (/^\[\s*/.test(rest)) {
             const close = code2.indexOf("]", chainEnd);
             if (close > 0 && close < bodyEnd) {
-              const inner = text.slice(chainEnd + 1, close).trim();
+              const inner = text3.slice(chainEnd + 1, close).trim();
               suffix = [...segs, inner.replace(/^["':]|["']$/g, "")];
               keyEnd = close + 1;
               restStart = close + 1;
@@ -23485,10 +24223,10 @@ function parse3(source, file) {
           const assign = /^\s*(\|\||&&)?=(?!=)\s*/.exec(after);
           if (assign) {
             const vStart = restStart + assign[0].length;
-            valueAt = { start: vStart, value: literalValue(text.slice(vStart, bodyEnd), vStart, masked), literal: true };
+            valueAt = { start: vStart, value: literalValue(text3.slice(vStart, bodyEnd), vStart, masked), literal: true };
           } else if (after.trim()) {
             const aStart = restStart + (after.length - after.trimStart().length);
-            valueAt = { start: aStart, value: text.slice(aStart, bodyEnd), literal: false };
+            valueAt = { start: aStart, value: text3.slice(aStart, bodyEnd), literal: false };
             optsFrom = aStart;
           }
         }
@@ -23500,7 +24238,7 @@ function parse3(source, file) {
             const key = om[1] ?? om[2];
             if (!key) continue;
             const valueStart = part.start + om[0].length;
-            options.push({ key, start: part.start, keyEnd: part.start + om[0].trimEnd().length, end: part.end, valueStart, value: literalValue(text.slice(valueStart, part.end), valueStart, masked) });
+            options.push({ key, start: part.start, keyEnd: part.start + om[0].trimEnd().length, end: part.end, valueStart, value: literalValue(text3.slice(valueStart, part.end), valueStart, masked) });
           }
         }
         const all = [];
@@ -23541,7 +24279,7 @@ function parse3(source, file) {
     if (opensDo && params[0] && !newFrame?.vars?.length) {
       const list2 = /^(\[[^\]]*\]|%w\([^)]*\))\.each\s/.exec(s2);
       if (list2) {
-        const raw = text.slice(stStart, stStart + list2[1].length);
+        const raw = text3.slice(stStart, stStart + list2[1].length);
         const names = raw.startsWith("%w") ? raw.slice(3, -1).trim().split(/\s+/) : [...raw.matchAll(/["':]([\w.-]+)["']?/g)].map((x) => x[1]);
         bindIn((newFrame ??= {}).lists ??= [], params[0], names);
       }
@@ -23599,8 +24337,8 @@ var init_vagrant2 = __esm({
     init_offsetNode();
     CHUNK = 8192;
     LiteralTable = class {
-      constructor(text) {
-        this.text = text;
+      constructor(text3) {
+        this.text = text3;
       }
       text;
       /** start, end of each quoted or `%` literal, in order, CHUNK numbers to a chunk. */
@@ -23620,8 +24358,8 @@ var init_vagrant2 = __esm({
         this.filled += 2;
       }
       /** A heredoc whose `<<ID` token is at `at`, its body from `from` to `to`. */
-      addHeredoc(at2, from, to) {
-        this.heredocs.push({ start: at2, end: at2, value: this.text.slice(from, to) });
+      addHeredoc(at3, from, to) {
+        this.heredocs.push({ start: at3, end: at3, value: this.text.slice(from, to) });
       }
       /** Called once, when the scan has added every literal. */
       seal() {
@@ -23642,14 +24380,14 @@ var init_vagrant2 = __esm({
           let b2 = (lo === chunks.length - 1 ? this.filled : CHUNK) / 2 - 1;
           while (a <= b2) {
             const mid = a + b2 >> 1;
-            const at2 = chunk[mid * 2];
-            if (at2 === start) {
+            const at3 = chunk[mid * 2];
+            if (at3 === start) {
               const end = chunk[mid * 2 + 1];
               const t2 = this.text;
               const from = t2.charCodeAt(start) !== 37 ? start + 1 : start + (/[A-Za-z]/.test(t2.charAt(start + 1)) ? 3 : 2);
               return { start, end, value: t2.slice(from, Math.max(from, end - 1)) };
             }
-            if (at2 < start) a = mid + 1;
+            if (at3 < start) a = mid + 1;
             else b2 = mid - 1;
           }
         }
@@ -23694,15 +24432,15 @@ var init_vagrant2 = __esm({
         const n = code2.length;
         let start = -1;
         let depth = 0;
-        let pos = this.pos;
-        while (pos <= n) {
-          let e = code2.indexOf("\n", pos);
+        let pos2 = this.pos;
+        while (pos2 <= n) {
+          let e = code2.indexOf("\n", pos2);
           if (e < 0) e = n;
           if (start < 0) {
-            let first = pos;
+            let first = pos2;
             while (first < e && isSpace4(code2.charCodeAt(first))) first++;
             if (first === e) {
-              pos = e + 1;
+              pos2 = e + 1;
               continue;
             }
             start = first;
@@ -23714,21 +24452,21 @@ var init_vagrant2 = __esm({
             this.bracket = this.nextBracket(this.bracket + 1);
           }
           let end = e;
-          while (end > pos && isSpace4(code2.charCodeAt(end - 1))) end--;
+          while (end > pos2 && isSpace4(code2.charCodeAt(end - 1))) end--;
           let continues = depth > 0;
-          if (!continues && end > pos && CONTINUES_LAST.has(code2[end - 1])) {
-            const trimmed = code2.slice(pos, end);
+          if (!continues && end > pos2 && CONTINUES_LAST.has(code2[end - 1])) {
+            const trimmed = code2.slice(pos2, end);
             continues = CONTINUES.test(trimmed) && !ENDS_IN_DO.test(trimmed);
           }
-          pos = e + 1;
+          pos2 = e + 1;
           if (!continues || e >= n) {
-            this.pos = pos;
+            this.pos = pos2;
             this.start = start;
             this.end = end;
             return true;
           }
         }
-        this.pos = pos;
+        this.pos = pos2;
         return false;
       }
     };
@@ -23747,7 +24485,7 @@ var init_vagrant2 = __esm({
     vagrantModule = {
       format: "vagrant",
       parse: parse3,
-      topicAt: (model, pos) => keyTopicAt(model, pos, VAGRANT_TOPICS),
+      topicAt: (model, pos2) => keyTopicAt(model, pos2, VAGRANT_TOPICS),
       workloads: workloads2
     };
   }
@@ -23867,25 +24605,25 @@ function scalar(toks, i) {
   const kind = toks.kind[i];
   if (kind === STRING || kind === HEREDOC2) return toks.text(i);
   if (kind === NUMBER) {
-    const text = toks.text(i);
-    return Number.isNaN(Number(text)) ? void 0 : Number(text);
+    const text3 = toks.text(i);
+    return Number.isNaN(Number(text3)) ? void 0 : Number(text3);
   }
   if (kind === IDENT) {
-    const text = toks.text(i);
-    if (text === "true") return true;
-    if (text === "false") return false;
-    if (text === "null") return null;
+    const text3 = toks.text(i);
+    if (text3 === "true") return true;
+    if (text3 === "false") return false;
+    if (text3 === "null") return null;
   }
   return void 0;
 }
 function parseHcl(source) {
-  const text = unifyLineBreaks(source);
-  const lines = new Lines(text);
-  const root = { key: "", path: [], keyRange: lines.range(0, 0), range: lines.range(0, text.length), children: [] };
+  const text3 = unifyLineBreaks(source);
+  const lines = new Lines(text3);
+  const root = { key: "", path: [], keyRange: lines.range(0, 0), range: lines.range(0, text3.length), children: [] };
   const problems = [];
   try {
-    const toks = tokenize(text);
-    const p = new Parser2(toks, new PosCursor(lines), text.length);
+    const toks = tokenize(text3);
+    const p = new Parser2(toks, new PosCursor(lines), text3.length);
     for (; ; ) {
       append(root.children, p.body([]));
       if (p.i >= toks.length) break;
@@ -23994,9 +24732,9 @@ var init_hcl = __esm({
     isNumberPart = (c) => isIdentStart(c) || isDigit2(c) || c === 46;
     MAX_PATH_DEPTH = 64;
     Parser2 = class {
-      constructor(toks, at2, textLength) {
+      constructor(toks, at3, textLength) {
         this.toks = toks;
-        this.at = at2;
+        this.at = at3;
         this.textLength = textLength;
         this.n = toks.length;
       }
@@ -24181,9 +24919,9 @@ __export(packer_exports, {
   builderTypeAt: () => builderTypeAt,
   packerModule: () => packerModule
 });
-function parse4(text, file) {
-  const json = /\.json$/i.test(file) || /^\s*[{[]/.test(text.replace(/^\uFEFF/, ""));
-  const tree = json ? parseJsonTree(text) : parseHcl(text);
+function parse4(text3, file) {
+  const json = /\.json$/i.test(file) || /^\s*[{[]/.test(text3.replace(/^\uFEFF/, ""));
+  const tree = json ? parseJsonTree(text3) : parseHcl(text3);
   const root = tree.roots[0];
   const builders = [];
   if (json) {
@@ -24219,13 +24957,13 @@ function workloads3(model) {
     return w;
   });
 }
-function topicAt(model, pos) {
-  const hit2 = keyTopicAt(model, pos, PACKER_TOPICS);
+function topicAt(model, pos2) {
+  const hit2 = keyTopicAt(model, pos2, PACKER_TOPICS);
   const reference = hit2?.topic.reference;
   if (!hit2 || !reference || !isBuilderRef(reference.url) || hit2.topic.id.startsWith("packer.builder.")) return hit2;
   const builder = model.builders.find((b2) => contains2(b2.node.range, hit2.range.start));
-  const own = builder && BUILDER_REFS.get(builder.type);
-  return own && own.url !== reference.url ? { ...hit2, topic: { ...hit2.topic, reference: own } } : hit2;
+  const own2 = builder && BUILDER_REFS.get(builder.type);
+  return own2 && own2.url !== reference.url ? { ...hit2, topic: { ...hit2.topic, reference: own2 } } : hit2;
 }
 var BUILDER_REFS, isBuilderRef, packerModule;
 var init_packer2 = __esm({
@@ -24248,6 +24986,121 @@ var init_packer2 = __esm({
   }
 });
 
+// src/core/parse/bake.ts
+var bake_exports = {};
+__export(bake_exports, {
+  bakeModule: () => bakeModule,
+  resolvedString: () => resolvedString,
+  targetDockerfile: () => targetDockerfile,
+  templateTargets: () => templateTargets
+});
+function listValues(node) {
+  if (!node) return [];
+  if (typeof node.value === "string") return [node.value];
+  return (node.children ?? []).flatMap((c) => typeof c.value === "string" ? [c.value] : []);
+}
+function parse5(text3, file) {
+  const json = /\.json$/i.test(file);
+  const tree = json ? parseJsonTree(text3) : parseHcl(text3);
+  const root = tree.roots[0];
+  const targets = [];
+  const groups = /* @__PURE__ */ new Map();
+  const blocks = json ? (root?.children ?? []).flatMap((t2) => t2.key === "target" || t2.key === "group" ? t2.children ?? [] : []) : root?.children ?? [];
+  for (const n of blocks) {
+    if (n.path.length !== 2 || !n.children) continue;
+    if (n.path[0] === "target") targets.push({ name: n.path[1], node: n, inherits: listValues(attr(n, "inherits")) });
+    else if (n.path[0] === "group") groups.set(n.path[1], [...groups.get(n.path[1]) ?? [], ...listValues(attr(n, "targets"))]);
+  }
+  return { format: "bake", file, problems: tree.problems, roots: tree.roots, syntax: json ? "json" : "hcl", targets, groups };
+}
+function resolvedString(model, target, key) {
+  const byName = new Map(model.targets.map((t2) => [t2.name, t2]));
+  const seen = /* @__PURE__ */ new Set();
+  const visit4 = (t2) => {
+    if (seen.has(t2)) return void 0;
+    seen.add(t2);
+    const own2 = attr(t2.node, key);
+    if (own2) return typeof own2.value === "string" && !own2.value.includes("${") ? own2.value : null;
+    for (let i = t2.inherits.length - 1; i >= 0; i--) {
+      const parent = byName.get(t2.inherits[i]);
+      const found = parent ? visit4(parent) : void 0;
+      if (found !== void 0) return found;
+    }
+    return void 0;
+  };
+  return visit4(target);
+}
+function templateTargets(model) {
+  const grouped = new Set([...model.groups.values()].flat());
+  const inherited = new Set(model.targets.flatMap((t2) => t2.inherits));
+  const out = /* @__PURE__ */ new Set();
+  for (const t2 of model.targets) {
+    if (!inherited.has(t2.name) || grouped.has(t2.name) || t2.name === "default") continue;
+    if (t2.name.startsWith("_") || !BUILD_KEYS.some((k) => attr(t2.node, k))) out.add(t2.name);
+  }
+  return out;
+}
+function targetDockerfile(model, target) {
+  const inline = resolvedString(model, target, "dockerfile-inline");
+  if (inline !== void 0) return void 0;
+  const ctx = resolvedString(model, target, "context");
+  const file = resolvedString(model, target, "dockerfile");
+  if (ctx === null || file === null) return void 0;
+  let context = ctx ?? ".";
+  let dockerfile = file ?? "Dockerfile";
+  context = context.replace(/^cwd:\/\//, "");
+  dockerfile = dockerfile.replace(/^cwd:\/\//, "");
+  if (REMOTE.test(context) || REMOTE.test(dockerfile) || dockerfile.startsWith("/") || context.startsWith("/") || /^[A-Za-z]:[\\/]/.test(context)) return void 0;
+  const joined = `${context.replace(/\\/g, "/").replace(/\/+$/, "")}/${dockerfile.replace(/\\/g, "/")}`;
+  return joined.replace(/^(\.\/)+/, "").replace(/\/(\.\/)+/g, "/");
+}
+function workloads4(model) {
+  const templates = templateTargets(model);
+  return model.targets.filter((t2) => !templates.has(t2.name)).map((t2) => {
+    const w = { name: t2.name, kind: "bake-target", format: "bake", file: model.file, range: t2.node.keyRange, extent: t2.node.range };
+    const override = /(^|[\\/])docker-bake\.override\.(hcl|json)$/i.test(model.file) && !BUILD_KEYS.slice(0, 3).some((k) => attr(t2.node, k));
+    const dockerfile = override ? void 0 : targetDockerfile(model, t2);
+    if (dockerfile) {
+      w.buildsFrom = dockerfile;
+      const stage = resolvedString(model, t2, "target");
+      if (stage) w.buildTarget = stage;
+    }
+    return w;
+  });
+}
+function topicAt2(model, pos2) {
+  const hit2 = keyTopicAt(model, pos2, BAKE_TOPICS);
+  if (!hit2 || hit2.topic.id !== "bake.target") return hit2;
+  const target = model.targets.find((t2) => t2.node.keyRange.start.line === hit2.range.start.line && contains2(t2.node.keyRange, hit2.range.start));
+  if (!target) return hit2;
+  const w = workloads4(model).find((x) => x.name === target.name && x.range.start.line === target.node.keyRange.start.line);
+  let note;
+  if (!w) note = "a template: only the targets that inherit from it are built, and they carry what it sets.";
+  else if (w.buildsFrom) note = `builds ${code(w.buildsFrom)}${w.buildTarget ? `, stage ${code(w.buildTarget)}` : ""} (from this file's folder): the advisor judges this target with that Dockerfile's findings.`;
+  else note = "builds no Dockerfile the advisor can find (an inline, remote or computed one), so it is judged on this file alone.";
+  return { ...hit2, notes: [...hit2.notes ?? [], note] };
+}
+var attr, BUILD_KEYS, REMOTE, bakeModule;
+var init_bake2 = __esm({
+  "src/core/parse/bake.ts"() {
+    "use strict";
+    init_bake();
+    init_markdown();
+    init_config_topics();
+    init_hcl();
+    init_jsonc_tree();
+    attr = (node, key) => node.children?.find((c) => c.path.length === node.path.length + 1 && c.path[c.path.length - 1] === key);
+    BUILD_KEYS = ["context", "dockerfile", "dockerfile-inline", "target"];
+    REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|target:|docker-image:)/i;
+    bakeModule = {
+      format: "bake",
+      parse: parse5,
+      topicAt: topicAt2,
+      workloads: workloads4
+    };
+  }
+});
+
 // src/core/parse/terraform.ts
 var terraform_exports = {};
 __export(terraform_exports, {
@@ -24264,9 +25117,9 @@ function classify(type) {
   if (TERRAFORM_CONTAINER_RESOURCES.has(type)) return "terraform-container";
   return void 0;
 }
-function parse5(text, file) {
+function parse6(text3, file) {
   const json = /\.json$/i.test(file);
-  const tree = json ? parseJsonTree(text) : parseHcl(text);
+  const tree = json ? parseJsonTree(text3) : parseHcl(text3);
   const root = tree.roots[0];
   const resources = [];
   const add = (r) => {
@@ -24289,7 +25142,7 @@ function findString(node, keys) {
   for (const n of walk(node.children ?? [])) if (keys.includes(n.key) && typeof n.value === "string") return n.value;
   return void 0;
 }
-function workloads4(model) {
+function workloads5(model) {
   return model.resources.flatMap((r) => {
     if (!r.kind) return [];
     const w = {
@@ -24319,9 +25172,173 @@ var init_terraform2 = __esm({
     CONTAINER_MODULE_ARGS = ["container_definitions", "requires_compatibilities", "task_definition_arn", "containers"];
     terraformModule = {
       format: "terraform",
-      parse: parse5,
-      topicAt: (model, pos) => keyTopicAt(model, pos, TERRAFORM_TOPICS),
-      workloads: workloads4
+      parse: parse6,
+      topicAt: (model, pos2) => keyTopicAt(model, pos2, TERRAFORM_TOPICS),
+      workloads: workloads5
+    };
+  }
+});
+
+// src/core/parse/quadlet.ts
+var quadlet_exports = {};
+__export(quadlet_exports, {
+  QUADLET_SECTIONS: () => QUADLET_SECTIONS,
+  entries: () => entries,
+  lastValue: () => lastValue,
+  quadletModule: () => quadletModule,
+  quadletUnitName: () => quadletUnitName,
+  quadletUnitOf: () => quadletUnitOf,
+  sectionsNamed: () => sectionsNamed
+});
+function quadletUnitOf(file) {
+  const m = /\.([a-z]+)$/i.exec(baseName3(file));
+  const ext = m ? m[1].toLowerCase() : "";
+  return ext in QUADLET_SECTIONS ? ext : "";
+}
+function parse7(text3, file) {
+  const problems = [];
+  const lines = text3.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  const count = Math.min(lines.length, MAX_LINES);
+  if (lines.length > MAX_LINES) {
+    problems.push({ message: `only the first ${MAX_LINES} lines were read`, range: { start: pos(MAX_LINES, 0), end: pos(MAX_LINES, 0) }, incomplete: true });
+  }
+  const lastLine = Math.max(0, count - 1);
+  const root = { key: "", path: [], keyRange: { start: pos(0, 0), end: pos(0, 0) }, range: { start: pos(0, 0), end: pos(lastLine, (lines[lastLine] ?? "").length) }, children: [] };
+  let section;
+  const openSection = (name, line, from, to) => {
+    const node = { key: name, path: [name], keyRange: { start: pos(line, from), end: pos(line, to) }, range: { start: pos(line, Math.max(0, from - 1)), end: pos(line, to + 1) }, children: [] };
+    root.children.push(node);
+    return node;
+  };
+  for (let i = 0; i < count; i++) {
+    const raw = lines[i];
+    const start = raw.search(/\S/);
+    if (start < 0) continue;
+    const trimmed = raw.trim();
+    if (trimmed[0] === "#" || trimmed[0] === ";") continue;
+    if (trimmed[0] === "[") {
+      const close = trimmed.indexOf("]");
+      if (close < 0 || trimmed.slice(close + 1).trim() !== "") {
+        problems.push({ message: `line ${i + 1} is not a section header: \u201C${trimmed.slice(0, 60)}\u201D`, range: { start: pos(i, start), end: pos(i, raw.length) } });
+        continue;
+      }
+      const name = trimmed.slice(1, close).trim();
+      const from = raw.indexOf(name, start + 1);
+      section = openSection(name, i, from, from + name.length);
+      continue;
+    }
+    const eq = trimmed.indexOf("=");
+    if (eq <= 0) {
+      problems.push({ message: `line ${i + 1} is not a Key=Value entry, a section header or a comment: \u201C${trimmed.slice(0, 60)}\u201D`, range: { start: pos(i, start), end: pos(i, raw.length) } });
+      continue;
+    }
+    const key = trimmed.slice(0, eq).trimEnd();
+    const valueCol = start + eq + 1 + (trimmed.slice(eq + 1).length - trimmed.slice(eq + 1).trimStart().length);
+    let value = "";
+    let endLine = i;
+    let endChar = raw.trimEnd().length;
+    let piece = trimmed.slice(eq + 1).trimStart();
+    let j = i;
+    for (; ; ) {
+      if (piece.endsWith("\\") && j < count - 1) {
+        value += piece.slice(0, -1);
+        let k = j + 1;
+        while (k < count && /^\s*[#;]/.test(lines[k])) k++;
+        if (k >= count) break;
+        j = k;
+        piece = lines[j].trim();
+        endLine = j;
+        endChar = lines[j].trimEnd().length;
+        continue;
+      }
+      value += piece.endsWith("\\") ? piece.slice(0, -1) : piece;
+      break;
+    }
+    value = value.trim();
+    if (!section) {
+      problems.push({ message: `line ${i + 1}: \`${key}=\` comes before any [Section]`, range: { start: pos(i, start), end: pos(i, start + key.length) } });
+      section = openSection("", i, start, start);
+    }
+    const entry = {
+      key,
+      path: [section.key, key],
+      keyRange: { start: pos(i, start), end: pos(i, start + key.length) },
+      range: { start: pos(i, start), end: pos(endLine, endChar) },
+      value,
+      valueRange: { start: pos(i, Math.min(valueCol, raw.length)), end: pos(endLine, endChar) }
+    };
+    section.children.push(entry);
+    section.range = { start: section.range.start, end: entry.range.end };
+    i = j;
+  }
+  return { format: "quadlet", file, problems, roots: [root], unit: quadletUnitOf(file) };
+}
+function sectionsNamed(model, name) {
+  return (model.roots[0]?.children ?? []).filter((s2) => s2.key === name);
+}
+function entries(model, section, key) {
+  return sectionsNamed(model, section).flatMap((s2) => (s2.children ?? []).filter((c) => c.key === key));
+}
+function lastValue(model, section, key) {
+  const all = entries(model, section, key);
+  const v = all[all.length - 1]?.value;
+  return typeof v === "string" ? v : void 0;
+}
+function quadletUnitName(file) {
+  return baseName3(file).replace(/\.[a-z]+$/i, "") || baseName3(file);
+}
+function workloads6(model) {
+  const kind = WORKLOAD_KIND[model.unit];
+  if (!kind) return [];
+  const section = sectionsNamed(model, QUADLET_SECTIONS[model.unit])[0];
+  if (!section) return [];
+  const image = model.unit === "container" ? lastValue(model, "Container", "Image") : void 0;
+  const w = {
+    name: quadletUnitName(model.file),
+    kind,
+    format: "quadlet",
+    file: model.file,
+    range: section.keyRange,
+    extent: model.roots[0].range
+  };
+  if (image) w.image = image;
+  return w.name ? [w] : [];
+}
+function topicAt3(model, at3) {
+  const hit2 = keyedTopicAt(QUADLET_TOPICS, model.roots, at3);
+  if (!hit2) return null;
+  const { key: _k, node, ...plain2 } = hit2;
+  const extent = node.path.length === 2 ? node.range : void 0;
+  return extent ? { ...plain2, extent } : plain2;
+}
+var baseName3, QUADLET_SECTIONS, MAX_LINES, pos, WORKLOAD_KIND, quadletModule;
+var init_quadlet2 = __esm({
+  "src/core/parse/quadlet.ts"() {
+    "use strict";
+    init_quadlet();
+    init_keyed();
+    baseName3 = (file) => file.replace(/\\/g, "/").slice(file.replace(/\\/g, "/").lastIndexOf("/") + 1);
+    QUADLET_SECTIONS = {
+      container: "Container",
+      pod: "Pod",
+      kube: "Kube",
+      volume: "Volume",
+      network: "Network",
+      image: "Image",
+      build: "Build"
+    };
+    MAX_LINES = 1e5;
+    pos = (line, character) => ({ line, character });
+    WORKLOAD_KIND = {
+      container: "quadlet-container",
+      pod: "quadlet-pod",
+      kube: "quadlet-kube"
+    };
+    quadletModule = {
+      format: "quadlet",
+      parse: parse7,
+      topicAt: topicAt3,
+      workloads: workloads6
     };
   }
 });
@@ -24450,6 +25467,16 @@ var init_cloud_native = __esm({
         sources: [S24.security],
         label: "seccomp profile",
         reason: "A seccomp profile is set, narrowing the kernel calls the process may make."
+      },
+      {
+        id: "cloud-native.user-namespace",
+        group: "cloud-native",
+        direction: "container",
+        weight: 0.2,
+        dimension: "security",
+        sources: [S24.security, MS.isolation],
+        label: "own user namespace",
+        reason: "The container gets a user namespace of its own (Podman `UserNS=keep-id`, `auto`, `nomap`, or a UID map). Run rootless, its IDs map to the unprivileged IDs of the user who runs it, so an escape does not start as root on the host; with `keep-id` the main process also runs as that user instead of root."
       }
     ];
   }
@@ -24622,6 +25649,16 @@ var init_existing = __esm({
         sources: [MS.deployment, UNIT.know],
         label: "Terraform container service",
         reason: "This Terraform resource runs containers (Docker, Kubernetes, ECS, Cloud Run, Container Apps): the workload is already packaged as an image."
+      },
+      {
+        id: "existing.quadlet-unit",
+        group: "existing",
+        direction: "container",
+        weight: 0.2,
+        dimension: "deployment",
+        sources: [MS.containerArch, MS.deployment],
+        label: "Quadlet container",
+        reason: "A Podman Quadlet unit (`.container`, `.pod`, `.kube`) runs containers as a systemd service on this host: systemd starts and restarts them, and they share the host kernel."
       }
     ];
   }
@@ -24840,7 +25877,7 @@ var init_hardening = __esm({
         dimension: "security",
         sources: [S24.security],
         label: "insecure build step",
-        reason: "A build step runs with extra privileges (RUN --security=insecure, a privileged build). This affects the build machine, not the running container, but the builder must allow it.",
+        reason: `A build step runs with extra privileges (RUN --security=insecure, a privileged build, a security.insecure entitlement) or on the build host's network (a network.host entitlement, a Bake target's network = "host"). This affects the build machine, not the running container, but the builder must allow it.`,
         remedy: "Do the privileged step elsewhere or in a dedicated builder."
       }
     ];
@@ -25488,10 +26525,10 @@ function scalarText(v) {
 function testNode(test, node, parent) {
   if (test === void 0) return true;
   if (typeof test === "function") return test(node, parent);
-  const text = scalarText(node.value);
-  if (text === void 0) return false;
-  if (test instanceof RegExp) return test.test(text);
-  return text.toLowerCase() === String(test).toLowerCase();
+  const text3 = scalarText(node.value);
+  if (text3 === void 0) return false;
+  if (test instanceof RegExp) return test.test(text3);
+  return text3.toLowerCase() === String(test).toLowerCase();
 }
 function fill2(template, node) {
   const computed = node.value === void 0 && !node.children ? template.replace(/`\{value\}`/g, "(a value set in code)") : template;
@@ -25508,8 +26545,8 @@ function finding(signal, file, range, specific) {
   return { signal, file, range, message: reason ? `${head} ${reason}` : head };
 }
 function rangeFor(rule, node) {
-  const at2 = rule.at ?? (node.children === void 0 && node.valueRange ? "value" : "key");
-  return at2 === "value" && node.valueRange ? node.valueRange : node.keyRange;
+  const at3 = rule.at ?? (node.children === void 0 && node.valueRange ? "value" : "key");
+  return at3 === "value" && node.valueRange ? node.valueRange : node.keyRange;
 }
 function pathTest(patterns) {
   const exact = [];
@@ -25583,8 +26620,8 @@ function candidates(c, node) {
   }
   return list2;
 }
-function matches(rule, at2, node, parent) {
-  if (!at2(node)) return false;
+function matches(rule, at3, node, parent) {
+  if (!at3(node)) return false;
   if (rule.key && !rule.key.test(node.key)) return false;
   return testNode(rule.when, node, parent);
 }
@@ -25645,8 +26682,8 @@ function runRules(model, rules) {
   for (const root of model.roots) visit4(root, void 0);
   return out;
 }
-function sayFor(rule, text) {
-  const m = rule.test.exec(text);
+function sayFor(rule, text3) {
+  const m = rule.test.exec(text3);
   const match = (m?.[0] ?? "").trim().replace(/^["'\[,;&|(\s]+|["'\],\s]+$/g, "");
   return rule.say.replace("{match}", match.length > 60 ? match.slice(0, 57) + "..." : match);
 }
@@ -25654,11 +26691,11 @@ function textOf(node) {
   if (node.children) return node.children.map((c) => scalarText(c.value) ?? "").join(" ");
   return scalarText(node.value) ?? "";
 }
-function classify2(table, text) {
-  return table.find((r) => r.test.test(text));
+function classify2(table, text3) {
+  return table.find((r) => r.test.test(text3));
 }
-function classifyAll(table, text) {
-  return table.filter((r) => r.test.test(text));
+function classifyAll(table, text3) {
+  return table.filter((r) => r.test.test(text3));
 }
 var isFirstOf, isAbsent, isCode, compiledLists, NO_KEY;
 var init_rules = __esm({
@@ -25676,8 +26713,8 @@ var init_rules = __esm({
 });
 
 // src/core/advisor/detect/tokens.ts
-function imageName(ref5) {
-  let r = ref5.trim().replace(/\$\{\w+:?-([^}]*)\}/g, "$1").replace(/\$\{\w+\}|\$\w+/g, "");
+function imageName(ref7) {
+  let r = ref7.trim().replace(/\$\{\w+:?-([^}]*)\}/g, "$1").replace(/\$\{\w+\}|\$\w+/g, "");
   r = r.replace(/@sha256:[0-9a-f]+$/i, "").toLowerCase();
   const parts = r.split("/").filter((p) => p !== "");
   let tag = "";
@@ -25694,10 +26731,10 @@ function imageName(ref5) {
   const name = parts.join("/");
   return { name, tag, full: tag ? `${name}:${tag}` : name };
 }
-function words(text) {
+function words(text3) {
   const out = [];
   let cur = [];
-  const pieces = text.replace(/\\\r?\n/g, " ").split(/(\s*(?:&&|\|\||;|\||\n|\(|\)|`|\$\()\s*)/);
+  const pieces = text3.replace(/\\\r?\n/g, " ").split(/(\s*(?:&&|\|\||;|\||\n|\(|\)|`|\$\()\s*)/);
   for (const piece of pieces) {
     if (/^\s*(?:&&|\|\||;|\||\n|\(|\)|`|\$\()\s*$/.test(piece)) {
       if (cur.length) out.push(cur);
@@ -25712,10 +26749,10 @@ function words(text) {
   if (cur.length) out.push(cur);
   return out;
 }
-function commandTokens(text) {
+function commandTokens(text3) {
   const programs = [];
   const packages = [];
-  const queue = words(text);
+  const queue = words(text3);
   while (queue.length) {
     const cmd = queue.shift();
     let i = 0;
@@ -25753,9 +26790,9 @@ function commandTokens(text) {
     const sub = rest.find((w) => !w.startsWith("-")) ?? "";
     programs.push(sub ? `${name} ${sub}` : name);
     if (PACKAGE_MANAGERS.has(name)) {
-      const at2 = rest.findIndex((w) => INSTALL_VERBS.has(w));
-      if (at2 >= 0) {
-        for (const w of rest.slice(at2 + 1)) {
+      const at3 = rest.findIndex((w) => INSTALL_VERBS.has(w));
+      if (at3 >= 0) {
+        for (const w of rest.slice(at3 + 1)) {
           if (w.startsWith("-") || w.startsWith("/") || w.startsWith(".") || w.includes("://")) continue;
           const pkg = w.replace(/\[.*$/, "").replace(/(==|>=|<=|~=|!=|=|>|<).*$/, "").replace(/(?<=.)@.*$/, "").toLowerCase();
           if (pkg !== "") packages.push(pkg);
@@ -25780,31 +26817,31 @@ var init_tokens = __esm({
 
 // src/core/advisor/detect/tables.ts
 function imageRules(image) {
-  const ref5 = image.trim();
-  if (ref5 === "" || ref5.toLowerCase() === "scratch") return [];
-  const out = classifyAll(IMAGE_RULES, ref5).map((r) => ({ signal: r.signal, say: sayFor(r, ref5) }));
-  out.push(...imageKinds(ref5));
-  if (WINDOWS_IMAGE.test(ref5) && WINDOWS_PIN.test(ref5)) out.push({ signal: "platform.windows-version-pinned", say: "the tag pins one Windows Server build" });
-  if (!ref5.includes("$") && !ref5.includes("@")) {
-    const lastPart = ref5.slice(ref5.lastIndexOf("/") + 1);
-    if (!lastPart.includes(":") || /:latest$/i.test(ref5)) out.push({ signal: "hardening.latest-tag", say: lastPart.includes(":") ? "`:latest` is not a fixed version" : "no tag, so no fixed version" });
+  const ref7 = image.trim();
+  if (ref7 === "" || ref7.toLowerCase() === "scratch") return [];
+  const out = classifyAll(IMAGE_RULES, ref7).map((r) => ({ signal: r.signal, say: sayFor(r, ref7) }));
+  out.push(...imageKinds(ref7));
+  if (WINDOWS_IMAGE.test(ref7) && WINDOWS_PIN.test(ref7)) out.push({ signal: "platform.windows-version-pinned", say: "the tag pins one Windows Server build" });
+  if (!ref7.includes("$") && !ref7.includes("@")) {
+    const lastPart = ref7.slice(ref7.lastIndexOf("/") + 1);
+    if (!lastPart.includes(":") || /:latest$/i.test(ref7)) out.push({ signal: "hardening.latest-tag", say: lastPart.includes(":") ? "`:latest` is not a fixed version" : "no tag, so no fixed version" });
   }
   return out;
 }
 function capabilityRule(cap) {
   return classify2(CAPABILITY_RULES, cap.trim().replace(/^CAP_/i, ""));
 }
-function commandRules(text, start, image) {
-  const rows = COMMAND_RULES.filter((r) => (start || !r.start) && r.test.test(text) && !r.unless?.test(text)).map((r) => ({ signal: r.signal, say: sayFor(r, text), test: r.test }));
-  return [...rows, ...commandKinds(text, start, image)];
+function commandRules(text3, start, image) {
+  const rows = COMMAND_RULES.filter((r) => (start || !r.start) && r.test.test(text3) && !r.unless?.test(text3)).map((r) => ({ signal: r.signal, say: sayFor(r, text3), test: r.test }));
+  return [...rows, ...commandKinds(text3, start, image)];
 }
-function imageKinds(ref5) {
-  const { full } = imageName(ref5);
+function imageKinds(ref7) {
+  const { full } = imageName(ref7);
   if (full === "") return [];
   return WORKLOAD_KINDS.filter((r) => r.image?.test(full)).map((r) => ({ signal: r.signal, say: kindSay(r, `\`${full}\` is`) }));
 }
-function commandKinds(text, start, image) {
-  const { programs, packages } = commandTokens(text);
+function commandKinds(text3, start, image) {
+  const { programs, packages } = commandTokens(text3);
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const imageFull = image ? imageName(image).full : "";
@@ -26295,10 +27332,10 @@ function detectStage(model, top) {
     if (st.from !== void 0) continue;
     const image = st.imageResolved ?? st.image;
     if (!image) continue;
-    const at2 = st.imageRange ?? model.instructions[st.fromInstruction].range;
+    const at3 = st.imageRange ?? model.instructions[st.fromInstruction].range;
     for (const hit2 of imageRules(image)) {
       if (hit2.signal === "platform.windows-base-image") windowsSeen = true;
-      out.push(finding(hit2.signal, file, at2, `\`FROM ${image}\`: ${hit2.say}`));
+      out.push(finding(hit2.signal, file, at3, `\`FROM ${image}\`: ${hit2.say}`));
     }
     if (st.platform && !st.platform.includes("$") && st.platformRange) {
       out.push(finding("platform.foreign-architecture", file, st.platformRange, `\`--platform=${st.platform}\` fixes the CPU architecture`));
@@ -26353,9 +27390,9 @@ function detectStage(model, top) {
   for (const i of ins) {
     if (i.keyword !== "COPY") continue;
     const from = i.flags.find((f) => f.name === "from");
-    const ref5 = from?.value?.trim();
-    if (!ref5 || /^\d+$/.test(ref5) || stageNames.has(ref5.toLowerCase())) continue;
-    for (const k of imageKinds(ref5)) out.push(finding(k.signal, file, from.range, `\`COPY --from=${ref5}\`: ${k.say}`));
+    const ref7 = from?.value?.trim();
+    if (!ref7 || /^\d+$/.test(ref7) || stageNames.has(ref7.toLowerCase())) continue;
+    for (const k of imageKinds(ref7)) out.push(finding(k.signal, file, from.range, `\`COPY --from=${ref7}\`: ${k.say}`));
   }
   for (const c of model.runComments ?? []) {
     const m = /--runtime[=\s]+["']?([\w.-]+)/.exec(c.text);
@@ -26422,6 +27459,159 @@ var init_dockerfile3 = __esm({
   }
 });
 
+// src/core/advisor/composeFacts.ts
+function identityOf(slot, item) {
+  const c = (k) => text(item.children?.find((x) => x.key === k)?.value);
+  if (slot === "volumes") {
+    if (item.children) return c("target");
+    const { source, target } = splitVolume(text(item.value));
+    return target ?? source ?? "";
+  }
+  if (slot === "ports" && item.children) return `${c("host_ip")}|${c("target")}|${c("published")}|${c("protocol")}`;
+  if ((slot === "secrets" || slot === "configs") && item.children) return c("target") || c("source");
+  if (slot === "devices" && item.children) return `${c("source")}:${c("target")}`;
+  return item.children ? `#${item.key}` : text(item.value);
+}
+function slotsOf(service) {
+  const out = [];
+  const visit4 = (node, slot, top) => {
+    const at3 = { tagAt: node.keyRange.end };
+    if (REPLACED.has(slot) || node.children === void 0) {
+      out.push({ key: slot, range: node.range, kind: "set", ...at3 });
+      return;
+    }
+    if (KEYED_LISTS.has(slot) && isList(node) && node.children.length) {
+      out.push({ key: slot, range: node.range, kind: "merge", ...at3 });
+      for (const item of node.children) out.push({ key: `${slot}.${text(item.value).split("=")[0].trim()}`, range: item.range, kind: "set", tagAt: item.keyRange.end });
+      return;
+    }
+    if (isList(node)) {
+      out.push({ key: slot, range: node.range, kind: "append", ...at3 });
+      node.children.forEach((item) => out.push({ key: `${slot}[${top ? identityOf(slot, item) : `#${item.key}`}]`, range: item.range, kind: top ? "set" : "append", tagAt: item.keyRange.end }));
+      return;
+    }
+    out.push({ key: slot, range: node.range, kind: "merge", ...at3 });
+    for (const c of node.children) visit4(c, `${slot}.${c.key}`, false);
+  };
+  for (const c of service.children ?? []) if (c.key !== "extends") visit4(c, c.key, true);
+  return out;
+}
+function slotFor(f, open, keysOf) {
+  if (open.length === 0) return "";
+  const keys = keysOf.get(f.signal);
+  const top = open[open.length - 1];
+  if (!keys || keys.has(top.key.split(/[.[]/)[0])) return top.key;
+  for (let i = open.length - 2; i >= 0 && i >= open.length - 256; i--) {
+    const s2 = open[i];
+    if (compare2(s2.range.start, top.range.start) !== 0 || compare2(s2.range.end, top.range.end) !== 0) break;
+    if (keys.has(s2.key.split(/[.[]/)[0])) return s2.key;
+  }
+  return keys.has("") ? "" : top.key;
+}
+function includesOf(model) {
+  const out = [];
+  for (const root of model.roots) {
+    const inc = child(root, "include");
+    for (const entry of inc?.children ?? []) {
+      const pathNode = entry.children ? child(entry, "path") : entry;
+      if (!pathNode) continue;
+      const paths = pathNode.children ? pathNode.children.map((p) => text(p.value)) : [text(pathNode.value)];
+      const clean = paths.map((p) => p.trim()).filter((p) => p !== "");
+      if (!clean.length) continue;
+      const remote = clean.some((p) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || /^git@/.test(p) || p.startsWith("oci:"));
+      out.push({ paths: clean, line: entry.range.start.line, ...remote ? { remote: true } : {} });
+    }
+  }
+  return out;
+}
+function signalKeys(rules) {
+  const known = keysOfRules.get(rules);
+  if (known) return known;
+  const out = /* @__PURE__ */ new Map();
+  const add = (signals, paths) => {
+    for (const path of paths) {
+      const m = /^services\.\*(?:\.([^.]+))?/.exec(path);
+      if (!m) continue;
+      for (const signal of signals) {
+        const set = out.get(signal) ?? /* @__PURE__ */ new Set();
+        set.add(m[1] ?? "");
+        out.set(signal, set);
+      }
+    }
+  };
+  const visit4 = (rule) => {
+    if ("first" in rule) for (const r of rule.first) visit4(r);
+    else if ("absent" in rule) add([rule.signal], rule.scope);
+    else if ("signals" in rule) add(rule.signals, rule.paths);
+    else add([rule.signal], rule.paths);
+  };
+  for (const rule of rules) visit4(rule);
+  keysOfRules.set(rules, out);
+  return out;
+}
+function composeFacts(model, findings, rules) {
+  const keysOf = signalKeys(rules);
+  const nodes = composeServices(model);
+  const services = nodes.map((s2) => {
+    const ext = child(s2, "extends");
+    let extendsOf;
+    if (ext) {
+      const service = ext.children ? childString(ext, "service") : ext.value === null || ext.value === void 0 ? void 0 : String(ext.value);
+      const file = ext.children ? childString(ext, "file") : void 0;
+      if (service?.trim()) extendsOf = { service: service.trim(), ...file?.trim() ? { file: file.trim() } : {}, line: ext.range.start.line };
+    }
+    const image = childString(s2, "image");
+    const dockerfile = serviceDockerfile(s2);
+    const target = dockerfile ? serviceBuildTarget(s2) : void 0;
+    return {
+      name: s2.key,
+      keyRange: s2.keyRange,
+      ...extendsOf ? { extends: extendsOf } : {},
+      runnable: !!(image || child(s2, "build") || extendsOf),
+      ...image ? { image } : {},
+      ...dockerfile ? { build: { dockerfile, ...target ? { target } : {} } } : {},
+      slots: slotsOf(s2)
+    };
+  });
+  const homes = /* @__PURE__ */ new Map();
+  const order = [...findings].sort((x, y) => compare2(x.range.start, y.range.start));
+  const byStart = nodes.map((_, i) => i).sort((x, y) => compare2(nodes[x].range.start, nodes[y].range.start));
+  let next = 0;
+  for (const i of byStart) {
+    const extent = nodes[i].range;
+    while (next < order.length && !before3(extent.start, order[next].range.start)) next++;
+    const slots = services[i].slots;
+    const open = [];
+    let s2 = 0;
+    for (; next < order.length && contains3(extent, order[next].range.start); next++) {
+      const p = order[next].range.start;
+      while (s2 < slots.length && before3(slots[s2].range.start, p)) {
+        while (open.length && !contains3(open[open.length - 1].range, slots[s2].range.start)) open.pop();
+        open.push(slots[s2++]);
+      }
+      while (open.length && !contains3(open[open.length - 1].range, p)) open.pop();
+      homes.set(order[next], { service: i, slot: slotFor(order[next], open, keysOf) });
+    }
+  }
+  return { services, includes: includesOf(model), homes };
+}
+var REPLACED, KEYED_LISTS, text, before3, contains3, compare2, keysOfRules;
+var init_composeFacts = __esm({
+  "src/core/advisor/composeFacts.ts"() {
+    "use strict";
+    init_compose2();
+    init_configNodes();
+    init_common();
+    REPLACED = /* @__PURE__ */ new Set(["command", "entrypoint", "healthcheck.test"]);
+    KEYED_LISTS = /* @__PURE__ */ new Set(["environment", "labels", "sysctls", "annotations", "extra_hosts", "build.args", "build.labels"]);
+    text = (v) => v === void 0 || v === null ? "" : String(v);
+    before3 = (a, b2) => a.line < b2.line || a.line === b2.line && a.character <= b2.character;
+    contains3 = (r, p) => before3(r.start, p) && before3(p, r.end);
+    compare2 = (a, b2) => a.line - b2.line || a.character - b2.character;
+    keysOfRules = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/core/advisor/detect/compose.ts
 var compose_exports2 = {};
 __export(compose_exports2, {
@@ -26429,28 +27619,34 @@ __export(compose_exports2, {
   detectCompose: () => detectCompose
 });
 function detectCompose(model) {
-  return runRules(model, COMPOSE_RULES);
+  const found = runRules(model, COMPOSE_RULES);
+  try {
+    model.compose = composeFacts(model, found, COMPOSE_RULES);
+  } catch {
+  }
+  return found;
 }
-var S, at, num, COMPOSE_RULES;
+var S, at2, num, COMPOSE_RULES;
 var init_compose3 = __esm({
   "src/core/advisor/detect/compose.ts"() {
     "use strict";
+    init_composeFacts();
     init_common();
     init_rules();
     init_tables();
     init_tokens();
     S = "services.*";
-    at = (...rest) => [`${S}.${rest.join(".")}`];
+    at2 = (...rest) => [`${S}.${rest.join(".")}`];
     num = (v) => typeof v === "number" ? v : Number(v);
     COMPOSE_RULES = [
-      { signal: "hardening.privileged", paths: at("privileged"), when: true, say: "Service `{1}` runs privileged" },
-      { signal: "hardening.host-network", paths: [...at("network_mode"), ...at("net")], when: /^host$/, say: "Service `{1}` uses the host network" },
-      { signal: "hardening.host-pid", paths: at("pid"), when: /^host$/, say: "Service `{1}` shares the host PID namespace" },
-      { signal: "hardening.host-ipc", paths: at("ipc"), when: /^host$/, say: "Service `{1}` shares the host IPC namespace" },
-      { signal: "hardening.host-userns", paths: at("userns_mode"), when: /^host$/, say: "Service `{1}` uses the host user namespace" },
+      { signal: "hardening.privileged", paths: at2("privileged"), when: true, say: "Service `{1}` runs privileged" },
+      { signal: "hardening.host-network", paths: [...at2("network_mode"), ...at2("net")], when: /^host$/, say: "Service `{1}` uses the host network" },
+      { signal: "hardening.host-pid", paths: at2("pid"), when: /^host$/, say: "Service `{1}` shares the host PID namespace" },
+      { signal: "hardening.host-ipc", paths: at2("ipc"), when: /^host$/, say: "Service `{1}` shares the host IPC namespace" },
+      { signal: "hardening.host-userns", paths: at2("userns_mode"), when: /^host$/, say: "Service `{1}` uses the host user namespace" },
       {
         signals: [...HOST_PATH_SIGNALS],
-        paths: at("volumes", "*"),
+        paths: at2("volumes", "*"),
         emit: (node) => {
           if (node.children) {
             const src = scalarText(node.children.find((c) => c.key === "source")?.value);
@@ -26461,12 +27657,12 @@ var init_compose3 = __esm({
           return hostPathEmit(source ?? "", target);
         }
       },
-      { signals: DEVICE_SIGNALS, paths: at("devices", "*"), emit: (node) => deviceEmit(scalarText(node.value) ?? scalarText(node.children?.find((c) => c.key === "source")?.value) ?? "") },
-      { signals: CAPABILITY_SIGNALS, paths: at("cap_add", "*"), emit: (node) => capabilityEmit(scalarText(node.value) ?? "") },
-      { signal: "cloud-native.drop-capabilities", paths: at("cap_drop", "*"), when: /^(CAP_)?ALL$/i, say: "All capabilities dropped" },
-      { signals: SECURITY_OPT_SIGNALS, paths: at("security_opt", "*"), emit: (node) => securityOptEmit(scalarText(node.value) ?? "") },
+      { signals: DEVICE_SIGNALS, paths: at2("devices", "*"), emit: (node) => deviceEmit(scalarText(node.value) ?? scalarText(node.children?.find((c) => c.key === "source")?.value) ?? "") },
+      { signals: CAPABILITY_SIGNALS, paths: at2("cap_add", "*"), emit: (node) => capabilityEmit(scalarText(node.value) ?? "") },
+      { signal: "cloud-native.drop-capabilities", paths: at2("cap_drop", "*"), when: /^(CAP_)?ALL$/i, say: "All capabilities dropped" },
+      { signals: SECURITY_OPT_SIGNALS, paths: at2("security_opt", "*"), emit: (node) => securityOptEmit(scalarText(node.value) ?? "") },
       // A service with `build:` names the image it builds in `image:`: that name needs no pinned tag.
-      imageRule(at("image"), (_node, service) => !!service?.children?.some((c) => c.key === "build")),
+      imageRule(at2("image"), (_node, service) => !!service?.children?.some((c) => c.key === "build")),
       {
         // A service that has the engine's socket and is a spawner, runner or executor by its image or
         // command starts containers for what it is asked to run.
@@ -26488,44 +27684,44 @@ var init_compose3 = __esm({
           return [{ signal: "sandboxing.container-spawner", say: `Service \`{1}\` has the engine socket and is a spawner or runner (${word.startsWith("image") ? word : `runs \`${word}\``})`, at: "key" }];
         }
       },
-      commandRule([...at("command"), ...at("entrypoint")]),
-      { signals: PORT_SIGNALS, paths: [...at("ports", "*"), ...at("expose", "*")], emit: (node) => portEmit(scalarText(node.value) ?? scalarText(node.children?.find((c) => c.key === "target")?.value) ?? "") },
-      { signals: ENV_SIGNALS, paths: at("environment", "*"), emit: (node, parent) => envEmit(envNameOf(node, isList(parent))) },
-      { signal: "cloud-native.env-config", paths: [...at("environment"), ...at("env_file")], at: "key", say: "Service `{1}` is configured through its environment" },
-      { signal: "hardware.gpu", paths: at("deploy", "resources", "reservations", "devices", "*", "capabilities", "*"), when: /^gpu$/i, say: "Service `{1}` reserves a GPU" },
-      { signal: "hardware.gpu", paths: at("gpus"), say: "Service `{1}` requests GPUs" },
-      { signal: "hardware.gpu", paths: at("runtime"), when: /^nvidia$/i, say: "Service `{1}` uses the NVIDIA runtime" },
-      { signal: "sandboxing.sandbox-runtime", paths: at("runtime"), when: SANDBOX_RUNTIME, say: "Service `{1}` runs under the `{value}` runtime" },
-      { signal: "platform.hyperv-isolation", paths: at("isolation"), when: /^hyperv$/i, say: "Service `{1}` asks for Hyper-V isolation" },
-      { signal: "platform.foreign-architecture", paths: at("platform"), when: /^linux\/(?!\$)/i, say: "Service `{1}` is fixed to `{value}`" },
-      { signal: "licensing.mac-address", paths: [...at("mac_address"), ...at("networks", "*", "mac_address")], say: "Service `{1}` pins the MAC address `{value}`" },
-      { signal: "licensing.hostname", paths: at("hostname"), when: (n) => n.children === void 0 && n.value !== void 0 && n.value !== null && String(n.value).trim() !== "", say: "Service `{1}` pins the hostname `{value}`" },
-      { signal: "state-network.static-ip", paths: [...at("networks", "*", "ipv4_address"), ...at("networks", "*", "ipv6_address")], say: "Service `{1}` takes the fixed address `{value}`" },
+      commandRule([...at2("command"), ...at2("entrypoint")]),
+      { signals: PORT_SIGNALS, paths: [...at2("ports", "*"), ...at2("expose", "*")], emit: (node) => portEmit(scalarText(node.value) ?? scalarText(node.children?.find((c) => c.key === "target")?.value) ?? "") },
+      { signals: ENV_SIGNALS, paths: at2("environment", "*"), emit: (node, parent) => envEmit(envNameOf(node, isList(parent))) },
+      { signal: "cloud-native.env-config", paths: [...at2("environment"), ...at2("env_file")], at: "key", say: "Service `{1}` is configured through its environment" },
+      { signal: "hardware.gpu", paths: at2("deploy", "resources", "reservations", "devices", "*", "capabilities", "*"), when: /^gpu$/i, say: "Service `{1}` reserves a GPU" },
+      { signal: "hardware.gpu", paths: at2("gpus"), say: "Service `{1}` requests GPUs" },
+      { signal: "hardware.gpu", paths: at2("runtime"), when: /^nvidia$/i, say: "Service `{1}` uses the NVIDIA runtime" },
+      { signal: "sandboxing.sandbox-runtime", paths: at2("runtime"), when: SANDBOX_RUNTIME, say: "Service `{1}` runs under the `{value}` runtime" },
+      { signal: "platform.hyperv-isolation", paths: at2("isolation"), when: /^hyperv$/i, say: "Service `{1}` asks for Hyper-V isolation" },
+      { signal: "platform.foreign-architecture", paths: at2("platform"), when: /^linux\/(?!\$)/i, say: "Service `{1}` is fixed to `{value}`" },
+      { signal: "licensing.mac-address", paths: [...at2("mac_address"), ...at2("networks", "*", "mac_address")], say: "Service `{1}` pins the MAC address `{value}`" },
+      { signal: "licensing.hostname", paths: at2("hostname"), when: (n) => n.children === void 0 && n.value !== void 0 && n.value !== null && String(n.value).trim() !== "", say: "Service `{1}` pins the hostname `{value}`" },
+      { signal: "state-network.static-ip", paths: [...at2("networks", "*", "ipv4_address"), ...at2("networks", "*", "ipv6_address")], say: "Service `{1}` takes the fixed address `{value}`" },
       { signal: "state-network.multiple-nics", paths: ["networks.*.driver"], when: /^(macvlan|ipvlan)$/i, say: "Network `{1}` uses the `{value}` driver: containers appear as machines on the physical segment" },
-      { signal: "cloud-native.healthcheck", paths: at("healthcheck"), when: (n) => !n.children?.some((c) => c.key === "disable" && c.value === true), at: "key", say: "Service `{1}` has a health check" },
-      { signal: "cloud-native.read-only-rootfs", paths: at("read_only"), when: true, say: "Service `{1}` has a read-only root filesystem" },
-      { signal: "hardening.writable-rootfs", paths: at("read_only"), when: false, say: "Service `{1}` keeps its root filesystem writable" },
-      { signal: "hardening.root-user", paths: at("user"), when: /^(root|0)(:.*)?$/i, say: "Service `{1}` runs as `{value}`" },
-      { signal: "cloud-native.non-root-user", paths: at("user"), when: /^(?!(root|0)(:|$))(?!\$)\S+/i, say: "Service `{1}` runs as user `{value}`" },
-      { signal: "cloud-native.resource-limits", paths: [...at("deploy", "resources", "limits"), ...at("mem_limit"), ...at("cpus")], at: "key", say: "Service `{1}` has resource limits" },
+      { signal: "cloud-native.healthcheck", paths: at2("healthcheck"), when: (n) => !n.children?.some((c) => c.key === "disable" && c.value === true), at: "key", say: "Service `{1}` has a health check" },
+      { signal: "cloud-native.read-only-rootfs", paths: at2("read_only"), when: true, say: "Service `{1}` has a read-only root filesystem" },
+      { signal: "hardening.writable-rootfs", paths: at2("read_only"), when: false, say: "Service `{1}` keeps its root filesystem writable" },
+      { signal: "hardening.root-user", paths: at2("user"), when: /^(root|0)(:.*)?$/i, say: "Service `{1}` runs as `{value}`" },
+      { signal: "cloud-native.non-root-user", paths: at2("user"), when: /^(?!(root|0)(:|$))(?!\$)\S+/i, say: "Service `{1}` runs as user `{value}`" },
+      { signal: "cloud-native.resource-limits", paths: [...at2("deploy", "resources", "limits"), ...at2("mem_limit"), ...at2("cpus")], at: "key", say: "Service `{1}` has resource limits" },
       // Missing limits are not reported for Compose: most Compose files are single-host and development setups, where the remark would sit on every service.
       // `restart` values (Docker docs, "Start containers automatically"): `always` and `unless-stopped` restart whenever the container stops, the latter not once it was stopped by hand, also across daemon restarts; only `on-failure` is about failures.
-      { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^unless-stopped$/i, say: "Service `{1}` is restarted whenever it stops, unless it was stopped by hand (`unless-stopped`)" },
-      { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^always$/i, say: "Service `{1}` is restarted whenever it stops (`always`; stopped by hand, it comes back when the daemon restarts)" },
-      { signal: "cloud-native.restart-policy", paths: at("restart"), when: /^on-failure(:\d+)?$/i, say: "Service `{1}` restarts on failure (`{value}`)" },
-      { signal: "cloud-native.restart-policy", paths: at("restart"), when: (n) => n.children !== void 0 || !/^(no|unless-stopped|always|on-failure(:\d+)?)$/i.test(String(n.value)), say: "Service `{1}` has restart policy `{value}`" },
-      { signal: "cloud-native.restart-policy", paths: at("deploy", "restart_policy"), say: "Service `{2}` has a deploy restart policy" },
-      { signal: "cloud-native.replicas", paths: [...at("deploy", "replicas"), ...at("scale")], when: (n) => num(n.value) > 1, say: "Service `{1}` runs {value} replicas" },
+      { signal: "cloud-native.restart-policy", paths: at2("restart"), when: /^unless-stopped$/i, say: "Service `{1}` is restarted whenever it stops, unless it was stopped by hand (`unless-stopped`)" },
+      { signal: "cloud-native.restart-policy", paths: at2("restart"), when: /^always$/i, say: "Service `{1}` is restarted whenever it stops (`always`; stopped by hand, it comes back when the daemon restarts)" },
+      { signal: "cloud-native.restart-policy", paths: at2("restart"), when: /^on-failure(:\d+)?$/i, say: "Service `{1}` restarts on failure (`{value}`)" },
+      { signal: "cloud-native.restart-policy", paths: at2("restart"), when: (n) => n.children !== void 0 || !/^(no|unless-stopped|always|on-failure(:\d+)?)$/i.test(String(n.value)), say: "Service `{1}` has restart policy `{value}`" },
+      { signal: "cloud-native.restart-policy", paths: at2("deploy", "restart_policy"), say: "Service `{2}` has a deploy restart policy" },
+      { signal: "cloud-native.replicas", paths: [...at2("deploy", "replicas"), ...at2("scale")], when: (n) => num(n.value) > 1, say: "Service `{1}` runs {value} replicas" },
       {
         signal: "kernel.unsafe-sysctl",
-        paths: at("sysctls", "*"),
+        paths: at2("sysctls", "*"),
         when: (n, parent) => UNSAFE_SYSCTL.test(isList(parent) ? (scalarText(n.value) ?? "").split("=")[0].trim() : n.key),
         at: "key",
         say: "Service `{1}` sets a host-wide kernel parameter"
       },
-      { signal: "kernel.realtime-scheduling", paths: [...at("cpu_rt_runtime"), ...at("cpu_rt_period"), ...at("ulimits", "rtprio")], at: "key", say: "Service `{1}` asks for real-time scheduling" },
-      { signal: "hardening.insecure-build", paths: at("build", "privileged"), when: true, say: "Service `{1}` builds with privileges" },
-      { signal: "hardening.insecure-build", paths: at("build", "entitlements", "*"), when: /security\.insecure/, say: "Service `{1}` builds with the security.insecure entitlement" }
+      { signal: "kernel.realtime-scheduling", paths: [...at2("cpu_rt_runtime"), ...at2("cpu_rt_period"), ...at2("ulimits", "rtprio")], at: "key", say: "Service `{1}` asks for real-time scheduling" },
+      { signal: "hardening.insecure-build", paths: at2("build", "privileged"), when: true, say: "Service `{1}` builds with privileges" },
+      { signal: "hardening.insecure-build", paths: at2("build", "entitlements", "*"), when: /security\.insecure/, say: "Service `{1}` builds with the security.insecure entitlement" }
     ];
   }
 });
@@ -26655,9 +27851,9 @@ function machinesOf(model, defines, allProviders) {
   const inDefine = /* @__PURE__ */ new Set();
   const ownOf = /* @__PURE__ */ new Map();
   for (const d of defines) {
-    const own = nodesBelow(d, isProvider);
-    for (const p of own) inDefine.add(p);
-    ownOf.set(d, own);
+    const own2 = nodesBelow(d, isProvider);
+    for (const p of own2) inDefine.add(p);
+    ownOf.set(d, own2);
   }
   const top = allProviders.filter((n) => !inDefine.has(n));
   const plugin = model.plugins?.some((p) => CONTAINER_PLUGIN.test(p.name)) ?? false;
@@ -26704,16 +27900,16 @@ function detectVagrant(base2) {
         else push("existing.vagrant-container-provider", void 0, m.node.keyRange, `Provider \`${p.key}\` (line ${p.keyRange.start.line + 1}, for every machine) runs the machine as a container`);
       }
     } else {
-      const own = pathLength(m.node) ? nodesBelow(m.node, isBox) : boxes;
-      const mine = new Set(own);
+      const own2 = pathLength(m.node) ? nodesBelow(m.node, isBox) : boxes;
+      const mine = new Set(own2);
       const shares = alike && rootBoxes.some((b2) => !mine.has(b2));
       const emit = (b2) => emitted.has(b2) || push("existing.vagrant-machine", b2, b2.keyRange, `Vagrant VM from ${say(b2)}`);
-      own.forEach(emit);
+      own2.forEach(emit);
       if (shares && !sharedDone) {
         for (const b2 of rootBoxes) if (!mine.has(b2)) emit(b2);
         sharedDone = true;
       }
-      if (own.length === 0 && !shares) push("existing.vagrant-machine", void 0, m.node.keyRange, `Vagrant VM from ${say(typeof rootBox?.value === "string" ? rootBox : m.node)}`);
+      if (own2.length === 0 && !shares) push("existing.vagrant-machine", void 0, m.node.keyRange, `Vagrant VM from ${say(typeof rootBox?.value === "string" ? rootBox : m.node)}`);
     }
   }
   return out;
@@ -26757,13 +27953,13 @@ function detectPacker(base2) {
   const out = [];
   for (const b2 of model.builders ?? []) {
     const typeNode = b2.node.children?.find((c) => c.key === "type");
-    const at2 = model.syntax === "json" && typeNode ? typeNode.valueRange ?? typeNode.keyRange : b2.node.keyRange;
-    if (VM_BUILDERS.test(b2.type)) out.push(finding("existing.packer-vm-builder", model.file, at2, `Builder \`${b2.type}\``));
-    else if (CONTAINER_BUILDERS.test(b2.type)) out.push(finding("existing.packer-container-builder", model.file, at2, `Builder \`${b2.type}\``));
-    else if (b2.type === "null") out.push(finding("existing.packer-vm-builder", model.file, at2, "Builder `null`: it provisions an existing machine over SSH or WinRM"));
+    const at3 = model.syntax === "json" && typeNode ? typeNode.valueRange ?? typeNode.keyRange : b2.node.keyRange;
+    if (VM_BUILDERS.test(b2.type)) out.push(finding("existing.packer-vm-builder", model.file, at3, `Builder \`${b2.type}\``));
+    else if (CONTAINER_BUILDERS.test(b2.type)) out.push(finding("existing.packer-container-builder", model.file, at3, `Builder \`${b2.type}\``));
+    else if (b2.type === "null") out.push(finding("existing.packer-vm-builder", model.file, at3, "Builder `null`: it provisions an existing machine over SSH or WinRM"));
     const guest = b2.node.children?.find((c) => c.key === "guest_os_type" || c.key === "guest_os");
     const guestText = typeof guest?.value === "string" ? guest.value : "";
-    if (MACOS_BUILDERS.test(b2.type)) out.push(finding("platform.other-os-guest", model.file, at2, `Builder \`${b2.type}\` boots a macOS guest`));
+    if (MACOS_BUILDERS.test(b2.type)) out.push(finding("platform.other-os-guest", model.file, at3, `Builder \`${b2.type}\` boots a macOS guest`));
     else if (guest && MACOS_GUEST.test(guestText)) out.push(finding("platform.other-os-guest", model.file, guest.valueRange ?? guest.keyRange, `Guest OS type \`${guestText}\` is macOS`));
   }
   return out;
@@ -26778,6 +27974,78 @@ var init_packer3 = __esm({
     MACOS_BUILDERS = /^(veertu-anka-vm-(create|clone)|anka(-[\w-]+)?|tart(-cli)?|parallels-(ipsw|macvm))$/i;
     MACOS_GUEST = /darwin|mac_?os|osx/i;
     PACKER_CODE_SIGNALS = ["existing.packer-vm-builder", "existing.packer-container-builder", "platform.other-os-guest"];
+  }
+});
+
+// src/core/advisor/detect/bake.ts
+var bake_exports2 = {};
+__export(bake_exports2, {
+  BAKE_CODE_SIGNALS: () => BAKE_CODE_SIGNALS,
+  detectBake: () => detectBake
+});
+function factsOf(t2, key) {
+  const node = own(t2.node, key);
+  if (!node) return [];
+  if (key === "platforms") {
+    const items = node.children ?? [];
+    const item = items[0];
+    if (items.length !== 1 || typeof item.value !== "string" || !FIXED_PLATFORM.test(item.value)) return [];
+    return [{ signal: "platform.foreign-architecture", range: item.valueRange ?? item.keyRange, say: `is built for \`${item.value}\` only` }];
+  }
+  if (key === "entitlements") {
+    return (node.children ?? []).flatMap((e) => {
+      const range = e.valueRange ?? e.keyRange;
+      if (e.value === "security.insecure") return [{ signal: "hardening.insecure-build", range, say: "asks for `security.insecure`: its `RUN --security=insecure` steps run privileged on the builder" }];
+      if (e.value === "network.host") return [{ signal: "hardening.insecure-build", range, say: "asks for `network.host`: its build steps may use the builder host's network" }];
+      return [];
+    });
+  }
+  return node.value === "host" ? [{ signal: "hardening.insecure-build", range: node.valueRange ?? node.keyRange, say: "runs every `RUN` step on the builder host's network" }] : [];
+}
+function detectBake(base2) {
+  const model = base2;
+  const targets = model.targets ?? [];
+  const byName = new Map(targets.map((t2) => [t2.name, t2]));
+  const templates = templateTargets(model);
+  const out = [];
+  for (const t2 of targets) {
+    if (!templates.has(t2.name)) for (const key of KEYS) for (const f of factsOf(t2, key)) out.push(finding(f.signal, model.file, f.range, `Target \`${t2.name}\` ${f.say}`));
+    if (!t2.inherits.length) continue;
+    const items = (own(t2.node, "inherits")?.children ?? []).filter((c) => typeof c.value === "string");
+    for (const key of KEYS) {
+      if (own(t2.node, key)) continue;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const from = setter(byName.get(String(items[i].value)), key, byName, /* @__PURE__ */ new Set([t2]));
+        if (!from) continue;
+        for (const f of factsOf(from, key)) {
+          out.push(finding(f.signal, model.file, items[i].valueRange ?? items[i].keyRange, `Target \`${t2.name}\` inherits from \`${from.name}\`, which ${f.say}`));
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+function setter(t2, key, byName, seen) {
+  if (!t2 || seen.has(t2)) return void 0;
+  seen.add(t2);
+  if (own(t2.node, key)) return t2;
+  for (let i = t2.inherits.length - 1; i >= 0; i--) {
+    const found = setter(byName.get(t2.inherits[i]), key, byName, seen);
+    if (found) return found;
+  }
+  return void 0;
+}
+var BAKE_CODE_SIGNALS, own, FIXED_PLATFORM, KEYS;
+var init_bake3 = __esm({
+  "src/core/advisor/detect/bake.ts"() {
+    "use strict";
+    init_bake2();
+    init_rules();
+    BAKE_CODE_SIGNALS = ["platform.foreign-architecture", "hardening.insecure-build"];
+    own = (node, key) => node.children?.find((c) => c.path.length === node.path.length + 1 && c.path[c.path.length - 1] === key);
+    FIXED_PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i;
+    KEYS = ["platforms", "entitlements", "network"];
   }
 });
 
@@ -26868,6 +28136,130 @@ var init_terraform3 = __esm({
   }
 });
 
+// src/core/advisor/detect/quadlet.ts
+var quadlet_exports2 = {};
+__export(quadlet_exports2, {
+  QUADLET_CODE_SIGNALS: () => QUADLET_CODE_SIGNALS,
+  QUADLET_RULES: () => QUADLET_RULES,
+  detectQuadlet: () => detectQuadlet,
+  quadletWords: () => quadletWords
+});
+function quadletWords(value) {
+  const out = [];
+  for (const m of value.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) {
+    out.push(m[1] !== void 0 ? m[1].replace(/\\(.)/g, "$1") : m[2] !== void 0 ? m[2] : m[3]);
+  }
+  return out;
+}
+function podmanArgsEmit(node) {
+  const words2 = quadletWords(text2(node));
+  const out = [];
+  words2.forEach((w, i) => {
+    for (const e of runArgEmit(w, words2[i - 1] ?? "")) out.push({ ...e, say: e.say.replace(/ in runArgs$/, " in `PodmanArgs=`") });
+  });
+  return out;
+}
+function mountEmit(spec) {
+  const fields = new Map(spec.split(",").map((kv2) => {
+    const i = kv2.indexOf("=");
+    return i < 0 ? [kv2.trim(), ""] : [kv2.slice(0, i).trim().toLowerCase(), kv2.slice(i + 1).trim()];
+  }));
+  const type = fields.get("type") ?? "";
+  const source = fields.get("source") ?? fields.get("src") ?? "";
+  const target = fields.get("destination") ?? fields.get("dst") ?? fields.get("target") ?? "";
+  return type === "bind" || type === "" ? hostPathEmit(source, target) : hostPathEmit("", target);
+}
+function detectQuadlet(base2) {
+  const model = base2;
+  const own2 = UNIT_SECTION[model.unit ?? ""];
+  if (!own2) return [];
+  const section = model.roots[0]?.children?.find((s2) => s2.key === own2);
+  if (!section) return [];
+  const out = runRules(model, QUADLET_RULES);
+  const what = own2 === "Container" ? "a container" : own2 === "Pod" ? "a pod of containers" : "the containers of a Kubernetes YAML (`podman kube play`)";
+  out.unshift(finding("existing.quadlet-unit", model.file, section.keyRange, `\`[${own2}]\`: a Quadlet unit that runs ${what} as a systemd service`));
+  return out;
+}
+var YES2, NO, C, RUNNING, text2, IMAGE, imageOfUnit, QUADLET_RULES, QUADLET_CODE_SIGNALS, UNIT_SECTION;
+var init_quadlet3 = __esm({
+  "src/core/advisor/detect/quadlet.ts"() {
+    "use strict";
+    init_common();
+    init_devcontainer3();
+    init_rules();
+    init_tables();
+    YES2 = /^(1|yes|y|true|t|on)$/i;
+    NO = /^(0|no|n|false|f|off)$/i;
+    C = (...keys) => keys.map((k) => `Container.${k}`);
+    RUNNING = (key) => ["Container", "Pod", "Kube"].map((s2) => `${s2}.${key}`);
+    text2 = (node) => scalarText(node.value) ?? "";
+    IMAGE = imageRule(C("Image"));
+    imageOfUnit = {
+      signals: IMAGE.signals,
+      paths: IMAGE.paths,
+      emit: (node, parent) => /\.(image|build)$/.test(text2(node).trim()) ? [] : IMAGE.emit(node, parent)
+    };
+    QUADLET_RULES = [
+      imageOfUnit,
+      {
+        signals: ["hardening.privileged", ...CAPABILITY_SIGNALS, "cloud-native.drop-capabilities", "hardening.seccomp-unconfined", "hardening.apparmor-unconfined", "cloud-native.no-new-privileges", ...DEVICE_SIGNALS, "hardware.gpu", "hardening.host-network", "hardening.host-pid", "hardening.host-ipc", "hardening.host-userns", "sandboxing.sandbox-runtime", "platform.hyperv-isolation", ...HOST_PATH_SIGNALS, "licensing.mac-address", "platform.foreign-architecture", "hardening.root-user"],
+        paths: RUNNING("PodmanArgs"),
+        emit: podmanArgsEmit
+      },
+      { signals: CAPABILITY_SIGNALS, paths: C("AddCapability"), emit: (node) => quadletWords(text2(node)).flatMap(capabilityEmit) },
+      { signal: "cloud-native.drop-capabilities", paths: C("DropCapability"), when: /(^|\s)(CAP_)?ALL(\s|$)/i, say: "All capabilities dropped (`DropCapability={value}`)" },
+      { signal: "hardening.apparmor-unconfined", paths: C("SecurityLabelDisable"), when: YES2, say: "SELinux label separation turned off (`SecurityLabelDisable={value}`)" },
+      { signal: "hardening.apparmor-unconfined", paths: C("AppArmor"), when: /^unconfined$/i, say: "AppArmor turned off (`AppArmor=unconfined`)" },
+      { signal: "hardening.seccomp-unconfined", paths: C("SeccompProfile"), when: /^unconfined$/i, say: "seccomp turned off (`SeccompProfile=unconfined`)" },
+      { signal: "cloud-native.seccomp-default", paths: C("SeccompProfile"), when: /^(?!unconfined$)\S/i, say: "seccomp profile `{value}`" },
+      { signal: "hardening.host-network", paths: RUNNING("Network"), when: /^host$/, say: "`Network=host`: the host's network stack" },
+      { signal: "hardening.host-userns", paths: RUNNING("UserNS"), when: /^host$/, say: "`UserNS=host`: no user namespace of its own" },
+      { signal: "cloud-native.user-namespace", paths: [...RUNNING("UserNS"), ...RUNNING("RemapUsers")], when: /^(keep-id|auto|nomap|manual)(:|$)/, say: "`{key}={value}`" },
+      { signal: "cloud-native.user-namespace", paths: C("UIDMap", "SubUIDMap"), at: "key", say: "`{key}=` maps the container's user IDs" },
+      { signal: "hardening.root-user", paths: C("User"), when: /^(root|0)(:.*)?$/i, say: "Runs as `{value}` (`User=`)" },
+      { signal: "cloud-native.non-root-user", paths: C("User"), when: /^(?!(root|0)(:|$))(?![%$])\S+/i, say: "Runs as user `{value}` (`User=`)" },
+      { signal: "cloud-native.read-only-rootfs", paths: C("ReadOnly"), when: YES2, say: "Read-only root filesystem (`ReadOnly={value}`)" },
+      { signal: "hardening.writable-rootfs", paths: C("ReadOnly"), when: NO, say: "Root filesystem kept writable (`ReadOnly={value}`)" },
+      { signal: "cloud-native.no-new-privileges", paths: C("NoNewPrivileges"), when: YES2, say: "no-new-privileges set (`NoNewPrivileges={value}`)" },
+      {
+        signals: HOST_PATH_SIGNALS,
+        paths: [...C("Volume"), "Pod.Volume"],
+        emit: (node) => {
+          const { source, target } = splitVolume(text2(node).trim());
+          return hostPathEmit(source ?? "", target);
+        }
+      },
+      { signals: HOST_PATH_SIGNALS, paths: C("Mount"), emit: (node) => mountEmit(text2(node)) },
+      { signals: DEVICE_SIGNALS, paths: C("AddDevice"), emit: (node) => deviceEmit(text2(node).trim().replace(/^-/, "")) },
+      { signals: PORT_SIGNALS, paths: [...RUNNING("PublishPort"), ...C("ExposeHostPort")], emit: (node) => portEmit(text2(node)) },
+      { signals: ENV_SIGNALS, paths: C("Environment"), emit: (node) => quadletWords(text2(node)).flatMap((w) => envEmit(w.split("=")[0])) },
+      { signal: "cloud-native.env-config", paths: C("Environment", "EnvironmentFile"), at: "key", say: "Configured through its environment (`{key}=`)" },
+      {
+        signals: COMMAND_SIGNALS,
+        paths: C("Exec"),
+        emit: (node, section) => {
+          const image = scalarText(section?.children?.filter((c) => c.key === "Image").pop()?.value);
+          return commandRules(text2(node), true, image).map((h) => ({ signal: h.signal, say: h.say, at: "key" }));
+        }
+      },
+      { signal: "cloud-native.healthcheck", paths: C("HealthCmd"), when: /^(?!none$)\S/i, at: "key", say: "Has a health check (`HealthCmd=`)" },
+      { signal: "cloud-native.resource-limits", paths: C("Memory", "PidsLimit"), at: "key", say: "Has resource limits (`{key}={value}`)" },
+      {
+        signal: "kernel.unsafe-sysctl",
+        paths: C("Sysctl"),
+        when: (node) => quadletWords(text2(node)).some((w) => UNSAFE_SYSCTL.test(w.split("=")[0].trim())),
+        at: "key",
+        say: "Sets a host-wide kernel parameter (`Sysctl={value}`)"
+      },
+      { signal: "licensing.hostname", paths: C("HostName"), when: /\S/, say: "Pins the hostname `{value}`" },
+      { signal: "state-network.static-ip", paths: [...C("IP", "IP6"), "Pod.IP", "Pod.IP6"], when: /\S/, say: "Takes the fixed address `{value}`" },
+      { signal: "cloud-native.restart-policy", paths: ["Service.Restart"], when: /^(always|on-failure|on-abnormal|on-abort|on-watchdog|on-success)$/, say: "systemd restarts it (`Restart={value}`)" }
+    ];
+    QUADLET_CODE_SIGNALS = ["existing.quadlet-unit"];
+    UNIT_SECTION = { container: "Container", pod: "Pod", kube: "Kube" };
+  }
+});
+
 // src/action/main.ts
 var main_exports3 = {};
 __export(main_exports3, {
@@ -26890,6 +28282,10 @@ var import_node_url = require("node:url");
 
 // package.json
 var version = "0.1.0";
+var repository = {
+  type: "git",
+  url: "https://github.com/container-or-vm/container-or-vm"
+};
 
 // src/core/fs.ts
 function joinPath(...parts) {
@@ -26935,6 +28331,7 @@ function formatByName(path) {
   if (/^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(name)) return "compose";
   if (/(^|[._-])devcontainer(-feature)?\.json$/i.test(name)) return "devcontainer";
   if (name === "Vagrantfile" || /^vagrantfile([._-].*)?$/i.test(name)) return "vagrant";
+  if (/^docker-bake(\.override)?\.(hcl|json)$/.test(lower)) return "bake";
   if (lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json")) return "packer";
   if (lower.endsWith(".tf") || lower.endsWith(".tf.json")) return "terraform";
   if (lower === "lima.yaml" || lower === "lima.yml") return "lima";
@@ -26943,30 +28340,52 @@ function formatByName(path) {
 function isCandidateName(path) {
   if (formatByName(path)) return true;
   const lower = base(path).toLowerCase();
-  return /\.(ya?ml|json|hcl|txt|tpl)$/.test(lower) || /(^|[._-])user-?data([._-]|$)/.test(lower) || lower.endsWith(".template");
+  return /\.(ya?ml|json|hcl|txt|tpl)$/.test(lower) || QUADLET_NAME.test(lower) || /(^|[._-])user-?data([._-]|$)/.test(lower) || lower.endsWith(".template");
+}
+var QUADLET_NAME = /\.(container|pod|kube|volume|network|image|build)$/;
+var QUADLET_SECTION = { container: "Container", pod: "Pod", kube: "Kube", volume: "Volume", network: "Network", image: "Image", build: "Build" };
+var QUADLET_NETWORK_KEYS = /* @__PURE__ */ new Set(["ContainersConfModule", "DisableDNS", "DNS", "Driver", "Gateway", "GlobalArgs", "InterfaceName", "Internal", "IPAMDriver", "IPRange", "IPv6", "Label", "NetworkDeleteOnStop", "NetworkName", "Options", "PodmanArgs", "ServiceName", "Subnet"]);
+function isQuadlet(lower, text3) {
+  const ext = QUADLET_NAME.exec(lower)?.[1];
+  if (!ext) return false;
+  const want = QUADLET_SECTION[ext];
+  const headers = [...text3.matchAll(/^[ \t]*\[([^\]\r\n]*)\][ \t]*\r?$/gm)].map((m) => m[1].trim());
+  if (!headers.includes(want)) return false;
+  if (ext !== "network") return true;
+  if (headers.some((h) => !["Unit", "Network", "Service", "Install", "Quadlet"].includes(h))) return false;
+  let section = "";
+  for (const line of text3.split(/\r?\n/)) {
+    const t2 = line.trim();
+    if (t2 === "" || t2[0] === "#" || t2[0] === ";") continue;
+    const h = /^\[([^\]]*)\]$/.exec(t2);
+    if (h) section = h[1].trim();
+    else if (section === "Network" && t2.includes("=") && !QUADLET_NETWORK_KEYS.has(t2.slice(0, t2.indexOf("=")).trim())) return false;
+  }
+  return true;
 }
 function formatByContent(path, head) {
   const lower = base(path).toLowerCase();
-  const text = head.replace(/^\uFEFF/, "");
-  if (/^(## template:\s*jinja[ \t]*\r?\n)?#cloud-config/.test(text)) return "cloud-init";
-  if (/^#include(-once)?[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*https?:\/\//.test(text)) return "cloud-init";
+  const text3 = head.replace(/^\uFEFF/, "");
+  if (QUADLET_NAME.test(lower)) return isQuadlet(lower, text3) ? "quadlet" : null;
+  if (/^(## template:\s*jinja[ \t]*\r?\n)?#cloud-config/.test(text3)) return "cloud-init";
+  if (/^#include(-once)?[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*https?:\/\//.test(text3)) return "cloud-init";
   if (lower.endsWith(".json")) {
-    if (/"builders"\s*:\s*\[/.test(text) && /"type"\s*:/.test(text)) return "packer";
+    if (/"builders"\s*:\s*\[/.test(text3) && /"type"\s*:/.test(text3)) return "packer";
     if (dirParts(path).includes(".devcontainer")) return "devcontainer";
     return null;
   }
   if (lower.endsWith(".hcl")) {
-    if (/^\s*(source|build|packer)\s+("|\{)/m.test(text)) return "packer";
+    if (/^\s*(source|build|packer)\s+("|\{)/m.test(text3)) return "packer";
     return null;
   }
-  if (lower.endsWith(".template") && /Vagrant\.configure/.test(text)) return "vagrant";
+  if (lower.endsWith(".template") && /Vagrant\.configure/.test(text3)) return "vagrant";
   if (/\.ya?ml$/.test(lower)) {
-    if (/^\s*vmType\s*:/m.test(text) || /^images\s*:/m.test(text) && /^\s*-\s*location\s*:/m.test(text) || dirParts(path).includes("lima")) {
-      if (/^(images|vmType|base|mounts|containerd|provision|portForwards)\s*:/m.test(text)) return "lima";
+    if (/^\s*vmType\s*:/m.test(text3) || /^images\s*:/m.test(text3) && /^\s*-\s*location\s*:/m.test(text3) || dirParts(path).includes("lima")) {
+      if (/^(images|vmType|base|mounts|containerd|provision|portForwards)\s*:/m.test(text3)) return "lima";
     }
-    if (/^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text)) return "kubernetes";
-    if (/^kustomization\.ya?ml$/.test(lower) && /^(resources|bases|patches|patchesStrategicMerge|patchesJson6902|components|images|namePrefix|namespace|configMapGenerator|helmCharts)\s*:/m.test(text)) return "kubernetes";
-    if (/^services\s*:/m.test(text)) return "compose";
+    if (/^\s*apiVersion\s*:/m.test(text3) && /^\s*kind\s*:/m.test(text3)) return "kubernetes";
+    if (/^kustomization\.ya?ml$/.test(lower) && /^(resources|bases|patches|patchesStrategicMerge|patchesJson6902|components|images|namePrefix|namespace|configMapGenerator|helmCharts)\s*:/m.test(text3)) return "kubernetes";
+    if (/^services\s*:/m.test(text3)) return "compose";
     return null;
   }
   return null;
@@ -26975,8 +28394,89 @@ function detectFormat(path, head) {
   return formatByName(path) ?? (head === void 0 ? null : formatByContent(path, head));
 }
 
-// src/core/advisor/engine.ts
-init_sources();
+// src/core/knowledge/sources.ts
+var SOURCES = [
+  {
+    id: "ms-containers-vs-vms",
+    title: "Containers vs. virtual machines",
+    short: "Microsoft Learn",
+    publisher: "Microsoft Learn (Windows containers documentation, 2019)",
+    sections: [
+      "Container architecture",
+      "Virtual machine architecture",
+      "Containers vs. virtual machines: Isolation",
+      "Containers vs. virtual machines: Operating system",
+      "Containers vs. virtual machines: Guest compatibility",
+      "Containers vs. virtual machines: Deployment",
+      "Containers vs. virtual machines: Operating system updates and upgrades",
+      "Containers vs. virtual machines: Persistent storage",
+      "Containers vs. virtual machines: Load balancing",
+      "Containers vs. virtual machines: Fault tolerance",
+      "Containers vs. virtual machines: Networking"
+    ]
+  },
+  {
+    id: "difference-containers-vms",
+    title: "The Difference Between Containers and Virtual Machines",
+    short: "Difference guide",
+    publisher: "documentation page (publisher not named)",
+    sections: [
+      "Virtual Machines: Isolated and Versatile",
+      "Containers: Lightweight and Efficient",
+      "Which One to Choose?"
+    ]
+  },
+  {
+    id: "backblaze-vms-vs-containers",
+    title: "What's the Diff: VMs vs. Containers",
+    short: "Backblaze",
+    publisher: "Backblaze blog (Molly Clancy, 2018, updated 2021)",
+    sections: [
+      "What Is a Hypervisor?",
+      "What Are VMs?",
+      "Benefits of VMs",
+      "What Are Containers?",
+      "Benefits of Containers",
+      "What's the Diff: VMs vs. Containers",
+      "Uses for VMs vs. Uses for Containers",
+      "VM vs. Containers FAQs"
+    ]
+  },
+  {
+    id: "site24x7-containers-vs-vms",
+    title: "Containers vs Virtual Machines",
+    short: "Site24x7",
+    publisher: "Site24x7 Learn",
+    sections: [
+      "Instance Security",
+      "Portability and Deployment",
+      "Persistent storage",
+      "Load balancing",
+      "Fault tolerance",
+      "Networking",
+      "Summary"
+    ]
+  },
+  {
+    id: "ms-learn-containers-vs-vms-unit",
+    title: "Microsoft Learn training unit: Things to know about containers versus virtual machines",
+    short: "Microsoft Learn training",
+    publisher: "Microsoft Learn (training)",
+    sections: [
+      "Things to know about containers versus virtual machines",
+      "Things to consider when using containers"
+    ]
+  }
+];
+var byId = new Map(SOURCES.map((s2) => [s2.id, s2]));
+function sourceById(id) {
+  const s2 = byId.get(id);
+  if (!s2) throw new Error(`unknown source ${id}`);
+  return s2;
+}
+function citation(c) {
+  return { doc: c.doc, title: sourceById(c.doc).title, section: c.section };
+}
 
 // src/core/registry.ts
 var LOADERS = {
@@ -26988,7 +28488,9 @@ var LOADERS = {
   devcontainer: () => (init_devcontainer2(), __toCommonJS(devcontainer_exports)).devcontainerModule,
   vagrant: () => (init_vagrant2(), __toCommonJS(vagrant_exports)).vagrantModule,
   packer: () => (init_packer2(), __toCommonJS(packer_exports)).packerModule,
-  terraform: () => (init_terraform2(), __toCommonJS(terraform_exports)).terraformModule
+  bake: () => (init_bake2(), __toCommonJS(bake_exports)).bakeModule,
+  terraform: () => (init_terraform2(), __toCommonJS(terraform_exports)).terraformModule,
+  quadlet: () => (init_quadlet2(), __toCommonJS(quadlet_exports)).quadletModule
   // Each format module adds its line here, e.g.
   // dockerfile: () => require('./parse/dockerfile').dockerfileModule,
 };
@@ -27011,25 +28513,38 @@ var DETECTORS = {
   devcontainer: () => (init_devcontainer3(), __toCommonJS(devcontainer_exports2)).detectDevcontainer,
   vagrant: () => (init_vagrant3(), __toCommonJS(vagrant_exports2)).detectVagrant,
   packer: () => (init_packer3(), __toCommonJS(packer_exports2)).detectPacker,
+  bake: () => (init_bake3(), __toCommonJS(bake_exports2)).detectBake,
   "cloud-init": () => (init_cloudinit3(), __toCommonJS(cloudinit_exports2)).detectCloudInit,
   lima: () => (init_lima3(), __toCommonJS(lima_exports2)).detectLima,
-  terraform: () => (init_terraform3(), __toCommonJS(terraform_exports2)).detectTerraform
+  terraform: () => (init_terraform3(), __toCommonJS(terraform_exports2)).detectTerraform,
+  quadlet: () => (init_quadlet3(), __toCommonJS(quadlet_exports2)).detectQuadlet
 };
 var TARGETS = {
   dockerfile: () => (init_dockerfile3(), __toCommonJS(dockerfile_exports2)).dockerfileTargets
 };
 var cache2 = /* @__PURE__ */ new WeakMap();
+var loadedDetectors = /* @__PURE__ */ new Map();
+var loadedTargets = /* @__PURE__ */ new Map();
 function findingsFor(model) {
   const hit2 = cache2.get(model);
   if (hit2) return hit2;
-  const load = DETECTORS[model.format];
-  const found = load ? load()(model) : [];
+  let detect = loadedDetectors.get(model.format);
+  if (!detect) {
+    const load = DETECTORS[model.format];
+    if (load) loadedDetectors.set(model.format, detect = load());
+  }
+  const found = detect ? detect(model) : [];
   cache2.set(model, found);
   return found;
 }
 function targetsFor(model) {
-  const load = TARGETS[model.format];
-  return load ? load()(model) : void 0;
+  let targets = loadedTargets.get(model.format);
+  if (!targets) {
+    const load = TARGETS[model.format];
+    if (!load) return void 0;
+    loadedTargets.set(model.format, targets = load());
+  }
+  return targets(model);
 }
 
 // src/core/advisor/engine.ts
@@ -27202,11 +28717,17 @@ function globSource(glob) {
   return re;
 }
 function compileGlob(glob) {
+  return compile2(glob, true);
+}
+function compileFolderGlob(glob) {
+  return compile2(glob, false);
+}
+function compile2(glob, nameAnywhere) {
   let g = glob.trim().replace(/\\(?![{}[\]*?,])/g, "/");
   g = g.replace(/^\.\//, "").replace(/^\/+/, "").replace(/\/+$/, "");
   if (g === "") return () => false;
   const re = g.endsWith("/**") ? new RegExp(`^${globSource(g.slice(0, -3))}(?:/.*)?$`) : new RegExp(`^${globSource(g)}$`);
-  if (!g.includes("/")) {
+  if (nameAnywhere && !g.includes("/")) {
     return (rel2) => re.test(rel2.slice(rel2.lastIndexOf("/") + 1));
   }
   return (rel2) => re.test(rel2);
@@ -27267,9 +28788,9 @@ function roleOfPath(file) {
 function compileRoleRules(rules = []) {
   return rules.map((r) => ({ role: r.role, glob: r.glob, match: compileGlob(r.glob) }));
 }
-function assignRoles(workloads5, rules = []) {
+function assignRoles(workloads7, rules = []) {
   const compiled = compileRoleRules(rules);
-  const out = workloads5.map((w) => {
+  const out = workloads7.map((w) => {
     const rule = compiled.find((r) => r.match(w.file));
     if (rule) return { role: rule.role, reason: `set by the role rule ${rule.glob}`, fromUser: true };
     if (w.roleHint) return w.roleHint;
@@ -27295,10 +28816,10 @@ function assignRoles(workloads5, rules = []) {
   }
   return out.map((r) => ({ role: r.role, reason: r.reason }));
 }
-function overallOf(workloads5) {
-  if (workloads5.length === 0) return { verdict: null, from: "none", decidedBy: [] };
-  const product = workloads5.map((w, i) => ({ w, i })).filter((x) => x.w.role === "product");
-  const pool = product.length ? product : workloads5.map((w, i) => ({ w, i }));
+function overallOf(workloads7) {
+  if (workloads7.length === 0) return { verdict: null, from: "none", decidedBy: [] };
+  const product = workloads7.map((w, i) => ({ w, i })).filter((x) => x.w.role === "product");
+  const pool = product.length ? product : workloads7.map((w, i) => ({ w, i }));
   const best = pool.reduce((v, { w }) => maxVerdict(v, w.verdict), "container");
   return { verdict: best, from: product.length ? "product" : "other", decidedBy: pool.filter((x) => x.w.verdict === best).map((x) => x.i) };
 }
@@ -27314,10 +28835,306 @@ var ENGINE_WORDS = [
   [/\bminikube\b/i, "minikube"],
   [/\bkind create cluster\b/i, "kind"]
 ];
-function enginesIn(text) {
+function enginesIn(text3) {
   const out = [];
-  for (const [re, name] of ENGINE_WORDS) if (re.test(text)) out.push(name);
+  for (const [re, name] of ENGINE_WORDS) if (re.test(text3)) out.push(name);
   return out;
+}
+
+// src/core/advisor/composeProject.ts
+function markResets(facts, text3) {
+  if (facts.resetsRead || !/!(reset|override)\b/.test(text3)) return;
+  facts.resetsRead = true;
+  const lines = text3.split(/\r\n|\r|\n/);
+  for (const s2 of facts.services) {
+    for (const slot of s2.slots) {
+      if (/^\s*:\s*!(reset|override)\b/.test((lines[slot.tagAt.line] ?? "").slice(slot.tagAt.character))) slot.reset = true;
+    }
+  }
+}
+var BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+var OVERRIDE_NAMES = ["compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml"];
+var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/;
+var COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i;
+var baseName4 = (p) => p.slice(p.lastIndexOf("/") + 1);
+function relativePath(from, to) {
+  const a = from === "." ? [] : from.split("/");
+  const b2 = to.split("/");
+  let n = 0;
+  while (n < a.length && n < b2.length && a[n] === b2[n]) n++;
+  return [...a.slice(n).map(() => ".."), ...b2.slice(n)].join("/") || ".";
+}
+function mergeComposeProjects(given, consumed, note) {
+  if (given.length === 0) return;
+  const said = /* @__PURE__ */ new Set();
+  const say = (file, line, message) => {
+    const key = `${file}\0${line}\0${message}`;
+    if (said.has(key)) return;
+    said.add(key);
+    note?.(file, line, message);
+  };
+  const byFile = /* @__PURE__ */ new Map();
+  for (const g of given) {
+    if (byFile.has(g.file)) continue;
+    const units = g.units.length === g.facts.services.length && g.units.every((u, i) => u.workload.name === g.facts.services[i].name) ? g.units : [];
+    const byName = /* @__PURE__ */ new Map();
+    g.facts.services.forEach((s2, i) => {
+      if (!byName.has(s2.name)) byName.set(s2.name, i);
+    });
+    const perService = g.facts.services.map(() => []);
+    const fileLevel = [];
+    for (const f of g.findings) {
+      const home = g.facts.homes.get(f);
+      if (home) perService[home.service].push(f);
+      else fileLevel.push(f);
+    }
+    byFile.set(g.file, { file: g.file, facts: g.facts, units, byName, perService, fileLevel });
+  }
+  const folders = /* @__PURE__ */ new Map();
+  for (const i of byFile.values()) {
+    const d = dirname(i.file);
+    const list2 = folders.get(d);
+    if (list2) list2.push(i);
+    else folders.set(d, [i]);
+  }
+  const anyLinks = [...byFile.values()].some((i) => i.facts.includes.length || i.facts.services.some((s2) => s2.extends));
+  if (!anyLinks && [...folders.values()].every((l) => l.length < 2)) return;
+  const follow = (from, path, line, what) => {
+    const target = joinPath(dirname(from.file), path.replace(/\\/g, "/"));
+    if (target.startsWith("..")) {
+      say(from.file, line, `${what} names \`${path}\`, which lies outside the scanned folder: not read`);
+      return void 0;
+    }
+    const found = byFile.get(target);
+    if (!found) say(from.file, line, `${what} names \`${path}\`, which is not among the scanned compose files (missing, excluded or skipped): left out`);
+    return found;
+  };
+  const ctxs = /* @__PURE__ */ new Map();
+  const building = /* @__PURE__ */ new Set();
+  const ctxOf = (files) => {
+    const key = files.map((f) => f.file).join("\0");
+    const known = ctxs.get(key);
+    if (known) return known;
+    const ctx = { key, files, includes: [] };
+    ctxs.set(key, ctx);
+    building.add(key);
+    for (const f of files) {
+      for (const inc of f.facts.includes) {
+        if (inc.remote) {
+          say(f.file, inc.line, `\`include\` of a remote project (${inc.paths.join(", ")}) is not read`);
+          continue;
+        }
+        const parts = inc.paths.map((p) => follow(f, p, inc.line, "`include`")).filter((x) => x !== void 0);
+        if (!parts.length) continue;
+        const subKey = parts.map((p) => p.file).join("\0");
+        if (building.has(subKey)) {
+          say(f.file, inc.line, `\`include\` of \`${inc.paths.join(", ")}\` comes back to a file that includes it (a cycle): not followed`);
+          continue;
+        }
+        ctx.includes.push(ctxOf(parts));
+      }
+    }
+    building.delete(key);
+    return ctx;
+  };
+  let layerIds = 0;
+  const templates = /* @__PURE__ */ new Set();
+  const resolved = /* @__PURE__ */ new Map();
+  const resolving = /* @__PURE__ */ new Set();
+  const resolve3 = (ctx, name) => {
+    const key = `${ctx.key}${name}`;
+    const known = resolved.get(key);
+    if (known !== void 0) return known;
+    resolving.add(key);
+    const dir = dirname(ctx.files[0].file);
+    const own2 = [];
+    for (const f of ctx.files) {
+      const index2 = f.byName.get(name);
+      if (index2 !== void 0) own2.push({ input: f, index: index2, dir, id: layerIds++ });
+    }
+    let included = null;
+    if (!own2.some((l) => l.input === ctx.files[0])) {
+      for (const inc of ctx.includes) if (included = resolve3(inc, name)) break;
+    }
+    let result = null;
+    if (own2.length || included) {
+      const layers = [];
+      const ext = [...own2].reverse().find((l) => l.input.facts.services[l.index].extends);
+      if (ext) {
+        const e = ext.input.facts.services[ext.index].extends;
+        const from = e.file ? follow(ext.input, e.file, e.line, `\`extends\` of service \`${name}\``) : ext.input;
+        const target = from ? e.file ? ctxOf([from]) : ctx : void 0;
+        if (target) {
+          const targetKey = `${target.key}${e.service}`;
+          if (resolving.has(targetKey)) say(ext.input.file, e.line, `service \`${name}\` extends \`${e.service}\`, which comes back to \`${name}\` (a cycle): not followed`);
+          else {
+            const base2 = resolve3(target, e.service);
+            if (!base2) say(ext.input.file, e.line, `service \`${name}\` extends \`${e.service}\`, which ${e.file ? `\`${e.file}\`` : "this project"} does not define: left out`);
+            else {
+              layers.push(...base2);
+              if (e.file && from && !COMPOSE_NAME.test(baseName4(from.file))) templates.add(from);
+            }
+          }
+        }
+      }
+      if (included) layers.push(...included);
+      layers.push(...own2);
+      result = layers;
+    }
+    resolving.delete(key);
+    resolved.set(key, result);
+    return result;
+  };
+  const applied = /* @__PURE__ */ new Set();
+  const apply = (unit, layers, projectFiles) => {
+    if (!unit || !layers || applied.has(unit)) return;
+    if (layers.length === 1 && layers[0].input.units[layers[0].index] === unit) return;
+    applied.add(unit);
+    const { findings, overridden } = mergeLayers(layers);
+    const files = [unit.workload.file];
+    const add = (f) => {
+      if (!files.includes(f)) files.push(f);
+    };
+    for (const l of layers) add(l.input.file);
+    const own2 = new Set(projectFiles);
+    const home = byFile.get(unit.workload.file);
+    if (home) own2.add(home);
+    for (const f of own2) for (const x of f.fileLevel) findings.push(x);
+    unit.findings = findings;
+    for (const f of unit.files) add(f);
+    unit.files = files;
+    if (overridden.length) unit.overridden = overridden;
+    let image;
+    let build2;
+    for (const l of layers) {
+      const s2 = l.input.facts.services[l.index];
+      if (s2.image) image = s2.image;
+      if (s2.build) build2 = { layer: l, ...s2.build };
+    }
+    const w = { ...unit.workload };
+    if (image) w.image = image;
+    if (build2) {
+      const abs = /^(\/|[A-Za-z]:)/.test(build2.dockerfile) ? build2.dockerfile : joinPath(build2.layer.dir, build2.dockerfile);
+      w.buildsFrom = relativePath(dirname(unit.workload.file), abs);
+      if (build2.target) w.buildTarget = build2.target;
+      else delete w.buildTarget;
+    }
+    unit.workload = w;
+  };
+  const homeOf = (ctx, name) => {
+    for (const f of ctx.files) {
+      const i = f.byName.get(name);
+      if (i !== void 0) return f.units[i];
+    }
+    for (const inc of ctx.includes) {
+      const u = homeOf(inc, name);
+      if (u) return u;
+    }
+    return void 0;
+  };
+  const namesOf = (ctx, into = /* @__PURE__ */ new Set(), seen = /* @__PURE__ */ new Set()) => {
+    if (seen.has(ctx)) return into;
+    seen.add(ctx);
+    for (const f of ctx.files) for (const n of f.byName.keys()) into.add(n);
+    for (const inc of ctx.includes) namesOf(inc, into, seen);
+    return into;
+  };
+  const handled = /* @__PURE__ */ new Set();
+  for (const list2 of folders.values()) {
+    const named = (names) => names.map((n) => list2.find((i) => baseName4(i.file) === n)).find((i) => i !== void 0);
+    const base2 = named(BASE_NAMES);
+    if (!base2) continue;
+    const override = named(OVERRIDE_NAMES);
+    const project = ctxOf(override ? [base2, override] : [base2]);
+    handled.add(base2);
+    for (const name of base2.byName.keys()) apply(base2.units[base2.byName.get(name)], resolve3(project, name), project.files);
+    if (override) {
+      handled.add(override);
+      const baseCtx = ctxOf([base2]);
+      for (const [name, i] of override.byName) {
+        const home = homeOf(baseCtx, name);
+        const mine = override.units[i];
+        if (home && mine && home !== mine) {
+          consumed.add(mine);
+          apply(home, resolve3(project, name), project.files);
+        } else apply(mine, resolve3(project, name), project.files);
+      }
+    }
+    const baseNames = namesOf(ctxOf([base2]));
+    for (const v of list2) {
+      const name = baseName4(v.file);
+      if (v === base2 || v === override || BASE_NAMES.includes(name) || OVERRIDE_NAMES.includes(name) || !VARIANT.test(name)) continue;
+      if (!v.facts.services.length || !v.facts.services.every((s2) => baseNames.has(s2.name) || !s2.runnable)) continue;
+      handled.add(v);
+      const variant = ctxOf([base2, v]);
+      for (const [svc2, i] of v.byName) apply(v.units[i], resolve3(variant, svc2), variant.files);
+    }
+  }
+  for (const f of byFile.values()) {
+    if (handled.has(f)) continue;
+    const ctx = ctxOf([f]);
+    for (const [name, i] of f.byName) apply(f.units[i], resolve3(ctx, name), ctx.files);
+  }
+  for (const t2 of templates) for (const u of t2.units) consumed.add(u);
+}
+var overriddenBy = /* @__PURE__ */ new WeakMap();
+var occurrenceKey = (signal, file, line, column) => `${signal}\0${file}\0${line}:${column}`;
+function markOverridden(workload, findings) {
+  overriddenBy.set(workload, new Set(findings.map((f) => occurrenceKey(f.signal, f.file, f.range.start.line + 1, f.range.start.character + 1))));
+}
+function mergeLayers(layers) {
+  const bySlot = /* @__PURE__ */ new Map();
+  const under = /* @__PURE__ */ new Map();
+  const overridden = [];
+  const drop = (key) => {
+    const list2 = bySlot.get(key);
+    if (!list2) return;
+    for (const f of list2) overridden.push(f);
+    bySlot.delete(key);
+  };
+  const clear = (slot, below) => {
+    drop(slot);
+    if (!below) return;
+    const keys = under.get(slot);
+    if (!keys) return;
+    for (const k of keys) drop(k);
+    under.delete(slot);
+  };
+  const ancestors = (slot) => {
+    const out = [];
+    for (let i = 0; i < slot.length; i++) if (slot[i] === "." || slot[i] === "[") out.push(slot.slice(0, i));
+    return out;
+  };
+  const kept = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const l of layers) {
+    const service = l.input.facts.services[l.index];
+    for (const s2 of service.slots) clear(s2.key, !!s2.reset || s2.kind === "set");
+    for (const f of l.input.perService[l.index]) {
+      const slot = l.input.facts.homes.get(f)?.slot ?? "";
+      if (slot === "") {
+        if (!seen.has(f)) kept.push(f);
+        seen.add(f);
+        continue;
+      }
+      const key = slot.includes("[#") ? `${slot}@${l.id}` : slot;
+      const list2 = bySlot.get(key);
+      if (list2) {
+        if (!list2.includes(f)) list2.push(f);
+        continue;
+      }
+      bySlot.set(key, [f]);
+      for (const a of ancestors(slot)) {
+        let set = under.get(a);
+        if (!set) under.set(a, set = /* @__PURE__ */ new Set());
+        set.add(key);
+      }
+    }
+  }
+  const findings = [...kept];
+  for (const list2 of bySlot.values()) for (const f of list2) findings.push(f);
+  const final = new Set(findings);
+  return { findings, overridden: overridden.filter((f) => !final.has(f)) };
 }
 
 // src/core/advisor/engine.ts
@@ -27328,26 +29145,37 @@ var DEFAULT_DEPS = {
   targetsFor
 };
 var MACHINE_KINDS = /* @__PURE__ */ new Set(["vagrant-machine", "packer-build", "cloud-init", "lima-instance", "terraform-vm"]);
-function markProvisions(text, workloads5) {
-  const machines = workloads5.filter((w) => MACHINE_KINDS.has(w.kind));
+var LINE_BREAK = /\r\n|\r|\n/g;
+var engineWordsGlobalCache = /* @__PURE__ */ new Map();
+function engineWordsGlobal(name) {
+  let re = engineWordsGlobalCache.get(name);
+  if (!re) {
+    const words2 = ENGINE_WORDS.find(([, n]) => n === name)[0];
+    re = new RegExp(words2.source, words2.flags.includes("g") ? words2.flags : `${words2.flags}g`);
+    engineWordsGlobalCache.set(name, re);
+  }
+  return re;
+}
+function markProvisions(text3, workloads7) {
+  const machines = workloads7.filter((w) => MACHINE_KINDS.has(w.kind));
   if (machines.length === 0) return;
-  const lines = text.split(/\r\n|\r|\n/);
-  const last = lines.length - 1;
-  const named = enginesIn(text);
+  const named = enginesIn(text3);
   if (named.length === 0) return;
-  const linesOf = named.map(() => []);
-  const find = (lo, hi) => {
-    const found = enginesIn(lo === hi ? lines[lo] : lines.slice(lo, hi + 1).join("\n"));
-    if (found.length === 0) return;
-    if (lo === hi) {
-      for (const e of found) linesOf[named.indexOf(e)].push(lo);
-      return;
+  const starts = [0];
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text3); m; m = LINE_BREAK.exec(text3)) starts.push(m.index + m[0].length);
+  const last = starts.length - 1;
+  const linesOf = named.map((name) => {
+    const out = [];
+    const re = engineWordsGlobal(name);
+    re.lastIndex = 0;
+    let line = 0;
+    for (let m = re.exec(text3); m; m = re.exec(text3)) {
+      while (line < last && starts[line + 1] <= m.index) line++;
+      if (out.length === 0 || out[out.length - 1] !== line) out.push(line);
     }
-    const mid = lo + hi >> 1;
-    find(lo, mid);
-    find(mid + 1, hi);
-  };
-  find(0, last);
+    return out;
+  });
   const names = (from, to) => named.filter((_, e) => {
     const list2 = linesOf[e];
     let lo = 0;
@@ -27364,7 +29192,7 @@ function markProvisions(text, workloads5) {
     const to = w.extent.end.line === 0 ? last : Math.min(last, w.extent.end.line);
     return { w, from, to, whole: from === 0 && to === last };
   });
-  const depth = new Int32Array(lines.length + 1);
+  const depth = new Int32Array(last + 2);
   for (const s2 of spans) {
     if (s2.whole || s2.from > s2.to) continue;
     depth[s2.from]++;
@@ -27373,9 +29201,9 @@ function markProvisions(text, workloads5) {
   const shared = /* @__PURE__ */ new Set();
   for (let e = 0; e < named.length; e++) {
     let open = 0;
-    let at2 = 0;
+    let at3 = 0;
     for (const line of linesOf[e]) {
-      for (; at2 <= line; at2++) open += depth[at2];
+      for (; at3 <= line; at3++) open += depth[at3];
       if (open === 0) {
         shared.add(named[e]);
         break;
@@ -27384,19 +29212,19 @@ function markProvisions(text, workloads5) {
   }
   const sharedEngines = named.filter((e) => shared.has(e));
   for (const s2 of spans) {
-    const own = s2.whole ? named : names(s2.from, s2.to);
-    const all = [.../* @__PURE__ */ new Set([...own, ...sharedEngines])];
+    const own2 = s2.whole ? named : names(s2.from, s2.to);
+    const all = [.../* @__PURE__ */ new Set([...own2, ...sharedEngines])];
     if (all.length) s2.w.provisions = all;
   }
 }
-function analyzeText(file, text, format3, deps = DEFAULT_DEPS) {
+function analyzeText(file, text3, format3, deps = DEFAULT_DEPS) {
   const mod2 = deps.moduleFor(format3);
   if (!mod2) return null;
-  const model = mod2.parse(text, file);
-  let workloads5 = [];
+  const model = mod2.parse(text3, file);
+  let workloads7 = [];
   let findings = [];
   try {
-    workloads5 = mod2.workloads(model);
+    workloads7 = mod2.workloads(model);
   } catch (e) {
     model.problems.push({ message: `workloads could not be read: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
   }
@@ -27407,6 +29235,8 @@ function analyzeText(file, text, format3, deps = DEFAULT_DEPS) {
   } catch (e) {
     model.problems.push({ message: `signals could not be read: ${e instanceof Error ? e.message : String(e)}`, range: ZERO });
   }
+  const compose = format3 === "compose" ? model.compose : void 0;
+  if (compose) markResets(compose, text3);
   let kustomization;
   let attachments;
   if (format3 === "kubernetes" && "roots" in model) {
@@ -27416,23 +29246,24 @@ function analyzeText(file, text, format3, deps = DEFAULT_DEPS) {
     if (found.length) attachments = found;
   }
   try {
-    markProvisions(text, workloads5);
+    markProvisions(text3, workloads7);
   } catch {
   }
   return {
     file,
     format: format3,
-    workloads: workloads5,
+    workloads: workloads7,
     findings,
     problems: model.problems,
     ...targets ? { targets } : {},
     ...kustomization ? { kustomization } : {},
-    ...attachments ? { attachments } : {}
+    ...attachments ? { attachments } : {},
+    ...compose ? { compose } : {}
   };
 }
 var ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-var before3 = (a, b2) => a.line < b2.line || a.line === b2.line && a.character <= b2.character;
-var contains3 = (r, p) => before3(r.start, p) && before3(p, r.end);
+var before4 = (a, b2) => a.line < b2.line || a.line === b2.line && a.character <= b2.character;
+var contains4 = (r, p) => before4(r.start, p) && before4(p, r.end);
 var span = (r) => (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
 var FALLBACK_KIND = {
   dockerfile: "dockerfile",
@@ -27441,9 +29272,11 @@ var FALLBACK_KIND = {
   devcontainer: "devcontainer",
   vagrant: "vagrant-machine",
   packer: "packer-build",
+  bake: "bake-target",
   "cloud-init": "cloud-init",
   lima: "lima-instance",
-  terraform: "terraform-vm"
+  terraform: "terraform-vm",
+  quadlet: "quadlet-container"
 };
 function resolveBuild(from, dockerfiles) {
   if (!from.buildsFrom) return void 0;
@@ -27451,10 +29284,10 @@ function resolveBuild(from, dockerfiles) {
   if (target.startsWith("..")) return void 0;
   return dockerfiles.get(target) ?? dockerfiles.get(joinPath(target, "Dockerfile")) ?? dockerfiles.get(joinPath(target, "Containerfile"));
 }
-function disjointByStart(own) {
-  if (own.length < 2) return void 0;
-  const sorted = [...own].sort((x, y) => x.workload.extent.start.line - y.workload.extent.start.line || x.workload.extent.start.character - y.workload.extent.start.character);
-  for (let i = 1; i < sorted.length; i++) if (before3(sorted[i].workload.extent.start, sorted[i - 1].workload.extent.end)) return void 0;
+function disjointByStart(own2) {
+  if (own2.length < 2) return void 0;
+  const sorted = [...own2].sort((x, y) => x.workload.extent.start.line - y.workload.extent.start.line || x.workload.extent.start.character - y.workload.extent.start.character);
+  for (let i = 1; i < sorted.length; i++) if (before4(sorted[i].workload.extent.start, sorted[i - 1].workload.extent.end)) return void 0;
   return sorted;
 }
 function lastStartingBy(sorted, p) {
@@ -27463,14 +29296,14 @@ function lastStartingBy(sorted, p) {
   let found;
   while (lo <= hi) {
     const mid = lo + hi >> 1;
-    if (before3(sorted[mid].workload.extent.start, p)) {
+    if (before4(sorted[mid].workload.extent.start, p)) {
       found = sorted[mid];
       lo = mid + 1;
     } else hi = mid - 1;
   }
   return found;
 }
-var compare2 = (a, b2) => a.line - b2.line || a.character - b2.character;
+var compare3 = (a, b2) => a.line - b2.line || a.character - b2.character;
 var Heap = class {
   constructor(less) {
     this.less = less;
@@ -27511,48 +29344,57 @@ var Heap = class {
     }
   }
 };
-function smallestContaining(own, findings) {
+function smallestContaining(own2, findings) {
   const homes = /* @__PURE__ */ new Map();
-  const spans = own.map((b2) => span(b2.workload.extent));
-  const byStart = own.map((_, i) => i).sort((x, y) => compare2(own[x].workload.extent.start, own[y].workload.extent.start) || x - y);
-  const order = findings.map((_, i) => i).sort((x, y) => compare2(findings[x].range.start, findings[y].range.start) || x - y);
+  const spans = own2.map((b2) => span(b2.workload.extent));
+  const byStart = own2.map((_, i) => i).sort((x, y) => compare3(own2[x].workload.extent.start, own2[y].workload.extent.start) || x - y);
+  const order = findings.map((_, i) => i).sort((x, y) => compare3(findings[x].range.start, findings[y].range.start) || x - y);
   const heap = new Heap((x, y) => spans[x] < spans[y] || spans[x] === spans[y] && x < y);
   let next = 0;
   for (const i of order) {
     const f = findings[i];
     const p = f.range.start;
-    while (next < byStart.length && before3(own[byStart[next]].workload.extent.start, p)) heap.push(byStart[next++]);
-    while (heap.size && !before3(p, own[heap.top()].workload.extent.end)) heap.pop();
-    if (heap.size) homes.set(f, own[heap.top()]);
+    while (next < byStart.length && before4(own2[byStart[next]].workload.extent.start, p)) heap.push(byStart[next++]);
+    while (heap.size && !before4(p, own2[heap.top()].workload.extent.end)) heap.pop();
+    if (heap.size) homes.set(f, own2[heap.top()]);
   }
   return homes;
 }
-var insideAny = (list2, p) => list2?.find((a) => contains3(a.extent, p));
+var insideAny = (list2, p) => list2?.find((a) => contains4(a.extent, p));
 function adviseAnalyses(analyses, deps = DEFAULT_DEPS, options = {}) {
   const building = [];
   const attached = [];
+  const composeFiles = [];
   for (const a of analyses) {
-    let own = a.workloads.map((w) => ({ workload: w, findings: [], files: [a.file], ...a.targets ? { targets: a.targets } : {} }));
-    if (own.length === 0 && a.findings.length > 0 && a.format !== "kubernetes") {
+    let own2 = a.workloads.map((w) => ({ workload: w, findings: [], files: [a.file], ...a.targets ? { targets: a.targets } : {} }));
+    if (own2.length === 0 && a.findings.length > 0 && a.format !== "kubernetes") {
       const folder = dirname(a.file);
       const name = folder === "." ? a.file : folder.slice(folder.lastIndexOf("/") + 1);
-      own = [{ workload: { name, kind: FALLBACK_KIND[a.format], format: a.format, file: a.file, range: ZERO, extent: ZERO }, findings: [], files: [a.file] }];
+      own2 = [{ workload: { name, kind: FALLBACK_KIND[a.format], format: a.format, file: a.file, range: ZERO, extent: ZERO }, findings: [], files: [a.file] }];
     }
-    const disjoint = disjointByStart(own);
-    const homes = disjoint || own.length === 0 ? void 0 : smallestContaining(own, a.findings);
+    const disjoint = disjointByStart(own2);
+    const homes = disjoint || own2.length === 0 ? void 0 : smallestContaining(own2, a.findings);
     for (const f of a.findings) {
       let home;
       if (disjoint) {
         const b2 = lastStartingBy(disjoint, f.range.start);
-        if (b2 && contains3(b2.workload.extent, f.range.start)) home = b2;
+        if (b2 && contains4(b2.workload.extent, f.range.start)) home = b2;
       } else if (homes) home = homes.get(f);
       if (home) home.findings.push(f);
       else if (a.format === "kubernetes") {
-        const at2 = insideAny(a.attachments, f.range.start);
-        if (at2) attached.push({ target: at2.target, finding: f, file: a.file });
-      } else for (const b2 of own) b2.findings.push(f);
+        const at3 = insideAny(a.attachments, f.range.start);
+        if (at3) attached.push({ target: at3.target, finding: f, file: a.file });
+      } else for (const b2 of own2) b2.findings.push(f);
     }
-    append(building, own);
+    if (a.compose) composeFiles.push({ file: a.file, facts: a.compose, findings: a.findings, units: own2 });
+    append(building, own2);
+  }
+  const consumed = /* @__PURE__ */ new Set();
+  const onNote = options.onNote;
+  try {
+    mergeComposeProjects(composeFiles, consumed, onNote ? (file, line, message) => onNote({ file, message: `line ${line + 1}: ${message}` }) : void 0);
+  } catch (e) {
+    onNote?.({ file: composeFiles[0]?.file ?? "", message: `compose files could not be read together: ${e instanceof Error ? e.message : String(e)}` });
   }
   const dockerfiles = /* @__PURE__ */ new Map();
   for (const b2 of building) {
@@ -27561,9 +29403,8 @@ function adviseAnalyses(analyses, deps = DEFAULT_DEPS, options = {}) {
     list2.push(b2);
     dockerfiles.set(b2.workload.file, list2);
   }
-  const consumed = /* @__PURE__ */ new Set();
   for (const b2 of building) {
-    if (b2.workload.format === "dockerfile") continue;
+    if (b2.workload.format === "dockerfile" || consumed.has(b2)) continue;
     const linked = resolveBuild(b2.workload, dockerfiles);
     if (!linked) continue;
     const target = b2.workload.buildTarget;
@@ -27599,7 +29440,9 @@ function adviseAnalyses(analyses, deps = DEFAULT_DEPS, options = {}) {
   const judging = new Judge(deps);
   for (const b2 of building) {
     if (consumed.has(b2)) continue;
-    out.push(judge(b2, judging));
+    const judged = judge(b2, judging);
+    if (b2.overridden?.length) markOverridden(judged, b2.overridden);
+    out.push(judged);
     kept.push(b2);
   }
   const roles = assignRoles(
@@ -27808,8 +29651,8 @@ var Undecided = class {
   why;
 };
 var RichStr = class {
-  constructor(text, marks) {
-    this.text = text;
+  constructor(text3, marks) {
+    this.text = text3;
     this.marks = marks;
   }
   text;
@@ -27861,11 +29704,11 @@ function setEntryOrigin(container, key, o) {
   if (o) originsOf(container).entries.set(key, o);
 }
 var MAX_VALUE_NODES = 5e5;
-function readValues(text, file) {
+function readValues(text3, file) {
   const lc = new import_yaml7.LineCounter();
   let doc;
   try {
-    doc = (0, import_yaml7.parseDocument)(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+    doc = (0, import_yaml7.parseDocument)(text3, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
   } catch (e) {
     return { values: /* @__PURE__ */ new Map(), error: String(e) };
   }
@@ -27889,9 +29732,9 @@ function readValues(text, file) {
           }
           continue;
         }
-        const at2 = keyNode?.range ? { file, line: lineOf2(keyNode.range[0]) } : void 0;
-        m.set(key, build2(item.value, depth + 1, at2));
-        setEntryOrigin(m, key, at2);
+        const at3 = keyNode?.range ? { file, line: lineOf2(keyNode.range[0]) } : void 0;
+        m.set(key, build2(item.value, depth + 1, at3));
+        setEntryOrigin(m, key, at3);
       }
       return m;
     }
@@ -27924,9 +29767,9 @@ function scalarValue2(v) {
   if (v instanceof Uint8Array) return "";
   return v;
 }
-function parseYamlValue(text) {
+function parseYamlValue(text3) {
   try {
-    const doc = (0, import_yaml7.parseDocument)(text, { uniqueKeys: false, prettyErrors: false });
+    const doc = (0, import_yaml7.parseDocument)(text3, { uniqueKeys: false, prettyErrors: false });
     if (doc.errors.length) return void 0;
     return toGo(doc.toJS({ maxAliasCount: 1e3 }), 0);
   } catch {
@@ -28142,19 +29985,19 @@ function checkList(n) {
 function rich(v) {
   return v instanceof RichStr ? { text: v.text, marks: v.marks } : { text: s(v), marks: void 0 };
 }
-var mk = (text, marks) => marks ? new RichStr(checkStr(text), marks) : checkStr(text);
+var mk = (text3, marks) => marks ? new RichStr(checkStr(text3), marks) : checkStr(text3);
 function indentText(n, v, leadingNewline) {
   const pad = " ".repeat(Math.max(0, Math.min(toInt(n), 1e4)));
-  const { text, marks } = rich(v);
-  const out = pad + text.replace(/\n/g, "\n" + pad);
+  const { text: text3, marks } = rich(v);
+  const out = pad + text3.replace(/\n/g, "\n" + pad);
   if (!leadingNewline) return mk(out, marks);
   return mk("\n" + out, marks ? [void 0, ...marks] : void 0);
 }
 function cut(v, lead, trail) {
-  const { text, marks } = rich(v);
-  const out = text.slice(lead, text.length - trail);
+  const { text: text3, marks } = rich(v);
+  const out = text3.slice(lead, text3.length - trail);
   if (!marks) return out;
-  const dropped = text.slice(0, lead).split("\n").length - 1;
+  const dropped = text3.slice(0, lead).split("\n").length - 1;
   const keep = out.split("\n").length;
   return new RichStr(out, marks.slice(dropped, dropped + keep));
 }
@@ -28244,7 +30087,7 @@ function equal(a, b2) {
   if (b2 === void 0) b2 = null;
   return a === b2;
 }
-function compare3(a, b2) {
+function compare4(a, b2) {
   if (typeof a === "number" && typeof b2 === "number") return a - b2;
   if (isStr(a) && isStr(b2)) return str(a) < str(b2) ? -1 : str(a) > str(b2) ? 1 : 0;
   return toNum(a) - toNum(b2);
@@ -28260,8 +30103,8 @@ function list(v) {
   if (v === null || v === void 0) return [];
   return [v];
 }
-function utf8(text) {
-  return new TextEncoder().encode(text);
+function utf8(text3) {
+  return new TextEncoder().encode(text3);
 }
 var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 function b64enc(bytes) {
@@ -28272,8 +30115,8 @@ function b64enc(bytes) {
   }
   return out;
 }
-function b64dec(text) {
-  const clean = text.replace(/[^A-Za-z0-9+/]/g, "");
+function b64dec(text3) {
+  const clean = text3.replace(/[^A-Za-z0-9+/]/g, "");
   const bytes = [];
   for (let i = 0; i < clean.length; i += 4) {
     const n = [0, 1, 2, 3].map((k) => B64.indexOf(clean[i + k] ?? "A"));
@@ -28392,8 +30235,8 @@ function sha256(bytes) {
   }
   return [...H].map((x) => x.toString(16).padStart(8, "0")).join("");
 }
-function parseVer(text) {
-  const m = /^\s*v?(\d+)(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?\s*$/.exec(text);
+function parseVer(text3) {
+  const m = /^\s*v?(\d+)(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?\s*$/.exec(text3);
   if (!m) return void 0;
   const part = (x) => x === void 0 || /[xX*]/.test(x) ? 0 : Number(x);
   return { n: [Number(m[1]), part(m[2]), part(m[3])], pre: m[4] ?? "" };
@@ -28490,10 +30333,10 @@ var FUNCS = {
   // Go's built-ins
   eq: ([a, ...rest]) => rest.some((b2) => equal(a, b2)),
   ne: ([a, b2]) => !equal(a, b2),
-  lt: ([a, b2]) => compare3(a, b2) < 0,
-  le: ([a, b2]) => compare3(a, b2) <= 0,
-  gt: ([a, b2]) => compare3(a, b2) > 0,
-  ge: ([a, b2]) => compare3(a, b2) >= 0,
+  lt: ([a, b2]) => compare4(a, b2) < 0,
+  le: ([a, b2]) => compare4(a, b2) <= 0,
+  gt: ([a, b2]) => compare4(a, b2) > 0,
+  ge: ([a, b2]) => compare4(a, b2) >= 0,
   not: ([a]) => !truthy(a),
   len: ([a]) => a instanceof Undecided ? a : len(a),
   index: ([m, ...keys]) => {
@@ -28569,10 +30412,10 @@ var FUNCS = {
     return s(a).repeat(Math.max(0, k));
   },
   substr: ([a, b2, t2]) => {
-    const text = s(t2);
+    const text3 = s(t2);
     const start = toInt(a);
     const end = toInt(b2);
-    return start < 0 ? text.slice(0, end) : end < 0 || end > text.length ? text.slice(start) : text.slice(start, end);
+    return start < 0 ? text3.slice(0, end) : end < 0 || end > text3.length ? text3.slice(start) : text3.slice(start, end);
   },
   nospace: ([a]) => s(a).replace(/\s+/g, ""),
   abbrev: ([n, a]) => s(a).length > toInt(n) ? s(a).slice(0, Math.max(0, toInt(n) - 3)) + "..." : s(a),
@@ -28896,13 +30739,13 @@ function unquote(s2) {
     return { n: "\n", t: "	", r: "\r", a: "\x07", b: "\b", f: "\f", v: "\v", "\\": "\\", '"': '"', "'": "'" }[c] ?? e;
   });
 }
-function lexAction(src, at2) {
+function lexAction(src, at3) {
   const toks = [];
-  let i = at2;
+  let i = at3;
   let spaced = true;
   const n = src.length;
   for (; ; ) {
-    if (i >= n) throw new TemplateSyntaxError("unclosed action", at2);
+    if (i >= n) throw new TemplateSyntaxError("unclosed action", at3);
     const c = src[i];
     if (WS.test(c)) {
       if (src.startsWith("-}}", i + 1) && (c === " " || c === "	" || c === "\n" || c === "\r")) return { toks, close: i, end: i + 4, trimRight: true };
@@ -28963,12 +30806,12 @@ function lexAction(src, at2) {
       i += m[0].length;
     } else if (/[0-9+\-.]/.test(c)) {
       const m = /^[+-]?(?:0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+(?![0-9.eE])|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9]+)?)/.exec(src.slice(i, i + 256));
-      const text = m?.[0] ?? "";
-      if (!text || !/[0-9]/.test(text)) throw new TemplateSyntaxError(`unexpected "${c}" in action`, i);
-      const clean = text.replace(/_/g, "");
+      const text3 = m?.[0] ?? "";
+      if (!text3 || !/[0-9]/.test(text3)) throw new TemplateSyntaxError(`unexpected "${c}" in action`, i);
+      const clean = text3.replace(/_/g, "");
       const value = /^[+-]?0[xX]/.test(clean) ? parseInt(clean, 16) : /^[+-]?0[oO]?[0-7]+$/.test(clean) && clean.replace(/^[+-]/, "").length > 1 ? parseInt(clean.replace(/[oO]/, ""), 8) : Number(clean);
-      push("num", text, value);
-      i += text.length;
+      push("num", text3, value);
+      i += text3.length;
     } else if (/[A-Za-z_]/.test(c)) {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i, i + 256));
       const w = m[0];
@@ -28983,30 +30826,30 @@ function lexAction(src, at2) {
 }
 function scan(src) {
   const items = [];
-  let pos = 0;
+  let pos2 = 0;
   let trimNext = false;
   for (; ; ) {
-    const open = src.indexOf("{{", pos);
+    const open = src.indexOf("{{", pos2);
     const textEnd = open < 0 ? src.length : open;
-    let text = src.slice(pos, textEnd);
-    let offset = pos;
+    let text3 = src.slice(pos2, textEnd);
+    let offset = pos2;
     if (trimNext) {
-      const lead = /^[ \t\r\n]*/.exec(text)[0].length;
-      text = text.slice(lead);
+      const lead = /^[ \t\r\n]*/.exec(text3)[0].length;
+      text3 = text3.slice(lead);
       offset += lead;
     }
     if (open < 0) {
-      if (text) items.push({ t: "text", text, offset });
+      if (text3) items.push({ t: "text", text: text3, offset });
       return items;
     }
-    let at2 = open + 2;
-    const trimLeft = src[at2] === "-" && WS.test(src[at2 + 1] ?? "");
+    let at3 = open + 2;
+    const trimLeft = src[at3] === "-" && WS.test(src[at3 + 1] ?? "");
     if (trimLeft) {
-      at2 += 2;
-      text = text.replace(/[ \t\r\n]+$/, "");
+      at3 += 2;
+      text3 = text3.replace(/[ \t\r\n]+$/, "");
     }
-    if (text) items.push({ t: "text", text, offset });
-    let k = at2;
+    if (text3) items.push({ t: "text", text: text3, offset });
+    let k = at3;
     while (trimLeft && WS.test(src[k] ?? "")) k++;
     if (src.startsWith("/*", k)) {
       const close = src.indexOf("*/", k + 2);
@@ -29018,20 +30861,20 @@ function scan(src) {
         e += 4;
       } else if (src.startsWith("}}", e)) e += 2;
       else throw new TemplateSyntaxError("comment ends before closing delimiter", open);
-      pos = e;
+      pos2 = e;
       trimNext = trimRight;
       continue;
     }
-    const lexed = lexAction(src, at2);
-    items.push({ t: "action", toks: lexed.toks, src: src.slice(at2, lexed.close).trim(), offset: open });
-    pos = lexed.end;
+    const lexed = lexAction(src, at3);
+    items.push({ t: "action", toks: lexed.toks, src: src.slice(at3, lexed.close).trim(), offset: open });
+    pos2 = lexed.end;
     trimNext = lexed.trimRight;
   }
 }
 var Parser3 = class {
-  constructor(items, text) {
+  constructor(items, text3) {
     this.items = items;
-    this.text = text;
+    this.text = text3;
   }
   items;
   text;
@@ -29199,8 +31042,8 @@ function parseOperand(toks, st, src, offset) {
       throw new TemplateSyntaxError(`unexpected "${t2.v}" in operand`, offset);
   }
 }
-function parseTemplate(text) {
-  const p = new Parser3(scan(text), text);
+function parseTemplate(text3) {
+  const p = new Parser3(scan(text3), text3);
   const { nodes } = p.list(0, []);
   return { nodes, defines: p.defines };
 }
@@ -29226,15 +31069,15 @@ var Out = class {
    * `mark` applies to each line the text puts a non-blank character on; `force` also to the
    * current line when the text is empty (an undecided value written as nothing).
    */
-  write(text, origin, advance, mark, rich2, force = false) {
-    this.size += text.length;
+  write(text3, origin, advance, mark, rich2, force = false) {
+    this.size += text3.length;
     if (this.size > this.max) throw new BoundsError(`output over ${this.max} characters`);
-    this.parts.push(text);
+    this.parts.push(text3);
     let seg = 0;
     let from = 0;
     for (; ; ) {
-      const nl = text.indexOf("\n", from);
-      const piece = nl < 0 ? text.slice(from) : text.slice(from, nl);
+      const nl = text3.indexOf("\n", from);
+      const piece = nl < 0 ? text3.slice(from) : text3.slice(from, nl);
       const info = this.lines[this.lines.length - 1];
       const o = origin + (advance ? seg : 0);
       if (piece.length && info.first === void 0) info.first = o;
@@ -29277,9 +31120,9 @@ var Control = class {
   }
   kind;
 };
-var lineStarts2 = (text) => {
+var lineStarts2 = (text3) => {
   const s2 = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) s2.push(i + 1);
+  for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) s2.push(i + 1);
   return s2;
 };
 var lineAt = lineAtOffset;
@@ -29314,10 +31157,10 @@ function assignedVars(nodes) {
 var b = (v) => v instanceof Undecided ? v.why : "a value set in a branch no file decides";
 var tplCache = /* @__PURE__ */ new Map();
 var Renderer = class {
-  constructor(env, text) {
+  constructor(env, text3) {
     this.env = env;
     this.out = new Out(env.bounds.maxOutput);
-    this.starts = lineStarts2(text);
+    this.starts = lineStarts2(text3);
     this.fileSteps = env.bounds.fileSteps;
   }
   env;
@@ -29459,12 +31302,12 @@ var Renderer = class {
       this.touched = [];
       const over = this.pipe({ ...n.pipe, decls: [] }, dot, dotFrom);
       this.touched = void 0;
-      let entries = [];
-      if (Array.isArray(over)) entries = over.map((v, i) => [i, v, entryOrigin(over, i)]);
-      else if (isMapV(over)) entries = [...over.keys()].sort().map((k) => [k, over.get(k), entryOrigin(over, k)]);
+      let entries2 = [];
+      if (Array.isArray(over)) entries2 = over.map((v, i) => [i, v, entryOrigin(over, i)]);
+      else if (isMapV(over)) entries2 = [...over.keys()].sort().map((k) => [k, over.get(k), entryOrigin(over, k)]);
       else if (typeof over === "number" && Number.isInteger(over) && over > 0) {
         if (over > 1e6) throw new BoundsError(`range over ${over}`);
-        entries = Array.from({ length: over }, (_, i) => [i, i, void 0]);
+        entries2 = Array.from({ length: over }, (_, i) => [i, i, void 0]);
       } else if (over instanceof Undecided) {
         const u = new Undecided(n.pipe.src);
         this.whenStack.push(n.pipe.src);
@@ -29481,14 +31324,14 @@ var Renderer = class {
         }
         return;
       }
-      if (!entries.length) {
+      if (!entries2.length) {
         if (n.otherwise) this.withScope(() => this.exec(n.otherwise, dot, dotFrom));
         return;
       }
-      for (const [k, v, at2] of entries) {
+      for (const [k, v, at3] of entries2) {
         this.step();
         const scope = /* @__PURE__ */ new Map();
-        const from = at2 ? [at2] : void 0;
+        const from = at3 ? [at3] : void 0;
         if (n.pipe.decls.length === 1) scope.set(n.pipe.decls[0], { v, from });
         else if (n.pipe.decls.length === 2) {
           scope.set(n.pipe.decls[0], { v: k });
@@ -29609,9 +31452,9 @@ var Renderer = class {
       const name = names[i];
       if (cur instanceof Undecided) return new Undecided(src);
       if (isMapV(cur)) {
-        const at2 = entryOrigin(cur, name);
+        const at3 = entryOrigin(cur, name);
         cur = cur.has(name) ? cur.get(name) : null;
-        if (at2 && i === names.length - 1) this.touch([at2]);
+        if (at3 && i === names.length - 1) this.touch([at3]);
         else if (i === names.length - 1 && selfOrigin(cur)) this.touch([selfOrigin(cur)]);
       } else {
         cur = null;
@@ -29644,16 +31487,16 @@ var Renderer = class {
     }
     return this.sub(body, arg);
   }
-  tpl(text, arg) {
-    let parsed = tplCache.get(text);
+  tpl(text3, arg) {
+    let parsed = tplCache.get(text3);
     if (!parsed) {
       try {
-        parsed = parseTemplate(text);
+        parsed = parseTemplate(text3);
       } catch (e) {
         parsed = e instanceof TemplateSyntaxError ? e : new TemplateSyntaxError(String(e), 0);
       }
       if (tplCache.size > 2e3) tplCache.clear();
-      tplCache.set(text, parsed);
+      tplCache.set(text3, parsed);
     }
     if (parsed instanceof TemplateSyntaxError) {
       this.issue(`tpl: ${parsed.message}`);
@@ -29696,8 +31539,8 @@ var Renderer = class {
     throw new FailError(message);
   }
 };
-function renderTemplate(text, parsed, env, dot) {
-  return new Renderer(env, text).renderTop(parsed.nodes, dot);
+function renderTemplate(text3, parsed, env, dot) {
+  return new Renderer(env, text3).renderTop(parsed.nodes, dot);
 }
 
 // src/core/helm/chart.ts
@@ -29746,10 +31589,10 @@ function loadChart(dir, files, prefix, notes, depth) {
   }
   const templates = [];
   const subDirs = /* @__PURE__ */ new Set();
-  for (const [path, text] of files) {
+  for (const [path, text3] of files) {
     if (!inside2(dir, path)) continue;
     const r = rel(dir, path);
-    if (r.startsWith("templates/") && TEMPLATE_EXT.test(r)) templates.push({ file: path, text });
+    if (r.startsWith("templates/") && TEMPLATE_EXT.test(r)) templates.push({ file: path, text: text3 });
     const sub = /^charts\/([^/]+)\/Chart\.yaml$/.exec(r);
     if (sub) subDirs.add(`${dir === "." ? "" : dir + "/"}charts/${sub[1]}`);
     if (/^charts\/[^/]+\.tgz$/.test(r)) notes.push({ file: path, message: "A packaged subchart (.tgz) is not read; its templates are not rendered." });
@@ -29768,8 +31611,8 @@ function subchartValues(sub, key, parentValues) {
   let v = isMapV(fromParent) ? coalesceValues(sub.values, fromParent) : coalesceValues(sub.values, /* @__PURE__ */ new Map());
   const g = parentValues.get("global");
   if (isMapV(g)) {
-    const own = v.get("global");
-    v.set("global", isMapV(own) ? coalesceValues(own, g) : coalesceValues(/* @__PURE__ */ new Map(), g));
+    const own2 = v.get("global");
+    v.set("global", isMapV(own2) ? coalesceValues(own2, g) : coalesceValues(/* @__PURE__ */ new Map(), g));
   } else if (!v.has("global")) v.set("global", /* @__PURE__ */ new Map());
   return v;
 }
@@ -29890,9 +31733,9 @@ function renderChart(chartDir, files, bounds = { ...DEFAULT_BOUNDS }) {
   }
   return { name: top.name, templates: rendered, notes };
 }
-function lineOfOffset(text, offset) {
+function lineOfOffset(text3, offset) {
   let n = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
+  for (let i = text3.indexOf("\n"); i >= 0 && i < offset; i = text3.indexOf("\n", i + 1)) n++;
   return n;
 }
 
@@ -29944,8 +31787,8 @@ var LineMap = class {
     if (rl === tl) return { line, character: p.character };
     const word = probe ?? /^[^\s:]+/.exec(rl.slice(p.character))?.[0];
     if (word) {
-      const at2 = tl.indexOf(word);
-      if (at2 >= 0) return { line, character: at2 };
+      const at3 = tl.indexOf(word);
+      if (at3 >= 0) return { line, character: at3 };
     }
     return { line, character: /^\s*/.exec(tl)[0].length };
   }
@@ -29969,10 +31812,10 @@ function whereSet(from) {
 function mapAnalysis(a, t2, templateText, deps) {
   const map = new LineMap(t2.text, templateText, t2.lines);
   const rendered = t2.text.split("\n");
-  const workloads5 = a.workloads.map((w) => {
+  const workloads7 = a.workloads.map((w) => {
     const kind = kindNear(rendered, w.range.start.line, w.extent);
-    const own = w.name && w.name !== kind ? w.name : "";
-    return { ...w, name: `${t2.chart}: ${kind ?? "workload"}${own ? "/" + own : ""}`, range: map.range(w.range), extent: map.range(w.extent) };
+    const own2 = w.name && w.name !== kind ? w.name : "";
+    return { ...w, name: `${t2.chart}: ${kind ?? "workload"}${own2 ? "/" + own2 : ""}`, range: map.range(w.range), extent: map.range(w.extent) };
   });
   const findings = a.findings.map((f) => {
     const info = map.info(f.range.start.line);
@@ -29984,11 +31827,11 @@ function mapAnalysis(a, t2, templateText, deps) {
     }
     return out;
   });
-  return { analysis: { ...a, workloads: workloads5, findings, problems: [] } };
+  return { analysis: { ...a, workloads: workloads7, findings, problems: [] } };
 }
-function kindNear(lines, at2, extent) {
-  const own = /^\s*kind:\s*["']?([A-Za-z0-9]+)/.exec(lines[at2] ?? "");
-  if (own) return own[1];
+function kindNear(lines, at3, extent) {
+  const own2 = /^\s*kind:\s*["']?([A-Za-z0-9]+)/.exec(lines[at3] ?? "");
+  if (own2) return own2[1];
   for (let i = extent.start.line; i <= Math.min(extent.end.line, lines.length - 1); i++) {
     const m = /^kind:\s*["']?([A-Za-z0-9]+)/.exec(lines[i]);
     if (m) return m[1];
@@ -30002,9 +31845,9 @@ function chartOf(path, roots) {
 }
 function analyzeCharts(texts, roots, deps) {
   const byChart = new Map(roots.map((d) => [d, /* @__PURE__ */ new Map()]));
-  for (const [path, text] of texts) {
+  for (const [path, text3] of texts) {
     const chart = chartOf(path, roots);
-    if (chart !== void 0) byChart.get(chart).set(path, text);
+    if (chart !== void 0) byChart.get(chart).set(path, text3);
   }
   const analyses = [];
   const notes = [];
@@ -30066,7 +31909,10 @@ function excludedBy(rules, rel2) {
   return void 0;
 }
 async function walk2(fs, root, options = {}) {
-  const rules = (options.exclude ?? []).filter((g) => g.trim() !== "").map((glob) => ({ glob, test: compileGlob(glob) }));
+  const rules = [
+    ...(options.folderExclude ?? []).filter((g) => g.trim() !== "").map((glob) => ({ glob, test: compileFolderGlob(glob) })),
+    ...(options.exclude ?? []).filter((g) => g.trim() !== "").map((glob) => ({ glob, test: compileGlob(glob) }))
+  ];
   const skipFolders = new Set(options.skipFolders ?? DEFAULT_SKIPPED_FOLDERS);
   const label = options.label ? options.label.replace(/\/+$/, "") : "";
   const shown = (rel2) => label ? rel2 ? `${label}/${rel2}` : label : rel2;
@@ -30118,16 +31964,16 @@ async function walk2(fs, root, options = {}) {
       concurrency,
       async (rel2, index2) => {
         const abs = rel2 ? `${root.replace(/\/+$/, "")}/${rel2}` : root;
-        let entries;
+        let entries2;
         try {
-          entries = await fs.readDir(abs);
+          entries2 = await fs.readDir(abs);
         } catch (e) {
           skip(rel2, `folder could not be read (${codeOf(e) || "error"})`, "unreadable");
           return;
         }
-        entries.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
+        entries2.sort((a, b2) => a.name < b2.name ? -1 : a.name > b2.name ? 1 : 0);
         const subdirs = [];
-        for (const entry of entries) {
+        for (const entry of entries2) {
           const childRel = rel2 ? `${rel2}/${entry.name}` : entry.name;
           const childAbs = `${abs.replace(/\/+$/, "")}/${entry.name}`;
           const excluded = rules.length ? excludedBy(rules, childRel) : void 0;
@@ -30189,16 +32035,16 @@ async function walk2(fs, root, options = {}) {
 var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
 var lenientDecoder = new TextDecoder("utf-8");
 function decodeText(bytes) {
-  let text;
+  let text3;
   let invalidUtf8 = false;
   try {
-    text = fatalDecoder.decode(bytes);
+    text3 = fatalDecoder.decode(bytes);
   } catch {
-    text = lenientDecoder.decode(bytes);
+    text3 = lenientDecoder.decode(bytes);
     invalidUtf8 = true;
   }
-  if (text.charCodeAt(0) === 65279) text = text.slice(1);
-  return { text, invalidUtf8 };
+  if (text3.charCodeAt(0) === 65279) text3 = text3.slice(1);
+  return { text: text3, invalidUtf8 };
 }
 function formatSize(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -30226,8 +32072,8 @@ async function loadCandidate(fs, path, maxFileSize, known) {
   }
   if (bytes.length > maxFileSize) return { kind: "skip", reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes.length)})`, skipKind: "too-large" };
   if (bytes.indexOf(0) >= 0) return { kind: "skip", reason: "binary content (NUL bytes), not a text configuration file", skipKind: "binary" };
-  const { text, invalidUtf8 } = decodeText(bytes);
-  return { kind: "text", text, size: bytes.length, mtimeMs, invalidUtf8 };
+  const { text: text3, invalidUtf8 } = decodeText(bytes);
+  return { kind: "text", text: text3, size: bytes.length, mtimeMs, invalidUtf8 };
 }
 
 // src/core/advisor/advise.ts
@@ -30247,9 +32093,9 @@ function formatConfigError(e) {
 function emptyConfig(file = CONFIG_FILE_NAME) {
   return { file, exclude: [], roles: [], ignore: [] };
 }
-function parseProjectConfig(text, file = CONFIG_FILE_NAME, knownSignal = (id) => signalById(id) !== void 0) {
+function parseProjectConfig(text3, file = CONFIG_FILE_NAME, knownSignal = (id) => signalById(id) !== void 0) {
   const lines = new import_yaml8.LineCounter();
-  const doc = (0, import_yaml8.parseDocument)(text.charCodeAt(0) === 65279 ? text.slice(1) : text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml8.parseDocument)(text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const errors = [];
   const rangeOf2 = (offsets) => {
     const [s2, e] = offsets ?? [0, 0];
@@ -30371,17 +32217,17 @@ init_signals();
 var SUPPRESSION_MARKER = "container-or-vm:";
 var COMMENT = /(^|\s|;|,)(#|\/\/)\s*container-or-vm:\s*(.*)$/;
 var ALONE = /^\s*(?:#|\/\/)\s*container-or-vm:/;
-function scanSuppressions(text, knownSignal = (id) => signalById(id) !== void 0) {
-  if (!text.includes(SUPPRESSION_MARKER)) return [];
-  const lines = text.split(/\r\n|\r|\n/);
+function scanSuppressions(text3, knownSignal = (id) => signalById(id) !== void 0) {
+  if (!text3.includes(SUPPRESSION_MARKER)) return [];
+  const lines = text3.split(/\r\n|\r|\n/);
   const out = [];
   for (let i = 0; i < lines.length; i++) {
-    const text2 = lines[i];
-    if (!text2.includes(SUPPRESSION_MARKER)) continue;
-    const m = COMMENT.exec(text2);
+    const text4 = lines[i];
+    if (!text4.includes(SUPPRESSION_MARKER)) continue;
+    const m = COMMENT.exec(text4);
     if (!m) continue;
     const body = m[3].trim();
-    const alone = ALONE.test(text2);
+    const alone = ALONE.test(text4);
     const targets = [i];
     if (alone) {
       let next = i + 1;
@@ -30436,10 +32282,10 @@ function applySuppressions(findings, comments, config, file) {
       out.kept.push(f);
       continue;
     }
-    const at2 = hit2.by === "comment" ? { file: name, line: hit2.comment.line + 1 } : { file: hit2.rule.file, line: hit2.rule.line };
+    const at3 = hit2.by === "comment" ? { file: name, line: hit2.comment.line + 1 } : { file: hit2.rule.file, line: hit2.rule.line };
     if (hit2.by === "comment") used.add(`${hit2.comment.line}\0${f.signal}`);
     else out.usedRules.add(hit2.rule);
-    out.suppressed.push({ signal: f.signal, file: name, line: f.range.start.line + 1, column: f.range.start.character + 1, ...f.message ? { message: f.message } : {}, reason: hit2.reason, by: hit2.by, at: at2 });
+    out.suppressed.push({ signal: f.signal, file: name, line: f.range.start.line + 1, column: f.range.start.character + 1, ...f.message ? { message: f.message } : {}, reason: hit2.reason, by: hit2.by, at: at3 });
   }
   for (const c of scanned) {
     const name = file ?? findings[0]?.file ?? "";
@@ -30461,8 +32307,8 @@ function labelsFor(roots, given) {
     return n === 1 ? base2 : `${base2}-${n}`;
   });
 }
-function overall(workloads5) {
-  const o = overallOf(workloads5);
+function overall(workloads7) {
+  const o = overallOf(workloads7);
   return { verdict: o.verdict, overallFrom: o.from, decidedBy: o.decidedBy };
 }
 var UNREAD_KINDS = /* @__PURE__ */ new Set(["too-large", "unreadable", "binary"]);
@@ -30490,32 +32336,37 @@ async function adviseWorkspace(fs, roots, options = {}) {
   const candidates2 = [];
   const notes = [];
   const projects = await projectConfigs(fs, normRoots, labels, options.config, notes);
-  const excludeOf = (i) => [...options.exclude ?? [], ...projects.excludes[i]];
+  const excludeOf = (i) => [...options.exclude ?? [], ...options.perRoot?.[i]?.exclude ?? [], ...projects.excludes[i]];
+  const folderExcludeOf = (i) => options.perRoot?.[i]?.folderExclude ?? [];
+  const limitOf = (i) => options.perRoot?.[i]?.maxFileSize ?? maxFileSize;
   const tracked = options.cache?.tracking;
-  const settingsKey = JSON.stringify([maxFileSize, normRoots.map((_, i) => excludeOf(i)), options.skipFolders ?? null, labels]);
+  const settingsKey = JSON.stringify([normRoots.map((_, i) => [limitOf(i), excludeOf(i), folderExcludeOf(i)]), options.skipFolders ?? null, labels]);
   const trustUnreported = tracked !== void 0 && tracked.settings === settingsKey;
   const reportsBefore = tracked?.reports ?? 0;
   const changed = (path) => tracked?.changed.has(path) ?? false;
   let files = 0;
+  const rootOf = [];
   for (let i = 0; i < normRoots.length; i++) {
-    const before4 = files;
-    const walkKey = JSON.stringify([normRoots[i], labels[i], excludeOf(i), options.skipFolders ?? null]);
+    const before5 = files;
+    const walkKey = JSON.stringify([normRoots[i], labels[i], excludeOf(i), folderExcludeOf(i), options.skipFolders ?? null]);
     const generation = tracked?.generation;
     let res = tracked?.walks.get(walkKey);
     if (!res) {
       res = await walk2(fs, normRoots[i], {
         exclude: excludeOf(i),
+        folderExclude: folderExcludeOf(i),
         skipFolders: options.skipFolders,
         label: labels[i],
         concurrency: options.concurrency,
         isCancelled: options.isCancelled,
-        onProgress: (p) => options.onProgress?.({ files: before4 + p.files, candidates: candidates2.length + p.candidates, done: 0 })
+        onProgress: (p) => options.onProgress?.({ files: before5 + p.files, candidates: candidates2.length + p.candidates, done: 0 })
       });
       if (tracked && tracked.generation === generation) tracked.walks.set(walkKey, res);
     }
     files += res.files;
     append(skipped, res.skipped);
     append(candidates2, res.candidates);
+    for (let k = 0; k < res.candidates.length; k++) rootOf.push(i);
   }
   const analyses = new Array(candidates2.length).fill(null);
   const comments = /* @__PURE__ */ new Map();
@@ -30532,11 +32383,12 @@ async function adviseWorkspace(fs, roots, options = {}) {
     options.concurrency ?? 16,
     async (c, i) => {
       seen.add(c.path);
+      const maxFileSize2 = limitOf(rootOf[i]);
       const over = options.overlay?.(c.path);
       if (charts.length && chartOf(c.rel, charts) !== void 0) {
         if (over) chartTexts.set(c.rel, over.text);
         else {
-          const loaded2 = await loadCandidate(fs, c.path, maxFileSize);
+          const loaded2 = await loadCandidate(fs, c.path, maxFileSize2);
           if (loaded2.kind === "skip") skips[i] = { reason: loaded2.reason, kind: loaded2.skipKind };
           else chartTexts.set(c.rel, loaded2.text);
         }
@@ -30552,7 +32404,7 @@ async function adviseWorkspace(fs, roots, options = {}) {
         try {
           const st = await fs.stat(c.path);
           known = { size: st.size, mtimeMs: st.mtimeMs };
-          if (st.mtimeMs !== void 0) key = `${c.rel}\0${st.size}\0${st.mtimeMs}\0${maxFileSize}`;
+          if (st.mtimeMs !== void 0) key = `${c.rel}\0${st.size}\0${st.mtimeMs}\0${maxFileSize2}`;
         } catch (e) {
           skips[i] = { reason: `could not be read (${e.code ?? "error"})`, kind: "unreadable" };
           return;
@@ -30570,7 +32422,7 @@ async function adviseWorkspace(fs, roots, options = {}) {
         let result;
         if (over) result = analyze(over.text, false);
         else {
-          const loaded2 = await loadCandidate(fs, c.path, maxFileSize, known);
+          const loaded2 = await loadCandidate(fs, c.path, maxFileSize2, known);
           result = loaded2.kind === "skip" ? { analysis: null, skip: { reason: loaded2.reason, kind: loaded2.skipKind }, notes: [], parsed: false } : analyze(loaded2.text, loaded2.invalidUtf8);
         }
         if (result.parsed) parsed++;
@@ -30606,12 +32458,12 @@ async function adviseWorkspace(fs, roots, options = {}) {
   }
   const suppression = suppress(found, comments, projects.ignore);
   found = suppression.analyses;
-  const workloads5 = adviseAnalyses(found, deps, { roles: [...options.roles ?? [], ...projects.roles] });
+  const workloads7 = adviseAnalyses(found, deps, { roles: [...options.roles ?? [], ...projects.roles], onNote: (n) => notes.push(n) });
   return {
     version,
     root: normRoots.join(", "),
-    ...overall(workloads5),
-    workloads: workloads5,
+    ...overall(workloads7),
+    workloads: workloads7,
     incomplete: incompleteOf(found, skipped),
     skipped,
     notes,
@@ -30692,27 +32544,210 @@ function suppress(analyses, comments, rules) {
   return { analyses: out, report };
 }
 function analyzeCandidate(c, deps) {
-  return (text, invalidUtf8) => {
+  return (text3, invalidUtf8) => {
     const notes = [];
-    const format3 = formatByName(c.rel) ?? detectFormat(c.rel, text.slice(0, HEAD));
+    const format3 = formatByName(c.rel) ?? detectFormat(c.rel, text3.slice(0, HEAD));
     if (!format3) return { analysis: null, notes, parsed: false };
     if (invalidUtf8) notes.push("not valid UTF-8: the invalid bytes were read as U+FFFD");
     let analysis;
     try {
-      analysis = analyzeText(c.rel, text, format3, deps);
+      analysis = analyzeText(c.rel, text3, format3, deps);
     } catch (e) {
       return { analysis: null, skip: { reason: `could not be parsed as ${format3} (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`, kind: "unsupported" }, notes, parsed: true };
     }
     if (!analysis) return { analysis: null, skip: { reason: `no reader for the ${format3} format yet`, kind: "unsupported" }, notes, parsed: false };
     for (const p of analysis.problems.slice(0, 3)) notes.push(`line ${p.range.start.line + 1}: ${p.message}`);
     if (analysis.problems.length > 3) notes.push(`${analysis.problems.length - 3} more problems`);
-    const comments = scanSuppressions(text);
+    const comments = scanSuppressions(text3);
     return { analysis, notes, parsed: true, ...comments.length ? { comments } : {} };
   };
 }
 
+// src/core/knowledge/dimensions.ts
+var MS2 = "ms-containers-vs-vms";
+var DIFF2 = "difference-containers-vms";
+var BB2 = "backblaze-vms-vs-containers";
+var S247 = "site24x7-containers-vs-vms";
+var UNIT2 = "ms-learn-containers-vs-vms-unit";
+var msRow = (row) => ({ doc: MS2, section: `Containers vs. virtual machines: ${row}` });
+var UNIT_KNOW = { doc: UNIT2, section: "Things to know about containers versus virtual machines" };
+var UNIT_CONSIDER = { doc: UNIT2, section: "Things to consider when using containers" };
+var DIFF_VMS = { doc: DIFF2, section: "Virtual Machines: Isolated and Versatile" };
+var DIFF_CONTAINERS = { doc: DIFF2, section: "Containers: Lightweight and Efficient" };
+var DIFF_CHOOSE = { doc: DIFF2, section: "Which One to Choose?" };
+var BB_TABLE = { doc: BB2, section: "What's the Diff: VMs vs. Containers" };
+var BB_FAQ = { doc: BB2, section: "VM vs. Containers FAQs" };
+var DIMENSIONS = [
+  {
+    id: "isolation",
+    name: "Isolation",
+    container: "Processes are fenced off from each other and from the host by features of the one shared kernel. The boundary is lighter than a VM's, and a flaw in that kernel can reach every container on the host.",
+    vm: "Each VM has its own kernel and virtual hardware behind a hypervisor, so a guest sees neither the host nor its neighbours. This is the boundary to pick when tenants who do not trust each other share a server.",
+    sandboxed: "Adds a second boundary around each container. Microsoft's Hyper-V isolation runs every container in its own small VM; Kata Containers and Firecracker microVMs apply the same idea on Linux, and gVisor puts a user-space kernel in between instead.",
+    sources: [msRow("Isolation"), UNIT_KNOW, DIFF_CONTAINERS, BB_FAQ, { doc: S247, section: "Instance Security" }],
+    note: `The documents disagree on how strong container isolation is. The Microsoft documents call it lightweight and weaker than a VM's, and Backblaze calls it process-level and possibly less secure; the "Difference" page speaks of strong isolation of resources for containers too, while warning that a kernel flaw reaches them all. We follow Microsoft.`
+  },
+  {
+    id: "os-kernel",
+    name: "Operating system and kernel",
+    container: "Uses the host's kernel and ships only the user-mode part of an OS (libraries and a few services), trimmed to what the app needs. It cannot bring a kernel, kernel version or kernel modules of its own.",
+    vm: "Boots a full operating system with its own kernel, which costs CPU, memory and disk for every instance. In return the guest chooses its kernel version, modules and settings.",
+    sandboxed: "Each sandbox gets a kernel of its own (the small VM's, or gVisor's user-space one), so the host kernel is not directly exposed. The workload is still an ordinary user-mode container image.",
+    sources: [
+      { doc: MS2, section: "Container architecture" },
+      { doc: MS2, section: "Virtual machine architecture" },
+      msRow("Operating system"),
+      UNIT_KNOW,
+      { doc: BB2, section: "What Are Containers?" },
+      BB_TABLE
+    ],
+    note: "Site24x7 says a container has no OS (no OS image, using the host's); the Microsoft documents say it carries the user-mode part of an OS on the host's kernel. Both agree there is no kernel of its own; we follow Microsoft on the user-mode part."
+  },
+  {
+    id: "virtualization",
+    name: "What is virtualized",
+    container: "The operating system is what gets virtualized: each container gets its own view of one shared kernel's resources (processes, files, network), with no virtual hardware underneath.",
+    vm: "The hardware is what gets virtualized: a hypervisor presents virtual CPUs, memory, disks and adapters, and each guest runs a whole OS on them as if on a machine of its own.",
+    sandboxed: "Both at once: the container interface stays, but the sandbox adds a small virtual machine (or, with gVisor, a kernel in user space) between the workload and the host.",
+    sources: [BB_TABLE, DIFF_VMS, { doc: BB2, section: "What Is a Hypervisor?" }]
+  },
+  {
+    id: "guest-compat",
+    name: "Guest compatibility",
+    container: "The image must suit the host: a Linux image needs a Linux kernel, and a Windows image must match the Windows version of the host.",
+    vm: "Runs almost any operating system, old or new, side by side on the same hardware. That is why legacy applications and mixed-OS estates usually stay on VMs.",
+    sandboxed: "Hyper-V isolation lets a Windows container run an earlier version of the same OS than the host, inside its small VM. The OS family of the image must still match what the sandbox provides.",
+    sources: [msRow("Guest compatibility"), DIFF_VMS, DIFF_CHOOSE, { doc: BB2, section: "Benefits of VMs" }]
+  },
+  {
+    id: "deployment",
+    name: "Deployment",
+    container: "One container starts from a command line (for example `docker run`); many are rolled out by an orchestrator such as Kubernetes. Small images deploy, update and roll back quickly, which suits CI/CD.",
+    vm: "One VM is created with the hypervisor's manager or command line; fleets go through virtualization management tools (Hyper-V Manager, PowerShell, System Center or vSphere in the documents). Each carries a whole OS, so it is heavier and slower to roll out.",
+    sandboxed: "Deployed like any container, with the same images and orchestrator; the sandbox runtime is chosen per workload (in Kubernetes, through a RuntimeClass) and must be installed on the nodes.",
+    sources: [msRow("Deployment"), UNIT_KNOW, { doc: S247, section: "Portability and Deployment" }, DIFF_CONTAINERS]
+  },
+  {
+    id: "os-updates",
+    name: "OS updates and patching",
+    container: "Patching means rebuilding: move the Dockerfile to a newer base image, build, push to the registry and let the orchestrator roll the new image out. Running containers are replaced, not patched in place.",
+    vm: "Updates are installed inside each guest, one VM at a time; a new OS release often means an in-place upgrade or a freshly built VM. Across many VMs this takes a lot of time.",
+    sandboxed: "Images are rebuilt and redeployed as for plain containers. The sandbox's own guest kernel or runtime is updated by whoever runs the nodes, separately from the images.",
+    sources: [
+      msRow("Operating system updates and upgrades"),
+      { doc: S247, section: "Portability and Deployment" },
+      { doc: BB2, section: "Benefits of Containers" }
+    ]
+  },
+  {
+    id: "storage",
+    name: "Persistent storage",
+    container: "Anything written inside the container is lost when it is replaced, so lasting data goes on volumes: a disk attached to one node, or a network file share (SMB in the documents) when several nodes need it.",
+    vm: "A VM keeps its state on a virtual hard disk (VHD) of its own, and uses a network file share such as SMB when several servers need the same data.",
+    sandboxed: "Uses the same volumes as containers, but they reach the workload through the sandbox boundary (a shared filesystem or a passed-through device), so file-heavy workloads are worth measuring.",
+    sources: [msRow("Persistent storage"), UNIT_KNOW, { doc: S247, section: "Persistent storage" }]
+  },
+  {
+    id: "load-balancing",
+    name: "Load balancing",
+    container: "Containers are not moved: the orchestrator starts more of them, or stops some, on the cluster's nodes as load and availability change.",
+    vm: "Besides starting and stopping VMs, a hypervisor cluster can balance load by moving running VMs to other servers of the cluster.",
+    sandboxed: "Scaled by the orchestrator like any container: a sandboxed pod is started or stopped, never moved, and its extra memory counts when the scheduler fills nodes.",
+    sources: [msRow("Load balancing"), { doc: S247, section: "Load balancing" }]
+  },
+  {
+    id: "fault-tolerance",
+    name: "Fault tolerance",
+    container: "When a node fails the orchestrator quickly recreates its containers on other nodes. The app has to cope with being restarted somewhere else with a fresh filesystem.",
+    vm: "A clustered VM fails over to another server, where its operating system boots again. The application sees a reboot rather than a new instance.",
+    sandboxed: "As for containers: the orchestrator recreates the sandboxed workload on a healthy node.",
+    sources: [msRow("Fault tolerance"), UNIT_KNOW, { doc: S247, section: "Fault tolerance" }],
+    note: "Site24x7 describes the orchestrator creating a new cluster node for the lost containers, and the hypervisor moving VMs to a new fail-over cluster before restarting their OS; the Microsoft documents say the containers are recreated on another node of the same cluster, and that a VM fails over to another server of its cluster, where its OS restarts. We follow Microsoft on both sides."
+  },
+  {
+    id: "networking",
+    name: "Networking",
+    container: "A container gets an isolated view of a virtual network adapter: slightly less virtualization than a VM, for fewer resources. Microsoft's table (about Windows containers) adds that the host's firewall is shared with them; on Linux, Docker writes its own iptables rules for published ports, which take effect before front ends such as ufw.",
+    vm: "Each VM has virtual network adapters of its own, with a full network stack and firewall inside the guest.",
+    sandboxed: "The sandbox has a network stack of its own (the small VM's, or gVisor's), which the runtime connects to the usual container network, so ports and network policies work as for plain containers.",
+    sources: [msRow("Networking")],
+    note: `The documents disagree. Site24x7's table (Networking row) gives containers the virtual network adapters and VMs the isolated view of one; Microsoft's table, the primary source, says the reverse, so Site24x7 is not cited for these cells. The firewall remark is Microsoft's, for Windows hosts; Docker's "Packet filtering and firewalls" page describes the Linux case.`
+  },
+  {
+    id: "startup",
+    name: "Startup time",
+    container: "No operating system to boot, so a container starts about as fast as its process, in seconds or less. That makes scaling out on demand practical.",
+    vm: "A whole guest OS boots first, so startup takes minutes in the documents' terms, and scaling out is slower.",
+    sandboxed: "Slower than a plain container and much faster than a full VM: a microVM or gVisor sandbox adds a short boot or setup step before the process runs.",
+    sources: [BB_TABLE, BB_FAQ, DIFF_CONTAINERS, DIFF_VMS, { doc: BB2, section: "What Are Containers?" }],
+    note: "Backblaze's comparison says containers start in milliseconds; its own FAQ and the other documents say seconds."
+  },
+  {
+    id: "density",
+    name: "Footprint and density",
+    container: "No OS copy per instance, so images weigh megabytes rather than gigabytes and one server holds more applications (Backblaze estimates two to three times as many).",
+    vm: "Every VM carries a full OS plus virtual hardware and a fixed memory allocation, so fewer fit on a host, though still far more than separate physical machines.",
+    sandboxed: "Each sandbox adds a small kernel or runtime and some memory per workload, so density sits between plain containers and VMs.",
+    sources: [
+      { doc: BB2, section: "What Are Containers?" },
+      { doc: BB2, section: "What Are VMs?" },
+      BB_TABLE,
+      UNIT_CONSIDER,
+      { doc: S247, section: "Summary" },
+      msRow("Operating system")
+    ]
+  },
+  {
+    id: "performance",
+    name: "Performance",
+    container: "Near-native speed: processes call the host kernel directly, with no emulated hardware in between.",
+    vm: "Pays for the hypervisor layer and a second kernel; Backblaze rates VM performance as limited next to containers. The gap is usually widest for I/O.",
+    sandboxed: "Overhead appears where work crosses the sandbox boundary (system calls under gVisor, disk and network I/O in a microVM); plain computation runs close to native speed.",
+    sources: [BB_TABLE, BB_FAQ]
+  },
+  {
+    id: "portability",
+    name: "Portability",
+    container: "The image bundles the app with its dependencies, so one artifact runs on a laptop, in a data centre or in a cloud, given a compatible kernel and CPU architecture. This removes most differences between development and production.",
+    vm: "A VM image moves as one unit with its whole OS and can be cloned or snapshotted, but it is large and tied to a hypervisor's disk format.",
+    sandboxed: "Same images as plain containers, so just as portable, provided the target offers the sandbox runtime (microVMs also need hardware virtualization, which cloud VMs do not always expose).",
+    sources: [
+      { doc: BB2, section: "What Are Containers?" },
+      { doc: BB2, section: "What Are VMs?" },
+      { doc: S247, section: "Portability and Deployment" },
+      DIFF_CHOOSE
+    ]
+  },
+  {
+    id: "security",
+    name: "Security",
+    container: "Adequate for trusted code when hardened: verified base images, no privileged mode, limited traffic in and out. A vulnerability in the shared kernel can still expose every container on the host.",
+    vm: "The stronger boundary for untrusted or multi-tenant code and regulated data, with the full range of OS security tools inside the guest. Each guest OS is also one more system to patch and harden.",
+    sandboxed: "For untrusted or multi-tenant code that should still ship as a container: an escape has to break the sandbox as well as the container, so a host kernel bug is much harder to exploit from inside.",
+    sources: [
+      { doc: S247, section: "Instance Security" },
+      DIFF_CONTAINERS,
+      DIFF_CHOOSE,
+      BB_FAQ,
+      { doc: BB2, section: "Benefits of VMs" },
+      BB_TABLE,
+      msRow("Isolation")
+    ]
+  }
+];
+var byId4 = new Map(DIMENSIONS.map((d) => [d.id, d]));
+
+// src/core/render/signalsDoc.ts
+var REPOSITORY_URL = repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+var SIGNALS_DOC_PATH = "docs/signals.md";
+function signalDocUrl(id) {
+  return `${REPOSITORY_URL}/blob/main/${SIGNALS_DOC_PATH}#${id}`;
+}
+function securitySeverity(weight) {
+  return Math.min(10, Math.max(0.1, Math.round(weight * 100) / 10)).toFixed(1);
+}
+
 // src/core/advisor/sarif.ts
-init_sources();
 init_signals();
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://marketplace.visualstudio.com/items?itemName=container-or-vm.container-or-vm";
@@ -30723,6 +32758,23 @@ var LEVEL_BY_DIRECTION = {
   harden: "warning",
   container: "note"
 };
+var asksForChange = (d) => d !== "container";
+var VERDICT_HELP_URI = `${REPOSITORY_URL}/blob/main/docs/advisor.md`;
+var FINGERPRINT_KEY = "containerOrVmEvidence/v1";
+function normaliseLine(text3) {
+  return text3.replace(/\s+/g, " ").trim();
+}
+function hash64(text3) {
+  let h = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  const mask2 = 0xffffffffffffffffn;
+  for (let i = 0; i < text3.length; i++) {
+    const c = text3.charCodeAt(i);
+    h = (h ^ BigInt(c & 255)) * prime & mask2;
+    h = (h ^ BigInt(c >> 8)) * prime & mask2;
+  }
+  return h.toString(16).padStart(16, "0");
+}
 var ruleName = (id) => id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p[0].toUpperCase() + p.slice(1)).join("");
 function ruleOf(s2) {
   const cites = s2.sources.map(citation);
@@ -30734,9 +32786,13 @@ function ruleOf(s2) {
     shortDescription: { text: s2.label },
     fullDescription: { text: s2.reason },
     help: { text: helpText, markdown: helpMd },
-    helpUri: INFORMATION_URI,
+    helpUri: signalDocUrl(s2.id),
     defaultConfiguration: { level: LEVEL_BY_DIRECTION[s2.direction] },
-    properties: { tags: ["container-or-vm", s2.group, `direction:${s2.direction}`, `dimension:${s2.dimension}`], weight: s2.weight }
+    properties: {
+      tags: ["container-or-vm", s2.group, `direction:${s2.direction}`, `dimension:${s2.dimension}`, ...s2.direction === "harden" ? ["security"] : []],
+      weight: s2.weight,
+      ...s2.direction === "harden" ? { "security-severity": securitySeverity(s2.weight) } : {}
+    }
   };
 }
 var VERDICT_RULE = {
@@ -30748,21 +32804,31 @@ var VERDICT_RULE = {
     text: "Each workload gets one verdict: vm, sandboxed, container-hardened or container. The results for the individual signals say why; the message lists what would change the verdict.",
     markdown: "Each workload gets one verdict: `vm`, `sandboxed`, `container-hardened` or `container`. The results for the individual signals say why; the message lists what would change the verdict."
   },
-  helpUri: INFORMATION_URI,
+  helpUri: VERDICT_HELP_URI,
   defaultConfiguration: { level: "warning" },
   properties: { tags: ["container-or-vm", "verdict"] }
 };
 function relativeUri(file) {
   return file.split("/").map(encodeURIComponent).join("/");
 }
-function toSarif(report, catalogue = SIGNALS, rootUri) {
-  const rules = [VERDICT_RULE, ...catalogue.map(ruleOf)];
+function toSarif(report, catalogue = SIGNALS, rootUri, source) {
+  const rules = [VERDICT_RULE, ...catalogue.filter((s2) => asksForChange(s2.direction)).map(ruleOf)];
   const index2 = new Map(rules.map((r, i) => [r.id, i]));
   const results = [];
   const byKey = /* @__PURE__ */ new Map();
   const loc = (file, line, column) => [
     { physicalLocation: { artifactLocation: { uri: relativeUri(file), uriBaseId: "%SRCROOT%" }, region: { startLine: Math.max(1, line), startColumn: Math.max(1, column) } } }
   ];
+  const ruleFor = (id, make) => {
+    let ruleIndex = index2.get(id);
+    if (ruleIndex === void 0) {
+      ruleIndex = rules.length;
+      rules.push(ruleOf(make()));
+      index2.set(id, ruleIndex);
+    }
+    return ruleIndex;
+  };
+  const pending = [];
   for (const w of report.workloads) {
     if (w.verdict !== "container") {
       const product = (w.role ?? "product") === "product";
@@ -30773,57 +32839,53 @@ function toSarif(report, catalogue = SIGNALS, rootUri) {
         level: product ? "warning" : "note",
         message: { text: `${w.name} (${w.kind}${product ? "" : `, ${w.role}`}): ${w.verdict}, confidence ${w.confidence.toFixed(2)}.${w.changes.length ? ` What would change it: ${w.changes.join(" | ")}` : ""}` },
         locations: loc(w.file, w.line, w.range.start.character + 1),
-        partialFingerprints: { workload: `${w.kind}:${w.name}:${w.file}` },
+        partialFingerprints: { [FINGERPRINT_KEY]: hash64(`${VERDICT_RULE_ID}\0${w.file}\0${w.kind}\0${w.name}`) },
         properties: { workloads: [w.name], verdict: w.verdict, role: w.role ?? "product" }
       });
     }
     for (const s2 of w.signals) {
+      if (!asksForChange(s2.direction)) continue;
       const key = `${s2.id}\0${s2.file}\0${s2.line}\0${s2.column}`;
       const had = byKey.get(key);
       if (had) {
         if (!had.properties.workloads.includes(w.name)) had.properties.workloads.push(w.name);
         continue;
       }
-      let ruleIndex = index2.get(s2.id);
-      if (ruleIndex === void 0) {
-        ruleIndex = rules.length;
-        rules.push(ruleOf({ id: s2.id, group: "existing", direction: s2.direction, weight: s2.weight, dimension: s2.dimension, sources: [], label: s2.label, reason: s2.message }));
-        index2.set(s2.id, ruleIndex);
-      }
+      const ruleIndex = ruleFor(s2.id, () => ({ id: s2.id, group: "existing", direction: s2.direction, weight: s2.weight, dimension: s2.dimension, sources: [], label: s2.label, reason: s2.message }));
       const r = {
         ruleId: s2.id,
         ruleIndex,
         level: LEVEL_BY_DIRECTION[s2.direction],
         message: { text: `${s2.label}: ${s2.message}` },
         locations: loc(s2.file, s2.line, s2.column),
-        partialFingerprints: { signal: `${s2.id}:${s2.file}:${s2.line}` },
+        partialFingerprints: {},
         properties: { workloads: [w.name], direction: s2.direction }
       };
       byKey.set(key, r);
       results.push(r);
+      pending.push({ r, file: s2.file, line: s2.line, column: s2.column, fallback: s2.message });
     }
   }
-  const byId4 = new Map(catalogue.map((s2) => [s2.id, s2]));
+  const byId5 = new Map(catalogue.map((s2) => [s2.id, s2]));
   for (const x of report.suppressed ?? []) {
-    const signal = byId4.get(x.signal);
-    let ruleIndex = index2.get(x.signal);
-    if (ruleIndex === void 0) {
-      ruleIndex = rules.length;
-      rules.push(ruleOf(signal ?? { id: x.signal, group: "existing", direction: "container", weight: 0, dimension: "isolation", sources: [], label: x.signal, reason: x.message ?? x.signal }));
-      index2.set(x.signal, ruleIndex);
-    }
-    const direction = signal?.direction ?? "container";
-    results.push({
+    const signal = byId5.get(x.signal);
+    const direction = signal?.direction ?? "harden";
+    if (!asksForChange(direction)) continue;
+    const ruleIndex = ruleFor(x.signal, () => signal ?? { id: x.signal, group: "existing", direction, weight: 0, dimension: "isolation", sources: [], label: x.signal, reason: x.message ?? x.signal });
+    const r = {
       ruleId: x.signal,
       ruleIndex,
       level: LEVEL_BY_DIRECTION[direction],
       message: { text: `${signal?.label ?? x.signal}: ${x.message ?? signal?.reason ?? ""}` },
       locations: loc(x.file, x.line, x.column),
-      partialFingerprints: { signal: `${x.signal}:${x.file}:${x.line}` },
+      partialFingerprints: {},
       properties: { workloads: [], direction },
       suppressions: [{ kind: x.by === "comment" ? "inSource" : "external", justification: x.reason }]
-    });
+    };
+    results.push(r);
+    pending.push({ r, file: x.file, line: x.line, column: x.column, fallback: x.message ?? signal?.reason ?? x.signal });
   }
+  fingerprint(pending, source);
   const run2 = {
     tool: { driver: { name: "container-or-vm", version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },
     results,
@@ -30838,17 +32900,46 @@ function toSarif(report, catalogue = SIGNALS, rootUri) {
   if (rootUri) run2.originalUriBaseIds = { "%SRCROOT%": { uri: rootUri.endsWith("/") ? rootUri : rootUri + "/" } };
   return { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [run2] };
 }
+function fingerprint(pending, source) {
+  const lines = /* @__PURE__ */ new Map();
+  const lineText = (file, line) => {
+    if (!source) return void 0;
+    if (!lines.has(file)) {
+      let text3;
+      try {
+        text3 = source(file);
+      } catch {
+        text3 = void 0;
+      }
+      lines.set(file, text3 === void 0 ? void 0 : text3.split(/\r\n|\r|\n/));
+    }
+    return lines.get(file)?.[line - 1];
+  };
+  const keyed = pending.map((p) => {
+    const text3 = lineText(p.file, p.line);
+    const content = text3 === void 0 || normaliseLine(text3) === "" ? `message:${normaliseLine(p.fallback)}` : `line:${normaliseLine(text3)}`;
+    return { ...p, base: `${p.r.ruleId}\0${p.file}\0${content}` };
+  });
+  const order = [...keyed].sort((a, b2) => a.base < b2.base ? -1 : a.base > b2.base ? 1 : a.line - b2.line || a.column - b2.column);
+  const seen = /* @__PURE__ */ new Map();
+  for (const k of order) {
+    const n = seen.get(k.base) ?? 0;
+    seen.set(k.base, n + 1);
+    k.r.partialFingerprints = { [FINGERPRINT_KEY]: `${hash64(k.base)}:${n + 1}` };
+  }
+}
 
 // src/core/render/adviceText.ts
 init_browser();
+init_signals();
 init_markdown();
 
 // src/core/render/terminal.ts
 var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 var ANY_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 var escapeOf = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-function terminalSafe(text) {
-  return ANY_UNSAFE.test(text) ? text.replace(UNSAFE, escapeOf) : text;
+function terminalSafe(text3) {
+  return ANY_UNSAFE.test(text3) ? text3.replace(UNSAFE, escapeOf) : text3;
 }
 function terminalSafeSink(io) {
   return { out: (t2) => io.out(terminalSafe(t2)), err: (t2) => io.err(terminalSafe(t2)) };
@@ -30888,9 +32979,8 @@ function overallFromNote(r) {
   const roles = [...new Set(r.workloads.map((w) => w.role))].map((x) => roleName(x)).join(", ");
   return t("No workload here is the product, so the answer comes from the others ({0}).", roles);
 }
-var TOP_REASONS = 5;
-function plain(text) {
-  return terminalSafe(text).replace(/\n/g, " ");
+function plain(text3) {
+  return terminalSafe(text3).replace(/\n/g, " ");
 }
 var MAX_EVIDENCE_SHOWN = 2e3;
 var workloadCount = (n) => n === 1 ? t("1 workload") : t("{0} workloads", n);
@@ -30914,9 +33004,6 @@ function groupSkipped(r) {
   return { folders, rest };
 }
 var where = (s2) => `${s2.file}:${s2.line}`;
-function topReasons(w, max = TOP_REASONS) {
-  return { shown: w.signals.slice(0, max), more: Math.max(0, w.signals.length - max) };
-}
 function shownMessages(signals) {
   const first = /* @__PURE__ */ new Map();
   return signals.map((s2) => {
@@ -30931,22 +33018,63 @@ function shownMessages(signals) {
     return cut2 > 0 && s2.message.length - cut2 > 20 ? s2.message.slice(0, cut2 + 1) : s2.message;
   });
 }
-function textWorkload(out, w) {
+function asksForChange2(s2) {
+  return s2.direction !== "container";
+}
+function changeFirst(signals) {
+  return { asks: signals.filter(asksForChange2), habits: signals.filter((s2) => !asksForChange2(s2)) };
+}
+function detailOf(message, reason, earlier) {
+  const tidy = (d) => d.trim().replace(/[:;,]$/, "").trim();
+  if (reason && message.endsWith(reason)) return tidy(message.slice(0, message.length - reason.length));
+  if (earlier === void 0 || earlier === message) return earlier === message ? "" : message;
+  let n = 0;
+  while (n < earlier.length && n < message.length && earlier[earlier.length - 1 - n] === message[message.length - 1 - n]) n++;
+  if (n === message.length) return "";
+  const cut2 = message.indexOf(". ", Math.max(0, message.length - n - 1));
+  return cut2 > 0 && message.length - cut2 > 20 ? message.slice(0, cut2 + 1) : message;
+}
+function reasonOnce() {
+  const first = /* @__PURE__ */ new Map();
+  return (s2) => {
+    const prev = first.get(s2.id);
+    if (prev === void 0) {
+      first.set(s2.id, s2.message);
+      return { text: s2.message, repeat: false };
+    }
+    return { text: detailOf(s2.message, signalById(s2.id)?.reason, prev), repeat: true };
+  };
+}
+function demandingFirst(items) {
+  return [...items].sort((a, b2) => VERDICT_ORDER.indexOf(b2.w.verdict) - VERDICT_ORDER.indexOf(a.w.verdict));
+}
+var HABITS_SHOWN = 3;
+var ASKS_SHOWN = 12;
+function textWorkload(out, w, tell) {
   out.push("");
   out.push(`${plain(w.name)}  (${w.kind}, ${plain(where(w))}${w.files.length > 1 ? ` + ${w.files.slice(1).map(plain).join(", ")}` : ""})`);
   out.push("  " + t("verdict: {0}   confidence {1}", w.verdict, w.confidence.toFixed(2)));
   if (w.role && w.role !== "product") out.push("  " + t("role: {0} ({1})", roleName(w.role), plain(w.roleReason)));
-  const { shown, more } = topReasons(w);
-  if (shown.length) {
-    out.push("  " + t("why:"));
-    const messages = shownMessages(shown);
-    shown.forEach((s2, i) => out.push(`    - [${s2.direction}] ${plain(s2.label)} (${plain(where(s2))}): ${plain(messages[i])}`));
-    if (more) out.push("    \u2026 " + t("and {0} more", more));
-  } else out.push("  " + t("why: nothing found that needs more than a plain container"));
+  const line = (s2) => {
+    const { text: text3 } = tell(s2);
+    out.push(`    - [${s2.direction}] ${plain(s2.label)} (${plain(where(s2))})${text3 ? `: ${plain(text3)}` : ""}`);
+  };
+  const { asks, habits } = changeFirst(w.signals);
+  if (asks.length) {
+    out.push("  " + t("asks for a change:"));
+    asks.slice(0, ASKS_SHOWN).forEach(line);
+    if (asks.length > ASKS_SHOWN) out.push("    \u2026 " + t("and {0} more", asks.length - ASKS_SHOWN));
+  }
   if (w.changes.length) {
     out.push("  " + t("what would change it:"));
     for (const c of w.changes) out.push(`    - ${plain(c)}`);
   }
+  if (habits.length) {
+    out.push("  " + t("good habits:"));
+    habits.slice(0, HABITS_SHOWN).forEach(line);
+    if (habits.length > HABITS_SHOWN) out.push("    \u2026 " + t("and {0} more", habits.length - HABITS_SHOWN));
+  }
+  if (!w.signals.length) out.push("  " + t("why: nothing found that needs more than a plain container"));
 }
 function suppressedBy(s2) {
   return s2.by === "comment" ? t("comment") : t("{0} line {1}", s2.at.file, s2.at.line);
@@ -30960,7 +33088,6 @@ function suppressionWarnings(r) {
 }
 function renderAdviceText(r) {
   const out = [];
-  out.push(`${t("Container or VM?")} ${plain(r.root)}`);
   out.push(t("Overall: {0}  ({1})", overallWord(r), summaryLine(r)));
   if (r.workloads.length === 0) out.push("", t("No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised."));
   else {
@@ -30968,11 +33095,13 @@ function renderAdviceText(r) {
     const note = overallFromNote(r);
     if (note) out.push(note);
   }
+  if (r.root) out.push(t("Scanned: {0}", plain(r.root)));
   if (r.incomplete?.length) out.push(r.incomplete.length === 1 ? t("1 file could not be read completely; the answer may miss what it holds (see Incomplete below).") : t("{0} files could not be read completely; the answer may miss what they hold (see Incomplete below).", r.incomplete.length));
   const groups = byRole(r);
+  const tell = reasonOnce();
   for (const g of groups) {
     if (groups.length > 1 || g.role !== "product") out.push("", `== ${roleHeading(g.role)} ==`);
-    for (const { w } of g.items) textWorkload(out, w);
+    for (const { w } of demandingFirst(g.items)) textWorkload(out, w, tell);
   }
   if (r.incomplete?.length) {
     out.push("", t("Incomplete ({0}):", r.incomplete.length));
@@ -30999,76 +33128,168 @@ function renderAdviceText(r) {
   }
   return out.join("\n") + "\n";
 }
-function renderAdviceMarkdown(r) {
-  const out = [];
-  out.push(`# ${t("Container or VM?")}`, "");
-  out.push(`**${t("Overall: {0}", overallWord(r))}** \u2014 ${escapeText(summaryLine(r))}`, "");
-  if (r.root) out.push(t("Scanned: {0}", code(r.root)), "");
-  if (r.workloads.length) {
-    out.push(t("Decided by: {0}", decidedByText(r, (x) => escapeText(x))), "");
-    const note = overallFromNote(r);
-    if (note) out.push(escapeText(note), "");
-    const head = [t("Workload"), t("Role"), t("Kind"), t("Where"), t("Verdict"), t("Confidence")];
-    out.push(`| ${head.join(" | ")} |`, "| --- | --- | --- | --- | --- | --- |");
-    for (const g of byRole(r)) for (const { w } of g.items) out.push(`| ${escapeText(w.name)} | ${escapeText(roleName(w.role ?? "product"))} | ${w.kind} | ${cellCode(where(w))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`);
-    out.push("");
-  } else out.push(t("No workloads found."), "");
-  if (r.incomplete?.length) {
-    out.push(`**${t("Incomplete ({0})", r.incomplete.length)}**`, "");
-    for (const f of r.incomplete) out.push(`- ${code(f.file)}: ${escapeText(f.reason)}`);
-    out.push("");
-  }
-  let budget = MAX_EVIDENCE_SHOWN;
-  for (const { w } of byRole(r).flatMap((g) => g.items)) {
-    out.push(`## ${escapeText(w.name)}: ${w.verdict}`, "");
-    if (w.role && w.role !== "product") out.push(escapeText(t("Role: {0} ({1}).", roleName(w.role), w.roleReason)), "");
-    const confidence = w.confidence.toFixed(2);
-    out.push(
-      w.files.length > 1 ? t("{0} at {1}, built from {2}; confidence {3}.", w.kind, code(where(w)), w.files.slice(1).map(code).join(", "), confidence) : t("{0} at {1}; confidence {2}.", w.kind, code(where(w)), confidence),
-      ""
-    );
-    if (w.signals.length) {
-      out.push(`**${t("Evidence")}**`, "");
-      const shown = w.signals.slice(0, budget);
-      const messages = shownMessages(shown);
-      budget -= shown.length;
-      for (const [i, s2] of shown.entries()) {
-        const cites = s2.sources.map((c) => `*${escapeText(c.title)}*, \u201C${escapeText(c.section)}\u201D`).join("; ");
-        out.push(`- **${escapeText(s2.label)}** (${s2.direction}, ${code(where(s2))}): ${escapeText(messages[i])}${cites ? ` \u2014 ${cites}` : ""}`);
-      }
-      if (shown.length < w.signals.length) out.push(`- \u2026 ${t("and {0} more", w.signals.length - shown.length)}`);
-      out.push("");
-    } else out.push(t("Nothing found that needs more than a plain container."), "");
-    if (w.changes.length) {
-      out.push(`**${t("What would change it")}**`, "");
-      for (const c of w.changes) out.push(`- ${escapeText(c)}`);
-      out.push("");
+var MARKDOWN_LIMIT = 6e4;
+var MD_EVIDENCE_SHOWN = 25;
+var MD_LIST_SHOWN = 50;
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+var html = (text3) => text3.replace(/[\n\r\u2028\u2029]+/g, " ").replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+function folderName2(r) {
+  if (r.roots?.length) return r.roots.map((x) => x.label).join(", ");
+  const trimmed = r.root.replace(/[\\/]+$/, "");
+  const name = trimmed.slice(Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\")) + 1);
+  return name || ".";
+}
+function relativiser(r) {
+  const roots = [...(r.roots ?? []).map((x) => ({ path: x.path, as: x.label })), ...r.root && !r.roots?.length ? [{ path: r.root, as: "." }] : []].map((x) => ({ path: x.path.replace(/[\\/]+$/, ""), as: x.as })).filter((x) => x.path.length > 1 && /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(x.path)).sort((a, b2) => b2.path.length - a.path.length);
+  if (roots.length === 0) return (t2) => t2;
+  return (text3) => {
+    let t2 = text3;
+    for (const x of roots) {
+      t2 = t2.split(x.path + "/").join(x.as === "." ? "" : x.as + "/");
+      t2 = t2.split(x.path + "\\").join(x.as === "." ? "" : x.as + "/");
+      t2 = t2.split(x.path).join(x.as);
     }
+    return t2;
+  };
+}
+function clippedList(items, line) {
+  const out = items.slice(0, MD_LIST_SHOWN).map(line);
+  if (items.length > MD_LIST_SHOWN) out.push(`- \u2026 ${t("and {0} more", items.length - MD_LIST_SHOWN)}`);
+  return out;
+}
+function renderAdviceMarkdown(r, limit = MARKDOWN_LIMIT) {
+  const rel2 = relativiser(r);
+  const t2 = (s2) => escapeText(rel2(s2));
+  const c = (s2) => code(rel2(s2));
+  const prose = (s2) => inlineText(rel2(s2));
+  const folder = folderName2(r);
+  const command2 = codeWhole(`container-or-vm advise ${/^[\w./-]+$/.test(folder) ? folder : "PATH"}`);
+  const head = [];
+  head.push(`# ${t("Container or VM?")}`, "");
+  head.push(`**${t("Overall: {0}", overallWord(r))}** \u2014 ${t2(summaryLine(r))}`, "");
+  const items = byRole(r).flatMap((g) => demandingFirst(g.items));
+  if (r.workloads.length) {
+    const decided = (r.decidedBy ?? []).slice(0, 5).map((i) => r.workloads[i]).filter(Boolean);
+    const more = (r.decidedBy?.length ?? 0) - decided.length;
+    const names = decided.map((w) => `${t2(w.name)} (${c(where(w))})`).join(", ");
+    head.push(t("Decided by: {0}", more > 0 ? `${names} ${t("and {0} more", more)}` : names), "");
+    const note = overallFromNote(r);
+    if (note) head.push(t2(note), "");
   }
+  head.push(t("Scanned: {0}", code(folder)), "");
+  if (r.incomplete?.length) {
+    head.push(`**${t("Incomplete ({0})", r.incomplete.length)}**`, "");
+    head.push(...clippedList(r.incomplete, (f) => `- ${c(f.file)}: ${t2(f.reason)}`), "");
+  }
+  if (!r.workloads.length) head.push(t("No workloads found."), "");
+  const tail = [];
   const skipped = groupSkipped(r);
   if (skipped.rest.length || skipped.folders) {
-    out.push(`<details><summary>${t("Skipped ({0})", r.skipped.length)}</summary>`, "");
-    for (const s2 of skipped.rest) out.push(`- ${code(s2.file)}: ${escapeText(s2.reason)}`);
-    if (skipped.folders) out.push(`- ${escapeText(skipped.folders)}`);
-    out.push("", "</details>", "");
+    tail.push(`<details><summary>${html(t("Skipped ({0})", r.skipped.length))}</summary>`, "");
+    tail.push(...clippedList(skipped.rest, (s2) => `- ${c(s2.file)}: ${t2(s2.reason)}`));
+    if (skipped.folders) tail.push(`- ${t2(skipped.folders)}`);
+    tail.push("", "</details>", "");
   }
   if (r.suppressed?.length) {
-    out.push(`<details><summary>${t("Suppressed ({0})", r.suppressed.length)}</summary>`, "");
-    for (const s2 of r.suppressed) out.push(`- ${code(`${s2.file}:${s2.line}`)} ${code(s2.signal)} (${escapeText(suppressedBy(s2))}): ${escapeText(s2.reason)}`);
-    out.push("", "</details>", "");
+    tail.push(`<details><summary>${html(t("Suppressed ({0})", r.suppressed.length))}</summary>`, "");
+    tail.push(...clippedList(r.suppressed, (s2) => `- ${c(`${s2.file}:${s2.line}`)} ${code(s2.signal)} (${t2(suppressedBy(s2))}): ${t2(s2.reason)}`));
+    tail.push("", "</details>", "");
   }
   const warnings = suppressionWarnings(r);
   if (warnings.length) {
-    out.push(`**${t("Suppression warnings")}**`, "");
-    for (const u of warnings) out.push(`- ${code(`${u.file}:${u.line}`)}: ${escapeText(u.message)}`);
-    out.push("");
+    tail.push(`**${t("Suppression warnings")}**`, "");
+    tail.push(...clippedList(warnings, (u) => `- ${c(`${u.file}:${u.line}`)}: ${t2(u.message)}`), "");
   }
   if (r.notes.length) {
-    out.push(`**${t("Notes")}**`, "");
-    for (const n of r.notes) out.push(`- ${code(n.file)}: ${escapeText(n.message)}`);
-    out.push("");
+    tail.push(`**${t("Notes")}**`, "");
+    tail.push(...clippedList(r.notes, (n) => `- ${c(n.file)}: ${t2(n.message)}`), "");
   }
-  return out.join("\n");
+  const reserve = 400;
+  const size2 = (lines) => lines.reduce((n, x) => n + x.length + 1, 0);
+  let used = size2(head) + size2(tail) + reserve;
+  const table = [];
+  let inTable = 0;
+  if (items.length) {
+    const headRow = [t("Workload"), t("Role"), t("Kind"), t("Where"), t("Verdict"), t("Confidence")];
+    table.push(`| ${headRow.join(" | ")} |`, "| --- | --- | --- | --- | --- | --- |");
+    used += size2(table) + 1;
+    for (const { w } of items) {
+      const row = `| ${t2(w.name)} | ${escapeText(roleName(w.role ?? "product"))} | ${w.kind} | ${cellCode(rel2(where(w)))} | **${w.verdict}** | ${w.confidence.toFixed(2)} |`;
+      if (used + row.length + 1 > limit) break;
+      table.push(row);
+      used += row.length + 1;
+      inTable++;
+    }
+    table.push("");
+  }
+  const details = [];
+  let inDetails = 0;
+  let budget = MAX_EVIDENCE_SHOWN;
+  if (inTable === items.length) {
+    for (const { w } of items) {
+      const block = detailsBlock(w, budget);
+      const n = size2(block.lines);
+      if (used + n > limit) break;
+      details.push(...block.lines);
+      used += n;
+      budget -= block.shown;
+      inDetails++;
+    }
+  }
+  const cut2 = [];
+  const notShown = items.length - Math.min(inTable, inDetails);
+  if (inTable < items.length) {
+    cut2.push(`**${t("{0} more workloads not shown", items.length - inTable)}** (${t2(t("neither in the table nor in the details: the report is held to {0} characters", limit.toLocaleString("en-US")))}); ${t("run {0} for all.", command2)}`, "");
+  } else if (notShown > 0) {
+    cut2.push(`**${t("{0} more workloads not shown", notShown)}** (${t2(t("in the table, without their details: the report is held to {0} characters", limit.toLocaleString("en-US")))}); ${t("run {0} for all.", command2)}`, "");
+  }
+  let text3 = [...head, ...table, ...details, ...cut2, ...tail].join("\n");
+  if (text3.length > limit) {
+    const last = t("The report is cut here: it is longer than {0} characters; run {1} for all.", limit.toLocaleString("en-US"), command2);
+    const room = limit - last.length - 4;
+    text3 = text3.slice(0, text3.lastIndexOf("\n", room) + 1) + "\n" + last + "\n";
+  }
+  return text3;
+  function detailsBlock(w, left) {
+    const lines = [];
+    const role = w.role && w.role !== "product" ? `, ${html(roleName(w.role))}` : "";
+    lines.push(`<details><summary><b>${html(w.name)}</b>: ${html(w.verdict)} (${html(w.kind)}${role}, <code>${html(rel2(where(w)))}</code>)</summary>`, "");
+    if (w.role && w.role !== "product") lines.push(t2(t("Role: {0} ({1}).", roleName(w.role), w.roleReason)), "");
+    const confidence = w.confidence.toFixed(2);
+    lines.push(
+      w.files.length > 1 ? t("{0} at {1}, built from {2}; confidence {3}.", w.kind, c(where(w)), w.files.slice(1).map(c).join(", "), confidence) : t("{0} at {1}; confidence {2}.", w.kind, c(where(w)), confidence),
+      ""
+    );
+    const { asks, habits } = changeFirst(w.signals);
+    const ordered = [...asks, ...habits];
+    const shown = ordered.slice(0, Math.max(0, Math.min(left, MD_EVIDENCE_SHOWN)));
+    const messages = shownMessages(shown);
+    const item = (s2, i) => {
+      const cites = s2.sources.map((x) => `*${escapeText(x.title)}*, \u201C${escapeText(x.section)}\u201D`).join("; ");
+      return `- **${t2(s2.label)}** (${s2.direction}, ${c(where(s2))}): ${prose(messages[i])}${cites ? ` \u2014 ${cites}` : ""}`;
+    };
+    const nAsks = shown.filter(asksForChange2).length;
+    if (asks.length) {
+      lines.push(`**${t("Asks for a change")}**`, "");
+      shown.slice(0, nAsks).forEach((s2, i) => lines.push(item(s2, i)));
+      if (nAsks < asks.length) lines.push(`- \u2026 ${t("and {0} more", asks.length - nAsks)}`);
+      lines.push("");
+    }
+    if (w.changes.length) {
+      lines.push(`**${t("What would change it")}**`, "");
+      for (const x of w.changes) lines.push(`- ${prose(x)}`);
+      lines.push("");
+    }
+    if (habits.length) {
+      lines.push(`**${t("Good habits")}**`, "");
+      shown.slice(nAsks).forEach((s2, i) => lines.push(item(s2, nAsks + i)));
+      if (shown.length - nAsks < habits.length) lines.push(`- \u2026 ${t("and {0} more", habits.length - (shown.length - nAsks))}`);
+      lines.push("");
+    }
+    if (!w.signals.length) lines.push(t("Nothing found that needs more than a plain container."), "");
+    lines.push("</details>", "");
+    return { lines, shown: shown.length };
+  }
 }
 
 // src/node/nodeFs.ts
@@ -31089,9 +33310,9 @@ function typeOf(d) {
 }
 var nodeFs = {
   async readDir(path) {
-    const entries = (0, import_node_fs.readdirSync)(toNativePath(path), { withFileTypes: true });
-    const out = new Array(entries.length);
-    for (let i = 0; i < entries.length; i++) out[i] = { name: entries[i].name, type: typeOf(entries[i]) };
+    const entries2 = (0, import_node_fs.readdirSync)(toNativePath(path), { withFileTypes: true });
+    const out = new Array(entries2.length);
+    for (let i = 0; i < entries2.length; i++) out[i] = { name: entries2[i].name, type: typeOf(entries2[i]) };
     return out;
   },
   async stat(path) {
@@ -31196,14 +33417,14 @@ var ConfigFileError = class extends Error {
 async function loadCliConfig(given, folder) {
   const path = given !== void 0 ? (0, import_node_path.resolve)(given) : (0, import_node_path.resolve)(folder, CONFIG_FILE_NAME);
   if (given === void 0 && !(0, import_node_fs2.existsSync)(path)) return null;
-  let text;
+  let text3;
   try {
-    text = await (0, import_promises.readFile)(path, "utf8");
+    text3 = await (0, import_promises.readFile)(path, "utf8");
   } catch (e) {
     throw new UsageError(`--config ${given ?? path}: cannot be read (${e.code ?? String(e)})`);
   }
   const shown = given ?? CONFIG_FILE_NAME;
-  const result = parseProjectConfig(text, shown);
+  const result = parseProjectConfig(text3, shown);
   if (!result.config) throw new ConfigFileError(result.errors);
   return result.config;
 }
@@ -31212,17 +33433,17 @@ function configErrorExit(e, io) {
   for (const err of e.errors) io.err(formatConfigError(err));
   return 2;
 }
-var indent = (text, pad) => text.replace(/\n/g, `
+var indent = (text3, pad) => text3.replace(/\n/g, `
 ${pad}`);
 function outJson(io, value) {
-  const entries = Object.entries(value).filter(([, v]) => v !== void 0);
-  if (entries.length === 0) {
+  const entries2 = Object.entries(value).filter(([, v]) => v !== void 0);
+  if (entries2.length === 0) {
     io.out("{}");
     return;
   }
   io.out("{");
-  entries.forEach(([key, v], i) => {
-    const comma = i < entries.length - 1 ? "," : "";
+  entries2.forEach(([key, v], i) => {
+    const comma = i < entries2.length - 1 ? "," : "";
     const name = `  ${JSON.stringify(key)}: `;
     if (Array.isArray(v) && v.length > 0) {
       io.out(`${name}[`);
@@ -31236,9 +33457,9 @@ function failsOn(r, failOn) {
   return r.verdict !== null && VERDICT_ORDER.indexOf(r.verdict) >= VERDICT_ORDER.indexOf(failOn);
 }
 function parseRoleRule(value) {
-  const at2 = value.lastIndexOf("=");
-  const glob = at2 > 0 ? value.slice(0, at2).trim() : "";
-  const role = at2 > 0 ? value.slice(at2 + 1).trim() : "";
+  const at3 = value.lastIndexOf("=");
+  const glob = at3 > 0 ? value.slice(0, at3).trim() : "";
+  const role = at3 > 0 ? value.slice(at3 + 1).trim() : "";
   if (!glob || !ROLES.includes(role)) throw new UsageError(`--role must be GLOB=ROLE with ROLE one of ${ROLES.join(", ")} (got '${value}')`);
   return { glob, role };
 }
@@ -31248,6 +33469,15 @@ function parseSize(value) {
   const unit = (m[2] ?? "b").toLowerCase();
   const mult = unit.startsWith("m") ? 1024 * 1024 : unit.startsWith("k") ? 1024 : 1;
   return Math.floor(Number(m[1]) * mult);
+}
+function sourceIn(folder) {
+  return (file) => {
+    try {
+      return (0, import_node_fs2.readFileSync)((0, import_node_path.resolve)(folder, file), "utf8");
+    } catch {
+      return void 0;
+    }
+  };
 }
 function makeAdviseCommand(deps) {
   const command2 = {
@@ -31279,7 +33509,7 @@ function makeAdviseCommand(deps) {
       }
       report.root = native;
       if (format3 === "json") outJson(io, adviceJson(report));
-      else if (format3 === "sarif") io.out(JSON.stringify(toSarif(report, void 0, (0, import_node_url.pathToFileURL)(native).href), null, 2));
+      else if (format3 === "sarif") io.out(JSON.stringify(toSarif(report, void 0, (0, import_node_url.pathToFileURL)(native).href, sourceIn(native)), null, 2));
       else if (format3 === "markdown") io.out(renderAdviceMarkdown(report));
       else io.out(renderAdviceText(report));
       if (failOn === void 0) return 0;
@@ -31391,34 +33621,34 @@ function api(token) {
         body: body === void 0 ? void 0 : JSON.stringify(body),
         signal: AbortSignal.timeout(6e4)
       });
-      const text = await res.text();
+      const text3 = await res.text();
       let json = void 0;
       try {
-        json = text ? JSON.parse(text) : void 0;
+        json = text3 ? JSON.parse(text3) : void 0;
       } catch {
-        json = text;
+        json = text3;
       }
       if (res.status >= 400) {
-        const message = json && typeof json === "object" && "message" in json ? String(json.message) : text.slice(0, 200);
+        const message = json && typeof json === "object" && "message" in json ? String(json.message) : text3.slice(0, 200);
         throw new ActionError(`${method} ${path}: HTTP ${res.status}${message ? ` (${message})` : ""}`);
       }
       return { status: res.status, json };
     }
   };
 }
-function repository() {
+function repository2() {
   const repo = process.env.GITHUB_REPOSITORY ?? "";
   if (!/^[^/]+\/[^/]+$/.test(repo)) throw new ActionError("GITHUB_REPOSITORY is not set (owner/name)");
   return repo;
 }
 async function upload(github, sarifText, workspace) {
   const sha = process.env.GITHUB_SHA;
-  const ref5 = process.env.GITHUB_REF;
-  if (!sha || !ref5) throw new ActionError("upload: GITHUB_SHA and GITHUB_REF must be set");
+  const ref7 = process.env.GITHUB_REF;
+  if (!sha || !ref7) throw new ActionError("upload: GITHUB_SHA and GITHUB_REF must be set");
   const sarif = (0, import_node_zlib.gzipSync)(Buffer.from(sarifText, "utf8")).toString("base64");
-  const r = await github.call("POST", `/repos/${repository()}/code-scanning/sarifs`, {
+  const r = await github.call("POST", `/repos/${repository2()}/code-scanning/sarifs`, {
     commit_sha: sha,
-    ref: ref5,
+    ref: ref7,
     sarif,
     checkout_uri: (0, import_node_url2.pathToFileURL)(workspace).href,
     tool_name: "container-or-vm"
@@ -31439,7 +33669,7 @@ function pullRequestNumber() {
   return typeof n === "number" && Number.isInteger(n) && n > 0 ? n : void 0;
 }
 async function comment(github, pr, body) {
-  const repo = repository();
+  const repo = repository2();
   let ours;
   for (let page = 1; page <= 50 && !ours; page++) {
     const r = await github.call("GET", `/repos/${repo}/issues/${pr}/comments?per_page=100&page=${page}`);

@@ -18,7 +18,7 @@ const outIndex = process.argv.indexOf('--out');
 const out = resolve(outIndex > 0 ? process.argv[outIndex + 1] : join(root, `${pkg.name}-${pkg.version}.vsix`));
 
 /** What the release build and vsce read; everything else stays behind. */
-const COPY = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'esbuild.mjs', 'tsconfig.json', 'src', 'media', 'snippets', 'l10n'];
+const COPY = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'esbuild.mjs', 'scripts/cliCodeCache.mjs', 'tsconfig.json', 'src', 'media', 'snippets', 'l10n'];
 
 const staging = join(root, 'out', `package-${process.pid}`);
 const cleanup = () => rmSync(staging, { recursive: true, force: true });
@@ -39,7 +39,9 @@ cleanup();
 mkdirSync(staging, { recursive: true });
 const nls = readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f));
 for (const f of [...COPY, ...nls]) {
-  if (existsSync(join(root, f))) cpSync(join(root, f), join(staging, f), { recursive: true });
+  if (!existsSync(join(root, f))) continue;
+  mkdirSync(dirname(join(staging, f)), { recursive: true });
+  cpSync(join(root, f), join(staging, f), { recursive: true });
 }
 // Resolves esbuild's imports; --no-dependencies keeps vsce from packing it.
 symlinkSync(join(root, 'node_modules'), join(staging, 'node_modules'), 'dir');

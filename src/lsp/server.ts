@@ -21,6 +21,7 @@ import { applySuppressions, SUPPRESSION_MARKER } from '../core/config/suppressio
 import { MAX_CONFIG_SIZE } from '../core/config/load';
 import { CONFIG_FILE_NAME, parseProjectConfig, type ProjectConfig } from '../core/config/projectConfig';
 import { explainAt } from '../core/explain';
+import { terminalMarkdown } from '../core/render/commandLinks';
 import { checkedFixesFor } from '../core/fixCheck';
 import { fixesFor, hasFixer } from '../core/fixes';
 import type { ModelBase, Range } from '../core/parse/types';
@@ -208,7 +209,8 @@ export function serve(connection: Connection): Promise<void> {
     if (!model) return null;
     const ex = explainAt(model, params.position, { generic: true });
     if (!ex) return null;
-    return { contents: { kind: 'markdown', value: ex.markdown }, range: ex.range };
+    // Other editors cannot run VS Code's commands: their links become plain text, as in the terminal.
+    return { contents: { kind: 'markdown', value: terminalMarkdown(ex.markdown) }, range: ex.range };
   });
 
   connection.onCodeAction((params) => {

@@ -70,6 +70,11 @@ export function corpusFiles(): CorpusFile[] {
   if (existsSync(bake)) {
     for (const f of walk(bake).sort()) if (/[\\/]docker-bake(\.override)?\.(hcl|json)$/.test(f)) out.push({ format: 'bake', name: relative(root, f), text: readFileSync(f, 'utf8') });
   }
+  // Quadlet units likewise: the real ones under test/fixtures/quadlet (see its ORIGIN.tsv).
+  const quadlet = join(repoRoot(), 'test', 'fixtures', 'quadlet');
+  if (existsSync(quadlet)) {
+    for (const f of walk(quadlet).sort()) if (/\.(container|pod|kube|volume|network|image|build)$/.test(f)) out.push({ format: 'quadlet', name: relative(root, f), text: readFileSync(f, 'utf8') });
+  }
   corpusCache = out;
   return out;
 }

@@ -102,7 +102,7 @@ describe('terminal safety of the CLI', () => {
         for (let i = header + 2; i < lines.length && lines[i].startsWith('|'); i++) rows.push(lines[i]);
         assert.equal(rows.length, 2, 'one row per workload, none split by a newline');
         for (const row of rows) assert.equal(cellsOf(row).length, width, row);
-        assert.equal(lines.filter((l) => l.startsWith('## ')).length, 2, 'one heading per workload');
+        assert.equal(lines.filter((l) => l.startsWith('<details><summary>')).length, 2, 'one folded section per workload');
         // Every list item and heading holds its own text: no line of a name begins a block of its own.
         assert.ok(!lines.some((l) => l.startsWith('name`tick') || l.startsWith('b`')), r.out);
       }

@@ -19,7 +19,7 @@ import { renderPanelHtml } from '../../src/core/render/panelHtml';
 import { renderReportHtml } from '../../src/core/render/reportHtml';
 import { checked, corpusFiles, FUZZ_SEED, fuzzParams, HOSTILE_STRINGS, LONG_RUN, mutatedCorpus, NAMES, positionsFor, randomText, stats, textFor } from '../fuzz/inputs';
 
-const FORMATS: Format[] = ['dockerfile', 'compose', 'kubernetes', 'devcontainer', 'vagrant', 'packer', 'bake', 'cloud-init', 'lima', 'terraform'];
+const FORMATS: Format[] = ['dockerfile', 'compose', 'kubernetes', 'devcontainer', 'vagrant', 'packer', 'bake', 'cloud-init', 'lima', 'terraform', 'quadlet'];
 
 /** A report without its timing, the one field allowed to differ between two runs. */
 const timeless = (r: AdviceReport) => ({ ...r, stats: { ...r.stats, ms: 0 } });

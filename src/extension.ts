@@ -10,13 +10,11 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS, VIEW_TYPES } from './commandIds';
 import type { Features } from './features';
-import { allSelectors } from './providers/selectors';
+import { allSelectors, OTHER_COPIES } from './providers/selectors';
 
 /** The project config file (src/core/config/projectConfig.ts CONFIG_FILE_NAME; test/unit/lazy-activation.test.ts checks they agree). */
 const CONFIG_FILE_NAME = '.container-or-vm.yaml';
 
-/** Copies of a file that are not the file itself (src/providers/liveAdvice.ts): they start nothing. */
-const OTHER_COPIES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-local-history', 'pr', 'review', 'conflictResolution', 'vscode-chat-code-block']);
 
 export function activate(context: vscode.ExtensionContext): void {
   const lensesChanged = new vscode.EventEmitter<void>();

@@ -16,7 +16,7 @@ import { SUPPRESSION_MARKER } from '../core/config/suppressions';
 import { projectConfigFor } from './projectConfig';
 import type { AdviceReport, AdviceWorkload } from '../core/advisor/report';
 import type { ModelBase } from '../core/parse/types';
-import { allSelectors } from './selectors';
+import { allSelectors, OTHER_COPIES } from './selectors';
 import { documentPath, isParsed, languageFormatOf, modelOf } from './model';
 import { OFF_THREAD_FROM } from '../node/documentProtocol';
 import type { DocumentThread, ThreadDoc } from '../node/documentThread';
@@ -53,8 +53,6 @@ export interface LiveAdvice {
   builtBy: AdviceWorkload[];
 }
 
-/** Copies of a file that are not the file itself (the old side of a diff, history, output): no lenses or problems there. */
-const OTHER_COPIES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-local-history', 'pr', 'review', 'conflictResolution', 'vscode-chat-code-block']);
 
 /** Whether a document is one the advisor reads (a format row in selectors.ts matches it). */
 export function isSupported(doc: vscode.TextDocument): boolean {

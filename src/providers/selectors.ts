@@ -43,3 +43,6 @@ export const SELECTORS: Partial<Record<Format, vscode.DocumentFilter[]>> = {
 export function allSelectors(): vscode.DocumentFilter[] {
   return Object.values(SELECTORS).flatMap((rows) => rows ?? []);
 }
+
+/** Copies of a file that are not the file itself (the old side of a diff, history, output): no lenses or problems there. */
+export const OTHER_COPIES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'vscode-local-history', 'pr', 'review', 'conflictResolution', 'vscode-chat-code-block']);

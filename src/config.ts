@@ -1,5 +1,6 @@
 // The one place that reads the extension's settings. Everything else asks these typed accessors.
 import * as vscode from 'vscode';
+import { showsGeneric } from './core/render/explanation';
 
 export const CONFIG_SECTION = 'containerOrVm';
 
@@ -110,16 +111,20 @@ function enabledGlobs(key: 'exclude' | 'watcherExclude', scope?: vscode.Configur
 const EXPLAINED_BY_DOCKER_EXTENSIONS: ReadonlySet<string> = new Set(['dockerfile', 'compose']);
 
 /**
- * Whether a hover on a file of this format includes the generic "what it does" part. With `auto`
- * it is left out only where an installed Docker extension already explains the line: Dockerfiles
- * and Compose files, never Vagrant, Packer, cloud-init, Lima, Terraform, Kubernetes or devcontainer.
- * Without a format (not known yet), it goes by the installed extensions alone.
+ * The formats whose hovers leave out the generic "what it does" part; `'*'` stands for every format.
+ * With `auto` it is left out only where an installed Docker extension already explains the line:
+ * Dockerfiles and Compose files, never Vagrant, Packer, cloud-init, Lima, Terraform, Kubernetes or
+ * devcontainer. The document thread decides with this list once it knows the model's format.
  */
-export function hoverShowsGeneric(verbosity: HoverVerbosity = settings().hover.verbosity, format?: string): boolean {
-  if (verbosity === 'full') return true;
-  if (verbosity === 'angle') return false;
-  if (format !== undefined && !EXPLAINED_BY_DOCKER_EXTENSIONS.has(format)) return true;
-  return !DOCKER_EXTENSION_IDS.some((id) => vscode.extensions.getExtension(id) !== undefined);
+export function formatsWithoutGeneric(verbosity: HoverVerbosity = settings().hover.verbosity): string[] {
+  if (verbosity === 'full') return [];
+  if (verbosity === 'angle') return ['*'];
+  return DOCKER_EXTENSION_IDS.some((id) => vscode.extensions.getExtension(id) !== undefined) ? [...EXPLAINED_BY_DOCKER_EXTENSIONS] : [];
+}
+
+/** Whether a hover on a file of this format includes the generic "what it does" part (see formatsWithoutGeneric). */
+export function hoverShowsGeneric(verbosity: HoverVerbosity = settings().hover.verbosity, format: string): boolean {
+  return showsGeneric(formatsWithoutGeneric(verbosity), format);
 }
 
 /** Calls `listener` when any of this extension's settings changes. */

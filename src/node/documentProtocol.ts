@@ -59,7 +59,7 @@ export interface DocRef {
 export type DocumentRequest =
   | { type: 'open'; uri: string; version: number; path: string; format?: Format; text: string }
   | { type: 'forget'; uri: string }
-  | ({ type: 'hover'; id: number; pos: Pos; generic: boolean; off: string[] } & DocRef)
+  | ({ type: 'hover'; id: number; pos: Pos; withoutGeneric: string[]; off: string[] } & DocRef)
   | ({ type: 'lenses'; id: number; file: string; report?: Pick<AdviceReport, 'workloads'>; ignore: IgnoreRule[] } & DocRef)
   | ({ type: 'problems'; id: number; ignore: IgnoreRule[] } & DocRef)
   | ({ type: 'fixes'; id: number; asks: FixAsk[]; range: Range } & DocRef)

@@ -85,8 +85,8 @@ export class DocumentThread {
     this.worker.postMessage({ type: 'forget', uri } satisfies DocumentRequest);
   }
 
-  hover(doc: ThreadDoc, pos: Pos, generic: boolean, off: readonly string[]): Promise<HoverAnswer | null> {
-    return this.ask(doc, { type: 'hover', pos, generic, off: [...off] }) as Promise<HoverAnswer | null>;
+  hover(doc: ThreadDoc, pos: Pos, withoutGeneric: readonly string[], off: readonly string[]): Promise<HoverAnswer | null> {
+    return this.ask(doc, { type: 'hover', pos, withoutGeneric: [...withoutGeneric], off: [...off] }) as Promise<HoverAnswer | null>;
   }
 
   /** The lenses of the document's workloads, handed to `onPart` a part at a time; resolves with how many there were. */

@@ -14,16 +14,20 @@ import { applySuppressions, SUPPRESSION_MARKER } from '../core/config/suppressio
 import { explainAt } from '../core/explain';
 import { fixesFor, hasFixer } from '../core/fixes';
 import type { Format, ModelBase, Pos, Range } from '../core/parse/types';
+import { showsGeneric } from '../core/render/explanation';
 import { quickFixesAt, type FixAsk, type QuickFixAnswer } from '../core/quickFixes';
 import { lensPartOf, type HoverAnswer, type LensPart, type ProblemItem } from './documentProtocol';
 
 /** What suppresses findings, as the editor's project config gives it: none means no config rule. */
 const configOf = (ignore: readonly IgnoreRule[]) => (ignore.length ? { ignore: [...ignore] } : undefined);
 
-/** The hover at a position: what the line is and means, or null. `off`: formats whose hovers are off. */
-export function hoverOf(model: ModelBase, pos: Pos, generic: boolean, off: readonly string[]): HoverAnswer | null {
+/**
+ * The hover at a position: what the line is and means, or null. `withoutGeneric`: formats whose hovers
+ * leave out what the line does (`'*'`: all); `off`: formats whose hovers are off.
+ */
+export function hoverOf(model: ModelBase, pos: Pos, withoutGeneric: readonly string[], off: readonly string[]): HoverAnswer | null {
   if (off.includes(model.format)) return null;
-  const ex = explainAt(model, pos, { generic });
+  const ex = explainAt(model, pos, { generic: showsGeneric(withoutGeneric, model.format) });
   return ex ? { markdown: ex.markdown, range: ex.range } : null;
 }
 
@@ -96,9 +100,9 @@ export class DocumentStore {
     return d;
   }
 
-  hover(uri: string, version: number, pos: Pos, generic: boolean, off: readonly string[]): HoverAnswer | null {
+  hover(uri: string, version: number, pos: Pos, withoutGeneric: readonly string[], off: readonly string[]): HoverAnswer | null {
     const d = this.get(uri, version);
-    return d.model ? hoverOf(d.model, pos, generic, off) : null;
+    return d.model ? hoverOf(d.model, pos, withoutGeneric, off) : null;
   }
 
   lenses(uri: string, version: number, file: string, report: Pick<AdviceReport, 'workloads'> | undefined, ignore: readonly IgnoreRule[]): LensPart[] {

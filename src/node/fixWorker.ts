@@ -66,7 +66,7 @@ function answer(m: DocumentRequest): void {
     case 'forget':
       return store.forget(m.uri);
     case 'hover':
-      return post({ id: m.id, answer: store.hover(m.uri, m.version, m.pos, m.generic, m.off) });
+      return post({ id: m.id, answer: store.hover(m.uri, m.version, m.pos, m.withoutGeneric, m.off) });
     case 'lenses':
       return inParts(m.id, store.lenses(m.uri, m.version, m.file, m.report, m.ignore));
     case 'problems':

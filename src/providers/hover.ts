@@ -4,7 +4,7 @@
 // if the document is still at the version asked about and the request was not cancelled.
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commands';
-import { hoverShowsGeneric, settings } from '../config';
+import { formatsWithoutGeneric, hoverShowsGeneric, settings } from '../config';
 import type { ParseCache } from '../core/cache';
 import { explainAt } from '../core/explain';
 import type { HoverAnswer } from '../node/documentProtocol';
@@ -27,11 +27,11 @@ export class ExplainHoverProvider implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): vscode.Hover | undefined | Promise<vscode.Hover | undefined> {
     const s = settings();
     if (!s.hover.enabled) return undefined;
-    const generic = hoverShowsGeneric(s.hover.verbosity);
+    const withoutGeneric = formatsWithoutGeneric(s.hover.verbosity);
     const off = this.live?.offThread(doc);
     if (off) {
       const version = doc.version;
-      return off.thread.hover(off.doc, toPos(position), generic, [...s.hover.off]).then(
+      return off.thread.hover(off.doc, toPos(position), withoutGeneric, [...s.hover.off]).then(
         (ex) => (ex && !token?.isCancellationRequested && !doc.isClosed && doc.version === version ? this.hoverOf(ex) : undefined),
         () => (token?.isCancellationRequested || doc.version !== version ? undefined : this.onTheSpot(doc, position)),
       );

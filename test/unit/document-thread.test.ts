@@ -14,6 +14,8 @@ import type * as vscode from 'vscode';
 import { adviseWorkspace } from '../../src/core/advisor/advise';
 import type { AdviceReport } from '../../src/core/advisor/report';
 import { ParseCache } from '../../src/core/cache';
+import { fakeVscode } from '../../bench/fakeVscode';
+import { DOCKER_EXTENSION_IDS } from '../../src/config';
 import { MemoryFs } from '../../src/core/memoryFs';
 import { DocumentThread } from '../../src/node/documentThread';
 import { AdvisorCodeActionProvider } from '../../src/providers/codeActions';
@@ -146,6 +148,30 @@ describe('the document thread (dist/fixWorker.js) against the editor on the spot
       assert.deepEqual(there, spot, name);
       if (name === 'Dockerfile') assert.ok(spot.lenses.some((l) => /web/.test(String(l.title))), 'the Dockerfile says which service builds it');
       else assert.ok(spot.lenses.some((l) => /Dockerfile/.test(JSON.stringify(l.arguments)) || /kernel|module/i.test(String(l.title))), 'the service is judged with the Dockerfile');
+    }
+  });
+
+  it('with a Docker extension installed, leaves out "What it does" only in Dockerfile and Compose hovers, on the thread as on the spot', async () => {
+    const before = fakeVscode.extensions;
+    fakeVscode.extensions = { getExtension: (id: string) => (id === DOCKER_EXTENSION_IDS[0] ? { id } : undefined), all: [] };
+    try {
+      const cases = [
+        { name: 'Vagrantfile', lang: 'ruby', text: machinesVagrantfile(3, false), line: 1, does: true },
+        { name: 'Dockerfile', lang: 'dockerfile', text: 'FROM ubuntu:24.04\nUSER root\nCMD ["/app"]\n', line: 1, does: false },
+        { name: 'compose.yaml', lang: 'dockercompose', text: 'services:\n  web:\n    image: nginx:1\n    privileged: true\n', line: 3, does: false },
+      ];
+      for (const c of cases) {
+        const path = `/w/generic/${c.name}`;
+        const spot = (await everything(editorOf(undefined), docOf(path, c.text, c.lang), [c.line])).hovers[0];
+        const d = docOf(path, c.text, c.lang);
+        const there = (await everything(editorOf(undefined, thread), d, [c.line])).hovers[0];
+        assert.ok(thread.isOpen(d.doc.uri.toString(), 1), `${c.name}: answered on the thread`);
+        assert.ok(spot, `${c.name}: a hover on line ${c.line + 1}`);
+        assert.deepEqual(there, spot, c.name);
+        assert.equal(/What it does\./.test(spot.markdown), c.does, `${c.name}: ${spot.markdown}`);
+      }
+    } finally {
+      fakeVscode.extensions = before;
     }
   });
 

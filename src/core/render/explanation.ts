@@ -10,6 +10,14 @@ import { citation, sourceById } from '../knowledge/sources';
 import type { Cite, DimensionId, Topic } from '../knowledge/types';
 import { COMPARE_COMMAND, compareLink, escapeText, inlineText } from './markdown';
 
+/**
+ * Whether an explanation of a `format` file includes what the line does, given the formats whose
+ * hovers leave it out (`'*'`: all of them), as the editor's `containerOrVm.hover.verbosity` decides.
+ */
+export function showsGeneric(without: readonly string[], format: string): boolean {
+  return !without.includes('*') && !without.includes(format);
+}
+
 /** At most this many words before the sources line, counted as a reader sees them (Markdown stripped). */
 export const WORD_BUDGET = 110;
 /** At most this many sources on the sources line. */

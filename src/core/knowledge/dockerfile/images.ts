@@ -5,13 +5,13 @@ import { DF } from './ids';
 
 const link = (label: string, url: string): Reference => ({ label, url });
 
-const WINDOWS_VERSIONS = link(
-  'Microsoft Learn: Windows container version compatibility',
-  'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
+const WINDOWS_BASE_IMAGES = link(
+  'Microsoft Learn: Windows container base images',
+  'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',
 );
 
 const windowsAngle =
-  'A Windows container uses the **host\'s Windows kernel**: with process isolation the host\'s OS build must generally match the image\'s (an `ltsc2022` image wants Windows Server 2022, build 20348, or a Windows 11 client), and Linux hosts cannot run it at all. ' +
+  'A Windows container uses the **host\'s Windows kernel**: with process isolation the host\'s OS build must generally match the image\'s (an `ltsc2022` image wants Windows Server 2022, build 20348, though Windows Server 2025 and Windows 11 hosts also run it), and Linux hosts cannot run it at all. ' +
   '**Hyper-V isolation** runs each container in a lightweight VM, which allows an older image on a newer host at some cost in memory and start time. ' +
   'A full VM runs any Windows version on any hypervisor host, the simpler route for legacy or mixed-version fleets.';
 
@@ -106,7 +106,7 @@ export const IMAGE_TOPICS: Topic[] = [
     angle: windowsAngle,
     dimensions: ['guest-compat', 'os-kernel', 'isolation', 'density'],
     sources: [MS.guest, MS.isolation, MS.containerArch, BB.vmBenefits],
-    reference: WINDOWS_VERSIONS,
+    reference: WINDOWS_BASE_IMAGES,
   },
   {
     id: DF.image('windows-nanoserver'),
@@ -131,7 +131,7 @@ export const IMAGE_TOPICS: Topic[] = [
       ' An app that needs this much of Windows is already close to a whole machine, which is worth weighing against a plain VM.',
     dimensions: ['guest-compat', 'os-kernel', 'isolation', 'density'],
     sources: [MS.guest, MS.isolation, DIFF.choose],
-    reference: WINDOWS_VERSIONS,
+    reference: WINDOWS_BASE_IMAGES,
   },
   {
     id: DF.image('busybox'),

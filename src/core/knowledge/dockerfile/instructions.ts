@@ -262,7 +262,7 @@ export const INSTRUCTION_TOPICS: Topic[] = [
       'Overrides the default shell (`["/bin/sh", "-c"]` on Linux, `["cmd", "/S", "/C"]` on Windows); it must be written as a JSON array and applies to later shell-form `RUN`, `CMD` and `ENTRYPOINT`. ' +
       'Common on Windows: `SHELL ["powershell", "-Command"]`, often with `# escape=` set to a backtick.',
     angle:
-      'A PowerShell or cmd shell means a **Windows image**, and Windows containers with process isolation need a Windows host whose OS build matches the image (Hyper-V isolation also lets a newer host run an older image); Linux hosts cannot run them. ' +
+      'A PowerShell or cmd shell means a **Windows image**, and Windows containers with process isolation need a Windows host whose OS build matches the image, with few exceptions such as a 2022 image on Windows Server 2025 (Hyper-V isolation also lets a newer host run an older image); Linux hosts cannot run them. ' +
       'A VM can run whatever guest OS you like on any hypervisor host, which is the simpler choice for mixed or older Windows versions.',
     dimensions: ['guest-compat', 'os-kernel'],
     sources: [MS.guest, MS.containerArch, BB.vmBenefits],

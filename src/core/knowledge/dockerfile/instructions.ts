@@ -143,7 +143,7 @@ export const INSTRUCTION_TOPICS: Topic[] = [
     title: 'ENTRYPOINT',
     summary: 'The executable a container from this image runs; CMD supplies its default arguments.',
     does:
-      'Makes the container run like one program: in exec form (`ENTRYPOINT ["/app/server"]`) arguments from `docker run` and `CMD` are appended, and it runs as **PID 1**. ' +
+      'Makes the container run like one program: in exec form (`ENTRYPOINT ["/app/server"]`) the arguments given to `docker run` are appended, or `CMD` when there are none, and it runs as **PID 1**. ' +
       'The shell form runs under `/bin/sh -c`, ignores `CMD` and run arguments, and the program does not receive `SIGTERM` from `docker stop`. Only the last `ENTRYPOINT` counts; `docker run --entrypoint` overrides it.',
     angle:
       'A container is **a process, not a machine**: PID 1 is your program, not an init system, so it must handle signals and reap children itself (or use `docker run --init` / `tini`). ' +

@@ -73,8 +73,8 @@ const TAG_BASES: { pattern: RegExp; family: ImageFamily; os: ImageOs }[] = [
   { pattern: /windowsservercore|servercore/, family: 'windows-servercore', os: 'windows' },
   { pattern: /nanoserver/, family: 'windows-nanoserver', os: 'windows' },
   { pattern: /(^|[-_.])alpine/, family: 'alpine', os: 'linux' },
-  { pattern: /(^|[-_.])(jessie|stretch|buster|bullseye|bookworm|trixie)($|[-_.])/, family: 'debian', os: 'linux' },
-  { pattern: /(^|[-_.])(trusty|xenial|bionic|focal|jammy|noble)($|[-_.])/, family: 'ubuntu', os: 'linux' },
+  { pattern: /(^|[-_.])(jessie|stretch|buster|bullseye|bookworm|trixie|forky)($|[-_.])/, family: 'debian', os: 'linux' },
+  { pattern: /(^|[-_.])(trusty|xenial|bionic|focal|jammy|noble|resolute)($|[-_.])/, family: 'ubuntu', os: 'linux' },
 ];
 
 /** Tag words that tell the OS without naming a base family. */

@@ -48,7 +48,7 @@ export const IMAGE_TOPICS: Topic[] = [
     title: 'Distroless',
     summary: 'Runtime-only images with no shell or package manager (gcr.io/distroless/…).',
     does:
-      'Google\'s distroless images hold just a language runtime or the C libraries and CA certificates, based on Debian (`static-debian12`, `base-debian12`, `cc-`, `java`, `python3`, `nodejs`). ' +
+      'Google\'s distroless images hold just a language runtime or the C libraries and CA certificates, based on Debian 13 (`static-debian13`, `base-`, `cc-`, `java21-`, `nodejs24-`, `python3-debian13`; `static`, `base` and `cc` also for Debian 12). ' +
       '`:nonroot` tags run as UID 65532; `:debug` tags add a BusyBox shell. Build in a full image, then `COPY --from` into distroless.',
     angle:
       'Nothing but what the app needs is the container idea of an OS tailored to its service; with no shell or package manager there is little for an attacker to use and few OS updates to ship. ' +
@@ -75,7 +75,7 @@ export const IMAGE_TOPICS: Topic[] = [
     title: 'Ubuntu',
     summary: 'Ubuntu Linux user space (glibc, apt).',
     does:
-      'Tags name versions or code names (`24.04`/`noble`, `22.04`/`jammy`); LTS releases get five years of standard security updates. The image is a minimal install: add packages with `apt-get`.',
+      'Tags name versions or code names (`26.04`/`resolute`, `24.04`/`noble`, `22.04`/`jammy`); LTS releases get five years of standard security updates. The image is a minimal install: add packages with `apt-get`.',
     angle:
       'The container holds Ubuntu\'s **user space**; the kernel is the host\'s, whatever distribution the host runs. ' +
       'Kernel-dependent software (kernel modules, eBPF tools, specific `sysctl`s) behaves according to the host, so a workload that needs a particular Ubuntu kernel belongs in an Ubuntu VM.',

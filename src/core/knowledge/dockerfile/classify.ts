@@ -42,7 +42,7 @@ interface FamilyRule {
 const FAMILY_RULES: FamilyRule[] = [
   { family: 'windows-servercore', os: 'windows', match: /^(mcr\.microsoft\.com\/(windows\/servercore|windowsservercore-insider)|docker\.io\/microsoft\/windowsservercore|docker\.io\/microsoft\/windows-servercore)(\/|$)/ },
   { family: 'windows-nanoserver', os: 'windows', match: /^(mcr\.microsoft\.com\/(windows\/nanoserver|nanoserver-insider)|docker\.io\/microsoft\/nanoserver|docker\.io\/microsoft\/windows-nanoserver)(\/|$)/ },
-  { family: 'windows', os: 'windows', match: /^(mcr\.microsoft\.com\/windows(\/server)?|docker\.io\/microsoft\/windows(-server)?)$/ },
+  { family: 'windows', os: 'windows', match: /^(mcr\.microsoft\.com\/windows(\/server)?(\/insider)?|docker\.io\/microsoft\/windows(-server)?)$/ },
   // Only Google's images: another repository named "distroless" promises nothing about its contents.
   { family: 'distroless', os: 'linux', match: /^gcr\.io\/distroless\// },
   { family: 'alpine', os: 'linux', match: /^docker\.io\/library\/alpine$|\/alpine$/ },
@@ -73,8 +73,8 @@ const TAG_BASES: { pattern: RegExp; family: ImageFamily; os: ImageOs }[] = [
   { pattern: /windowsservercore|servercore/, family: 'windows-servercore', os: 'windows' },
   { pattern: /nanoserver/, family: 'windows-nanoserver', os: 'windows' },
   { pattern: /(^|[-_.])alpine/, family: 'alpine', os: 'linux' },
-  { pattern: /(^|[-_.])(jessie|stretch|buster|bullseye|bookworm|trixie)($|[-_.])/, family: 'debian', os: 'linux' },
-  { pattern: /(^|[-_.])(trusty|xenial|bionic|focal|jammy|noble)($|[-_.])/, family: 'ubuntu', os: 'linux' },
+  { pattern: /(^|[-_.])(jessie|stretch|buster|bullseye|bookworm|trixie|forky)($|[-_.])/, family: 'debian', os: 'linux' },
+  { pattern: /(^|[-_.])(trusty|xenial|bionic|focal|jammy|noble|resolute)($|[-_.])/, family: 'ubuntu', os: 'linux' },
 ];
 
 /** Tag words that tell the OS without naming a base family. */
@@ -83,10 +83,13 @@ const TAG_OS: { pattern: RegExp; os: ImageOs }[] = [
   { pattern: /(^|[-_.])(slim|linux|musl|glibc)($|[-_.])/, os: 'linux' },
 ];
 
-/** Windows Server releases by tag, for the host-build note. */
-const WINDOWS_RELEASES: { tag: RegExp; release: string }[] = [
-  { tag: /ltsc2025|10\.0\.26100/, release: 'Windows Server 2025 (build 26100)' },
-  { tag: /ltsc2022|10\.0\.20348/, release: 'Windows Server 2022 (build 20348)' },
+/**
+ * Windows Server releases by tag, for the host-build note. `alsoOn` names the other hosts that run the
+ * release with process isolation (Microsoft Learn, "Windows container version compatibility").
+ */
+const WINDOWS_RELEASES: { tag: RegExp; release: string; alsoOn?: string }[] = [
+  { tag: /ltsc2025|10\.0\.26100/, release: 'Windows Server 2025 (build 26100)', alsoOn: 'Windows 11 24H2+' },
+  { tag: /ltsc2022|10\.0\.20348/, release: 'Windows Server 2022 (build 20348)', alsoOn: 'Windows Server 2025, Windows 11' },
   { tag: /ltsc2019|1809|10\.0\.17763/, release: 'Windows Server 2019 (build 17763)' },
   { tag: /ltsc2016|1607|10\.0\.14393/, release: 'Windows Server 2016 (build 14393)' },
 ];
@@ -95,8 +98,8 @@ const NOTES = {
   scratch: 'Empty base: no shell or package manager; the host kernel is all the OS there is.',
   distroless: 'Google distroless: no shell or package manager, so little to attack and few OS packages to update.',
   distrolessDebug: 'Google distroless `:debug` tag: adds a BusyBox shell for debugging; the other tags have none.',
-  windows: (release?: string): string =>
-    `Windows image, so a Windows host: with process isolation its build must match${release ? ` (${release})` : ''}; Hyper-V isolation also lets a newer host run it, not an older one.`,
+  windows: (release?: { release: string; alsoOn?: string }): string =>
+    `Windows image, so a Windows host: with process isolation its build must match${release ? ` (${release.release}${release.alsoOn ? `; also ${release.alsoOn}` : ''})` : ''}; Hyper-V isolation also lets a newer host run it, not an older one.`,
   linuxOnHost: 'Linux user space only: the kernel is the host\'s (on Windows or macOS, a Linux VM provides it).',
   latest: "':latest' moves under you: a rebuild may bring a different OS release.",
   untagged: "No tag: the builder uses ':latest', which moves whenever the publisher pushes.",
@@ -219,7 +222,7 @@ export function classifyImage(ref: string, options: ClassifyOptions = {}): Image
   if (os === 'unknown') os = osFromPlatform(parts.platform) ?? 'unknown';
 
   if (family === 'distroless') notes.push(/(^|[-_.])debug($|[-_.])/.test(tag) ? NOTES.distrolessDebug : NOTES.distroless);
-  if (os === 'windows') notes.push(NOTES.windows(WINDOWS_RELEASES.find((r) => r.tag.test(tag))?.release));
+  if (os === 'windows') notes.push(NOTES.windows(WINDOWS_RELEASES.find((r) => r.tag.test(tag))));
   else if (os === 'linux' && family !== 'scratch') notes.push(NOTES.linuxOnHost);
 
   if (family === 'variable') {

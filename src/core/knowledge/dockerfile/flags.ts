@@ -65,7 +65,7 @@ const mountTypes: Topic[] = [
     title: '--mount=type=secret',
     summary: 'Gives one RUN step a secret (token, key) without storing it in the image or the build cache.',
     does:
-      'Options: `id` names the secret (default: the basename of `target`); `target` is the file path (default `/run/secrets/<id>`); `env` exposes it as an environment variable instead (Dockerfile 1.10+); ' +
+      'Options: `id` names the secret (default: the basename of `target`); `target` is the file path (default `/run/secrets/<id>`); `env` exposes it as an environment variable, instead of the file or besides it when `target` is also set (Dockerfile 1.10+); ' +
       '`required=true` fails the step when it is missing (default `false`); `mode` (default `0400`), `uid`, `gid` (default `0`). ' +
       'Supply it with `docker build --secret id=aws,src=$HOME/.aws/credentials`.',
     angle:

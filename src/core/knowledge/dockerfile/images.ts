@@ -5,13 +5,13 @@ import { DF } from './ids';
 
 const link = (label: string, url: string): Reference => ({ label, url });
 
-const WINDOWS_VERSIONS = link(
-  'Microsoft Learn: Windows container version compatibility',
-  'https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility',
+const WINDOWS_BASE_IMAGES = link(
+  'Microsoft Learn: Windows container base images',
+  'https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images',
 );
 
 const windowsAngle =
-  'A Windows container uses the **host\'s Windows kernel**: with process isolation the host\'s OS build must generally match the image\'s (an `ltsc2022` image wants Windows Server 2022, build 20348, or a Windows 11 client), and Linux hosts cannot run it at all. ' +
+  'A Windows container uses the **host\'s Windows kernel**: with process isolation the host\'s OS build must generally match the image\'s (an `ltsc2022` image wants Windows Server 2022, build 20348, though Windows Server 2025 and Windows 11 hosts also run it), and Linux hosts cannot run it at all. ' +
   '**Hyper-V isolation** runs each container in a lightweight VM, which allows an older image on a newer host at some cost in memory and start time. ' +
   'A full VM runs any Windows version on any hypervisor host, the simpler route for legacy or mixed-version fleets.';
 
@@ -48,7 +48,7 @@ export const IMAGE_TOPICS: Topic[] = [
     title: 'Distroless',
     summary: 'Runtime-only images with no shell or package manager (gcr.io/distroless/…).',
     does:
-      'Google\'s distroless images hold just a language runtime or the C libraries and CA certificates, based on Debian (`static-debian12`, `base-debian12`, `cc-`, `java`, `python3`, `nodejs`). ' +
+      'Google\'s distroless images hold just a language runtime or the C libraries and CA certificates, based on Debian 13 (`static-debian13`, `base-`, `cc-`, `java21-`, `nodejs24-`, `python3-debian13`; `static`, `base` and `cc` also for Debian 12). ' +
       '`:nonroot` tags run as UID 65532; `:debug` tags add a BusyBox shell. Build in a full image, then `COPY --from` into distroless.',
     angle:
       'Nothing but what the app needs is the container idea of an OS tailored to its service; with no shell or package manager there is little for an attacker to use and few OS updates to ship. ' +
@@ -75,7 +75,7 @@ export const IMAGE_TOPICS: Topic[] = [
     title: 'Ubuntu',
     summary: 'Ubuntu Linux user space (glibc, apt).',
     does:
-      'Tags name versions or code names (`24.04`/`noble`, `22.04`/`jammy`); LTS releases get five years of standard security updates. The image is a minimal install: add packages with `apt-get`.',
+      'Tags name versions or code names (`26.04`/`resolute`, `24.04`/`noble`, `22.04`/`jammy`); LTS releases get five years of standard security updates. The image is a minimal install: add packages with `apt-get`.',
     angle:
       'The container holds Ubuntu\'s **user space**; the kernel is the host\'s, whatever distribution the host runs. ' +
       'Kernel-dependent software (kernel modules, eBPF tools, specific `sysctl`s) behaves according to the host, so a workload that needs a particular Ubuntu kernel belongs in an Ubuntu VM.',
@@ -106,7 +106,7 @@ export const IMAGE_TOPICS: Topic[] = [
     angle: windowsAngle,
     dimensions: ['guest-compat', 'os-kernel', 'isolation', 'density'],
     sources: [MS.guest, MS.isolation, MS.containerArch, BB.vmBenefits],
-    reference: WINDOWS_VERSIONS,
+    reference: WINDOWS_BASE_IMAGES,
   },
   {
     id: DF.image('windows-nanoserver'),
@@ -131,7 +131,7 @@ export const IMAGE_TOPICS: Topic[] = [
       ' An app that needs this much of Windows is already close to a whole machine, which is worth weighing against a plain VM.',
     dimensions: ['guest-compat', 'os-kernel', 'isolation', 'density'],
     sources: [MS.guest, MS.isolation, DIFF.choose],
-    reference: WINDOWS_VERSIONS,
+    reference: WINDOWS_BASE_IMAGES,
   },
   {
     id: DF.image('busybox'),

@@ -143,7 +143,7 @@ export const INSTRUCTION_TOPICS: Topic[] = [
     title: 'ENTRYPOINT',
     summary: 'The executable a container from this image runs; CMD supplies its default arguments.',
     does:
-      'Makes the container run like one program: in exec form (`ENTRYPOINT ["/app/server"]`) arguments from `docker run` and `CMD` are appended, and it runs as **PID 1**. ' +
+      'Makes the container run like one program: in exec form (`ENTRYPOINT ["/app/server"]`) the arguments given to `docker run` are appended, or `CMD` when there are none, and it runs as **PID 1**. ' +
       'The shell form runs under `/bin/sh -c`, ignores `CMD` and run arguments, and the program does not receive `SIGTERM` from `docker stop`. Only the last `ENTRYPOINT` counts; `docker run --entrypoint` overrides it.',
     angle:
       'A container is **a process, not a machine**: PID 1 is your program, not an init system, so it must handle signals and reap children itself (or use `docker run --init` / `tini`). ' +
@@ -262,7 +262,7 @@ export const INSTRUCTION_TOPICS: Topic[] = [
       'Overrides the default shell (`["/bin/sh", "-c"]` on Linux, `["cmd", "/S", "/C"]` on Windows); it must be written as a JSON array and applies to later shell-form `RUN`, `CMD` and `ENTRYPOINT`. ' +
       'Common on Windows: `SHELL ["powershell", "-Command"]`, often with `# escape=` set to a backtick.',
     angle:
-      'A PowerShell or cmd shell means a **Windows image**, and Windows containers with process isolation need a Windows host whose OS build matches the image (Hyper-V isolation also lets a newer host run an older image); Linux hosts cannot run them. ' +
+      'A PowerShell or cmd shell means a **Windows image**, and Windows containers with process isolation need a Windows host whose OS build matches the image, with few exceptions such as a 2022 image on Windows Server 2025 (Hyper-V isolation also lets a newer host run an older image); Linux hosts cannot run them. ' +
       'A VM can run whatever guest OS you like on any hypervisor host, which is the simpler choice for mixed or older Windows versions.',
     dimensions: ['guest-compat', 'os-kernel'],
     sources: [MS.guest, MS.containerArch, BB.vmBenefits],

@@ -27,7 +27,7 @@ export const SYNTAX_TOPICS: Topic[] = [
       '`# escape=\\` (the default) or `` # escape=` ``. The escape character escapes characters in a line and, at the end of a line, continues the instruction on the next. ' +
       'A backtick is usual in Windows Dockerfiles, where `\\` is the path separator (`C:\\app\\`). Must appear at the top, before any instruction.',
     angle:
-      'A backtick escape usually means a **Windows** Dockerfile: its images need a Windows host whose OS build matches under process isolation (Hyper-V isolation also lets a newer host run an older image), while a Linux host cannot run them at all. ' +
+      'A backtick escape usually means a **Windows** Dockerfile: its images need a Windows host whose OS build matches under process isolation, with few exceptions such as a 2022 image on Windows Server 2025 (Hyper-V isolation also lets a newer host run an older image), while a Linux host cannot run them at all. ' +
       'A VM is the more flexible way to run a Windows workload on mixed or older hosts.',
     dimensions: ['guest-compat', 'os-kernel'],
     sources: [MS.guest, MS.containerArch],

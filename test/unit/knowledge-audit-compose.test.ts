@@ -58,4 +58,15 @@ describe('knowledge audit: Compose, Bake, devcontainer and Quadlet', () => {
     assert.match(ex.markdown, /`\[HOST:\]CONTAINER\[\/protocol\]`/);
     assert.match(ex.markdown, /engine picks a free one/);
   });
+
+  it('devcontainer runServices and updateRemoteUserUID are explained by the records that show on them', () => {
+    const dc = '.devcontainer/devcontainer.json';
+    const compose = '{\n  "dockerComposeFile": "compose.yaml",\n  "service": "app",\n  "runServices": ["app", "db"]\n}\n';
+    const run = hover(dc, compose, 'runServices');
+    assert.equal(run.topic.id, 'devcontainer.service');
+    assert.match(run.markdown, /`runServices` lists the services started with it \(all of them by default\)/);
+    const uid = hover(dc, '{\n  "image": "mcr.microsoft.com/devcontainers/base:ubuntu",\n  "updateRemoteUserUID": false\n}\n', 'updateRemoteUserUID');
+    assert.equal(uid.topic.id, 'devcontainer.remoteUser');
+    assert.match(uid.markdown, /`updateRemoteUserUID` \(on by default\)/);
+  });
 });

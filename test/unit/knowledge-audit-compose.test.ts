@@ -52,11 +52,12 @@ describe('knowledge audit: Compose, Bake, devcontainer and Quadlet', () => {
     assert.doesNotMatch(ex.markdown, /`default.target` \(for a user unit\)/);
   });
 
-  it('compose ports: the host port is optional, and without one the engine picks a free port', () => {
+  it('compose ports: the host port is optional, and without one a free port is picked', () => {
     const ex = hover('compose.yaml', 'services:\n  web:\n    image: nginx\n    ports:\n      - "80"\n', 'ports');
     assert.equal(ex.topic.id, 'compose.ports');
     assert.match(ex.markdown, /`\[HOST:\]CONTAINER\[\/protocol\]`/);
-    assert.match(ex.markdown, /engine picks a free one/);
+    assert.match(ex.markdown, /with no host port, a free one is picked/);
+    assert.match(ex.markdown, /Windows containers/);
   });
 
   it('devcontainer runServices and updateRemoteUserUID are explained by the records that show on them', () => {

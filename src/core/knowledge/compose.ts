@@ -259,7 +259,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
     paths: ['services.*.ports', 'services.*.ports.#'],
     title: 'ports',
     summary: 'Publishes container ports on the host.',
-    does: 'Maps `HOST:CONTAINER[/protocol]` (or long form `target`/`published`/`host_ip`); traffic to the host port is forwarded into the container.',
+    does: 'Maps `[HOST:]CONTAINER[/protocol]` (or long form `target`/`published`/`host_ip`); with no host port, a free one is picked.',
     angle: 'Containers share the host\'s network through an isolated view and are reached from outside through ports the host publishes for them; a VM usually has its own address on a virtual adapter. Microsoft\'s comparison, written for Windows containers, says the host\'s firewall is shared with them; on Linux, Docker adds its own iptables rules for published ports, which bypass front ends such as ufw, so bind to `127.0.0.1` or filter in the `DOCKER-USER` chain to restrict them.',
     dimensions: ['networking'],
     sources: [MS.networking],

@@ -41,7 +41,7 @@ describe('knowledge audit: Vagrant, Packer, Terraform, Lima', () => {
     it('runs containers on the host\'s own Docker, with a host VM only under force_host_vm', () => {
       const h = hover('Vagrantfile', VF, '"docker"');
       assert.equal(h.topic.id, 'vagrant.provider.docker');
-      assert.match(h.markdown, /host's own Docker \(Docker Desktop on macOS and Windows\)/);
+      assert.match(h.markdown, /host's own Docker \(on macOS and Windows, usually Docker Desktop\)/);
       assert.doesNotMatch(h.markdown, /without a Linux kernel/);
       assert.match(does('vagrant.provider.docker'), /only with `force_host_vm`, the default only on other hosts/);
       assert.doesNotMatch(hover('Vagrantfile', VF, 'd.image').markdown, /where the host has no Linux kernel/);

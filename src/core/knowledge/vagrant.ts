@@ -59,7 +59,7 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     id: 'vagrant.provider.docker',
     title: 'provider "docker"',
     summary: 'Vagrant drives Docker containers instead of VMs.',
-    does: 'With the docker provider, each machine is a container started from `image` or `build_dir` instead of a box, by the host\'s own Docker (Docker Desktop on macOS and Windows). Vagrant starts a host VM to run Docker in (`vagrant_vagrantfile`) only with `force_host_vm`, the default only on other hosts such as FreeBSD.',
+    does: 'With the docker provider, each machine is a container started from `image` or `build_dir` instead of a box, by the host\'s own Docker (on macOS and Windows, usually Docker Desktop). Vagrant starts a host VM to run Docker in (`vagrant_vagrantfile`) only with `force_host_vm`, the default only on other hosts such as FreeBSD.',
     angle:
       'Here the "machine" shares a kernel with the host (or with the proxy VM), so it starts in seconds and uses less memory than a VM, but it is a container: no own kernel, no other OS family, weaker isolation. Vagrant only manages it; the container-or-VM trade-off is that of Docker.',
     dimensions: ['os-kernel', 'isolation', 'startup', 'density'],

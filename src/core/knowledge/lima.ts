@@ -17,7 +17,7 @@ const kids = (key: string, ...children: string[]): string[] => [key, ...children
 const LIMA_ARCHES = ['aarch64', 'armv7l', 'x86_64', 'riscv64', 'ppc64le', 's390x'];
 const PORT_FORWARD_FIELDS = [
   'guestIP', 'guestIPMustBeZero', 'guestPort', 'guestPortRange', 'guestSocket', 'hostIP', 'hostPort', 'hostPortRange', 'hostSocket',
-  'proto', 'ignore', 'reverse',
+  'proto', 'ignore', 'reverse', 'static',
 ];
 
 export const LIMA_TOPICS: readonly KeyTopic[] = [
@@ -120,7 +120,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
     paths: kids('containerd', 'system', 'user', 'archives'),
     title: 'containerd',
     summary: 'Whether Lima installs containerd (with nerdctl) in the guest, rootful or rootless.',
-    does: '`system: true` runs a rootful containerd; `user: true` a rootless one for the default user (the default on Linux guests). Templates that use Docker or Podman set both to false.',
+    does: '`system: true` runs a rootful containerd; `user: true` a rootless one for the default user (the default on x86_64 and aarch64 Linux guests). Templates that use Docker or Podman set both to false.',
     angle: 'Containers run inside this VM and share its Linux kernel: the VM is there to provide the kernel, the containers give the fast, dense workflow. Two layers of isolation, with the VM as the strong one.',
     dimensions: ['os-kernel', 'isolation', 'density'],
     sources: [S24.summary, MS.containerArch, BB.uses],
@@ -133,7 +133,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
     paths: ['provision', 'provision.#', 'provision.#.mode', 'provision.#.script', 'provision.#.file'],
     title: 'provision',
     summary: 'Scripts run in the guest when it boots.',
-    does: 'Each entry runs a `script` (or `file`) with a `mode`: `system` as root, `user` as the default user, `boot` early in boot, `dependency` before package installation, `data` to write a file, `ansible` for a playbook. Scripts may run on every start, so they must be idempotent.',
+    does: 'Each entry runs a `script` (or `file`) with a `mode`: `system` as root, `user` as the default user, `boot` early in boot, `dependency` before package installation, `data` to write a file, `yq` to edit one, `ansible` (deprecated) for a playbook. Scripts may run on every start, so they must be idempotent.',
     angle: 'A VM is set up by running steps inside a booted OS, like cloud-init; container images are set up at build time instead, so every start is identical and fast.',
     dimensions: ['deployment', 'startup', 'os-updates'],
     sources: [MS.updates, DIFF.containers],
@@ -149,7 +149,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
     paths: ['portForwards', ...kids('portForwards.#', ...PORT_FORWARD_FIELDS)],
     title: 'portForwards',
     summary: 'Which guest ports (and sockets) appear on the host.',
-    does: 'Rules matched in order: `guestPort`/`guestPortRange`, `hostIP`/`hostPort`, `guestSocket`/`hostSocket`, `proto`, `ignore`. By default, guest ports listening on localhost or 0.0.0.0 are forwarded to the host\'s localhost.',
+    does: 'Rules matched in order: `guestPort`/`guestPortRange`, `hostIP`/`hostPort`, `guestSocket`/`hostSocket`, `proto`, `ignore`, and `static` for a rule kept in plain mode. By default, guest ports listening on localhost or 0.0.0.0 are forwarded to the host\'s localhost.',
     angle: 'The VM has its own virtual network adapter, and forwarding bridges it to the host so containers in the guest look local. A container on a Linux host would simply publish its port on the host.',
     dimensions: ['networking'],
     sources: [MS.networking],
@@ -273,7 +273,7 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
     paths: kids('user', 'name', 'comment', 'uid', 'home', 'shell', 'passwordlessSudo'),
     title: 'user',
     summary: 'The guest user Lima creates.',
-    does: '`name`, `comment`, `home`, `shell`, `uid` of the default user; by default the host user\'s name and uid, with password-less sudo.',
+    does: '`name`, `comment`, `home`, `shell`, `uid` of the default user; by default the host user\'s name and uid, with password-less sudo (`passwordlessSudo`, off by default on macOS guests).',
     angle: 'A VM has real accounts and sudo, like any server; inside it, containers can run rootless under this user.',
     dimensions: ['security'],
     sources: [BB.vmBenefits],
@@ -320,12 +320,12 @@ export const LIMA_TOPICS: readonly KeyTopic[] = [
     format: 'lima',
     paths: ['plain'],
     title: 'plain',
-    summary: 'A plain VM: no mounts, port forwarding or containerd set up by Lima.',
-    does: '`plain: true` turns off Lima\'s guest agent conveniences (mounts, port forwards, containerd), leaving an ordinary VM reached over SSH.',
+    summary: 'A plain VM: no mounts, automatic port forwarding or containerd set up by Lima.',
+    does: '`plain: true` turns off Lima\'s guest agent and its conveniences (mounts, port forwards other than `static: true` rules, containerd, Rosetta), leaving an ordinary VM reached over SSH. Provisioning scripts still run.',
     angle: 'Without the shared folders and forwarded ports, the guest is isolated like any VM; it is then a machine of its own rather than a container host that feels local.',
     dimensions: ['isolation'],
     sources: [MS.isolation],
-    reference: tpl('plain'),
+    reference: { label: 'Lima: plain mode', url: 'https://lima-vm.io/docs/config/plain/' },
   },
   {
     id: 'lima.copyToHost',

@@ -6,9 +6,10 @@ import type { Reference } from './types';
 import { BB, DIFF, LEARN, MS, S24 } from './cite';
 
 const P = 'https://developer.hashicorp.com/packer';
-const builderRef = (plugin: string, component: string, label: string): Reference => ({
+/** A builder's page among the Packer integrations; `org` is the plugin's publisher (the VMware plugins are VMware's own). */
+const builderRef = (plugin: string, component: string, label: string, org = 'hashicorp'): Reference => ({
   label: `Packer ${label} builder`,
-  url: `${P}/integrations/hashicorp/${plugin}/latest/components/builder/${component}`,
+  url: `${P}/integrations/${org}/${plugin}/latest/components/builder/${component}`,
 });
 const docRef = (label: string, path: string): Reference => ({ label: `Packer documentation: ${label}`, url: `${P}/docs/${path}` });
 
@@ -68,13 +69,13 @@ export const PACKER_TOPICS: readonly KeyTopic[] = [
   }),
   localVm('virtualbox-iso', 'VirtualBox from an installer ISO', 'Creates a VirtualBox VM, boots it from `iso_url`, types `boot_command` to start an unattended install, runs the provisioners over SSH/WinRM, and exports an OVF/OVA.', builderRef('virtualbox', 'iso', 'VirtualBox ISO')),
   localVm('virtualbox-ovf', 'VirtualBox from an existing OVF/OVA', 'Imports an existing OVF/OVA (`source_path`), boots it, provisions it and exports a new image: layering on an earlier build instead of installing from scratch.', builderRef('virtualbox', 'ovf', 'VirtualBox OVF')),
-  localVm('vmware-iso', 'VMware from an installer ISO', 'Creates a VMware VM (Workstation, Fusion, or ESXi), installs from `iso_url` via `boot_command`, provisions it and keeps the VMX/VMDK output.', builderRef('vmware', 'iso', 'VMware ISO')),
-  localVm('vmware-vmx', 'VMware from an existing VMX', 'Clones an existing VMware machine (`source_path` to a .vmx), provisions it and writes a new one.', builderRef('vmware', 'vmx', 'VMware VMX')),
+  localVm('vmware-iso', 'VMware from an installer ISO', 'Creates a VMware Workstation or Fusion VM, installs from `iso_url` via `boot_command`, provisions it and keeps the VMX/VMDK output. Plugin 2.0 dropped remote ESXi builds; vSphere has its own builders.', builderRef('vmware', 'iso', 'VMware ISO', 'vmware')),
+  localVm('vmware-vmx', 'VMware from an existing VMX', 'Clones an existing VMware machine (`source_path` to a .vmx), provisions it and writes a new one.', builderRef('vmware', 'vmx', 'VMware VMX', 'vmware')),
   localVm('qemu', 'QEMU/KVM', 'Starts QEMU (with KVM acceleration where available) from `iso_url` or a disk image, installs via `boot_command`, provisions, and writes a qcow2 or raw disk. `qemuargs` passes raw QEMU options.', builderRef('qemu', 'qemu', 'QEMU'), ' QEMU can also emulate another CPU architecture, which a container cannot do without emulation tricks in the host.'),
   localVm('hyperv-iso', 'Hyper-V from an installer ISO', 'Creates a Hyper-V VM (generation 1 or 2), installs from `iso_url`, provisions it and exports it. Runs on a Windows host with Hyper-V.', builderRef('hyperv', 'iso', 'Hyper-V ISO'), ' Hyper-V is also what runs Windows containers in Hyper-V isolation mode, each in a lightweight VM.'),
   localVm('proxmox-iso', 'Proxmox VE from an ISO', 'Creates a VM on a Proxmox VE node through its API, installs from an ISO, provisions it and converts it to a Proxmox template.', { label: 'Packer Proxmox ISO builder', url: `${P}/integrations/hashicorp/proxmox/latest/components/builder/iso` }),
-  localVm('vsphere-iso', 'VMware vSphere from an ISO', 'Creates a VM on vCenter/ESXi through the vSphere API, installs from an ISO, provisions it and can turn it into a template or content-library item.', builderRef('vsphere', 'vsphere-iso', 'vSphere ISO')),
-  localVm('vsphere-clone', 'VMware vSphere by cloning a template', 'Clones an existing vSphere VM or template, provisions the clone and saves the result as a new template.', builderRef('vsphere', 'vsphere-clone', 'vSphere clone')),
+  localVm('vsphere-iso', 'VMware vSphere from an ISO', 'Creates a VM on vCenter/ESXi through the vSphere API, installs from an ISO, provisions it and can turn it into a template or content-library item.', builderRef('vsphere', 'vsphere-iso', 'vSphere ISO', 'vmware')),
+  localVm('vsphere-clone', 'VMware vSphere by cloning a template', 'Clones an existing vSphere VM or template, provisions the clone and saves the result as a new template.', builderRef('vsphere', 'vsphere-clone', 'vSphere clone', 'vmware')),
   localVm('parallels-iso', 'Parallels Desktop from an ISO', 'Creates a Parallels Desktop VM on macOS, installs from `iso_url` via `boot_command`, provisions it and exports a PVM.', { label: 'Packer Parallels ISO builder', url: `${P}/integrations/Parallels/parallels/latest/components/builder/iso` }),
   localVm('parallels-ipsw', 'Parallels Desktop from a macOS restore image', 'Creates a macOS VM on Apple silicon from an IPSW restore image, provisions it and exports it.', { label: 'Packer Parallels IPSW builder', url: `${P}/integrations/Parallels/parallels/latest/components/builder/ipsw` }, ' A macOS guest is only possible as a VM: no container runs the macOS kernel.'),
   localVm('utm-iso', 'UTM on macOS', 'Creates a UTM (QEMU or Apple Virtualization) VM on macOS from an ISO, provisions it and exports it. Comes from the community UTM plugin.', { label: 'Packer UTM plugin', url: 'https://github.com/naveenrajm7/packer-plugin-utm' }),
@@ -97,7 +98,7 @@ export const PACKER_TOPICS: readonly KeyTopic[] = [
     id: 'packer.communicator',
     title: 'communicator',
     summary: 'How Packer reaches the machine to provision it: `ssh`, `winrm` or `none`.',
-    does: 'Selects the connection used by provisioners. `ssh_*` settings (username, password, timeout, keys) go with `ssh`; `winrm_*` settings with `winrm`. The docker builder uses the Docker API instead.',
+    does: 'Selects the connection used by provisioners. `ssh_*` settings (username, password, timeout, keys) go with `ssh`; `winrm_*` settings with `winrm`. The docker builder has its own `docker` communicator, which runs commands through `docker exec`.',
     angle:
       'Packer waits for a booted OS with a running SSH or WinRM service, the way one manages a server. A container needs no remote login: the engine runs commands in it directly. WinRM means a Windows guest, which on a Linux host only a VM can run.',
     dimensions: ['guest-compat', 'startup'],
@@ -122,7 +123,7 @@ export const PACKER_TOPICS: readonly KeyTopic[] = [
     id: 'packer.boot_wait',
     title: 'boot_wait',
     summary: 'How long Packer waits after starting the VM before typing `boot_command`.',
-    does: 'A duration (`10s`, `1m30s`; the default is `10s`) between powering on the build VM and typing the first keystroke of `boot_command`, so the firmware and boot menu are ready for it. A zero duration skips the wait.',
+    does: 'A duration (`10s`, `1m30s`; the default is `10s`) between powering on the build VM and typing the first keystroke of `boot_command`, so the firmware and boot menu are ready for it. A zero or unset value means the default; a negative one such as `-1s` skips the wait.',
     angle:
       'The wait exists because a VM boots firmware and a bootloader before anything else runs; a container has neither and starts its process straight away.',
     dimensions: ['startup', 'os-kernel'],

@@ -27,7 +27,7 @@ const K8S = [...TERRAFORM_CONTAINER_RESOURCES].filter((t) => t.startsWith('kuber
 const REG = 'https://registry.terraform.io/providers';
 const providerOf: Record<string, string> = {
   aws: 'hashicorp/aws', azurerm: 'hashicorp/azurerm', google: 'hashicorp/google', kubernetes: 'hashicorp/kubernetes',
-  docker: 'kreuzwerker/docker', libvirt: 'dmacvicar/libvirt', vsphere: 'hashicorp/vsphere',
+  docker: 'kreuzwerker/docker', libvirt: 'dmacvicar/libvirt', vsphere: 'vmware/vsphere',
 };
 /** The registry page of a resource type. */
 export function resourceRef(type: string): Reference {
@@ -82,14 +82,14 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
     id: 'terraform.vm.size',
     title: 'instance_type / size / machine_type / vcpu / memory',
     summary: 'How big the VM is.',
-    does: 'Picks the VM\'s CPU and memory: `instance_type` (AWS), `size` or `vm_size` (Azure), `machine_type` (Google), `vcpu`/`memory` (libvirt; MiB, or the unit in `memory_unit` from provider 0.9), `num_cpus`/`memory` (vSphere), `cores`/`memory` (Proxmox).',
+    does: 'Picks the VM\'s CPU and memory: `instance_type` (AWS), `size` or `vm_size` (Azure), `machine_type` (Google), `vcpu`/`memory` (libvirt: MiB up to provider 0.8; from 0.9 in `memory_unit`, as in libvirt\'s XML, where a bare number means KiB), `num_cpus`/`memory` (vSphere), `cores`/`memory` (Proxmox).',
     angle:
       'The whole size is reserved for one guest OS, whether the application uses it or not. Containers on a shared host draw CPU and memory as they need them, which is how far more of them fit on the same hardware.',
     dimensions: ['density', 'performance', 'os-kernel'],
     sources: [BB.diff, MS.os, LEARN.consider],
     reference: resourceRef('aws_instance'),
     paths: [
-      ...args(VMS, 'instance_type', 'size', 'vm_size', 'machine_type', 'vcpu', 'memory', 'num_cpus', 'cores', 'sockets', 'cpu'),
+      ...args(VMS, 'instance_type', 'size', 'vm_size', 'machine_type', 'vcpu', 'memory', 'memory_unit', 'num_cpus', 'cores', 'sockets', 'cpu'),
       'module.*.instance_type', 'module.*.machine_type',
     ],
   }),
@@ -97,7 +97,7 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
     id: 'terraform.vm.image',
     title: 'ami / source_image_reference / boot_disk image',
     summary: 'The OS image the VM boots.',
-    does: 'The machine image to start from: `ami` (AWS), `source_image_reference` (publisher/offer/sku/version) or `source_image_id` (Azure), `boot_disk.initialize_params.image` or a template `disk.source_image` (Google), a `disk` volume or `kernel` (libvirt), `clone.template_uuid` (vSphere), `clone` (Proxmox).',
+    does: 'The machine image to start from: `ami` (AWS), `source_image_reference` (publisher/offer/sku/version) or `source_image_id` (Azure), `boot_disk.initialize_params.image` or a template `disk.source_image` (Google), a `disk` volume or `kernel` (libvirt; from provider 0.9 a disk in `devices` or `os.kernel`), `clone.template_uuid` (vSphere), `clone` (Proxmox).',
     angle:
       'A machine image carries a full OS with its own kernel, so the VM can run an OS unlike the host. Updating it means a new image and replacing VMs (or patching each one); for a container, a new image is rebuilt and redeployed by an orchestrator in minutes.',
     dimensions: ['os-kernel', 'guest-compat', 'os-updates'],
@@ -108,6 +108,7 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
       'resource.google_compute_instance.*.boot_disk.initialize_params.image',
       'resource.google_compute_instance_template.*.disk.source_image',
       'resource.google_compute_instance_template.*.dynamic.disk.content.source_image',
+      'resource.libvirt_domain.*.os.kernel',
       'module.*.ami',
     ],
   }),
@@ -115,25 +116,25 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
     id: 'terraform.vm.disk',
     title: 'disks (root_block_device, os_disk, disk)',
     summary: 'The VM\'s virtual disks.',
-    does: 'Disk settings: `root_block_device`/`ebs_block_device` (AWS), `os_disk`/`storage_os_disk` and attached managed disks (Azure), `boot_disk`/`attached_disk`/`disk` (Google), `disk` (libvirt, vSphere, Proxmox) with size, type and encryption.',
+    does: 'Disk settings: `root_block_device`/`ebs_block_device` (AWS), `os_disk`/`storage_os_disk` and attached managed disks (Azure), `boot_disk`/`attached_disk`/`disk` (Google), `disk` (libvirt, vSphere, Proxmox; `devices.disks` from libvirt provider 0.9) with size, type and encryption.',
     angle:
       'A VM keeps its OS and data on its own virtual disk (a VHD-style block device), or on a shared file service for data several servers need. Containers are disposable; their lasting data lives in volumes, local to a node or shared, outside the container.',
     dimensions: ['storage'],
     sources: [MS.storage, S24.storage],
     reference: resourceRef('aws_instance'),
-    paths: args(VMS, 'root_block_device', 'ebs_block_device', 'os_disk', 'storage_os_disk', 'storage_data_disk', 'attached_disk', 'disk', 'scratch_disk', 'filesystem', 'disks'),
+    paths: [...args(VMS, 'root_block_device', 'ebs_block_device', 'os_disk', 'storage_os_disk', 'storage_data_disk', 'attached_disk', 'disk', 'scratch_disk', 'filesystem', 'disks'), 'resource.libvirt_domain.*.devices.disks'],
   }),
   tf({
     id: 'terraform.vm.network',
     title: 'network_interface',
     summary: 'The VM\'s virtual network adapters.',
-    does: 'Attaches the VM to networks: `network_interface` blocks (AWS, Google, libvirt, vSphere), `network_interface_ids` (Azure), `network` (Proxmox), with subnet, addresses and access config.',
+    does: 'Attaches the VM to networks: `network_interface` blocks (Google, vSphere; AWS, deprecated from provider 6.10 for `primary_network_interface`; libvirt up to 0.8, `devices.interfaces` from 0.9), `network_interface_ids` (Azure), `network` (Proxmox), with subnet, addresses and access config.',
     angle:
       'Each VM gets its own virtual network adapters. Containers usually get an isolated view of a virtual network adapter, which costs less but virtualizes less (on Windows hosts the host firewall is shared with them; on Linux, Docker\'s own iptables rules handle published ports).',
     dimensions: ['networking'],
     sources: [MS.networking],
     reference: resourceRef('aws_instance'),
-    paths: [...args(VMS, 'network_interface', 'network_interface_ids', 'network', 'network_interfaces'), 'module.*.network_interface'],
+    paths: [...args(VMS, 'network_interface', 'primary_network_interface', 'network_interface_ids', 'network', 'network_interfaces'), 'resource.libvirt_domain.*.devices.interfaces', 'module.*.network_interface'],
   }),
   tf({
     id: 'terraform.vm.user_data',
@@ -345,7 +346,7 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
   vmResource('google_compute_instance', 'A Compute Engine VM: `machine_type`, `zone`, `boot_disk` with an image, `network_interface`, `metadata`/`metadata_startup_script`.'),
   vmResource('google_compute_instance_template', 'A template for Compute Engine VMs, used by managed instance groups to create identical VMs (autoscaling, autohealing).', ' Managed instance groups recreate failed VMs and scale by adding VMs, each booting its own OS; orchestrators do the same for containers much faster.'),
   vmResource('google_compute_instance_from_template', 'A Compute Engine VM created from an instance template, with overrides.'),
-  vmResource('libvirt_domain', 'A libvirt domain (KVM/QEMU VM): `vcpu`, `memory`, disks from `libvirt_volume`s, `network_interface`, optional direct `kernel`/`initrd` boot and a `cloudinit` disk.'),
+  vmResource('libvirt_domain', 'A libvirt domain (KVM/QEMU VM): `vcpu`, `memory`, disks from `libvirt_volume`s, networks, optional direct `kernel`/`initrd` boot and a cloud-init disk. Up to provider 0.8 these are `disk`, `network_interface` and `cloudinit`; 0.9 follows libvirt\'s domain XML (`devices` with `disks` and `interfaces`, `os` for the boot).'),
   vmResource('vsphere_virtual_machine', 'A VMware vSphere VM: `num_cpus`, `memory`, `guest_id`, `disk`, `network_interface`, usually `clone`d from a template.'),
   vmResource('proxmox_vm_qemu', 'A Proxmox VE QEMU VM (Telmate provider): `cores`, `memory`, `disk`, `network`, usually cloned from a template, with cloud-init settings.'),
   vmResource('proxmox_virtual_environment_vm', 'A Proxmox VE VM (bpg provider): `cpu`, `memory`, `disk`, `network_device`, `clone`, `initialization` (cloud-init).'),

@@ -59,7 +59,7 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     id: 'vagrant.provider.docker',
     title: 'provider "docker"',
     summary: 'Vagrant drives Docker containers instead of VMs.',
-    does: 'With the docker provider, each machine is a container: `image` or `build_dir` replaces the box, and on hosts without a Linux kernel Vagrant starts a small host VM (`vagrant_vagrantfile`) to run Docker in.',
+    does: 'With the docker provider, each machine is a container started from `image` or `build_dir` instead of a box, by the host\'s own Docker (on macOS and Windows, usually Docker Desktop). Vagrant starts a host VM to run Docker in (`vagrant_vagrantfile`) only with `force_host_vm`, the default only on other hosts such as FreeBSD.',
     angle:
       'Here the "machine" shares a kernel with the host (or with the proxy VM), so it starts in seconds and uses less memory than a VM, but it is a container: no own kernel, no other OS family, weaker isolation. Vagrant only manages it; the container-or-VM trade-off is that of Docker.',
     dimensions: ['os-kernel', 'isolation', 'startup', 'density'],
@@ -75,7 +75,7 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     summary: 'The container image this machine is started from, in place of a box.',
     does: '`image` names an image to pull and run, such as `"nginx"` or `"postgres:16"`; `build_dir` instead builds one from the Dockerfile in that folder (`dockerfile` names another file, `build_args` adds `docker build` arguments), and `git_repo` builds from a Git repository. One of the three is required; the docker provider does not need `vm.box`.',
     angle:
-      'An image carries only user-mode files, so the machine starts in seconds on the kernel of the host (or of the small VM Vagrant runs Docker in where the host has no Linux kernel), without the OS boot a box goes through. The same fact limits it: it cannot bring its own kernel or another OS family.',
+      'An image carries only user-mode files, so the machine starts in seconds on the kernel that runs Docker (the Linux host\'s, Docker Desktop\'s VM, or a host VM Vagrant starts), without the OS boot a box goes through. The same fact limits it: it cannot bring its own kernel or another OS family.',
     dimensions: ['os-kernel', 'startup'],
     sources: [MS.containerArch, BB.containers],
     reference: ref('Docker provider configuration', 'providers/docker/configuration'),
@@ -349,7 +349,7 @@ export const VAGRANT_TOPICS: readonly KeyTopic[] = [
     paths: [
       '**.winrm.username', '**.winrm.password', '**.winrm.host', '**.winrm.port', '**.winrm.guest_port', '**.winrm.transport',
       '**.winrm.basic_auth_only', '**.winrm.ssl_peer_verification', '**.winrm.execution_time_limit', '**.winrm.timeout',
-      '**.winrm.retry_limit', '**.winrm.retry_delay', '**.winrm.max_tries', '**.winrm.codepage',
+      '**.winrm.retry_delay', '**.winrm.max_tries', '**.winrm.codepage',
     ],
   }),
 ];

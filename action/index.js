@@ -351,7 +351,7 @@ var init_compose = __esm({
         paths: ["services.*.ports", "services.*.ports.#"],
         title: "ports",
         summary: "Publishes container ports on the host.",
-        does: "Maps `HOST:CONTAINER[/protocol]` (or long form `target`/`published`/`host_ip`); traffic to the host port is forwarded into the container.",
+        does: "Maps `[HOST:]CONTAINER[/protocol]` (or long form `target`/`published`/`host_ip`); with no host port, a free one is picked.",
         angle: "Containers share the host's network through an isolated view and are reached from outside through ports the host publishes for them; a VM usually has its own address on a virtual adapter. Microsoft's comparison, written for Windows containers, says the host's firewall is shared with them; on Linux, Docker adds its own iptables rules for published ports, which bypass front ends such as ufw, so bind to `127.0.0.1` or filter in the `DOCKER-USER` chain to restrict them.",
         dimensions: ["networking"],
         sources: [MS.networking],
@@ -543,7 +543,7 @@ var init_compose = __esm({
         reference: svc("isolation"),
         notes: [
           { match: "hyperv", note: "`hyperv`: this container gets its own kernel in a lightweight VM." },
-          { match: "process", note: "`process`: shares the host kernel; the image's Windows version must match the host." }
+          { match: "process", note: "`process`: shares the host kernel; the image's Windows version must generally match the host's (a 2022 image also runs on Windows Server 2025 and Windows 11)." }
         ]
       },
       {
@@ -9647,7 +9647,7 @@ var init_kubernetes = __esm({
       probeField(
         "initialDelaySeconds",
         "Seconds to wait after the container starts before the first probe (default 0).",
-        "Delays the first liveness or readiness probe; while a startup probe is defined, the others wait for it anyway.",
+        "Delays the first run of a startup, liveness or readiness probe. While a startup probe is defined, the delays of the other two start counting only once it has succeeded.",
         "Containers usually start in seconds, so a long delay is a sign of a slow-starting app; a startup probe suits that better than a fixed wait."
       ),
       probeField(
@@ -9736,7 +9736,7 @@ var init_kubernetes = __esm({
       kvFeature(
         "apic",
         "FeatureAPIC",
-        "The virtual APIC, the guest's interrupt controller (on by default).",
+        "The virtual APIC, the guest's interrupt controller (left out, the machine type decides).",
         "`enabled` (default true) gives the guest an Advanced Programmable Interrupt Controller; `endOfInterrupt` turns on the end-of-interrupt optimisation for Windows guests."
       ),
       kvFeature(
@@ -9771,9 +9771,9 @@ var init_kubernetes = __esm({
       ),
       kvFeature(
         "pvspinlock",
-        "FeaturePVSpinlock",
-        "Paravirtual spinlocks for the guest (on by default).",
-        "`enabled` lets the guest kernel use paravirtualised spinlocks, which waste less CPU when vCPUs are descheduled."
+        "FeatureState",
+        "Paravirtual spinlocks for the guest.",
+        "`enabled` (true when the block is given without it) tells the guest kernel it may use paravirtualised spinlocks, which waste less CPU when vCPUs are descheduled; older guest kernels may need it turned off."
       )
     ];
     KUBERNETES_TOPICS = [
@@ -9791,7 +9791,7 @@ var init_kubernetes = __esm({
         reference: ref2("Kubernetes API reference", "https://kubernetes.io/docs/reference/kubernetes-api/"),
         notes: [
           { match: /^(VirtualMachine|VirtualMachineInstance|VirtualMachinePool|VirtualMachineInstanceReplicaSet)$/, note: "A KubeVirt virtual machine: a complete guest OS with its own kernel, scheduled by Kubernetes." },
-          { match: "DaemonSet", note: "A DaemonSet runs one copy on every node: typical for host agents, which often ask for host access." },
+          { match: "DaemonSet", note: "A DaemonSet runs one copy on each node it selects (every node by default): typical for host agents, which often ask for host access." },
           { match: "RuntimeClass", note: "Declares a container runtime (e.g. gVisor or Kata) that pods can select with `runtimeClassName`." },
           { match: "PodSecurityPolicy", note: "PodSecurityPolicy was removed in Kubernetes 1.25; Pod Security Admission replaces it." }
         ]
@@ -9848,7 +9848,7 @@ var init_kubernetes = __esm({
         title: "securityContext.privileged",
         summary: "Runs the container with nearly all of the node's powers.",
         does: "A privileged container gets all capabilities and all host devices, and runs without the runtime's usual confinement. (In a PodSecurityPolicy, `spec.privileged` says whether pods may ask for it.)",
-        angle: "A privileged container can reach the kernel it runs on and that kernel's devices directly: the node's under the usual runtimes, where escaping is close to trivial; the guest VM's under a VM-based runtime such as Kata, whose VM then remains the boundary. Workloads that truly need this (device drivers, nested virtualisation, kernel modules) are the ones that want a kernel of their own, a VM; otherwise turn it off, as the security practices in the documents advise.",
+        angle: "A privileged container can reach the kernel it runs on and that kernel's devices directly: the node's under the usual runtimes, where escaping is close to trivial; the guest VM's under a VM-based runtime such as Kata, whose VM then remains the boundary. Workloads that truly need this (device drivers, nested virtualisation, kernel modules) are the ones that want a kernel of their own, a VM; otherwise turn it off, as Site24x7's container security practices advise.",
         dimensions: ["security", "isolation"],
         sources: [S24.security, MS.isolation],
         reference: SECCTX,
@@ -9886,15 +9886,28 @@ var init_kubernetes = __esm({
       {
         id: "kubernetes.securityContext.runAsUser",
         format: "kubernetes",
-        paths: ["**.securityContext.runAsUser", "**.securityContext.runAsGroup"],
-        title: "runAsUser / runAsGroup",
-        summary: "The uid (and gid) the container's processes run as.",
-        does: "Overrides the image's user with a numeric uid/gid.",
+        paths: ["**.securityContext.runAsUser"],
+        title: "runAsUser",
+        summary: "The uid the container's processes run as.",
+        does: "Overrides the image's user with a numeric uid.",
         angle: "uid 0 in a container shares the node kernel's idea of root. A non-zero uid limits what a breakout can do.",
         dimensions: ["security"],
         sources: [S24.security],
         reference: SECCTX,
         notes: [{ match: 0, note: "uid **0**: runs as root." }]
+      },
+      {
+        id: "kubernetes.securityContext.runAsGroup",
+        format: "kubernetes",
+        paths: ["**.securityContext.runAsGroup"],
+        title: "runAsGroup",
+        summary: "The primary gid of the container's processes.",
+        does: "Sets the numeric primary group of the container's processes and of the files they create. Left out, the image's or the runtime's default applies, which is often group 0 (root).",
+        angle: "Group 0 is the root group of the kernel the container shares with the node: files that grant access to group 0 are open to these processes. A non-zero gid narrows this, as a non-zero uid does for the user.",
+        dimensions: ["security"],
+        sources: [S24.security],
+        reference: SECCTX,
+        notes: [{ match: 0, note: "gid **0**: the processes run with the root group (the user is set apart, by `runAsUser` or the image)." }]
       },
       {
         id: "kubernetes.securityContext.capabilities",
@@ -9903,7 +9916,7 @@ var init_kubernetes = __esm({
         title: "capabilities",
         summary: "Linux capabilities added to or dropped from the container.",
         does: "`add` grants capabilities beyond the runtime default, `drop` removes them; `drop: [ALL]` plus a minimal `add` is the hardened form.",
-        angle: "Each added capability hands a slice of root power over the shared kernel to the container. `SYS_ADMIN` or `ALL` is close to privileged; a workload that needs them wants a kernel of its own. Dropping all of them serves the documents' advice against unrestricted container access.",
+        angle: "Each added capability hands a slice of root power over the shared kernel to the container. `SYS_ADMIN` or `ALL` is close to privileged; a workload that needs them wants a kernel of its own. Dropping all of them serves the aim of Site24x7's advice to turn off the privileged flag: no unrestricted access.",
         dimensions: ["security", "isolation", "os-kernel"],
         sources: [S24.security, MS.isolation],
         reference: SECCTX,
@@ -10025,7 +10038,7 @@ var init_kubernetes = __esm({
         paths: ["**.ports.#.hostPort", "spec.hostPorts", "spec.hostPorts.#"],
         title: "hostPort",
         summary: "Binds a container port directly on the node.",
-        does: "Exposes the container port on the node's address at this port number; only one pod per node can take it.",
+        does: "Exposes the container port on the node's address at this port number; on each node, only one pod can hold a given port, protocol and host IP.",
         angle: "Ties a pod to node-level networking and limits how the orchestrator can place replicas, weakening the container model's free scheduling.",
         dimensions: ["networking", "load-balancing"],
         sources: [MS.networking, MS.loadBalancing],
@@ -10107,7 +10120,7 @@ var init_kubernetes = __esm({
         dimensions: ["guest-compat", "os-kernel"],
         sources: [MS.guest, MS.containerArch],
         reference: ref2("Kubernetes: Guide for Running Windows Containers", "https://kubernetes.io/docs/concepts/windows/user-guide/"),
-        notes: [{ match: "windows", note: "`windows`: needs Windows nodes whose build matches the image's." }]
+        notes: [{ match: "windows", note: "`windows`: needs Windows nodes whose build generally matches the image's (a 2022 image also runs on Windows Server 2025)." }]
       },
       {
         id: "kubernetes.nodeSelector",
@@ -10674,7 +10687,7 @@ var init_cloudinit = __esm({
         ],
         title: "SSH settings",
         summary: "SSH server settings: host keys, password login, root login.",
-        does: "`ssh_pwauth` enables or disables password login; `ssh_keys` supplies host keys; `disable_root` blocks root login; `no_ssh_fingerprints` hides fingerprints on the console.",
+        does: "`ssh_pwauth` enables or disables password login; `ssh_keys` supplies host keys; `disable_root` (on by default) blocks root login; `no_ssh_fingerprints` stops cloud-init logging the fingerprints of users' authorized keys.",
         angle: "A VM is a server with its own remote access to secure, using the well-known tools and controls of a full OS.",
         dimensions: ["security"],
         sources: [BB.vmBenefits, S24.security],
@@ -10686,7 +10699,7 @@ var init_cloudinit = __esm({
         paths: [...kids2("chpasswd", "expire", "users", "list"), "password"],
         title: "chpasswd / password",
         summary: "Sets or expires user passwords.",
-        does: "`password` sets the default user's password; `chpasswd.users` sets several; `expire` forces a change at first login.",
+        does: "`password` sets the default user's password; `chpasswd.users` sets several. `expire` is on by default, so those users must pick a new password at their next login unless it is set to `false`.",
         angle: "Passwords in user-data are readable by anything that can read the instance metadata; a VM administered by login needs them managed like any server's.",
         dimensions: ["security"],
         sources: [S24.security],
@@ -10720,14 +10733,26 @@ var init_cloudinit = __esm({
       {
         id: "cloud-init.resize_rootfs",
         format: "cloud-init",
-        paths: ["resize_rootfs", ...kids2("growpart", "mode", "devices", "ignore_growroot_disabled")],
-        title: "resize_rootfs / growpart",
-        summary: "Grows the root partition and filesystem to the disk size.",
-        does: "`growpart` extends the partition, `resize_rootfs` the filesystem, so an image built small fills the disk the instance got.",
+        paths: ["resize_rootfs"],
+        title: "resize_rootfs",
+        summary: "Grows the root filesystem to fill its partition.",
+        does: "`true` (the default) resizes the root filesystem to its partition, holding up boot while it runs; `noblock` does it in the background and `false` turns it off. With `growpart` extending the partition first, an image built small fills the disk the instance got.",
         angle: "VM images are gigabytes and ship a whole root filesystem on a virtual disk; container images are megabytes of layers that need no resizing.",
         dimensions: ["storage", "density"],
         sources: [BB.containers, MS.storage],
         reference: mod("Resizefs", "resizefs")
+      },
+      {
+        id: "cloud-init.growpart",
+        format: "cloud-init",
+        paths: kids2("growpart", "mode", "devices", "ignore_growroot_disabled"),
+        title: "growpart",
+        summary: "Grows partitions (by default the root one) to fill the disk.",
+        does: "Extends each partition in `devices` (default `/`) into the free space after it, with the tool `mode` picks (`auto` by default, `growpart`, `gpart`, or `off`); only a disk's last partition can grow, except on LVM, Btrfs or ZFS. `ignore_growroot_disabled: true` runs it even when `/etc/growroot-disabled` exists.",
+        angle: "VM images are gigabytes and ship a whole root filesystem on a virtual disk, which grows to the disk each instance is given; container images are megabytes of layers that need no resizing.",
+        dimensions: ["storage", "density"],
+        sources: [BB.containers, MS.storage],
+        reference: mod("Growpart", "growpart")
       },
       {
         id: "cloud-init.apt",
@@ -10849,7 +10874,7 @@ var init_cloudinit = __esm({
         paths: [...kids2("autoinstall", ...AUTOINSTALL_KEYS)],
         title: "autoinstall",
         summary: "Ubuntu Server unattended installation settings.",
-        does: "Read by the Ubuntu installer (Subiquity), not by cloud-init modules: `identity`, `storage`, `ssh`, `packages`, `late-commands` and more drive an unattended install.",
+        does: "Read by the Ubuntu installer (Subiquity); cloud-init only checks that it has a `version` and that the installer is present. `identity`, `storage`, `ssh`, `packages`, `late-commands` and more drive an unattended install.",
         angle: "Installing an OS onto a disk is the start of a VM's life (or a server's); a container starts from an image and never installs an OS.",
         dimensions: ["deployment", "startup", "os-kernel"],
         sources: [MS.deployment, BB.diff],
@@ -11026,7 +11051,7 @@ var init_cloudinit = __esm({
         ),
         title: "chef",
         summary: "Installs Chef Infra Client and registers the guest with a Chef server.",
-        does: "Writes `client.rb`, the validation key and a first-boot JSON (`run_list`, `initial_attributes`) under `/etc/chef`, installs Chef (`install_type`: `packages`, `gems` or `omnibus`) and, with `exec: true`, runs the client once. `server_url`, `node_name` and `environment` say where the node registers and as what.",
+        does: "Writes `client.rb`, the validation key and a first-boot JSON (`run_list`, `initial_attributes`) under `/etc/chef`, installs Chef (`install_type`: `packages`, `gems` or `omnibus`) and, with `exec: true` (the default for a fresh `gems` install), starts `chef-client`, by default as a daemon that converges every 30 minutes. `server_url`, `node_name` and `environment` say where the node registers and as what.",
         angle: AGENT_ANGLE,
         dimensions: ["os-updates", "deployment"],
         sources: [BB.vmBenefits, MS.updates],
@@ -11056,7 +11081,7 @@ var init_cloudinit = __esm({
         paths: [...kids2("mcollective", "conf"), "mcollective.conf.*"],
         title: "mcollective",
         summary: "Installs and starts MCollective, Puppet's older framework for running actions on many servers at once.",
-        does: "Installs MCollective, appends each `conf` setting to `/etc/mcollective/server.cfg`, writes `public-cert` and `private-cert` as the server's certificates, and starts the service. Puppet no longer develops MCollective; Choria is its successor.",
+        does: "Installs MCollective, sets each `conf` setting in `/etc/mcollective/server.cfg` (keeping the file's other settings), writes `public-cert` and `private-cert` as the server's certificates, and starts the service. Puppet no longer develops MCollective; Choria is its successor.",
         angle: "Reaching into a fleet of long-lived machines and acting on each one is a server (and VM) practice. With containers, the orchestrator changes the set of running copies instead of running commands inside them.",
         dimensions: ["deployment"],
         sources: [BB.vmBenefits, MS.deployment],
@@ -11108,7 +11133,7 @@ var init_cloudinit = __esm({
         paths: kids2("random_seed", "file", "data", "encoding", "command", "command_required"),
         title: "random_seed",
         summary: "Extra seed data for the guest kernel's random number generator.",
-        does: "Writes `data` (optionally base64- or gzip-`encoding`) to `file` (default `/dev/urandom`), adding any seed the cloud supplies, then can run a `command` (for example `pollinate`) to fetch more; `command_required` turns a failed command into an error.",
+        does: "Writes `data` (optionally base64- or gzip-`encoding`) to `file` (default `/dev/urandom`), adding any seed the cloud supplies, then can run a `command` (for example `pollinate`) to fetch more; `command_required: true` makes a missing command an error instead of a skipped step.",
         angle: "Every VM cloned from one image starts from the same saved entropy, and its own kernel must be seeded apart from its siblings. Containers use the host kernel's random pool, which is already running, so there is nothing to seed per container.",
         dimensions: ["os-kernel", "security"],
         sources: [MS.vmArch, MS.containerArch],
@@ -11194,12 +11219,12 @@ var init_cloudinit = __esm({
         paths: ["disable_ec2_metadata"],
         title: "disable_ec2_metadata",
         summary: "Blocks the guest's route to the EC2 instance metadata service.",
-        does: "When `true`, adds a reject route for `169.254.169.254` so that, once cloud-init has read what it needs, nothing in the guest can reach the metadata service. Off by default.",
+        does: "When `true`, adds a reject route for the IPv4 address `169.254.169.254` on every boot, in cloud-init's config stage, so that processes in the guest can no longer reach the metadata service there. Off by default; root can delete the route, and an IPv6 metadata endpoint is not blocked.",
         angle: "Instance metadata can hand out cloud credentials and the user-data itself, including anything secret in this file, to any process in the VM that asks. Containers on a cloud VM can usually reach the same address through the host, so for them the block belongs on the host or in network policy.",
         dimensions: ["security", "networking"],
         sources: [S24.security, MS.networking],
         reference: mod("Disable EC2 Instance Metadata Service", "disable-ec2-instance-metadata-service"),
-        notes: [{ match: true, note: "no process in this machine can reach the metadata service after cloud-init's early stages." }]
+        notes: [{ match: true, note: "from cloud-init's config stage on, this machine's route to the IPv4 metadata address is refused (until root removes it)." }]
       }
     ];
   }
@@ -11263,7 +11288,8 @@ var init_lima = __esm({
       "hostSocket",
       "proto",
       "ignore",
-      "reverse"
+      "reverse",
+      "static"
     ];
     LIMA_TOPICS = [
       {
@@ -11365,7 +11391,7 @@ var init_lima = __esm({
         paths: kids3("containerd", "system", "user", "archives"),
         title: "containerd",
         summary: "Whether Lima installs containerd (with nerdctl) in the guest, rootful or rootless.",
-        does: "`system: true` runs a rootful containerd; `user: true` a rootless one for the default user (the default on Linux guests). Templates that use Docker or Podman set both to false.",
+        does: "`system: true` runs a rootful containerd; `user: true` a rootless one for the default user (the default on x86_64 and aarch64 Linux guests). Templates that use Docker or Podman set both to false.",
         angle: "Containers run inside this VM and share its Linux kernel: the VM is there to provide the kernel, the containers give the fast, dense workflow. Two layers of isolation, with the VM as the strong one.",
         dimensions: ["os-kernel", "isolation", "density"],
         sources: [S24.summary, MS.containerArch, BB.uses],
@@ -11378,7 +11404,7 @@ var init_lima = __esm({
         paths: ["provision", "provision.#", "provision.#.mode", "provision.#.script", "provision.#.file"],
         title: "provision",
         summary: "Scripts run in the guest when it boots.",
-        does: "Each entry runs a `script` (or `file`) with a `mode`: `system` as root, `user` as the default user, `boot` early in boot, `dependency` before package installation, `data` to write a file, `ansible` for a playbook. Scripts may run on every start, so they must be idempotent.",
+        does: "Each entry runs a `script` (or `file`) with a `mode`: `system` as root, `user` as the default user, `boot` early in boot, `dependency` before package installation, `data` to write a file, `yq` to edit one, `ansible` (deprecated) for a playbook. Scripts may run on every start, so they must be idempotent.",
         angle: "A VM is set up by running steps inside a booted OS, like cloud-init; container images are set up at build time instead, so every start is identical and fast.",
         dimensions: ["deployment", "startup", "os-updates"],
         sources: [MS.updates, DIFF.containers],
@@ -11394,7 +11420,7 @@ var init_lima = __esm({
         paths: ["portForwards", ...kids3("portForwards.#", ...PORT_FORWARD_FIELDS)],
         title: "portForwards",
         summary: "Which guest ports (and sockets) appear on the host.",
-        does: "Rules matched in order: `guestPort`/`guestPortRange`, `hostIP`/`hostPort`, `guestSocket`/`hostSocket`, `proto`, `ignore`. By default, guest ports listening on localhost or 0.0.0.0 are forwarded to the host's localhost.",
+        does: "Rules matched in order: `guestPort`/`guestPortRange`, `hostIP`/`hostPort`, `guestSocket`/`hostSocket`, `proto`, `ignore`, and `static` for a rule kept in plain mode. By default, guest ports listening on localhost or 0.0.0.0 are forwarded to the host's localhost.",
         angle: "The VM has its own virtual network adapter, and forwarding bridges it to the host so containers in the guest look local. A container on a Linux host would simply publish its port on the host.",
         dimensions: ["networking"],
         sources: [MS.networking],
@@ -11521,7 +11547,7 @@ var init_lima = __esm({
         paths: kids3("user", "name", "comment", "uid", "home", "shell", "passwordlessSudo"),
         title: "user",
         summary: "The guest user Lima creates.",
-        does: "`name`, `comment`, `home`, `shell`, `uid` of the default user; by default the host user's name and uid, with password-less sudo.",
+        does: "`name`, `comment`, `home`, `shell`, `uid` of the default user; by default the host user's name and uid, with password-less sudo (`passwordlessSudo`, off by default on macOS guests).",
         angle: "A VM has real accounts and sudo, like any server; inside it, containers can run rootless under this user.",
         dimensions: ["security"],
         sources: [BB.vmBenefits],
@@ -11568,12 +11594,12 @@ var init_lima = __esm({
         format: "lima",
         paths: ["plain"],
         title: "plain",
-        summary: "A plain VM: no mounts, port forwarding or containerd set up by Lima.",
-        does: "`plain: true` turns off Lima's guest agent conveniences (mounts, port forwards, containerd), leaving an ordinary VM reached over SSH.",
+        summary: "A plain VM: no mounts, automatic port forwarding or containerd set up by Lima.",
+        does: "`plain: true` turns off Lima's guest agent and its conveniences (mounts, port forwards other than `static: true` rules, containerd, Rosetta), leaving an ordinary VM reached over SSH. Provisioning scripts still run.",
         angle: "Without the shared folders and forwarded ports, the guest is isolated like any VM; it is then a machine of its own rather than a container host that feels local.",
         dimensions: ["isolation"],
         sources: [MS.isolation],
-        reference: tpl("plain")
+        reference: { label: "Lima: plain mode", url: "https://lima-vm.io/docs/config/plain/" }
       },
       {
         id: "lima.copyToHost",
@@ -11736,7 +11762,7 @@ var init_flags = __esm({
         id: DF.flag("RUN", "mount.secret"),
         title: "--mount=type=secret",
         summary: "Gives one RUN step a secret (token, key) without storing it in the image or the build cache.",
-        does: "Options: `id` names the secret (default: the basename of `target`); `target` is the file path (default `/run/secrets/<id>`); `env` exposes it as an environment variable instead (Dockerfile 1.10+); `required=true` fails the step when it is missing (default `false`); `mode` (default `0400`), `uid`, `gid` (default `0`). Supply it with `docker build --secret id=aws,src=$HOME/.aws/credentials`.",
+        does: "Options: `id` names the secret (default: the basename of `target`); `target` is the file path (default `/run/secrets/<id>`); `env` exposes it as an environment variable, instead of the file or besides it when `target` is also set (Dockerfile 1.10+); `required=true` fails the step when it is missing (default `false`); `mode` (default `0400`), `uid`, `gid` (default `0`). Supply it with `docker build --secret id=aws,src=$HOME/.aws/credentials`.",
         angle: "Container images are copied to registries and hosts and anyone who can pull one can read every layer, so a secret written by `ARG`, `ENV` or `COPY` is published with it. Secret mounts keep credentials out, one of the practices that keep a container's weaker boundary from becoming a leak.",
         dimensions: ["security", "isolation"],
         sources: [S24.security, MS.isolation],
@@ -11955,18 +11981,18 @@ var init_flags = __esm({
 });
 
 // src/core/knowledge/dockerfile/images.ts
-var link, WINDOWS_VERSIONS, windowsAngle, IMAGE_TOPICS;
+var link, WINDOWS_BASE_IMAGES, windowsAngle, IMAGE_TOPICS;
 var init_images = __esm({
   "src/core/knowledge/dockerfile/images.ts"() {
     "use strict";
     init_cite2();
     init_ids();
     link = (label, url) => ({ label, url });
-    WINDOWS_VERSIONS = link(
-      "Microsoft Learn: Windows container version compatibility",
-      "https://learn.microsoft.com/en-us/virtualization/windowscontainers/deploy-containers/version-compatibility"
+    WINDOWS_BASE_IMAGES = link(
+      "Microsoft Learn: Windows container base images",
+      "https://learn.microsoft.com/en-us/virtualization/windowscontainers/manage-containers/container-base-images"
     );
-    windowsAngle = "A Windows container uses the **host's Windows kernel**: with process isolation the host's OS build must generally match the image's (an `ltsc2022` image wants Windows Server 2022, build 20348, or a Windows 11 client), and Linux hosts cannot run it at all. **Hyper-V isolation** runs each container in a lightweight VM, which allows an older image on a newer host at some cost in memory and start time. A full VM runs any Windows version on any hypervisor host, the simpler route for legacy or mixed-version fleets.";
+    windowsAngle = "A Windows container uses the **host's Windows kernel**: with process isolation the host's OS build must generally match the image's (an `ltsc2022` image wants Windows Server 2022, build 20348, though Windows Server 2025 and Windows 11 hosts also run it), and Linux hosts cannot run it at all. **Hyper-V isolation** runs each container in a lightweight VM, which allows an older image on a newer host at some cost in memory and start time. A full VM runs any Windows version on any hypervisor host, the simpler route for legacy or mixed-version fleets.";
     IMAGE_TOPICS = [
       {
         id: DF.image("scratch"),
@@ -11992,7 +12018,7 @@ var init_images = __esm({
         id: DF.image("distroless"),
         title: "Distroless",
         summary: "Runtime-only images with no shell or package manager (gcr.io/distroless/\u2026).",
-        does: "Google's distroless images hold just a language runtime or the C libraries and CA certificates, based on Debian (`static-debian12`, `base-debian12`, `cc-`, `java`, `python3`, `nodejs`). `:nonroot` tags run as UID 65532; `:debug` tags add a BusyBox shell. Build in a full image, then `COPY --from` into distroless.",
+        does: "Google's distroless images hold just a language runtime or the C libraries and CA certificates, based on Debian 13 (`static-debian13`, `base-`, `cc-`, `java21-`, `nodejs24-`, `python3-debian13`; `static`, `base` and `cc` also for Debian 12). `:nonroot` tags run as UID 65532; `:debug` tags add a BusyBox shell. Build in a full image, then `COPY --from` into distroless.",
         angle: "Nothing but what the app needs is the container idea of an OS tailored to its service; with no shell or package manager there is little for an attacker to use and few OS updates to ship. Updates arrive by rebuilding on a newer distroless tag and redeploying, not by patching inside.",
         dimensions: ["security", "os-updates", "density"],
         sources: [MS.os, MS.updates, S24.security, BB.containerBenefits],
@@ -12012,7 +12038,7 @@ var init_images = __esm({
         id: DF.image("ubuntu"),
         title: "Ubuntu",
         summary: "Ubuntu Linux user space (glibc, apt).",
-        does: "Tags name versions or code names (`24.04`/`noble`, `22.04`/`jammy`); LTS releases get five years of standard security updates. The image is a minimal install: add packages with `apt-get`.",
+        does: "Tags name versions or code names (`26.04`/`resolute`, `24.04`/`noble`, `22.04`/`jammy`); LTS releases get five years of standard security updates. The image is a minimal install: add packages with `apt-get`.",
         angle: "The container holds Ubuntu's **user space**; the kernel is the host's, whatever distribution the host runs. Kernel-dependent software (kernel modules, eBPF tools, specific `sysctl`s) behaves according to the host, so a workload that needs a particular Ubuntu kernel belongs in an Ubuntu VM.",
         dimensions: ["os-kernel", "guest-compat", "os-updates"],
         sources: [MS.containerArch, MS.vmArch, MS.guest],
@@ -12036,7 +12062,7 @@ var init_images = __esm({
         angle: windowsAngle,
         dimensions: ["guest-compat", "os-kernel", "isolation", "density"],
         sources: [MS.guest, MS.isolation, MS.containerArch, BB.vmBenefits],
-        reference: WINDOWS_VERSIONS
+        reference: WINDOWS_BASE_IMAGES
       },
       {
         id: DF.image("windows-nanoserver"),
@@ -12056,7 +12082,7 @@ var init_images = __esm({
         angle: windowsAngle + " An app that needs this much of Windows is already close to a whole machine, which is worth weighing against a plain VM.",
         dimensions: ["guest-compat", "os-kernel", "isolation", "density"],
         sources: [MS.guest, MS.isolation, DIFF.choose],
-        reference: WINDOWS_VERSIONS
+        reference: WINDOWS_BASE_IMAGES
       },
       {
         id: DF.image("busybox"),
@@ -12234,7 +12260,7 @@ var init_instructions = __esm({
         id: DF.instruction("ENTRYPOINT"),
         title: "ENTRYPOINT",
         summary: "The executable a container from this image runs; CMD supplies its default arguments.",
-        does: 'Makes the container run like one program: in exec form (`ENTRYPOINT ["/app/server"]`) arguments from `docker run` and `CMD` are appended, and it runs as **PID 1**. The shell form runs under `/bin/sh -c`, ignores `CMD` and run arguments, and the program does not receive `SIGTERM` from `docker stop`. Only the last `ENTRYPOINT` counts; `docker run --entrypoint` overrides it.',
+        does: 'Makes the container run like one program: in exec form (`ENTRYPOINT ["/app/server"]`) the arguments given to `docker run` are appended, or `CMD` when there are none, and it runs as **PID 1**. The shell form runs under `/bin/sh -c`, ignores `CMD` and run arguments, and the program does not receive `SIGTERM` from `docker stop`. Only the last `ENTRYPOINT` counts; `docker run --entrypoint` overrides it.',
         angle: "A container is **a process, not a machine**: PID 1 is your program, not an init system, so it must handle signals and reap children itself (or use `docker run --init` / `tini`). This is why containers start in about the time the app takes to start, while a VM first boots a kernel and services. Workloads that need `systemd` or many cooperating daemons fit a VM more naturally, or need special setup.",
         dimensions: ["startup", "os-kernel", "fault-tolerance"],
         sources: [MS.containerArch, MS.vmArch, BB.diff, BB.faq],
@@ -12315,7 +12341,7 @@ var init_instructions = __esm({
         title: "SHELL",
         summary: "Changes the shell used by the shell form of RUN, CMD and ENTRYPOINT.",
         does: 'Overrides the default shell (`["/bin/sh", "-c"]` on Linux, `["cmd", "/S", "/C"]` on Windows); it must be written as a JSON array and applies to later shell-form `RUN`, `CMD` and `ENTRYPOINT`. Common on Windows: `SHELL ["powershell", "-Command"]`, often with `# escape=` set to a backtick.',
-        angle: "A PowerShell or cmd shell means a **Windows image**, and Windows containers with process isolation need a Windows host whose OS build matches the image (Hyper-V isolation also lets a newer host run an older image); Linux hosts cannot run them. A VM can run whatever guest OS you like on any hypervisor host, which is the simpler choice for mixed or older Windows versions.",
+        angle: "A PowerShell or cmd shell means a **Windows image**, and Windows containers with process isolation need a Windows host whose OS build matches the image, with few exceptions such as a 2022 image on Windows Server 2025 (Hyper-V isolation also lets a newer host run an older image); Linux hosts cannot run them. A VM can run whatever guest OS you like on any hypervisor host, which is the simpler choice for mixed or older Windows versions.",
         dimensions: ["guest-compat", "os-kernel"],
         sources: [MS.guest, MS.containerArch, BB.vmBenefits],
         reference: dockerfileRef("SHELL", "shell")
@@ -12347,7 +12373,7 @@ var init_syntax = __esm({
         title: "# escape=",
         summary: "Sets the escape and line-continuation character (backslash by default).",
         does: "`# escape=\\` (the default) or `` # escape=` ``. The escape character escapes characters in a line and, at the end of a line, continues the instruction on the next. A backtick is usual in Windows Dockerfiles, where `\\` is the path separator (`C:\\app\\`). Must appear at the top, before any instruction.",
-        angle: "A backtick escape usually means a **Windows** Dockerfile: its images need a Windows host whose OS build matches under process isolation (Hyper-V isolation also lets a newer host run an older image), while a Linux host cannot run them at all. A VM is the more flexible way to run a Windows workload on mixed or older hosts.",
+        angle: "A backtick escape usually means a **Windows** Dockerfile: its images need a Windows host whose OS build matches under process isolation, with few exceptions such as a 2022 image on Windows Server 2025 (Hyper-V isolation also lets a newer host run an older image), while a Linux host cannot run them at all. A VM is the more flexible way to run a Windows workload on mixed or older hosts.",
         dimensions: ["guest-compat", "os-kernel"],
         sources: [MS.guest, MS.containerArch],
         reference: dockerfileRef("escape", "escape")
@@ -12497,7 +12523,7 @@ function classifyImage(ref7, options = {}) {
   }
   if (os === "unknown") os = osFromPlatform(parts.platform) ?? "unknown";
   if (family === "distroless") notes.push(/(^|[-_.])debug($|[-_.])/.test(tag) ? NOTES.distrolessDebug : NOTES.distroless);
-  if (os === "windows") notes.push(NOTES.windows(WINDOWS_RELEASES.find((r) => r.tag.test(tag))?.release));
+  if (os === "windows") notes.push(NOTES.windows(WINDOWS_RELEASES.find((r) => r.tag.test(tag))));
   else if (os === "linux" && family !== "scratch") notes.push(NOTES.linuxOnHost);
   if (family === "variable") {
   } else if (parts.digest) {
@@ -12529,7 +12555,7 @@ var init_classify = __esm({
     FAMILY_RULES = [
       { family: "windows-servercore", os: "windows", match: /^(mcr\.microsoft\.com\/(windows\/servercore|windowsservercore-insider)|docker\.io\/microsoft\/windowsservercore|docker\.io\/microsoft\/windows-servercore)(\/|$)/ },
       { family: "windows-nanoserver", os: "windows", match: /^(mcr\.microsoft\.com\/(windows\/nanoserver|nanoserver-insider)|docker\.io\/microsoft\/nanoserver|docker\.io\/microsoft\/windows-nanoserver)(\/|$)/ },
-      { family: "windows", os: "windows", match: /^(mcr\.microsoft\.com\/windows(\/server)?|docker\.io\/microsoft\/windows(-server)?)$/ },
+      { family: "windows", os: "windows", match: /^(mcr\.microsoft\.com\/windows(\/server)?(\/insider)?|docker\.io\/microsoft\/windows(-server)?)$/ },
       // Only Google's images: another repository named "distroless" promises nothing about its contents.
       { family: "distroless", os: "linux", match: /^gcr\.io\/distroless\// },
       { family: "alpine", os: "linux", match: /^docker\.io\/library\/alpine$|\/alpine$/ },
@@ -12552,16 +12578,16 @@ var init_classify = __esm({
       { pattern: /windowsservercore|servercore/, family: "windows-servercore", os: "windows" },
       { pattern: /nanoserver/, family: "windows-nanoserver", os: "windows" },
       { pattern: /(^|[-_.])alpine/, family: "alpine", os: "linux" },
-      { pattern: /(^|[-_.])(jessie|stretch|buster|bullseye|bookworm|trixie)($|[-_.])/, family: "debian", os: "linux" },
-      { pattern: /(^|[-_.])(trusty|xenial|bionic|focal|jammy|noble)($|[-_.])/, family: "ubuntu", os: "linux" }
+      { pattern: /(^|[-_.])(jessie|stretch|buster|bullseye|bookworm|trixie|forky)($|[-_.])/, family: "debian", os: "linux" },
+      { pattern: /(^|[-_.])(trusty|xenial|bionic|focal|jammy|noble|resolute)($|[-_.])/, family: "ubuntu", os: "linux" }
     ];
     TAG_OS = [
       { pattern: /(^|[-_.])(ltsc\d{4}|windows|win\d*)($|[-_.\d])/, os: "windows" },
       { pattern: /(^|[-_.])(slim|linux|musl|glibc)($|[-_.])/, os: "linux" }
     ];
     WINDOWS_RELEASES = [
-      { tag: /ltsc2025|10\.0\.26100/, release: "Windows Server 2025 (build 26100)" },
-      { tag: /ltsc2022|10\.0\.20348/, release: "Windows Server 2022 (build 20348)" },
+      { tag: /ltsc2025|10\.0\.26100/, release: "Windows Server 2025 (build 26100)", alsoOn: "Windows 11 24H2+" },
+      { tag: /ltsc2022|10\.0\.20348/, release: "Windows Server 2022 (build 20348)", alsoOn: "Windows Server 2025, Windows 11" },
       { tag: /ltsc2019|1809|10\.0\.17763/, release: "Windows Server 2019 (build 17763)" },
       { tag: /ltsc2016|1607|10\.0\.14393/, release: "Windows Server 2016 (build 14393)" }
     ];
@@ -12569,7 +12595,7 @@ var init_classify = __esm({
       scratch: "Empty base: no shell or package manager; the host kernel is all the OS there is.",
       distroless: "Google distroless: no shell or package manager, so little to attack and few OS packages to update.",
       distrolessDebug: "Google distroless `:debug` tag: adds a BusyBox shell for debugging; the other tags have none.",
-      windows: (release) => `Windows image, so a Windows host: with process isolation its build must match${release ? ` (${release})` : ""}; Hyper-V isolation also lets a newer host run it, not an older one.`,
+      windows: (release) => `Windows image, so a Windows host: with process isolation its build must match${release ? ` (${release.release}${release.alsoOn ? `; also ${release.alsoOn}` : ""})` : ""}; Hyper-V isolation also lets a newer host run it, not an older one.`,
       linuxOnHost: "Linux user space only: the kernel is the host's (on Windows or macOS, a Linux VM provides it).",
       latest: "':latest' moves under you: a rebuild may bring a different OS release.",
       untagged: "No tag: the builder uses ':latest', which moves whenever the publisher pushes.",
@@ -12960,7 +12986,7 @@ var init_devcontainer = __esm({
         id: "devcontainer.service",
         title: "service",
         summary: "The Compose service the editor connects to.",
-        does: "Required with `dockerComposeFile`: the name of the service in the Compose file that is the development container.",
+        does: "Required with `dockerComposeFile`: the name of the service in the Compose file that is the development container. `runServices` lists the services started with it (all of them by default).",
         angle: "Each service is its own container with its own process tree and filesystem, isolated from the others but sharing the host kernel.",
         dimensions: ["isolation"],
         sources: [MS.isolation],
@@ -13063,7 +13089,7 @@ var init_devcontainer = __esm({
         id: "devcontainer.remoteUser",
         title: "remoteUser / containerUser",
         summary: "The user the editor (remoteUser) or the container itself (containerUser) runs as.",
-        does: "`containerUser` sets the user for all processes in the container; `remoteUser` only for the processes the editor starts (terminals, tasks, the debugger). Defaults are the image's user.",
+        does: "`containerUser` sets the user for all processes in the container (by default the image's), `remoteUser` only for the processes the editor starts (terminals, tasks, the debugger; by default the container's user). On Linux, `updateRemoteUserUID` (on by default) changes that user's UID/GID to the local user's, so files in bind mounts keep a usable owner.",
         angle: "Running as a non-root user keeps a mistake or a compromised tool from holding root over the shared kernel; that matters more in a container than in a VM, where root is only root of the guest.",
         dimensions: ["security", "isolation"],
         sources: [S24.security, MS.isolation],
@@ -13170,9 +13196,9 @@ var init_packer = __esm({
     "use strict";
     init_cite();
     P = "https://developer.hashicorp.com/packer";
-    builderRef = (plugin, component, label) => ({
+    builderRef = (plugin, component, label, org = "hashicorp") => ({
       label: `Packer ${label} builder`,
-      url: `${P}/integrations/hashicorp/${plugin}/latest/components/builder/${component}`
+      url: `${P}/integrations/${org}/${plugin}/latest/components/builder/${component}`
     });
     docRef = (label, path) => ({ label: `Packer documentation: ${label}`, url: `${P}/docs/${path}` });
     pk = (t2) => ({ ...t2, format: "packer" });
@@ -13217,13 +13243,13 @@ var init_packer = __esm({
       }),
       localVm("virtualbox-iso", "VirtualBox from an installer ISO", "Creates a VirtualBox VM, boots it from `iso_url`, types `boot_command` to start an unattended install, runs the provisioners over SSH/WinRM, and exports an OVF/OVA.", builderRef("virtualbox", "iso", "VirtualBox ISO")),
       localVm("virtualbox-ovf", "VirtualBox from an existing OVF/OVA", "Imports an existing OVF/OVA (`source_path`), boots it, provisions it and exports a new image: layering on an earlier build instead of installing from scratch.", builderRef("virtualbox", "ovf", "VirtualBox OVF")),
-      localVm("vmware-iso", "VMware from an installer ISO", "Creates a VMware VM (Workstation, Fusion, or ESXi), installs from `iso_url` via `boot_command`, provisions it and keeps the VMX/VMDK output.", builderRef("vmware", "iso", "VMware ISO")),
-      localVm("vmware-vmx", "VMware from an existing VMX", "Clones an existing VMware machine (`source_path` to a .vmx), provisions it and writes a new one.", builderRef("vmware", "vmx", "VMware VMX")),
+      localVm("vmware-iso", "VMware from an installer ISO", "Creates a VMware Workstation or Fusion VM, installs from `iso_url` via `boot_command`, provisions it and keeps the VMX/VMDK output. Plugin 2.0 dropped remote ESXi builds; vSphere has its own builders.", builderRef("vmware", "iso", "VMware ISO", "vmware")),
+      localVm("vmware-vmx", "VMware from an existing VMX", "Clones an existing VMware machine (`source_path` to a .vmx), provisions it and writes a new one.", builderRef("vmware", "vmx", "VMware VMX", "vmware")),
       localVm("qemu", "QEMU/KVM", "Starts QEMU (with KVM acceleration where available) from `iso_url` or a disk image, installs via `boot_command`, provisions, and writes a qcow2 or raw disk. `qemuargs` passes raw QEMU options.", builderRef("qemu", "qemu", "QEMU"), " QEMU can also emulate another CPU architecture, which a container cannot do without emulation tricks in the host."),
       localVm("hyperv-iso", "Hyper-V from an installer ISO", "Creates a Hyper-V VM (generation 1 or 2), installs from `iso_url`, provisions it and exports it. Runs on a Windows host with Hyper-V.", builderRef("hyperv", "iso", "Hyper-V ISO"), " Hyper-V is also what runs Windows containers in Hyper-V isolation mode, each in a lightweight VM."),
       localVm("proxmox-iso", "Proxmox VE from an ISO", "Creates a VM on a Proxmox VE node through its API, installs from an ISO, provisions it and converts it to a Proxmox template.", { label: "Packer Proxmox ISO builder", url: `${P}/integrations/hashicorp/proxmox/latest/components/builder/iso` }),
-      localVm("vsphere-iso", "VMware vSphere from an ISO", "Creates a VM on vCenter/ESXi through the vSphere API, installs from an ISO, provisions it and can turn it into a template or content-library item.", builderRef("vsphere", "vsphere-iso", "vSphere ISO")),
-      localVm("vsphere-clone", "VMware vSphere by cloning a template", "Clones an existing vSphere VM or template, provisions the clone and saves the result as a new template.", builderRef("vsphere", "vsphere-clone", "vSphere clone")),
+      localVm("vsphere-iso", "VMware vSphere from an ISO", "Creates a VM on vCenter/ESXi through the vSphere API, installs from an ISO, provisions it and can turn it into a template or content-library item.", builderRef("vsphere", "vsphere-iso", "vSphere ISO", "vmware")),
+      localVm("vsphere-clone", "VMware vSphere by cloning a template", "Clones an existing vSphere VM or template, provisions the clone and saves the result as a new template.", builderRef("vsphere", "vsphere-clone", "vSphere clone", "vmware")),
       localVm("parallels-iso", "Parallels Desktop from an ISO", "Creates a Parallels Desktop VM on macOS, installs from `iso_url` via `boot_command`, provisions it and exports a PVM.", { label: "Packer Parallels ISO builder", url: `${P}/integrations/Parallels/parallels/latest/components/builder/iso` }),
       localVm("parallels-ipsw", "Parallels Desktop from a macOS restore image", "Creates a macOS VM on Apple silicon from an IPSW restore image, provisions it and exports it.", { label: "Packer Parallels IPSW builder", url: `${P}/integrations/Parallels/parallels/latest/components/builder/ipsw` }, " A macOS guest is only possible as a VM: no container runs the macOS kernel."),
       localVm("utm-iso", "UTM on macOS", "Creates a UTM (QEMU or Apple Virtualization) VM on macOS from an ISO, provisions it and exports it. Comes from the community UTM plugin.", { label: "Packer UTM plugin", url: "https://github.com/naveenrajm7/packer-plugin-utm" }),
@@ -13245,7 +13271,7 @@ var init_packer = __esm({
         id: "packer.communicator",
         title: "communicator",
         summary: "How Packer reaches the machine to provision it: `ssh`, `winrm` or `none`.",
-        does: "Selects the connection used by provisioners. `ssh_*` settings (username, password, timeout, keys) go with `ssh`; `winrm_*` settings with `winrm`. The docker builder uses the Docker API instead.",
+        does: "Selects the connection used by provisioners. `ssh_*` settings (username, password, timeout, keys) go with `ssh`; `winrm_*` settings with `winrm`. The docker builder has its own `docker` communicator, which runs commands through `docker exec`.",
         angle: "Packer waits for a booted OS with a running SSH or WinRM service, the way one manages a server. A container needs no remote login: the engine runs commands in it directly. WinRM means a Windows guest, which on a Linux host only a VM can run.",
         dimensions: ["guest-compat", "startup"],
         sources: [MS.guest, DIFF.vms],
@@ -13268,7 +13294,7 @@ var init_packer = __esm({
         id: "packer.boot_wait",
         title: "boot_wait",
         summary: "How long Packer waits after starting the VM before typing `boot_command`.",
-        does: "A duration (`10s`, `1m30s`; the default is `10s`) between powering on the build VM and typing the first keystroke of `boot_command`, so the firmware and boot menu are ready for it. A zero duration skips the wait.",
+        does: "A duration (`10s`, `1m30s`; the default is `10s`) between powering on the build VM and typing the first keystroke of `boot_command`, so the firmware and boot menu are ready for it. A zero or unset value means the default; a negative one such as `-1s` skips the wait.",
         angle: "The wait exists because a VM boots firmware and a bootloader before anything else runs; a container has neither and starts its process straight away.",
         dimensions: ["startup", "os-kernel"],
         sources: [MS.vmArch, BB.diff],
@@ -13768,15 +13794,27 @@ var init_quadlet = __esm({
       {
         id: "quadlet.PublishPort",
         format: "quadlet",
-        paths: [...at("PublishPort", "Container", "Pod", "Kube"), ...at("ExposeHostPort", "Container")],
+        paths: at("PublishPort", "Container", "Pod", "Kube"),
         title: "PublishPort=",
         summary: "Publishes a container port (or range) on the host (`--publish`).",
         does: "Takes `[ip:][hostPort:]containerPort[/protocol]`; without an IP the port is bound on every host address, and without a host port Podman picks one, which can change each time. The key may be repeated.",
-        angle: "A container on its own network namespace is reached through the ports it publishes on the host, which then share the host's addresses and firewall; a VM would have addresses of its own.",
+        angle: "A container on its own network namespace is reached through the ports it publishes on the host's addresses, where a VM would have addresses of its own. Microsoft's remark that containers share the host's firewall is about Windows containers; on Linux, Podman sets up the forwarding for published ports itself, so check that the host firewall filters them as intended.",
         dimensions: ["networking"],
         sources: [MS.networking],
         reference: ref5("[Container] PublishPort="),
         notes: [{ match: /(^|:)22(\/tcp)?$/, note: "Port 22: an SSH server in a container treats it like a machine to log in to." }]
+      },
+      {
+        id: "quadlet.ExposeHostPort",
+        format: "quadlet",
+        paths: at("ExposeHostPort", "Container"),
+        title: "ExposeHostPort=",
+        summary: "Marks container ports as exposed (`--expose`), as `EXPOSE` does in a Containerfile; it publishes nothing on the host.",
+        does: "Marks a port or a range (`50-59`, `8080/udp`) as exposed, as `EXPOSE` does, and publishes nothing on the host: no networking rule changes unless `--publish-all` is given. To reach the port from the host, use `PublishPort=`.",
+        angle: "Exposing a port opens nothing on the host: the container stays behind its own network namespace, reachable by other containers on its network, where a VM would be reached at an address of its own.",
+        dimensions: ["networking"],
+        sources: [MS.networking],
+        reference: ref5("[Container] ExposeHostPort=")
       },
       {
         id: "quadlet.ReadOnly",
@@ -13871,8 +13909,8 @@ var init_quadlet = __esm({
         paths: ["HealthCmd", "HealthInterval", "HealthRetries", "HealthStartPeriod", "HealthTimeout", "HealthOnFailure", "HealthStartupCmd"].flatMap((k) => at(k, "Container")).concat(at("Notify", "Container")),
         title: "HealthCmd=",
         summary: "A health check for the container, and what happens when it fails.",
-        does: "`HealthCmd=` is run inside the container every `HealthInterval=`; `HealthOnFailure=` is what happens once it turns unhealthy (`kill` suits systemd best: the container is killed and systemd restarts the service). `Notify=healthy` holds the service's start until the container is healthy.",
-        angle: "A failing container found by its health check is replaced rather than repaired, the containers' way to tolerate faults; with `HealthOnFailure=kill` systemd's `Restart=` brings it back.",
+        does: "`HealthCmd=` is run inside the container every `HealthInterval=`; `HealthOnFailure=` is what happens once it turns unhealthy (`kill` suits systemd best: the container is killed and, with `Restart=` set, systemd restarts the service). `Notify=healthy` holds the service's start until the container is healthy.",
+        angle: "By default a failing check only marks the container unhealthy (`HealthOnFailure=none`). With `kill` and a `Restart=` policy in `[Service]`, systemd brings the service back from its image: the container is replaced rather than repaired, where a VM would fail over and boot its OS again.",
         dimensions: ["fault-tolerance"],
         sources: [MS.faultTolerance, LEARN.know],
         reference: ref5("[Container] HealthCmd=")
@@ -13987,8 +14025,8 @@ var init_quadlet = __esm({
         format: "quadlet",
         paths: at("WantedBy", "Install").concat(at("RequiredBy", "Install")),
         title: "WantedBy= (systemd)",
-        summary: "Starts the unit at boot (`multi-user.target`) or at login (`default.target` for a user unit).",
-        does: "`WantedBy=multi-user.target` starts the unit at boot, `default.target` (for a user unit) when the user's session starts. The generator applies `[Install]` itself: a Quadlet unit is not enabled with `systemctl enable`.",
+        summary: "Starts the unit at boot, or a user unit when that user's service manager starts.",
+        does: "`WantedBy=default.target`, the reference's own example, starts a system unit at boot and a user unit when the user's systemd instance starts (at login); `multi-user.target` serves for system units. The generator applies `[Install]` itself: a Quadlet unit is not enabled with `systemctl enable`.",
         angle: "A container starting with the host is a host service, like a daemon installed on the machine, but replaceable from its image.",
         dimensions: ["deployment", "startup"],
         sources: [MS.deployment],
@@ -14057,7 +14095,7 @@ var init_terraform = __esm({
       kubernetes: "hashicorp/kubernetes",
       docker: "kreuzwerker/docker",
       libvirt: "dmacvicar/libvirt",
-      vsphere: "hashicorp/vsphere"
+      vsphere: "vmware/vsphere"
     };
     tf = (t2) => ({ ...t2, format: "terraform" });
     args = (types, ...names) => types.flatMap((t2) => names.flatMap((a) => [`resource.${t2}.*.${a}`, `resource.${t2}.*.dynamic.${a}`]));
@@ -14091,13 +14129,13 @@ var init_terraform = __esm({
         id: "terraform.vm.size",
         title: "instance_type / size / machine_type / vcpu / memory",
         summary: "How big the VM is.",
-        does: "Picks the VM's CPU and memory: `instance_type` (AWS), `size` or `vm_size` (Azure), `machine_type` (Google), `vcpu`/`memory` (libvirt; MiB, or the unit in `memory_unit` from provider 0.9), `num_cpus`/`memory` (vSphere), `cores`/`memory` (Proxmox).",
+        does: "Picks the VM's CPU and memory: `instance_type` (AWS), `size` or `vm_size` (Azure), `machine_type` (Google), `vcpu`/`memory` (libvirt: MiB up to provider 0.8; from 0.9 in `memory_unit`, as in libvirt's XML, where a bare number means KiB), `num_cpus`/`memory` (vSphere), `cores`/`memory` (Proxmox).",
         angle: "The whole size is reserved for one guest OS, whether the application uses it or not. Containers on a shared host draw CPU and memory as they need them, which is how far more of them fit on the same hardware.",
         dimensions: ["density", "performance", "os-kernel"],
         sources: [BB.diff, MS.os, LEARN.consider],
         reference: resourceRef("aws_instance"),
         paths: [
-          ...args(VMS, "instance_type", "size", "vm_size", "machine_type", "vcpu", "memory", "num_cpus", "cores", "sockets", "cpu"),
+          ...args(VMS, "instance_type", "size", "vm_size", "machine_type", "vcpu", "memory", "memory_unit", "num_cpus", "cores", "sockets", "cpu"),
           "module.*.instance_type",
           "module.*.machine_type"
         ]
@@ -14106,7 +14144,7 @@ var init_terraform = __esm({
         id: "terraform.vm.image",
         title: "ami / source_image_reference / boot_disk image",
         summary: "The OS image the VM boots.",
-        does: "The machine image to start from: `ami` (AWS), `source_image_reference` (publisher/offer/sku/version) or `source_image_id` (Azure), `boot_disk.initialize_params.image` or a template `disk.source_image` (Google), a `disk` volume or `kernel` (libvirt), `clone.template_uuid` (vSphere), `clone` (Proxmox).",
+        does: "The machine image to start from: `ami` (AWS), `source_image_reference` (publisher/offer/sku/version) or `source_image_id` (Azure), `boot_disk.initialize_params.image` or a template `disk.source_image` (Google), a `disk` volume or `kernel` (libvirt; from provider 0.9 a disk in `devices` or `os.kernel`), `clone.template_uuid` (vSphere), `clone` (Proxmox).",
         angle: "A machine image carries a full OS with its own kernel, so the VM can run an OS unlike the host. Updating it means a new image and replacing VMs (or patching each one); for a container, a new image is rebuilt and redeployed by an orchestrator in minutes.",
         dimensions: ["os-kernel", "guest-compat", "os-updates"],
         sources: [MS.guest, MS.updates, MS.vmArch],
@@ -14116,6 +14154,7 @@ var init_terraform = __esm({
           "resource.google_compute_instance.*.boot_disk.initialize_params.image",
           "resource.google_compute_instance_template.*.disk.source_image",
           "resource.google_compute_instance_template.*.dynamic.disk.content.source_image",
+          "resource.libvirt_domain.*.os.kernel",
           "module.*.ami"
         ]
       }),
@@ -14123,23 +14162,23 @@ var init_terraform = __esm({
         id: "terraform.vm.disk",
         title: "disks (root_block_device, os_disk, disk)",
         summary: "The VM's virtual disks.",
-        does: "Disk settings: `root_block_device`/`ebs_block_device` (AWS), `os_disk`/`storage_os_disk` and attached managed disks (Azure), `boot_disk`/`attached_disk`/`disk` (Google), `disk` (libvirt, vSphere, Proxmox) with size, type and encryption.",
+        does: "Disk settings: `root_block_device`/`ebs_block_device` (AWS), `os_disk`/`storage_os_disk` and attached managed disks (Azure), `boot_disk`/`attached_disk`/`disk` (Google), `disk` (libvirt, vSphere, Proxmox; `devices.disks` from libvirt provider 0.9) with size, type and encryption.",
         angle: "A VM keeps its OS and data on its own virtual disk (a VHD-style block device), or on a shared file service for data several servers need. Containers are disposable; their lasting data lives in volumes, local to a node or shared, outside the container.",
         dimensions: ["storage"],
         sources: [MS.storage, S24.storage],
         reference: resourceRef("aws_instance"),
-        paths: args(VMS, "root_block_device", "ebs_block_device", "os_disk", "storage_os_disk", "storage_data_disk", "attached_disk", "disk", "scratch_disk", "filesystem", "disks")
+        paths: [...args(VMS, "root_block_device", "ebs_block_device", "os_disk", "storage_os_disk", "storage_data_disk", "attached_disk", "disk", "scratch_disk", "filesystem", "disks"), "resource.libvirt_domain.*.devices.disks"]
       }),
       tf({
         id: "terraform.vm.network",
         title: "network_interface",
         summary: "The VM's virtual network adapters.",
-        does: "Attaches the VM to networks: `network_interface` blocks (AWS, Google, libvirt, vSphere), `network_interface_ids` (Azure), `network` (Proxmox), with subnet, addresses and access config.",
+        does: "Attaches the VM to networks: `network_interface` blocks (Google, vSphere; AWS, deprecated from provider 6.10 for `primary_network_interface`; libvirt up to 0.8, `devices.interfaces` from 0.9), `network_interface_ids` (Azure), `network` (Proxmox), with subnet, addresses and access config.",
         angle: "Each VM gets its own virtual network adapters. Containers usually get an isolated view of a virtual network adapter, which costs less but virtualizes less (on Windows hosts the host firewall is shared with them; on Linux, Docker's own iptables rules handle published ports).",
         dimensions: ["networking"],
         sources: [MS.networking],
         reference: resourceRef("aws_instance"),
-        paths: [...args(VMS, "network_interface", "network_interface_ids", "network", "network_interfaces"), "module.*.network_interface"]
+        paths: [...args(VMS, "network_interface", "primary_network_interface", "network_interface_ids", "network", "network_interfaces"), "resource.libvirt_domain.*.devices.interfaces", "module.*.network_interface"]
       }),
       tf({
         id: "terraform.vm.user_data",
@@ -14344,7 +14383,7 @@ var init_terraform = __esm({
       vmResource("google_compute_instance", "A Compute Engine VM: `machine_type`, `zone`, `boot_disk` with an image, `network_interface`, `metadata`/`metadata_startup_script`."),
       vmResource("google_compute_instance_template", "A template for Compute Engine VMs, used by managed instance groups to create identical VMs (autoscaling, autohealing).", " Managed instance groups recreate failed VMs and scale by adding VMs, each booting its own OS; orchestrators do the same for containers much faster."),
       vmResource("google_compute_instance_from_template", "A Compute Engine VM created from an instance template, with overrides."),
-      vmResource("libvirt_domain", "A libvirt domain (KVM/QEMU VM): `vcpu`, `memory`, disks from `libvirt_volume`s, `network_interface`, optional direct `kernel`/`initrd` boot and a `cloudinit` disk."),
+      vmResource("libvirt_domain", "A libvirt domain (KVM/QEMU VM): `vcpu`, `memory`, disks from `libvirt_volume`s, networks, optional direct `kernel`/`initrd` boot and a cloud-init disk. Up to provider 0.8 these are `disk`, `network_interface` and `cloudinit`; 0.9 follows libvirt's domain XML (`devices` with `disks` and `interfaces`, `os` for the boot)."),
       vmResource("vsphere_virtual_machine", "A VMware vSphere VM: `num_cpus`, `memory`, `guest_id`, `disk`, `network_interface`, usually `clone`d from a template."),
       vmResource("proxmox_vm_qemu", "A Proxmox VE QEMU VM (Telmate provider): `cores`, `memory`, `disk`, `network`, usually cloned from a template, with cloud-init settings."),
       vmResource("proxmox_virtual_environment_vm", "A Proxmox VE VM (bpg provider): `cpu`, `memory`, `disk`, `network_device`, `clone`, `initialization` (cloud-init)."),
@@ -14438,7 +14477,7 @@ var init_vagrant = __esm({
         id: "vagrant.provider.docker",
         title: 'provider "docker"',
         summary: "Vagrant drives Docker containers instead of VMs.",
-        does: "With the docker provider, each machine is a container: `image` or `build_dir` replaces the box, and on hosts without a Linux kernel Vagrant starts a small host VM (`vagrant_vagrantfile`) to run Docker in.",
+        does: "With the docker provider, each machine is a container started from `image` or `build_dir` instead of a box, by the host's own Docker (on macOS and Windows, usually Docker Desktop). Vagrant starts a host VM to run Docker in (`vagrant_vagrantfile`) only with `force_host_vm`, the default only on other hosts such as FreeBSD.",
         angle: 'Here the "machine" shares a kernel with the host (or with the proxy VM), so it starts in seconds and uses less memory than a VM, but it is a container: no own kernel, no other OS family, weaker isolation. Vagrant only manages it; the container-or-VM trade-off is that of Docker.',
         dimensions: ["os-kernel", "isolation", "startup", "density"],
         sources: [MS.containerArch, MS.isolation, BB.diff],
@@ -14452,7 +14491,7 @@ var init_vagrant = __esm({
         title: "image / build_dir (docker provider)",
         summary: "The container image this machine is started from, in place of a box.",
         does: '`image` names an image to pull and run, such as `"nginx"` or `"postgres:16"`; `build_dir` instead builds one from the Dockerfile in that folder (`dockerfile` names another file, `build_args` adds `docker build` arguments), and `git_repo` builds from a Git repository. One of the three is required; the docker provider does not need `vm.box`.',
-        angle: "An image carries only user-mode files, so the machine starts in seconds on the kernel of the host (or of the small VM Vagrant runs Docker in where the host has no Linux kernel), without the OS boot a box goes through. The same fact limits it: it cannot bring its own kernel or another OS family.",
+        angle: "An image carries only user-mode files, so the machine starts in seconds on the kernel that runs Docker (the Linux host's, Docker Desktop's VM, or a host VM Vagrant starts), without the OS boot a box goes through. The same fact limits it: it cannot bring its own kernel or another OS family.",
         dimensions: ["os-kernel", "startup"],
         sources: [MS.containerArch, BB.containers],
         reference: ref6("Docker provider configuration", "providers/docker/configuration"),
@@ -14719,7 +14758,6 @@ var init_vagrant = __esm({
           "**.winrm.ssl_peer_verification",
           "**.winrm.execution_time_limit",
           "**.winrm.timeout",
-          "**.winrm.retry_limit",
           "**.winrm.retry_delay",
           "**.winrm.max_tries",
           "**.winrm.codepage"
@@ -25573,7 +25611,7 @@ var init_existing = __esm({
         dimension: "deployment",
         sources: [MS.containerArch, BB.containers],
         label: "Vagrant with containers",
-        reason: "This Vagrantfile uses a container provider (docker, LXC): the machines are containers sharing the host kernel, not VMs."
+        reason: "This Vagrantfile uses a container provider (docker, LXC): the machines are containers sharing the Docker host's kernel (the Linux host's, or that of the VM Docker runs in on macOS and Windows), not VMs."
       },
       {
         id: "existing.packer-vm-builder",
@@ -25866,8 +25904,8 @@ var init_hardening = __esm({
         dimension: "isolation",
         sources: [MS.isolation],
         label: "host user namespace",
-        reason: "The container opts out of user-namespace remapping, so its root is the host root.",
-        remedy: "Remove the host user namespace setting."
+        reason: "The container shares the host's user namespace instead of one of its own, so its root is the host root.",
+        remedy: "Give it a user namespace of its own: remove the host user namespace setting (in Kubernetes, set `hostUsers: false`)."
       },
       {
         id: "hardening.insecure-build",
@@ -26197,7 +26235,7 @@ var init_platform = __esm({
         dimension: "guest-compat",
         sources: [MS.guest, MS.containerArch],
         label: "Windows base image",
-        reason: "A Windows image only runs as a container on a Windows host: with process isolation the host build must match the image; Hyper-V isolation also lets a newer host run an older image. On a Linux or macOS host it can only run inside a Windows VM.",
+        reason: "A Windows image only runs as a container on a Windows host: with process isolation the host build must generally match the image (a 2022 image also runs on Windows Server 2025 and Windows 11); Hyper-V isolation also lets a newer host run an older image. On a Linux or macOS host it can only run inside a Windows VM.",
         remedy: "Run it on a Windows container host of the same build, or move the app to a Linux base image."
       },
       {

@@ -451,7 +451,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
     reference: svc('isolation'),
     notes: [
       { match: 'hyperv', note: '`hyperv`: this container gets its own kernel in a lightweight VM.' },
-      { match: 'process', note: '`process`: shares the host kernel; the image\'s Windows version must match the host.' },
+      { match: 'process', note: '`process`: shares the host kernel; the image\'s Windows version must generally match the host\'s (a 2022 image also runs on Windows Server 2025 and Windows 11).' },
     ],
   },
   {

@@ -464,7 +464,7 @@ export const KUBERNETES_TOPICS: readonly KeyTopic[] = [
     dimensions: ['guest-compat', 'os-kernel'],
     sources: [MS.guest, MS.containerArch],
     reference: ref('Kubernetes: Guide for Running Windows Containers', 'https://kubernetes.io/docs/concepts/windows/user-guide/'),
-    notes: [{ match: 'windows', note: '`windows`: needs Windows nodes whose build matches the image\'s.' }],
+    notes: [{ match: 'windows', note: '`windows`: needs Windows nodes whose build generally matches the image\'s (a 2022 image also runs on Windows Server 2025).' }],
   },
   {
     id: 'kubernetes.nodeSelector',

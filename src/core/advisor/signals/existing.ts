@@ -23,7 +23,7 @@ export const EXISTING: Signal[] = [
     dimension: 'deployment',
     sources: [MS.containerArch, BB.containers],
     label: 'Vagrant with containers',
-    reason: 'This Vagrantfile uses a container provider (docker, LXC): the machines are containers sharing the host kernel, not VMs.',
+    reason: 'This Vagrantfile uses a container provider (docker, LXC): the machines are containers sharing the Docker host\'s kernel (the Linux host\'s, or that of the VM Docker runs in on macOS and Windows), not VMs.',
   },
   {
     id: 'existing.packer-vm-builder',

@@ -204,8 +204,8 @@ export const HARDENING: Signal[] = [
     dimension: 'isolation',
     sources: [MS.isolation],
     label: 'host user namespace',
-    reason: 'The container opts out of user-namespace remapping, so its root is the host root.',
-    remedy: 'Remove the host user namespace setting.',
+    reason: 'The container shares the host\'s user namespace instead of one of its own, so its root is the host root.',
+    remedy: 'Give it a user namespace of its own: remove the host user namespace setting (in Kubernetes, set `hostUsers: false`).',
   },
   {
     id: 'hardening.insecure-build',

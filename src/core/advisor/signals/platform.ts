@@ -12,7 +12,7 @@ export const PLATFORM: Signal[] = [
     sources: [MS.guest, MS.containerArch],
     label: 'Windows base image',
     reason:
-      'A Windows image only runs as a container on a Windows host: with process isolation the host build must match the image; Hyper-V isolation also lets a newer host run an older image. On a Linux or macOS host it can only run inside a Windows VM.',
+      'A Windows image only runs as a container on a Windows host: with process isolation the host build must generally match the image (a 2022 image also runs on Windows Server 2025 and Windows 11); Hyper-V isolation also lets a newer host run an older image. On a Linux or macOS host it can only run inside a Windows VM.',
     remedy: 'Run it on a Windows container host of the same build, or move the app to a Linux base image.',
   },
   {

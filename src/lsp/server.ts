@@ -26,6 +26,7 @@ import { checkedFixesFor } from '../core/fixCheck';
 import { fixesFor, hasFixer } from '../core/fixes';
 import type { ModelBase, Range } from '../core/parse/types';
 import { lensTitle, lensTooltip } from '../core/render/lens';
+import { plainMessage } from '../core/render/markdown';
 import { signalDocUrl } from '../core/render/signalsDoc';
 
 export const DIAGNOSTIC_SOURCE = 'Container or VM?';
@@ -147,7 +148,7 @@ export function serve(connection: Connection): Promise<void> {
       }
       out.push({
         range: f.range,
-        message,
+        message: plainMessage(message), // clients show diagnostics as plain text
         severity: SEVERITY[DEFAULT_LEVEL[signal.direction]],
         source: DIAGNOSTIC_SOURCE,
         code: signal.id,

@@ -12,6 +12,7 @@ import { applySuppressions, SUPPRESSION_MARKER } from '../core/config/suppressio
 import { projectConfigFor } from './projectConfig';
 import { signalById } from '../core/advisor/signals';
 import type { Direction, Finding, Signal } from '../core/advisor/types';
+import { plainMessage } from '../core/render/markdown';
 import { signalDocUrl } from '../core/render/signalsDoc';
 import type { ModelBase } from '../core/parse/types';
 import { Debouncer, type LiveAdviceCache, type OffThread } from './liveAdvice';
@@ -57,7 +58,8 @@ export function diagnosticFrom(p: ProblemItem, overrides: Partial<Record<string,
   if (level === 'off') return undefined;
   let message = p.message ?? signal.reason;
   if (p.why) message += '\n' + vscode.l10n.t('No quick fix: {0}', p.why);
-  const d = new vscode.Diagnostic(toRange(p.range), message, SEVERITY[level]);
+  // The Problems panel shows plain text: code spans become quoted text.
+  const d = new vscode.Diagnostic(toRange(p.range), plainMessage(message), SEVERITY[level]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: signal.id, target: vscode.Uri.parse(signalDocUrl(signal.id)) };
   return d;

@@ -173,6 +173,9 @@ describe('language server over stdio (lsp --stdio)', function () {
     const before = await open(first);
     const privileged = before.find((d) => /privileged/i.test(d.message));
     assert.ok(privileged, JSON.stringify(before.map((d) => d.message)));
+    // Clients show diagnostics as plain text: names are quoted, not in Markdown code spans.
+    assert.match(privileged.message, /'app'/, privileged.message);
+    assert.ok(before.every((d) => !d.message.includes('`')), JSON.stringify(before.map((d) => d.message)));
     await first.request('shutdown', null);
     first.notify('exit', null);
     await first.exited;

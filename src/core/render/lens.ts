@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import { DIRECTION_OF_VERDICT, type Verdict } from '../advisor/types';
 import type { DimensionId } from '../knowledge/types';
+import { plainMessage } from './markdown';
 
 /** How many reasons a title names before it says "+N". */
 export const MAX_REASONS = 2;
@@ -69,9 +70,9 @@ export function decidingDimension(w: Pick<AdviceWorkload, 'verdict' | 'signals'>
   return decidingSignals(w)[0]?.dimension;
 }
 
-/** The tooltip under a verdict lens: each deciding reason with its line. */
+/** The tooltip under a verdict lens: each deciding reason with its line, as plain text (code spans quoted). */
 export function lensTooltip(w: Pick<AdviceWorkload, 'verdict' | 'signals' | 'confidence' | 'name'>): string {
-  const reasons = decidingSignals(w).map((s) => `• ${s.label} (${s.file}:${s.line}): ${s.message}`);
+  const reasons = decidingSignals(w).map((s) => `• ${s.label} (${s.file}:${s.line}): ${plainMessage(s.message)}`);
   const first = l10n.t('{0}: {1} (confidence {2}%). Click to open the report.', w.name, head(w.verdict), Math.round(w.confidence * 100));
   return [first, ...reasons].join('\n');
 }

@@ -21,6 +21,17 @@ export function codeWhole(text: string): string {
   return fenced(text.replace(/\s+/g, ' ').trim());
 }
 
+/**
+ * A message for a place that shows plain text (VS Code's Problems panel, an LSP client's diagnostics):
+ * its code spans as quoted text, `USER root` → 'USER root', whatever their fence, so no backticks show.
+ */
+export function plainMessage(text: string): string {
+  return text.replace(/(`+)(?!`)([^]*?[^`])\1(?!`)/g, (_m, _fence: string, inner: string) => {
+    const s = inner.length > 1 && inner.startsWith(' ') && inner.endsWith(' ') && inner.trim() !== '' ? inner.slice(1, -1) : inner;
+    return `'${s}'`;
+  });
+}
+
 function fenced(s: string): string {
   if (s === '') return '` `';
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));

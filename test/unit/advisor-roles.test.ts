@@ -135,7 +135,33 @@ describe('advisor roles and the overall answer', () => {
     const r = adviseFiles([{ path: 'test/e2e/vm.yaml', text: KUBEVIRT }]);
     assert.equal(r.verdict, 'vm');
     assert.equal(r.overallFrom, 'other');
-    assert.match(renderAdviceText(r), /No workload here is the product, so the answer comes from the others \(tests and fixtures\)\./);
+    assert.match(renderAdviceText(r), /No workload here is the product, so the answer comes from its tests and fixtures\./);
+  });
+
+  it('with no product, the examples decide before one odd test fixture, and the report names both', () => {
+    // A container runtime's repository: examples run pods under its sandbox runtime, one test runs a VM.
+    const sandboxed = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  runtimeClassName: kata\n  containers:\n    - name: app\n      image: nginx:1.27\n';
+    const r = adviseFiles([
+      { path: 'examples/pod.yaml', text: sandboxed },
+      { path: 'tests/integration/vm.yaml', text: KUBEVIRT },
+    ]);
+    assert.equal(byName(r, 'demo').role, 'example');
+    assert.equal(byName(r, 'demo').verdict, 'sandboxed');
+    assert.ok(r.workloads.some((w) => w.role === 'test' && w.verdict === 'vm'));
+    assert.equal(r.verdict, 'sandboxed');
+    assert.deepEqual(r.decidedBy.map((i) => r.workloads[i].name), ['demo']);
+    assert.match(renderAdviceText(r), /the answer comes from its examples and docs \(also here: tests and fixtures\)\./);
+  });
+
+  it('reads a role from one word of a folder name: test files, archived examples', () => {
+    assert.equal(roleOfPath('pkg/compose/internal/status_test_files/failed.yml')?.role, 'test');
+    assert.equal(roleOfPath('deploy/test-resources/compose.yaml')?.role, 'test');
+    assert.equal(roleOfPath('_archived/elasticsearch/es-rc.yaml')?.role, 'example');
+    assert.equal(roleOfPath('sample-apps/web/Dockerfile')?.role, 'example');
+    // Not a word of the name: the product.
+    assert.equal(roleOfPath('services/latest-api/Dockerfile'), undefined);
+    assert.equal(roleOfPath('services/contest/compose.yaml'), undefined);
+    assert.equal(roleOfPath('services/archive-api/Dockerfile'), undefined);
   });
 
   it('the user says which files are which, over what the paths suggest', () => {

@@ -32,6 +32,16 @@ const FOLDER_ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ...['.github', '.gitlab', '.circleci', '.buildkite', '.woodpecker', '.drone', 'ci', '.ci', '.travis', 'jenkins', '.jenkins', '.azure-pipelines', 'azure-pipelines', '.tekton'].map((n) => [n, 'ci'] as [string, Role]),
 ]);
 
+/**
+ * Words that give a folder its role also when they are one word of its name (`status_test_files`,
+ * `test-resources`, `example-apps`, `_archived`): the words that say it outright. Archived folders
+ * hold what the repository no longer runs, kept for reference, so they count with the examples.
+ */
+const FOLDER_WORDS: ReadonlyMap<string, Role> = new Map<string, Role>([
+  ...['test', 'tests', 'testdata', 'testing', 'fixtures', 'fixture', 'e2e'].map((n) => [n, 'test'] as [string, Role]),
+  ...['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'tutorial', 'tutorials', 'archived', 'deprecated'].map((n) => [n, 'example'] as [string, Role]),
+]);
+
 /** Words in a file's name (`docker-compose.test.yml`, `Dockerfile.dev`, `compose.ci.yaml`). */
 const NAME_WORDS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ...['test', 'tests', 'testing', 'e2e', 'integration', 'itest', 'ci-test', 'fixture', 'fixtures', 'bench', 'benchmark'].map((n) => [n, 'test'] as [string, Role]),
@@ -68,13 +78,23 @@ function nameWords(file: string): string[] {
   return base.split(/[._\-\s]+/).filter(Boolean);
 }
 
+/** The role one word of a folder's name gives it (`status_test_files` → test), if any. */
+function folderWordRole(segment: string): Role | undefined {
+  if (!/[-_.]/.test(segment)) return undefined;
+  for (const w of segment.split(/[-_.]+/)) {
+    const role = FOLDER_WORDS.get(w);
+    if (role) return role;
+  }
+  return undefined;
+}
+
 /** The role a path suggests, with the reason; undefined when it says nothing (the product by default). */
 export function roleOfPath(file: string): { role: Role; reason: string } | undefined {
   const parts = file.split('/');
   // The nearest folder that says something decides: `examples/app/test/compose.yaml` is a test of an example.
   for (let i = parts.length - 2; i >= 0; i--) {
     const seg = parts[i].toLowerCase();
-    const role = FOLDER_ROLES.get(seg);
+    const role = FOLDER_ROLES.get(seg) ?? folderWordRole(seg);
     if (role) return { role, reason: `under ${parts.slice(0, i + 1).join('/')}/` };
   }
   const words = nameWords(file);
@@ -146,11 +166,24 @@ export function assignRoles(workloads: readonly RoleInput[], rules: readonly Rol
   return out.map((r) => ({ role: r.role, reason: r.reason }));
 }
 
-/** The overall answer: the most demanding verdict among the product workloads, or among the rest when there is none. */
+/**
+ * Where the answer comes from when no workload is the product, first first: examples and docs show
+ * how the product is meant to run; a host runs its containers; tests show how it is exercised (a
+ * runtime's tests run pods under it); a development environment and CI say least about it.
+ */
+export const FALLBACK_ROLES: readonly Role[] = ['example', 'host', 'test', 'development', 'ci'];
+
+/**
+ * The overall answer: the most demanding verdict among the product workloads, or, when there is none,
+ * among the workloads of the first role of FALLBACK_ROLES that the repository has (one odd test
+ * fixture does not outweigh the examples).
+ */
 export function overallOf(workloads: readonly { verdict: Verdict; role: Role }[]): { verdict: Verdict | null; from: 'product' | 'other' | 'none'; decidedBy: number[] } {
   if (workloads.length === 0) return { verdict: null, from: 'none', decidedBy: [] };
-  const product = workloads.map((w, i) => ({ w, i })).filter((x) => x.w.role === 'product');
-  const pool = product.length ? product : workloads.map((w, i) => ({ w, i }));
+  const all = workloads.map((w, i) => ({ w, i }));
+  const product = all.filter((x) => x.w.role === 'product');
+  const fallback = FALLBACK_ROLES.find((role) => workloads.some((w) => w.role === role));
+  const pool = product.length ? product : all.filter((x) => x.w.role === fallback);
   const best = pool.reduce<Verdict>((v, { w }) => maxVerdict(v, w.verdict), 'container');
   return { verdict: best, from: product.length ? 'product' : 'other', decidedBy: pool.filter((x) => x.w.verdict === best).map((x) => x.i) };
 }

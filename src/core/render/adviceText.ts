@@ -2,7 +2,7 @@
 // The words around the report's data go through l10n.t (English in the CLI, which configures no bundle).
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
-import { ROLES, roleName, type Role } from '../advisor/roles';
+import { FALLBACK_ROLES, ROLES, roleName, type Role } from '../advisor/roles';
 import { signalById } from '../advisor/signals/index';
 import { VERDICT_ORDER } from '../advisor/types';
 import { cellCode, code, codeWhole, escapeText, inlineText } from './markdown';
@@ -47,8 +47,12 @@ export function decidedByText(r: Pick<AdviceReport, 'workloads' | 'decidedBy'>, 
 /** Why the overall answer comes from workloads that are not the product, or undefined when it does not. */
 export function overallFromNote(r: Pick<AdviceReport, 'overallFrom' | 'workloads'>): string | undefined {
   if (r.overallFrom !== 'other') return undefined;
-  const roles = [...new Set(r.workloads.map((w) => w.role))].map((x) => roleName(x)).join(', ');
-  return l10n.t('No workload here is the product, so the answer comes from the others ({0}).', roles);
+  const from = FALLBACK_ROLES.find((role) => r.workloads.some((w) => w.role === role));
+  if (!from) return undefined;
+  const others = FALLBACK_ROLES.filter((role) => role !== from && r.workloads.some((w) => w.role === role)).map((x) => roleName(x));
+  return others.length
+    ? l10n.t('No workload here is the product, so the answer comes from its {0} (also here: {1}).', roleName(from), others.join(', '))
+    : l10n.t('No workload here is the product, so the answer comes from its {0}.', roleName(from));
 }
 
 const TOP_REASONS = 5;

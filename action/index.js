@@ -28779,6 +28779,10 @@ var FOLDER_ROLES = new Map([
   ...[".devcontainer", ".gitpod", ".vscode", "dev", "development", "devenv", "dev-env", "local-dev", "hack", "tools", "contrib"].map((n) => [n, "development"]),
   ...[".github", ".gitlab", ".circleci", ".buildkite", ".woodpecker", ".drone", "ci", ".ci", ".travis", "jenkins", ".jenkins", ".azure-pipelines", "azure-pipelines", ".tekton"].map((n) => [n, "ci"])
 ]);
+var FOLDER_WORDS = new Map([
+  ...["test", "tests", "testdata", "testing", "fixtures", "fixture", "e2e"].map((n) => [n, "test"]),
+  ...["example", "examples", "sample", "samples", "demo", "demos", "tutorial", "tutorials", "archived", "deprecated"].map((n) => [n, "example"])
+]);
 var NAME_WORDS = new Map([
   ...["test", "tests", "testing", "e2e", "integration", "itest", "ci-test", "fixture", "fixtures", "bench", "benchmark"].map((n) => [n, "test"]),
   ...["dev", "devel", "development", "local", "debug"].map((n) => [n, "development"]),
@@ -28805,11 +28809,19 @@ function nameWords(file) {
   const base2 = file.slice(file.lastIndexOf("/") + 1).toLowerCase();
   return base2.split(/[._\-\s]+/).filter(Boolean);
 }
+function folderWordRole(segment) {
+  if (!/[-_.]/.test(segment)) return void 0;
+  for (const w of segment.split(/[-_.]+/)) {
+    const role = FOLDER_WORDS.get(w);
+    if (role) return role;
+  }
+  return void 0;
+}
 function roleOfPath(file) {
   const parts = file.split("/");
   for (let i = parts.length - 2; i >= 0; i--) {
     const seg = parts[i].toLowerCase();
-    const role = FOLDER_ROLES.get(seg);
+    const role = FOLDER_ROLES.get(seg) ?? folderWordRole(seg);
     if (role) return { role, reason: `under ${parts.slice(0, i + 1).join("/")}/` };
   }
   const words2 = nameWords(file);
@@ -28854,10 +28866,13 @@ function assignRoles(workloads7, rules = []) {
   }
   return out.map((r) => ({ role: r.role, reason: r.reason }));
 }
+var FALLBACK_ROLES = ["example", "host", "test", "development", "ci"];
 function overallOf(workloads7) {
   if (workloads7.length === 0) return { verdict: null, from: "none", decidedBy: [] };
-  const product = workloads7.map((w, i) => ({ w, i })).filter((x) => x.w.role === "product");
-  const pool = product.length ? product : workloads7.map((w, i) => ({ w, i }));
+  const all = workloads7.map((w, i) => ({ w, i }));
+  const product = all.filter((x) => x.w.role === "product");
+  const fallback = FALLBACK_ROLES.find((role) => workloads7.some((w) => w.role === role));
+  const pool = product.length ? product : all.filter((x) => x.w.role === fallback);
   const best = pool.reduce((v, { w }) => maxVerdict(v, w.verdict), "container");
   return { verdict: best, from: product.length ? "product" : "other", decidedBy: pool.filter((x) => x.w.verdict === best).map((x) => x.i) };
 }
@@ -33014,8 +33029,10 @@ function decidedByText(r, show, max = 5) {
 }
 function overallFromNote(r) {
   if (r.overallFrom !== "other") return void 0;
-  const roles = [...new Set(r.workloads.map((w) => w.role))].map((x) => roleName(x)).join(", ");
-  return t("No workload here is the product, so the answer comes from the others ({0}).", roles);
+  const from = FALLBACK_ROLES.find((role) => r.workloads.some((w) => w.role === role));
+  if (!from) return void 0;
+  const others = FALLBACK_ROLES.filter((role) => role !== from && r.workloads.some((w) => w.role === role)).map((x) => roleName(x));
+  return others.length ? t("No workload here is the product, so the answer comes from its {0} (also here: {1}).", roleName(from), others.join(", ")) : t("No workload here is the product, so the answer comes from its {0}.", roleName(from));
 }
 function plain(text3) {
   return terminalSafe(text3).replace(/\n/g, " ");

@@ -4,8 +4,8 @@
 // Ctrl+C, then stops code-server and removes its folders (user data, extensions, the workspace copy).
 //
 //   node scripts/demo.mjs [--workspace FOLDER]
-//   node scripts/demo.mjs --screenshots [--theme dark]   retake the README's hover, comparison and
-//        walkthrough pictures (docs/images/*.png, *-dark.png with --theme dark) from the built
+//   node scripts/demo.mjs --screenshots [--theme dark]   retake the README's hover, report, comparison
+//        and walkthrough pictures (docs/images/*.png, *-dark.png with --theme dark) from the built
 //        extension (npm run build first) on a copy of examples/demo-workspace, then stop
 // code-server comes from scripts/setup-vscode.sh (npm run demo runs it first).
 import { spawnSync } from 'node:child_process';
@@ -143,6 +143,17 @@ async function screenshots() {
     // the evidence the workspace holds for them.
     await command('Container or VM?: Should this be a VM?');
     await frameWith(page, 'section.workload', 'the report', { deadline: Date.now() + 60_000 });
+    // The report from its top, across the window: the overall answer and the first workloads, once
+    // the scan's progress notification has gone.
+    await page.locator('.tabs-container .tab', { hasText: 'Should this be a VM?' }).first().click();
+    await command('View: Close Editors in Other Groups');
+    await command('View: Close Primary Side Bar');
+    const report = await frameWith(page, 'section.workload', 'the report', { deadline: Date.now() + 60_000 });
+    await waitFor('the scan finished', async () => (await page.locator('.notification-toast').count()) === 0, { deadline: Date.now() + 60_000 });
+    await waitFor('the report across the window', async () => (await report.evaluate(() => window.innerWidth)) > 1000, { deadline: Date.now() + 20_000 });
+    await report.locator('body').evaluate(() => window.scrollTo(0, 0));
+    await shot('advice-report.png');
+    await command('View: Toggle Primary Side Bar Visibility');
     await command('View: Close All Editors');
     await command('Container or VM?: Open Comparison');
     const frame = await frameWith(page, 'table#comparison tbody tr[data-dimension="isolation"] .marks li', 'the comparison with the workspace evidence', { deadline: Date.now() + 60_000 });

@@ -9,7 +9,7 @@
 //   node test/integration/ui.mjs --web-worker [--packaged]  the extension installed without its `main`
 //        entry, so only the web bundle can run: the browser's web worker extension host, as in vscode.dev
 //
-// --screenshots saves PNGs of what each check saw into docs/images/; with --theme dark the workbench
+// --screenshots saves PNGs of what each check saw into .vscode-test/screenshots/; with --theme dark the workbench
 // uses VS Code's Default Dark Modern theme and the PNGs are named *-dark.png. Results are written to
 // .vscode-test/results/ui.json in the same shape as the extension-host suites.
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,8 @@ const args = parseArgs(process.argv.slice(2), { flags: ['screenshots', 'packaged
 /** The run's name: its results file and its line in the totals. */
 const runName = ['ui', args.packaged && 'packaged', args['web-worker'] && 'web'].filter(Boolean).join('-');
 const timeoutMs = Number(args.timeout ?? 240) * 1000;
-const imagesDir = join(repoRoot, 'docs', 'images');
+// What the checks saw, to look at when one fails; the README's pictures are taken by scripts/demo.mjs --screenshots.
+const imagesDir = join(repoRoot, '.vscode-test', 'screenshots');
 const dark = args.theme === 'dark';
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
@@ -174,7 +175,7 @@ async function screenshot(page, name) {
   mkdirSync(imagesDir, { recursive: true });
   const file = dark ? name.replace(/\.png$/, '-dark.png') : name;
   await page.screenshot({ path: join(imagesDir, file) });
-  console.log(`  screenshot docs/images/${file}`);
+  console.log(`  screenshot .vscode-test/screenshots/${file}`);
 }
 
 const assert = (cond, message) => { if (!cond) throw new Error(message); };

@@ -8,32 +8,15 @@ import { adviseFiles } from '../../src/core/advisor/advise';
 import { BAKE_CODE_SIGNALS } from '../../src/core/advisor/detect/bake';
 import { buildersOf } from '../../src/core/advisor/live';
 import { signalById } from '../../src/core/advisor/signals';
-import { parseWith } from '../../src/core/cache';
-import { explainAt, type Explanation } from '../../src/core/explain';
 import { BAKE_TOPICS } from '../../src/core/knowledge/bake';
 import { bakeModule, type BakeModel } from '../../src/core/parse/bake';
 import { detectFormat, isCandidateName } from '../../src/core/parse/detect';
 import { supportedFormats } from '../../src/core/registry';
+import { hoverAt as hover } from '../helpers/hoverAt';
 
 const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'bake');
 const read = (rel: string) => readFileSync(join(fixtures, rel), 'utf8');
 
-/** The hover at the nth occurrence of `needle` (one character in), in a file of that name. */
-function hover(file: string, text: string, needle: string, nth = 0): Explanation | null {
-  const model = parseWith(file, text);
-  assert.ok(model, `no parser for ${file}`);
-  const lines = text.split('\n');
-  let seen = 0;
-  for (let line = 0; line < lines.length; line++) {
-    for (let from = 0; ; ) {
-      const character = lines[line].indexOf(needle, from);
-      if (character < 0) break;
-      if (seen++ === nth) return explainAt(model, { line, character: character + 1 }, { generic: true });
-      from = character + 1;
-    }
-  }
-  throw new Error(`'${needle}' not in ${file}`);
-}
 
 
 function parse(file: string, text: string): BakeModel {

@@ -1,27 +1,9 @@
 // Corrected Kubernetes, KubeVirt and cloud-init claims, asserted as a user meets them: in the hover
 // at a position, or in the record a topic id names.
 import * as assert from 'node:assert/strict';
-import { parseWith } from '../../src/core/cache';
-import { explainAt, type Explanation } from '../../src/core/explain';
 import { topicById } from '../../src/core/knowledge/index';
+import { hoverAt as hover } from '../helpers/hoverAt';
 
-/** The hover (with what the line does) at the first occurrence of `needle` (the nth), in a file of that name. */
-function hover(file: string, text: string, needle: string, nth = 0): Explanation | null {
-  const model = parseWith(file, text);
-  assert.ok(model, `no parser for ${file}`);
-  const lines = text.split('\n');
-  let seen = 0;
-  for (let line = 0; line < lines.length; line++) {
-    let from = 0;
-    for (;;) {
-      const character = lines[line].indexOf(needle, from);
-      if (character < 0) break;
-      if (seen++ === nth) return explainAt(model, { line, character: character + 1 }, { generic: true });
-      from = character + 1;
-    }
-  }
-  throw new Error(`'${needle}' not in ${file}`);
-}
 
 const pod = (lines: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n${lines}`;

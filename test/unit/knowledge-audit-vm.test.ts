@@ -5,28 +5,15 @@ import * as assert from 'node:assert/strict';
 import { parseWith } from '../../src/core/cache';
 import { explainAt, type Explanation } from '../../src/core/explain';
 import { topicById } from '../../src/core/knowledge/index';
+import { hoverAt } from '../helpers/hoverAt';
 
-/** The hover (with what the line does) at the first occurrence of `needle` (the nth), in a file of that name. */
+/** The hover at the nth occurrence of `needle`; there must be one. */
 function hover(file: string, text: string, needle: string, nth = 0): Explanation {
-  const model = parseWith(file, text);
-  assert.ok(model, `no parser for ${file}`);
-  const lines = text.split('\n');
-  let seen = 0;
-  for (let line = 0; line < lines.length; line++) {
-    let from = 0;
-    for (;;) {
-      const character = lines[line].indexOf(needle, from);
-      if (character < 0) break;
-      if (seen++ === nth) {
-        const h = explainAt(model, { line, character: character + 1 }, { generic: true });
-        assert.ok(h, `no hover at '${needle}' in ${file}`);
-        return h;
-      }
-      from = character + 1;
-    }
-  }
-  throw new Error(`'${needle}' not in ${file}`);
+  const h = hoverAt(file, text, needle, nth);
+  assert.ok(h, `no hover at '${needle}' in ${file}`);
+  return h;
 }
+
 
 const does = (id: string): string => {
   const t = topicById(id);

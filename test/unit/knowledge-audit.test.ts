@@ -3,28 +3,12 @@
 import * as assert from 'node:assert/strict';
 import { adviseFiles } from '../../src/core/advisor/advise';
 import { parseWith } from '../../src/core/cache';
-import { explainAt, type Explanation } from '../../src/core/explain';
+import { explainAt } from '../../src/core/explain';
 import { classifyImage } from '../../src/core/knowledge/dockerfile';
 import { DF } from '../../src/core/knowledge/dockerfile/ids';
 import { topicById } from '../../src/core/knowledge/index';
+import { hoverAt as hover } from '../helpers/hoverAt';
 
-/** The hover (with what the line does) at the first occurrence of `needle` (the nth), in a file of that name. */
-function hover(file: string, text: string, needle: string, nth = 0): Explanation | null {
-  const model = parseWith(file, text);
-  assert.ok(model, `no parser for ${file}`);
-  const lines = text.split('\n');
-  let seen = 0;
-  for (let line = 0; line < lines.length; line++) {
-    let from = 0;
-    for (;;) {
-      const character = lines[line].indexOf(needle, from);
-      if (character < 0) break;
-      if (seen++ === nth) return explainAt(model, { line, character: character + 1 }, { generic: true });
-      from = character + 1;
-    }
-  }
-  throw new Error(`'${needle}' not in ${file}`);
-}
 
 function signalsOf(path: string, text: string) {
   const w = adviseFiles([{ path, text }]).workloads[0];

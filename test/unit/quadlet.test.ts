@@ -6,30 +6,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adviseFiles } from '../../src/core/advisor/advise';
 import { parseWith } from '../../src/core/cache';
-import { explainAt, type Explanation } from '../../src/core/explain';
 import { detectFormat, isCandidateName } from '../../src/core/parse/detect';
 import type { ConfigModel } from '../../src/core/parse/types';
+import { hoverAt as hover } from '../helpers/hoverAt';
 
 const dir = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'quadlet');
 const read = (rel: string) => readFileSync(join(dir, rel), 'utf8');
 const fixtures = ['podman', 'homelab'].flatMap((sub) => readdirSync(join(dir, sub)).map((f) => `${sub}/${f}`));
 
-/** The hover (with what the key does) at the nth occurrence of `needle` in the file. */
-function hover(file: string, text: string, needle: string, nth = 0): Explanation | null {
-  const model = parseWith(file, text);
-  assert.ok(model, `${file} is not read as a Quadlet unit`);
-  const lines = text.split('\n');
-  let seen = 0;
-  for (let line = 0; line < lines.length; line++) {
-    for (let from = 0; ; ) {
-      const character = lines[line].indexOf(needle, from);
-      if (character < 0) break;
-      if (seen++ === nth) return explainAt(model, { line, character: character + 1 }, { generic: true });
-      from = character + 1;
-    }
-  }
-  throw new Error(`'${needle}' not in ${file}`);
-}
 
 function workloadOf(path: string, text: string) {
   const report = adviseFiles([{ path, text }]);

@@ -253,3 +253,13 @@ describe('compose across files: hostile input', () => {
     assert.equal(one(r, `s${n - 1}`).verdict, 'container-hardened');
   });
 });
+
+describe('compose across files: Rancher 1.x', () => {
+  it("rancher-compose.yml (scale and health checks for docker-compose.yml's services) adds no services of its own", () => {
+    const r = adviseFiles([
+      { path: 'docker-compose.yml', text: 'services:\n  web:\n    image: nginx:1.27\n  db:\n    image: postgres:16\n' },
+      { path: 'rancher-compose.yml', text: "version: '2'\nservices:\n  web:\n    scale: 2\n    start_on_create: true\n  db:\n    scale: 1\n" },
+    ]);
+    assert.deepEqual(r.workloads.map((w) => `${w.file}:${w.name}`).sort(), ['docker-compose.yml:db', 'docker-compose.yml:web']);
+  });
+});

@@ -90,6 +90,9 @@ export function formatByContent(path: string, head: string): Format | null {
     if (/^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text)) return 'kubernetes';
     // A Kustomize file need not say its apiVersion and kind; its name and fields tell it.
     if (/^kustomization\.ya?ml$/.test(lower) && /^(resources|bases|patches|patchesStrategicMerge|patchesJson6902|components|images|namePrefix|namespace|configMapGenerator|helmCharts)\s*:/m.test(text)) return 'kubernetes';
+    // Rancher 1.x's companion of a compose file (scale, health checks, load balancers per service) is
+    // read by rancher-compose alone and holds no containers of its own.
+    if (/^rancher-compose\.ya?ml$/.test(lower)) return null;
     if (/^services\s*:/m.test(text)) return 'compose';
     return null;
   }

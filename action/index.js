@@ -28423,6 +28423,7 @@ function formatByContent(path, head) {
     }
     if (/^\s*apiVersion\s*:/m.test(text3) && /^\s*kind\s*:/m.test(text3)) return "kubernetes";
     if (/^kustomization\.ya?ml$/.test(lower) && /^(resources|bases|patches|patchesStrategicMerge|patchesJson6902|components|images|namePrefix|namespace|configMapGenerator|helmCharts)\s*:/m.test(text3)) return "kubernetes";
+    if (/^rancher-compose\.ya?ml$/.test(lower)) return null;
     if (/^services\s*:/m.test(text3)) return "compose";
     return null;
   }

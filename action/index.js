@@ -24130,6 +24130,28 @@ function leadingName(s2) {
   while (k < s2.length && isWordChar(s2.charCodeAt(k))) k++;
   return s2.charCodeAt(k) === 46 ? s2.slice(0, k) : void 0;
 }
+function hashKeyOf(raw) {
+  const m = /^([a-z_]\w*)\[\s*(?::(\w+)|"(\w+)"|'(\w+)')\s*\]$/.exec(raw);
+  return m ? `${m[1]}[:${m[2] ?? m[3] ?? m[4]}]` : raw;
+}
+function hashRecords(statement) {
+  const open = statement.indexOf("[");
+  const close = statement.lastIndexOf("]");
+  if (open < 0 || close < open) return [];
+  const inner = statement.slice(open + 1, close);
+  const out = [];
+  const HASH3 = /\{([^{}]*)\}\s*(,|$)/g;
+  let at3 = 0;
+  for (let h = HASH3.exec(inner); h; h = HASH3.exec(inner)) {
+    if (inner.slice(at3, h.index).replace(/#[^\n]*/g, "").trim() !== "") return [];
+    at3 = HASH3.lastIndex;
+    const record = {};
+    const PAIR = /(?::(\w+)\s*=>|\b(\w+):(?!:)|["'](\w+)["']\s*=>)\s*(?:"([^"#\\]*)"|'([^'\\]*)')/g;
+    for (let p = PAIR.exec(h[1]); p; p = PAIR.exec(h[1])) record[p[1] ?? p[2] ?? p[3]] = p[4] ?? p[5];
+    out.push(record);
+  }
+  return inner.slice(at3).replace(/#[^\n]*/g, "").trim() === "" ? out : [];
+}
 function parse3(source, file) {
   const text3 = unifyLineBreaks(source);
   const lines = new Lines(text3);
@@ -24160,6 +24182,7 @@ function parse3(source, file) {
   };
   const lookup = (name) => innermost(varScopes, name);
   const lookupList = (name) => innermost(listScopes, name);
+  const recordLists = /* @__PURE__ */ new Map();
   const enter = (scopes, bound) => {
     if (!bound) return;
     for (let i = 0; i < bound.length; i += 2) {
@@ -24239,6 +24262,7 @@ function parse3(source, file) {
             if (lit && lit.end === first.end) names = [lit.value];
             else if (/^:\w+$/.test(raw)) names = [raw.slice(1)];
             else if (/^[a-z_]\w*$/.test(raw) && lookupList(raw)) names = lookupList(raw);
+            else if (recordLists.size && lookupList(hashKeyOf(raw))) names = lookupList(hashKeyOf(raw));
             else if (assigned2) names = [assigned2[1]];
             else if (!/^\w+:/.test(raw)) names = [raw];
             if (names.length) {
@@ -24311,6 +24335,21 @@ function parse3(source, file) {
         if (opensDo && all.length) {
           if (params[0]) bind(params[0], all);
           (newFrame ??= {}).nodes = all;
+        }
+      }
+    }
+    const assignedList = /^([a-z_]\w*)\s*=\s*\[/.exec(s2);
+    if (assignedList) {
+      const records = hashRecords(text3.slice(stStart, stEnd));
+      if (records.length) recordLists.set(assignedList[1], records);
+      else recordLists.delete(assignedList[1]);
+    }
+    if (opensDo && params[0] && !newFrame?.vars?.length && recordLists.size) {
+      const each = /^([a-z_]\w*)\.each(?:_with_index)?\s+do\b/.exec(s2);
+      const records = each ? recordLists.get(each[1]) : void 0;
+      if (records) {
+        for (const key of Object.keys(records[0])) {
+          if (records.every((r) => r[key] !== void 0)) bindIn((newFrame ??= {}).lists ??= [], `${params[0]}[:${key}]`, records.map((r) => r[key]));
         }
       }
     }

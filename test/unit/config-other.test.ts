@@ -311,6 +311,38 @@ describe('Vagrantfile', () => {
   });
 });
 
+describe('Vagrantfile: machines defined in a loop over a list of hashes', () => {
+  const text = [
+    'Vagrant.configure("2") do |config|',
+    '  config.vm.box = "generic/ubuntu2204"',
+    '  boxes = [',
+    '    { :name => "bal1", :ip => "192.168.56.2" },',
+    '    { name: "app1", ip: "192.168.56.3" }, # the first app server',
+    '    { "name" => \'app2\', "ip" => "192.168.56.4" }',
+    '  ]',
+    '  boxes.each do |opts|',
+    '    config.vm.define opts[:name] do |node|',
+    '      node.vm.network "private_network", ip: opts[:ip]',
+    '    end',
+    '  end',
+    '  others = [{ :name => "x#{n}" }]',
+    '  others.each do |o|',
+    '    config.vm.define o[:name] do |node|',
+    '    end',
+    '  end',
+    'end',
+    '',
+  ].join('\n');
+
+  it('names one machine per hash, at the define line', () => {
+    const mod = moduleFor('vagrant') as FormatModule;
+    const ws = mod.workloads(mod.parse(text, 'Vagrantfile'));
+    const machines = ws.filter((w) => w.kind === 'vagrant-machine');
+    assert.deepEqual(machines.map((w) => w.name), ['bal1', 'app1', 'app2', 'o[:name]']);
+    for (const w of machines.slice(0, 3)) assert.equal(w.range.start.line, 8, w.name);
+  });
+});
+
 describe('Packer', () => {
   it('gives HCL and JSON builders the same topics', () => {
     const hcl = 'source "qemu" "vm" {\n  iso_url = "https://x/iso"\n  communicator = "winrm"\n}\nbuild {\n  sources = ["source.qemu.vm"]\n  provisioner "shell" { inline = ["true"] }\n  post-processor "vagrant" {}\n}\n';

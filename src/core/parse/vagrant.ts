@@ -451,6 +451,35 @@ interface OptionAt {
   value: ConfigNode['value'] | undefined;
 }
 
+/** `opts[:name]`, `opts["name"]` and `opts['name']` as one key, `opts[:name]`; other text as it is. */
+function hashKeyOf(raw: string): string {
+  const m = /^([a-z_]\w*)\[\s*(?::(\w+)|"(\w+)"|'(\w+)')\s*\]$/.exec(raw);
+  return m ? `${m[1]}[:${m[2] ?? m[3] ?? m[4]}]` : raw;
+}
+
+/**
+ * The hashes of a literal list of hashes with literal string values (`[{ :name => "web", ip: "…" }, …]`),
+ * one record of key → value each; none when an element is not such a hash.
+ */
+function hashRecords(statement: string): Record<string, string>[] {
+  const open = statement.indexOf('[');
+  const close = statement.lastIndexOf(']');
+  if (open < 0 || close < open) return [];
+  const inner = statement.slice(open + 1, close);
+  const out: Record<string, string>[] = [];
+  const HASH = /\{([^{}]*)\}\s*(,|$)/g;
+  let at = 0;
+  for (let h = HASH.exec(inner); h; h = HASH.exec(inner)) {
+    if (inner.slice(at, h.index).replace(/#[^\n]*/g, '').trim() !== '') return [];
+    at = HASH.lastIndex;
+    const record: Record<string, string> = {};
+    const PAIR = /(?::(\w+)\s*=>|\b(\w+):(?!:)|["'](\w+)["']\s*=>)\s*(?:"([^"#\\]*)"|'([^'\\]*)')/g;
+    for (let p = PAIR.exec(h[1]); p; p = PAIR.exec(h[1])) record[p[1] ?? p[2] ?? p[3]] = p[4] ?? p[5];
+    out.push(record);
+  }
+  return inner.slice(at).replace(/#[^\n]*/g, '').trim() === '' ? out : [];
+}
+
 function parse(source: string, file: string): VagrantModel {
   const text = unifyLineBreaks(source);
   const lines = new Lines(text);
@@ -488,6 +517,9 @@ function parse(source: string, file: string): VagrantModel {
   };
   const lookup = (name: string): Ctx[] | undefined => innermost(varScopes, name);
   const lookupList = (name: string): string[] | undefined => innermost(listScopes, name);
+  // Lists of hashes assigned to a name (`boxes = [{ :name => "web", :ip => "…" }, …]`), for a loop
+  // over them that defines one machine per hash (`boxes.each do |opts| config.vm.define opts[:name]`).
+  const recordLists = new Map<string, Record<string, string>[]>();
   const enter = <T>(scopes: Map<string, T[]>, bound: Bindings<T> | undefined) => {
     if (!bound) return;
     for (let i = 0; i < bound.length; i += 2) {
@@ -579,6 +611,7 @@ function parse(source: string, file: string): VagrantModel {
             if (lit && lit.end === first.end) names = [lit.value];
             else if (/^:\w+$/.test(raw)) names = [raw.slice(1)];
             else if (/^[a-z_]\w*$/.test(raw) && lookupList(raw)) names = lookupList(raw)!;
+            else if (recordLists.size && lookupList(hashKeyOf(raw))) names = lookupList(hashKeyOf(raw))!;
             else if (assigned) names = [assigned[1]];
             else if (!/^\w+:/.test(raw)) names = [raw];
             if (names.length) {
@@ -654,6 +687,22 @@ function parse(source: string, file: string): VagrantModel {
         if (opensDo && all.length) {
           if (params[0]) bind(params[0], all);
           (newFrame ??= {}).nodes = all;
+        }
+      }
+    }
+    const assignedList = /^([a-z_]\w*)\s*=\s*\[/.exec(s);
+    if (assignedList) {
+      const records = hashRecords(text.slice(stStart, stEnd));
+      if (records.length) recordLists.set(assignedList[1], records);
+      else recordLists.delete(assignedList[1]);
+    }
+    if (opensDo && params[0] && !newFrame?.vars?.length && recordLists.size) {
+      const each = /^([a-z_]\w*)\.each(?:_with_index)?\s+do\b/.exec(s);
+      const records = each ? recordLists.get(each[1]) : undefined;
+      if (records) {
+        // `opts[:name]` stands for each hash's name, when every hash has one.
+        for (const key of Object.keys(records[0])) {
+          if (records.every((r) => r[key] !== undefined)) bindIn(((newFrame ??= {}).lists ??= []), `${params[0]}[:${key}]`, records.map((r) => r[key]));
         }
       }
     }

@@ -2,7 +2,9 @@
 // match exactly (only imports and exported names differ from the code it was copied from):
 // test/unit/vagrant-reference.test.ts compares models, workloads and findings on the corpus, mutated
 // corpus files and random text. The line table is a copy too, so a change to the shared one is
-// measured against the original. Do not edit the logic here; it is the yardstick.
+// measured against the original. Do not edit the logic here; it is the yardstick. One addition since,
+// made to both readers: a loop over a literal list of hashes defines one machine per hash
+// (`boxes.each do |opts| config.vm.define opts[:name]`), written here the plain way.
 import type { Finding, Workload } from '../../../src/core/advisor/types';
 import { folderName, walk } from '../../../src/core/parse/config-topics';
 import { finding, runRules } from '../../../src/core/advisor/detect/rules';
@@ -293,6 +295,7 @@ export function referenceParse(source: string, file: string): VagrantModel {
   };
   const range = (a: number, b: number): Range => lines.range(a, b);
 
+  const hashLists = new Map<string, Record<string, string>[]>();
   for (const st of statements(code)) {
     const s = code.slice(st.start, st.end);
     const doMatch = /\bdo\s*(?:\|([^|]*)\|)?\s*$/.exec(s);
@@ -334,6 +337,7 @@ export function referenceParse(source: string, file: string): VagrantModel {
             if (lit && lit.end === first.end) names = [lit.value];
             else if (/^:\w+$/.test(raw)) names = [raw.slice(1)];
             else if (/^[a-z_]\w*$/.test(raw) && lookupList(raw)) names = lookupList(raw)!;
+            else if (lookupList(plainHashKey(raw))) names = lookupList(plainHashKey(raw))!;
             else if (assigned) names = [assigned[1]];
             else if (!/^\w+:/.test(raw)) names = [raw];
             if (names.length) {
@@ -403,6 +407,19 @@ export function referenceParse(source: string, file: string): VagrantModel {
       if (opensDo && all.length) {
         if (params[0]) newFrame.vars.set(params[0], all.map((n) => ({ path: n.path, node: n })));
         newFrame.nodes = all;
+      }
+    }
+    const assigned = /^([a-z_]\w*)\s*=\s*\[/.exec(s);
+    if (assigned) {
+      const records = plainHashes(text.slice(st.start, st.end));
+      if (records.length) hashLists.set(assigned[1], records);
+      else hashLists.delete(assigned[1]);
+    }
+    if (opensDo && params[0] && newFrame.vars.size === 0) {
+      const each = /^([a-z_]\w*)\.each(?:_with_index)?\s+do\b/.exec(s);
+      const records = each ? hashLists.get(each[1]) : undefined;
+      for (const key of records ? Object.keys(records[0]) : []) {
+        if (records!.every((r) => key in r)) newFrame.lists.set(`${params[0]}[:${key}]`, records!.map((r) => r[key]));
       }
     }
     if (opensDo && params[0] && newFrame.vars.size === 0) {
@@ -540,4 +557,28 @@ export function referenceDetect(base: ModelBase): Finding[] {
     }
   }
   return out;
+}
+
+/** `opts[:name]`, `opts["name"]`, `opts['name']` → `opts[:name]`. */
+function plainHashKey(raw: string): string {
+  const m = /^([a-z_]\w*)\[\s*(?::(\w+)|"(\w+)"|'(\w+)')\s*\]$/.exec(raw);
+  return m ? `${m[1]}[:${m[2] ?? m[3] ?? m[4]}]` : raw;
+}
+
+/** The hashes of `[{ :k => "v", k: 'v', "k" => "v" }, …]` with string values; none when anything else stands in the list. */
+function plainHashes(statement: string): Record<string, string>[] {
+  const inner = statement.slice(statement.indexOf('[') + 1, statement.lastIndexOf(']'));
+  const noComments = (t: string) => t.replace(/#[^\n]*/g, '').trim();
+  const out: Record<string, string>[] = [];
+  let rest = inner;
+  for (;;) {
+    const m = /\{([^{}]*)\}\s*(,|$)/.exec(rest);
+    if (!m) break;
+    if (noComments(rest.slice(0, m.index)) !== '') return [];
+    const record: Record<string, string> = {};
+    for (const p of m[1].matchAll(/(?::(\w+)\s*=>|\b(\w+):(?!:)|["'](\w+)["']\s*=>)\s*(?:"([^"#\\]*)"|'([^'\\]*)')/g)) record[p[1] ?? p[2] ?? p[3]] = p[4] ?? p[5];
+    out.push(record);
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return noComments(rest) === '' ? out : [];
 }

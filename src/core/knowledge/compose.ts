@@ -445,7 +445,7 @@ export const COMPOSE_TOPICS: readonly KeyTopic[] = [
     title: 'isolation',
     summary: 'Windows container isolation: `process` or `hyperv`.',
     does: 'On Windows hosts, `process` shares the host kernel like a Linux container; `hyperv` runs the container inside a lightweight utility VM. `default` follows the daemon.',
-    angle: 'Hyper-V isolation is the documents\' own example of a middle way: the container keeps its image and tooling but gets a VM-grade boundary, and can run an older Windows build than the host. Process isolation needs the container\'s Windows version to match the host\'s.',
+    angle: 'Hyper-V isolation is the documents\' own example of a middle way: the container keeps its image and tooling but gets a VM-grade boundary, and can run an older Windows build than the host. Process isolation generally needs the container\'s Windows version to match the host\'s.',
     dimensions: ['isolation', 'guest-compat', 'os-kernel'],
     sources: [MS.isolation, MS.guest, S24.security],
     reference: svc('isolation'),

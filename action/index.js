@@ -24259,7 +24259,7 @@ function parse3(source, file) {
             const raw = text3.slice(first.start, first.end);
             const lit = masked.literals.get(first.start);
             const assigned2 = /^([a-z_]\w*)\s*=[^=]/.exec(raw);
-            if (lit && lit.end === first.end) names = [lit.value];
+            if (lit && lit.end === first.end) names = interpolated(lit.value, lookupList);
             else if (/^:\w+$/.test(raw)) names = [raw.slice(1)];
             else if (/^[a-z_]\w*$/.test(raw) && lookupList(raw)) names = lookupList(raw);
             else if (recordLists.size && lookupList(hashKeyOf(raw))) names = lookupList(hashKeyOf(raw));
@@ -24354,6 +24354,12 @@ function parse3(source, file) {
       }
     }
     if (opensDo && params[0] && !newFrame?.vars?.length) {
+      const range = s2.charCodeAt(0) === 40 ? /^\(\s*(\d+)\s*\.\.(\.?)\s*(\d+)\s*\)\.each\s+do\b/.exec(s2) : null;
+      if (range) {
+        const from = Number(range[1]);
+        const to = Number(range[3]) - (range[2] ? 1 : 0);
+        if (to >= from && to - from < MAX_RANGE) bindIn((newFrame ??= {}).lists ??= [], params[0], Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
+      }
       const list2 = /^(\[[^\]]*\]|%w\([^)]*\))\.each\s/.exec(s2);
       if (list2) {
         const raw = text3.slice(stStart, stStart + list2[1].length);
@@ -24404,7 +24410,14 @@ function workloads2(model) {
   if (defines.length) return defines.map((d) => make(d.key, d.keyRange, d.range, firstAt(d, ["vm", "box"]) ?? rootBox));
   return [make(folderName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
 }
-var CHUNK, LiteralTable, HEREDOC, PERCENT, CLOSER, STOP, CONTINUES, CONTINUES_LAST, ENDS_IN_DO, Statements, NO_FRAME, OPENERS, ASSIGNED_OPENER, LOOP_HEAD, DO_AT_END, CHAIN, BLOCK_TOKEN, OPTION, NAMED, REQUIRE_PLUGIN, NO_PARAMS, isWordChar, vagrantModule;
+function interpolated(name, listOf) {
+  const vars = new Set([...name.matchAll(/#\{\s*([a-z_]\w*)\s*\}/g)].map((m) => m[1]));
+  if (vars.size !== 1 || /#\{(?!\s*[a-z_]\w*\s*\})/.test(name)) return [name];
+  const [v] = vars;
+  const items = listOf(v);
+  return items ? items.map((item) => name.replace(/#\{\s*[a-z_]\w*\s*\}/g, item)) : [name];
+}
+var CHUNK, LiteralTable, HEREDOC, PERCENT, CLOSER, STOP, CONTINUES, CONTINUES_LAST, ENDS_IN_DO, Statements, NO_FRAME, OPENERS, ASSIGNED_OPENER, LOOP_HEAD, DO_AT_END, CHAIN, BLOCK_TOKEN, OPTION, NAMED, REQUIRE_PLUGIN, NO_PARAMS, isWordChar, vagrantModule, MAX_RANGE;
 var init_vagrant2 = __esm({
   "src/core/parse/vagrant.ts"() {
     "use strict";
@@ -24565,6 +24578,7 @@ var init_vagrant2 = __esm({
       topicAt: (model, pos2) => keyTopicAt(model, pos2, VAGRANT_TOPICS),
       workloads: workloads2
     };
+    MAX_RANGE = 256;
   }
 });
 

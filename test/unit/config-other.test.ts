@@ -311,7 +311,7 @@ describe('Vagrantfile', () => {
   });
 });
 
-describe('Vagrantfile: machines defined in a loop over a list of hashes', () => {
+describe('Vagrantfile: machines defined in a loop', () => {
   const text = [
     'Vagrant.configure("2") do |config|',
     '  config.vm.box = "generic/ubuntu2204"',
@@ -340,6 +340,18 @@ describe('Vagrantfile: machines defined in a loop over a list of hashes', () => 
     const machines = ws.filter((w) => w.kind === 'vagrant-machine');
     assert.deepEqual(machines.map((w) => w.name), ['bal1', 'app1', 'app2', 'o[:name]']);
     for (const w of machines.slice(0, 3)) assert.equal(w.range.start.line, 8, w.name);
+  });
+
+  it('names one machine per number of a range loop, "node#{i}" in (1..3).each do |i|', () => {
+    const mod = moduleFor('vagrant') as FormatModule;
+    const loop = (range: string) =>
+      `Vagrant.configure("2") do |config|\n  ${range}.each do |i|\n    config.vm.define "node-#{i}" do |n|\n      n.vm.box = "x"\n    end\n  end\nend\n`;
+    const names = (text: string) => mod.workloads(mod.parse(text, 'Vagrantfile')).filter((w) => w.kind === 'vagrant-machine').map((w) => w.name);
+    assert.deepEqual(names(loop('(1..3)')), ['node-1', 'node-2', 'node-3']);
+    assert.deepEqual(names(loop('(0...2)')), ['node-0', 'node-1']);
+    // A range too long to spell out, or a bound that is not a number, keeps the expression.
+    assert.deepEqual(names(loop('(1..1000)')), ['node-#{i}']);
+    assert.deepEqual(names(loop('(1..N)')), ['node-#{i}']);
   });
 });
 

@@ -608,7 +608,7 @@ function parse(source: string, file: string): VagrantModel {
             const raw = text.slice(first.start, first.end);
             const lit = masked.literals.get(first.start);
             const assigned = /^([a-z_]\w*)\s*=[^=]/.exec(raw);
-            if (lit && lit.end === first.end) names = [lit.value];
+            if (lit && lit.end === first.end) names = interpolated(lit.value, lookupList);
             else if (/^:\w+$/.test(raw)) names = [raw.slice(1)];
             else if (/^[a-z_]\w*$/.test(raw) && lookupList(raw)) names = lookupList(raw)!;
             else if (recordLists.size && lookupList(hashKeyOf(raw))) names = lookupList(hashKeyOf(raw))!;
@@ -707,6 +707,13 @@ function parse(source: string, file: string): VagrantModel {
       }
     }
     if (opensDo && params[0] && !newFrame?.vars?.length) {
+      // `(1..3).each do |i|`: the numbers, for names such as "node#{i}".
+      const range = s.charCodeAt(0) === 40 /* ( */ ? /^\(\s*(\d+)\s*\.\.(\.?)\s*(\d+)\s*\)\.each\s+do\b/.exec(s) : null;
+      if (range) {
+        const from = Number(range[1]);
+        const to = Number(range[3]) - (range[2] ? 1 : 0);
+        if (to >= from && to - from < MAX_RANGE) bindIn(((newFrame ??= {}).lists ??= []), params[0], Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
+      }
       const list = /^(\[[^\]]*\]|%w\([^)]*\))\.each\s/.exec(s);
       if (list) {
         const raw = text.slice(stStart, stStart + list[1].length);
@@ -771,3 +778,15 @@ export const vagrantModule: FormatModule<VagrantModel> = {
   topicAt: (model, pos) => keyTopicAt(model, pos, VAGRANT_TOPICS),
   workloads,
 };
+
+/** Machines a numeric range may define in one loop (`(1..3).each`); a longer range keeps the expression as the name. */
+const MAX_RANGE = 256;
+
+/** A name with `#{x}` for a block variable walking a list ("node#{i}" in `(1..3).each do |i|`): one name per item; else the name itself. */
+function interpolated(name: string, listOf: (variable: string) => string[] | undefined): string[] {
+  const vars = new Set([...name.matchAll(/#\{\s*([a-z_]\w*)\s*\}/g)].map((m) => m[1]));
+  if (vars.size !== 1 || /#\{(?!\s*[a-z_]\w*\s*\})/.test(name)) return [name];
+  const [v] = vars;
+  const items = listOf(v);
+  return items ? items.map((item) => name.replace(/#\{\s*[a-z_]\w*\s*\}/g, item)) : [name];
+}

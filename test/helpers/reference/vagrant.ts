@@ -334,7 +334,7 @@ export function referenceParse(source: string, file: string): VagrantModel {
             const raw = text.slice(first.start, first.end);
             const lit = masked.literals.get(first.start);
             const assigned = /^([a-z_]\w*)\s*=[^=]/.exec(raw);
-            if (lit && lit.end === first.end) names = [lit.value];
+            if (lit && lit.end === first.end) names = interpolated(lit.value, lookupList);
             else if (/^:\w+$/.test(raw)) names = [raw.slice(1)];
             else if (/^[a-z_]\w*$/.test(raw) && lookupList(raw)) names = lookupList(raw)!;
             else if (lookupList(plainHashKey(raw))) names = lookupList(plainHashKey(raw))!;
@@ -423,6 +423,12 @@ export function referenceParse(source: string, file: string): VagrantModel {
       }
     }
     if (opensDo && params[0] && newFrame.vars.size === 0) {
+      const range = /^\(\s*(\d+)\s*\.\.(\.?)\s*(\d+)\s*\)\.each\s+do\b/.exec(s);
+      if (range) {
+        const from = Number(range[1]);
+        const to = Number(range[3]) - (range[2] ? 1 : 0);
+        if (to >= from && to - from < MAX_RANGE) newFrame.lists.set(params[0], Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
+      }
       const list = /^(\[[^\]]*\]|%w\([^)]*\))\.each\s/.exec(s);
       if (list) {
         const raw = text.slice(st.start, st.start + list[1].length);
@@ -581,4 +587,16 @@ function plainHashes(statement: string): Record<string, string>[] {
     rest = rest.slice(m.index + m[0].length);
   }
   return noComments(rest) === '' ? out : [];
+}
+
+/** Machines a numeric range may define in one loop (`(1..3).each`); a longer range keeps the expression as the name. */
+const MAX_RANGE = 256;
+
+/** A name with `#{x}` for a block variable walking a list ("node#{i}" in `(1..3).each do |i|`): one name per item; else the name itself. */
+function interpolated(name: string, listOf: (variable: string) => string[] | undefined): string[] {
+  const vars = new Set([...name.matchAll(/#\{\s*([a-z_]\w*)\s*\}/g)].map((m) => m[1]));
+  if (vars.size !== 1 || /#\{(?!\s*[a-z_]\w*\s*\})/.test(name)) return [name];
+  const [v] = vars;
+  const items = listOf(v);
+  return items ? items.map((item) => name.replace(/#\{\s*[a-z_]\w*\s*\}/g, item)) : [name];
 }

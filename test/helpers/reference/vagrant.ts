@@ -592,11 +592,12 @@ function plainHashes(statement: string): Record<string, string>[] {
 /** Machines a numeric range may define in one loop (`(1..3).each`); a longer range keeps the expression as the name. */
 const MAX_RANGE = 256;
 
-/** A name with `#{x}` for a block variable walking a list ("node#{i}" in `(1..3).each do |i|`): one name per item; else the name itself. */
+/** "node#{i}" with `i` walking a list: one name per item (the plain way: split at the interpolations). */
 function interpolated(name: string, listOf: (variable: string) => string[] | undefined): string[] {
-  const vars = new Set([...name.matchAll(/#\{\s*([a-z_]\w*)\s*\}/g)].map((m) => m[1]));
-  if (vars.size !== 1 || /#\{(?!\s*[a-z_]\w*\s*\})/.test(name)) return [name];
-  const [v] = vars;
-  const items = listOf(v);
-  return items ? items.map((item) => name.replace(/#\{\s*[a-z_]\w*\s*\}/g, item)) : [name];
+  const pieces = name.split(/#\{\s*([a-z_]\w*)\s*\}/);
+  if (pieces.length === 1) return [name];
+  const vars = pieces.filter((_, k) => k % 2 === 1);
+  if (vars.some((v) => v !== vars[0]) || pieces.some((p, k) => k % 2 === 0 && p.includes('#{'))) return [name];
+  const items = listOf(vars[0]);
+  return items ? items.map((item) => pieces.map((p, k) => (k % 2 ? item : p)).join('')) : [name];
 }

@@ -7,7 +7,7 @@ export const lspCommand: Subcommand = {
   name: 'lsp',
   usage: 'lsp --stdio',
   summary:
-    "A language server over stdin and stdout: hovers, diagnostics, quick fixes and verdict lenses for Dockerfiles, compose, Kubernetes, dev containers, Vagrant, Packer, Terraform, cloud-init and Lima files, in any editor with an LSP client. Reads the workspace root's .container-or-vm.yaml; see docs/editors.md.",
+    "A language server over stdin and stdout: hovers, diagnostics, quick fixes and verdict lenses for Dockerfiles, compose, Kubernetes, dev containers, Vagrant, Packer, Terraform, cloud-init, Lima, Docker Bake and Podman Quadlet files, in any editor with an LSP client. Reads the workspace root's .container-or-vm.yaml; see docs/editors.md.",
   exitCodes: '0 the client asked the server to exit after a shutdown; 1 it exited without one; 2 bad usage.',
   async run(args: string[], _io: CliIO): Promise<number> {
     const { positionals, options } = parseArgs(args, { stdio: 'boolean' });

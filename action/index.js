@@ -24259,10 +24259,10 @@ function parse3(source, file) {
             const raw = text3.slice(first.start, first.end);
             const lit = masked.literals.get(first.start);
             const assigned2 = /^([a-z_]\w*)\s*=[^=]/.exec(raw);
+            let listed;
             if (lit && lit.end === first.end) names = interpolated(lit.value, lookupList);
             else if (/^:\w+$/.test(raw)) names = [raw.slice(1)];
-            else if (/^[a-z_]\w*$/.test(raw) && lookupList(raw)) names = lookupList(raw);
-            else if (recordLists.size && lookupList(hashKeyOf(raw))) names = lookupList(hashKeyOf(raw));
+            else if (listed = lookupList(hashKeyOf(raw))) names = listed;
             else if (assigned2) names = [assigned2[1]];
             else if (!/^\w+:/.test(raw)) names = [raw];
             if (names.length) {
@@ -24344,27 +24344,23 @@ function parse3(source, file) {
       if (records.length) recordLists.set(assignedList[1], records);
       else recordLists.delete(assignedList[1]);
     }
-    if (opensDo && params[0] && !newFrame?.vars?.length && recordLists.size) {
-      const each = /^([a-z_]\w*)\.each(?:_with_index)?\s+do\b/.exec(s2);
-      const records = each ? recordLists.get(each[1]) : void 0;
-      if (records) {
-        for (const key of Object.keys(records[0])) {
-          if (records.every((r) => r[key] !== void 0)) bindIn((newFrame ??= {}).lists ??= [], `${params[0]}[:${key}]`, records.map((r) => r[key]));
-        }
-      }
-    }
     if (opensDo && params[0] && !newFrame?.vars?.length) {
+      const bindList = (name, items) => bindIn((newFrame ??= {}).lists ??= [], name, items);
+      const each = recordLists.size ? /^([a-z_]\w*)\.each(?:_with_index)?\s+do\b/.exec(s2) : null;
+      const records = each ? recordLists.get(each[1]) : void 0;
+      for (const key of records ? Object.keys(records[0]) : []) {
+        if (records.every((r) => r[key] !== void 0)) bindList(`${params[0]}[:${key}]`, records.map((r) => r[key]));
+      }
       const range = s2.charCodeAt(0) === 40 ? /^\(\s*(\d+)\s*\.\.(\.?)\s*(\d+)\s*\)\.each\s+do\b/.exec(s2) : null;
       if (range) {
         const from = Number(range[1]);
         const to = Number(range[3]) - (range[2] ? 1 : 0);
-        if (to >= from && to - from < MAX_RANGE) bindIn((newFrame ??= {}).lists ??= [], params[0], Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
+        if (to >= from && to - from < MAX_RANGE) bindList(params[0], Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
       }
       const list2 = /^(\[[^\]]*\]|%w\([^)]*\))\.each\s/.exec(s2);
       if (list2) {
         const raw = text3.slice(stStart, stStart + list2[1].length);
-        const names = raw.startsWith("%w") ? raw.slice(3, -1).trim().split(/\s+/) : [...raw.matchAll(/["':]([\w.-]+)["']?/g)].map((x) => x[1]);
-        bindIn((newFrame ??= {}).lists ??= [], params[0], names);
+        bindList(params[0], raw.startsWith("%w") ? raw.slice(3, -1).trim().split(/\s+/) : [...raw.matchAll(/["':]([\w.-]+)["']?/g)].map((x) => x[1]));
       }
     }
     if (leading) pushFrame(NO_FRAME);
@@ -28921,11 +28917,14 @@ function assignRoles(workloads7, rules = []) {
   return out.map((r) => ({ role: r.role, reason: r.reason }));
 }
 var FALLBACK_ROLES = ["example", "host", "test", "development", "ci"];
+function fallbackRole(workloads7) {
+  return FALLBACK_ROLES.find((role) => workloads7.some((w) => w.role === role));
+}
 function overallOf(workloads7) {
   if (workloads7.length === 0) return { verdict: null, from: "none", decidedBy: [] };
   const all = workloads7.map((w, i) => ({ w, i }));
   const product = all.filter((x) => x.w.role === "product");
-  const fallback = FALLBACK_ROLES.find((role) => workloads7.some((w) => w.role === role));
+  const fallback = product.length ? void 0 : fallbackRole(workloads7);
   const pool = product.length ? product : all.filter((x) => x.w.role === fallback);
   const best = pool.reduce((v, { w }) => maxVerdict(v, w.verdict), "container");
   return { verdict: best, from: product.length ? "product" : "other", decidedBy: pool.filter((x) => x.w.verdict === best).map((x) => x.i) };
@@ -33083,7 +33082,7 @@ function decidedByText(r, show, max = 5) {
 }
 function overallFromNote(r) {
   if (r.overallFrom !== "other") return void 0;
-  const from = FALLBACK_ROLES.find((role) => r.workloads.some((w) => w.role === role));
+  const from = fallbackRole(r.workloads);
   if (!from) return void 0;
   const others = FALLBACK_ROLES.filter((role) => role !== from && r.workloads.some((w) => w.role === role)).map((x) => roleName(x));
   return others.length ? t("No workload here is the product, so the answer comes from its {0} (also here: {1}).", roleName(from), others.join(", ")) : t("No workload here is the product, so the answer comes from its {0}.", roleName(from));

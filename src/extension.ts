@@ -15,7 +15,6 @@ import { allSelectors, OTHER_COPIES } from './providers/selectors';
 /** The project config file (src/core/config/projectConfig.ts CONFIG_FILE_NAME; test/unit/lazy-activation.test.ts checks they agree). */
 const CONFIG_FILE_NAME = '.container-or-vm.yaml';
 
-
 export function activate(context: vscode.ExtensionContext): void {
   const lensesChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(lensesChanged);

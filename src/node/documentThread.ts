@@ -2,9 +2,10 @@
 // worker_threads Worker for the extension, started on first use and ended with it. A large document
 // is sent once per version (open); hovers, lenses, problems and quick fixes are asked of that version
 // and come back as promises, long answers in parts of PART_SIZE items, each handed to `onPart` as its
-// message arrives (one short stretch on the host each), the next asked for after other work had a turn. The web extension has no worker_threads (its
-// build defines __WEB_BUILD__, which leaves the thread out of the bundle): `available` is false there,
-// as it is once the thread fails, and the editor answers on the spot. No vscode here.
+// message arrives (one short stretch on the host each), the next asked for after other work had a
+// turn. The web extension has no worker_threads (its build defines __WEB_BUILD__, which leaves the
+// thread out of the bundle): `available` is false there, as it is once the thread fails, and the
+// editor answers on the spot. No vscode here.
 import type { Worker } from 'node:worker_threads';
 import type { AdviceReport } from '../core/advisor/report';
 import type { IgnoreRule } from '../core/config/projectConfig';

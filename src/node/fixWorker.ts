@@ -7,8 +7,8 @@
 //
 // Messages in: a DocumentRequest (src/node/documentProtocol.ts), or a QuickFixRequest with an id and
 // no type (the fixes of a text sent whole). Out: for lenses and problems, parts of PART_SIZE items
-// first, each after the host asked for more, then the answer (or the error) with the same id. The thread reads no file and opens nothing:
-// text in, answers out.
+// first, each after the host asked for more, then the answer (or the error) with the same id. The
+// thread reads no file and opens nothing: text in, answers out.
 import * as l10n from '@vscode/l10n';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseWith } from '../core/cache';

@@ -53,7 +53,6 @@ export interface LiveAdvice {
   builtBy: AdviceWorkload[];
 }
 
-
 /** Whether a document is one the advisor reads (a format row in selectors.ts matches it). */
 export function isSupported(doc: vscode.TextDocument): boolean {
   return !OTHER_COPIES.has(doc.uri.scheme) && vscode.languages.match(allSelectors(), doc) > 0;

@@ -173,6 +173,11 @@ export function assignRoles(workloads: readonly RoleInput[], rules: readonly Rol
  */
 export const FALLBACK_ROLES: readonly Role[] = ['example', 'host', 'test', 'development', 'ci'];
 
+/** The role the overall answer comes from when no workload is the product: the first of FALLBACK_ROLES present. */
+export function fallbackRole(workloads: readonly { role: Role }[]): Role | undefined {
+  return FALLBACK_ROLES.find((role) => workloads.some((w) => w.role === role));
+}
+
 /**
  * The overall answer: the most demanding verdict among the product workloads, or, when there is none,
  * among the workloads of the first role of FALLBACK_ROLES that the repository has (one odd test
@@ -182,7 +187,7 @@ export function overallOf(workloads: readonly { verdict: Verdict; role: Role }[]
   if (workloads.length === 0) return { verdict: null, from: 'none', decidedBy: [] };
   const all = workloads.map((w, i) => ({ w, i }));
   const product = all.filter((x) => x.w.role === 'product');
-  const fallback = FALLBACK_ROLES.find((role) => workloads.some((w) => w.role === role));
+  const fallback = product.length ? undefined : fallbackRole(workloads);
   const pool = product.length ? product : all.filter((x) => x.w.role === fallback);
   const best = pool.reduce<Verdict>((v, { w }) => maxVerdict(v, w.verdict), 'container');
   return { verdict: best, from: product.length ? 'product' : 'other', decidedBy: pool.filter((x) => x.w.verdict === best).map((x) => x.i) };

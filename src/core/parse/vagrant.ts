@@ -608,10 +608,11 @@ function parse(source: string, file: string): VagrantModel {
             const raw = text.slice(first.start, first.end);
             const lit = masked.literals.get(first.start);
             const assigned = /^([a-z_]\w*)\s*=[^=]/.exec(raw);
+            // A block variable walking a list (`n` of `%w(a b).each do |n|`, `opts[:name]` of a list of hashes).
+            let listed: string[] | undefined;
             if (lit && lit.end === first.end) names = interpolated(lit.value, lookupList);
             else if (/^:\w+$/.test(raw)) names = [raw.slice(1)];
-            else if (/^[a-z_]\w*$/.test(raw) && lookupList(raw)) names = lookupList(raw)!;
-            else if (recordLists.size && lookupList(hashKeyOf(raw))) names = lookupList(hashKeyOf(raw))!;
+            else if ((listed = lookupList(hashKeyOf(raw)))) names = listed;
             else if (assigned) names = [assigned[1]];
             else if (!/^\w+:/.test(raw)) names = [raw];
             if (names.length) {
@@ -696,29 +697,25 @@ function parse(source: string, file: string): VagrantModel {
       if (records.length) recordLists.set(assignedList[1], records);
       else recordLists.delete(assignedList[1]);
     }
-    if (opensDo && params[0] && !newFrame?.vars?.length && recordLists.size) {
-      const each = /^([a-z_]\w*)\.each(?:_with_index)?\s+do\b/.exec(s);
-      const records = each ? recordLists.get(each[1]) : undefined;
-      if (records) {
-        // `opts[:name]` stands for each hash's name, when every hash has one.
-        for (const key of Object.keys(records[0])) {
-          if (records.every((r) => r[key] !== undefined)) bindIn(((newFrame ??= {}).lists ??= []), `${params[0]}[:${key}]`, records.map((r) => r[key]));
-        }
-      }
-    }
     if (opensDo && params[0] && !newFrame?.vars?.length) {
+      const bindList = (name: string, items: string[]) => bindIn(((newFrame ??= {}).lists ??= []), name, items);
+      // `boxes.each do |opts|` over a list of hashes: `opts[:name]` stands for each hash's name, when every hash has one.
+      const each = recordLists.size ? /^([a-z_]\w*)\.each(?:_with_index)?\s+do\b/.exec(s) : null;
+      const records = each ? recordLists.get(each[1]) : undefined;
+      for (const key of records ? Object.keys(records[0]) : []) {
+        if (records!.every((r) => r[key] !== undefined)) bindList(`${params[0]}[:${key}]`, records!.map((r) => r[key]));
+      }
       // `(1..3).each do |i|`: the numbers, for names such as "node#{i}".
       const range = s.charCodeAt(0) === 40 /* ( */ ? /^\(\s*(\d+)\s*\.\.(\.?)\s*(\d+)\s*\)\.each\s+do\b/.exec(s) : null;
       if (range) {
         const from = Number(range[1]);
         const to = Number(range[3]) - (range[2] ? 1 : 0);
-        if (to >= from && to - from < MAX_RANGE) bindIn(((newFrame ??= {}).lists ??= []), params[0], Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
+        if (to >= from && to - from < MAX_RANGE) bindList(params[0], Array.from({ length: to - from + 1 }, (_, k) => String(from + k)));
       }
       const list = /^(\[[^\]]*\]|%w\([^)]*\))\.each\s/.exec(s);
       if (list) {
         const raw = text.slice(stStart, stStart + list[1].length);
-        const names = raw.startsWith('%w') ? raw.slice(3, -1).trim().split(/\s+/) : [...raw.matchAll(/["':]([\w.-]+)["']?/g)].map((x) => x[1]);
-        bindIn(((newFrame ??= {}).lists ??= []), params[0], names);
+        bindList(params[0], raw.startsWith('%w') ? raw.slice(3, -1).trim().split(/\s+/) : [...raw.matchAll(/["':]([\w.-]+)["']?/g)].map((x) => x[1]));
       }
     }
 

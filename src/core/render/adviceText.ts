@@ -2,7 +2,7 @@
 // The words around the report's data go through l10n.t (English in the CLI, which configures no bundle).
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
-import { FALLBACK_ROLES, ROLES, roleName, type Role } from '../advisor/roles';
+import { FALLBACK_ROLES, fallbackRole, ROLES, roleName, type Role } from '../advisor/roles';
 import { signalById } from '../advisor/signals/index';
 import { VERDICT_ORDER } from '../advisor/types';
 import { cellCode, code, codeWhole, escapeText, inlineText } from './markdown';
@@ -47,7 +47,7 @@ export function decidedByText(r: Pick<AdviceReport, 'workloads' | 'decidedBy'>, 
 /** Why the overall answer comes from workloads that are not the product, or undefined when it does not. */
 export function overallFromNote(r: Pick<AdviceReport, 'overallFrom' | 'workloads'>): string | undefined {
   if (r.overallFrom !== 'other') return undefined;
-  const from = FALLBACK_ROLES.find((role) => r.workloads.some((w) => w.role === role));
+  const from = fallbackRole(r.workloads);
   if (!from) return undefined;
   const others = FALLBACK_ROLES.filter((role) => role !== from && r.workloads.some((w) => w.role === role)).map((x) => roleName(x));
   return others.length

@@ -256,7 +256,7 @@ if (bench) {
   configs.push({
     ...common,
     sourcemap: false,
-    entryPoints: ['bench/bench.ts', 'bench/activationChild.ts', 'bench/rssAtExit.ts', 'bench/bigInputs.ts', 'bench/floorChild.ts'],
+    entryPoints: ['bench/bench.ts', 'bench/activationChild.ts', 'bench/rssAtExit.ts', 'bench/bigInputs.ts', 'bench/floorChild.ts', 'bench/coldWarm.ts'],
     outdir: 'out/bench',
     platform: 'node',
     format: 'cjs',

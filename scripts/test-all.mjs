@@ -95,6 +95,10 @@ const vsix = join(results, 'extension.vsix');
 const packaged = built && step('package the .vsix', node, ['scripts/package.mjs', '--out', vsix]);
 if (packaged) process.env.CONTAINER_OR_VM_VSIX = vsix;
 
+// Installed before the unit tests: the webview script tests drive the page in Chromium, and would
+// otherwise be left pending on a fresh machine.
+const installed = withVscode && step('install VS Code (code-server) and Chromium', 'bash', [join(root, 'scripts', 'setup-vscode.sh')]);
+
 if (built) {
   run('unit tests', node, [
     join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--config', 'test/.mocharc.json',
@@ -104,7 +108,6 @@ if (built) {
 countMocha('unit tests', join(results, 'unit.json'));
 
 if (withVscode) {
-  const installed = step('install VS Code (code-server) and Chromium', 'bash', [join(root, 'scripts', 'setup-vscode.sh')]);
   if (built && installed) {
     run('integration tests in VS Code', node, ['test/integration/run.mjs', '--summary', join(results, 'integration-summary.json')]);
     if (existsSync(join(root, 'test', 'integration', 'ui.mjs'))) {

@@ -110,4 +110,38 @@ describe('cli code cache', function () {
     assert.deepEqual(cacheFiles(home), []);
     assert.equal(statSync(join(home, 'container-or-vm')).mode & 0o777, 0o777);
   });
+
+  it('runs a bundle that holds non-ASCII text and ends of block comments exactly as written, with and without the cache', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'code-cache-bundle-'));
+    try {
+      const file = join(dir, 'tool.js');
+      // Each line of the bundle must come back as it was: the comment ends, the text that looks
+      // like the loader's escape of them, the non-ASCII text, and a stack trace's line number.
+      const source = [
+        '#!/usr/bin/env node',
+        '/* a comment */ const quotes = "\u201cquoted\u201d — café";',
+        'const re = /a*\\/b/; // "*/" in a line comment',
+        'const line = Number(new Error().stack.split("\\n")[1].split(":").slice(-2)[0]);',
+        'console.log(JSON.stringify([quotes, re.test("aa/b"), "*%/", line]));',
+        '',
+      ].join('\n');
+      writeFileSync(file, source);
+      const expected = JSON.stringify(['\u201cquoted\u201d \u2014 caf\u00e9', true, '*%/', 4]) + '\n';
+      // The text of the escape is in the bundle: left as it is, and it runs as it is.
+      assert.equal(addCodeCacheLoader(file), false);
+      assert.equal(readFileSync(file, 'utf8'), source);
+      const withoutEscape = source.replace('"*%/"', '"*" + "%/"');
+      writeFileSync(file, withoutEscape);
+      assert.equal(addCodeCacheLoader(file), true);
+      assert.equal(readFileSync(file, 'utf8').split('\n').length, withoutEscape.split('\n').length + 1); // and the loader's line
+      for (const home of ['first', 'cached']) {
+        const r = spawnSync(process.execPath, [file], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache'), CONTAINER_OR_VM_NO_CODE_CACHE: '' } });
+        assert.equal(r.stderr, '', home);
+        assert.equal(r.stdout, expected, home);
+      }
+      assert.equal(cacheFiles(join(dir, 'cache')).length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -69,9 +69,9 @@ export function sentences(text: string): string[] {
     }
     if (c === '.' || c === '!' || c === '?') {
       let j = i + 1;
-      while (j < s.length && /[*_)"'”’\]]/.test(s[j])) j++;
+      while (j < s.length && /[*_)"'\u201d\u2019\]]/.test(s[j])) j++;
       const m = /^\s+/.exec(s.slice(j));
-      if (m && /[A-Z0-9`*_"“([]/.test(s[j + m[0].length] ?? '') && !ABBREVIATIONS.test(s.slice(start, i + 1))) {
+      if (m && /[A-Z0-9`*_"\u201c([]/.test(s[j + m[0].length] ?? '') && !ABBREVIATIONS.test(s.slice(start, i + 1))) {
         out.push(s.slice(start, j).trim());
         start = j + m[0].length;
         i = start;

@@ -153,7 +153,7 @@ export function makeAdviseCommand(deps?: Partial<EngineDeps>): Subcommand {
     summary:
       'Scan a folder (default: the current one) and say, per workload, whether it belongs in a container, a hardened or sandboxed container, or a VM, and why. The overall answer is the product\'s: tests, examples, dev containers, CI and host VMs are listed apart (--role GLOB=ROLE says which files are which; ROLE is product, development, test, example, ci or host). The folder\'s .container-or-vm.yaml (or --config FILE) adds exclude globs, roles, a fail-on default and ignore entries; a comment "# container-or-vm: ignore SIGNAL -- REASON" on or above a line suppresses that finding.',
     exitCodes:
-      '0 done; 1 a file could not be read completely (without --allow-incomplete), or the overall answer is at or past --fail-on; 2 bad usage, a path that is not a readable folder, or an invalid config file (printed as FILE:LINE: message).',
+      '0 done; 1 with --fail-on: the overall answer is at or past it, or a file could not be read completely (unless --allow-incomplete); 2 bad usage, a path that is not a readable folder, or an invalid config file (printed as FILE:LINE: message).',
     async run(args, io) {
       const { positionals, options } = parseArgs(args, { format: 'string', 'fail-on': 'string', exclude: 'string[]', 'max-file-size': 'string', role: 'string[]', 'allow-incomplete': 'boolean', config: 'string' });
       if (positionals.length > 1) throw new UsageError(`advise takes one folder (got ${positionals.length})`);

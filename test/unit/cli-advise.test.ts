@@ -105,7 +105,7 @@ describe('cli advise', () => {
       assert.equal(r.code, 0, r.err);
       assert.equal(r.err, '');
       assert.match(r.out, /^usage: container-or-vm advise \[PATH\] \[--format text\|json\|markdown\|sarif\] \[--fail-on container-hardened\|sandboxed\|vm\]/);
-      assert.match(r.out, /^Exit codes: 0 done; 1 .*--fail-on; 2 bad usage/m);
+      assert.match(r.out, /^Exit codes: 0 done; 1 with --fail-on: .*\(unless --allow-incomplete\); 2 bad usage/m);
     });
   }
 

@@ -9235,6 +9235,74 @@ function lineNesting(text3) {
   return -1;
 }
 function parseYamlTree(source, options = {}) {
+  const tree = parseYamlText(source, options);
+  if (!tree.problems.some((p) => p.incomplete) || !source.includes("{{")) return tree;
+  const template = withoutGoActions(source);
+  if (!template) return tree;
+  const read = parseYamlText(template.text, options);
+  if (read.problems.some((p) => p.incomplete)) return tree;
+  const note = {
+    message: `Read as a Go template: its ${template.actions === 1 ? "{{ }} action was" : `${template.actions} {{ }} actions were`} left out (a value one gives shows as its text between underscores) and every conditional part was read as if present; what the template makes for given inputs may differ.`,
+    range: new LineIndex(source).range(template.first, template.first + 2)
+  };
+  return { roots: read.roots, problems: [note, ...read.problems] };
+}
+function withoutGoActions(text3) {
+  const spans = [];
+  for (let at3 = text3.indexOf("{{"); at3 >= 0; ) {
+    const close = text3.indexOf("}}", at3 + 2);
+    if (close < 0) break;
+    spans.push([at3, close + 2]);
+    at3 = text3.indexOf("{{", close + 2);
+  }
+  if (spans.length === 0) return void 0;
+  const out = [];
+  let done = 0;
+  for (let i = 0; i < spans.length; ) {
+    const lineStart = lineStartBefore(text3, spans[i][0]);
+    let j = i;
+    let lineEnd = lineEndAfter(text3, spans[i][1]);
+    while (j + 1 < spans.length && spans[j + 1][0] < lineEnd) {
+      j++;
+      if (spans[j][1] > lineEnd) lineEnd = lineEndAfter(text3, spans[j][1]);
+    }
+    out.push(text3.slice(done, lineStart));
+    let rest = "";
+    let from = lineStart;
+    for (let k = i; k <= j; k++) {
+      rest += text3.slice(from, spans[k][0]);
+      from = spans[k][1];
+    }
+    rest += text3.slice(from, lineEnd);
+    const alone = rest.trim() === "";
+    let line = "";
+    from = lineStart;
+    for (let k = i; k <= j; k++) {
+      const [a, b2] = spans[k];
+      const action = text3.slice(a, b2);
+      line += text3.slice(from, a);
+      line += alone || /[\r\n]/.test(action) ? action.replace(/[^\r\n]/g, " ") : `_${action.slice(1, -1).replace(/[^A-Za-z0-9.]/g, "_")}_`;
+      from = b2;
+    }
+    line += text3.slice(from, lineEnd);
+    out.push(alone ? line.replace(/[^\r\n]/g, " ") : line);
+    done = lineEnd;
+    i = j + 1;
+  }
+  out.push(text3.slice(done));
+  return { text: out.join(""), actions: spans.length, first: spans[0][0] };
+}
+function lineStartBefore(text3, at3) {
+  let i = at3;
+  while (i > 0 && text3[i - 1] !== "\n" && text3[i - 1] !== "\r") i--;
+  return i;
+}
+function lineEndAfter(text3, at3) {
+  let i = at3;
+  while (i < text3.length && text3[i] !== "\n" && text3[i] !== "\r") i++;
+  return i;
+}
+function parseYamlText(source, options) {
   if (source.length > MAX_YAML_BYTES) {
     return {
       roots: [],
@@ -27470,7 +27538,8 @@ function detectStage(model, top) {
   } else {
     out.push(finding("cloud-native.non-root-user", file, user.range, `\`USER ${user.value}\``));
   }
-  if (model.stages.length > 1 && ins.some((i) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from"))) {
+  const toolchain = ins.some((i) => i.keyword === "RUN" && TOOLCHAIN.test(i.args));
+  if (model.stages.length > 1 && !toolchain && ins.some((i) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from"))) {
     out.push(finding("cloud-native.multi-stage-build", file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? "the final one" : which} copies only what it needs`));
   }
   const stageNames = new Set(model.stages.map((s2) => s2.name?.toLowerCase()).filter((n) => !!n));
@@ -27498,7 +27567,7 @@ function detectStage(model, top) {
   }
   return out;
 }
-var INSTRUCTION_RULES, DOCKERFILE_CODE_SIGNALS, RUN_COMMENT_FLAGS, ROOT_USER, NON_ROOT_TAG, nonRootBase, hasWindowsSteps, isWindowsHint;
+var INSTRUCTION_RULES, DOCKERFILE_CODE_SIGNALS, RUN_COMMENT_FLAGS, ROOT_USER, NON_ROOT_TAG, nonRootBase, TOOLCHAIN, hasWindowsSteps, isWindowsHint;
 var init_dockerfile3 = __esm({
   "src/core/advisor/detect/dockerfile.ts"() {
     "use strict";
@@ -27541,6 +27610,7 @@ var init_dockerfile3 = __esm({
     ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
     NON_ROOT_TAG = /[:-]nonroot\b/i;
     nonRootBase = (image) => NON_ROOT_TAG.test(image) || /nanoserver/i.test(image) && !isNanoServer2016(image);
+    TOOLCHAIN = /\b(?:build-essential|gcc|g\+\+|clang|rustup|golang-go|openjdk-\d+-jdk|mingw-w64|cargo\s+install)\b|sh\.rustup\.rs/i;
     hasWindowsSteps = (ins) => ins.some((i) => i.keyword === "SHELL" && /powershell|pwsh|cmd(\.exe)?["\s]/i.test(i.args) || i.keyword === "RUN" && /^\s*(powershell|cmd(\.exe)?\s+\/[sc])/i.test(i.args));
     isWindowsHint = (model, ins) => model.escape === "`" || hasWindowsSteps(ins);
   }

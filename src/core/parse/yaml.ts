@@ -362,6 +362,89 @@ export function lineNesting(text: string): number {
  * text goes to the yaml library (tests compare the two readings).
  */
 export function parseYamlTree(source: string, options: { library?: boolean } = {}): YamlTree {
+  const tree = parseYamlText(source, options);
+  if (!tree.problems.some((p) => p.incomplete) || !source.includes('{{')) return tree;
+  // YAML that is a Go template outside a Helm chart (Lima's cloud-init user-data, an operator's
+  // manifests): read again with its actions out of the way. Kept only when that reads it all.
+  const template = withoutGoActions(source);
+  if (!template) return tree;
+  const read = parseYamlText(template.text, options);
+  if (read.problems.some((p) => p.incomplete)) return tree;
+  const note: ParseProblem = {
+    message: `Read as a Go template: its ${template.actions === 1 ? '{{ }} action was' : `${template.actions} {{ }} actions were`} left out (a value one gives shows as its text between underscores) and every conditional part was read as if present; what the template makes for given inputs may differ.`,
+    range: new LineIndex(source).range(template.first, template.first + 2),
+  };
+  return { roots: read.roots, problems: [note, ...read.problems] };
+}
+
+/**
+ * A Go-templated YAML text with its actions (`{{ ... }}`, comments and trim markers and all) out of
+ * the way, each line where it was and every character where it was: a line of nothing but actions
+ * (`{{- if .X }}`, `{{- end }}`) and an action over several lines become blanks, and an action among
+ * other text (`timezone: {{ .TimeZone }}`) becomes a plain word of the same length
+ * (`__.TimeZone__`). Undefined when the text has no action. One pass with indexOf: a text of
+ * unclosed `{{` costs no more than its length.
+ */
+export function withoutGoActions(text: string): { text: string; actions: number; first: number } | undefined {
+  const spans: [number, number][] = [];
+  for (let at = text.indexOf('{{'); at >= 0; ) {
+    const close = text.indexOf('}}', at + 2);
+    if (close < 0) break;
+    spans.push([at, close + 2]);
+    at = text.indexOf('{{', close + 2);
+  }
+  if (spans.length === 0) return undefined;
+  const out: string[] = [];
+  let done = 0;
+  for (let i = 0; i < spans.length; ) {
+    // The line (or lines) the next action is on, with every action that starts on them.
+    const lineStart = lineStartBefore(text, spans[i][0]);
+    let j = i;
+    let lineEnd = lineEndAfter(text, spans[i][1]);
+    while (j + 1 < spans.length && spans[j + 1][0] < lineEnd) {
+      j++;
+      if (spans[j][1] > lineEnd) lineEnd = lineEndAfter(text, spans[j][1]);
+    }
+    out.push(text.slice(done, lineStart));
+    let rest = '';
+    let from = lineStart;
+    for (let k = i; k <= j; k++) {
+      rest += text.slice(from, spans[k][0]);
+      from = spans[k][1];
+    }
+    rest += text.slice(from, lineEnd);
+    const alone = rest.trim() === '';
+    let line = '';
+    from = lineStart;
+    for (let k = i; k <= j; k++) {
+      const [a, b] = spans[k];
+      const action = text.slice(a, b);
+      line += text.slice(from, a);
+      line += alone || /[\r\n]/.test(action) ? action.replace(/[^\r\n]/g, ' ') : `_${action.slice(1, -1).replace(/[^A-Za-z0-9.]/g, '_')}_`;
+      from = b;
+    }
+    line += text.slice(from, lineEnd);
+    out.push(alone ? line.replace(/[^\r\n]/g, ' ') : line);
+    done = lineEnd;
+    i = j + 1;
+  }
+  out.push(text.slice(done));
+  return { text: out.join(''), actions: spans.length, first: spans[0][0] };
+}
+
+function lineStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function lineEndAfter(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function parseYamlText(source: string, options: { library?: boolean }): YamlTree {
   if (source.length > MAX_YAML_BYTES) {
     return {
       roots: [],

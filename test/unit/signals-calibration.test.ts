@@ -134,4 +134,19 @@ describe('calibration on the corpus', () => {
     const image = adviseFiles([{ path: 'compose.yaml', text: 'services:\n  r:\n    image: redis\n' }]).workloads[0].signals.find((s) => s.id === 'hardening.latest-tag');
     assert.ok(image && !/`redis`: `redis`/.test(image.message), image?.message);
   });
+
+  it('a development image that copies builders\' results into a stage with a compiler toolchain is no multi-stage good habit', () => {
+    // The shape of firecracker's tools/devctr/Dockerfile: builders, then the running stage on top of a
+    // toolchain stage (clang, rustup) that copies what the builders made.
+    const dev =
+      'FROM ubuntu:24.04 AS base\nFROM base AS qemu-builder\nRUN make -C qemu\n' +
+      'FROM base AS apt-base\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n    clang \\\n    cmake\n' +
+      'FROM apt-base AS rust-toolchain\nRUN curl https://sh.rustup.rs -sSf | sh -s -- -y\n' +
+      'FROM rust-toolchain AS devctr\nCOPY --from=qemu-builder /usr/local/bin/vhost-user-blk /usr/local/bin/\n';
+    const ids = (text: string) => adviseFiles([{ path: 'Dockerfile', text }]).workloads[0].signals.map((s) => s.id);
+    assert.ok(!ids(dev).includes('cloud-native.multi-stage-build'), ids(dev).join());
+    // A build stage with the toolchain and a runtime stage without it is one.
+    const slim = 'FROM rust:1.80 AS build\nRUN cargo build --release\nFROM debian:12-slim\nCOPY --from=build /app/target/release/app /usr/local/bin/app\nUSER 1000\n';
+    assert.ok(ids(slim).includes('cloud-native.multi-stage-build'), ids(slim).join());
+  });
 });

@@ -101,6 +101,9 @@ function rangeIn(ins: DfInstruction, test: RegExp): Range {
   return byWord ? byWord.range : ins.keywordRange;
 }
 
+/** A RUN that installs a compiler toolchain into the image (packages or installers). */
+const TOOLCHAIN = /\b(?:build-essential|gcc|g\+\+|clang|rustup|golang-go|openjdk-\d+-jdk|mingw-w64|cargo\s+install)\b|sh\.rustup\.rs/i;
+
 const hasWindowsSteps = (ins: DfInstruction[]) =>
   ins.some((i) => (i.keyword === 'SHELL' && /powershell|pwsh|cmd(\.exe)?["\s]/i.test(i.args)) || (i.keyword === 'RUN' && /^\s*(powershell|cmd(\.exe)?\s+\/[sc])/i.test(i.args)));
 
@@ -218,8 +221,12 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     out.push(finding('cloud-native.non-root-user', file, user.range, `\`USER ${user.value}\``));
   }
 
-  // A multi-stage build that copies results into the final stage.
-  if (model.stages.length > 1 && ins.some((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from'))) {
+  // A multi-stage build that copies results into the final stage, and so leaves its build tools
+  // behind: not when the stage that runs (or one it builds on) installs a compiler toolchain itself,
+  // as a development image does (firecracker's tools/devctr copies builders' results into a stage
+  // that has clang, cross gcc and rustup).
+  const toolchain = ins.some((i) => i.keyword === 'RUN' && TOOLCHAIN.test(i.args));
+  if (model.stages.length > 1 && !toolchain && ins.some((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from'))) {
     out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? 'the final one' : which} copies only what it needs`));
   }
 

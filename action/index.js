@@ -9267,24 +9267,20 @@ function withoutGoActions(text3) {
       if (spans[j][1] > lineEnd) lineEnd = lineEndAfter(text3, spans[j][1]);
     }
     out.push(text3.slice(done, lineStart));
-    let rest = "";
-    let from = lineStart;
-    for (let k = i; k <= j; k++) {
-      rest += text3.slice(from, spans[k][0]);
-      from = spans[k][1];
-    }
-    rest += text3.slice(from, lineEnd);
-    const alone = rest.trim() === "";
     let line = "";
-    from = lineStart;
+    let alone = true;
+    let from = lineStart;
     for (let k = i; k <= j; k++) {
       const [a, b2] = spans[k];
       const action = text3.slice(a, b2);
-      line += text3.slice(from, a);
-      line += alone || /[\r\n]/.test(action) ? action.replace(/[^\r\n]/g, " ") : `_${action.slice(1, -1).replace(/[^A-Za-z0-9.]/g, "_")}_`;
+      const between = text3.slice(from, a);
+      if (between.trim() !== "") alone = false;
+      line += between + (/[\r\n]/.test(action) ? action.replace(/[^\r\n]/g, " ") : `_${action.slice(1, -1).replace(/[^A-Za-z0-9.]/g, "_")}_`);
       from = b2;
     }
-    line += text3.slice(from, lineEnd);
+    const after = text3.slice(from, lineEnd);
+    if (after.trim() !== "") alone = false;
+    line += after;
     out.push(alone ? line.replace(/[^\r\n]/g, " ") : line);
     done = lineEnd;
     i = j + 1;
@@ -27538,8 +27534,7 @@ function detectStage(model, top) {
   } else {
     out.push(finding("cloud-native.non-root-user", file, user.range, `\`USER ${user.value}\``));
   }
-  const toolchain = ins.some((i) => i.keyword === "RUN" && TOOLCHAIN.test(i.args));
-  if (model.stages.length > 1 && !toolchain && ins.some((i) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from"))) {
+  if (model.stages.length > 1 && ins.some((i) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from")) && !ins.some((i) => i.keyword === "RUN" && TOOLCHAIN.test(i.args))) {
     out.push(finding("cloud-native.multi-stage-build", file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? "the final one" : which} copies only what it needs`));
   }
   const stageNames = new Set(model.stages.map((s2) => s2.name?.toLowerCase()).filter((n) => !!n));

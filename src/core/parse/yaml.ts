@@ -406,24 +406,21 @@ export function withoutGoActions(text: string): { text: string; actions: number;
       if (spans[j][1] > lineEnd) lineEnd = lineEndAfter(text, spans[j][1]);
     }
     out.push(text.slice(done, lineStart));
-    let rest = '';
-    let from = lineStart;
-    for (let k = i; k <= j; k++) {
-      rest += text.slice(from, spans[k][0]);
-      from = spans[k][1];
-    }
-    rest += text.slice(from, lineEnd);
-    const alone = rest.trim() === '';
+    // The line as it reads with each action stood in for, and whether anything but actions is on it.
     let line = '';
-    from = lineStart;
+    let alone = true;
+    let from = lineStart;
     for (let k = i; k <= j; k++) {
       const [a, b] = spans[k];
       const action = text.slice(a, b);
-      line += text.slice(from, a);
-      line += alone || /[\r\n]/.test(action) ? action.replace(/[^\r\n]/g, ' ') : `_${action.slice(1, -1).replace(/[^A-Za-z0-9.]/g, '_')}_`;
+      const between = text.slice(from, a);
+      if (between.trim() !== '') alone = false;
+      line += between + (/[\r\n]/.test(action) ? action.replace(/[^\r\n]/g, ' ') : `_${action.slice(1, -1).replace(/[^A-Za-z0-9.]/g, '_')}_`);
       from = b;
     }
-    line += text.slice(from, lineEnd);
+    const after = text.slice(from, lineEnd);
+    if (after.trim() !== '') alone = false;
+    line += after;
     out.push(alone ? line.replace(/[^\r\n]/g, ' ') : line);
     done = lineEnd;
     i = j + 1;

@@ -225,8 +225,11 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   // behind: not when the stage that runs (or one it builds on) installs a compiler toolchain itself,
   // as a development image does (firecracker's tools/devctr copies builders' results into a stage
   // that has clang, cross gcc and rustup).
-  const toolchain = ins.some((i) => i.keyword === 'RUN' && TOOLCHAIN.test(i.args));
-  if (model.stages.length > 1 && !toolchain && ins.some((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from'))) {
+  if (
+    model.stages.length > 1 &&
+    ins.some((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from')) &&
+    !ins.some((i) => i.keyword === 'RUN' && TOOLCHAIN.test(i.args))
+  ) {
     out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? 'the final one' : which} copies only what it needs`));
   }
 

@@ -149,4 +149,25 @@ describe('calibration on the corpus', () => {
     const slim = 'FROM rust:1.80 AS build\nRUN cargo build --release\nFROM debian:12-slim\nCOPY --from=build /app/target/release/app /usr/local/bin/app\nUSER 1000\n';
     assert.ok(ids(slim).includes('cloud-native.multi-stage-build'), ids(slim).join());
   });
+  it('Terraform instances of the common clouds are VMs; an Incus or LXD instance is one only with `type = "virtual-machine"`; a Docker container may name a sandbox runtime', () => {
+    // The shapes of coder/registry's templates (hcloud, DigitalOcean, OCI, Incus, Docker with sysbox).
+    const tf = [
+      'resource "hcloud_server" "dev" {\n  server_type = "cx22"\n  image = "ubuntu-24.04"\n}',
+      'resource "digitalocean_droplet" "workspace" {\n  size = "s-1vcpu-1gb"\n  image = "ubuntu-22-04-x64"\n}',
+      'resource "oci_core_instance" "dev" {\n  shape = "VM.Standard.E4.Flex"\n}',
+      'resource "incus_instance" "vm" {\n  image = "images:debian/12"\n  type = "virtual-machine"\n}',
+      'resource "incus_instance" "ct" {\n  image = "images:debian/12"\n}',
+      'resource "docker_container" "ws" {\n  image = "codercom/enterprise-base:ubuntu"\n  runtime = "sysbox-runc"\n}',
+      'resource "docker_container" "plain" {\n  image = "codercom/enterprise-base:ubuntu"\n  runtime = "runc"\n}',
+    ].join('\n');
+    const r = adviseFiles([{ path: 'main.tf', text: tf }]);
+    const by = Object.fromEntries(r.workloads.map((w) => [w.name, w]));
+    for (const n of ['hcloud_server.dev', 'digitalocean_droplet.workspace', 'oci_core_instance.dev', 'incus_instance.vm']) assert.equal(by[n]?.verdict, 'vm', n);
+    assert.equal(by['incus_instance.ct']?.kind, 'terraform-container');
+    assert.equal(by['incus_instance.ct']?.verdict, 'container');
+    const ws = by['docker_container.ws'];
+    assert.equal(ws?.verdict, 'sandboxed');
+    assert.match(ws.signals.find((s) => s.id === 'sandboxing.sandbox-runtime')?.message ?? '', /`runtime = "sysbox-runc"`/);
+    assert.equal(by['docker_container.plain']?.verdict, 'container');
+  });
 });

@@ -10,8 +10,12 @@ export const TERRAFORM_VM_RESOURCES: ReadonlySet<string> = new Set([
   'libvirt_domain', 'vsphere_virtual_machine', 'aws_instance', 'aws_spot_instance_request',
   'azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine',
   'google_compute_instance', 'google_compute_instance_template', 'google_compute_instance_from_template',
-  'proxmox_vm_qemu', 'proxmox_virtual_environment_vm',
+  'proxmox_vm_qemu', 'proxmox_virtual_environment_vm', 'oci_core_instance', 'digitalocean_droplet', 'hcloud_server',
+  'linode_instance', 'scaleway_instance_server', 'vultr_instance', 'openstack_compute_instance_v2',
 ]);
+
+/** Resource types whose `type` argument chooses between a system container (the default) and a VM. */
+export const TERRAFORM_LXC_INSTANCES: ReadonlySet<string> = new Set(['incus_instance', 'lxd_instance']);
 
 /** Resource types that run containers. */
 export const TERRAFORM_CONTAINER_RESOURCES: ReadonlySet<string> = new Set([
@@ -27,7 +31,9 @@ const K8S = [...TERRAFORM_CONTAINER_RESOURCES].filter((t) => t.startsWith('kuber
 const REG = 'https://registry.terraform.io/providers';
 const providerOf: Record<string, string> = {
   aws: 'hashicorp/aws', azurerm: 'hashicorp/azurerm', google: 'hashicorp/google', kubernetes: 'hashicorp/kubernetes',
-  docker: 'kreuzwerker/docker', libvirt: 'dmacvicar/libvirt', vsphere: 'vmware/vsphere',
+  docker: 'kreuzwerker/docker', libvirt: 'dmacvicar/libvirt', vsphere: 'vmware/vsphere', oci: 'oracle/oci',
+  digitalocean: 'digitalocean/digitalocean', hcloud: 'hetznercloud/hcloud', linode: 'linode/linode', scaleway: 'scaleway/scaleway',
+  vultr: 'vultr/vultr', openstack: 'terraform-provider-openstack/openstack', incus: 'lxc/incus', lxd: 'terraform-lxd/lxd',
 };
 /** The registry page of a resource type. */
 export function resourceRef(type: string): Reference {
@@ -350,6 +356,26 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
   vmResource('vsphere_virtual_machine', 'A VMware vSphere VM: `num_cpus`, `memory`, `guest_id`, `disk`, `network_interface`, usually `clone`d from a template.'),
   vmResource('proxmox_vm_qemu', 'A Proxmox VE QEMU VM (Telmate provider): `cores`, `memory`, `disk`, `network`, usually cloned from a template, with cloud-init settings.'),
   vmResource('proxmox_virtual_environment_vm', 'A Proxmox VE VM (bpg provider): `cpu`, `memory`, `disk`, `network_device`, `clone`, `initialization` (cloud-init).'),
+  vmResource('oci_core_instance', 'An Oracle Cloud Infrastructure compute instance: `shape` (with `shape_config` for flexible shapes), `source_details` naming the image or boot volume, `create_vnic_details`, `metadata` with SSH keys and `user_data`.'),
+  vmResource('digitalocean_droplet', 'A DigitalOcean Droplet (a VM): `image`, `size`, `region`, `ssh_keys`, `user_data` for cloud-init.'),
+  vmResource('hcloud_server', 'A Hetzner Cloud server (a VM): `server_type`, `image`, `location`, `ssh_keys`, `user_data` for cloud-init.'),
+  vmResource('linode_instance', 'A Linode (Akamai) instance, a VM: `type` (the plan), `image`, `region`, `authorized_keys`, optional `metadata.user_data` for cloud-init.'),
+  vmResource('scaleway_instance_server', 'A Scaleway Instance (a VM): `type`, `image`, `zone`, volumes, `user_data` with a `cloud-init` key.'),
+  vmResource('vultr_instance', 'A Vultr cloud compute instance (a VM): `plan`, `region`, `os_id` or `image_id`, `ssh_key_ids`, `user_data`.'),
+  vmResource('openstack_compute_instance_v2', 'An OpenStack Nova server (a VM): `flavor_name`/`flavor_id`, `image_name`/`image_id` or a `block_device`, `key_pair`, `network`, `user_data`.'),
+  ...[...TERRAFORM_LXC_INSTANCES].map((t) =>
+    tf({
+      id: `terraform.resource.${t}`,
+      title: t,
+      summary: 'Creates a system container, or a VM when `type = "virtual-machine"`.',
+      does: `An ${t.startsWith('incus') ? 'Incus' : 'LXD'} instance: \`image\`, \`type\` (\`container\`, the default, or \`virtual-machine\`), \`profiles\`, \`config\` (such as \`limits.cpu\`, \`security.nesting\`), \`device\` blocks.`,
+      angle:
+        'The same resource makes either kind: a system container runs a whole distribution\'s init and services but shares the host\'s kernel, so it starts quickly and packs densely; `type = "virtual-machine"` boots the image with its own kernel under QEMU, trading that for a hypervisor boundary and a free choice of kernel.',
+      dimensions: ['isolation', 'os-kernel', 'startup', 'density'],
+      sources: [MS.containerArch, MS.vmArch, MS.isolation, BB.diff],
+      reference: resourceRef(t),
+      paths: [`resource.${t}.*`],
+    })),
   containerResource('docker_container', 'A Docker container on the provider\'s Docker host: `image`, `ports`, `env`, `volumes`/`mounts`, `privileged`, `capabilities`, `network_mode`, `restart`.',
     'A single container on a single Docker host: it shares that host\'s kernel and starts in seconds, but nothing moves it if the host fails; recovery and scaling come from an orchestrator, which this is not.', [MS.containerArch, MS.faultTolerance]),
   ...K8S.map((t) => containerResource(t, `A Kubernetes ${t.replace(/^kubernetes_|_v1$/g, '').replace(/_/g, ' ')}: \`metadata\` and a \`spec\` whose pod template lists \`container\`s.`, K8S_ANGLE, [MS.containerArch, MS.faultTolerance, MS.loadBalancing])),

@@ -3,7 +3,7 @@
 // Workloads: resources that create a VM ('terraform-vm') or run containers ('terraform-container'),
 // and, as a best effort, `module` blocks whose source names such a thing.
 import type { Workload, WorkloadKind } from '../advisor/types';
-import { TERRAFORM_CONTAINER_RESOURCES, TERRAFORM_TOPICS, TERRAFORM_VM_RESOURCES } from '../knowledge/terraform';
+import { TERRAFORM_CONTAINER_RESOURCES, TERRAFORM_LXC_INSTANCES, TERRAFORM_TOPICS, TERRAFORM_VM_RESOURCES } from '../knowledge/terraform';
 import { keyTopicAt, walk } from './config-topics';
 import type { FormatModule } from './format';
 import { parseHcl } from './hcl';
@@ -41,8 +41,10 @@ function classifyModule(name: string, source: string, node: ConfigNode): Terrafo
   return undefined;
 }
 
-function classify(type: string): TerraformResource['kind'] {
+function classify(type: string, node: ConfigNode): TerraformResource['kind'] {
   if (TERRAFORM_VM_RESOURCES.has(type)) return 'terraform-vm';
+  // Incus and LXD instances are system containers unless `type` asks for a VM.
+  if (TERRAFORM_LXC_INSTANCES.has(type)) return childString(node, 'type') === 'virtual-machine' ? 'terraform-vm' : 'terraform-container';
   if (TERRAFORM_CONTAINER_RESOURCES.has(type)) return 'terraform-container';
   return undefined;
 }
@@ -53,7 +55,7 @@ function parse(text: string, file: string): TerraformModel {
   const root = tree.roots[0];
   const resources: TerraformResource[] = [];
   const add = (r: TerraformResource) => {
-    const kind = r.block === 'resource' ? classify(r.type) : classifyModule(r.name, r.type, r.node);
+    const kind = r.block === 'resource' ? classify(r.type, r.node) : classifyModule(r.name, r.type, r.node);
     if (kind) r.kind = kind;
     resources.push(r);
   };

@@ -12,7 +12,7 @@ export const SANDBOXING: Signal[] = [
     sources: [MS.isolation, S24.security],
     label: 'sandboxed runtime',
     reason:
-      'The workload already asks for a sandboxed runtime (gVisor, Kata Containers, Firecracker): each pod or container gets its own kernel or a user-space kernel between it and the host.',
+      'The workload already asks for a sandboxed runtime. Under gVisor, Kata Containers or Firecracker each pod or container gets a user-space kernel or a kernel of its own between it and the host; Sysbox keeps the host kernel but maps the container\'s root to an unprivileged host user, so Docker or systemd can run inside without privileged mode.',
     remedy: 'Use the default runtime (runc) when the code is trusted.',
   },
   {

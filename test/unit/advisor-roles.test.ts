@@ -184,6 +184,26 @@ describe('advisor roles and the overall answer', () => {
     assert.equal(roleOfPath('contest/Dockerfile'), undefined);
     assert.equal(roleOfPath('Dockerfile'), undefined);
   });
+
+  it('a Helm test hook is a test, and an image built on a workstation or dev container base is a development environment', () => {
+    // zero-to-jupyterhub keeps hook pods beside the chart's workloads; Sentry self-hosted keeps
+    // Cloud Workstations images in workstation/.
+    const hook = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: conn\n  annotations:\n    "helm.sh/hook": "test"\nspec:\n  containers:\n  - name: a\n    image: busybox:1.36\n';
+    const install = hook.replace('"test"', 'pre-install,pre-upgrade').replace('name: conn', 'name: setup');
+    const ws = 'FROM us-central1-docker.pkg.dev/cloud-workstations-images/predefined/code-oss:latest\nRUN apt-get update && apt-get install -y make\n';
+    const r = adviseFiles([
+      { path: 'templates/conn.yaml', text: hook },
+      { path: 'templates/setup.yaml', text: install },
+      { path: 'images/ide/Dockerfile', text: ws },
+      { path: 'images/app/Dockerfile', text: ws.replace(/^FROM \S+/, 'FROM python:3.12-slim') },
+    ]);
+    const role = Object.fromEntries(r.workloads.map((w) => [w.name, `${w.role}: ${w.roleReason}`]));
+    assert.equal(role.conn, 'test: a Helm test hook (`helm.sh/hook: test`)');
+    assert.match(role.setup, /^product/);
+    assert.equal(role.ide, 'development: builds on the development environment image us-central1-docker.pkg.dev/cloud-workstations-images/predefined/code-oss:latest');
+    assert.match(role.app, /^product/);
+    assert.equal(roleOfPath('workstation/base/Dockerfile')?.role, 'development');
+  });
 });
 
 describe('no workload, no answer', () => {

@@ -322,6 +322,12 @@ function workloadName(file: string): string {
   return baseName(name);
 }
 
+/**
+ * Base images made to be a developer's environment, not to run a product: dev container images,
+ * Google Cloud Workstations' predefined images, Gitpod's workspace images.
+ */
+const DEV_ENVIRONMENT_IMAGE = /^(mcr\.microsoft\.com\/(vscode\/)?devcontainers\/|[\w.-]+\/cloud-workstations-images\/|gitpod\/workspace-)/i;
+
 export function dockerfileWorkloads(model: DockerfileModel): Workload[] {
   const final = model.stages[model.finalStage];
   if (!final) return [];
@@ -335,6 +341,7 @@ export function dockerfileWorkloads(model: DockerfileModel): Workload[] {
   };
   const image = baseImageOf(model, model.finalStage);
   if (image) w.image = image;
+  if (image && DEV_ENVIRONMENT_IMAGE.test(image)) w.roleHint = { role: 'development', reason: `builds on the development environment image ${image}` };
   return [w];
 }
 

@@ -111,6 +111,9 @@ export function kubernetesWorkloads(model: ConfigModel): Workload[] {
     .map((o) => {
       const image = firstImage(o.spec);
       const at = child(o.root, 'kind') ?? o.root;
+      // `helm test` runs the hooks annotated `test` (or the Helm 2 `test-success`/`test-failure`) after an install.
+      const hook = childString(o.root, 'metadata', 'annotations', 'helm.sh/hook');
+      const helmTest = hook !== undefined && hook.split(',').some((h) => /^\s*test(-success|-failure)?\s*$/.test(h));
       return {
         name: o.name ?? o.kind,
         kind: o.workloadKind as WorkloadKind,
@@ -120,6 +123,7 @@ export function kubernetesWorkloads(model: ConfigModel): Workload[] {
         extent: o.root.range,
         ...(o.name ? { object: { kind: o.kind, name: o.name } } : {}),
         ...(image ? { image } : {}),
+        ...(helmTest ? { roleHint: { role: 'test' as const, reason: `a Helm test hook (\`helm.sh/hook: ${hook.trim()}\`)` } } : {}),
       };
     });
 }

@@ -170,4 +170,15 @@ describe('calibration on the corpus', () => {
     assert.match(ws.signals.find((s) => s.id === 'sandboxing.sandbox-runtime')?.message ?? '', /`runtime = "sysbox-runc"`/);
     assert.equal(by['docker_container.plain']?.verdict, 'container');
   });
+  it('with no USER line and a base image a build argument picks, "runs as root" is said as the chosen image\'s default, at a conditional weight', () => {
+    const root = (text: string) => adviseFiles([{ path: 'Dockerfile', text }]).workloads[0].signals.find((s) => s.id === 'hardening.root-user');
+    const open = root('ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN make install\n');
+    assert.match(open?.message ?? '', /^No USER line in the final stage or the stages it builds on, so the container starts as the default user of `\$\{BASE_IMAGE\}`, an image the build argument `BASE_IMAGE` picks: root unless that image sets another\./);
+    // A dev container template's option is no build argument.
+    assert.match(root('FROM mcr.microsoft.com/devcontainers/base:0-${templateOption:imageVariant}\n')?.message ?? '', /^No USER line in the final stage or the stages it builds on\. The process runs as root\./);
+    assert.doesNotMatch(open?.message ?? '', /^Only when/);
+    const known = root('ARG BASE_IMAGE=debian:12\nFROM ${BASE_IMAGE}\nRUN make install\n');
+    assert.equal(known?.message.startsWith('No USER line in the final stage or the stages it builds on. The process runs as root.'), true, known?.message);
+    assert.ok(open && known && open.weight < known.weight, `${open?.weight} < ${known?.weight}`);
+  });
 });

@@ -547,7 +547,7 @@ function evidenceOf(f: Finding, signal: Signal): AdviceSignal {
     file: f.file,
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
-    message: f.when ? `Only when ${f.when} holds, which the files do not decide: ${message}` : message,
+    message: f.when && !f.whenStated ? `Only when ${f.when} holds, which the files do not decide: ${message}` : message,
     dimension: signal.dimension,
     sources: citationsOf(signal),
     label: signal.label,

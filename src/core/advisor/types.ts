@@ -74,6 +74,8 @@ export interface Finding {
    * e.g. `.Values.hostNetwork`. Such evidence counts for less than a literal setting.
    */
   when?: string;
+  /** The message already says what `when` holds on, so reports do not prefix it. */
+  whenStated?: boolean;
 }
 
 export type WorkloadKind =

@@ -104,6 +104,9 @@ function rangeIn(ins: DfInstruction, test: RegExp): Range {
 /** A RUN that installs a compiler toolchain into the image (packages or installers). */
 const TOOLCHAIN = /\b(?:build-essential|gcc|g\+\+|clang|rustup|golang-go|openjdk-\d+-jdk|mingw-w64|cargo\s+install)\b|sh\.rustup\.rs/i;
 
+/** A build argument in an image reference (`${BASE_IMAGE}`, `$BASE`, `${BASE:-debian}`), its name first. */
+const BUILD_ARG_REF = /\$(?:\{([A-Za-z_]\w*)(?::?[-+][^}]*)?\}|([A-Za-z_]\w*))/;
+
 const hasWindowsSteps = (ins: DfInstruction[]) =>
   ins.some((i) => (i.keyword === 'SHELL' && /powershell|pwsh|cmd(\.exe)?["\s]/i.test(i.args)) || (i.keyword === 'RUN' && /^\s*(powershell|cmd(\.exe)?\s+\/[sc])/i.test(i.args)));
 
@@ -213,6 +216,18 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line: the Windows Server 2016 Nano Server image runs as ContainerAdministrator'));
   } else if (!user && /servercore|windows/i.test(baseImage)) {
     out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line: a Windows Server Core container then runs as ContainerAdministrator'));
+  } else if (!user && BUILD_ARG_REF.test(baseImage)) {
+    // `FROM ${BASE_IMAGE}` with no default: the user is the chosen image's, which the files do not say.
+    const m = BUILD_ARG_REF.exec(baseImage)!;
+    const arg = m[1] ?? m[2];
+    out.push({
+      signal: 'hardening.root-user',
+      file,
+      range: finalFrom.keywordRange,
+      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`, an image the build argument \`${arg}\` picks: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
+      when: `\`${baseImage}\` starts as root`,
+      whenStated: true,
+    });
   } else if (!user) {
     out.push(finding('hardening.root-user', file, finalFrom.keywordRange, `No USER line in ${which} or the stages it builds on`));
   } else if (ROOT_USER.test(user.value.trim())) {

@@ -181,4 +181,22 @@ describe('calibration on the corpus', () => {
     assert.equal(known?.message.startsWith('No USER line in the final stage or the stages it builds on. The process runs as root.'), true, known?.message);
     assert.ok(open && known && open.weight < known.weight, `${open?.weight} < ${known?.weight}`);
   });
+  it('a container whose command replaces its image\'s start command is not what the image runs by default', () => {
+    // zero-to-jupyterhub's image pullers: the single-user notebook image, started as `echo` to pull it onto each node.
+    const ds = (command: string) =>
+      `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: puller\nspec:\n  template:\n    spec:\n      initContainers:\n      - name: pull\n        image: quay.io/jupyterhub/k8s-singleuser-sample:4.1.0\n${command}      containers:\n      - name: pause\n        image: registry.k8s.io/pause:3.10\n`;
+    const verdict = (text: string) => adviseFiles([{ path: 'daemonset.yaml', text }]).workloads[0].verdict;
+    assert.equal(verdict(ds('        command: ["/bin/sh", "-c", "echo Pulling complete"]\n')), 'container');
+    assert.equal(verdict(ds('')), 'sandboxed');
+    assert.equal(verdict(ds('        command: ["jupyterhub-singleuser"]\n')), 'sandboxed');
+    const compose = (extra: string) => adviseFiles([{ path: 'compose.yaml', text: `services:\n  nb:\n    image: jupyter/base-notebook:2024-05-01\n${extra}` }]).workloads[0].verdict;
+    assert.equal(compose('    entrypoint: ["python", "-m", "http.server"]\n'), 'container');
+    assert.equal(compose(''), 'sandboxed');
+  });
+
+  it('a cloud-init file whose host name a template fills in is named after the file', () => {
+    const r = adviseFiles([{ path: 'cloud-init/user-data.tftpl', text: '#cloud-config\nhostname: ${hostname}\npackages: [git]\n' }]);
+    assert.equal(r.workloads[0].name, 'user-data.tftpl');
+    assert.equal(adviseFiles([{ path: 'user-data', text: '#cloud-config\nhostname: web-1\n' }]).workloads[0].name, 'web-1');
+  });
 });

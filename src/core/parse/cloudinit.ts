@@ -10,7 +10,9 @@ export type CloudInitModel = ConfigModel & { format: 'cloud-init' };
 
 export function cloudInitWorkloads(model: ConfigModel): Workload[] {
   const root = model.roots[0];
-  const name = childString(root, 'hostname') ?? childString(root, 'fqdn') ?? baseName(model.file);
+  // A host name a template fills in (`${hostname}`, `{{ ds.meta_data.hostname }}`) names nothing yet.
+  const named = [childString(root, 'hostname'), childString(root, 'fqdn')].find((n) => n && !/\$\{|\{\{|\$\(|%\{/.test(n));
+  const name = named ?? baseName(model.file);
   const start = { line: 0, character: 0 };
   const last = model.roots[model.roots.length - 1];
   return [

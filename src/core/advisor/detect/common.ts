@@ -11,6 +11,7 @@ import {
   ENV_RULES,
   envKinds,
   HOST_PATH_RULES,
+  imageKinds,
   imageRules,
   PORT_RULES,
   SECURITY_OPT_RULES,
@@ -40,7 +41,13 @@ export const IMAGE_SIGNALS = [
  * An `image:` key. With `skipUnpinned(node, parent)` true (a Compose service that also has `build:`,
  * so the image is the name of what it builds), no unpinned-image finding.
  */
-export function imageRule(paths: readonly string[], skipUnpinned?: (node: ConfigNode, parent: ConfigNode | undefined) => boolean): CodeRule {
+/**
+ * An image reference through the image table. `skipUnpinned`: a locally built image, whose missing tag
+ * is no loose pin. `override`: the sibling key that replaces the image's own start command (a
+ * Kubernetes container's `command`, a compose service's `entrypoint`); when it is set, what the image
+ * runs by default (a notebook server, a CI runner) does not run, so only the command says what does.
+ */
+export function imageRule(paths: readonly string[], skipUnpinned?: (node: ConfigNode, parent: ConfigNode | undefined) => boolean, override?: string): CodeRule {
   return {
     signals: IMAGE_SIGNALS,
     paths,
@@ -48,8 +55,10 @@ export function imageRule(paths: readonly string[], skipUnpinned?: (node: Config
       const image = scalarText(node.value);
       if (!image) return [];
       const local = skipUnpinned?.(node, parent) ?? false;
+      const replaced = override !== undefined && !!parent?.children?.some((c) => c.key === override && (c.children?.length || scalarText(c.value)));
+      const defaults = replaced ? new Set(imageKinds(image).map((k) => `${k.signal}\u0000${k.say}`)) : undefined;
       return imageRules(image)
-        .filter((h) => !(local && h.signal === 'hardening.latest-tag'))
+        .filter((h) => !(local && h.signal === 'hardening.latest-tag') && !defaults?.has(`${h.signal}\u0000${h.say}`))
         .map((h) => ({ signal: h.signal, say: `Image \`${image}\`: ${h.say}` }));
     },
   };

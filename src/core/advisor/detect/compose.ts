@@ -55,7 +55,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
   { signal: 'cloud-native.drop-capabilities', paths: at('cap_drop', '*'), when: /^(CAP_)?ALL$/i, say: 'All capabilities dropped' },
   { signals: SECURITY_OPT_SIGNALS, paths: at('security_opt', '*'), emit: (node) => securityOptEmit(scalarText(node.value) ?? '') },
   // A service with `build:` names the image it builds in `image:`: that name needs no pinned tag.
-  imageRule(at('image'), (_node, service) => !!service?.children?.some((c) => c.key === 'build')),
+  imageRule(at('image'), (_node, service) => !!service?.children?.some((c) => c.key === 'build'), 'entrypoint'),
   {
     // A service that has the engine's socket and is a spawner, runner or executor by its image or
     // command starts containers for what it is asked to run.

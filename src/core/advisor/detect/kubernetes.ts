@@ -46,7 +46,7 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   { signal: 'hardening.writable-rootfs', paths: ['**.securityContext.readOnlyRootFilesystem'], when: false, say: '`readOnlyRootFilesystem: false`' },
   { signals: CAPABILITY_SIGNALS, paths: ['**.capabilities.add.*'], emit: (node) => capabilityEmit(scalarText(node.value) ?? '') },
   { signal: 'cloud-native.drop-capabilities', paths: ['**.capabilities.drop.*'], when: /^(CAP_)?ALL$/i, say: 'All capabilities dropped' },
-  imageRule(inContainer('image')),
+  imageRule(inContainer('image'), undefined, 'command'),
   commandRule([...inContainer('command'), ...inContainer('args')]),
   { signals: PORT_SIGNALS, paths: inContainer('ports', '*', 'containerPort'), emit: (node) => portEmit(scalarText(node.value) ?? '') },
   { signals: ENV_SIGNALS, paths: inContainer('env', '*', 'name'), emit: (node) => envEmit(scalarText(node.value) ?? '') },

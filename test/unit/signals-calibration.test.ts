@@ -199,4 +199,14 @@ describe('calibration on the corpus', () => {
     assert.equal(r.workloads[0].name, 'user-data.tftpl');
     assert.equal(adviseFiles([{ path: 'user-data', text: '#cloud-config\nhostname: web-1\n' }]).workloads[0].name, 'web-1');
   });
+  it('Vagrantfile templates kept side by side are named after their files, a Vagrantfile after its folder', () => {
+    // chef/bento's packer_templates/vagrantfile-*.template: five machines that were all "packer_templates".
+    const text = 'Vagrant.configure(2) do |config|\n  config.vm.guest = :windows\n  config.vm.communicator = "winrm"\nend\n';
+    const r = adviseFiles([
+      { path: 'packer_templates/vagrantfile-windows.template', text },
+      { path: 'packer_templates/vagrantfile-windows-utm.template', text },
+      { path: 'boxes/win/Vagrantfile', text },
+    ]);
+    assert.deepEqual(r.workloads.map((w) => w.name).sort(), ['vagrantfile-windows-utm.template', 'vagrantfile-windows.template', 'win']);
+  });
 });

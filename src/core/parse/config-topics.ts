@@ -171,6 +171,15 @@ export function wholeRange(lines: Lines): Range {
   return lines.range(0, lines.text.length);
 }
 
+/**
+ * The name of the one machine a Vagrantfile defines without `config.vm.define`: its folder's for a
+ * file named Vagrantfile, else the file's own (`vagrantfile-windows.template`, kept beside others).
+ */
+export function vagrantfileName(file: string): string {
+  const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
+  return /^vagrantfile$/i.test(base) || base === '' ? folderName(file) : base;
+}
+
 /** The folder name of a path, for naming a workload after it. */
 export function folderName(file: string): string {
   const parts = file.replace(/\\/g, '/').split('/');

@@ -25,7 +25,7 @@
 // `key: value` or `:key => value` become children.
 import type { Workload } from '../advisor/types';
 import { VAGRANT_TOPICS } from '../knowledge/vagrant';
-import { Lines, folderName, keyTopicAt } from './config-topics';
+import { Lines, keyTopicAt, vagrantfileName } from './config-topics';
 import { blankedSpan, unifyLineBreaks } from './lines';
 import { JoinedPathNode, pathEndsWith } from './offsetNode';
 import type { FormatModule } from './format';
@@ -766,7 +766,7 @@ function workloads(model: VagrantModel): Workload[] {
     return w;
   };
   if (defines.length) return defines.map((d) => make(d.key, d.keyRange, d.range, firstAt(d, ['vm', 'box']) ?? rootBox));
-  return [make(folderName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
+  return [make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
 }
 
 export const vagrantModule: FormatModule<VagrantModel> = {

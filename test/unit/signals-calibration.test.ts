@@ -181,7 +181,7 @@ describe('calibration on the corpus', () => {
     assert.equal(known?.message.startsWith('No USER line in the final stage or the stages it builds on. The process runs as root.'), true, known?.message);
     assert.ok(open && known && open.weight < known.weight, `${open?.weight} < ${known?.weight}`);
   });
-  it('a container whose command replaces its image\'s start command is not what the image runs by default', () => {
+  it('a container whose command replaces its image\'s start command with a no-op is not what the image runs by default', () => {
     // zero-to-jupyterhub's image pullers: the single-user notebook image, started as `echo` to pull it onto each node.
     const ds = (command: string) =>
       `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: puller\nspec:\n  template:\n    spec:\n      initContainers:\n      - name: pull\n        image: quay.io/jupyterhub/k8s-singleuser-sample:4.1.0\n${command}      containers:\n      - name: pause\n        image: registry.k8s.io/pause:3.10\n`;
@@ -189,8 +189,12 @@ describe('calibration on the corpus', () => {
     assert.equal(verdict(ds('        command: ["/bin/sh", "-c", "echo Pulling complete"]\n')), 'container');
     assert.equal(verdict(ds('')), 'sandboxed');
     assert.equal(verdict(ds('        command: ["jupyterhub-singleuser"]\n')), 'sandboxed');
+    // A command that may be the image's own launcher keeps what the image is (actions-runner-controller's `run.sh`).
+    assert.equal(verdict(ds('        command: ["/usr/local/bin/start.sh"]\n')), 'sandboxed');
+    const runner = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: runner\nspec:\n  containers:\n  - name: runner\n    image: ghcr.io/actions/actions-runner:2.321.0\n    command: ["/home/runner/run.sh"]\n';
+    assert.equal(verdict(runner), 'sandboxed');
     const compose = (extra: string) => adviseFiles([{ path: 'compose.yaml', text: `services:\n  nb:\n    image: jupyter/base-notebook:2024-05-01\n${extra}` }]).workloads[0].verdict;
-    assert.equal(compose('    entrypoint: ["python", "-m", "http.server"]\n'), 'container');
+    assert.equal(compose('    entrypoint: ["sleep", "infinity"]\n'), 'container');
     assert.equal(compose(''), 'sandboxed');
   });
 
@@ -208,5 +212,17 @@ describe('calibration on the corpus', () => {
       { path: 'boxes/win/Vagrantfile', text },
     ]);
     assert.deepEqual(r.workloads.map((w) => w.name).sort(), ['vagrantfile-windows-utm.template', 'vagrantfile-windows.template', 'win']);
+  });
+  it('`windows/amd64` is no foreign CPU architecture: a Windows image built for it is a Windows container, not a VM', () => {
+    // jenkinsci/docker's windowsservercore target: the Windows facts alone made the whole repository a VM.
+    const df = 'ARG WINDOWS_VERSION=ltsc2022\nFROM mcr.microsoft.com/windows/servercore:${WINDOWS_VERSION}\nSHELL ["powershell", "-Command"]\nRUN Write-Host hi\nUSER ContainerUser\n';
+    const bake = 'target "windowsservercore" {\n  dockerfile = "windows/Dockerfile"\n  platforms = ["windows/amd64"]\n}\n';
+    const r = adviseFiles([{ path: 'windows/Dockerfile', text: df }, { path: 'docker-bake.hcl', text: bake }]);
+    const ids = r.workloads.flatMap((w) => w.signals.map((s) => s.id));
+    assert.ok(ids.includes('platform.windows-base-image'), ids.join());
+    assert.ok(!ids.includes('platform.foreign-architecture'), ids.join());
+    assert.deepEqual([...new Set(r.workloads.map((w) => w.verdict))], ['container']);
+    const arm = adviseFiles([{ path: 'Dockerfile', text: 'FROM --platform=linux/arm64 debian:12\nUSER 1000\n' }]).workloads[0].signals.map((s) => s.id);
+    assert.ok(arm.includes('platform.foreign-architecture'), arm.join());
   });
 });

@@ -2,6 +2,7 @@
 // a host path, a device, a capability, a command, a port, an environment variable.
 import type { ConfigNode } from '../../parse/types';
 import { classify, sayFor, scalarText, textOf, type CodeRule, type Emit } from './rules';
+import { commandTokens } from './tokens';
 import {
   capabilityRule,
   commandRules,
@@ -44,8 +45,10 @@ export const IMAGE_SIGNALS = [
 /**
  * An image reference through the image table. `skipUnpinned`: a locally built image, whose missing tag
  * is no loose pin. `override`: the sibling key that replaces the image's own start command (a
- * Kubernetes container's `command`, a compose service's `entrypoint`); when it is set, what the image
- * runs by default (a notebook server, a CI runner) does not run, so only the command says what does.
+ * Kubernetes container's `command`, a compose service's `entrypoint`); when it starts only a no-op
+ * (`echo`, `true`, `sleep`: an image pulled onto each node, a placeholder), what the image runs by
+ * default (a notebook server, a CI runner) does not run. Any other command may be the image's own
+ * launcher (`/home/runner/run.sh`), so the image still says what runs.
  */
 export function imageRule(paths: readonly string[], skipUnpinned?: (node: ConfigNode, parent: ConfigNode | undefined) => boolean, override?: string): CodeRule {
   return {
@@ -55,13 +58,23 @@ export function imageRule(paths: readonly string[], skipUnpinned?: (node: Config
       const image = scalarText(node.value);
       if (!image) return [];
       const local = skipUnpinned?.(node, parent) ?? false;
-      const replaced = override !== undefined && !!parent?.children?.some((c) => c.key === override && (c.children?.length || scalarText(c.value)));
+      const command = override === undefined ? undefined : parent?.children?.find((c) => c.key === override);
+      const replaced = command !== undefined && startsOnlyNoOps(textOf(command));
       const defaults = replaced ? new Set(imageKinds(image).map((k) => `${k.signal}\u0000${k.say}`)) : undefined;
       return imageRules(image)
         .filter((h) => !(local && h.signal === 'hardening.latest-tag') && !defaults?.has(`${h.signal}\u0000${h.say}`))
         .map((h) => ({ signal: h.signal, say: `Image \`${image}\`: ${h.say}` }));
     },
   };
+}
+
+/** Programs that do nothing a workload is for: the whole command of a container kept only to pull its image or hold a place. */
+const NO_OP = /^(echo|true|false|sleep|exit|printf|:|pause|date|cat|ls|env)$/;
+
+/** Whether a command line starts nothing but no-ops (`/bin/sh -c "echo Pulling complete"`). */
+function startsOnlyNoOps(text: string): boolean {
+  const { programs } = commandTokens(text);
+  return programs.length > 0 && programs.every((p) => NO_OP.test(p.split(' ')[0]));
 }
 
 /** A host path (bind mount source, hostPath) through the host-path table. */

@@ -8,7 +8,7 @@ import { isNanoServer2016 } from '../../knowledge/dockerfile/classify';
 import type { ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, sayFor, type ValueRule } from './rules';
-import { commandRules, containerPort, DATABASE_DIR, imageKinds, imageRules, PORT_RULES, SANDBOX_RUNTIME } from './tables';
+import { commandRules, containerPort, DATABASE_DIR, imageKinds, imageRules, NATIVE_WINDOWS_PLATFORM, PORT_RULES, SANDBOX_RUNTIME } from './tables';
 import { runArgEmit } from './devcontainer';
 
 interface InstructionRule extends ValueRule {
@@ -171,7 +171,7 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
       if (hit.signal === 'platform.windows-base-image') windowsSeen = true;
       out.push(finding(hit.signal, file, at, `\`FROM ${image}\`: ${hit.say}`));
     }
-    if (st.platform && !st.platform.includes('$') && st.platformRange) {
+    if (st.platform && !st.platform.includes('$') && !NATIVE_WINDOWS_PLATFORM.test(st.platform) && st.platformRange) {
       out.push(finding('platform.foreign-architecture', file, st.platformRange, `\`--platform=${st.platform}\` fixes the CPU architecture`));
     }
   }

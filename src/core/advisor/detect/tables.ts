@@ -274,6 +274,12 @@ export const ENV_RULES: readonly ValueRule[] = [
 export const UNSAFE_SYSCTL = /^(kernel\.(?!shm|msg|sem)|vm\.|fs\.(?!mqueue))/;
 
 /** Runtime names of sandboxed runtimes (Compose `runtime:`, RuntimeClass names, `--runtime`). */
+/**
+ * `windows/amd64`: the one architecture Windows container hosts run, so fixing it says nothing about
+ * the CPU; that the image needs a Windows host is the Windows base image's evidence.
+ */
+export const NATIVE_WINDOWS_PLATFORM = /^windows\/(amd64|x86_64)$/i;
+
 export const SANDBOX_RUNTIME = /gvisor|runsc|kata|firecracker|^fc$|-fc$|cloud-hypervisor|\bclh\b|sysbox/i;
 
 /** Container paths where database servers keep their data. */

@@ -148,6 +148,12 @@ describe('calibration on the corpus', () => {
     // A build stage with the toolchain and a runtime stage without it is one.
     const slim = 'FROM rust:1.80 AS build\nRUN cargo build --release\nFROM debian:12-slim\nCOPY --from=build /app/target/release/app /usr/local/bin/app\nUSER 1000\n';
     assert.ok(ids(slim).includes('cloud-native.multi-stage-build'), ids(slim).join());
+    // dockur/windows: the running stage is a whole earlier stage picked per architecture, and the copy
+    // comes from an image; no builder is left behind.
+    const perArch = 'FROM scratch AS build-amd64\nCOPY --from=qemux/qemu:7.48 / /\nRUN apt-get update\nFROM dockurr/windows-arm:1 AS build-arm64\nFROM build-${TARGETARCH}\nENTRYPOINT ["/run/entry.sh"]\n';
+    assert.ok(!ids(perArch).includes('cloud-native.multi-stage-build'), ids(perArch).join());
+    const byIndex = 'FROM golang:1.23\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=0 /out/app /app\n';
+    assert.ok(ids(byIndex).includes('cloud-native.multi-stage-build'), ids(byIndex).join());
   });
   it('Terraform instances of the common clouds are VMs; an Incus or LXD instance is one only with `type = "virtual-machine"`; a Docker container may name a sandbox runtime', () => {
     // The shapes of coder/registry's templates (hcloud, DigitalOcean, OCI, Incus, Docker with sysbox).

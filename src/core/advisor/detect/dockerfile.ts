@@ -240,9 +240,20 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   // behind: not when the stage that runs (or one it builds on) installs a compiler toolchain itself,
   // as a development image does (firecracker's tools/devctr copies builders' results into a stage
   // that has clang, cross gcc and rustup).
+  // The copy must come from a stage the running image does not build on: `COPY --from=qemux/qemu`
+  // copies an image, and a stage of the running chain is in the image whole (dockur/windows's
+  // `FROM build-${TARGETARCH}` picks a full stage per architecture; nothing is left behind).
+  const stageIndex = new Map<string, number>();
+  for (const s of model.stages) if (s.name !== undefined) stageIndex.set(s.name.toLowerCase(), s.index);
+  const leftBehind = (ref: string | undefined): boolean => {
+    const r = ref?.trim().toLowerCase();
+    if (!r) return false;
+    const index = /^\d+$/.test(r) ? Number(r) : stageIndex.get(r);
+    return index !== undefined && index < model.stages.length && !inChain.has(index);
+  };
   if (
     model.stages.length > 1 &&
-    ins.some((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from')) &&
+    ins.some((i) => i.keyword === 'COPY' && leftBehind(i.flags.find((f) => f.name === 'from')?.value)) &&
     !ins.some((i) => i.keyword === 'RUN' && TOOLCHAIN.test(i.args))
   ) {
     out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? 'the final one' : which} copies only what it needs`));

@@ -142,8 +142,10 @@ describe('compose across files: override files', () => {
       { path: 'compose.gpu.yaml', text: 'services:\n  app:\n    runtime: nvidia\n' },
       { path: 'compose.other.yaml', text: 'services:\n  other:\n    image: alpine:3.20\n    network_mode: host\n' },
     ]);
-    const apps = services(r).filter((w) => w.name === 'app');
+    const apps = services(r).filter((w) => w.name.startsWith('app'));
     assert.deepEqual(apps.map((w) => w.file), ['compose.gpu.yaml', 'compose.prod.yaml', 'compose.yaml']);
+    // The report tells the three apart by the file each is judged at.
+    assert.deepEqual(apps.map((w) => w.name), ['app (compose.gpu.yaml)', 'app (compose.prod.yaml)', 'app (compose.yaml)']);
     const prod = apps.find((w) => w.file === 'compose.prod.yaml')!;
     assert.deepEqual(where(prod, 'hardening.privileged'), []);
     assert.deepEqual(where(prod, 'hardening.root-user'), ['compose.yaml:4']);
@@ -192,7 +194,7 @@ describe('compose across files: real projects (test/fixtures/compose-merge, see 
   it('netbox-docker: docker-compose.test.yml is judged merged into docker-compose.yml, each value at the line of the file that set it', () => {
     const r = adviseFiles(read('netbox-docker', ['docker-compose.yml', 'docker-compose.test.yml', 'docker-compose.test.override.yml']));
     assert.deepEqual(r.notes, []);
-    const netbox = services(r).filter((w) => w.name === 'netbox');
+    const netbox = services(r).filter((w) => w.name.startsWith('netbox ('));
     assert.deepEqual(netbox.map((w) => w.file), ['netbox-docker/docker-compose.test.override.yml', 'netbox-docker/docker-compose.test.yml', 'netbox-docker/docker-compose.yml']);
     const test = netbox[1];
     assert.deepEqual(test.files, ['netbox-docker/docker-compose.test.yml', 'netbox-docker/docker-compose.yml']);
@@ -202,10 +204,10 @@ describe('compose across files: real projects (test/fixtures/compose-merge, see 
     // The override of the test setup only publishes a port: the base file's settings are what it runs with.
     assert.deepEqual(where(netbox[0], 'cloud-native.healthcheck'), ['netbox-docker/docker-compose.yml:10']);
     // A service the test file copies in with `<<: *netbox` replaces the base's copies too.
-    const worker = services(r).find((w) => w.name === 'netbox-worker' && w.file.endsWith('test.yml'))!;
+    const worker = services(r).find((w) => w.name.startsWith('netbox-worker (') && w.file.endsWith('test.yml'))!;
     assert.deepEqual(where(worker, 'cloud-native.non-root-user'), ['netbox-docker/docker-compose.test.yml:21']);
     // The test postgres keeps the base's data volume, which the test file does not change.
-    const postgres = services(r).find((w) => w.name === 'postgres' && w.file.endsWith('test.yml'))!;
+    const postgres = services(r).find((w) => w.name.startsWith('postgres (') && w.file.endsWith('test.yml'))!;
     assert.deepEqual(where(postgres, 'state-network.database-local-disk'), ['netbox-docker/docker-compose.yml:58']);
     assert.equal(services(r).filter((w) => w.file === 'netbox-docker/docker-compose.yml').length, 6, 'the base project is judged as it is');
   });
@@ -237,7 +239,7 @@ describe('compose across files: real projects (test/fixtures/compose-merge, see 
     const test = services(r).find((w) => w.file === 'docker-compose-e2e/extends/compose.yaml')!;
     assert.equal(test.image, 'bar');
     assert.deepEqual(where(test, 'hardening.latest-tag'), ['docker-compose-e2e/extends/common.yaml:3']);
-    assert.deepEqual(services(r).filter((w) => w.file.startsWith('docker-compose-e2e/include/')).map((w) => w.name).sort(), ['foo', 'test']);
+    assert.deepEqual(services(r).filter((w) => w.file.startsWith('docker-compose-e2e/include/')).map((w) => w.name).sort(), ['foo', 'test (include)']);
     const app = services(r).find((w) => w.file === 'docker-compose-e2e/oci/compose.yaml')!;
     assert.deepEqual(app.files, ['docker-compose-e2e/oci/compose.yaml', 'docker-compose-e2e/oci/extends.yaml']);
   });

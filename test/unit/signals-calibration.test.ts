@@ -231,4 +231,16 @@ describe('calibration on the corpus', () => {
     const arm = adviseFiles([{ path: 'Dockerfile', text: 'FROM --platform=linux/arm64 debian:12\nUSER 1000\n' }]).workloads[0].signals.map((s) => s.id);
     assert.ok(arm.includes('platform.foreign-architecture'), arm.join());
   });
+  it('workloads of different files that share a name are told apart by the fewest folders that differ', () => {
+    // coder/registry: every template keeps its image in build/Dockerfile, so each workload was "build".
+    const df = 'FROM debian:12\nUSER 1000\n';
+    const r = adviseFiles([
+      { path: 'registry/a/templates/railway/build/Dockerfile', text: df },
+      { path: 'registry/b/templates/docker-build/build/Dockerfile', text: df },
+      { path: 'setup/docker/arm64/compose.yaml', text: 'services:\n  photoprism:\n    image: photoprism/photoprism:250101\n' },
+      { path: 'setup/docker/armv7/compose.yaml', text: 'services:\n  photoprism:\n    image: photoprism/photoprism:250101\n' },
+      { path: 'app/Dockerfile', text: df },
+    ]);
+    assert.deepEqual(r.workloads.map((w) => w.name).sort(), ['app', 'build (docker-build)', 'build (railway)', 'photoprism (arm64)', 'photoprism (armv7)']);
+  });
 });

@@ -449,8 +449,46 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
     w.role = roles[i].role;
     w.roleReason = roles[i].reason;
   });
+  qualifyRepeatedNames(out);
   out.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
   return out;
+}
+
+/** The shortest trailing runs of path segments that differ for every path, or undefined when none do. */
+function shortestDistinct(paths: readonly string[][]): string[] | undefined {
+  const longest = Math.max(...paths.map((p) => p.length));
+  for (let k = 1; k <= longest; k++) {
+    const tried = paths.map((p) => p.slice(Math.max(0, p.length - k)).join('/'));
+    if (new Set(tried).size === tried.length) return tried;
+  }
+  return undefined;
+}
+
+/**
+ * Workloads of different files that share a name (`photoprism` in fifteen compose files, `build` in
+ * every template's build/ folder) get the shortest run of their folders that tells them apart:
+ * `photoprism (setup/docker/arm64)`. A folder the name was taken from is not repeated.
+ */
+export function qualifyRepeatedNames(workloads: { name: string; file: string }[]): void {
+  const byName = new Map<string, { name: string; file: string }[]>();
+  for (const w of workloads) {
+    const list = byName.get(w.name);
+    if (list) list.push(w);
+    else byName.set(w.name, [w]);
+  }
+  for (const [name, list] of byName) {
+    if (list.length < 2 || new Set(list.map((w) => w.file)).size < 2) continue;
+    const folders = list.map((w) => {
+      const parts = w.file.split('/').slice(0, -1);
+      if (parts[parts.length - 1] === name) parts.pop();
+      return parts;
+    });
+    // Folders that cannot tell them apart (two files side by side): the paths with the file names do.
+    const qualifiers = shortestDistinct(folders) ?? shortestDistinct(list.map((w) => w.file.split('/'))) ?? list.map((w) => w.file);
+    list.forEach((w, i) => {
+      if (qualifiers![i] !== '') w.name = `${name} (${qualifiers![i]})`;
+    });
+  }
 }
 
 /** The number of leading path segments two paths share. */

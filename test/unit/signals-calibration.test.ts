@@ -243,4 +243,16 @@ describe('calibration on the corpus', () => {
     ]);
     assert.deepEqual(r.workloads.map((w) => w.name).sort(), ['app', 'build (docker-build)', 'build (railway)', 'photoprism (arm64)', 'photoprism (armv7)']);
   });
+  it('an engine socket mounted from a variable counts; pseudo-devices and application sockets are no host devices or system paths', () => {
+    // nextcloud/all-in-one mounts `${WATCHTOWER_DOCKER_SOCKET_PATH}:/var/run/docker.sock:ro`; Airflow's
+    // dev container `/dev/urandom:/dev/random`; a mailcow overlay the host's MySQL socket.
+    const ids = (volumes: string[], devices: string[] = []) =>
+      adviseFiles([{ path: 'compose.yaml', text: `services:\n  s:\n    image: alpine:3.20\n    volumes:\n${volumes.map((v) => `      - ${v}\n`).join('')}${devices.length ? `    devices:\n${devices.map((d) => `      - ${d}\n`).join('')}` : ''}` }]).workloads[0].signals.map((x) => x.id);
+    assert.ok(ids(['${WATCHTOWER_DOCKER_SOCKET_PATH}:/var/run/docker.sock:ro']).includes('hardening.docker-socket'));
+    assert.ok(ids(['${DOCKER_SOCK:-/var/run/docker.sock}:/var/run/docker.sock']).includes('hardening.docker-socket'));
+    assert.ok(!ids(['engine:/var/run/docker.sock']).includes('hardening.docker-socket'), 'a named volume is no host socket');
+    assert.deepEqual(ids(['/dev/urandom:/dev/random', '/var/run/mysqld/mysqld.sock:/var/run/mysqld/mysqld.sock'], ['/dev/urandom']).filter((x) => /device|system-mount/.test(x)), []);
+    assert.ok(ids(['/dev/net/tun:/dev/net/tun']).includes('hardware.device-passthrough'));
+    assert.ok(ids(['/var/run/dbus:/var/run/dbus']).includes('hardening.host-system-mount'));
+  });
 });

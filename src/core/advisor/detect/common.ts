@@ -80,10 +80,14 @@ function startsOnlyNoOps(text: string): boolean {
 /** A host path (bind mount source, hostPath) through the host-path table. */
 export function hostPathEmit(path: string, target?: string): Emit[] {
   const out: Emit[] = [];
-  const p = path.trim();
+  // `${DOCKER_SOCK:-/var/run/docker.sock}`: the default is the path unless the variable is set.
+  const p = path.trim().replace(/^\$\{\w+:?-([^}]*)\}/, '$1');
   if (p.startsWith('/')) {
     const row = classify(HOST_PATH_RULES, p.replace(/\/+$/, '') || '/');
     if (row) out.push({ signal: row.signal, say: sayFor(row, p.replace(/\/+$/, '') || '/') });
+  } else if (p.startsWith('$') && target && isEngineSocket(target)) {
+    // A host path a variable gives, mounted where a container engine's socket lives (`${WATCHTOWER_DOCKER_SOCKET_PATH}:/var/run/docker.sock`).
+    out.push({ signal: 'hardening.docker-socket', say: `Container engine socket mounted at \`${target.trim()}\` from \`${p}\`` });
   }
   if (target && DATABASE_DIR.test(target.trim())) out.push({ signal: 'state-network.database-local-disk', say: `Database data in \`${target.trim()}\` kept on a volume of this host` });
   return out;
@@ -96,7 +100,8 @@ export const isEngineSocket = (path: string) => classify(HOST_PATH_RULES, path.t
 
 /** `src:dst[:mode]` volume strings (Compose short syntax, `-v`). */
 export function splitVolume(spec: string): { source?: string; target?: string } {
-  const parts = spec.split(':');
+  // Colons inside `${VAR:-default}` do not split.
+  const parts = spec.split(/:(?![^{}]*\})/);
   // Windows drive letters (C:\x) would split too; keep them together.
   if (parts.length >= 2 && /^[A-Za-z]$/.test(parts[0])) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
   if (parts.length === 1) return { target: parts[0] };

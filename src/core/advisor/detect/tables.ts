@@ -45,12 +45,13 @@ export const HOST_PATH_RULES: readonly ValueRule[] = [
   { signal: 'kernel.raw-block-device', test: /^\/dev\/(sd[a-z]|nvme|vd[a-z]|xvd|loop|mapper|disk)/, say: 'Block device `{match}` mounted' },
   { signal: 'kernel.fuse-mount', test: /^\/dev\/fuse/, say: '/dev/fuse mounted' },
   { signal: 'hardware.gpu', test: /^\/dev\/(dri|nvidia|kfd|apex|accel)\S*/, say: 'GPU or accelerator `{match}` mounted' },
-  // One device node (not the whole /dev, not the /dev/shm tmpfs) mounted by path is a device handed in.
-  { signal: 'hardware.device-passthrough', test: /^\/dev\/(?!shm(\/|$))[^/\s]+\S*/, say: 'Host device `{match}` mounted' },
+  // One device node (not the whole /dev, not the /dev/shm tmpfs) mounted by path is a device handed
+  // in; the kernel's pseudo-devices (/dev/urandom for entropy, /dev/null) are in every container already.
+  { signal: 'hardware.device-passthrough', test: /^\/dev\/(?!(shm|null|zero|full|random|urandom|tty|stdin|stdout|stderr)(\/|$))[^/\s]+\S*/, say: 'Host device `{match}` mounted' },
   { signal: 'hardening.host-root-mount', test: /^\/+$/, say: 'The host root `/` is mounted' },
   {
     signal: 'hardening.host-system-mount',
-    test: /^\/(proc|sys|dev(?!\/shm)|etc(?!\/(localtime|timezone|hosts|resolv\.conf|ssl|pki|ca-certificates))|boot|lib\/modules|usr\/src|var\/lib\/(docker|kubelet|containerd)|var\/run(?!\/secrets)|run(?!\/secrets)|var\/log|root)(\/\S*)?$/,
+    test: /^\/(proc|sys|dev(?!\/(shm|null|zero|full|random|urandom|tty|stdin|stdout|stderr)$|\/shm\/)|etc(?!\/(localtime|timezone|hosts|resolv\.conf|ssl|pki|ca-certificates))|boot|lib\/modules|usr\/src|var\/lib\/(docker|kubelet|containerd)|var\/run(?!\/(secrets|mysqld|postgresql|redis|php[\w-]*)(\/|$))|run(?!\/(secrets|mysqld|postgresql|redis|php[\w-]*)(\/|$))|var\/log|root)(\/\S*)?$/,
     say: 'Host system path `{match}` mounted',
   },
 ];
@@ -62,7 +63,7 @@ export const DEVICE_RULES: readonly ValueRule[] = [
   { signal: 'kernel.raw-block-device', test: /\/dev\/(sd[a-z]|nvme|vd[a-z]|xvd|loop|mapper|disk|md\d)/, say: 'Block device `{match}` passed in' },
   { signal: 'kernel.fuse-mount', test: /\/dev\/fuse/, say: '/dev/fuse passed in' },
   { signal: 'hardware.gpu', test: /\/dev\/(dri|nvidia|kfd|apex|accel)/, say: 'GPU or accelerator `{match}` passed in' },
-  { signal: 'hardware.device-passthrough', test: /\S+/, say: 'Host device `{match}` passed in' },
+  { signal: 'hardware.device-passthrough', test: /^(?!\/dev\/(null|zero|full|random|urandom|tty)(:|$))\S+/, say: 'Host device `{match}` passed in' },
 ];
 
 /** Capabilities added (`cap_add`, `capabilities.add`, `--cap-add`), without the `CAP_` prefix. */

@@ -180,12 +180,17 @@ describe('calibration on the corpus', () => {
     const root = (text: string) => adviseFiles([{ path: 'Dockerfile', text }]).workloads[0].signals.find((s) => s.id === 'hardening.root-user');
     const open = root('ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN make install\n');
     assert.match(open?.message ?? '', /^No USER line in the final stage or the stages it builds on, so the container starts as the default user of `\$\{BASE_IMAGE\}`, an image the build argument `BASE_IMAGE` picks: root unless that image sets another\./);
-    // A dev container template's option is no build argument.
-    assert.match(root('FROM mcr.microsoft.com/devcontainers/base:0-${templateOption:imageVariant}\n')?.message ?? '', /^No USER line in the final stage or the stages it builds on\. The process runs as root\./);
+    // A dev container template's option is no build argument; the image is a vendor's, whose default user the files do not show.
+    assert.match(root('FROM mcr.microsoft.com/devcontainers/base:0-${templateOption:imageVariant}\n')?.message ?? '', /^No USER line in the final stage or the stages it builds on, so the container starts as the default user of `mcr\.microsoft\.com\/devcontainers\/base:0-\$\{templateOption:imageVariant\}`: root unless that image sets another\./);
+    // A vendor's image may set a user of its own: not known, so conditional, as for a build argument.
+    const vendor = root('FROM collabora/code:24.04\nRUN true\n');
+    assert.match(vendor?.message ?? '', /default user of `collabora\/code:24\.04`: root unless that image sets another/);
+    assert.match(root('FROM localhost:5000/app:1\n')?.message ?? '', /default user of `localhost:5000\/app:1`/);
     assert.doesNotMatch(open?.message ?? '', /^Only when/);
     const known = root('ARG BASE_IMAGE=debian:12\nFROM ${BASE_IMAGE}\nRUN make install\n');
     assert.equal(known?.message.startsWith('No USER line in the final stage or the stages it builds on. The process runs as root.'), true, known?.message);
     assert.ok(open && known && open.weight < known.weight, `${open?.weight} < ${known?.weight}`);
+    assert.ok(vendor && vendor.weight < known.weight);
   });
   it('a container whose command replaces its image\'s start command with a no-op is not what the image runs by default', () => {
     // zero-to-jupyterhub's image pullers: the single-user notebook image, started as `echo` to pull it onto each node.

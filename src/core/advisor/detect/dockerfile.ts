@@ -104,6 +104,21 @@ function rangeIn(ins: DfInstruction, test: RegExp): Range {
 /** A RUN that installs a compiler toolchain into the image (packages or installers). */
 const TOOLCHAIN = /\b(?:build-essential|gcc|g\+\+|clang|rustup|golang-go|openjdk-\d+-jdk|mingw-w64|cargo\s+install)\b|sh\.rustup\.rs/i;
 
+/**
+ * A Docker Official Image (`debian:12`, `library/python`, `docker.io/library/node`), `scratch`, or a
+ * distribution's base image on another registry (Red Hat UBI, CentOS and Fedora on Quay, the ECR
+ * mirror of the official images): these start as root.
+ */
+function officialImage(image: string): boolean {
+  const ref = image.trim().toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
+  // The tag is after the last slash (`localhost:5000/app:1` has a registry port before it).
+  const digestless = ref.split('@')[0];
+  const tag = digestless.indexOf(':', digestless.lastIndexOf('/') + 1);
+  const name = tag < 0 ? digestless : digestless.slice(0, tag);
+  if (name === '' || !name.includes('/')) return true;
+  return /^(registry\.access\.redhat\.com\/ubi\d+(\/ubi)?(-minimal|-micro|-init)?|quay\.io\/(centos\/centos|fedora\/fedora)|public\.ecr\.aws\/(docker\/library\/[\w.-]+|amazonlinux\/amazonlinux))$/.test(name);
+}
+
 /** A build argument in an image reference (`${BASE_IMAGE}`, `$BASE`, `${BASE:-debian}`), its name first. */
 const BUILD_ARG_REF = /\$(?:\{([A-Za-z_]\w*)(?::?[-+][^}]*)?\}|([A-Za-z_]\w*))/;
 
@@ -225,6 +240,17 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
       file,
       range: finalFrom.keywordRange,
       message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`, an image the build argument \`${arg}\` picks: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
+      when: `\`${baseImage}\` starts as root`,
+      whenStated: true,
+    });
+  } else if (!user && !officialImage(baseImage)) {
+    // A vendor's or a local image (`FROM bats-jenkins`, `FROM collabora/code`) may set a user of its
+    // own, which the files here do not show: most such images still start as root.
+    out.push({
+      signal: 'hardening.root-user',
+      file,
+      range: finalFrom.keywordRange,
+      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
       when: `\`${baseImage}\` starts as root`,
       whenStated: true,
     });

@@ -260,4 +260,19 @@ describe('calibration on the corpus', () => {
     assert.ok(ids(['/dev/net/tun:/dev/net/tun']).includes('hardware.device-passthrough'));
     assert.ok(ids(['/var/run/dbus:/var/run/dbus']).includes('hardening.host-system-mount'));
   });
+  it('managed Kubernetes node pools in Terraform are VMs that host the containers; files that declare nothing that runs are said to', () => {
+    // hashicorp/learn-terraform-provision-eks-cluster: the EKS module and its node groups were "no workloads".
+    const eks = 'module "eks" {\n  source  = "terraform-aws-modules/eks/aws"\n  version = "20.8.5"\n  eks_managed_node_groups = {\n    one = { instance_types = ["t3.small"] }\n  }\n}\n';
+    const pool = 'resource "google_container_node_pool" "primary" {\n  cluster    = "c"\n  node_count = 3\n}\n';
+    const app = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+    const r = adviseFiles([{ path: 'infra/eks.tf', text: eks }, { path: 'infra/gke.tf', text: pool }, { path: 'k8s/web.yaml', text: app }]);
+    const by = Object.fromEntries(r.workloads.map((w) => [w.name, w]));
+    assert.equal(by['module.eks']?.role, 'host');
+    assert.equal(by['module.eks']?.roleReason, "EKS node pools: VMs that run the cluster's containers");
+    assert.equal(by['google_container_node_pool.primary']?.role, 'host');
+    assert.equal(r.verdict, 'container', 'the product is what runs on the cluster');
+    assert.match(by['module.eks'].signals.find((s) => s.id === 'existing.terraform-vm')?.message ?? '', /^Module `eks` creates EKS node pools, VMs that run the cluster's containers\./);
+    const none = adviseFiles([{ path: 'vpc.tf', text: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n' }]);
+    assert.match(renderAdviceText(none), /No workloads found: the configuration files read here declare no container, VM or machine image/);
+  });
 });

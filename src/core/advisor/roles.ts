@@ -149,7 +149,10 @@ export function assignRoles(workloads: readonly RoleInput[], rules: readonly Rol
     const byName = wordsOfName.map((x) => WORKLOAD_NAME_WORDS.get(x)).find(Boolean);
     if (byName) return { role: byName, reason: `named ${w.name}` };
     if (VM_KINDS.has(w.kind) && w.verdict === 'vm' && w.provisions && w.provisions.length > 0) {
-      return { role: 'host', reason: `a VM that installs ${w.provisions.join(', ')} to run containers`, hostCandidate: true };
+      // Terraform's managed node pools (`EKS node pools`) are VMs made to run containers; anything else installs an engine.
+      const pools = w.provisions.every((p) => p.endsWith(' node pools'));
+      const reason = pools ? `${w.provisions.join(', ')}: VMs that run the cluster's containers` : `a VM that installs ${w.provisions.join(', ')} to run containers`;
+      return { role: 'host', reason, hostCandidate: true };
     }
     return { role: 'product', reason: 'what the repository ships or deploys' };
   });

@@ -12,7 +12,28 @@ export const TERRAFORM_VM_RESOURCES: ReadonlySet<string> = new Set([
   'google_compute_instance', 'google_compute_instance_template', 'google_compute_instance_from_template',
   'proxmox_vm_qemu', 'proxmox_virtual_environment_vm', 'oci_core_instance', 'digitalocean_droplet', 'hcloud_server',
   'linode_instance', 'scaleway_instance_server', 'vultr_instance', 'openstack_compute_instance_v2',
+  'aws_autoscaling_group', 'azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set',
 ]);
+
+/**
+ * Resource types that create the VMs of a managed Kubernetes cluster's node pool, with the platform's
+ * name: VMs whose job is to run containers.
+ */
+export const TERRAFORM_NODE_POOLS: ReadonlyMap<string, string> = new Map([
+  ['aws_eks_node_group', 'EKS'],
+  ['google_container_node_pool', 'GKE'],
+  ['azurerm_kubernetes_cluster', 'AKS'],
+  ['azurerm_kubernetes_cluster_node_pool', 'AKS'],
+  ['digitalocean_kubernetes_cluster', 'DigitalOcean Kubernetes'],
+  ['linode_lke_cluster', 'LKE'],
+]);
+
+/** Module sources that create a managed Kubernetes cluster with its node pools. */
+export const TERRAFORM_CLUSTER_MODULES: readonly { source: RegExp; platform: string }[] = [
+  { source: /^terraform-aws-modules\/eks\/aws(\/\/|$)/i, platform: 'EKS' },
+  { source: /^terraform-google-modules\/kubernetes-engine\/google(\/\/|$)/i, platform: 'GKE' },
+  { source: /^azure\/aks\/azurerm(\/\/|$)/i, platform: 'AKS' },
+];
 
 /** Resource types whose `type` argument chooses between a system container (the default) and a VM. */
 export const TERRAFORM_LXC_INSTANCES: ReadonlySet<string> = new Set(['incus_instance', 'lxd_instance']);
@@ -363,6 +384,30 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
   vmResource('scaleway_instance_server', 'A Scaleway Instance (a VM): `type`, `image`, `zone`, volumes, `user_data` with a `cloud-init` key.'),
   vmResource('vultr_instance', 'A Vultr cloud compute instance (a VM): `plan`, `region`, `os_id` or `image_id`, `ssh_key_ids`, `user_data`.'),
   vmResource('openstack_compute_instance_v2', 'An OpenStack Nova server (a VM): `flavor_name`/`flavor_id`, `image_name`/`image_id` or a `block_device`, `key_pair`, `network`, `user_data`.'),
+  vmResource('aws_autoscaling_group', 'An EC2 Auto Scaling group: keeps between `min_size` and `max_size` instances running from a `launch_template` (or launch configuration), across `vpc_zone_identifier` subnets, replacing unhealthy ones.', ' The group replaces failed VMs and scales by adding VMs, each booting its own OS; an orchestrator does the same for containers, faster and more densely.'),
+  vmResource('azurerm_linux_virtual_machine_scale_set', 'An Azure scale set of identical Linux VMs: `sku`, `instances`, `source_image_reference`, `os_disk`, `network_interface`, `custom_data`, upgrade and automatic-repair policies.', ' The scale set replaces failed VMs and scales by adding VMs, each booting its own OS; an orchestrator does the same for containers, faster and more densely.'),
+  vmResource('azurerm_windows_virtual_machine_scale_set', 'An Azure scale set of identical Windows VMs: `sku`, `instances`, `source_image_reference`, `os_disk`, `network_interface`, `admin_username`/`admin_password`.', ' The scale set replaces failed VMs and scales by adding VMs, each booting its own OS; an orchestrator does the same for containers, faster and more densely.'),
+  ...[...TERRAFORM_NODE_POOLS].map(([t, platform]) =>
+    tf({
+      id: `terraform.resource.${t}`,
+      title: t,
+      summary: `Creates the VMs of a ${platform} node pool: hosts for containers.`,
+      does: `${
+        t === 'azurerm_kubernetes_cluster'
+          ? 'An AKS cluster with its `default_node_pool` (`vm_size`, `node_count` or autoscaling bounds)'
+          : t === 'digitalocean_kubernetes_cluster'
+            ? 'A DigitalOcean Kubernetes cluster with its `node_pool` (`size`, `node_count` or autoscaling bounds)'
+            : t === 'linode_lke_cluster'
+              ? 'A Linode Kubernetes Engine cluster with its `pool` blocks (`type`, `count` or autoscaling bounds)'
+              : `A ${platform} node pool: the machine type, the node count or autoscaling bounds, labels and taints`
+      }. The provider runs the control plane; the nodes are VMs in your account.`,
+      angle:
+        'Node pools are VMs, kept by the platform, whose job is to run containers: the workloads scheduled onto them share each node\'s kernel, and their isolation comes from the node and the pods\' settings. Choosing this is choosing containers for the workloads, with VMs underneath.',
+      dimensions: ['os-kernel', 'density', 'fault-tolerance'],
+      sources: [MS.containerArch, MS.vmArch, MS.faultTolerance],
+      reference: resourceRef(t),
+      paths: [`resource.${t}.*`],
+    })),
   ...[...TERRAFORM_LXC_INSTANCES].map((t) =>
     tf({
       id: `terraform.resource.${t}`,

@@ -3,7 +3,7 @@
 // Workloads: resources that create a VM ('terraform-vm') or run containers ('terraform-container'),
 // and, as a best effort, `module` blocks whose source names such a thing.
 import type { Workload, WorkloadKind } from '../advisor/types';
-import { TERRAFORM_CONTAINER_RESOURCES, TERRAFORM_LXC_INSTANCES, TERRAFORM_TOPICS, TERRAFORM_VM_RESOURCES } from '../knowledge/terraform';
+import { TERRAFORM_CLUSTER_MODULES, TERRAFORM_CONTAINER_RESOURCES, TERRAFORM_LXC_INSTANCES, TERRAFORM_NODE_POOLS, TERRAFORM_TOPICS, TERRAFORM_VM_RESOURCES } from '../knowledge/terraform';
 import { keyTopicAt, walk } from './config-topics';
 import type { FormatModule } from './format';
 import { parseHcl } from './hcl';
@@ -35,14 +35,21 @@ const VM_MODULE_ARGS = ['instance_type', 'ami', 'machine_type', 'vm_size', 'sour
 const CONTAINER_MODULE_ARGS = ['container_definitions', 'requires_compatibilities', 'task_definition_arn', 'containers'];
 
 function classifyModule(name: string, source: string, node: ConfigNode): TerraformResource['kind'] {
+  if (clusterPlatform('module', source)) return 'terraform-vm';
   const keys = new Set((node.children ?? []).map((c) => c.path[c.path.length - 1]));
   if (CONTAINER_MODULE_ARGS.some((k) => keys.has(k)) || CONTAINER_MODULE.test(source) || CONTAINER_MODULE.test(name)) return 'terraform-container';
   if (VM_MODULE_ARGS.some((k) => keys.has(k)) || VM_MODULE.test(source) || VM_MODULE.test(name)) return 'terraform-vm';
   return undefined;
 }
 
+/** The managed Kubernetes platform whose node VMs a resource or module creates (`EKS`), if any. */
+function clusterPlatform(block: 'resource' | 'module', type: string): string | undefined {
+  if (block === 'resource') return TERRAFORM_NODE_POOLS.get(type);
+  return TERRAFORM_CLUSTER_MODULES.find((m) => m.source.test(type.trim()))?.platform;
+}
+
 function classify(type: string, node: ConfigNode): TerraformResource['kind'] {
-  if (TERRAFORM_VM_RESOURCES.has(type)) return 'terraform-vm';
+  if (TERRAFORM_VM_RESOURCES.has(type) || TERRAFORM_NODE_POOLS.has(type)) return 'terraform-vm';
   // Incus and LXD instances are system containers unless `type` asks for a VM.
   if (TERRAFORM_LXC_INSTANCES.has(type)) return childString(node, 'type') === 'virtual-machine' ? 'terraform-vm' : 'terraform-container';
   if (TERRAFORM_CONTAINER_RESOURCES.has(type)) return 'terraform-container';
@@ -90,6 +97,9 @@ function workloads(model: TerraformModel): Workload[] {
     };
     const image = findString(r.node, r.kind === 'terraform-container' ? ['image'] : ['ami', 'image', 'source_image_id', 'source_image']);
     if (image) w.image = image;
+    // Node pools are VMs that run containers: hosts of what the cluster will run.
+    const platform = clusterPlatform(r.block, r.type);
+    if (platform) w.provisions = [`${platform} node pools`];
     return [w];
   });
 }

@@ -221,11 +221,18 @@ export function suppressionWarnings(r: Pick<AdviceReport, 'unusedSuppressions' |
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 
+/** Why there is no workload: no configuration file at all, or files that declare nothing that runs. */
+export function noWorkloadsText(r: AdviceReport): string {
+  return r.stats.configFiles > 0
+    ? l10n.t('No workloads found: the configuration files read here declare no container, VM or machine image (a Terraform file of networks and roles, a compose file of volumes only).')
+    : l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.');
+}
+
 export function renderAdviceText(r: AdviceReport): string {
   const out: string[] = [];
   // The answer first, and the workloads that decided it; then what was scanned.
   out.push(l10n.t('Overall: {0}  ({1})', overallWord(r), summaryLine(r)));
-  if (r.workloads.length === 0) out.push('', l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'));
+  if (r.workloads.length === 0) out.push('', noWorkloadsText(r));
   else {
     out.push(l10n.t('Decided by: {0}', decidedByText(r, plain)));
     const note = overallFromNote(r);

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import type { Verdict } from '../advisor/types';
-import { byRole, decidedByText, groupSkipped, MAX_EVIDENCE_SHOWN, overallFromNote, roleHeading, workloadCount } from './adviceText';
+import { byRole, decidedByText, groupSkipped, MAX_EVIDENCE_SHOWN, noWorkloadsText, overallFromNote, roleHeading, workloadCount } from './adviceText';
 import { roleName } from '../advisor/roles';
 import { clip, clipPath, fillHtml, isVerdict, verdictLabel } from './html';
 
@@ -133,7 +133,7 @@ export function renderReportHtml(report: AdviceReport | undefined, env: ReportEn
       `<header class="toolbar"><h1>${title}</h1>` +
       `<button type="button" data-action="rerun">${escapeHtml(l10n.t('Scan again'))}</button> <button type="button" data-action="copy">${escapeHtml(l10n.t('Copy as Markdown'))}</button></header>` +
       `<section class="overall"><p class="answer">${escapeHtml(l10n.t('No workloads found'))}</p><p class="muted">${escapeHtml(summary)}</p></section>` +
-      `<p class="muted">${escapeHtml(l10n.t('No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.'))}</p>` +
+      `<p class="muted">${escapeHtml(noWorkloadsText(report))}</p>` +
       renderIncomplete(report) +
       renderSkipped(report);
   } else {

@@ -155,6 +155,25 @@ describe('compose across files: override files', () => {
     assert.equal(one(r, 'other').file, 'compose.other.yaml', 'a variant with services of its own is a project of its own');
   });
 
+  it('an overlay kept apart from its base (an override file in a folder of its own, a fragment beside base.yml) is read over the nearest base above it', () => {
+    // mailcow's helper-scripts/docker-compose.override.yml.d/*/docker-compose.override.yml, to be copied
+    // next to docker-compose.yml; Airflow's scripts/ci/docker-compose/backend-*.yml beside base.yml.
+    const r = adviseFiles([
+      { path: 'docker-compose.yml', text: 'services:\n  clamd:\n    image: ghcr.io/mailcow/clamd:1.70\n    restart: always\n  watchdog:\n    image: ghcr.io/mailcow/watchdog:2.08\n' },
+      { path: 'helper-scripts/overrides/EXTERNAL_DNS/docker-compose.override.yml', text: 'services:\n  clamd:\n    dns:\n      - 192.0.2.53\n  watchdog:\n    environment:\n      - CHECK_UNBOUND=0\n' },
+      { path: 'helper-scripts/overrides/BUILD_FLAGS/docker-compose.override.yml', text: 'services:\n  clamd:\n    build: ./data/Dockerfiles/clamd\n' },
+      { path: 'scripts/ci/base.yml', text: 'services:\n  airflow:\n    image: apache/airflow:2.10.3\n' },
+      { path: 'scripts/ci/backend-sqlite.yml', text: 'services:\n  airflow:\n    privileged: true\n' },
+    ]);
+    // An overlay entry that finds nothing of its own is no workload; one that does is judged over its base.
+    assert.deepEqual(r.workloads.map((w) => w.name).sort(), ['airflow (backend-sqlite.yml)', 'airflow (base.yml)', 'clamd', 'watchdog', 'watchdog (EXTERNAL_DNS)']);
+    const watchdog = r.workloads.find((w) => w.file.includes('EXTERNAL_DNS'))!;
+    assert.deepEqual(watchdog.files, ['helper-scripts/overrides/EXTERNAL_DNS/docker-compose.override.yml', 'docker-compose.yml']);
+    const sqlite = r.workloads.find((w) => w.file === 'scripts/ci/backend-sqlite.yml')!;
+    assert.equal(sqlite.image, 'apache/airflow:2.10.3');
+    assert.equal(sqlite.verdict, 'container-hardened');
+  });
+
   it('a folder scan merges the override and says nothing about files it did not need', async () => {
     const fs = new MemoryFs({ '/w/compose.yaml': 'services:\n  app:\n    image: example/app:1.0\n', '/w/compose.override.yaml': 'services:\n  app:\n    network_mode: host\n' });
     const r = await adviseWorkspace(fs, ['/w']);

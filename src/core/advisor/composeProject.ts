@@ -129,6 +129,18 @@ interface Layer {
   id: number;
 }
 
+/** How many leading folders two files share. */
+function sharedFolders(a: string, b: string): number {
+  const x = dirname(a).split('/');
+  const y = dirname(b).split('/');
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+
+/** Whether folder `inner` is `outer` or lies below it ('.' is the scanned root). */
+const isWithin = (outer: string, inner: string) => outer === '.' || outer === inner || inner.startsWith(`${outer}/`);
+
 /** `to` relative to the folder `from` ('/' separated, with `..` where needed). */
 function relativePath(from: string, to: string): string {
   const a = from === '.' ? [] : from.split('/');
@@ -169,7 +181,7 @@ export function mergeComposeProjects<U extends ComposeUnit>(given: readonly Comp
     }
     byFile.set(g.file, { file: g.file, facts: g.facts, units, byName, perService, fileLevel });
   }
-  // Nothing to merge in a run without extends, includes or two compose files in a folder: the common case costs one pass.
+  // Nothing to merge in a run without extends, includes, overlays or two compose files in a folder: the common case costs one pass.
   const folders = new Map<string, Input[]>();
   for (const i of byFile.values()) {
     const d = dirname(i.file);
@@ -178,7 +190,8 @@ export function mergeComposeProjects<U extends ComposeUnit>(given: readonly Comp
     else folders.set(d, [i]);
   }
   const anyLinks = [...byFile.values()].some((i) => i.facts.includes.length || i.facts.services.some((s) => s.extends));
-  if (!anyLinks && [...folders.values()].every((l) => l.length < 2)) return;
+  const anyOverlay = byFile.size > 1 && [...byFile.values()].some((i) => i.facts.services.some((s) => !s.runnable));
+  if (!anyLinks && !anyOverlay && [...folders.values()].every((l) => l.length < 2)) return;
 
   /** A file named from `from` (relative to its folder): the input, or undefined after saying why not. */
   const follow = (from: Input, path: string, line: number, what: string): Input | undefined => {
@@ -363,6 +376,45 @@ export function mergeComposeProjects<U extends ComposeUnit>(given: readonly Comp
       handled.add(v);
       const variant = ctxOf([base, v]);
       for (const [svc, i] of v.byName) apply(v.units[i], resolve(variant, svc), variant.files);
+    }
+  }
+  // An overlay kept apart from the file it changes (Airflow's scripts/ci/docker-compose/backend-*.yml
+  // beside base.yml, mailcow's helper-scripts/docker-compose.override.yml.d/*/docker-compose.override.yml):
+  // a file with a service that cannot run alone, or an override file with no base beside it, whose
+  // service another file defines runnable, is read as `-f <that file> -f <overlay>`, as a named
+  // variant is. That file is the nearest base: in the same folder, else in the deepest folder above it.
+  const runnableHome = (f: Input): Input | undefined => {
+    let best: Input | undefined;
+    let bestDepth = -1;
+    // An override file with no base beside it (kept to be copied next to one) overlays every service it names.
+    const override = OVERRIDE_NAMES.includes(baseName(f.file));
+    for (const s of f.facts.services) {
+      if (s.runnable && !override) continue;
+      for (const o of byFile.values()) {
+        // Only a file in the overlay's folder or above it, and not another override, is its base.
+        const i = o === f || OVERRIDE_NAMES.includes(baseName(o.file)) || !isWithin(dirname(o.file), dirname(f.file)) ? undefined : o.byName.get(s.name);
+        if (i === undefined || !o.facts.services[i].runnable) continue;
+        const depth = dirname(o.file) === dirname(f.file) ? 1e6 : sharedFolders(o.file, f.file);
+        if (depth > bestDepth || (depth === bestDepth && best && o.file < best.file)) {
+          best = o;
+          bestDepth = depth;
+        }
+      }
+      if (best) return best;
+    }
+    return undefined;
+  };
+  for (const f of byFile.values()) {
+    if (handled.has(f) || f.facts.includes.length) continue;
+    const home = runnableHome(f);
+    if (!home) continue;
+    handled.add(f);
+    const variant = ctxOf([home, f]);
+    for (const [svc, i] of f.byName) {
+      // An overlay entry that finds nothing of its own (build flags, DNS servers) would repeat its home's answer.
+      const unit = f.units[i];
+      if (unit && f.perService[i].length === 0 && home.byName.has(svc)) consumed.add(unit as U);
+      else apply(unit, resolve(variant, svc), variant.files);
     }
   }
   // Every other file is a project of its own: its services may extend others and include files.

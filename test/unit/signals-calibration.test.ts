@@ -275,4 +275,14 @@ describe('calibration on the corpus', () => {
     const none = adviseFiles([{ path: 'vpc.tf', text: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n' }]);
     assert.match(renderAdviceText(none), /No workloads found: the configuration files read here declare no container, VM or machine image/);
   });
+  it('an empty securityContext or limits map (a chart\'s `{}` default) sets nothing', () => {
+    // actions-runner-controller's chart renders `securityContext: {}` from values.yaml.
+    const pod = (sc: string, limits: string) =>
+      adviseFiles([{ path: 'pod.yaml', text: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  securityContext: ${sc}\n  containers:\n  - name: a\n    image: nginx:1.27\n    securityContext: ${sc}\n    resources:\n      limits: ${limits}\n` }]).workloads[0].signals.map((x) => x.id);
+    const empty = pod('{}', '{}');
+    assert.ok(empty.includes('hardening.no-security-context'), empty.join());
+    assert.ok(empty.includes('hardening.no-resource-limits') && !empty.includes('cloud-native.resource-limits'), empty.join());
+    const set = pod('{runAsNonRoot: true}', '{memory: 256Mi}');
+    assert.ok(!set.includes('hardening.no-security-context') && set.includes('cloud-native.resource-limits') && !set.includes('hardening.no-resource-limits'), set.join());
+  });
 });

@@ -12,7 +12,8 @@ const inContainer = (...rest: string[]) => CONTAINER.map((c) => `${c}.${rest.joi
 const KUBEVIRT_KINDS = /^(VirtualMachine|VirtualMachineInstance|VirtualMachinePool|VirtualMachineInstanceReplicaSet)$/;
 
 const childOf = (n: ConfigNode | undefined, key: string) => n?.children?.find((c) => c.key === key);
-const hasSecurity = (n: ConfigNode) => !!childOf(n, 'securityContext');
+/** A pod-level securityContext that sets something (`securityContext: {}`, a chart's empty default, sets nothing). */
+const hasSecurity = (n: ConfigNode) => !!childOf(n, 'securityContext')?.children?.length;
 
 export const KUBERNETES_RULES: readonly Rule[] = [
   { signal: 'existing.kubevirt-vm', paths: ['kind'], when: KUBEVIRT_KINDS, say: '`kind: {value}`' },
@@ -52,7 +53,7 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   { signals: ENV_SIGNALS, paths: inContainer('env', '*', 'name'), emit: (node) => envEmit(scalarText(node.value) ?? '') },
   { signal: 'cloud-native.env-config', paths: [...inContainer('env'), ...inContainer('envFrom')], at: 'key', say: 'Configured through environment variables' },
   { signal: 'cloud-native.healthcheck', paths: [...inContainer('livenessProbe'), ...inContainer('readinessProbe'), ...inContainer('startupProbe')], at: 'key', say: '`{key}` defined' },
-  { signal: 'cloud-native.resource-limits', paths: inContainer('resources', 'limits'), at: 'key', say: 'Memory and CPU limits set' },
+  { signal: 'cloud-native.resource-limits', paths: inContainer('resources', 'limits'), when: (n) => !!n.children?.length, at: 'key', say: 'Memory and CPU limits set' },
   { signal: 'hardware.gpu', paths: [...inContainer('resources', 'limits', '*'), ...inContainer('resources', 'requests', '*')], key: /gpu/i, at: 'key', say: 'Requests `{key}`' },
   { signal: 'hardware.gpu', paths: ['**.domain.devices.gpus.*'], say: 'The VM takes a GPU by passthrough' },
   { signal: 'hardware.device-passthrough', paths: ['**.domain.devices.hostDevices.*'], say: 'The VM takes a host device by passthrough' },

@@ -237,6 +237,9 @@ function* descendants(node: ConfigNode): Generator<ConfigNode> {
   }
 }
 
+/** Whether a node holds something: `securityContext: {}` or `limits: null` (a chart's empty default) does not. */
+const holds = (n: ConfigNode) => (n.children ? n.children.length > 0 : n.value !== null && n.value !== undefined && n.value !== '');
+
 function hasRelative(scope: ConfigNode, patterns: readonly string[]): boolean {
   if (scope instanceof ChildNode) {
     // Below a YAML node each child adds its key to the path: the relative path is kept as a stack of
@@ -245,7 +248,7 @@ function hasRelative(scope: ConfigNode, patterns: readonly string[]): boolean {
     const below = (node: ConfigNode): boolean => {
       for (const c of node.children ?? []) {
         rel.push(c.key);
-        const hit = patterns.some((p) => matchPath(p, rel)) || below(c);
+        const hit = (holds(c) && patterns.some((p) => matchPath(p, rel))) || below(c);
         rel.pop();
         if (hit) return true;
       }
@@ -256,7 +259,7 @@ function hasRelative(scope: ConfigNode, patterns: readonly string[]): boolean {
   const base = scope.path.length;
   for (const d of descendants(scope)) {
     const rel = d.path.slice(base);
-    if (patterns.some((p) => matchPath(p, rel))) return true;
+    if (holds(d) && patterns.some((p) => matchPath(p, rel))) return true;
   }
   return false;
 }

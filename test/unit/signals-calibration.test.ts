@@ -285,4 +285,11 @@ describe('calibration on the corpus', () => {
     const set = pod('{runAsNonRoot: true}', '{memory: 256Mi}');
     assert.ok(!set.includes('hardening.no-security-context') && set.includes('cloud-native.resource-limits') && !set.includes('hardening.no-resource-limits'), set.join());
   });
+  it('a desktop streamed to the browser by Selkies is a remote desktop, as one served by KasmVNC is', () => {
+    // linuxserver/docker-webtop builds on baseimage-selkies, and on baseimage-kasmvnc in older releases.
+    const body = 'RUN apk add --no-cache xfce4 xfce4-terminal\nEXPOSE 3000\n';
+    const verdict = (base: string) => adviseFiles([{ path: 'Dockerfile', text: `FROM ${base}\n${body}` }]).workloads[0].verdict;
+    assert.equal(verdict('ghcr.io/linuxserver/baseimage-selkies:alpine324'), 'vm');
+    assert.equal(verdict('ghcr.io/linuxserver/baseimage-kasmvnc:alpine321'), 'vm');
+  });
 });

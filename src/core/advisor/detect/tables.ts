@@ -17,6 +17,7 @@ export const IMAGE_RULES: readonly ValueRule[] = [
   { signal: 'hardware.gpu', test: /(^|\/)nvidia\/cuda|nvcr\.io\/nvidia|rocm\/|tensorflow:.*-gpu|pytorch\/pytorch:.*cuda/i, say: 'GPU base image (`{match}`)' },
   { signal: 'desktop.environment', test: /\b(xfce4?|lxde|lxqt|webtop|kasmweb|mate-desktop)\b|ubuntu-desktop|docker-desktop-/i, say: 'desktop image (`{match}`)' },
   { signal: 'desktop.vnc', test: /vnc/i, say: 'VNC image' },
+  { signal: 'desktop.vnc', test: /\bselkies\b/i, say: 'remote desktop streaming image (`{match}`)' },
   { signal: 'desktop.rdp', test: /xrdp|rdesktop/i, say: 'RDP image' },
   { signal: 'hardening.sshd', test: /sshd|openssh-server/i, say: 'SSH server image' },
 ];
@@ -110,7 +111,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   { signal: 'kernel.dev-kvm', test: /\/dev\/kvm/, say: 'Uses /dev/kvm' },
   { signal: 'hardening.sshd', test: /openssh-server|(^|[\s/"'])sshd(?=[\s"']|$)/, say: 'SSH server (`{match}`)' },
   { signal: 'desktop.environment', test: /\b(xfce4|xubuntu-desktop|ubuntu-desktop|gnome-session|gnome-shell|kde-plasma-desktop|kde-standard|plasma-desktop|lxde|lxqt|mate-desktop|cinnamon-desktop|task-xfce-desktop)\b/, say: 'Desktop environment `{match}` installed' },
-  { signal: 'desktop.vnc', test: /\b(tigervnc|x11vnc|tightvnc\w*|vnc4server|novnc|websockify|turbovnc)\b/i, say: 'VNC server `{match}`' },
+  { signal: 'desktop.vnc', test: /\b(tigervnc|x11vnc|tightvnc\w*|vnc4server|novnc|websockify|turbovnc|kasmvnc\w*|selkies-gstreamer)\b/i, say: 'Remote desktop server `{match}`' },
   { signal: 'desktop.rdp', test: /\bxrdp\b/, say: 'RDP server `xrdp`' },
   { signal: 'state-network.ha-protocols', test: /\b(keepalived|pacemaker|corosync|ucarp)\b/, say: '`{match}` manages a floating address' },
   { signal: 'licensing.license-server', test: /\b(lmgrd|lmutil|flexlm|flexnet|rlm\.|reprise license)\b/i, say: 'Licence manager `{match}`' },

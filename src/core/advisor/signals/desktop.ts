@@ -31,8 +31,8 @@ export const DESKTOP: Signal[] = [
     weight: 0.35,
     dimension: 'guest-compat',
     sources: [BB.vmBenefits, DIFF.vms],
-    label: 'VNC desktop',
-    reason: 'A VNC or noVNC server publishes a remote desktop. Users log in to it like a computer, which is the job of a VM with a full OS.',
+    label: 'remote desktop server',
+    reason: 'A VNC, noVNC or browser-streaming server (KasmVNC, Selkies) publishes a remote desktop. Users log in to it like a computer, which is the job of a VM with a full OS.',
     remedy: 'Ship the app itself as a web app or a single GUI process, or run the desktop in a VM.',
   },
   {

@@ -292,4 +292,13 @@ describe('calibration on the corpus', () => {
     assert.equal(verdict('ghcr.io/linuxserver/baseimage-selkies:alpine324'), 'vm');
     assert.equal(verdict('ghcr.io/linuxserver/baseimage-kasmvnc:alpine321'), 'vm');
   });
+  it('a user who may sudo to root without a password is no non-root user', () => {
+    // actions-runner-controller's runner images and code-server's release image add `NOPASSWD:ALL`.
+    const df = (sudo: string) => `FROM ubuntu:24.04\nRUN useradd -m runner${sudo}\nUSER runner\n`;
+    const ids = (text: string) => adviseFiles([{ path: 'Dockerfile', text }]).workloads[0].signals.map((x) => x.id);
+    const sudo = ids(df(" \\\n && echo '%sudo ALL=(ALL:ALL) NOPASSWD:ALL' > /etc/sudoers.d/runner"));
+    assert.ok(sudo.includes('hardening.passwordless-sudo') && !sudo.includes('cloud-native.non-root-user'), sudo.join());
+    const plain = ids(df(''));
+    assert.ok(plain.includes('cloud-native.non-root-user') && !plain.includes('hardening.passwordless-sudo'), plain.join());
+  });
 });

@@ -131,7 +131,7 @@ export function securityOptEmit(opt: string): Emit[] {
 
 export const SECURITY_OPT_SIGNALS = ids(SECURITY_OPT_RULES);
 
-export const COMMAND_SIGNALS = ['kernel.module-load', 'kernel.custom-kernel', 'kernel.systemd-init', 'kernel.docker-in-docker', 'kernel.unsafe-sysctl', 'kernel.realtime-scheduling', 'kernel.fuse-mount', 'kernel.dev-kvm', 'hardening.sshd', 'desktop.environment', 'desktop.vnc', 'desktop.rdp', 'state-network.ha-protocols', 'licensing.license-server', 'licensing.hardware-dongle', 'windows.ad-ds', 'windows.msmq', 'windows.iis-windows-auth', 'windows.com-registry', 'windows.msi-installer', 'windows.dotnet-framework', 'windows.server-feature', ...new Set(WORKLOAD_KINDS.filter((k) => k.program || k.pkg).map((k) => k.signal))];
+export const COMMAND_SIGNALS = ['kernel.module-load', 'kernel.custom-kernel', 'kernel.systemd-init', 'kernel.docker-in-docker', 'kernel.unsafe-sysctl', 'kernel.realtime-scheduling', 'kernel.fuse-mount', 'kernel.dev-kvm', 'hardening.sshd', 'hardening.passwordless-sudo', 'desktop.environment', 'desktop.vnc', 'desktop.rdp', 'state-network.ha-protocols', 'licensing.license-server', 'licensing.hardware-dongle', 'windows.ad-ds', 'windows.msmq', 'windows.iis-windows-auth', 'windows.com-registry', 'windows.msi-installer', 'windows.dotnet-framework', 'windows.server-feature', ...new Set(WORKLOAD_KINDS.filter((k) => k.program || k.pkg).map((k) => k.signal))];
 
 /** A command node (a string or a list) read as one command line; start-time only. */
 export function commandRule(paths: readonly string[]): CodeRule {

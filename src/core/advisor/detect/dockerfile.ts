@@ -258,7 +258,8 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     out.push(finding('hardening.root-user', file, finalFrom.keywordRange, `No USER line in ${which} or the stages it builds on`));
   } else if (ROOT_USER.test(user.value.trim())) {
     out.push(finding('hardening.root-user', file, user.range, `\`USER ${user.value}\` switches to root for the running container`));
-  } else {
+  } else if (!out.some((f) => f.signal === 'hardening.passwordless-sudo')) {
+    // A user who may sudo to root without a password is no non-root user (the sudo rule says why).
     out.push(finding('cloud-native.non-root-user', file, user.range, `\`USER ${user.value}\``));
   }
 

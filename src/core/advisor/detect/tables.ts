@@ -110,6 +110,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   { signal: 'kernel.fuse-mount', test: /\bmount\s+(-t|-o|--bind)\b|\bsshfs\b|\bs3fs\b|rclone\s+mount|\bgcsfuse\b/, say: 'Mounts a filesystem (`{match}`)', start: true },
   { signal: 'kernel.dev-kvm', test: /\/dev\/kvm/, say: 'Uses /dev/kvm' },
   { signal: 'hardening.sshd', test: /openssh-server|(^|[\s/"'])sshd(?=[\s"']|$)/, say: 'SSH server (`{match}`)' },
+  { signal: 'hardening.passwordless-sudo', test: /NOPASSWD\s*:\s*ALL\b/, say: 'A sudoers rule (`{match}`) gives root without a password' },
   { signal: 'desktop.environment', test: /\b(xfce4|xubuntu-desktop|ubuntu-desktop|gnome-session|gnome-shell|kde-plasma-desktop|kde-standard|plasma-desktop|lxde|lxqt|mate-desktop|cinnamon-desktop|task-xfce-desktop)\b/, say: 'Desktop environment `{match}` installed' },
   { signal: 'desktop.vnc', test: /\b(tigervnc|x11vnc|tightvnc\w*|vnc4server|novnc|websockify|turbovnc|kasmvnc\w*|selkies-gstreamer)\b/i, say: 'Remote desktop server `{match}`' },
   { signal: 'desktop.rdp', test: /\bxrdp\b/, say: 'RDP server `xrdp`' },

@@ -152,6 +152,18 @@ export const HARDENING: Signal[] = [
     remedy: 'Add a non-root user and switch to it (`USER app`, `runAsNonRoot: true`).',
   },
   {
+    id: 'hardening.passwordless-sudo',
+    group: 'hardening',
+    direction: 'harden',
+    weight: 0.3,
+    dimension: 'security',
+    sources: [S24.security, DIFF.containers],
+    label: 'passwordless sudo',
+    reason:
+      'A sudoers rule lets the user become root without a password (`NOPASSWD: ALL`). A non-root USER is then root in all but name: whatever runs as that user can take full rights in the container, and an escape would start from there.',
+    remedy: 'Drop the sudo rule from the image, and do what needs root at build time.',
+  },
+  {
     id: 'hardening.sshd',
     group: 'hardening',
     direction: 'harden',

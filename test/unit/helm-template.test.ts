@@ -71,6 +71,9 @@ describe('Helm template evaluator', () => {
       ['{{ regexReplaceAll "[^a-z]" "a1b2" "" }} {{ regexMatch "^v[0-9]" "v1" }} {{ regexFind "[0-9]+" "ab123c" }}', 'ab true 123'],
       ['{{ splitList "," "a,b" | last }} {{ (split ":" "x:y")._1 }} {{ concat (list 1) (list 2) | toJson }} {{ uniq (list 1 1 2) | toJson }}', 'b y [1,2] [1,2]'],
       ['{{ (fromYaml "a: 1\\nb: [x]").b | first }} {{ dig "a" "b" "none" (dict "a" (dict "b" "deep")) }}', 'x deep'],
+      // Sprig's URL functions, as Apache Airflow's chart builds its connection strings with them.
+      ['{{ $u := urlParse "postgresql://user:pw@db.svc:5432/airflow?sslmode=disable#x" }}{{ $u.scheme }} {{ $u.host }} {{ $u.hostname }} {{ $u.path }} {{ $u.query }} {{ $u.userinfo }} {{ $u.fragment }}', 'postgresql db.svc:5432 db.svc /airflow sslmode=disable user:pw x'],
+      ['{{ urlJoin (dict "scheme" "redis" "host" "redis:6379" "path" "0" "userinfo" ":pw") }} {{ urlJoin (dict "scheme" "mailto" "opaque" "a@b.c") }}', 'redis://:pw@redis:6379/0 mailto:a@b.c'],
     ];
     for (const [t, want] of cases) assert.equal(text(t), want, t);
   });

@@ -388,6 +388,80 @@ const undecided = (src: string) => (_: unknown[]): unknown => new Undecided(src)
 /** Functions that take Undecided arguments themselves (as values they hold or pass on); every other function gives Undecided for one. */
 const PASS_THROUGH = new Set(['default', 'coalesce', 'dict', 'list', 'tuple', 'set', 'append', 'mustAppend', 'push', 'prepend', 'mustPrepend', 'concat', 'ternary', 'required', 'fail']);
 
+const URL_PARTS = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(.*)$/s;
+
+/** Percent-decoding as Go's url.Parse does for a path; the text as it is when it is not valid. */
+function unescapeUrl(t: string): string {
+  try {
+    return decodeURIComponent(t);
+  } catch {
+    return t;
+  }
+}
+
+/** Sprig's urlParse: Go's url.Parse, as a dict of scheme, host, hostname, path, query, opaque, fragment and userinfo. */
+function urlParse(text: string): GoMap | undefined {
+  const m = URL_PARTS.exec(text);
+  if (!m || /[\x00-\x1f\x7f]/.test(text)) return undefined;
+  const scheme = m[1] ?? '';
+  let rest = m[2];
+  let fragment = '';
+  const hash = rest.indexOf('#');
+  if (hash >= 0) {
+    fragment = unescapeUrl(rest.slice(hash + 1));
+    rest = rest.slice(0, hash);
+  }
+  let query = '';
+  const q = rest.indexOf('?');
+  if (q >= 0) {
+    query = rest.slice(q + 1);
+    rest = rest.slice(0, q);
+  }
+  let opaque = '';
+  let host = '';
+  let userinfo = '';
+  let path = '';
+  if (scheme && !rest.startsWith('/')) opaque = rest;
+  else if (rest.startsWith('//')) {
+    const end = rest.indexOf('/', 2);
+    const authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
+    path = unescapeUrl(end < 0 ? '' : rest.slice(end));
+    const at = authority.lastIndexOf('@');
+    if (at >= 0) {
+      userinfo = authority.slice(0, at);
+      host = authority.slice(at + 1);
+    } else host = authority;
+  } else path = unescapeUrl(rest);
+  const hostname = host.startsWith('[') ? host.slice(1, host.indexOf(']') < 0 ? host.length : host.indexOf(']')) : host.replace(/:\d*$/, '');
+  return new Map<string, unknown>([
+    ['scheme', scheme.toLowerCase()],
+    ['host', host],
+    ['hostname', hostname],
+    ['path', path],
+    ['query', query],
+    ['opaque', opaque],
+    ['fragment', fragment],
+    ['userinfo', userinfo],
+  ]);
+}
+
+/** Sprig's urlJoin: the URL a urlParse dict describes, as Go's url.URL.String writes it. */
+function urlJoin(d: GoMap): string {
+  const get = (k: string) => (d.has(k) ? s(d.get(k)) : '');
+  const [scheme, host, path, query, opaque, fragment, userinfo] = ['scheme', 'host', 'path', 'query', 'opaque', 'fragment', 'userinfo'].map(get);
+  let out = '';
+  if (opaque) out = `${scheme ? `${scheme}:` : ''}${opaque}`;
+  else {
+    if (scheme) out += `${scheme}:`;
+    if (scheme || host || userinfo) out += `//${userinfo ? `${userinfo}@` : ''}${host}`;
+    const escaped = encodeURI(path).replace(/[?#]/g, (c) => encodeURIComponent(c));
+    out += host && escaped && !escaped.startsWith('/') ? `/${escaped}` : escaped;
+  }
+  if (query) out += `?${query}`;
+  if (fragment) out += `#${encodeURI(fragment)}`;
+  return out;
+}
+
 const FUNCS: Record<string, Fn> = {
   // Go's built-ins
   eq: ([a, ...rest]) => rest.some((b) => equal(a, b)),
@@ -547,6 +621,8 @@ const FUNCS: Record<string, Fn> = {
     return (abs ? '/' : '') + out.join('/') || (abs ? '/' : '.');
   },
   isAbs: ([a]) => s(a).startsWith('/'),
+  urlParse: ([a], _ctx, src) => urlParse(s(a)) ?? new Undecided(src),
+  urlJoin: ([d]) => urlJoin(isMapV(d) ? d : new Map()),
   b64enc: ([a]) => b64enc(utf8(s(a))),
   b64dec: ([a]) => b64dec(s(a)),
   sha256sum: ([a]) => sha256(utf8(s(a))),

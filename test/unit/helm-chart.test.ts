@@ -5,6 +5,9 @@ import type { FileAnalysis } from '../../src/core/advisor/engine';
 import type { Finding } from '../../src/core/advisor/types';
 import { analyzeChart, chartFileRole, chartRoots, isChartFile } from '../../src/core/helm/analyze';
 import { renderChart } from '../../src/core/helm/chart';
+import { gzipSync } from 'node:zlib';
+import { adviseWorkspace } from '../../src/core/advisor/advise';
+import { MemoryFs } from '../../src/core/memoryFs';
 
 /** A chart from inline files, under `dir`. */
 const chart = (dir: string, files: Record<string, string>) => new Map(Object.entries(files).map(([k, v]) => [`${dir}/${k}`, v]));
@@ -393,5 +396,69 @@ describe('Helm charts: real charts from their repositories', () => {
     assert.deepEqual(r.notes, []);
     assert.ok(findings(r, 'cloud-native.read-only-rootfs').length >= 1, 'its hardened defaults are read');
     assert.deepEqual(findings(r, 'hardening.privileged'), []);
+  });
+});
+
+describe('Helm charts: packaged subcharts (charts/*.tgz)', () => {
+  /** A tar as Go's archive/tar writes it: ustar headers, a PAX record for a long path. */
+  const tar = (files: Record<string, string>): Buffer => {
+    const blocks: Buffer[] = [];
+    const header = (name: string, size: number, type: string) => {
+      const h = Buffer.alloc(512);
+      h.write(name.slice(0, 100), 0, 'utf8');
+      h.write('0000644\0', 100);
+      h.write('0000000\0', 108);
+      h.write('0000000\0', 116);
+      h.write(size.toString(8).padStart(11, '0') + '\0', 124);
+      h.write('00000000000\0', 136);
+      h.write('        ', 148);
+      h.write(type, 156);
+      h.write('ustar\0', 257);
+      h.write('00', 263);
+      let sum = 0;
+      for (const b of h) sum += b;
+      h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
+      return h;
+    };
+    const data = (b: Buffer) => Buffer.concat([b, Buffer.alloc((512 - (b.length % 512)) % 512)]);
+    for (const [name, text] of Object.entries(files)) {
+      const body = Buffer.from(text);
+      if (name.length > 100) {
+        const rec = ` path=${name}\n`;
+        let len = rec.length + 2;
+        if (`${len}${rec}`.length !== len) len++;
+        const pax = Buffer.from(`${len}${rec}`);
+        blocks.push(header('PaxHeaders/x', pax.length, 'x'), data(pax));
+      }
+      blocks.push(header(name, body.length, '0'), data(body));
+    }
+    blocks.push(Buffer.alloc(1024));
+    return Buffer.concat(blocks);
+  };
+  const sub = {
+    'postgresql/Chart.yaml': 'apiVersion: v2\nname: postgresql\nversion: 13.2.24\n',
+    'postgresql/values.yaml': 'primary:\n  hostNetwork: false\n',
+    [`postgresql/templates/${'primary/'.repeat(12)}statefulset.yaml`]:
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: {{ .Release.Name }}-postgresql\nspec:\n  template:\n    spec:\n      hostNetwork: {{ .Values.primary.hostNetwork }}\n      containers:\n      - name: postgresql\n        image: docker.io/bitnami/postgresql:16.2.0\n',
+  };
+  const workspace = (archive: Uint8Array) =>
+    new MemoryFs({ chart: { 'Chart.yaml': 'apiVersion: v2\nname: airflow\nversion: 1.0.0\ndependencies:\n- name: postgresql\n  version: 13.2.24\n', 'values.yaml': 'postgresql:\n  primary:\n    hostNetwork: true\n', charts: { 'postgresql-13.2.24.tgz': archive } } });
+
+  it('is unpacked and rendered with the parent chart, its values under its name; evidence points into the archive', async () => {
+    const r = await adviseWorkspace(workspace(gzipSync(tar(sub))), ['/']);
+    const pg = r.workloads.find((w) => w.name === 'postgresql: StatefulSet/release-postgresql');
+    assert.ok(pg, r.workloads.map((w) => w.name).join());
+    assert.match(pg.file, /^chart\/charts\/postgresql-13\.2\.24\.tgz\/templates\/(primary\/){12}statefulset\.yaml$/);
+    assert.ok(pg.signals.some((s) => s.id === 'hardening.host-network'), 'the parent chart turns hostNetwork on');
+    assert.deepEqual(r.notes.filter((n) => /packaged subchart/.test(n.message)), []);
+  });
+
+  it('a damaged, foreign or oversized archive is a note, never a crash', async () => {
+    const bad = async (bytes: Uint8Array, max?: number) => (await adviseWorkspace(workspace(bytes), ['/'], max ? { maxFileSize: max } : {})).notes.find((n) => n.file === 'chart/charts/postgresql-13.2.24.tgz')?.message ?? '';
+    assert.match(await bad(new TextEncoder().encode('not gzip at all')), /^A packaged subchart that could not be read: not a gzip file\./);
+    assert.match(await bad(gzipSync(tar(sub)).subarray(0, 60)), /^A packaged subchart that could not be read: the (gzip data is damaged|tar data ends inside an entry)/);
+    assert.match(await bad(gzipSync(tar({ 'a/Chart.yaml': 'name: a\n', 'b/Chart.yaml': 'name: b\n' }))), /it is not one chart folder/);
+    // A bomb: 40 MB of zeros packs to a few kilobytes.
+    assert.match(await bad(gzipSync(Buffer.alloc(40 * 1024 * 1024)), 64 * 1024), /it holds more than 1 MB once unpacked/);
   });
 });

@@ -7,7 +7,7 @@ import { adviseAnalyses, analyzeText, DEFAULT_DEPS, type EngineDeps, type FileAn
 import type { AdviceNote, AdviceReport, AdviceWorkload, IncompleteFile } from './report';
 import { overallOf, type RoleRule } from './roles';
 import { analyzeCharts, chartOf, chartRoots } from './charts';
-import { CancelledError, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind, type WalkResult } from './scan';
+import { CancelledError, CHART_ARCHIVE, DEFAULT_MAX_FILE_SIZE, loadCandidate, runPool, unpackChartArchive, walk, type Candidate, type ScanProgress, type Skipped, type SkipKind, type WalkResult } from './scan';
 import { append } from '../arrays';
 import { readProjectConfig } from '../config/load';
 import { CONFIG_FILE_NAME, type IgnoreRule, type ProjectConfig } from '../config/projectConfig';
@@ -280,7 +280,11 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
       const over = options.overlay?.(c.path);
       if (charts.length && chartOf(c.rel, charts) !== undefined) {
         if (over) chartTexts.set(c.rel, over.text);
-        else {
+        else if (CHART_ARCHIVE.test(c.rel)) {
+          const unpacked = await unpackChartArchive(fs, c.path, maxFileSize);
+          if ('error' in unpacked) noteLists[i].push(`A packaged subchart that could not be read: ${unpacked.error}. Its templates are not rendered.`);
+          else for (const [rest, text] of unpacked.files) chartTexts.set(`${c.rel}/${rest}`, text);
+        } else {
           const loaded = await loadCandidate(fs, c.path, maxFileSize);
           if (loaded.kind === 'skip') skips[i] = { reason: loaded.reason, kind: loaded.skipKind };
           else chartTexts.set(c.rel, loaded.text);

@@ -3,6 +3,7 @@
 // a link to a file only when its real target lies inside the scanned folder and is not read already
 // (where it lies, or through another link), and reads nothing here: reading (once per file, size and
 // binary checks, UTF-8 decoding) is loadCandidate's job.
+import { readChartArchive, type ChartArchive } from '../helm/archive';
 import { formatByName, isCandidateName } from '../parse/detect';
 import { relativeTo, type ReadOnlyFs } from '../fs';
 import { compileFolderGlob, compileGlob } from './glob';
@@ -206,7 +207,8 @@ export async function walk(fs: ReadOnlyFs, root: string, options: WalkOptions = 
             else subdirs.push(childRel);
             continue;
           }
-          const candidate = isCandidateName(entry.name);
+          // A packaged subchart (`charts/redis-19.0.1.tgz`) is read with the chart that holds it.
+          const candidate = isCandidateName(entry.name) || (CHART_ARCHIVE.test(entry.name) && (rel === 'charts' || rel.endsWith('/charts')));
           if (excluded !== undefined) {
             // Only possible configuration files are worth listing; excluded source files are noise.
             if (candidate || entry.type === 'symlink') skip(childRel, `excluded by the pattern ${excluded}`, 'excluded');
@@ -288,6 +290,24 @@ export function formatSize(bytes: number): string {
 }
 
 /** Reads one file, at most once: too large or binary files are skipped with the reason. */
+/** A packaged Helm chart's file name. */
+export const CHART_ARCHIVE = /\.tgz$/i;
+
+/** How many times its packed size a chart archive may grow to once unpacked (a chart's text packs about 5:1). */
+const ARCHIVE_GROWTH = 16;
+
+/** A packaged subchart's files, unpacked (helm/archive.ts), within the file size limit packed and ARCHIVE_GROWTH times it unpacked. */
+export async function unpackChartArchive(fs: ReadOnlyFs, path: string, maxFileSize: number): Promise<ChartArchive> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    return { error: `it could not be read (${codeOf(e) || 'error'})` };
+  }
+  if (bytes.length > maxFileSize) return { error: `it is larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes.length)})` };
+  return readChartArchive(bytes, maxFileSize * ARCHIVE_GROWTH);
+}
+
 export async function loadCandidate(fs: ReadOnlyFs, path: string, maxFileSize: number, known?: { size: number; mtimeMs?: number }): Promise<Loaded> {
   let size = known?.size;
   let mtimeMs = known?.mtimeMs;

@@ -10,6 +10,8 @@ import { BoundsError, coalesceValues, FailError, GoMethod, isMapV, parseYamlValu
 export type ChartFileRole =
   /** Chart.yaml */
   | 'chart'
+  /** `charts/<name>.tgz`: a packaged subchart, unpacked to `charts/<name>.tgz/…` (helm/archive.ts) */
+  | 'archive'
   /** values.yaml */
   | 'values'
   /** a template that renders manifests */
@@ -58,6 +60,7 @@ export function chartFileRole(chartDir: string, path: string): ChartFileRole | u
   // Descend into subcharts: charts/<name>/…
   for (let m = /^charts\/[^/]+\/(.*)$/.exec(r); m; m = /^charts\/[^/]+\/(.*)$/.exec(r)) r = m[1];
   if (r === 'Chart.yaml' || r === 'Chart.lock' || r === 'requirements.yaml') return 'chart';
+  if (/^charts\/[^/]+\.tgz$/i.test(r)) return 'archive';
   if (r === 'values.yaml' || r === 'values.yml') return 'values';
   if (!r.startsWith('templates/') || !TEMPLATE_EXT.test(r)) return undefined;
   const base = r.slice(r.lastIndexOf('/') + 1);
@@ -126,6 +129,7 @@ function loadChart(dir: string, files: ReadonlyMap<string, string>, prefix: stri
     if (r.startsWith('templates/') && TEMPLATE_EXT.test(r)) templates.push({ file: path, text });
     const sub = /^charts\/([^/]+)\/Chart\.yaml$/.exec(r);
     if (sub) subDirs.add(`${dir === '.' ? '' : dir + '/'}charts/${sub[1]}`);
+    // Given as it is, not unpacked (the scan unpacks it into `charts/<name>.tgz/…`).
     if (/^charts\/[^/]+\.tgz$/.test(r)) notes.push({ file: path, message: 'A packaged subchart (.tgz) is not read; its templates are not rendered.' });
   }
   templates.sort((a, b) => (a.file < b.file ? -1 : 1));

@@ -280,7 +280,7 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   };
   if (
     model.stages.length > 1 &&
-    ins.some((i) => i.keyword === 'COPY' && leftBehind(i.flags.find((f) => f.name === 'from')?.value)) &&
+    ins.some((i) => i.keyword === 'COPY' && leftBehind(i.flags.find((f) => f.name === 'from')?.value ?? undefined)) &&
     !ins.some((i) => i.keyword === 'RUN' && TOOLCHAIN.test(i.args))
   ) {
     out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? 'the final one' : which} copies only what it needs`));

@@ -204,6 +204,24 @@ describe('advisor roles and the overall answer', () => {
     assert.match(role.app, /^product/);
     assert.equal(roleOfPath('workstation/base/Dockerfile')?.role, 'development');
   });
+
+  it('a file whose opening comment says it is for development or testing only gives its workloads that role', () => {
+    // photoprism's compose.yaml and huggingface/chat-ui's docker-compose.yml open so.
+    const svc = 'services:\n  app:\n    image: photoprism/photoprism:develop\n';
+    const role = (text: string, path = 'compose.yaml') => {
+      const w = adviseFiles([{ path, text }]).workloads[0];
+      return `${w.role}: ${w.roleReason}`;
+    };
+    assert.equal(role(`# FOR TEST AND DEVELOPMENT ONLY, DO NOT USE IN PRODUCTION #\n${svc}`), 'development: its opening comment says "TEST AND DEVELOPMENT ONLY"');
+    assert.equal(role(`## For development only\n${svc}`), 'development: its opening comment says "development only"');
+    assert.equal(role(`# syntax=docker/dockerfile:1\n# Used for integration testing only\nFROM debian:12\n`, 'Dockerfile'), 'test: its opening comment says "testing only"');
+    assert.equal(role(`# Not intended for production use.\n${svc}`), 'development: its opening comment says "Not intended for production"');
+    // A comment that only mentions development, or one below the first line of content, says nothing of the file.
+    assert.match(role(`# For development, see compose.dev.yaml\n${svc}`), /^product/);
+    assert.match(role(`${svc}    # development only\n`), /^product/);
+    // Where the folder already says, that stands: Airflow's docs examples open "not intended for PRODUCTION".
+    assert.equal(role('# This is an example Dockerfile. It is not intended for PRODUCTION use\nFROM apache/airflow:2.10.3\n', 'docs/examples/extending/Dockerfile'), 'example: under docs/examples/');
+  });
 });
 
 describe('no workload, no answer', () => {

@@ -13,7 +13,7 @@ import { decide, type Evidence } from './verdict';
 import { append } from '../arrays';
 import type { ConfigModel } from '../parse/types';
 import { attachmentsOf, isKustomizationFile, kustomizationOf, type Attachment, type Kustomization } from '../parse/kubernetes';
-import { assignRoles, ENGINE_WORDS, enginesIn, type RoleRule } from './roles';
+import { assignRoles, ENGINE_WORDS, enginesIn, roleOfPath, type RoleRule } from './roles';
 import { markOverridden, markResets, mergeComposeProjects, type ComposeFacts, type ComposeFileInput } from './composeProject';
 
 /** What the engine needs from the rest of the core; tests pass their own. */
@@ -182,6 +182,7 @@ export function analyzeText(file: string, text: string, format: Format, deps: En
   } catch {
     // Provisioning words only inform a workload's role; a file they cannot be read from keeps none.
   }
+  markPurpose(text, workloads);
   return {
     file,
     format,
@@ -196,6 +197,40 @@ export function analyzeText(file: string, text: string, format: Format, deps: En
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** What a file's opening comment may say of its purpose, in the words that say it outright. */
+const PURPOSE: readonly { test: RegExp; role: 'development' | 'test' }[] = [
+  { test: /\b(?:(?:testing|tests?) (?:and|&) )?(?:local )?(?:development|dev)(?: (?:and|&) (?:testing|tests?))?(?: use| purposes)? only\b|\bonly for (?:local )?(?:development|dev)\b/i, role: 'development' },
+  { test: /\b(?:testing|tests?)(?: use| purposes)? only\b|\bonly for (?:testing|tests)\b/i, role: 'test' },
+  { test: /\b(?:do not|don't|never) use (?:this (?:file )?|it )?(?:in|for) production\b|\bnot (?:meant|intended|suitable|ready) for (?:use in )?production\b/i, role: 'development' },
+];
+
+/**
+ * A file whose opening comment says it is for development or testing only ("FOR TEST AND DEVELOPMENT
+ * ONLY, DO NOT USE IN PRODUCTION", as photoprism's compose.yaml begins) gives its workloads that role,
+ * unless their format, folder or file name already gave one. Only the comment block before the first line of content is
+ * read: a comment further down speaks of that line.
+ */
+function markPurpose(text: string, workloads: Workload[]): void {
+  // Where the folder or the file name already says (docs/examples/…, Dockerfile.ci), that stands.
+  if (!workloads.length || roleOfPath(workloads[0].file)) return;
+  const head: string[] = [];
+  for (const line of text.slice(0, 4096).split(/\r\n|\r|\n/, 30)) {
+    const t = line.trim();
+    if (t === '' || t === '---') continue;
+    const comment = /^(?:#|\/\/)(.*)$/.exec(t);
+    if (!comment) break;
+    head.push(comment[1]);
+  }
+  if (!head.length) return;
+  const said = head.join(' ');
+  for (const p of PURPOSE) {
+    const m = p.test.exec(said);
+    if (!m) continue;
+    for (const w of workloads) w.roleHint ??= { role: p.role, reason: `its opening comment says "${m[0].trim()}"` };
+    return;
+  }
+}
 
 const before = (a: Pos, b: Pos) => a.line < b.line || (a.line === b.line && a.character <= b.character);
 const contains = (r: Range, p: Pos) => before(r.start, p) && before(p, r.end);

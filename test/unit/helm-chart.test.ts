@@ -242,6 +242,21 @@ spec:
     assert.equal(r.analyses[0].workloads[0].image, 'r.example/sub:1');
   });
 
+  it('says which templates that define workloads render nothing with the default values', () => {
+    // nextcloud/all-in-one's chart leaves ten of its fifteen Deployments off by default.
+    const dep = (name: string, flag: string) => `{{- if .Values.${flag} }}\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: ${name}:1\n{{- end }}\n`;
+    const r = analyzeChart('c', chart('c', {
+      'Chart.yaml': CHART_YAML,
+      'values.yaml': 'web: true\ncollabora: false\nclamav: false\n',
+      'templates/web.yaml': dep('web', 'web'),
+      'templates/extras/collabora.yaml': dep('collabora', 'collabora'),
+      'templates/extras/clamav.yaml': dep('clamav', 'clamav'),
+      'templates/cm.yaml': '{{- if .Values.clamav }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n{{- end }}\n',
+    }));
+    assert.deepEqual(names(r), ['mychart: Deployment/web']);
+    assert.deepEqual(r.notes, [{ file: 'c/Chart.yaml', message: "With the chart's default values, 2 templates that define workloads render nothing (extras/clamav.yaml, extras/collabora.yaml): components the chart leaves off by default are not judged." }]);
+  });
+
   it('leaves NOTES.txt and Helm test pods out, and tells which files belong to a chart', () => {
     const files = chart('c', {
       'Chart.yaml': CHART_YAML,
@@ -376,7 +391,8 @@ describe('Helm charts: real charts from their repositories', () => {
   it('promtail: a DaemonSet whose pod template comes from _pod.tpl, placed at the include', () => {
     const r = load('promtail');
     assert.deepEqual(names(r), ['promtail: DaemonSet/release-promtail']);
-    assert.deepEqual(r.notes, []);
+    // Its Deployment mode is off by default, and the note says so.
+    assert.deepEqual(r.notes.map((n) => n.message), ["With the chart's default values, one template that defines a workload renders nothing (deployment.yaml): components the chart leaves off by default are not judged."]);
     const template = readFileSync(join(FIXTURES, 'promtail/templates/daemonset.yaml'), 'utf8');
     const mounts = findings(r, 'hardening.host-system-mount');
     assert.ok(mounts.length >= 2, 'the host log folders it reads');

@@ -34,9 +34,11 @@ export function analyzeChart(chartDir: string, files: ReadonlyMap<string, string
   if (!chart) return { analyses: [], notes: [{ file: chartDir === '.' ? 'Chart.yaml' : `${chartDir}/Chart.yaml`, message: 'No Chart.yaml was given; the chart is not rendered.' }] };
   const notes: ChartNote[] = [...chart.notes];
   const analyses: FileAnalysis[] = [];
+  const off: string[] = [];
   for (const t of chart.templates) {
     if (!/\S/.test(t.text)) {
       if (t.issues.length) notes.push({ file: t.file, message: issueNote(t.issues) });
+      else if (WORKLOAD_KIND.test(files.get(t.file) ?? '')) off.push(t.file);
       continue;
     }
     const a = analyzeText(t.file, t.text, 'kubernetes', deps);
@@ -50,8 +52,19 @@ export function analyzeChart(chartDir: string, files: ReadonlyMap<string, string
       notes.push({ file: t.file, message: `Rendered with the chart's default values, the manifest is not valid YAML near template line ${line} (${problem.message.split('\n')[0]}); what could be read is analysed.` });
     }
   }
+  if (off.length) {
+    const shown = off.slice(0, 5).map((f) => (chartDir === '.' ? f : f.slice(chartDir.length + 1)).replace(/(^|\/)templates\//, '$1')).join(', ');
+    const more = off.length > 5 ? ` and ${off.length - 5} more` : '';
+    notes.push({
+      file: chartDir === '.' ? 'Chart.yaml' : `${chartDir}/Chart.yaml`,
+      message: `With the chart's default values, ${off.length === 1 ? 'one template that defines a workload renders' : `${off.length} templates that define workloads render`} nothing (${shown}${more}): components the chart leaves off by default are not judged.`,
+    });
+  }
   return { analyses, notes };
 }
+
+/** A template that writes a workload when it renders (`kind: Deployment`). */
+const WORKLOAD_KIND = /^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod|VirtualMachine|VirtualMachineInstance)["']?\s*$/m;
 
 function issueNote(issues: readonly string[]): string {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';

@@ -301,4 +301,11 @@ describe('calibration on the corpus', () => {
     const plain = ids(df(''));
     assert.ok(plain.includes('cloud-native.non-root-user') && !plain.includes('hardening.passwordless-sudo'), plain.join());
   });
+  it('CAP_SYS_ADMIN alone, or seccomp and AppArmor both unconfined, asks for hardening', () => {
+    // nextcloud/all-in-one's collabora service adds SYS_ADMIN; photoprism's main service drops both profiles.
+    const verdict = (extra: string) => adviseFiles([{ path: 'compose.yaml', text: `services:\n  s:\n    image: collabora/code:24.04\n${extra}` }]).workloads[0].verdict;
+    assert.equal(verdict('    cap_add:\n      - SYS_ADMIN\n'), 'container-hardened');
+    assert.equal(verdict('    security_opt:\n      - seccomp:unconfined\n      - apparmor:unconfined\n'), 'container-hardened');
+    assert.equal(verdict('    security_opt:\n      - apparmor:unconfined\n'), 'container');
+  });
 });

@@ -99,7 +99,7 @@ export const HARDENING: Signal[] = [
     id: 'hardening.seccomp-unconfined',
     group: 'hardening',
     direction: 'harden',
-    weight: 0.35,
+    weight: 0.45,
     dimension: 'security',
     sources: [S24.security, MS.isolation],
     label: 'seccomp off',

@@ -89,7 +89,7 @@ export const KERNEL: Signal[] = [
     id: 'kernel.cap-sys-admin',
     group: 'kernel',
     direction: 'harden',
-    weight: 0.6,
+    weight: 0.7,
     dimension: 'security',
     sources: [S24.security, MS.isolation, DIFF.containers],
     label: 'SYS_ADMIN',

@@ -308,4 +308,11 @@ describe('calibration on the corpus', () => {
     assert.equal(verdict('    security_opt:\n      - seccomp:unconfined\n      - apparmor:unconfined\n'), 'container-hardened');
     assert.equal(verdict('    security_opt:\n      - apparmor:unconfined\n'), 'container');
   });
+  it('a fixed address on a project network is wiring between containers; on a macvlan network it is a machine\'s address', () => {
+    // mailcow pins its resolver at 172.22.1.254 on its own bridge; Pi-hole setups take a LAN address through macvlan.
+    const text = 'services:\n  unbound:\n    image: ghcr.io/mailcow/unbound:1.24\n    networks:\n      mailcow:\n        ipv4_address: 172.22.1.254\n  pihole:\n    image: pihole/pihole:2024.07.0\n    networks:\n      lan:\n        ipv4_address: 192.168.1.53\nnetworks:\n  mailcow:\n    driver: bridge\n  lan:\n    driver: macvlan\n';
+    const by = Object.fromEntries(adviseFiles([{ path: 'compose.yaml', text }]).workloads.map((w) => [w.name, w.signals.map((x) => x.id)]));
+    assert.ok(!by.unbound.includes('state-network.static-ip'), by.unbound.join());
+    assert.ok(by.pihole.includes('state-network.static-ip'), by.pihole.join());
+  });
 });

@@ -117,8 +117,39 @@ export const COMPOSE_RULES: readonly Rule[] = [
   { signal: 'hardening.insecure-build', paths: at('build', 'entitlements', '*'), when: /security\.insecure/, say: 'Service `{1}` builds with the security.insecure entitlement' },
 ];
 
+/**
+ * A fixed address on a network Compose makes (a bridge of this project) is the project's own wiring,
+ * one container to another (mailcow's resolver at a known address); only on a macvlan or ipvlan
+ * network, where the container takes an address of the host's LAN as a machine would, or on an
+ * external network this file does not describe, does it say the workload wants a machine's address.
+ */
+function hostLevelAddresses(model: ConfigModel, found: Finding[]): Finding[] {
+  if (!found.some((f) => f.signal === 'state-network.static-ip')) return found;
+  const keep = new Set<string>();
+  const at = (r: { start: { line: number; character: number } }) => `${r.start.line}:${r.start.character}`;
+  for (const root of model.roots) {
+    const nets = root.children?.find((c) => c.key === 'networks');
+    const hostLevel = new Set(
+      (nets?.children ?? [])
+        .filter((n) => {
+          const driver = scalarText(n.children?.find((c) => c.key === 'driver')?.value);
+          const external = n.children?.find((c) => c.key === 'external');
+          return (driver && /^(macvlan|ipvlan)$/i.test(driver)) || (external && (external.children?.length || scalarText(external.value) === 'true'));
+        })
+        .map((n) => n.key),
+    );
+    for (const svc of root.children?.find((c) => c.key === 'services')?.children ?? []) {
+      for (const net of svc.children?.find((c) => c.key === 'networks')?.children ?? []) {
+        if (!hostLevel.has(net.key)) continue;
+        for (const a of net.children ?? []) if (a.key === 'ipv4_address' || a.key === 'ipv6_address') keep.add(at(a.valueRange ?? a.keyRange));
+      }
+    }
+  }
+  return found.filter((f) => f.signal !== 'state-network.static-ip' || keep.has(at(f.range)));
+}
+
 export function detectCompose(model: ModelBase): Finding[] {
-  const found = runRules(model as ConfigModel, COMPOSE_RULES);
+  const found = hostLevelAddresses(model as ConfigModel, runRules(model as ConfigModel, COMPOSE_RULES));
   // What merging this file with others needs (extends, include, overrides), left on the model for the engine.
   try {
     (model as ComposeModel).compose = composeFacts(model as ConfigModel, found, COMPOSE_RULES);

@@ -165,10 +165,11 @@ describe('calibration on the corpus', () => {
       'resource "incus_instance" "ct" {\n  image = "images:debian/12"\n}',
       'resource "docker_container" "ws" {\n  image = "codercom/enterprise-base:ubuntu"\n  runtime = "sysbox-runc"\n}',
       'resource "docker_container" "plain" {\n  image = "codercom/enterprise-base:ubuntu"\n  runtime = "runc"\n}',
+      'resource "harvester_virtualmachine" "ci" {\n  cpu = 2\n  memory = "4Gi"\n}',
     ].join('\n');
     const r = adviseFiles([{ path: 'main.tf', text: tf }]);
     const by = Object.fromEntries(r.workloads.map((w) => [w.name, w]));
-    for (const n of ['hcloud_server.dev', 'digitalocean_droplet.workspace', 'oci_core_instance.dev', 'incus_instance.vm']) assert.equal(by[n]?.verdict, 'vm', n);
+    for (const n of ['hcloud_server.dev', 'digitalocean_droplet.workspace', 'oci_core_instance.dev', 'incus_instance.vm', 'harvester_virtualmachine.ci']) assert.equal(by[n]?.verdict, 'vm', n);
     assert.equal(by['incus_instance.ct']?.kind, 'terraform-container');
     assert.equal(by['incus_instance.ct']?.verdict, 'container');
     const ws = by['docker_container.ws'];

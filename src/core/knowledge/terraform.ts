@@ -13,6 +13,7 @@ export const TERRAFORM_VM_RESOURCES: ReadonlySet<string> = new Set([
   'proxmox_vm_qemu', 'proxmox_virtual_environment_vm', 'oci_core_instance', 'digitalocean_droplet', 'hcloud_server',
   'linode_instance', 'scaleway_instance_server', 'vultr_instance', 'openstack_compute_instance_v2',
   'aws_autoscaling_group', 'azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set',
+  'harvester_virtualmachine', 'nutanix_virtual_machine', 'xenorchestra_vm',
 ]);
 
 /**
@@ -55,6 +56,7 @@ const providerOf: Record<string, string> = {
   docker: 'kreuzwerker/docker', libvirt: 'dmacvicar/libvirt', vsphere: 'vmware/vsphere', oci: 'oracle/oci',
   digitalocean: 'digitalocean/digitalocean', hcloud: 'hetznercloud/hcloud', linode: 'linode/linode', scaleway: 'scaleway/scaleway',
   vultr: 'vultr/vultr', openstack: 'terraform-provider-openstack/openstack', incus: 'lxc/incus', lxd: 'terraform-lxd/lxd',
+  harvester: 'harvester/harvester', nutanix: 'nutanix/nutanix', xenorchestra: 'vatesfr/xenorchestra',
 };
 /** The registry page of a resource type. */
 export function resourceRef(type: string): Reference {
@@ -384,6 +386,9 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
   vmResource('scaleway_instance_server', 'A Scaleway Instance (a VM): `type`, `image`, `zone`, volumes, `user_data` with a `cloud-init` key.'),
   vmResource('vultr_instance', 'A Vultr cloud compute instance (a VM): `plan`, `region`, `os_id` or `image_id`, `ssh_key_ids`, `user_data`.'),
   vmResource('openstack_compute_instance_v2', 'An OpenStack Nova server (a VM): `flavor_name`/`flavor_id`, `image_name`/`image_id` or a `block_device`, `key_pair`, `network`, `user_data`.'),
+  vmResource('harvester_virtualmachine', 'A Harvester HCI VM (KubeVirt underneath): `cpu`, `memory`, `disk` blocks from images or volumes, `network_interface`, `cloudinit` user and network data, `run_strategy`.'),
+  vmResource('nutanix_virtual_machine', 'A Nutanix AHV VM: `num_vcpus_per_socket`/`num_sockets`, `memory_size_mib`, `disk_list` (often cloned from an image), `nic_list`, `guest_customization_cloud_init_user_data`.'),
+  vmResource('xenorchestra_vm', 'A XCP-ng/XenServer VM through Xen Orchestra: `template`, `cpus`, `memory_max`, `disk` and `network` blocks, `cloud_config`.'),
   vmResource('aws_autoscaling_group', 'An EC2 Auto Scaling group: keeps between `min_size` and `max_size` instances running from a `launch_template` (or launch configuration), across `vpc_zone_identifier` subnets, replacing unhealthy ones.', ' The group replaces failed VMs and scales by adding VMs, each booting its own OS; an orchestrator does the same for containers, faster and more densely.'),
   vmResource('azurerm_linux_virtual_machine_scale_set', 'An Azure scale set of identical Linux VMs: `sku`, `instances`, `source_image_reference`, `os_disk`, `network_interface`, `custom_data`, upgrade and automatic-repair policies.', ' The scale set replaces failed VMs and scales by adding VMs, each booting its own OS; an orchestrator does the same for containers, faster and more densely.'),
   vmResource('azurerm_windows_virtual_machine_scale_set', 'An Azure scale set of identical Windows VMs: `sku`, `instances`, `source_image_reference`, `os_disk`, `network_interface`, `admin_username`/`admin_password`.', ' The scale set replaces failed VMs and scales by adding VMs, each booting its own OS; an orchestrator does the same for containers, faster and more densely.'),

@@ -203,6 +203,9 @@ describe('advisor roles and the overall answer', () => {
     assert.equal(role.ide, 'development: builds on the development environment image us-central1-docker.pkg.dev/cloud-workstations-images/predefined/code-oss:latest');
     assert.match(role.app, /^product/);
     assert.equal(roleOfPath('workstation/base/Dockerfile')?.role, 'development');
+    assert.equal(roleOfPath('playwright/docker-compose.yml')?.role, 'test');
+    assert.equal(roleOfPath('workshops/ENT303/main.tf')?.role, 'example');
+    assert.equal(roleOfPath('kubevirtci/cluster-up/cluster/kind/manifests/ds.yaml')?.role, 'development');
   });
 
   it('a file whose opening comment says it is for development or testing only gives its workloads that role', () => {

@@ -316,4 +316,20 @@ describe('calibration on the corpus', () => {
     assert.ok(!by.unbound.includes('state-network.static-ip'), by.unbound.join());
     assert.ok(by.pihole.includes('state-network.static-ip'), by.pihole.join());
   });
+  it('no evidence from a host set-up command, a dry-run modprobe or depmod, a comment that mentions Docker, or amd64 pinned', () => {
+    const ids = (path: string, text: string) => adviseFiles([{ path, text }]).workloads.flatMap((w) => w.signals.map((x) => x.id));
+    // vaultwarden's Dockerfiles document `docker run --privileged --rm tonistiigi/binfmt --install arm64` for cross builds.
+    assert.ok(!ids('Dockerfile', '# To build for arm64 first run:\n# docker run --privileged --rm tonistiigi/binfmt --install arm64\nFROM debian:12\nUSER 1000\n').includes('hardening.privileged'));
+    assert.ok(ids('Dockerfile', '# docker run --privileged -d me/app\nFROM debian:12\nUSER 1000\n').includes('hardening.privileged'));
+    // k3os builds an initrd: depmod writes modules.dep under -b, nothing is loaded.
+    assert.ok(!ids('Dockerfile', 'FROM alpine:3.20\nRUN depmod -b /output 6.1.0 && modprobe -n --show-depends overlay\nUSER 1000\n').includes('kernel.module-load'));
+    assert.ok(ids('Dockerfile', 'FROM alpine:3.20\nCMD modprobe overlay && app\n').includes('kernel.module-load'));
+    // k3os's Vagrantfile keeps `vagrant init`'s comment "Puppet, Chef, Ansible, Salt, and Docker are also available".
+    const vagrant = 'Vagrant.configure("2") do |config|\n  config.vm.box = "k3os"\n  # Puppet, Chef, Ansible, Salt, and Docker are also available.\nend\n';
+    assert.match(adviseFiles([{ path: 'Vagrantfile', text: vagrant }]).workloads[0].role ?? '', /^product$/);
+    assert.equal(adviseFiles([{ path: 'docs/vagrantfile.md', text: vagrant }]).workloads.length, 0, 'a document about a Vagrantfile is none');
+    // amd64 is what nearly every server runs; arm64 is not.
+    assert.ok(!ids('compose.yaml', 'services:\n  s:\n    image: alpine:3.20\n    platform: linux/amd64\n').includes('platform.foreign-architecture'));
+    assert.ok(ids('compose.yaml', 'services:\n  s:\n    image: alpine:3.20\n    platform: linux/arm64\n').includes('platform.foreign-architecture'));
+  });
 });

@@ -78,9 +78,12 @@ function engineWordsGlobal(name: string): RegExp {
  * joining each machine's own lines took quadratic time when machines nest (48,000 nested Vagrant
  * machines).
  */
-function markProvisions(text: string, workloads: Workload[]): void {
+function markProvisions(source: string, workloads: Workload[]): void {
   const machines = workloads.filter((w) => MACHINE_KINDS.has(w.kind));
   if (machines.length === 0) return;
+  // Comment lines say what a reader may do (`vagrant init`'s "Puppet, Chef, Ansible, Salt, and Docker
+  // are also available"), not what the machine installs: blanked, so that offsets stay where they are.
+  const text = /^[ \t]*(#|\/\/)/m.test(source) ? source.replace(/^[ \t]*(?:#|\/\/).*$/gm, (c) => ' '.repeat(c.length)) : source;
   // Every engine the file names, in enginesIn's order, which each machine's list keeps.
   const named = enginesIn(text);
   if (named.length === 0) return;

@@ -26,9 +26,9 @@ export interface RoleRule {
 
 /** Folder names (whole path segments, compared in lower case) and what they hold. */
 const FOLDER_ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
-  ...['test', 'tests', 'testdata', 'test-data', 'test_data', 'testing', 'testenv', 'test-env', 'test-environments', 'test-infra', 'e2e', 'e2e-tests', 'integration-tests', 'integration', '__tests__', 'fixtures', 'fixture', 'test-fixtures', 'testfixtures', 'spec', 'specs', 'conformance', 'smoke-tests', 'smoketest', 'benchmarks', 'bench'].map((n) => [n, 'test'] as [string, Role]),
-  ...['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'docs', 'doc', 'documentation', 'tutorial', 'tutorials', 'quickstart', 'quickstarts', 'playground-examples', 'website', 'site', 'blog', 'cookbook', 'recipes'].map((n) => [n, 'example'] as [string, Role]),
-  ...['.devcontainer', '.gitpod', '.vscode', 'dev', 'development', 'devenv', 'dev-env', 'local-dev', 'hack', 'tools', 'contrib', 'workstation', 'workstations'].map((n) => [n, 'development'] as [string, Role]),
+  ...['test', 'tests', 'testdata', 'test-data', 'test_data', 'testing', 'testenv', 'test-env', 'test-environments', 'test-infra', 'e2e', 'e2e-tests', 'integration-tests', 'integration', '__tests__', 'fixtures', 'fixture', 'test-fixtures', 'testfixtures', 'spec', 'specs', 'conformance', 'smoke-tests', 'smoketest', 'benchmarks', 'bench', 'playwright', 'cypress', 'selenium', 'molecule'].map((n) => [n, 'test'] as [string, Role]),
+  ...['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'docs', 'doc', 'documentation', 'tutorial', 'tutorials', 'quickstart', 'quickstarts', 'playground-examples', 'website', 'site', 'blog', 'cookbook', 'recipes', 'workshop', 'workshops'].map((n) => [n, 'example'] as [string, Role]),
+  ...['.devcontainer', '.gitpod', '.vscode', 'dev', 'development', 'devenv', 'dev-env', 'local-dev', 'hack', 'tools', 'contrib', 'workstation', 'workstations', 'cluster-up', 'cluster-sync'].map((n) => [n, 'development'] as [string, Role]),
   ...['.github', '.gitlab', '.circleci', '.buildkite', '.woodpecker', '.drone', 'ci', '.ci', '.travis', 'jenkins', '.jenkins', '.azure-pipelines', 'azure-pipelines', '.tekton'].map((n) => [n, 'ci'] as [string, Role]),
 ]);
 

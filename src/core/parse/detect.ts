@@ -14,7 +14,8 @@ export function formatByName(path: string): Format | null {
   if (/^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(name)) return 'compose';
   // Also `<prefix>_devcontainer.json` / `<prefix>.devcontainer.json`: copies named after their folder.
   if (/(^|[._-])devcontainer(-feature)?\.json$/i.test(name)) return 'devcontainer';
-  if (name === 'Vagrantfile' || /^vagrantfile([._-].*)?$/i.test(name)) return 'vagrant';
+  // Not a document about one (`vagrantfile.md`).
+  if (name === 'Vagrantfile' || (/^vagrantfile([._-].*)?$/i.test(name) && !/\.(md|markdown|rst|adoc|txt|html?)$/i.test(name))) return 'vagrant';
   // The four names Bake looks up by itself (Bake file reference, "File format").
   if (/^docker-bake(\.override)?\.(hcl|json)$/.test(lower)) return 'bake';
   if (lower.endsWith('.pkr.hcl') || lower.endsWith('.pkr.json')) return 'packer';

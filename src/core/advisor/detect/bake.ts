@@ -10,7 +10,7 @@ import { templateTargets, type BakeModel, type BakeTarget } from '../../parse/ba
 import type { ConfigNode, ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding } from './rules';
-import { NATIVE_WINDOWS_PLATFORM } from './tables';
+import { NATIVE_PLATFORM } from './tables';
 
 export const BAKE_CODE_SIGNALS = ['platform.foreign-architecture', 'hardening.insecure-build'] as const;
 
@@ -37,7 +37,7 @@ function factsOf(t: BakeTarget, key: Key): Fact[] {
     // One entry: the image has a single variant, which runs natively only on hosts of that CPU.
     const items = node.children ?? [];
     const item = items[0];
-    if (items.length !== 1 || typeof item.value !== 'string' || !FIXED_PLATFORM.test(item.value) || NATIVE_WINDOWS_PLATFORM.test(item.value)) return [];
+    if (items.length !== 1 || typeof item.value !== 'string' || !FIXED_PLATFORM.test(item.value) || NATIVE_PLATFORM.test(item.value)) return [];
     return [{ signal: 'platform.foreign-architecture', range: item.valueRange ?? item.keyRange, say: `is built for \`${item.value}\` only` }];
   }
   if (key === 'entitlements') {

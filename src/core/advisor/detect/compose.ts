@@ -86,7 +86,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
   { signal: 'hardware.gpu', paths: at('runtime'), when: /^nvidia$/i, say: 'Service `{1}` uses the NVIDIA runtime' },
   { signal: 'sandboxing.sandbox-runtime', paths: at('runtime'), when: SANDBOX_RUNTIME, say: 'Service `{1}` runs under the `{value}` runtime' },
   { signal: 'platform.hyperv-isolation', paths: at('isolation'), when: /^hyperv$/i, say: 'Service `{1}` asks for Hyper-V isolation' },
-  { signal: 'platform.foreign-architecture', paths: at('platform'), when: /^linux\/(?!\$)/i, say: 'Service `{1}` is fixed to `{value}`' },
+  { signal: 'platform.foreign-architecture', paths: at('platform'), when: /^linux\/(?!\$|amd64$|x86_64$)/i, say: 'Service `{1}` is fixed to `{value}`' },
   { signal: 'licensing.mac-address', paths: [...at('mac_address'), ...at('networks', '*', 'mac_address')], say: 'Service `{1}` pins the MAC address `{value}`' },
   { signal: 'licensing.hostname', paths: at('hostname'), when: (n) => n.children === undefined && n.value !== undefined && n.value !== null && String(n.value).trim() !== '', say: 'Service `{1}` pins the hostname `{value}`' },
   { signal: 'state-network.static-ip', paths: [...at('networks', '*', 'ipv4_address'), ...at('networks', '*', 'ipv6_address')], say: 'Service `{1}` takes the fixed address `{value}`' },

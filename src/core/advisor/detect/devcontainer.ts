@@ -17,7 +17,7 @@ import {
   splitVolume,
 } from './common';
 import { runRules, scalarText, type Emit, type Rule } from './rules';
-import { NATIVE_WINDOWS_PLATFORM, SANDBOX_RUNTIME } from './tables';
+import { NATIVE_PLATFORM, SANDBOX_RUNTIME } from './tables';
 
 /** `key=value,key=value` mount strings (`--mount`, devcontainer `mounts`). */
 function mountParts(spec: string): { source?: string; target?: string } {
@@ -71,7 +71,7 @@ export function runArgEmit(arg: string, prev: string): Emit[] {
     case '--mac-address':
       return [{ signal: 'licensing.mac-address', say: '`--mac-address` pins the MAC address' }];
     case '--platform':
-      return value && !value.includes('$') && !NATIVE_WINDOWS_PLATFORM.test(value) ? [{ signal: 'platform.foreign-architecture', say: `\`--platform=${value}\` fixes the CPU architecture` }] : [];
+      return value && !value.includes('$') && !NATIVE_PLATFORM.test(value) ? [{ signal: 'platform.foreign-architecture', say: `\`--platform=${value}\` fixes the CPU architecture` }] : [];
     case '-u':
     case '--user':
       return /^(root|0)(:|$)/.test(value) ? [{ signal: 'hardening.root-user', say: `\`--user ${value}\` runs as root` }] : [];

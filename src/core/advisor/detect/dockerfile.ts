@@ -8,7 +8,7 @@ import { isNanoServer2016 } from '../../knowledge/dockerfile/classify';
 import type { ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, sayFor, type ValueRule } from './rules';
-import { commandRules, containerPort, DATABASE_DIR, imageKinds, imageRules, NATIVE_WINDOWS_PLATFORM, PORT_RULES, SANDBOX_RUNTIME } from './tables';
+import { commandRules, containerPort, DATABASE_DIR, imageKinds, imageRules, NATIVE_PLATFORM, PORT_RULES, SANDBOX_RUNTIME } from './tables';
 import { runArgEmit } from './devcontainer';
 
 interface InstructionRule extends ValueRule {
@@ -48,6 +48,9 @@ export const DOCKERFILE_CODE_SIGNALS = [
   'sandboxing.code-execution',
   'sandboxing.ci-runner',
 ] as const;
+
+/** Images run once on a build host to set it up (binfmt handlers for emulated CPUs), never the image built here. */
+const HOST_SETUP_IMAGE = /(^|[\s/])(tonistiigi\/binfmt|multiarch\/qemu-user-static|docker\/binfmt|linuxkit\/binfmt)(:|\s|$)/;
 
 /** The `docker run` flags a comment may document that say how the container is meant to run. */
 const RUN_COMMENT_FLAGS = /^--?(privileged|device|cap-add|v|volume|mount|network|net|pid)$/;
@@ -186,7 +189,7 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
       if (hit.signal === 'platform.windows-base-image') windowsSeen = true;
       out.push(finding(hit.signal, file, at, `\`FROM ${image}\`: ${hit.say}`));
     }
-    if (st.platform && !st.platform.includes('$') && !NATIVE_WINDOWS_PLATFORM.test(st.platform) && st.platformRange) {
+    if (st.platform && !st.platform.includes('$') && !NATIVE_PLATFORM.test(st.platform) && st.platformRange) {
       out.push(finding('platform.foreign-architecture', file, st.platformRange, `\`--platform=${st.platform}\` fixes the CPU architecture`));
     }
   }
@@ -300,6 +303,9 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   // runtime named there is the one it expects, as `runtime: sysbox-runc` in a compose file would be,
   // and `--privileged`, `--device /dev/kvm` or the engine socket there are settings it needs.
   for (const c of model.runComments ?? []) {
+    // A host set-up step written beside the build (`docker run --privileged --rm tonistiigi/binfmt
+    // --install all`, to build for other CPUs) runs another image, not this one.
+    if (HOST_SETUP_IMAGE.test(c.text)) continue;
     const m = /--runtime[=\s]+["']?([\w.-]+)/.exec(c.text);
     if (m && SANDBOX_RUNTIME.test(m[1])) out.push(finding('sandboxing.sandbox-runtime', file, c.range, `A comment says to run the image with \`--runtime=${m[1]}\``));
     const args = c.text.slice(c.text.search(/\brun\b/) + 3).split(/\s+/).filter((a) => a !== '' && a !== '\\');

@@ -97,7 +97,7 @@ export interface CommandRule extends ValueRule {
 }
 
 export const COMMAND_RULES: readonly CommandRule[] = [
-  { signal: 'kernel.module-load', test: /(^|[\s;&|(`"'])(sudo\s+)?(\/(usr\/)?s?bin\/)?(modprobe|insmod|depmod)(?=[\s"']|$)/, say: '`{match}` loads kernel modules', unless: /\bnsenter\b/ },
+  { signal: 'kernel.module-load', test: /(^|[\s;&|(`"'])(sudo\s+)?(\/(usr\/)?s?bin\/)?(modprobe|insmod)(?=[\s"']|$)(?![^;&|\n]*\s(-n|--dry-run|--show-depends)\b)/, say: '`{match}` loads kernel modules', unless: /\bnsenter\b/ },
   { signal: 'kernel.custom-kernel', test: /linux-headers-(\$|\d|generic|amd64|`)|kernel-devel|\bdkms\b|modules_install|\/lib\/modules\/\S*\/build/i, say: 'Kernel build pieces (`{match}`)' },
   { signal: 'kernel.systemd-init', test: /(^|[\s"'[,])(\/(usr\/)?(s?bin|lib)\/(systemd\/systemd|init)|\/sbin\/init|systemd)(?=["'\s,\]]|$)/, say: 'Starts `{match}` as the init process', start: true },
   // `docker-init.sh` is left out: the dev container features for Docker outside of Docker start it too, to relay the host's socket.
@@ -278,10 +278,11 @@ export const UNSAFE_SYSCTL = /^(kernel\.(?!shm|msg|sem)|vm\.|fs\.(?!mqueue))/;
 
 /** Runtime names of sandboxed runtimes (Compose `runtime:`, RuntimeClass names, `--runtime`). */
 /**
- * `windows/amd64`: the one architecture Windows container hosts run, so fixing it says nothing about
- * the CPU; that the image needs a Windows host is the Windows base image's evidence.
+ * `linux/amd64` and `windows/amd64`: the architecture of nearly every server, cloud instance and CI
+ * runner (and the one Windows container hosts run), so fixing it makes no machine of another kind
+ * necessary; that a Windows image needs a Windows host is the Windows base image's evidence.
  */
-export const NATIVE_WINDOWS_PLATFORM = /^windows\/(amd64|x86_64)$/i;
+export const NATIVE_PLATFORM = /^(linux|windows)\/(amd64|x86_64)$/i;
 
 export const SANDBOX_RUNTIME = /gvisor|runsc|kata|firecracker|^fc$|-fc$|cloud-hypervisor|\bclh\b|sysbox/i;
 

@@ -273,6 +273,14 @@ describe('calibration on the corpus', () => {
     assert.equal(by['google_container_node_pool.primary']?.role, 'host');
     assert.equal(r.verdict, 'container', 'the product is what runs on the cluster');
     assert.match(by['module.eks'].signals.find((s) => s.id === 'existing.terraform-vm')?.message ?? '', /^Module `eks` creates EKS node pools, VMs that run the cluster's containers\./);
+    // aws-samples' Windows workloads: an Auto Scaling group whose user data joins the ECS cluster is a host too;
+    // Beanstalk is VMs, or containers on a Docker platform.
+    const ecs = 'resource "aws_autoscaling_group" "ecs" {\n  max_size = 3\n  min_size = 1\n}\nresource "aws_launch_template" "ecs" {\n  user_data = base64encode("<powershell>Initialize-ECSAgent -Cluster prod</powershell>")\n}\n';
+    const beanstalk = 'resource "aws_elastic_beanstalk_environment" "iis" {\n  solution_stack_name = "64bit Windows Server 2022 v2.15.0 running IIS 10.0"\n}\nresource "aws_elastic_beanstalk_environment" "docker" {\n  solution_stack_name = "64bit Amazon Linux 2023 v4.3.0 running Docker"\n}\n';
+    const more = Object.fromEntries(adviseFiles([{ path: 'ecs/main.tf', text: ecs }, { path: 'beanstalk/main.tf', text: beanstalk }, { path: 'k8s/web.yaml', text: app }]).workloads.map((w) => [w.name, w]));
+    assert.equal(more['aws_autoscaling_group.ecs']?.role, 'host');
+    assert.equal(more['aws_elastic_beanstalk_environment.iis']?.verdict, 'vm');
+    assert.equal(more['aws_elastic_beanstalk_environment.docker']?.kind, 'terraform-container');
     const none = adviseFiles([{ path: 'vpc.tf', text: 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n' }]);
     assert.match(renderAdviceText(none), /No workloads found: the configuration files read here declare no container, VM or machine image/);
   });

@@ -208,6 +208,9 @@ export const ENGINE_WORDS: readonly [RegExp, string][] = [
   [/\bmicrok8s\b/i, 'MicroK8s'],
   [/\bminikube\b/i, 'minikube'],
   [/\bkind create cluster\b/i, 'kind'],
+  // An ECS container instance: the agent registers the machine with a cluster (ECS_CLUSTER in
+  // /etc/ecs/ecs.config on Linux, Initialize-ECSAgent on Windows).
+  [/\bECS_CLUSTER\b|\bInitialize-ECSAgent\b|\becs-init\b/, 'the Amazon ECS agent'],
 ];
 
 /** The engines a piece of provisioning text installs or starts (by the words it uses). */

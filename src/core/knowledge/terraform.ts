@@ -13,7 +13,7 @@ export const TERRAFORM_VM_RESOURCES: ReadonlySet<string> = new Set([
   'proxmox_vm_qemu', 'proxmox_virtual_environment_vm', 'oci_core_instance', 'digitalocean_droplet', 'hcloud_server',
   'linode_instance', 'scaleway_instance_server', 'vultr_instance', 'openstack_compute_instance_v2',
   'aws_autoscaling_group', 'azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set',
-  'harvester_virtualmachine', 'nutanix_virtual_machine', 'xenorchestra_vm',
+  'harvester_virtualmachine', 'nutanix_virtual_machine', 'xenorchestra_vm', 'aws_elastic_beanstalk_environment',
 ]);
 
 /**
@@ -386,6 +386,7 @@ export const TERRAFORM_TOPICS: readonly KeyTopic[] = [
   vmResource('scaleway_instance_server', 'A Scaleway Instance (a VM): `type`, `image`, `zone`, volumes, `user_data` with a `cloud-init` key.'),
   vmResource('vultr_instance', 'A Vultr cloud compute instance (a VM): `plan`, `region`, `os_id` or `image_id`, `ssh_key_ids`, `user_data`.'),
   vmResource('openstack_compute_instance_v2', 'An OpenStack Nova server (a VM): `flavor_name`/`flavor_id`, `image_name`/`image_id` or a `block_device`, `key_pair`, `network`, `user_data`.'),
+  vmResource('aws_elastic_beanstalk_environment', 'An Elastic Beanstalk environment: an application version run on EC2 instances Beanstalk manages (`solution_stack_name` or `platform_arn` picks the platform, `setting` blocks the instance type, scaling and load balancer).', ' Beanstalk runs the application on VMs it patches and scales; on a Docker platform (`solution_stack_name` naming Docker, or ECS), the instances run the application as containers.'),
   vmResource('harvester_virtualmachine', 'A Harvester HCI VM (KubeVirt underneath): `cpu`, `memory`, `disk` blocks from images or volumes, `network_interface`, `cloudinit` user and network data, `run_strategy`.'),
   vmResource('nutanix_virtual_machine', 'A Nutanix AHV VM: `num_vcpus_per_socket`/`num_sockets`, `memory_size_mib`, `disk_list` (often cloned from an image), `nic_list`, `guest_customization_cloud_init_user_data`.'),
   vmResource('xenorchestra_vm', 'A XCP-ng/XenServer VM through Xen Orchestra: `template`, `cpus`, `memory_max`, `disk` and `network` blocks, `cloud_config`.'),

@@ -49,6 +49,8 @@ function clusterPlatform(block: 'resource' | 'module', type: string): string | u
 }
 
 function classify(type: string, node: ConfigNode): TerraformResource['kind'] {
+  // Elastic Beanstalk on a Docker or ECS platform runs the application as containers on its VMs.
+  if (type === 'aws_elastic_beanstalk_environment' && /docker|\becs\b/i.test(`${childString(node, 'solution_stack_name') ?? ''} ${childString(node, 'platform_arn') ?? ''}`)) return 'terraform-container';
   if (TERRAFORM_VM_RESOURCES.has(type) || TERRAFORM_NODE_POOLS.has(type)) return 'terraform-vm';
   // Incus and LXD instances are system containers unless `type` asks for a VM.
   if (TERRAFORM_LXC_INSTANCES.has(type)) return childString(node, 'type') === 'virtual-machine' ? 'terraform-vm' : 'terraform-container';

@@ -152,6 +152,10 @@ describe('calibration on the corpus', () => {
     // comes from an image; no builder is left behind.
     const perArch = 'FROM scratch AS build-amd64\nCOPY --from=qemux/qemu:7.48 / /\nRUN apt-get update\nFROM dockurr/windows-arm:1 AS build-arm64\nFROM build-${TARGETARCH}\nENTRYPOINT ["/run/entry.sh"]\n';
     assert.ok(!ids(perArch).includes('cloud-native.multi-stage-build'), ids(perArch).join());
+    // Kasm's images squash their layers: the running stage copies the whole of an earlier one, which is then in it.
+    const squashed = 'FROM ubuntu:22.04 AS base_layer\nRUN apt-get update && apt-get install -y xfce4 kasmvncserver\nFROM scratch\nCOPY --from=base_layer / /\nENTRYPOINT ["/dockerstartup/kasm_default_profile.sh"]\n';
+    assert.ok(!ids(squashed).includes('cloud-native.multi-stage-build'), ids(squashed).join());
+    assert.ok(ids(squashed).includes('desktop.environment') && ids(squashed).includes('desktop.vnc'), ids(squashed).join());
     const byIndex = 'FROM golang:1.23\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=0 /out/app /app\n';
     assert.ok(ids(byIndex).includes('cloud-native.multi-stage-build'), ids(byIndex).join());
   });

@@ -76,6 +76,23 @@ function templatedStages(model: DockerfileModel, st: DfStage): number[] {
   return model.stages.filter((o) => o.index < st.index && o.name !== undefined && pattern.test(o.name)).map((o) => o.index);
 }
 
+/**
+ * Earlier stages a stage copies whole (`FROM scratch` then `COPY --from=base_layer / /`, as Kasm's
+ * images squash their layers): what those stages installed is in this one, as if it were built on them.
+ */
+function squashedStages(model: DockerfileModel, st: DfStage): number[] {
+  const out: number[] = [];
+  for (const i of model.instructions) {
+    if (i.stage !== st.index || i.keyword !== 'COPY') continue;
+    const from = i.flags.find((f) => f.name === 'from')?.value?.trim().toLowerCase();
+    const sources = i.arguments.slice(0, -1).map((a) => a.value);
+    if (!from || !sources.some((v) => v === '/' || v === '/.')) continue;
+    const index = /^\d+$/.test(from) ? Number(from) : model.stages.find((o) => o.name?.toLowerCase() === from)?.index;
+    if (index !== undefined && index < st.index) out.push(index);
+  }
+  return out;
+}
+
 /** A stage and every stage it builds on, that stage first. */
 function chainOf(model: DockerfileModel, top: number): DfStage[] {
   const out: DfStage[] = [];
@@ -88,7 +105,7 @@ function chainOf(model: DockerfileModel, top: number): DfStage[] {
       const st: DfStage | undefined = model.stages[s];
       if (!st) break;
       out.push(st);
-      todo.push(...templatedStages(model, st));
+      todo.push(...templatedStages(model, st), ...squashedStages(model, st));
       s = st.from;
     }
   }

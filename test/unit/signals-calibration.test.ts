@@ -228,6 +228,9 @@ describe('calibration on the corpus', () => {
       { path: 'boxes/win/Vagrantfile', text },
     ]);
     assert.deepEqual(r.workloads.map((w) => w.name).sort(), ['vagrantfile-windows-utm.template', 'vagrantfile-windows.template', 'win']);
+    // drupal-vm names its machine from its settings file: `config.vm.define vconfig['vagrant_machine_name']`.
+    const computed = 'Vagrant.configure("2") do |config|\n  config.vm.define vconfig[\'vagrant_machine_name\']\n  config.vm.box = "geerlingguy/ubuntu2204"\nend\n';
+    assert.deepEqual(adviseFiles([{ path: 'drupal-vm/Vagrantfile', text: computed }]).workloads.map((w) => w.name), ['drupal-vm']);
   });
   it('`windows/amd64` is no foreign CPU architecture: a Windows image built for it is a Windows container, not a VM', () => {
     // jenkinsci/docker's windowsservercore target: the Windows facts alone made the whole repository a VM.

@@ -180,6 +180,17 @@ export function vagrantfileName(file: string): string {
   return /^vagrantfile$/i.test(base) || base === '' ? folderName(file) : base;
 }
 
+/**
+ * The name of the one machine a Vagrantfile's `config.vm.define` names: the name as written, or,
+ * when it is a Ruby expression the files do not decide (`vconfig['vagrant_machine_name']`,
+ * `settings.name`), the Vagrantfile's, as for a file that defines one machine without a name. (Of
+ * several, each keeps its expression: `o[:name]` says it comes from a loop.) An interpolated name (`"node-#{i}"`) reads
+ * well as it is.
+ */
+export function machineName(key: string, file: string): string {
+  return /[[\]()]|^[a-z_]\w*\.\w/.test(key) ? vagrantfileName(file) : key;
+}
+
 /** The folder name of a path, for naming a workload after it. */
 export function folderName(file: string): string {
   const parts = file.replace(/\\/g, '/').split('/');

@@ -25,7 +25,7 @@
 // `key: value` or `:key => value` become children.
 import type { Workload } from '../advisor/types';
 import { VAGRANT_TOPICS } from '../knowledge/vagrant';
-import { Lines, keyTopicAt, vagrantfileName } from './config-topics';
+import { Lines, keyTopicAt, machineName, vagrantfileName } from './config-topics';
 import { blankedSpan, unifyLineBreaks } from './lines';
 import { JoinedPathNode, pathEndsWith } from './offsetNode';
 import type { FormatModule } from './format';
@@ -765,7 +765,7 @@ function workloads(model: VagrantModel): Workload[] {
     if (typeof box?.value === 'string') w.image = box.value;
     return w;
   };
-  if (defines.length) return defines.map((d) => make(d.key, d.keyRange, d.range, firstAt(d, ['vm', 'box']) ?? rootBox));
+  if (defines.length) return defines.map((d) => make(defines.length === 1 ? machineName(d.key, model.file) : d.key, d.keyRange, d.range, firstAt(d, ['vm', 'box']) ?? rootBox));
   return [make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
 }
 

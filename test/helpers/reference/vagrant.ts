@@ -6,7 +6,7 @@
 // made to both readers: a loop over a literal list of hashes defines one machine per hash
 // (`boxes.each do |opts| config.vm.define opts[:name]`), written here the plain way.
 import type { Finding, Workload } from '../../../src/core/advisor/types';
-import { vagrantfileName, walk } from '../../../src/core/parse/config-topics';
+import { machineName, vagrantfileName, walk } from '../../../src/core/parse/config-topics';
 import { finding, runRules } from '../../../src/core/advisor/detect/rules';
 import { VAGRANT_RULES } from '../../../src/core/advisor/detect/vagrant';
 import type { VagrantModel } from '../../../src/core/parse/vagrant';
@@ -472,7 +472,7 @@ export function referenceWorkloads(model: VagrantModel): Workload[] {
     if (typeof box?.value === 'string') w.image = box.value;
     return w;
   };
-  if (defines.length) return defines.map((d) => make(d.key, d.keyRange, d.range, firstAt(d, ['vm', 'box']) ?? rootBox));
+  if (defines.length) return defines.map((d) => make(defines.length === 1 ? machineName(d.key, model.file) : d.key, d.keyRange, d.range, firstAt(d, ['vm', 'box']) ?? rootBox));
   return [make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
 }
 

@@ -156,6 +156,9 @@ describe('calibration on the corpus', () => {
     const squashed = 'FROM ubuntu:22.04 AS base_layer\nRUN apt-get update && apt-get install -y xfce4 kasmvncserver\nFROM scratch\nCOPY --from=base_layer / /\nENTRYPOINT ["/dockerstartup/kasm_default_profile.sh"]\n';
     assert.ok(!ids(squashed).includes('cloud-native.multi-stage-build'), ids(squashed).join());
     assert.ok(ids(squashed).includes('desktop.environment') && ids(squashed).includes('desktop.vnc'), ids(squashed).join());
+    // Kasm's `EXPOSE $VNC_PORT` reads the port from an ENV line above it.
+    const vnc = ids('FROM debian:12\nENV VNC_PORT=5901 \\\n    NO_VNC_PORT=6901\nEXPOSE $VNC_PORT ${NO_VNC_PORT}\nUSER 1000\n');
+    assert.ok(vnc.includes('desktop.vnc'), vnc.join());
     const byIndex = 'FROM golang:1.23\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=0 /out/app /app\n';
     assert.ok(ids(byIndex).includes('cloud-native.multi-stage-build'), ids(byIndex).join());
   });

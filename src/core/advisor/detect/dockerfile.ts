@@ -121,6 +121,24 @@ function rangeIn(ins: DfInstruction, test: RegExp): Range {
   return byWord ? byWord.range : ins.keywordRange;
 }
 
+/** The `NAME=value` pairs of an ENV or ARG line (and ENV's older `NAME value` form) with a literal value. */
+function learnVariables(i: DfInstruction, vars: Map<string, string>): void {
+  const args = i.arguments.map((a) => a.value);
+  if (i.keyword === 'ENV' && args.length >= 2 && !args[0].includes('=')) {
+    vars.set(args[0], args.slice(1).join(' '));
+    return;
+  }
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    if (eq > 0) vars.set(a.slice(0, eq), a.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2'));
+  }
+}
+
+/** `$NAME`, `${NAME}` and `${NAME:-default}` with what `vars` knows; unknown names stay as written. */
+function expand(text: string, vars: ReadonlyMap<string, string>): string {
+  return text.replace(/\$(?:\{(\w+)(?::?-([^}]*))?\}|(\w+))/g, (m, braced: string | undefined, dflt: string | undefined, bare: string | undefined) => vars.get(braced ?? bare ?? '') ?? dflt ?? m);
+}
+
 /** A RUN that installs a compiler toolchain into the image (packages or installers). */
 const TOOLCHAIN = /\b(?:build-essential|gcc|g\+\+|clang|rustup|golang-go|openjdk-\d+-jdk|mingw-w64|cargo\s+install)\b|sh\.rustup\.rs/i;
 
@@ -219,7 +237,8 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   // The external image the stage that runs builds on.
   const baseImage = (final.from === undefined ? final.imageResolved ?? final.image : chain[chain.length - 1].imageResolved ?? chain[chain.length - 1].image) ?? '';
 
-  // Instruction rules and commands.
+  // Instruction rules and commands; build variables as far as each line, for the ports they name.
+  const vars = new Map<string, string>();
   for (const i of ins) {
     for (const r of INSTRUCTION_RULES) {
       if (r.keywords.includes(i.keyword) && r.test.test(i.args)) out.push(finding(r.signal, file, i.keywordRange.start.line === i.range.end.line ? i.range : i.keywordRange, sayFor(r, i.args)));
@@ -232,9 +251,11 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
       const f = i.flags.find((x) => x.name === 'security')!;
       out.push(finding('hardening.insecure-build', file, f.range, '`RUN --security=insecure`'));
     }
+    if (i.keyword === 'ENV' || i.keyword === 'ARG') learnVariables(i, vars);
     if (i.keyword === 'EXPOSE') {
       for (const a of i.arguments) {
-        const port = containerPort(a.value);
+        // `EXPOSE $VNC_PORT` with `ENV VNC_PORT=5901` above it.
+        const port = containerPort(a.value.includes('$') ? expand(a.value, vars) : a.value);
         const row = PORT_RULES.find((r) => r.test.test(port));
         if (row) out.push(finding(row.signal, file, a.range, `\`EXPOSE ${a.value}\`: ${sayFor(row, port)}`));
       }

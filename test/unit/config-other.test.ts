@@ -424,6 +424,16 @@ describe('Packer', () => {
 });
 
 describe('Terraform', () => {
+  it('reads a heredoc inside a template interpolation (`"${base64encode(<<EOF` … `EOF` `)}"`) and goes on after it', () => {
+    // aws-samples/terraform-aws-windows-workloads-on-aws writes its ECS user data so; it was "unmatched `}`".
+    const text = 'resource "aws_launch_template" "ecs" {\n  user_data = "${base64encode(<<EOF\n<powershell>\nInitialize-ECSAgent -Cluster ${var.cluster}\n</powershell>\nEOF\n)}"\n  name_prefix = "ecs"\n}\nresource "aws_instance" "web" {\n  ami = "ami-1"\n}\n';
+    const m = mod('terraform').parse(text, 'main.tf') as ConfigModel;
+    assert.deepEqual(m.problems, []);
+    assert.deepEqual(mod('terraform').workloads(m).map((w: Workload) => w.name), ['aws_instance.web']);
+    const template = m.roots[0].children?.[0]?.children ?? [];
+    assert.deepEqual(template.map((c) => c.key), ['user_data', 'name_prefix']);
+  });
+
   const kinds = (name: string) =>
     mod('terraform').workloads(parseFile('terraform', corpusFile('terraform', name))).map((w: Workload) => `${w.kind} ${w.name}`);
 

@@ -149,12 +149,36 @@ function scanTemplate(src: string, i: number): number {
       k = scanString(src, k);
       continue;
     }
+    if (c === 60 && src.charCodeAt(k + 1) === 60 && /^<<-?[A-Za-z_]\w*/.test(src.slice(k, k + 40))) {
+      // A heredoc inside the template (`"${base64encode(<<EOF` … `EOF` `)}"`): its body and
+      // terminator line are part of the expression, which goes on on the next line.
+      const h = heredocAt(src, k);
+      k = Math.min(h.after + 1, src.length);
+      continue;
+    }
     if (c === LBRACE) depth++;
     else if (c === RBRACE) depth--;
     else if (c === LF && depth === 1) break;
     k++;
   }
   return k;
+}
+
+/** The heredoc opening at `i` (on `<<`): where its body starts and ends, and the index after its terminator. */
+function heredocAt(src: string, i: number): { bodyStart: number; bodyEnd: number; after: number } {
+  const n = src.length;
+  const m = /^<<(-?)([A-Za-z_]\w*)/.exec(src.slice(i, i + 40))!;
+  let k = src.indexOf('\n', i);
+  if (k < 0) k = n;
+  const bodyStart = Math.min(k + 1, n);
+  let p = bodyStart;
+  while (p < n) {
+    let e = src.indexOf('\n', p);
+    if (e < 0) e = n;
+    if (src.slice(p, e).trim() === m[2]) return { bodyStart, bodyEnd: p, after: e };
+    p = e + 1;
+  }
+  return { bodyStart, bodyEnd: n, after: n };
 }
 
 // Character classes by code, as the tokenizer runs them on every character (a regular expression
@@ -193,23 +217,7 @@ function tokenize(src: string): Tokens {
       out.push(STRING, i, e, i + 1, src.charCodeAt(e - 1) === QUOTE && e - 1 > i ? e - 1 : e);
       i = e;
     } else if (c === 60 && src.charCodeAt(i + 1) === 60 && /^<<-?[A-Za-z_]\w*/.test(src.slice(i, i + 40))) {
-      const m = /^<<(-?)([A-Za-z_]\w*)/.exec(src.slice(i, i + 40))!;
-      let k = src.indexOf('\n', i);
-      if (k < 0) k = n;
-      const bodyStart = Math.min(k + 1, n);
-      let p = bodyStart;
-      let bodyEnd = n;
-      let after = n;
-      while (p < n) {
-        let e = src.indexOf('\n', p);
-        if (e < 0) e = n;
-        if (src.slice(p, e).trim() === m[2]) {
-          bodyEnd = p;
-          after = e;
-          break;
-        }
-        p = e + 1;
-      }
+      const { bodyStart, bodyEnd, after } = heredocAt(src, i);
       out.push(HEREDOC, i, after, bodyStart, bodyEnd);
       i = after;
     } else if (isIdentStart(c)) {

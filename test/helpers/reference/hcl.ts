@@ -58,6 +58,23 @@ function scanTemplate(src: string, i: number): number {
       k = scanString(src, k);
       continue;
     }
+    const heredoc = c === '<' && src[k + 1] === '<' ? /^<<-?([A-Za-z_]\w*)/.exec(src.slice(k, k + 40)) : null;
+    if (heredoc) {
+      // A heredoc inside the template: past its terminator line (or to the end when there is none).
+      const open = src.indexOf('\n', k);
+      let at = src.length;
+      for (let p = open < 0 ? src.length : open + 1; p < src.length; ) {
+        const e = src.indexOf('\n', p);
+        const end = e < 0 ? src.length : e;
+        if (src.slice(p, end).trim() === heredoc[1]) {
+          at = Math.min(end + 1, src.length);
+          break;
+        }
+        p = end + 1;
+      }
+      k = at;
+      continue;
+    }
     if (c === '{') depth++;
     else if (c === '}') depth--;
     else if (c === '\n' && depth === 1) break;

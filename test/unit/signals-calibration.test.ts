@@ -350,4 +350,17 @@ describe('calibration on the corpus', () => {
     assert.ok(!ids('compose.yaml', 'services:\n  s:\n    image: alpine:3.20\n    platform: linux/amd64\n').includes('platform.foreign-architecture'));
     assert.ok(ids('compose.yaml', 'services:\n  s:\n    image: alpine:3.20\n    platform: linux/arm64\n').includes('platform.foreign-architecture'));
   });
+  it('a KubeVirt VM with a GPU or host device by passthrough, or a pool of replicas, is not given container reasons', () => {
+    // kubevirt/kubevirt's examples/vmi-gpu.yaml, vmi-usb.yaml and vm-pool-cirros.yaml.
+    const vmi = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nmetadata:\n  name: gpu\nspec:\n  domain:\n    devices:\n      gpus:\n      - deviceName: nvidia.com/TU104GL_Tesla_T4\n        name: gpu1\n      hostDevices:\n      - deviceName: kubevirt.io/usb\n        name: usb\n';
+    const pool = 'apiVersion: pool.kubevirt.io/v1alpha1\nkind: VirtualMachinePool\nmetadata:\n  name: pool\nspec:\n  replicas: 3\n  virtualMachineTemplate:\n    spec:\n      template:\n        spec:\n          domain:\n            devices: {}\n';
+    for (const text of [vmi, pool]) {
+      const w = adviseFiles([{ path: 'vm.yaml', text }]).workloads[0];
+      assert.equal(w.verdict, 'vm');
+      const ids = w.signals.map((x) => x.id);
+      assert.ok(!ids.some((x) => /hardware\.(gpu|device-passthrough)|cloud-native\.replicas/.test(x)), ids.join());
+    }
+    const dep = adviseFiles([{ path: 'd.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n' }]).workloads[0];
+    assert.ok(dep.signals.some((x) => x.id === 'cloud-native.replicas'));
+  });
 });

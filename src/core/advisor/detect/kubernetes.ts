@@ -1,7 +1,7 @@
 // Kubernetes detector (KubeVirt included): rules over pod specs wherever a kind keeps them
 // (`**` patterns), securityContext at pod and container level, and the VM kinds themselves.
 import { kubernetesDocuments } from '../../parse/kubernetes';
-import type { ConfigModel, ConfigNode, ModelBase } from '../../parse/types';
+import type { ConfigModel, ConfigNode, ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { CAPABILITY_SIGNALS, capabilityEmit, commandRule, ENV_SIGNALS, envEmit, HOST_PATH_SIGNALS, hostPathEmit, imageRule, PORT_SIGNALS, portEmit } from './common';
 import { runRules, scalarText, type Rule } from './rules';
@@ -55,8 +55,6 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   { signal: 'cloud-native.healthcheck', paths: [...inContainer('livenessProbe'), ...inContainer('readinessProbe'), ...inContainer('startupProbe')], at: 'key', say: '`{key}` defined' },
   { signal: 'cloud-native.resource-limits', paths: inContainer('resources', 'limits'), when: (n) => !!n.children?.length, at: 'key', say: 'Memory and CPU limits set' },
   { signal: 'hardware.gpu', paths: [...inContainer('resources', 'limits', '*'), ...inContainer('resources', 'requests', '*')], key: /gpu/i, at: 'key', say: 'Requests `{key}`' },
-  { signal: 'hardware.gpu', paths: ['**.domain.devices.gpus.*'], say: 'The VM takes a GPU by passthrough' },
-  { signal: 'hardware.device-passthrough', paths: ['**.domain.devices.hostDevices.*'], say: 'The VM takes a host device by passthrough' },
   { signal: 'state-network.multiple-nics', paths: ['**.annotations.*'], key: /k8s\.v1\.cni\.cncf\.io\/networks/, say: 'Extra network interfaces through Multus' },
   { signal: 'state-network.multiple-nics', paths: ['**.interfaces.*.sriov', '**.networks.*.multus'], at: 'key', say: 'SR-IOV or Multus interface' },
   { signal: 'state-network.multiple-nics', paths: [...inContainer('resources', 'limits', '*'), ...inContainer('resources', 'requests', '*')], key: /sriov/i, at: 'key', say: 'SR-IOV interface `{key}`' },
@@ -94,5 +92,17 @@ export function detectKubernetes(model: ModelBase): Finding[] {
   const kindOf = (r: ConfigNode) => scalarText(r.children?.find((c) => c.key === 'kind')?.value) ?? '';
   // The items of a `kind: List` are manifests of their own, read like separate documents.
   const roots = kubernetesDocuments(m).filter((r) => !NOT_A_WORKLOAD.test(kindOf(r)));
-  return runRules({ ...m, roots }, KUBERNETES_RULES);
+  const found = runRules({ ...m, roots }, KUBERNETES_RULES);
+  const vms = roots.filter((r) => KUBEVIRT_KINDS.test(kindOf(r)));
+  if (!vms.length) return found;
+  // In a KubeVirt VM, a GPU or host device by passthrough is how VMs take hardware, and replicas of a
+  // VM pool are machines: no evidence about containers, whose reasons those signals give.
+  const inVm = (f: Finding) => vms.some((r) => inside(f.range, r.range));
+  return found.filter((f) => !(VM_NEUTRAL.has(f.signal) && inVm(f)));
 }
+
+const VM_NEUTRAL = new Set(['hardware.gpu', 'hardware.device-passthrough', 'cloud-native.replicas']);
+
+const inside = (a: Range, b: Range) =>
+  (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
+  (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character));

@@ -6379,8 +6379,8 @@ var require_cst_visit = __commonJS({
     visit4.REMOVE = REMOVE;
     visit4.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index2] of path) {
-        const tok = item?.[field];
+      for (const [field2, index2] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
         } else
@@ -6390,8 +6390,8 @@ var require_cst_visit = __commonJS({
     };
     visit4.parentCollection = (cst, path) => {
       const parent = visit4.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -6400,11 +6400,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6414,7 +6414,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -9689,11 +9689,11 @@ var init_kubernetes = __esm({
     PROBE_FIELDS = ["exec", "httpGet", "tcpSocket", "grpc", "guestAgentPing"];
     PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
     PROBE_DOC = ref2("Kubernetes: Configure Liveness, Readiness and Startup Probes", "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/#configure-probes");
-    probeField = (field, summary, does, angle) => ({
-      id: `kubernetes.probe.${field}`,
+    probeField = (field2, summary, does, angle) => ({
+      id: `kubernetes.probe.${field2}`,
       format: "kubernetes",
-      paths: PROBES.map((p) => `**.${p}.${field}`),
-      title: field,
+      paths: PROBES.map((p) => `**.${p}.${field2}`),
+      title: field2,
       summary,
       does,
       angle,
@@ -10486,6 +10486,8 @@ function kubernetesWorkloads(model) {
   return kubernetesObjects(model).filter((o) => o.workloadKind).map((o) => {
     const image = firstImage(o.spec);
     const at3 = child(o.root, "kind") ?? o.root;
+    const hook = childString(o.root, "metadata", "annotations", "helm.sh/hook");
+    const helmTest = hook !== void 0 && hook.split(",").some((h) => /^\s*test(-success|-failure)?\s*$/.test(h));
     return {
       name: o.name ?? o.kind,
       kind: o.workloadKind,
@@ -10494,7 +10496,8 @@ function kubernetesWorkloads(model) {
       range: at3.keyRange,
       extent: o.root.range,
       ...o.name ? { object: { kind: o.kind, name: o.name } } : {},
-      ...image ? { image } : {}
+      ...image ? { image } : {},
+      ...helmTest ? { roleHint: { role: "test", reason: `a Helm test hook (\`helm.sh/hook: ${hook.trim()}\`)` } } : {}
     };
   });
 }
@@ -10509,8 +10512,8 @@ function kustomizationOf(model) {
   const resources = [...stringsOf(child(root, "resources")), ...stringsOf(child(root, "bases")), ...stringsOf(child(root, "components"))];
   const patches = [];
   for (const p of child(root, "patchesStrategicMerge")?.children ?? []) if (typeof p.value === "string" && !p.value.includes("\n")) patches.push({ path: p.value });
-  for (const field of ["patches", "patchesJson6902"]) {
-    for (const p of child(root, field)?.children ?? []) {
+  for (const field2 of ["patches", "patchesJson6902"]) {
+    for (const p of child(root, field2)?.children ?? []) {
       const path = typeof p.value === "string" ? p.value : childString(p, "path");
       const kindOf = childString(p, "target", "kind");
       const nameOf = childString(p, "target", "name");
@@ -11302,7 +11305,8 @@ __export(cloudinit_exports, {
 });
 function cloudInitWorkloads(model) {
   const root = model.roots[0];
-  const name = childString(root, "hostname") ?? childString(root, "fqdn") ?? baseName(model.file);
+  const named = [childString(root, "hostname"), childString(root, "fqdn")].find((n) => n && !/\$\{|\{\{|\$\(|%\{/.test(n));
+  const name = named ?? baseName(model.file);
   const start = { line: 0, character: 0 };
   const last = model.roots[model.roots.length - 1];
   return [
@@ -14108,7 +14112,7 @@ function resourceRef(type) {
   const provider = providerOf[prefix] ?? `hashicorp/${prefix}`;
   return { label: `Terraform: ${type}`, url: `${REG}/${provider}/latest/docs/resources/${type.slice(prefix.length + 1)}` };
 }
-var TERRAFORM_VM_RESOURCES, TERRAFORM_CONTAINER_RESOURCES, K8S, REG, providerOf, tf, args, VMS, vmResource, containerResource, K8S_ANGLE, TERRAFORM_TOPICS;
+var TERRAFORM_VM_RESOURCES, TERRAFORM_NODE_POOLS, TERRAFORM_CLUSTER_MODULES, TERRAFORM_LXC_INSTANCES, TERRAFORM_CONTAINER_RESOURCES, K8S, REG, providerOf, tf, args, VMS, vmResource, containerResource, K8S_ANGLE, TERRAFORM_TOPICS;
 var init_terraform = __esm({
   "src/core/knowledge/terraform.ts"() {
     "use strict";
@@ -14125,8 +14129,36 @@ var init_terraform = __esm({
       "google_compute_instance_template",
       "google_compute_instance_from_template",
       "proxmox_vm_qemu",
-      "proxmox_virtual_environment_vm"
+      "proxmox_virtual_environment_vm",
+      "oci_core_instance",
+      "digitalocean_droplet",
+      "hcloud_server",
+      "linode_instance",
+      "scaleway_instance_server",
+      "vultr_instance",
+      "openstack_compute_instance_v2",
+      "aws_autoscaling_group",
+      "azurerm_linux_virtual_machine_scale_set",
+      "azurerm_windows_virtual_machine_scale_set",
+      "harvester_virtualmachine",
+      "nutanix_virtual_machine",
+      "xenorchestra_vm",
+      "aws_elastic_beanstalk_environment"
     ]);
+    TERRAFORM_NODE_POOLS = /* @__PURE__ */ new Map([
+      ["aws_eks_node_group", "EKS"],
+      ["google_container_node_pool", "GKE"],
+      ["azurerm_kubernetes_cluster", "AKS"],
+      ["azurerm_kubernetes_cluster_node_pool", "AKS"],
+      ["digitalocean_kubernetes_cluster", "DigitalOcean Kubernetes"],
+      ["linode_lke_cluster", "LKE"]
+    ]);
+    TERRAFORM_CLUSTER_MODULES = [
+      { source: /^terraform-aws-modules\/eks\/aws(\/\/|$)/i, platform: "EKS" },
+      { source: /^terraform-google-modules\/kubernetes-engine\/google(\/\/|$)/i, platform: "GKE" },
+      { source: /^azure\/aks\/azurerm(\/\/|$)/i, platform: "AKS" }
+    ];
+    TERRAFORM_LXC_INSTANCES = /* @__PURE__ */ new Set(["incus_instance", "lxd_instance"]);
     TERRAFORM_CONTAINER_RESOURCES = /* @__PURE__ */ new Set([
       "docker_container",
       "kubernetes_pod",
@@ -14159,7 +14191,19 @@ var init_terraform = __esm({
       kubernetes: "hashicorp/kubernetes",
       docker: "kreuzwerker/docker",
       libvirt: "dmacvicar/libvirt",
-      vsphere: "vmware/vsphere"
+      vsphere: "vmware/vsphere",
+      oci: "oracle/oci",
+      digitalocean: "digitalocean/digitalocean",
+      hcloud: "hetznercloud/hcloud",
+      linode: "linode/linode",
+      scaleway: "scaleway/scaleway",
+      vultr: "vultr/vultr",
+      openstack: "terraform-provider-openstack/openstack",
+      incus: "lxc/incus",
+      lxd: "terraform-lxd/lxd",
+      harvester: "harvester/harvester",
+      nutanix: "nutanix/nutanix",
+      xenorchestra: "vatesfr/xenorchestra"
     };
     tf = (t2) => ({ ...t2, format: "terraform" });
     args = (types, ...names) => types.flatMap((t2) => names.flatMap((a) => [`resource.${t2}.*.${a}`, `resource.${t2}.*.dynamic.${a}`]));
@@ -14451,6 +14495,42 @@ var init_terraform = __esm({
       vmResource("vsphere_virtual_machine", "A VMware vSphere VM: `num_cpus`, `memory`, `guest_id`, `disk`, `network_interface`, usually `clone`d from a template."),
       vmResource("proxmox_vm_qemu", "A Proxmox VE QEMU VM (Telmate provider): `cores`, `memory`, `disk`, `network`, usually cloned from a template, with cloud-init settings."),
       vmResource("proxmox_virtual_environment_vm", "A Proxmox VE VM (bpg provider): `cpu`, `memory`, `disk`, `network_device`, `clone`, `initialization` (cloud-init)."),
+      vmResource("oci_core_instance", "An Oracle Cloud Infrastructure compute instance: `shape` (with `shape_config` for flexible shapes), `source_details` naming the image or boot volume, `create_vnic_details`, `metadata` with SSH keys and `user_data`."),
+      vmResource("digitalocean_droplet", "A DigitalOcean Droplet (a VM): `image`, `size`, `region`, `ssh_keys`, `user_data` for cloud-init."),
+      vmResource("hcloud_server", "A Hetzner Cloud server (a VM): `server_type`, `image`, `location`, `ssh_keys`, `user_data` for cloud-init."),
+      vmResource("linode_instance", "A Linode (Akamai) instance, a VM: `type` (the plan), `image`, `region`, `authorized_keys`, optional `metadata.user_data` for cloud-init."),
+      vmResource("scaleway_instance_server", "A Scaleway Instance (a VM): `type`, `image`, `zone`, volumes, `user_data` with a `cloud-init` key."),
+      vmResource("vultr_instance", "A Vultr cloud compute instance (a VM): `plan`, `region`, `os_id` or `image_id`, `ssh_key_ids`, `user_data`."),
+      vmResource("openstack_compute_instance_v2", "An OpenStack Nova server (a VM): `flavor_name`/`flavor_id`, `image_name`/`image_id` or a `block_device`, `key_pair`, `network`, `user_data`."),
+      vmResource("aws_elastic_beanstalk_environment", "An Elastic Beanstalk environment: an application version run on EC2 instances Beanstalk manages (`solution_stack_name` or `platform_arn` picks the platform, `setting` blocks the instance type, scaling and load balancer).", " Beanstalk runs the application on VMs it patches and scales; on a Docker platform (`solution_stack_name` naming Docker, or ECS), the instances run the application as containers."),
+      vmResource("harvester_virtualmachine", "A Harvester HCI VM (KubeVirt underneath): `cpu`, `memory`, `disk` blocks from images or volumes, `network_interface`, `cloudinit` user and network data, `run_strategy`."),
+      vmResource("nutanix_virtual_machine", "A Nutanix AHV VM: `num_vcpus_per_socket`/`num_sockets`, `memory_size_mib`, `disk_list` (often cloned from an image), `nic_list`, `guest_customization_cloud_init_user_data`."),
+      vmResource("xenorchestra_vm", "A XCP-ng/XenServer VM through Xen Orchestra: `template`, `cpus`, `memory_max`, `disk` and `network` blocks, `cloud_config`."),
+      vmResource("aws_autoscaling_group", "An EC2 Auto Scaling group: keeps between `min_size` and `max_size` instances running from a `launch_template` (or launch configuration), across `vpc_zone_identifier` subnets, replacing unhealthy ones.", " The group replaces failed VMs and scales by adding VMs, each booting its own OS; an orchestrator does the same for containers, faster and more densely."),
+      vmResource("azurerm_linux_virtual_machine_scale_set", "An Azure scale set of identical Linux VMs: `sku`, `instances`, `source_image_reference`, `os_disk`, `network_interface`, `custom_data`, upgrade and automatic-repair policies.", " The scale set replaces failed VMs and scales by adding VMs, each booting its own OS; an orchestrator does the same for containers, faster and more densely."),
+      vmResource("azurerm_windows_virtual_machine_scale_set", "An Azure scale set of identical Windows VMs: `sku`, `instances`, `source_image_reference`, `os_disk`, `network_interface`, `admin_username`/`admin_password`.", " The scale set replaces failed VMs and scales by adding VMs, each booting its own OS; an orchestrator does the same for containers, faster and more densely."),
+      ...[...TERRAFORM_NODE_POOLS].map(([t2, platform]) => tf({
+        id: `terraform.resource.${t2}`,
+        title: t2,
+        summary: `Creates the VMs of a ${platform} node pool: hosts for containers.`,
+        does: `${t2 === "azurerm_kubernetes_cluster" ? "An AKS cluster with its `default_node_pool` (`vm_size`, `node_count` or autoscaling bounds)" : t2 === "digitalocean_kubernetes_cluster" ? "A DigitalOcean Kubernetes cluster with its `node_pool` (`size`, `node_count` or autoscaling bounds)" : t2 === "linode_lke_cluster" ? "A Linode Kubernetes Engine cluster with its `pool` blocks (`type`, `count` or autoscaling bounds)" : `A ${platform} node pool: the machine type, the node count or autoscaling bounds, labels and taints`}. The provider runs the control plane; the nodes are VMs in your account.`,
+        angle: "Node pools are VMs, kept by the platform, whose job is to run containers: the workloads scheduled onto them share each node's kernel, and their isolation comes from the node and the pods' settings. Choosing this is choosing containers for the workloads, with VMs underneath.",
+        dimensions: ["os-kernel", "density", "fault-tolerance"],
+        sources: [MS.containerArch, MS.vmArch, MS.faultTolerance],
+        reference: resourceRef(t2),
+        paths: [`resource.${t2}.*`]
+      })),
+      ...[...TERRAFORM_LXC_INSTANCES].map((t2) => tf({
+        id: `terraform.resource.${t2}`,
+        title: t2,
+        summary: 'Creates a system container, or a VM when `type = "virtual-machine"`.',
+        does: `An ${t2.startsWith("incus") ? "Incus" : "LXD"} instance: \`image\`, \`type\` (\`container\`, the default, or \`virtual-machine\`), \`profiles\`, \`config\` (such as \`limits.cpu\`, \`security.nesting\`), \`device\` blocks.`,
+        angle: "The same resource makes either kind: a system container runs a whole distribution's init and services but shares the host's kernel, so it starts quickly and packs densely; `type = \"virtual-machine\"` boots the image with its own kernel under QEMU, trading that for a hypervisor boundary and a free choice of kernel.",
+        dimensions: ["isolation", "os-kernel", "startup", "density"],
+        sources: [MS.containerArch, MS.vmArch, MS.isolation, BB.diff],
+        reference: resourceRef(t2),
+        paths: [`resource.${t2}.*`]
+      })),
       containerResource(
         "docker_container",
         "A Docker container on the provider's Docker host: `image`, `ports`, `env`, `volumes`/`mounts`, `privileged`, `capabilities`, `network_mode`, `restart`.",
@@ -16941,10 +17021,10 @@ var init_main = __esm({
         return toString.call(value) === "[object String]";
       }
       Is2.string = string;
-      function number(value) {
+      function number2(value) {
         return toString.call(value) === "[object Number]";
       }
-      Is2.number = number;
+      Is2.number = number2;
       function numberRange(value, min, max) {
         return toString.call(value) === "[object Number]" && min <= value && value <= max;
       }
@@ -22577,9 +22657,10 @@ function dockerfileWorkloads(model) {
   };
   const image = baseImageOf(model, model.finalStage);
   if (image) w.image = image;
+  if (image && DEV_ENVIRONMENT_IMAGE.test(image)) w.roleHint = { role: "development", reason: `builds on the development environment image ${image}` };
   return [w];
 }
-var isStageRef, MAX_CONTINUED_LINES, startOf, endOf2, Stage, baseName2, dockerfileModule;
+var isStageRef, MAX_CONTINUED_LINES, startOf, endOf2, Stage, baseName2, DEV_ENVIRONMENT_IMAGE, dockerfileModule;
 var init_dockerfile2 = __esm({
   "src/core/parse/dockerfile.ts"() {
     "use strict";
@@ -22655,6 +22736,7 @@ var init_dockerfile2 = __esm({
       }
     };
     baseName2 = (p) => p.replace(/\\/g, "/").split("/").filter(Boolean).pop() ?? p;
+    DEV_ENVIRONMENT_IMAGE = /^(mcr\.microsoft\.com\/(vscode\/)?devcontainers\/|[\w.-]+\/cloud-workstations-images\/|gitpod\/workspace-)/i;
     dockerfileModule = {
       format: "dockerfile",
       parse: parseDockerfile,
@@ -22768,6 +22850,13 @@ function keyTopicAt(model, pos2, topics2) {
   if (!topic) return null;
   const notes = notesFor(topic, node);
   return notes.length ? { topic: asTopic(topic), range: ranges[best], notes } : { topic: asTopic(topic), range: ranges[best] };
+}
+function vagrantfileName(file) {
+  const base2 = file.replace(/\\/g, "/").split("/").pop() ?? file;
+  return /^vagrantfile$/i.test(base2) || base2 === "" ? folderName(file) : base2;
+}
+function machineName(key, file) {
+  return /[[\]()]|^[a-z_]\w*\.\w/.test(key) ? vagrantfileName(file) : key;
 }
 function folderName(file) {
   const parts = file.replace(/\\/g, "/").split("/");
@@ -24467,8 +24556,8 @@ function workloads2(model) {
     if (typeof box?.value === "string") w.image = box.value;
     return w;
   };
-  if (defines.length) return defines.map((d) => make(d.key, d.keyRange, d.range, firstAt(d, ["vm", "box"]) ?? rootBox));
-  return [make(folderName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
+  if (defines.length) return defines.map((d) => make(defines.length === 1 ? machineName(d.key, model.file) : d.key, d.keyRange, d.range, firstAt(d, ["vm", "box"]) ?? rootBox));
+  return [make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
 }
 function interpolated(name, listOf) {
   const vars = new Set([...name.matchAll(/#\{\s*([a-z_]\w*)\s*\}/g)].map((m) => m[1]));
@@ -24680,12 +24769,32 @@ function scanTemplate(src, i) {
       k = scanString(src, k);
       continue;
     }
+    if (c === 60 && src.charCodeAt(k + 1) === 60 && /^<<-?[A-Za-z_]\w*/.test(src.slice(k, k + 40))) {
+      const h = heredocAt(src, k);
+      k = Math.min(h.after + 1, src.length);
+      continue;
+    }
     if (c === LBRACE) depth++;
     else if (c === RBRACE) depth--;
     else if (c === LF2 && depth === 1) break;
     k++;
   }
   return k;
+}
+function heredocAt(src, i) {
+  const n = src.length;
+  const m = /^<<(-?)([A-Za-z_]\w*)/.exec(src.slice(i, i + 40));
+  let k = src.indexOf("\n", i);
+  if (k < 0) k = n;
+  const bodyStart = Math.min(k + 1, n);
+  let p = bodyStart;
+  while (p < n) {
+    let e = src.indexOf("\n", p);
+    if (e < 0) e = n;
+    if (src.slice(p, e).trim() === m[2]) return { bodyStart, bodyEnd: p, after: e };
+    p = e + 1;
+  }
+  return { bodyStart, bodyEnd: n, after: n };
 }
 function tokenize(src) {
   const n = src.length;
@@ -24709,23 +24818,7 @@ function tokenize(src) {
       out.push(STRING, i, e, i + 1, src.charCodeAt(e - 1) === QUOTE && e - 1 > i ? e - 1 : e);
       i = e;
     } else if (c === 60 && src.charCodeAt(i + 1) === 60 && /^<<-?[A-Za-z_]\w*/.test(src.slice(i, i + 40))) {
-      const m = /^<<(-?)([A-Za-z_]\w*)/.exec(src.slice(i, i + 40));
-      let k = src.indexOf("\n", i);
-      if (k < 0) k = n;
-      const bodyStart = Math.min(k + 1, n);
-      let p = bodyStart;
-      let bodyEnd = n;
-      let after = n;
-      while (p < n) {
-        let e = src.indexOf("\n", p);
-        if (e < 0) e = n;
-        if (src.slice(p, e).trim() === m[2]) {
-          bodyEnd = p;
-          after = e;
-          break;
-        }
-        p = e + 1;
-      }
+      const { bodyStart, bodyEnd, after } = heredocAt(src, i);
       out.push(HEREDOC2, i, after, bodyStart, bodyEnd);
       i = after;
     } else if (isIdentStart(c)) {
@@ -25258,13 +25351,20 @@ __export(terraform_exports, {
   terraformModule: () => terraformModule
 });
 function classifyModule(name, source, node) {
+  if (clusterPlatform("module", source)) return "terraform-vm";
   const keys = new Set((node.children ?? []).map((c) => c.path[c.path.length - 1]));
   if (CONTAINER_MODULE_ARGS.some((k) => keys.has(k)) || CONTAINER_MODULE.test(source) || CONTAINER_MODULE.test(name)) return "terraform-container";
   if (VM_MODULE_ARGS.some((k) => keys.has(k)) || VM_MODULE.test(source) || VM_MODULE.test(name)) return "terraform-vm";
   return void 0;
 }
-function classify(type) {
-  if (TERRAFORM_VM_RESOURCES.has(type)) return "terraform-vm";
+function clusterPlatform(block, type) {
+  if (block === "resource") return TERRAFORM_NODE_POOLS.get(type);
+  return TERRAFORM_CLUSTER_MODULES.find((m) => m.source.test(type.trim()))?.platform;
+}
+function classify(type, node) {
+  if (type === "aws_elastic_beanstalk_environment" && /docker|\becs\b/i.test(`${childString2(node, "solution_stack_name") ?? ""} ${childString2(node, "platform_arn") ?? ""}`)) return "terraform-container";
+  if (TERRAFORM_VM_RESOURCES.has(type) || TERRAFORM_NODE_POOLS.has(type)) return "terraform-vm";
+  if (TERRAFORM_LXC_INSTANCES.has(type)) return childString2(node, "type") === "virtual-machine" ? "terraform-vm" : "terraform-container";
   if (TERRAFORM_CONTAINER_RESOURCES.has(type)) return "terraform-container";
   return void 0;
 }
@@ -25274,7 +25374,7 @@ function parse6(text3, file) {
   const root = tree.roots[0];
   const resources = [];
   const add = (r) => {
-    const kind = r.block === "resource" ? classify(r.type) : classifyModule(r.name, r.type, r.node);
+    const kind = r.block === "resource" ? classify(r.type, r.node) : classifyModule(r.name, r.type, r.node);
     if (kind) r.kind = kind;
     resources.push(r);
   };
@@ -25306,6 +25406,8 @@ function workloads5(model) {
     };
     const image = findString(r.node, r.kind === "terraform-container" ? ["image"] : ["ami", "image", "source_image_id", "source_image"]);
     if (image) w.image = image;
+    const platform = clusterPlatform(r.block, r.type);
+    if (platform) w.provisions = [`${platform} node pools`];
     return [w];
   });
 }
@@ -25668,8 +25770,8 @@ var init_desktop = __esm({
         weight: 0.35,
         dimension: "guest-compat",
         sources: [BB.vmBenefits, DIFF.vms],
-        label: "VNC desktop",
-        reason: "A VNC or noVNC server publishes a remote desktop. Users log in to it like a computer, which is the job of a VM with a full OS.",
+        label: "remote desktop server",
+        reason: "A VNC, noVNC or browser-streaming server (KasmVNC, Selkies) publishes a remote desktop. Users log in to it like a computer, which is the job of a VM with a full OS.",
         remedy: "Ship the app itself as a web app or a single GUI process, or run the desktop in a VM."
       },
       {
@@ -25914,7 +26016,7 @@ var init_hardening = __esm({
         id: "hardening.seccomp-unconfined",
         group: "hardening",
         direction: "harden",
-        weight: 0.35,
+        weight: 0.45,
         dimension: "security",
         sources: [S24.security, MS.isolation],
         label: "seccomp off",
@@ -25964,6 +26066,17 @@ var init_hardening = __esm({
         label: "runs as root",
         reason: "The process runs as root. Inside a container that is the same user id 0 as on the host (unless user namespaces remap it), so any escape starts with full rights.",
         remedy: "Add a non-root user and switch to it (`USER app`, `runAsNonRoot: true`)."
+      },
+      {
+        id: "hardening.passwordless-sudo",
+        group: "hardening",
+        direction: "harden",
+        weight: 0.3,
+        dimension: "security",
+        sources: [S24.security, DIFF.containers],
+        label: "passwordless sudo",
+        reason: "A sudoers rule lets the user become root without a password (`NOPASSWD: ALL`). A non-root USER is then root in all but name: whatever runs as that user can take full rights in the container, and an escape would start from there.",
+        remedy: "Drop the sudo rule from the image, and do what needs root at build time."
       },
       {
         id: "hardening.sshd",
@@ -26168,7 +26281,7 @@ var init_kernel = __esm({
         id: "kernel.cap-sys-admin",
         group: "kernel",
         direction: "harden",
-        weight: 0.6,
+        weight: 0.7,
         dimension: "security",
         sources: [S24.security, MS.isolation, DIFF.containers],
         label: "SYS_ADMIN",
@@ -26414,7 +26527,7 @@ var init_sandboxing = __esm({
         dimension: "isolation",
         sources: [MS.isolation, S24.security],
         label: "sandboxed runtime",
-        reason: "The workload already asks for a sandboxed runtime (gVisor, Kata Containers, Firecracker): each pod or container gets its own kernel or a user-space kernel between it and the host.",
+        reason: "The workload already asks for a sandboxed runtime. Under gVisor, Kata Containers or Firecracker each pod or container gets a user-space kernel or a kernel of its own between it and the host; Sysbox keeps the host kernel but maps the container's root to an unprivileged host user, so Docker or systemd can run inside without privileged mode.",
         remedy: "Use the default runtime (runc) when the code is trusted."
       },
       {
@@ -26788,7 +26901,7 @@ function hasRelative(scope, patterns) {
     const below = (node) => {
       for (const c of node.children ?? []) {
         rel2.push(c.key);
-        const hit2 = patterns.some((p) => matchPath(p, rel2)) || below(c);
+        const hit2 = holds(c) && patterns.some((p) => matchPath(p, rel2)) || below(c);
         rel2.pop();
         if (hit2) return true;
       }
@@ -26799,7 +26912,7 @@ function hasRelative(scope, patterns) {
   const base2 = scope.path.length;
   for (const d of descendants(scope)) {
     const rel2 = d.path.slice(base2);
-    if (patterns.some((p) => matchPath(p, rel2))) return true;
+    if (holds(d) && patterns.some((p) => matchPath(p, rel2))) return true;
   }
   return false;
 }
@@ -26848,7 +26961,7 @@ function classify2(table, text3) {
 function classifyAll(table, text3) {
   return table.filter((r) => r.test.test(text3));
 }
-var isFirstOf, isAbsent, isCode, compiledLists, NO_KEY;
+var isFirstOf, isAbsent, isCode, compiledLists, NO_KEY, holds;
 var init_rules = __esm({
   "src/core/advisor/detect/rules.ts"() {
     "use strict";
@@ -26860,6 +26973,7 @@ var init_rules = __esm({
     isCode = (r) => "emit" in r;
     compiledLists = /* @__PURE__ */ new WeakMap();
     NO_KEY = "\uD800";
+    holds = (n) => n.children ? n.children.length > 0 : n.value !== null && n.value !== void 0 && n.value !== "";
   }
 });
 
@@ -27019,7 +27133,7 @@ function containerPort(spec) {
   const last = noProto.slice(noProto.lastIndexOf(":") + 1);
   return last.split("-")[0];
 }
-var WINDOWS_IMAGE, WINDOWS_PIN, IMAGE_RULES, HOST_PATH_RULES, DEVICE_RULES, CAPABILITY_RULES, SECURITY_OPT_RULES, COMMAND_RULES, CODE, CI, HV, WORKLOAD_KINDS, kindSay, NEVER, SPAWNER_WORD, PORT_RULES, ENV_RULES, UNSAFE_SYSCTL, SANDBOX_RUNTIME, DATABASE_DIR;
+var WINDOWS_IMAGE, WINDOWS_PIN, IMAGE_RULES, HOST_PATH_RULES, DEVICE_RULES, CAPABILITY_RULES, SECURITY_OPT_RULES, COMMAND_RULES, CODE, CI, HV, WORKLOAD_KINDS, kindSay, NEVER, SPAWNER_WORD, PORT_RULES, ENV_RULES, UNSAFE_SYSCTL, NATIVE_PLATFORM, SANDBOX_RUNTIME, DATABASE_DIR;
 var init_tables = __esm({
   "src/core/advisor/detect/tables.ts"() {
     "use strict";
@@ -27035,6 +27149,7 @@ var init_tables = __esm({
       { signal: "hardware.gpu", test: /(^|\/)nvidia\/cuda|nvcr\.io\/nvidia|rocm\/|tensorflow:.*-gpu|pytorch\/pytorch:.*cuda/i, say: "GPU base image (`{match}`)" },
       { signal: "desktop.environment", test: /\b(xfce4?|lxde|lxqt|webtop|kasmweb|mate-desktop)\b|ubuntu-desktop|docker-desktop-/i, say: "desktop image (`{match}`)" },
       { signal: "desktop.vnc", test: /vnc/i, say: "VNC image" },
+      { signal: "desktop.vnc", test: /\bselkies\b/i, say: "remote desktop streaming image (`{match}`)" },
       { signal: "desktop.rdp", test: /xrdp|rdesktop/i, say: "RDP image" },
       { signal: "hardening.sshd", test: /sshd|openssh-server/i, say: "SSH server image" }
     ];
@@ -27047,12 +27162,13 @@ var init_tables = __esm({
       { signal: "kernel.raw-block-device", test: /^\/dev\/(sd[a-z]|nvme|vd[a-z]|xvd|loop|mapper|disk)/, say: "Block device `{match}` mounted" },
       { signal: "kernel.fuse-mount", test: /^\/dev\/fuse/, say: "/dev/fuse mounted" },
       { signal: "hardware.gpu", test: /^\/dev\/(dri|nvidia|kfd|apex|accel)\S*/, say: "GPU or accelerator `{match}` mounted" },
-      // One device node (not the whole /dev, not the /dev/shm tmpfs) mounted by path is a device handed in.
-      { signal: "hardware.device-passthrough", test: /^\/dev\/(?!shm(\/|$))[^/\s]+\S*/, say: "Host device `{match}` mounted" },
+      // One device node (not the whole /dev, not the /dev/shm tmpfs) mounted by path is a device handed
+      // in; the kernel's pseudo-devices (/dev/urandom for entropy, /dev/null) are in every container already.
+      { signal: "hardware.device-passthrough", test: /^\/dev\/(?!(shm|null|zero|full|random|urandom|tty|stdin|stdout|stderr)(\/|$))[^/\s]+\S*/, say: "Host device `{match}` mounted" },
       { signal: "hardening.host-root-mount", test: /^\/+$/, say: "The host root `/` is mounted" },
       {
         signal: "hardening.host-system-mount",
-        test: /^\/(proc|sys|dev(?!\/shm)|etc(?!\/(localtime|timezone|hosts|resolv\.conf|ssl|pki|ca-certificates))|boot|lib\/modules|usr\/src|var\/lib\/(docker|kubelet|containerd)|var\/run(?!\/secrets)|run(?!\/secrets)|var\/log|root)(\/\S*)?$/,
+        test: /^\/(proc|sys|dev(?!\/(shm|null|zero|full|random|urandom|tty|stdin|stdout|stderr)$|\/shm\/)|etc(?!\/(localtime|timezone|hosts|resolv\.conf|ssl|pki|ca-certificates))|boot|lib\/modules|usr\/src|var\/lib\/(docker|kubelet|containerd)|var\/run(?!\/(secrets|mysqld|postgresql|redis|php[\w-]*)(\/|$))|run(?!\/(secrets|mysqld|postgresql|redis|php[\w-]*)(\/|$))|var\/log|root)(\/\S*)?$/,
         say: "Host system path `{match}` mounted"
       }
     ];
@@ -27062,7 +27178,7 @@ var init_tables = __esm({
       { signal: "kernel.raw-block-device", test: /\/dev\/(sd[a-z]|nvme|vd[a-z]|xvd|loop|mapper|disk|md\d)/, say: "Block device `{match}` passed in" },
       { signal: "kernel.fuse-mount", test: /\/dev\/fuse/, say: "/dev/fuse passed in" },
       { signal: "hardware.gpu", test: /\/dev\/(dri|nvidia|kfd|apex|accel)/, say: "GPU or accelerator `{match}` passed in" },
-      { signal: "hardware.device-passthrough", test: /\S+/, say: "Host device `{match}` passed in" }
+      { signal: "hardware.device-passthrough", test: /^(?!\/dev\/(null|zero|full|random|urandom|tty)(:|$))\S+/, say: "Host device `{match}` passed in" }
     ];
     CAPABILITY_RULES = [
       { signal: "kernel.cap-all", test: /^ALL$/i, say: "All capabilities added" },
@@ -27079,7 +27195,7 @@ var init_tables = __esm({
       { signal: "cloud-native.no-new-privileges", test: /no-new-privileges(:true|=true)?$/i, say: "no-new-privileges set" }
     ];
     COMMAND_RULES = [
-      { signal: "kernel.module-load", test: /(^|[\s;&|(`"'])(sudo\s+)?(\/(usr\/)?s?bin\/)?(modprobe|insmod|depmod)(?=[\s"']|$)/, say: "`{match}` loads kernel modules", unless: /\bnsenter\b/ },
+      { signal: "kernel.module-load", test: /(^|[\s;&|(`"'])(sudo\s+)?(\/(usr\/)?s?bin\/)?(modprobe|insmod)(?=[\s"']|$)(?![^;&|\n]*\s(-n|--dry-run|--show-depends)\b)/, say: "`{match}` loads kernel modules", unless: /\bnsenter\b/ },
       { signal: "kernel.custom-kernel", test: /linux-headers-(\$|\d|generic|amd64|`)|kernel-devel|\bdkms\b|modules_install|\/lib\/modules\/\S*\/build/i, say: "Kernel build pieces (`{match}`)" },
       { signal: "kernel.systemd-init", test: /(^|[\s"'[,])(\/(usr\/)?(s?bin|lib)\/(systemd\/systemd|init)|\/sbin\/init|systemd)(?=["'\s,\]]|$)/, say: "Starts `{match}` as the init process", start: true },
       // `docker-init.sh` is left out: the dev container features for Docker outside of Docker start it too, to relay the host's socket.
@@ -27092,8 +27208,9 @@ var init_tables = __esm({
       { signal: "kernel.fuse-mount", test: /\bmount\s+(-t|-o|--bind)\b|\bsshfs\b|\bs3fs\b|rclone\s+mount|\bgcsfuse\b/, say: "Mounts a filesystem (`{match}`)", start: true },
       { signal: "kernel.dev-kvm", test: /\/dev\/kvm/, say: "Uses /dev/kvm" },
       { signal: "hardening.sshd", test: /openssh-server|(^|[\s/"'])sshd(?=[\s"']|$)/, say: "SSH server (`{match}`)" },
+      { signal: "hardening.passwordless-sudo", test: /NOPASSWD\s*:\s*ALL\b/, say: "A sudoers rule (`{match}`) gives root without a password" },
       { signal: "desktop.environment", test: /\b(xfce4|xubuntu-desktop|ubuntu-desktop|gnome-session|gnome-shell|kde-plasma-desktop|kde-standard|plasma-desktop|lxde|lxqt|mate-desktop|cinnamon-desktop|task-xfce-desktop)\b/, say: "Desktop environment `{match}` installed" },
-      { signal: "desktop.vnc", test: /\b(tigervnc|x11vnc|tightvnc\w*|vnc4server|novnc|websockify|turbovnc)\b/i, say: "VNC server `{match}`" },
+      { signal: "desktop.vnc", test: /\b(tigervnc|x11vnc|tightvnc\w*|vnc4server|novnc|websockify|turbovnc|kasmvnc\w*|selkies-gstreamer)\b/i, say: "Remote desktop server `{match}`" },
       { signal: "desktop.rdp", test: /\bxrdp\b/, say: "RDP server `xrdp`" },
       { signal: "state-network.ha-protocols", test: /\b(keepalived|pacemaker|corosync|ucarp)\b/, say: "`{match}` manages a floating address" },
       { signal: "licensing.license-server", test: /\b(lmgrd|lmutil|flexlm|flexnet|rlm\.|reprise license)\b/i, say: "Licence manager `{match}`" },
@@ -27174,13 +27291,14 @@ var init_tables = __esm({
       { signal: "licensing.license-server", test: /^(LM_LICENSE_FILE|\w+_LICENSE_FILE|RLM_LICENSE|\w+_LICENSE_SERVER)$/, say: "Licence server variable `{match}`" }
     ];
     UNSAFE_SYSCTL = /^(kernel\.(?!shm|msg|sem)|vm\.|fs\.(?!mqueue))/;
+    NATIVE_PLATFORM = /^(linux|windows)\/(amd64|x86_64)$/i;
     SANDBOX_RUNTIME = /gvisor|runsc|kata|firecracker|^fc$|-fc$|cloud-hypervisor|\bclh\b|sysbox/i;
     DATABASE_DIR = /^\/(var\/lib\/(postgresql|pgsql|mysql|mariadb|mongodb|cassandra|neo4j|elasticsearch|clickhouse|influxdb|couchdb)|data\/db|bitnami\/(postgresql|mysql|mariadb|mongodb)|var\/opt\/mssql|usr\/share\/elasticsearch\/data|opt\/couchdb\/data)(\/|$)/;
   }
 });
 
 // src/core/advisor/detect/common.ts
-function imageRule(paths, skipUnpinned) {
+function imageRule(paths, skipUnpinned, override) {
   return {
     signals: IMAGE_SIGNALS,
     paths,
@@ -27188,22 +27306,31 @@ function imageRule(paths, skipUnpinned) {
       const image = scalarText(node.value);
       if (!image) return [];
       const local = skipUnpinned?.(node, parent) ?? false;
-      return imageRules(image).filter((h) => !(local && h.signal === "hardening.latest-tag")).map((h) => ({ signal: h.signal, say: `Image \`${image}\`: ${h.say}` }));
+      const command2 = override === void 0 ? void 0 : parent?.children?.find((c) => c.key === override);
+      const replaced = command2 !== void 0 && startsOnlyNoOps(textOf(command2));
+      const defaults = replaced ? new Set(imageKinds(image).map((k) => `${k.signal}\0${k.say}`)) : void 0;
+      return imageRules(image).filter((h) => !(local && h.signal === "hardening.latest-tag") && !defaults?.has(`${h.signal}\0${h.say}`)).map((h) => ({ signal: h.signal, say: `Image \`${image}\`: ${h.say}` }));
     }
   };
 }
+function startsOnlyNoOps(text3) {
+  const { programs } = commandTokens(text3);
+  return programs.length > 0 && programs.every((p) => NO_OP.test(p.split(" ")[0]));
+}
 function hostPathEmit(path, target) {
   const out = [];
-  const p = path.trim();
+  const p = path.trim().replace(/^\$\{\w+:?-([^}]*)\}/, "$1");
   if (p.startsWith("/")) {
     const row = classify2(HOST_PATH_RULES, p.replace(/\/+$/, "") || "/");
     if (row) out.push({ signal: row.signal, say: sayFor(row, p.replace(/\/+$/, "") || "/") });
+  } else if (p.startsWith("$") && target && isEngineSocket(target)) {
+    out.push({ signal: "hardening.docker-socket", say: `Container engine socket mounted at \`${target.trim()}\` from \`${p}\`` });
   }
   if (target && DATABASE_DIR.test(target.trim())) out.push({ signal: "state-network.database-local-disk", say: `Database data in \`${target.trim()}\` kept on a volume of this host` });
   return out;
 }
 function splitVolume(spec) {
-  const parts = spec.split(":");
+  const parts = spec.split(/:(?![^{}]*\})/);
   if (parts.length >= 2 && /^[A-Za-z]$/.test(parts[0])) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
   if (parts.length === 1) return { target: parts[0] };
   return { source: parts[0], target: parts[1] };
@@ -27244,11 +27371,12 @@ function envEmit(name) {
   for (const k of envKinds(name)) out.push({ signal: k.signal, say: k.say, at: "key" });
   return out;
 }
-var ids, IMAGE_SIGNALS, HOST_PATH_SIGNALS, isEngineSocket, DEVICE_SIGNALS, CAPABILITY_SIGNALS, SECURITY_OPT_SIGNALS, COMMAND_SIGNALS, PORT_SIGNALS, ENV_SIGNALS, isList;
+var ids, IMAGE_SIGNALS, NO_OP, HOST_PATH_SIGNALS, isEngineSocket, DEVICE_SIGNALS, CAPABILITY_SIGNALS, SECURITY_OPT_SIGNALS, COMMAND_SIGNALS, PORT_SIGNALS, ENV_SIGNALS, isList;
 var init_common = __esm({
   "src/core/advisor/detect/common.ts"() {
     "use strict";
     init_rules();
+    init_tokens();
     init_tables();
     ids = (...lists) => [...new Set(lists.flat().map((r) => r.signal))];
     IMAGE_SIGNALS = [
@@ -27267,12 +27395,13 @@ var init_common = __esm({
       "hardening.latest-tag",
       ...new Set(WORKLOAD_KINDS.filter((k) => k.image).map((k) => k.signal))
     ];
+    NO_OP = /^(echo|true|false|sleep|exit|printf|:|pause|date|cat|ls|env)$/;
     HOST_PATH_SIGNALS = ids(HOST_PATH_RULES, [{ signal: "state-network.database-local-disk" }]);
     isEngineSocket = (path) => classify2(HOST_PATH_RULES, path.trim())?.signal === "hardening.docker-socket";
     DEVICE_SIGNALS = ids(DEVICE_RULES);
     CAPABILITY_SIGNALS = ["kernel.cap-all", "kernel.cap-sys-admin", "kernel.cap-sys-module", "kernel.cap-sys-time", "kernel.cap-sys-rawio", "state-network.net-admin", "state-network.raw-network"];
     SECURITY_OPT_SIGNALS = ids(SECURITY_OPT_RULES);
-    COMMAND_SIGNALS = ["kernel.module-load", "kernel.custom-kernel", "kernel.systemd-init", "kernel.docker-in-docker", "kernel.unsafe-sysctl", "kernel.realtime-scheduling", "kernel.fuse-mount", "kernel.dev-kvm", "hardening.sshd", "desktop.environment", "desktop.vnc", "desktop.rdp", "state-network.ha-protocols", "licensing.license-server", "licensing.hardware-dongle", "windows.ad-ds", "windows.msmq", "windows.iis-windows-auth", "windows.com-registry", "windows.msi-installer", "windows.dotnet-framework", "windows.server-feature", ...new Set(WORKLOAD_KINDS.filter((k) => k.program || k.pkg).map((k) => k.signal))];
+    COMMAND_SIGNALS = ["kernel.module-load", "kernel.custom-kernel", "kernel.systemd-init", "kernel.docker-in-docker", "kernel.unsafe-sysctl", "kernel.realtime-scheduling", "kernel.fuse-mount", "kernel.dev-kvm", "hardening.sshd", "hardening.passwordless-sudo", "desktop.environment", "desktop.vnc", "desktop.rdp", "state-network.ha-protocols", "licensing.license-server", "licensing.hardware-dongle", "windows.ad-ds", "windows.msmq", "windows.iis-windows-auth", "windows.com-registry", "windows.msi-installer", "windows.dotnet-framework", "windows.server-feature", ...new Set(WORKLOAD_KINDS.filter((k) => k.program || k.pkg).map((k) => k.signal))];
     PORT_SIGNALS = ["hardening.sshd", "desktop.rdp", "desktop.vnc"];
     ENV_SIGNALS = [.../* @__PURE__ */ new Set([...ids(ENV_RULES), ...WORKLOAD_KINDS.filter((k) => k.env).map((k) => k.signal)])];
     isList = (node) => !!node?.children && node.children.every((c, i) => c.key === String(i));
@@ -27335,7 +27464,7 @@ function runArgEmit(arg, prev) {
     case "--mac-address":
       return [{ signal: "licensing.mac-address", say: "`--mac-address` pins the MAC address" }];
     case "--platform":
-      return value && !value.includes("$") ? [{ signal: "platform.foreign-architecture", say: `\`--platform=${value}\` fixes the CPU architecture` }] : [];
+      return value && !value.includes("$") && !NATIVE_PLATFORM.test(value) ? [{ signal: "platform.foreign-architecture", say: `\`--platform=${value}\` fixes the CPU architecture` }] : [];
     case "-u":
     case "--user":
       return /^(root|0)(:|$)/.test(value) ? [{ signal: "hardening.root-user", say: `\`--user ${value}\` runs as root` }] : [];
@@ -27423,6 +27552,18 @@ function templatedStages(model, st) {
   const pattern = new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[\\w.-]+")}$`, "i");
   return model.stages.filter((o) => o.index < st.index && o.name !== void 0 && pattern.test(o.name)).map((o) => o.index);
 }
+function squashedStages(model, st) {
+  const out = [];
+  for (const i of model.instructions) {
+    if (i.stage !== st.index || i.keyword !== "COPY") continue;
+    const from = i.flags.find((f) => f.name === "from")?.value?.trim().toLowerCase();
+    const sources = i.arguments.slice(0, -1).map((a) => a.value);
+    if (!from || !sources.some((v) => v === "/" || v === "/.")) continue;
+    const index2 = /^\d+$/.test(from) ? Number(from) : model.stages.find((o) => o.name?.toLowerCase() === from)?.index;
+    if (index2 !== void 0 && index2 < st.index) out.push(index2);
+  }
+  return out;
+}
 function chainOf(model, top) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
@@ -27434,7 +27575,7 @@ function chainOf(model, top) {
       const st = model.stages[s2];
       if (!st) break;
       out.push(st);
-      todo.push(...templatedStages(model, st));
+      todo.push(...templatedStages(model, st), ...squashedStages(model, st));
       s2 = st.from;
     }
   }
@@ -27446,6 +27587,28 @@ function rangeIn(ins, test) {
   const word = /[A-Za-z][\w.+-]{2,}/.exec(test.source.replace(/\\[bsSdwW]|\(\?[=!<][^)]*\)|[()[\]^$|?*+{}]/g, " "));
   const byWord = word ? ins.arguments.find((a) => a.value.includes(word[0])) : void 0;
   return byWord ? byWord.range : ins.keywordRange;
+}
+function learnVariables(i, vars) {
+  const args2 = i.arguments.map((a) => a.value);
+  if (i.keyword === "ENV" && args2.length >= 2 && !args2[0].includes("=")) {
+    vars.set(args2[0], args2.slice(1).join(" "));
+    return;
+  }
+  for (const a of args2) {
+    const eq = a.indexOf("=");
+    if (eq > 0) vars.set(a.slice(0, eq), a.slice(eq + 1).replace(/^(["'])(.*)\1$/, "$2"));
+  }
+}
+function expand(text3, vars) {
+  return text3.replace(/\$(?:\{(\w+)(?::?-([^}]*))?\}|(\w+))/g, (m, braced, dflt, bare) => vars.get(braced ?? bare ?? "") ?? dflt ?? m);
+}
+function officialImage(image) {
+  const ref7 = image.trim().toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "").replace(/^library\//, "");
+  const digestless = ref7.split("@")[0];
+  const tag = digestless.indexOf(":", digestless.lastIndexOf("/") + 1);
+  const name = tag < 0 ? digestless : digestless.slice(0, tag);
+  if (name === "" || !name.includes("/")) return true;
+  return /^(registry\.access\.redhat\.com\/ubi\d+(\/ubi)?(-minimal|-micro|-init)?|quay\.io\/(centos\/centos|fedora\/fedora)|public\.ecr\.aws\/(docker\/library\/[\w.-]+|amazonlinux\/amazonlinux))$/.test(name);
 }
 function detectDockerfile(base2) {
   const model = base2;
@@ -27488,7 +27651,7 @@ function detectStage(model, top) {
       if (hit2.signal === "platform.windows-base-image") windowsSeen = true;
       out.push(finding(hit2.signal, file, at3, `\`FROM ${image}\`: ${hit2.say}`));
     }
-    if (st.platform && !st.platform.includes("$") && st.platformRange) {
+    if (st.platform && !st.platform.includes("$") && !NATIVE_PLATFORM.test(st.platform) && st.platformRange) {
       out.push(finding("platform.foreign-architecture", file, st.platformRange, `\`--platform=${st.platform}\` fixes the CPU architecture`));
     }
   }
@@ -27498,6 +27661,7 @@ function detectStage(model, top) {
     out.push(finding("platform.windows-base-image", file, final.imageRange ?? finalFrom.range, `${what} a Windows base image`));
   }
   const baseImage = (final.from === void 0 ? final.imageResolved ?? final.image : chain[chain.length - 1].imageResolved ?? chain[chain.length - 1].image) ?? "";
+  const vars = /* @__PURE__ */ new Map();
   for (const i of ins) {
     for (const r of INSTRUCTION_RULES) {
       if (r.keywords.includes(i.keyword) && r.test.test(i.args)) out.push(finding(r.signal, file, i.keywordRange.start.line === i.range.end.line ? i.range : i.keywordRange, sayFor(r, i.args)));
@@ -27510,9 +27674,10 @@ function detectStage(model, top) {
       const f = i.flags.find((x) => x.name === "security");
       out.push(finding("hardening.insecure-build", file, f.range, "`RUN --security=insecure`"));
     }
+    if (i.keyword === "ENV" || i.keyword === "ARG") learnVariables(i, vars);
     if (i.keyword === "EXPOSE") {
       for (const a of i.arguments) {
-        const port = containerPort(a.value);
+        const port = containerPort(a.value.includes("$") ? expand(a.value, vars) : a.value);
         const row = PORT_RULES.find((r) => r.test.test(port));
         if (row) out.push(finding(row.signal, file, a.range, `\`EXPOSE ${a.value}\`: ${sayFor(row, port)}`));
       }
@@ -27527,14 +27692,42 @@ function detectStage(model, top) {
     out.push(finding("hardening.root-user", file, finalFrom.keywordRange, "No USER line: the Windows Server 2016 Nano Server image runs as ContainerAdministrator"));
   } else if (!user && /servercore|windows/i.test(baseImage)) {
     out.push(finding("hardening.root-user", file, finalFrom.keywordRange, "No USER line: a Windows Server Core container then runs as ContainerAdministrator"));
+  } else if (!user && BUILD_ARG_REF.test(baseImage)) {
+    const m = BUILD_ARG_REF.exec(baseImage);
+    const arg = m[1] ?? m[2];
+    out.push({
+      signal: "hardening.root-user",
+      file,
+      range: finalFrom.keywordRange,
+      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`, an image the build argument \`${arg}\` picks: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
+      when: `\`${baseImage}\` starts as root`,
+      whenStated: true
+    });
+  } else if (!user && !officialImage(baseImage)) {
+    out.push({
+      signal: "hardening.root-user",
+      file,
+      range: finalFrom.keywordRange,
+      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
+      when: `\`${baseImage}\` starts as root`,
+      whenStated: true
+    });
   } else if (!user) {
     out.push(finding("hardening.root-user", file, finalFrom.keywordRange, `No USER line in ${which} or the stages it builds on`));
   } else if (ROOT_USER.test(user.value.trim())) {
     out.push(finding("hardening.root-user", file, user.range, `\`USER ${user.value}\` switches to root for the running container`));
-  } else {
+  } else if (!out.some((f) => f.signal === "hardening.passwordless-sudo")) {
     out.push(finding("cloud-native.non-root-user", file, user.range, `\`USER ${user.value}\``));
   }
-  if (model.stages.length > 1 && ins.some((i) => i.keyword === "COPY" && i.flags.some((f) => f.name === "from")) && !ins.some((i) => i.keyword === "RUN" && TOOLCHAIN.test(i.args))) {
+  const stageIndex = /* @__PURE__ */ new Map();
+  for (const s2 of model.stages) if (s2.name !== void 0) stageIndex.set(s2.name.toLowerCase(), s2.index);
+  const leftBehind = (ref7) => {
+    const r = ref7?.trim().toLowerCase();
+    if (!r) return false;
+    const index2 = /^\d+$/.test(r) ? Number(r) : stageIndex.get(r);
+    return index2 !== void 0 && index2 < model.stages.length && !inChain.has(index2);
+  };
+  if (model.stages.length > 1 && ins.some((i) => i.keyword === "COPY" && leftBehind(i.flags.find((f) => f.name === "from")?.value ?? void 0)) && !ins.some((i) => i.keyword === "RUN" && TOOLCHAIN.test(i.args))) {
     out.push(finding("cloud-native.multi-stage-build", file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? "the final one" : which} copies only what it needs`));
   }
   const stageNames = new Set(model.stages.map((s2) => s2.name?.toLowerCase()).filter((n) => !!n));
@@ -27546,6 +27739,7 @@ function detectStage(model, top) {
     for (const k of imageKinds(ref7)) out.push(finding(k.signal, file, from.range, `\`COPY --from=${ref7}\`: ${k.say}`));
   }
   for (const c of model.runComments ?? []) {
+    if (HOST_SETUP_IMAGE.test(c.text)) continue;
     const m = /--runtime[=\s]+["']?([\w.-]+)/.exec(c.text);
     if (m && SANDBOX_RUNTIME.test(m[1])) out.push(finding("sandboxing.sandbox-runtime", file, c.range, `A comment says to run the image with \`--runtime=${m[1]}\``));
     const args2 = c.text.slice(c.text.search(/\brun\b/) + 3).split(/\s+/).filter((a) => a !== "" && a !== "\\");
@@ -27562,7 +27756,7 @@ function detectStage(model, top) {
   }
   return out;
 }
-var INSTRUCTION_RULES, DOCKERFILE_CODE_SIGNALS, RUN_COMMENT_FLAGS, ROOT_USER, NON_ROOT_TAG, nonRootBase, TOOLCHAIN, hasWindowsSteps, isWindowsHint;
+var INSTRUCTION_RULES, DOCKERFILE_CODE_SIGNALS, HOST_SETUP_IMAGE, RUN_COMMENT_FLAGS, ROOT_USER, NON_ROOT_TAG, nonRootBase, TOOLCHAIN, BUILD_ARG_REF, hasWindowsSteps, isWindowsHint;
 var init_dockerfile3 = __esm({
   "src/core/advisor/detect/dockerfile.ts"() {
     "use strict";
@@ -27601,11 +27795,13 @@ var init_dockerfile3 = __esm({
       "sandboxing.code-execution",
       "sandboxing.ci-runner"
     ];
+    HOST_SETUP_IMAGE = /(^|[\s/])(tonistiigi\/binfmt|multiarch\/qemu-user-static|docker\/binfmt|linuxkit\/binfmt)(:|\s|$)/;
     RUN_COMMENT_FLAGS = /^--?(privileged|device|cap-add|v|volume|mount|network|net|pid)$/;
     ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
     NON_ROOT_TAG = /[:-]nonroot\b/i;
     nonRootBase = (image) => NON_ROOT_TAG.test(image) || /nanoserver/i.test(image) && !isNanoServer2016(image);
     TOOLCHAIN = /\b(?:build-essential|gcc|g\+\+|clang|rustup|golang-go|openjdk-\d+-jdk|mingw-w64|cargo\s+install)\b|sh\.rustup\.rs/i;
+    BUILD_ARG_REF = /\$(?:\{([A-Za-z_]\w*)(?::?[-+][^}]*)?\}|([A-Za-z_]\w*))/;
     hasWindowsSteps = (ins) => ins.some((i) => i.keyword === "SHELL" && /powershell|pwsh|cmd(\.exe)?["\s]/i.test(i.args) || i.keyword === "RUN" && /^\s*(powershell|cmd(\.exe)?\s+\/[sc])/i.test(i.args));
     isWindowsHint = (model, ins) => model.escape === "`" || hasWindowsSteps(ins);
   }
@@ -27770,8 +27966,30 @@ __export(compose_exports2, {
   COMPOSE_RULES: () => COMPOSE_RULES,
   detectCompose: () => detectCompose
 });
+function hostLevelAddresses(model, found) {
+  if (!found.some((f) => f.signal === "state-network.static-ip")) return found;
+  const keep = /* @__PURE__ */ new Set();
+  const at3 = (r) => `${r.start.line}:${r.start.character}`;
+  for (const root of model.roots) {
+    const nets = root.children?.find((c) => c.key === "networks");
+    const hostLevel = new Set(
+      (nets?.children ?? []).filter((n) => {
+        const driver = scalarText(n.children?.find((c) => c.key === "driver")?.value);
+        const external = n.children?.find((c) => c.key === "external");
+        return driver && /^(macvlan|ipvlan)$/i.test(driver) || external && (external.children?.length || scalarText(external.value) === "true");
+      }).map((n) => n.key)
+    );
+    for (const svc2 of root.children?.find((c) => c.key === "services")?.children ?? []) {
+      for (const net of svc2.children?.find((c) => c.key === "networks")?.children ?? []) {
+        if (!hostLevel.has(net.key)) continue;
+        for (const a of net.children ?? []) if (a.key === "ipv4_address" || a.key === "ipv6_address") keep.add(at3(a.valueRange ?? a.keyRange));
+      }
+    }
+  }
+  return found.filter((f) => f.signal !== "state-network.static-ip" || keep.has(at3(f.range)));
+}
 function detectCompose(model) {
-  const found = runRules(model, COMPOSE_RULES);
+  const found = hostLevelAddresses(model, runRules(model, COMPOSE_RULES));
   try {
     model.compose = composeFacts(model, found, COMPOSE_RULES);
   } catch {
@@ -27814,7 +28032,7 @@ var init_compose3 = __esm({
       { signal: "cloud-native.drop-capabilities", paths: at2("cap_drop", "*"), when: /^(CAP_)?ALL$/i, say: "All capabilities dropped" },
       { signals: SECURITY_OPT_SIGNALS, paths: at2("security_opt", "*"), emit: (node) => securityOptEmit(scalarText(node.value) ?? "") },
       // A service with `build:` names the image it builds in `image:`: that name needs no pinned tag.
-      imageRule(at2("image"), (_node, service) => !!service?.children?.some((c) => c.key === "build")),
+      imageRule(at2("image"), (_node, service) => !!service?.children?.some((c) => c.key === "build"), "entrypoint"),
       {
         // A service that has the engine's socket and is a spawner, runner or executor by its image or
         // command starts containers for what it is asked to run.
@@ -27845,7 +28063,7 @@ var init_compose3 = __esm({
       { signal: "hardware.gpu", paths: at2("runtime"), when: /^nvidia$/i, say: "Service `{1}` uses the NVIDIA runtime" },
       { signal: "sandboxing.sandbox-runtime", paths: at2("runtime"), when: SANDBOX_RUNTIME, say: "Service `{1}` runs under the `{value}` runtime" },
       { signal: "platform.hyperv-isolation", paths: at2("isolation"), when: /^hyperv$/i, say: "Service `{1}` asks for Hyper-V isolation" },
-      { signal: "platform.foreign-architecture", paths: at2("platform"), when: /^linux\/(?!\$)/i, say: "Service `{1}` is fixed to `{value}`" },
+      { signal: "platform.foreign-architecture", paths: at2("platform"), when: /^linux\/(?!\$|amd64$|x86_64$)/i, say: "Service `{1}` is fixed to `{value}`" },
       { signal: "licensing.mac-address", paths: [...at2("mac_address"), ...at2("networks", "*", "mac_address")], say: "Service `{1}` pins the MAC address `{value}`" },
       { signal: "licensing.hostname", paths: at2("hostname"), when: (n) => n.children === void 0 && n.value !== void 0 && n.value !== null && String(n.value).trim() !== "", say: "Service `{1}` pins the hostname `{value}`" },
       { signal: "state-network.static-ip", paths: [...at2("networks", "*", "ipv4_address"), ...at2("networks", "*", "ipv6_address")], say: "Service `{1}` takes the fixed address `{value}`" },
@@ -27889,9 +28107,13 @@ function detectKubernetes(model) {
   const m = model;
   const kindOf = (r) => scalarText(r.children?.find((c) => c.key === "kind")?.value) ?? "";
   const roots = kubernetesDocuments(m).filter((r) => !NOT_A_WORKLOAD.test(kindOf(r)));
-  return runRules({ ...m, roots }, KUBERNETES_RULES);
+  const found = runRules({ ...m, roots }, KUBERNETES_RULES);
+  const vms = roots.filter((r) => KUBEVIRT_KINDS.test(kindOf(r)));
+  if (!vms.length) return found;
+  const inVm = (f) => vms.some((r) => inside2(f.range, r.range));
+  return found.filter((f) => !(VM_NEUTRAL.has(f.signal) && inVm(f)));
 }
-var CONTAINER, inContainer, KUBEVIRT_KINDS, childOf, hasSecurity, KUBERNETES_RULES, NOT_A_WORKLOAD;
+var CONTAINER, inContainer, KUBEVIRT_KINDS, childOf, hasSecurity, KUBERNETES_RULES, NOT_A_WORKLOAD, VM_NEUTRAL, inside2;
 var init_kubernetes3 = __esm({
   "src/core/advisor/detect/kubernetes.ts"() {
     "use strict";
@@ -27903,7 +28125,7 @@ var init_kubernetes3 = __esm({
     inContainer = (...rest) => CONTAINER.map((c) => `${c}.${rest.join(".")}`);
     KUBEVIRT_KINDS = /^(VirtualMachine|VirtualMachineInstance|VirtualMachinePool|VirtualMachineInstanceReplicaSet)$/;
     childOf = (n, key) => n?.children?.find((c) => c.key === key);
-    hasSecurity = (n) => !!childOf(n, "securityContext");
+    hasSecurity = (n) => !!childOf(n, "securityContext")?.children?.length;
     KUBERNETES_RULES = [
       { signal: "existing.kubevirt-vm", paths: ["kind"], when: KUBEVIRT_KINDS, say: "`kind: {value}`" },
       { signal: "cloud-native.replicas", paths: ["kind"], when: /^HorizontalPodAutoscaler$/, say: "An autoscaler adds and removes replicas" },
@@ -27936,16 +28158,14 @@ var init_kubernetes3 = __esm({
       { signal: "hardening.writable-rootfs", paths: ["**.securityContext.readOnlyRootFilesystem"], when: false, say: "`readOnlyRootFilesystem: false`" },
       { signals: CAPABILITY_SIGNALS, paths: ["**.capabilities.add.*"], emit: (node) => capabilityEmit(scalarText(node.value) ?? "") },
       { signal: "cloud-native.drop-capabilities", paths: ["**.capabilities.drop.*"], when: /^(CAP_)?ALL$/i, say: "All capabilities dropped" },
-      imageRule(inContainer("image")),
+      imageRule(inContainer("image"), void 0, "command"),
       commandRule([...inContainer("command"), ...inContainer("args")]),
       { signals: PORT_SIGNALS, paths: inContainer("ports", "*", "containerPort"), emit: (node) => portEmit(scalarText(node.value) ?? "") },
       { signals: ENV_SIGNALS, paths: inContainer("env", "*", "name"), emit: (node) => envEmit(scalarText(node.value) ?? "") },
       { signal: "cloud-native.env-config", paths: [...inContainer("env"), ...inContainer("envFrom")], at: "key", say: "Configured through environment variables" },
       { signal: "cloud-native.healthcheck", paths: [...inContainer("livenessProbe"), ...inContainer("readinessProbe"), ...inContainer("startupProbe")], at: "key", say: "`{key}` defined" },
-      { signal: "cloud-native.resource-limits", paths: inContainer("resources", "limits"), at: "key", say: "Memory and CPU limits set" },
+      { signal: "cloud-native.resource-limits", paths: inContainer("resources", "limits"), when: (n) => !!n.children?.length, at: "key", say: "Memory and CPU limits set" },
       { signal: "hardware.gpu", paths: [...inContainer("resources", "limits", "*"), ...inContainer("resources", "requests", "*")], key: /gpu/i, at: "key", say: "Requests `{key}`" },
-      { signal: "hardware.gpu", paths: ["**.domain.devices.gpus.*"], say: "The VM takes a GPU by passthrough" },
-      { signal: "hardware.device-passthrough", paths: ["**.domain.devices.hostDevices.*"], say: "The VM takes a host device by passthrough" },
       { signal: "state-network.multiple-nics", paths: ["**.annotations.*"], key: /k8s\.v1\.cni\.cncf\.io\/networks/, say: "Extra network interfaces through Multus" },
       { signal: "state-network.multiple-nics", paths: ["**.interfaces.*.sriov", "**.networks.*.multus"], at: "key", say: "SR-IOV or Multus interface" },
       { signal: "state-network.multiple-nics", paths: [...inContainer("resources", "limits", "*"), ...inContainer("resources", "requests", "*")], key: /sriov/i, at: "key", say: "SR-IOV interface `{key}`" },
@@ -27970,6 +28190,8 @@ var init_kubernetes3 = __esm({
       }
     ];
     NOT_A_WORKLOAD = /^(PodSecurityPolicy|SecurityContextConstraints|RuntimeClass|LimitRange|ResourceQuota|NetworkPolicy|PodDisruptionBudget|PriorityClass|ValidatingAdmissionPolicy(Binding)?|MutatingAdmissionPolicy(Binding)?|ConstraintTemplate|Service|ConfigMap|Secret|Namespace|ServiceAccount|(Cluster)?Role(Binding)?|Ingress|IngressClass|PersistentVolume(Claim)?|StorageClass|CustomResourceDefinition)$/;
+    VM_NEUTRAL = /* @__PURE__ */ new Set(["hardware.gpu", "hardware.device-passthrough", "cloud-native.replicas"]);
+    inside2 = (a, b2) => (a.start.line > b2.start.line || a.start.line === b2.start.line && a.start.character >= b2.start.character) && (a.end.line < b2.end.line || a.end.line === b2.end.line && a.end.character <= b2.end.character);
   }
 });
 
@@ -28141,7 +28363,7 @@ function factsOf(t2, key) {
   if (key === "platforms") {
     const items = node.children ?? [];
     const item = items[0];
-    if (items.length !== 1 || typeof item.value !== "string" || !FIXED_PLATFORM.test(item.value)) return [];
+    if (items.length !== 1 || typeof item.value !== "string" || !FIXED_PLATFORM.test(item.value) || NATIVE_PLATFORM.test(item.value)) return [];
     return [{ signal: "platform.foreign-architecture", range: item.valueRange ?? item.keyRange, say: `is built for \`${item.value}\` only` }];
   }
   if (key === "entitlements") {
@@ -28194,6 +28416,7 @@ var init_bake3 = __esm({
     "use strict";
     init_bake2();
     init_rules();
+    init_tables();
     BAKE_CODE_SIGNALS = ["platform.foreign-architecture", "hardening.insecure-build"];
     own = (node, key) => node.children?.find((c) => c.path.length === node.path.length + 1 && c.path[c.path.length - 1] === key);
     FIXED_PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/i;
@@ -28266,7 +28489,9 @@ function detectTerraform(base2) {
   const model = base2;
   const out = runRules(model, TERRAFORM_RULES);
   for (const r of model.resources ?? []) {
-    const what = r.block === "module" ? `Module \`${r.name}\`` : `\`${r.type}\``;
+    const named = r.block === "module" ? `Module \`${r.name}\`` : `\`${r.type}\``;
+    const pools = TERRAFORM_NODE_POOLS.get(r.type) ?? TERRAFORM_CLUSTER_MODULES.find((m) => r.block === "module" && m.source.test(r.type.trim()))?.platform;
+    const what = pools ? `${named} creates ${pools} node pools, VMs that run the cluster's containers` : named;
     if (r.kind === "terraform-vm") out.push(finding("existing.terraform-vm", model.file, r.node.keyRange, `${what}`));
     else if (r.kind === "terraform-container") out.push(finding("existing.terraform-container", model.file, r.node.keyRange, `${what}`));
   }
@@ -28276,13 +28501,16 @@ var TERRAFORM_RULES, TERRAFORM_CODE_SIGNALS;
 var init_terraform3 = __esm({
   "src/core/advisor/detect/terraform.ts"() {
     "use strict";
+    init_terraform();
     init_rules();
+    init_tables();
     TERRAFORM_RULES = [
       { signal: "hardening.privileged", paths: ["resource.**.security_context.privileged", "resource.**.privileged"], when: true, say: "`privileged = true`" },
       { signal: "hardening.host-network", paths: ["resource.**.host_network"], when: true, say: "`host_network = true`" },
       { signal: "hardening.host-pid", paths: ["resource.**.host_pid"], when: true, say: "`host_pid = true`" },
       { signal: "cloud-native.healthcheck", paths: ["resource.**.liveness_probe", "resource.**.readiness_probe", "resource.**.health_check", "resource.**.healthCheck"], at: "key", say: "`{key}` defined" },
-      { signal: "sandboxing.sandbox-runtime", paths: ["resource.**.runtime_class_name"], when: /gvisor|runsc|kata|firecracker/i, say: '`runtime_class_name = "{value}"`' }
+      { signal: "sandboxing.sandbox-runtime", paths: ["resource.**.runtime_class_name"], when: SANDBOX_RUNTIME, say: '`runtime_class_name = "{value}"`' },
+      { signal: "sandboxing.sandbox-runtime", paths: ["resource.docker_container.*.runtime"], when: SANDBOX_RUNTIME, say: '`runtime = "{value}"`' }
     ];
     TERRAFORM_CODE_SIGNALS = ["existing.terraform-vm", "existing.terraform-container"];
   }
@@ -28482,7 +28710,7 @@ function formatByName(path) {
   if (/^(dockerfile|containerfile)[._-]/i.test(name)) return "dockerfile";
   if (/^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i.test(name)) return "compose";
   if (/(^|[._-])devcontainer(-feature)?\.json$/i.test(name)) return "devcontainer";
-  if (name === "Vagrantfile" || /^vagrantfile([._-].*)?$/i.test(name)) return "vagrant";
+  if (name === "Vagrantfile" || /^vagrantfile([._-].*)?$/i.test(name) && !/\.(md|markdown|rst|adoc|txt|html?)$/i.test(name)) return "vagrant";
   if (/^docker-bake(\.override)?\.(hcl|json)$/.test(lower)) return "bake";
   if (lower.endsWith(".pkr.hcl") || lower.endsWith(".pkr.json")) return "packer";
   if (lower.endsWith(".tf") || lower.endsWith(".tf.json")) return "terraform";
@@ -28889,9 +29117,9 @@ function compile2(glob, nameAnywhere) {
 // src/core/advisor/roles.ts
 var ROLES = ["product", "development", "test", "example", "ci", "host"];
 var FOLDER_ROLES = new Map([
-  ...["test", "tests", "testdata", "test-data", "test_data", "testing", "testenv", "test-env", "test-environments", "test-infra", "e2e", "e2e-tests", "integration-tests", "integration", "__tests__", "fixtures", "fixture", "test-fixtures", "testfixtures", "spec", "specs", "conformance", "smoke-tests", "smoketest", "benchmarks", "bench"].map((n) => [n, "test"]),
-  ...["example", "examples", "sample", "samples", "demo", "demos", "docs", "doc", "documentation", "tutorial", "tutorials", "quickstart", "quickstarts", "playground-examples", "website", "site", "blog", "cookbook", "recipes"].map((n) => [n, "example"]),
-  ...[".devcontainer", ".gitpod", ".vscode", "dev", "development", "devenv", "dev-env", "local-dev", "hack", "tools", "contrib"].map((n) => [n, "development"]),
+  ...["test", "tests", "testdata", "test-data", "test_data", "testing", "testenv", "test-env", "test-environments", "test-infra", "e2e", "e2e-tests", "integration-tests", "integration", "__tests__", "fixtures", "fixture", "test-fixtures", "testfixtures", "spec", "specs", "conformance", "smoke-tests", "smoketest", "benchmarks", "bench", "playwright", "cypress", "selenium", "molecule"].map((n) => [n, "test"]),
+  ...["example", "examples", "sample", "samples", "demo", "demos", "docs", "doc", "documentation", "tutorial", "tutorials", "quickstart", "quickstarts", "playground-examples", "website", "site", "blog", "cookbook", "recipes", "workshop", "workshops"].map((n) => [n, "example"]),
+  ...[".devcontainer", ".gitpod", ".vscode", "dev", "development", "devenv", "dev-env", "local-dev", "hack", "tools", "contrib", "workstation", "workstations", "cluster-up", "cluster-sync"].map((n) => [n, "development"]),
   ...[".github", ".gitlab", ".circleci", ".buildkite", ".woodpecker", ".drone", "ci", ".ci", ".travis", "jenkins", ".jenkins", ".azure-pipelines", "azure-pipelines", ".tekton"].map((n) => [n, "ci"])
 ]);
 var FOLDER_WORDS = new Map([
@@ -28966,7 +29194,9 @@ function assignRoles(workloads7, rules = []) {
     const byName = wordsOfName.map((x) => WORKLOAD_NAME_WORDS.get(x)).find(Boolean);
     if (byName) return { role: byName, reason: `named ${w.name}` };
     if (VM_KINDS.has(w.kind) && w.verdict === "vm" && w.provisions && w.provisions.length > 0) {
-      return { role: "host", reason: `a VM that installs ${w.provisions.join(", ")} to run containers`, hostCandidate: true };
+      const pools = w.provisions.every((p) => p.endsWith(" node pools"));
+      const reason = pools ? `${w.provisions.join(", ")}: VMs that run the cluster's containers` : `a VM that installs ${w.provisions.join(", ")} to run containers`;
+      return { role: "host", reason, hostCandidate: true };
     }
     return { role: "product", reason: "what the repository ships or deploys" };
   });
@@ -29004,7 +29234,10 @@ var ENGINE_WORDS = [
   [/\bkubeadm\b|\bkubelet\b/i, "Kubernetes"],
   [/\bmicrok8s\b/i, "MicroK8s"],
   [/\bminikube\b/i, "minikube"],
-  [/\bkind create cluster\b/i, "kind"]
+  [/\bkind create cluster\b/i, "kind"],
+  // An ECS container instance: the agent registers the machine with a cluster (ECS_CLUSTER in
+  // /etc/ecs/ecs.config on Linux, Initialize-ECSAgent on Windows).
+  [/\bECS_CLUSTER\b|\bInitialize-ECSAgent\b|\becs-init\b/, "the Amazon ECS agent"]
 ];
 function enginesIn(text3) {
   const out = [];
@@ -29028,6 +29261,14 @@ var OVERRIDE_NAMES = ["compose.override.yml", "compose.override.yaml", "docker-c
 var VARIANT = /^(docker-)?compose\.[\w.-]+\.ya?ml$/;
 var COMPOSE_NAME = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/i;
 var baseName4 = (p) => p.slice(p.lastIndexOf("/") + 1);
+function sharedFolders(a, b2) {
+  const x = dirname(a).split("/");
+  const y = dirname(b2).split("/");
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n++;
+  return n;
+}
+var isWithin = (outer, inner) => outer === "." || outer === inner || inner.startsWith(`${outer}/`);
 function relativePath(from, to) {
   const a = from === "." ? [] : from.split("/");
   const b2 = to.split("/");
@@ -29069,7 +29310,8 @@ function mergeComposeProjects(given, consumed, note) {
     else folders.set(d, [i]);
   }
   const anyLinks = [...byFile.values()].some((i) => i.facts.includes.length || i.facts.services.some((s2) => s2.extends));
-  if (!anyLinks && [...folders.values()].every((l) => l.length < 2)) return;
+  const anyOverlay = byFile.size > 1 && [...byFile.values()].some((i) => i.facts.services.some((s2) => !s2.runnable));
+  if (!anyLinks && !anyOverlay && [...folders.values()].every((l) => l.length < 2)) return;
   const follow = (from, path, line, what) => {
     const target = joinPath(dirname(from.file), path.replace(/\\/g, "/"));
     if (target.startsWith("..")) {
@@ -29241,6 +29483,37 @@ function mergeComposeProjects(given, consumed, note) {
       for (const [svc2, i] of v.byName) apply(v.units[i], resolve3(variant, svc2), variant.files);
     }
   }
+  const runnableHome = (f) => {
+    let best;
+    let bestDepth = -1;
+    const override = OVERRIDE_NAMES.includes(baseName4(f.file));
+    for (const s2 of f.facts.services) {
+      if (s2.runnable && !override) continue;
+      for (const o of byFile.values()) {
+        const i = o === f || OVERRIDE_NAMES.includes(baseName4(o.file)) || !isWithin(dirname(o.file), dirname(f.file)) ? void 0 : o.byName.get(s2.name);
+        if (i === void 0 || !o.facts.services[i].runnable) continue;
+        const depth = dirname(o.file) === dirname(f.file) ? 1e6 : sharedFolders(o.file, f.file);
+        if (depth > bestDepth || depth === bestDepth && best && o.file < best.file) {
+          best = o;
+          bestDepth = depth;
+        }
+      }
+      if (best) return best;
+    }
+    return void 0;
+  };
+  for (const f of byFile.values()) {
+    if (handled.has(f) || f.facts.includes.length) continue;
+    const home = runnableHome(f);
+    if (!home) continue;
+    handled.add(f);
+    const variant = ctxOf([home, f]);
+    for (const [svc2, i] of f.byName) {
+      const unit = f.units[i];
+      if (unit && f.perService[i].length === 0 && home.byName.has(svc2)) consumed.add(unit);
+      else apply(unit, resolve3(variant, svc2), variant.files);
+    }
+  }
   for (const f of byFile.values()) {
     if (handled.has(f)) continue;
     const ctx = ctxOf([f]);
@@ -29327,9 +29600,10 @@ function engineWordsGlobal(name) {
   }
   return re;
 }
-function markProvisions(text3, workloads7) {
+function markProvisions(source, workloads7) {
   const machines = workloads7.filter((w) => MACHINE_KINDS.has(w.kind));
   if (machines.length === 0) return;
+  const text3 = /^[ \t]*(#|\/\/)/m.test(source) ? source.replace(/^[ \t]*(?:#|\/\/).*$/gm, (c) => " ".repeat(c.length)) : source;
   const named = enginesIn(text3);
   if (named.length === 0) return;
   const starts = [0];
@@ -29420,6 +29694,7 @@ function analyzeText(file, text3, format3, deps = DEFAULT_DEPS) {
     markProvisions(text3, workloads7);
   } catch {
   }
+  markPurpose(text3, workloads7);
   return {
     file,
     format: format3,
@@ -29433,6 +29708,30 @@ function analyzeText(file, text3, format3, deps = DEFAULT_DEPS) {
   };
 }
 var ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+var PURPOSE = [
+  { test: /\b(?:(?:testing|tests?) (?:and|&) )?(?:local )?(?:development|dev)(?: (?:and|&) (?:testing|tests?))?(?: use| purposes)? only\b|\bonly for (?:local )?(?:development|dev)\b/i, role: "development" },
+  { test: /\b(?:testing|tests?)(?: use| purposes)? only\b|\bonly for (?:testing|tests)\b/i, role: "test" },
+  { test: /\b(?:do not|don't|never) use (?:this (?:file )?|it )?(?:in|for) production\b|\bnot (?:meant|intended|suitable|ready) for (?:use in )?production\b/i, role: "development" }
+];
+function markPurpose(text3, workloads7) {
+  if (!workloads7.length || roleOfPath(workloads7[0].file)) return;
+  const head = [];
+  for (const line of text3.slice(0, 4096).split(/\r\n|\r|\n/, 30)) {
+    const t2 = line.trim();
+    if (t2 === "" || t2 === "---") continue;
+    const comment2 = /^(?:#|\/\/)(.*)$/.exec(t2);
+    if (!comment2) break;
+    head.push(comment2[1]);
+  }
+  if (!head.length) return;
+  const said = head.join(" ");
+  for (const p of PURPOSE) {
+    const m = p.test.exec(said);
+    if (!m) continue;
+    for (const w of workloads7) w.roleHint ??= { role: p.role, reason: `its opening comment says "${m[0].trim()}"` };
+    return;
+  }
+}
 var before4 = (a, b2) => a.line < b2.line || a.line === b2.line && a.character <= b2.character;
 var contains4 = (r, p) => before4(r.start, p) && before4(p, r.end);
 var span = (r) => (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
@@ -29624,8 +29923,37 @@ function adviseAnalyses(analyses, deps = DEFAULT_DEPS, options = {}) {
     w.role = roles[i].role;
     w.roleReason = roles[i].reason;
   });
+  qualifyRepeatedNames(out);
   out.sort((x, y) => x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line);
   return out;
+}
+function shortestDistinct(paths) {
+  const longest = Math.max(...paths.map((p) => p.length));
+  for (let k = 1; k <= longest; k++) {
+    const tried = paths.map((p) => p.slice(Math.max(0, p.length - k)).join("/"));
+    if (new Set(tried).size === tried.length) return tried;
+  }
+  return void 0;
+}
+function qualifyRepeatedNames(workloads7) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const w of workloads7) {
+    const list2 = byName.get(w.name);
+    if (list2) list2.push(w);
+    else byName.set(w.name, [w]);
+  }
+  for (const [name, list2] of byName) {
+    if (list2.length < 2 || new Set(list2.map((w) => w.file)).size < 2) continue;
+    const folders = list2.map((w) => {
+      const parts = w.file.split("/").slice(0, -1);
+      if (parts[parts.length - 1] === name) parts.pop();
+      return parts;
+    });
+    const qualifiers = shortestDistinct(folders) ?? shortestDistinct(list2.map((w) => w.file.split("/"))) ?? list2.map((w) => w.file);
+    list2.forEach((w, i) => {
+      if (qualifiers[i] !== "") w.name = `${name} (${qualifiers[i]})`;
+    });
+  }
 }
 function sharedDepth(a, b2) {
   const x = a.split("/");
@@ -29700,7 +30028,7 @@ function evidenceOf(f, signal) {
     file: f.file,
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,
-    message: f.when ? `Only when ${f.when} holds, which the files do not decide: ${message}` : message,
+    message: f.when && !f.whenStated ? `Only when ${f.when} holds, which the files do not decide: ${message}` : message,
     dimension: signal.dimension,
     sources: citationsOf(signal),
     label: signal.label,
@@ -30500,6 +30828,73 @@ function dig(keys, dflt, m) {
 }
 var undecided = (src) => (_) => new Undecided(src);
 var PASS_THROUGH = /* @__PURE__ */ new Set(["default", "coalesce", "dict", "list", "tuple", "set", "append", "mustAppend", "push", "prepend", "mustPrepend", "concat", "ternary", "required", "fail"]);
+var URL_PARTS = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(.*)$/s;
+function unescapeUrl(t2) {
+  try {
+    return decodeURIComponent(t2);
+  } catch {
+    return t2;
+  }
+}
+function urlParse(text3) {
+  const m = URL_PARTS.exec(text3);
+  if (!m || /[\x00-\x1f\x7f]/.test(text3)) return void 0;
+  const scheme = m[1] ?? "";
+  let rest = m[2];
+  let fragment = "";
+  const hash = rest.indexOf("#");
+  if (hash >= 0) {
+    fragment = unescapeUrl(rest.slice(hash + 1));
+    rest = rest.slice(0, hash);
+  }
+  let query = "";
+  const q = rest.indexOf("?");
+  if (q >= 0) {
+    query = rest.slice(q + 1);
+    rest = rest.slice(0, q);
+  }
+  let opaque = "";
+  let host = "";
+  let userinfo = "";
+  let path = "";
+  if (scheme && !rest.startsWith("/")) opaque = rest;
+  else if (rest.startsWith("//")) {
+    const end = rest.indexOf("/", 2);
+    const authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
+    path = unescapeUrl(end < 0 ? "" : rest.slice(end));
+    const at3 = authority.lastIndexOf("@");
+    if (at3 >= 0) {
+      userinfo = authority.slice(0, at3);
+      host = authority.slice(at3 + 1);
+    } else host = authority;
+  } else path = unescapeUrl(rest);
+  const hostname = host.startsWith("[") ? host.slice(1, host.indexOf("]") < 0 ? host.length : host.indexOf("]")) : host.replace(/:\d*$/, "");
+  return /* @__PURE__ */ new Map([
+    ["scheme", scheme.toLowerCase()],
+    ["host", host],
+    ["hostname", hostname],
+    ["path", path],
+    ["query", query],
+    ["opaque", opaque],
+    ["fragment", fragment],
+    ["userinfo", userinfo]
+  ]);
+}
+function urlJoin(d) {
+  const get = (k) => d.has(k) ? s(d.get(k)) : "";
+  const [scheme, host, path, query, opaque, fragment, userinfo] = ["scheme", "host", "path", "query", "opaque", "fragment", "userinfo"].map(get);
+  let out = "";
+  if (opaque) out = `${scheme ? `${scheme}:` : ""}${opaque}`;
+  else {
+    if (scheme) out += `${scheme}:`;
+    if (scheme || host || userinfo) out += `//${userinfo ? `${userinfo}@` : ""}${host}`;
+    const escaped = encodeURI(path).replace(/[?#]/g, (c) => encodeURIComponent(c));
+    out += host && escaped && !escaped.startsWith("/") ? `/${escaped}` : escaped;
+  }
+  if (query) out += `?${query}`;
+  if (fragment) out += `#${encodeURI(fragment)}`;
+  return out;
+}
 var FUNCS = {
   // Go's built-ins
   eq: ([a, ...rest]) => rest.some((b2) => equal(a, b2)),
@@ -30657,6 +31052,8 @@ var FUNCS = {
     return (abs ? "/" : "") + out.join("/") || (abs ? "/" : ".");
   },
   isAbs: ([a]) => s(a).startsWith("/"),
+  urlParse: ([a], _ctx, src) => urlParse(s(a)) ?? new Undecided(src),
+  urlJoin: ([d]) => urlJoin(isMapV(d) ? d : /* @__PURE__ */ new Map()),
   b64enc: ([a]) => b64enc(utf8(s(a))),
   b64dec: ([a]) => b64dec(s(a)),
   sha256sum: ([a]) => sha256(utf8(s(a))),
@@ -31728,13 +32125,14 @@ function isSubchartDir(dir, charts) {
   const parent = m[1] === "" ? "." : m[1];
   return charts.has(parent) || isSubchartDir(parent, charts);
 }
-var inside2 = (dir, path) => dir === "." || dir === "" ? !path.startsWith("../") : path.startsWith(dir + "/");
+var inside3 = (dir, path) => dir === "." || dir === "" ? !path.startsWith("../") : path.startsWith(dir + "/");
 var rel = (dir, path) => dir === "." || dir === "" ? path : path.slice(dir.length + 1);
 function chartFileRole(chartDir, path) {
-  if (!inside2(chartDir, path)) return void 0;
+  if (!inside3(chartDir, path)) return void 0;
   let r = rel(chartDir, path);
   for (let m = /^charts\/[^/]+\/(.*)$/.exec(r); m; m = /^charts\/[^/]+\/(.*)$/.exec(r)) r = m[1];
   if (r === "Chart.yaml" || r === "Chart.lock" || r === "requirements.yaml") return "chart";
+  if (/^charts\/[^/]+\.tgz$/i.test(r)) return "archive";
   if (r === "values.yaml" || r === "values.yml") return "values";
   if (!r.startsWith("templates/") || !TEMPLATE_EXT.test(r)) return void 0;
   const base2 = r.slice(r.lastIndexOf("/") + 1);
@@ -31761,7 +32159,7 @@ function loadChart(dir, files, prefix, notes, depth) {
   const templates = [];
   const subDirs = /* @__PURE__ */ new Set();
   for (const [path, text3] of files) {
-    if (!inside2(dir, path)) continue;
+    if (!inside3(dir, path)) continue;
     const r = rel(dir, path);
     if (r.startsWith("templates/") && TEMPLATE_EXT.test(r)) templates.push({ file: path, text: text3 });
     const sub = /^charts\/([^/]+)\/Chart\.yaml$/.exec(r);
@@ -31916,9 +32314,11 @@ function analyzeChart(chartDir, files, deps = DEFAULT_DEPS) {
   if (!chart) return { analyses: [], notes: [{ file: chartDir === "." ? "Chart.yaml" : `${chartDir}/Chart.yaml`, message: "No Chart.yaml was given; the chart is not rendered." }] };
   const notes = [...chart.notes];
   const analyses = [];
+  const off = [];
   for (const t2 of chart.templates) {
     if (!/\S/.test(t2.text)) {
       if (t2.issues.length) notes.push({ file: t2.file, message: issueNote(t2.issues) });
+      else if (WORKLOAD_KIND2.test(files.get(t2.file) ?? "")) off.push(t2.file);
       continue;
     }
     const a = analyzeText(t2.file, t2.text, "kubernetes", deps);
@@ -31932,8 +32332,17 @@ function analyzeChart(chartDir, files, deps = DEFAULT_DEPS) {
       notes.push({ file: t2.file, message: `Rendered with the chart's default values, the manifest is not valid YAML near template line ${line} (${problem.message.split("\n")[0]}); what could be read is analysed.` });
     }
   }
+  if (off.length) {
+    const shown = off.slice(0, 5).map((f) => (chartDir === "." ? f : f.slice(chartDir.length + 1)).replace(/(^|\/)templates\//, "$1")).join(", ");
+    const more = off.length > 5 ? ` and ${off.length - 5} more` : "";
+    notes.push({
+      file: chartDir === "." ? "Chart.yaml" : `${chartDir}/Chart.yaml`,
+      message: `With the chart's default values, ${off.length === 1 ? "one template that defines a workload renders" : `${off.length} templates that define workloads render`} nothing (${shown}${more}): components the chart leaves off by default are not judged.`
+    });
+  }
   return { analyses, notes };
 }
+var WORKLOAD_KIND2 = /^\s*kind:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod|VirtualMachine|VirtualMachineInstance)["']?\s*$/m;
 function issueNote(issues) {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
   return `Rendered with the chart's default values, some of the template could not be evaluated: ${issues[0]}${more}. What depends on it is treated as undecided.`;
@@ -32032,6 +32441,106 @@ function analyzeCharts(texts, roots, deps) {
     }
   }
   return { analyses, notes };
+}
+
+// src/core/helm/archive.ts
+var BLOCK2 = 512;
+async function gunzip(bytes, maxBytes) {
+  if (typeof DecompressionStream !== "function") return "this platform cannot inflate gzip";
+  if (bytes.length < 18 || bytes[0] !== 31 || bytes[1] !== 139) return "not a gzip file";
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const reader = stream.getReader();
+  const chunks = [];
+  let total = 0;
+  try {
+    for (; ; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > maxBytes) {
+        await reader.cancel();
+        return `it holds more than ${Math.round(maxBytes / 1024 / 1024)} MB once unpacked`;
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    return `the gzip data is damaged (${e instanceof Error ? e.message : String(e)})`;
+  }
+  const out = new Uint8Array(total);
+  let at3 = 0;
+  for (const c of chunks) {
+    out.set(c, at3);
+    at3 += c.length;
+  }
+  return out;
+}
+var latin = new TextDecoder("latin1");
+var utf82 = new TextDecoder("utf-8");
+function field(h, start, length) {
+  const end = h.indexOf(0, start);
+  return utf82.decode(h.subarray(start, end < 0 || end > start + length ? start + length : end));
+}
+function number(h, start, length) {
+  if (h[start] & 128) {
+    let n = h[start] & 127;
+    for (let i = start + 1; i < start + length; i++) n = n * 256 + h[i];
+    return n;
+  }
+  const text3 = latin.decode(h.subarray(start, start + length)).replace(/[\0 ]+$/g, "").trim();
+  return text3 === "" ? 0 : parseInt(text3, 8);
+}
+function paxPath(data) {
+  const text3 = utf82.decode(data);
+  let at3 = 0;
+  while (at3 < text3.length) {
+    const space = text3.indexOf(" ", at3);
+    const len2 = Number(text3.slice(at3, space));
+    if (space < 0 || !Number.isInteger(len2) || len2 <= 0) return void 0;
+    const record = text3.slice(space + 1, at3 + len2 - 1);
+    if (record.startsWith("path=")) return record.slice(5);
+    at3 += len2;
+  }
+  return void 0;
+}
+function untar(tar) {
+  const files = /* @__PURE__ */ new Map();
+  let longName;
+  for (let at3 = 0; at3 + BLOCK2 <= tar.length; ) {
+    const h = tar.subarray(at3, at3 + BLOCK2);
+    if (h.every((b2) => b2 === 0)) break;
+    const size2 = number(h, 124, 12);
+    if (!Number.isFinite(size2) || size2 < 0 || at3 + BLOCK2 + size2 > tar.length) return "the tar data ends inside an entry";
+    const data = tar.subarray(at3 + BLOCK2, at3 + BLOCK2 + size2);
+    const type = String.fromCharCode(h[156] || 48);
+    const prefix = latin.decode(h.subarray(257, 262)) === "ustar" ? field(h, 345, 155) : "";
+    const name = longName ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100));
+    if (type === "x") longName = paxPath(data) ?? longName;
+    else if (type === "L") longName = field(data, 0, data.length);
+    else {
+      longName = void 0;
+      if (type === "0" || type === "7") files.set(name.replace(/^\.\//, ""), data);
+    }
+    at3 += BLOCK2 + Math.ceil(size2 / BLOCK2) * BLOCK2;
+  }
+  return files;
+}
+async function readChartArchive(bytes, maxBytes) {
+  const tar = await gunzip(bytes, maxBytes);
+  if (typeof tar === "string") return { error: tar };
+  const entries2 = untar(tar);
+  if (typeof entries2 === "string") return { error: entries2 };
+  const tops = new Set([...entries2.keys()].map((p) => p.split("/")[0]));
+  if (tops.size !== 1) return { error: "it is not one chart folder" };
+  const top = [...tops][0];
+  const files = /* @__PURE__ */ new Map();
+  for (const [path, data] of entries2) {
+    const rest = path.slice(top.length + 1);
+    if (rest === "" || rest.split("/").some((s2) => s2 === ".." || s2 === "")) continue;
+    if (data.indexOf(0) >= 0) continue;
+    files.set(rest, utf82.decode(data));
+  }
+  if (!files.has("Chart.yaml")) return { error: "it has no Chart.yaml" };
+  return { files };
 }
 
 // src/core/advisor/scan.ts
@@ -32154,7 +32663,7 @@ async function walk2(fs, root, options = {}) {
             else subdirs.push(childRel);
             continue;
           }
-          const candidate = isCandidateName(entry.name);
+          const candidate = isCandidateName(entry.name) || CHART_ARCHIVE.test(entry.name) && (rel2 === "charts" || rel2.endsWith("/charts"));
           if (excluded !== void 0) {
             if (candidate || entry.type === "symlink") skip(childRel, `excluded by the pattern ${excluded}`, "excluded");
             continue;
@@ -32221,6 +32730,18 @@ function formatSize(bytes) {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${bytes} bytes`;
+}
+var CHART_ARCHIVE = /\.tgz$/i;
+var ARCHIVE_GROWTH = 16;
+async function unpackChartArchive(fs, path, maxFileSize) {
+  let bytes;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    return { error: `it could not be read (${codeOf(e) || "error"})` };
+  }
+  if (bytes.length > maxFileSize) return { error: `it is larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes.length)})` };
+  return readChartArchive(bytes, maxFileSize * ARCHIVE_GROWTH);
 }
 async function loadCandidate(fs, path, maxFileSize, known) {
   let size2 = known?.size;
@@ -32558,7 +33079,11 @@ async function adviseWorkspace(fs, roots, options = {}) {
       const over = options.overlay?.(c.path);
       if (charts.length && chartOf(c.rel, charts) !== void 0) {
         if (over) chartTexts.set(c.rel, over.text);
-        else {
+        else if (CHART_ARCHIVE.test(c.rel)) {
+          const unpacked = await unpackChartArchive(fs, c.path, maxFileSize2);
+          if ("error" in unpacked) noteLists[i].push(`A packaged subchart that could not be read: ${unpacked.error}. Its templates are not rendered.`);
+          else for (const [rest, text3] of unpacked.files) chartTexts.set(`${c.rel}/${rest}`, text3);
+        } else {
           const loaded2 = await loadCandidate(fs, c.path, maxFileSize2);
           if (loaded2.kind === "skip") skips[i] = { reason: loaded2.reason, kind: loaded2.skipKind };
           else chartTexts.set(c.rel, loaded2.text);
@@ -33259,10 +33784,13 @@ function suppressionWarnings(r) {
   ];
   return out.sort((a, b2) => a.file < b2.file ? -1 : a.file > b2.file ? 1 : a.line - b2.line);
 }
+function noWorkloadsText(r) {
+  return r.stats.configFiles > 0 ? t("No workloads found: the configuration files read here declare no container, VM or machine image (a Terraform file of networks and roles, a compose file of volumes only).") : t("No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised.");
+}
 function renderAdviceText(r) {
   const out = [];
   out.push(t("Overall: {0}  ({1})", overallWord(r), summaryLine(r)));
-  if (r.workloads.length === 0) out.push("", t("No workloads found: no Dockerfile, compose, Kubernetes, dev container, Vagrant, Packer, cloud-init, Lima or Terraform file was recognised."));
+  if (r.workloads.length === 0) out.push("", noWorkloadsText(r));
   else {
     out.push(t("Decided by: {0}", decidedByText(r, plain)));
     const note = overallFromNote(r);

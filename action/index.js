@@ -27236,13 +27236,22 @@ var init_tables = __esm({
       // Playgrounds.
       { signal: CODE, what: "a language playground", image: /^(golang|golang-org)\/playground[\w.-]*(:|$)|(^|\/)playground-sandbox[\w.-]*(:|$)|(^|\/)rust-playground[\w./-]*(:|$)|^shepmaster\/rust-(stable|beta|nightly)(:|$)/, program: /^play-sandbox( |$)/ },
       // Notebook servers, their single-user images, and hubs that spawn them.
+      // A hub starts a notebook server per user, and the users' code runs there: the sandbox belongs on
+      // the servers it starts (a RuntimeClass in its spawner's pod settings), which the hub's verdict stands for.
+      {
+        signal: CODE,
+        what: "a notebook hub, which starts a server per user that runs their code (the sandbox belongs on those servers)",
+        image: /^jupyterhub\/(jupyterhub|k8s-hub)(:|$)/,
+        program: /^jupyterhub( |$)/,
+        pkg: /^(jupyterhub-)?(dockerspawner|kubespawner|batchspawner|systemdspawner|sudospawner)$/,
+        env: /^DOCKER_NOTEBOOK_IMAGE$/
+      },
       {
         signal: CODE,
         what: "a notebook server",
-        image: /^jupyter\/(?!repo2docker(:|$)|nbviewer(:|$))[\w.-]+(:|$)|^jupyterhub\/(jupyterhub|k8s-hub|singleuser|k8s-singleuser-sample|[\w.-]*singleuser[\w.-]*)(:|$)|^elyra\/(enterprise-gateway|kernel-[\w.-]+)(:|$)|^tensorflow\/tensorflow:[\w.-]*jupyter/,
-        program: /^(jupyterhub|jupyterhub-singleuser|jupyter-(notebook|lab|server|labhub|kernelgateway|enterprisegateway)|start-(notebook|singleuser)\.(sh|py)|jupyter (notebook|lab|server|labhub|kernelgateway|enterprisegateway))( |$)/,
-        pkg: /^(jupyterhub-)?(dockerspawner|kubespawner|batchspawner|systemdspawner|sudospawner)$|^jupyter[_-](kernel|enterprise)[_-]gateway$/,
-        env: /^DOCKER_NOTEBOOK_IMAGE$/
+        image: /^jupyter\/(?!repo2docker(:|$)|nbviewer(:|$))[\w.-]+(:|$)|^jupyterhub\/(singleuser|k8s-singleuser-sample|[\w.-]*singleuser[\w.-]*)(:|$)|^elyra\/(enterprise-gateway|kernel-[\w.-]+)(:|$)|^tensorflow\/tensorflow:[\w.-]*jupyter/,
+        program: /^(jupyterhub-singleuser|jupyter-(notebook|lab|server|labhub|kernelgateway|enterprisegateway)|start-(notebook|singleuser)\.(sh|py)|jupyter (notebook|lab|server|labhub|kernelgateway|enterprisegateway))( |$)/,
+        pkg: /^jupyter[_-](kernel|enterprise)[_-]gateway$/
       },
       // CI runners that run the jobs of others.
       {
@@ -27262,12 +27271,19 @@ var init_tables = __esm({
         program: /^(openhands|opendevin)( |$)|^(uvicorn|gunicorn) (openhands|opendevin)\./,
         env: /^SANDBOX_RUNTIME_CONTAINER_IMAGE$/
       },
-      // Functions platforms: the parts that start or run the functions of tenants.
+      // Functions platforms: the parts that start the functions of tenants (the sandbox belongs on what
+      // they start), and the parts that run them.
+      {
+        signal: CODE,
+        what: "a functions platform's controller, which starts its tenants' functions (the sandbox belongs on those)",
+        image: /^(openfaas|functions)\/(faas-netes|faas-swarm|faas-provider)(:|$)|^fission\/fission-bundle(:|$)|^openwhisk\/controller(:|$)|^nuclio\/dashboard[\w.-]*(:|$)/,
+        program: /^(faas-netes|fission-bundle)( |$)/
+      },
       {
         signal: CODE,
         what: "a functions platform",
-        image: /^(openfaas|functions)\/(faas-netes|faas-swarm|faasd|of-watchdog|classic-watchdog|faas-provider)(:|$)|^fission\/(fission-bundle|fetcher|[\w.-]+-env[\w.-]*|[\w.-]+-builder)(:|$)|^openwhisk\/(controller|invoker|standalone|action-[\w.-]+|[\w.-]+action|dockerskeleton)(:|$)|^nuclio\/(processor[\w.-]*|dashboard[\w.-]*|handler-[\w.-]+)(:|$)|^knative\/func[\w.-]*(:|$)/,
-        program: /^(fwatchdog|of-watchdog|faasd|faas-netes|fission-bundle)( |$)/
+        image: /^(openfaas|functions)\/(faasd|of-watchdog|classic-watchdog)(:|$)|^fission\/(fetcher|[\w.-]+-env[\w.-]*|[\w.-]+-builder)(:|$)|^openwhisk\/(invoker|standalone|action-[\w.-]+|[\w.-]+action|dockerskeleton)(:|$)|^nuclio\/(processor[\w.-]*|handler-[\w.-]+)(:|$)|^knative\/func[\w.-]*(:|$)/,
+        program: /^(fwatchdog|of-watchdog|faasd)( |$)/
       },
       // A hypervisor inside the container: it boots a whole VM (its own kernel) there.
       {

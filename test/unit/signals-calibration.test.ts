@@ -363,4 +363,11 @@ describe('calibration on the corpus', () => {
     const dep = adviseFiles([{ path: 'd.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n' }]).workloads[0];
     assert.ok(dep.signals.some((x) => x.id === 'cloud-native.replicas'));
   });
+  it('a hub or a functions controller is told apart from what it starts: the sandbox belongs on the servers and functions', () => {
+    const msg = (image: string) => adviseFiles([{ path: 'compose.yaml', text: `services:\n  s:\n    image: ${image}\n` }]).workloads[0].signals.find((x) => x.id === 'sandboxing.code-execution')?.message ?? '';
+    assert.match(msg('jupyterhub/k8s-hub:4.1.0'), /is a notebook hub, which starts a server per user that runs their code \(the sandbox belongs on those servers\)/);
+    assert.match(msg('jupyterhub/k8s-singleuser-sample:4.1.0'), /is a notebook server\./);
+    assert.match(msg('openfaas/faas-netes:0.18.10'), /functions platform's controller, which starts its tenants' functions/);
+    assert.match(msg('openfaas/of-watchdog:0.10.4'), /is a functions platform\./);
+  });
 });

@@ -22644,6 +22644,22 @@ function workloadName(file) {
   if (/^(dockerfile|containerfile)$/i.test(name) && parts.length >= 2) return parts[parts.length - 2];
   return baseName2(name);
 }
+function buildOnly(model) {
+  if (/(^|\/)Dockerfile\.dapper$/i.test(model.file)) return "a Dapper build wrapper (Dockerfile.dapper): the build runs in it";
+  const chain = /* @__PURE__ */ new Set();
+  for (let s2 = model.finalStage; s2 !== void 0 && s2 >= 0 && !chain.has(s2); s2 = model.stages[s2]?.from) chain.add(s2);
+  const ins = model.instructions.filter((i) => chain.has(i.stage));
+  if (ins.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT")) return void 0;
+  const final = model.stages[model.finalStage];
+  const copies = ins.filter((i) => i.keyword === "COPY" || i.keyword === "ADD");
+  const toRoot = (i) => /^(\/|\.\/?)$/.test(i.arguments[i.arguments.length - 1]?.value ?? "");
+  if (final && final.from === void 0 && (final.imageResolved ?? final.image ?? "").trim().toLowerCase() === "scratch" && copies.length > 0 && copies.every(toRoot)) {
+    return "a build image: it ends in an empty image of files copied to its root, which `docker build --output` exports, and starts no program";
+  }
+  const intoExport = (i) => i.keyword === "RUN" ? EXPORT_PATH.test(i.args) : i.keyword === "COPY" && EXPORT_PATH.test(` ${i.arguments[i.arguments.length - 1]?.value ?? ""}`);
+  if (ins.some(intoExport)) return "a build image: it writes its results to an export folder and starts no program";
+  return void 0;
+}
 function dockerfileWorkloads(model) {
   const final = model.stages[model.finalStage];
   if (!final) return [];
@@ -22658,9 +22674,13 @@ function dockerfileWorkloads(model) {
   const image = baseImageOf(model, model.finalStage);
   if (image) w.image = image;
   if (image && DEV_ENVIRONMENT_IMAGE.test(image)) w.roleHint = { role: "development", reason: `builds on the development environment image ${image}` };
+  else {
+    const build2 = buildOnly(model);
+    if (build2) w.roleHint = { role: "ci", reason: build2 };
+  }
   return [w];
 }
-var isStageRef, MAX_CONTINUED_LINES, startOf, endOf2, Stage, baseName2, DEV_ENVIRONMENT_IMAGE, dockerfileModule;
+var isStageRef, MAX_CONTINUED_LINES, startOf, endOf2, Stage, baseName2, DEV_ENVIRONMENT_IMAGE, EXPORT_PATH, dockerfileModule;
 var init_dockerfile2 = __esm({
   "src/core/parse/dockerfile.ts"() {
     "use strict";
@@ -22737,6 +22757,7 @@ var init_dockerfile2 = __esm({
     };
     baseName2 = (p) => p.replace(/\\/g, "/").split("/").filter(Boolean).pop() ?? p;
     DEV_ENVIRONMENT_IMAGE = /^(mcr\.microsoft\.com\/(vscode\/)?devcontainers\/|[\w.-]+\/cloud-workstations-images\/|gitpod\/workspace-)/i;
+    EXPORT_PATH = /(^|[\s"'=])\/(result|results|output|out|artifacts|export|dist-out)(\/|["'\s]|$)/;
     dockerfileModule = {
       format: "dockerfile",
       parse: parseDockerfile,

@@ -208,6 +208,21 @@ describe('advisor roles and the overall answer', () => {
     assert.equal(roleOfPath('kubevirtci/cluster-up/cluster/kind/manifests/ds.yaml')?.role, 'development');
   });
 
+  it('a build image (no program of its own, results left in an export folder or an empty image) is CI, not the product', () => {
+    // containers/podman-compose's Dockerfile builds a PyInstaller binary into /result; k3os's images
+    // and Dockerfile.dapper build the OS.
+    const role = (path: string, text: string) => {
+      const w = adviseFiles([{ path, text }]).workloads[0];
+      return `${w.role}: ${w.roleReason}`;
+    };
+    assert.equal(role('Dockerfile', 'FROM python:3.11-slim AS builder\nRUN pip install pyinstaller && pyinstaller --onefile app.py\nRUN mkdir -p /result && cp dist/app /result/app\n'), 'ci: a build image: it writes its results to an export folder and starts no program');
+    assert.match(role('Dockerfile', 'FROM golang:1.23 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out/ /\n'), /^ci: a build image: it ends in an empty image of files copied to its root/);
+    assert.match(role('Dockerfile.dapper', 'FROM golang:1.23\nENV DAPPER_RUN_ARGS --privileged\n'), /^ci: a Dapper build wrapper/);
+    // A binary copied to a path of its own, or an image with a start command, is run: the product.
+    assert.match(role('Dockerfile', 'FROM golang:1.23\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=0 /out/app /app\n'), /^product/);
+    assert.match(role('Dockerfile', 'FROM python:3.12\nRUN pip install . && cp -r docs /output/\nCMD ["app"]\n'), /^product/);
+  });
+
   it('a file whose opening comment says it is for development or testing only gives its workloads that role', () => {
     // photoprism's compose.yaml and huggingface/chat-ui's docker-compose.yml open so.
     const svc = 'services:\n  app:\n    image: photoprism/photoprism:develop\n';

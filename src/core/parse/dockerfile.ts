@@ -328,6 +328,35 @@ function workloadName(file: string): string {
  */
 const DEV_ENVIRONMENT_IMAGE = /^(mcr\.microsoft\.com\/(vscode\/)?devcontainers\/|[\w.-]+\/cloud-workstations-images\/|gitpod\/workspace-)/i;
 
+/** Where a build image leaves what it made, for `docker build --output` or a mounted folder. */
+const EXPORT_PATH = /(^|[\s"'=])\/(result|results|output|out|artifacts|export|dist-out)(\/|["'\s]|$)/;
+
+/**
+ * Why an image is a build step rather than something that runs, if it is: it starts no program of
+ * its own (no CMD or ENTRYPOINT in the stage that runs or those it builds on) and either ends in an
+ * empty image that only receives files (`FROM scratch`, read with `docker build --output`) or
+ * writes its results to an export folder (`cp … /result/`, podman-compose's PyInstaller build);
+ * or it is a Dapper build wrapper (`Dockerfile.dapper`).
+ */
+function buildOnly(model: DockerfileModel): string | undefined {
+  if (/(^|\/)Dockerfile\.dapper$/i.test(model.file)) return 'a Dapper build wrapper (Dockerfile.dapper): the build runs in it';
+  const chain = new Set<number>();
+  for (let s: number | undefined = model.finalStage; s !== undefined && s >= 0 && !chain.has(s); s = model.stages[s]?.from) chain.add(s);
+  const ins = model.instructions.filter((i) => chain.has(i.stage));
+  if (ins.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) return undefined;
+  const final = model.stages[model.finalStage];
+  // An export stage copies results to its root (`FROM scratch AS export`, `COPY --from=build /out/ /`);
+  // a binary copied to a path of its own (`COPY app /app`) is an image some other file starts with a command.
+  const copies = ins.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
+  const toRoot = (i: DfInstruction) => /^(\/|\.\/?)$/.test(i.arguments[i.arguments.length - 1]?.value ?? '');
+  if (final && final.from === undefined && (final.imageResolved ?? final.image ?? '').trim().toLowerCase() === 'scratch' && copies.length > 0 && copies.every(toRoot)) {
+    return 'a build image: it ends in an empty image of files copied to its root, which `docker build --output` exports, and starts no program';
+  }
+  const intoExport = (i: DfInstruction) => (i.keyword === 'RUN' ? EXPORT_PATH.test(i.args) : i.keyword === 'COPY' && EXPORT_PATH.test(` ${i.arguments[i.arguments.length - 1]?.value ?? ''}`));
+  if (ins.some(intoExport)) return 'a build image: it writes its results to an export folder and starts no program';
+  return undefined;
+}
+
 export function dockerfileWorkloads(model: DockerfileModel): Workload[] {
   const final = model.stages[model.finalStage];
   if (!final) return [];
@@ -342,6 +371,10 @@ export function dockerfileWorkloads(model: DockerfileModel): Workload[] {
   const image = baseImageOf(model, model.finalStage);
   if (image) w.image = image;
   if (image && DEV_ENVIRONMENT_IMAGE.test(image)) w.roleHint = { role: 'development', reason: `builds on the development environment image ${image}` };
+  else {
+    const build = buildOnly(model);
+    if (build) w.roleHint = { role: 'ci', reason: build };
+  }
   return [w];
 }
 

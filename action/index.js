@@ -22879,13 +22879,21 @@ function vagrantfileName(file) {
 function machineName(key, file) {
   return /[[\]()]|^[a-z_]\w*\.\w/.test(key) ? vagrantfileName(file) : key;
 }
+function vagrantDevelopmentHint(own2, shared = []) {
+  const mounts = (n) => {
+    const p = n.path;
+    return p.length >= 2 && p[p.length - 1] === "synced_folder" && p[p.length - 2] === "vm" && typeof n.value === "string" && REPOSITORY_MOUNT.test(n.value) && !DISABLED.test(n.value);
+  };
+  const hit2 = [...walk(own2)].some(mounts) || shared.some(mounts);
+  return hit2 ? { role: "development", reason: "it mounts the repository's own folder (`synced_folder '.'`) to work on the code", weak: true } : void 0;
+}
 function folderName(file) {
   const parts = file.replace(/\\/g, "/").split("/");
   parts.pop();
   const last = parts.pop();
   return last && last !== "." ? last : file;
 }
-var BLOCK, indexes, compare;
+var BLOCK, indexes, compare, REPOSITORY_MOUNT, DISABLED;
 var init_config_topics = __esm({
   "src/core/parse/config-topics.ts"() {
     "use strict";
@@ -22896,6 +22904,8 @@ var init_config_topics = __esm({
     BLOCK = 32;
     indexes = /* @__PURE__ */ new WeakMap();
     compare = (a, b2) => a.line - b2.line || a.character - b2.character;
+    REPOSITORY_MOUNT = /^\s*["']\.\/?["']\s*,/;
+    DISABLED = /\bdisabled\s*(:|=>)\s*true\b/;
   }
 });
 
@@ -24577,8 +24587,11 @@ function workloads2(model) {
     if (typeof box?.value === "string") w.image = box.value;
     return w;
   };
-  if (defines.length) return defines.map((d) => make(defines.length === 1 ? machineName(d.key, model.file) : d.key, d.keyRange, d.range, firstAt(d, ["vm", "box"]) ?? rootBox));
-  return [make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
+  if (defines.length) {
+    const shared = (root.children ?? []).filter((n) => n.path.length === 2);
+    return defines.map((d) => withHint(make(defines.length === 1 ? machineName(d.key, model.file) : d.key, d.keyRange, d.range, firstAt(d, ["vm", "box"]) ?? rootBox), vagrantDevelopmentHint(d.children ?? [], shared)));
+  }
+  return [withHint(make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox), vagrantDevelopmentHint(root.children ?? []))];
 }
 function interpolated(name, listOf) {
   const vars = new Set([...name.matchAll(/#\{\s*([a-z_]\w*)\s*\}/g)].map((m) => m[1]));
@@ -24587,7 +24600,7 @@ function interpolated(name, listOf) {
   const items = listOf(v);
   return items ? items.map((item) => name.replace(/#\{\s*[a-z_]\w*\s*\}/g, item)) : [name];
 }
-var CHUNK, LiteralTable, HEREDOC, PERCENT, CLOSER, STOP, CONTINUES, CONTINUES_LAST, ENDS_IN_DO, Statements, NO_FRAME, OPENERS, ASSIGNED_OPENER, LOOP_HEAD, DO_AT_END, CHAIN, BLOCK_TOKEN, OPTION, NAMED, REQUIRE_PLUGIN, NO_PARAMS, isWordChar, vagrantModule, MAX_RANGE;
+var CHUNK, LiteralTable, HEREDOC, PERCENT, CLOSER, STOP, CONTINUES, CONTINUES_LAST, ENDS_IN_DO, Statements, NO_FRAME, OPENERS, ASSIGNED_OPENER, LOOP_HEAD, DO_AT_END, CHAIN, BLOCK_TOKEN, OPTION, NAMED, REQUIRE_PLUGIN, NO_PARAMS, isWordChar, withHint, vagrantModule, MAX_RANGE;
 var init_vagrant2 = __esm({
   "src/core/parse/vagrant.ts"() {
     "use strict";
@@ -24742,6 +24755,7 @@ var init_vagrant2 = __esm({
     REQUIRE_PLUGIN = /Vagrant\.require_plugin\s*\(?\s*/y;
     NO_PARAMS = [];
     isWordChar = (c) => c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95;
+    withHint = (w, hint) => hint ? { ...w, roleHint: hint } : w;
     vagrantModule = {
       format: "vagrant",
       parse: parse3,
@@ -27146,6 +27160,11 @@ function commandKinds(text3, start, image) {
   }
   return out;
 }
+function binaryKinds(path) {
+  const m = /^\/(?:usr\/(?:local\/)?)?s?bin\/([\w.+-]+)$/.exec(path.trim());
+  if (!m) return [];
+  return WORKLOAD_KINDS.filter((r) => !r.withImage && r.program?.test(m[1])).map((r) => ({ signal: r.signal, say: kindSay(r, `Puts \`${m[1]}\` on the PATH`) }));
+}
 function envKinds(name) {
   return WORKLOAD_KINDS.filter((r) => r.env?.test(name)).map((r) => ({ signal: r.signal, say: kindSay(r, `Variable \`${name}\` configures`) }));
 }
@@ -27768,7 +27787,17 @@ function detectStage(model, top) {
     out.push(finding("cloud-native.multi-stage-build", file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? "the final one" : which} copies only what it needs`));
   }
   const stageNames = new Set(model.stages.map((s2) => s2.name?.toLowerCase()).filter((n) => !!n));
+  const seenKinds = new Set(out.map((f) => f.signal));
   for (const i of ins) {
+    if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
+    const dest = i.arguments[i.arguments.length - 1];
+    if (dest && i.arguments.length > 1) {
+      for (const k of binaryKinds(dest.value)) {
+        if (seenKinds.has(k.signal)) continue;
+        seenKinds.add(k.signal);
+        out.push(finding(k.signal, file, dest.range, `\`${i.keyword}\`: ${k.say}`));
+      }
+    }
     if (i.keyword !== "COPY") continue;
     const from = i.flags.find((f) => f.name === "from");
     const ref7 = from?.value?.trim();
@@ -29223,10 +29252,11 @@ function assignRoles(workloads7, rules = []) {
   const out = workloads7.map((w) => {
     const rule = compiled.find((r) => r.match(w.file));
     if (rule) return { role: rule.role, reason: `set by the role rule ${rule.glob}`, fromUser: true };
-    if (w.roleHint) return w.roleHint;
+    if (w.roleHint && !w.roleHint.weak) return { role: w.roleHint.role, reason: w.roleHint.reason };
     if (w.format === "devcontainer") return { role: "development", reason: "a dev container" };
     const byPath = roleOfPath(w.file);
     if (byPath) return byPath;
+    if (w.roleHint) return { role: w.roleHint.role, reason: w.roleHint.reason };
     const wordsOfName = w.name.toLowerCase().split(/[^a-z0-9-]+/);
     const byName = wordsOfName.map((x) => WORKLOAD_NAME_WORDS.get(x)).find(Boolean);
     if (byName) return { role: byName, reason: `named ${w.name}` };

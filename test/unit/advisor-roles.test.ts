@@ -223,6 +223,19 @@ describe('advisor roles and the overall answer', () => {
     assert.match(role('Dockerfile', 'FROM python:3.12\nRUN pip install . && cp -r docs /output/\nCMD ["app"]\n'), /^product/);
   });
 
+  it('a Vagrant machine that mounts the repository itself is a development environment, unless its folder says otherwise', () => {
+    // gitlab-runner's Windows VMs mount the source tree at C:\\GitLab-Runner to build and test the runner there.
+    const vm = (mount: string) => `Vagrant.configure('2') do |config|\n  config.vm.define 'windows_server' do |cfg|\n    cfg.vm.box = 'StefanScherer/windows_2019_docker'\n${mount}  end\nend\n`;
+    const role = (path: string, text: string) => {
+      const w = adviseFiles([{ path, text }]).workloads[0];
+      return `${w.role}: ${w.roleReason}`;
+    };
+    assert.equal(role('Vagrantfile', vm("    cfg.vm.synced_folder '.', 'C:\\GitLab-Runner'\n")), "development: it mounts the repository's own folder (`synced_folder '.'`) to work on the code");
+    assert.match(role('Vagrantfile', vm('    cfg.vm.synced_folder ".", "/vagrant", disabled: true\n')), /^product/);
+    assert.match(role('Vagrantfile', vm("    cfg.vm.synced_folder '../data', '/data'\n")), /^product/);
+    assert.match(role('examples/win/Vagrantfile', vm("    cfg.vm.synced_folder '.', '/src'\n")), /^example: under examples\//);
+  });
+
   it('a file whose opening comment says it is for development or testing only gives its workloads that role', () => {
     // photoprism's compose.yaml and huggingface/chat-ui's docker-compose.yml open so.
     const svc = 'services:\n  app:\n    image: photoprism/photoprism:develop\n';

@@ -122,7 +122,7 @@ export interface RoleInput {
   /** Container engines or Kubernetes distributions its provisioning installs (a VM's), if any. */
   provisions?: readonly string[];
   /** A role its own format gives it (a Helm test hook). */
-  roleHint?: { role: Role; reason: string };
+  roleHint?: { role: Role; reason: string; weak?: true };
 }
 
 export interface RoleResult {
@@ -141,10 +141,11 @@ export function assignRoles(workloads: readonly RoleInput[], rules: readonly Rol
   const out: (RoleResult & { hostCandidate?: boolean; fromUser?: boolean })[] = workloads.map((w) => {
     const rule = compiled.find((r) => r.match(w.file));
     if (rule) return { role: rule.role, reason: `set by the role rule ${rule.glob}`, fromUser: true };
-    if (w.roleHint) return w.roleHint;
+    if (w.roleHint && !w.roleHint.weak) return { role: w.roleHint.role, reason: w.roleHint.reason };
     if (w.format === 'devcontainer') return { role: 'development', reason: 'a dev container' };
     const byPath = roleOfPath(w.file);
     if (byPath) return byPath;
+    if (w.roleHint) return { role: w.roleHint.role, reason: w.roleHint.reason };
     const wordsOfName = w.name.toLowerCase().split(/[^a-z0-9-]+/);
     const byName = wordsOfName.map((x) => WORKLOAD_NAME_WORDS.get(x)).find(Boolean);
     if (byName) return { role: byName, reason: `named ${w.name}` };

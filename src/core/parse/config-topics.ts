@@ -191,6 +191,24 @@ export function machineName(key: string, file: string): string {
   return /[[\]()]|^[a-z_]\w*\.\w/.test(key) ? vagrantfileName(file) : key;
 }
 
+const REPOSITORY_MOUNT = /^\s*["']\.\/?["']\s*,/;
+/** `disabled: true` (`:disabled => true`): the box's image templates turn the default mount off. */
+const DISABLED = /\bdisabled\s*(:|=>)\s*true\b/;
+
+/**
+ * Why a Vagrant machine is a development environment, if it mounts the repository's own folder
+ * (`synced_folder '.', 'C:\GitLab-Runner'`) to build or run the code from it: `own` are the nodes of
+ * its define block (or of the whole file for its one machine), `shared` the file's top-level ones.
+ */
+export function vagrantDevelopmentHint(own: readonly ConfigNode[], shared: readonly ConfigNode[] = []): { role: 'development'; reason: string; weak: true } | undefined {
+  const mounts = (n: ConfigNode) => {
+    const p = n.path;
+    return p.length >= 2 && p[p.length - 1] === 'synced_folder' && p[p.length - 2] === 'vm' && typeof n.value === 'string' && REPOSITORY_MOUNT.test(n.value) && !DISABLED.test(n.value);
+  };
+  const hit = [...walk(own)].some(mounts) || shared.some(mounts);
+  return hit ? { role: 'development', reason: "it mounts the repository's own folder (`synced_folder '.'`) to work on the code", weak: true } : undefined;
+}
+
 /** The folder name of a path, for naming a workload after it. */
 export function folderName(file: string): string {
   const parts = file.replace(/\\/g, '/').split('/');

@@ -25,7 +25,7 @@
 // `key: value` or `:key => value` become children.
 import type { Workload } from '../advisor/types';
 import { VAGRANT_TOPICS } from '../knowledge/vagrant';
-import { Lines, keyTopicAt, machineName, vagrantfileName } from './config-topics';
+import { Lines, keyTopicAt, machineName, vagrantDevelopmentHint, vagrantfileName } from './config-topics';
 import { blankedSpan, unifyLineBreaks } from './lines';
 import { JoinedPathNode, pathEndsWith } from './offsetNode';
 import type { FormatModule } from './format';
@@ -755,6 +755,8 @@ function firstAt(node: ConfigNode, rel: string[]): ConfigNode | undefined {
   return undefined;
 }
 
+const withHint = (w: Workload, hint: Workload['roleHint']): Workload => (hint ? { ...w, roleHint: hint } : w);
+
 function workloads(model: VagrantModel): Workload[] {
   const root = model.roots[0];
   if (!root) return [];
@@ -765,8 +767,11 @@ function workloads(model: VagrantModel): Workload[] {
     if (typeof box?.value === 'string') w.image = box.value;
     return w;
   };
-  if (defines.length) return defines.map((d) => make(defines.length === 1 ? machineName(d.key, model.file) : d.key, d.keyRange, d.range, firstAt(d, ['vm', 'box']) ?? rootBox));
-  return [make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
+  if (defines.length) {
+    const shared = (root.children ?? []).filter((n) => n.path.length === 2);
+    return defines.map((d) => withHint(make(defines.length === 1 ? machineName(d.key, model.file) : d.key, d.keyRange, d.range, firstAt(d, ['vm', 'box']) ?? rootBox), vagrantDevelopmentHint(d.children ?? [], shared)));
+  }
+  return [withHint(make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox), vagrantDevelopmentHint(root.children ?? []))];
 }
 
 export const vagrantModule: FormatModule<VagrantModel> = {

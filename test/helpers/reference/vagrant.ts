@@ -6,7 +6,7 @@
 // made to both readers: a loop over a literal list of hashes defines one machine per hash
 // (`boxes.each do |opts| config.vm.define opts[:name]`), written here the plain way.
 import type { Finding, Workload } from '../../../src/core/advisor/types';
-import { machineName, vagrantfileName, walk } from '../../../src/core/parse/config-topics';
+import { machineName, vagrantDevelopmentHint, vagrantfileName, walk } from '../../../src/core/parse/config-topics';
 import { finding, runRules } from '../../../src/core/advisor/detect/rules';
 import { VAGRANT_RULES } from '../../../src/core/advisor/detect/vagrant';
 import type { VagrantModel } from '../../../src/core/parse/vagrant';
@@ -462,6 +462,8 @@ function firstAt(node: ConfigNode, rel: string[]): ConfigNode | undefined {
   return undefined;
 }
 
+const withHint = (w: Workload, hint: Workload['roleHint']): Workload => (hint ? { ...w, roleHint: hint } : w);
+
 export function referenceWorkloads(model: VagrantModel): Workload[] {
   const root = model.roots[0];
   if (!root) return [];
@@ -472,8 +474,11 @@ export function referenceWorkloads(model: VagrantModel): Workload[] {
     if (typeof box?.value === 'string') w.image = box.value;
     return w;
   };
-  if (defines.length) return defines.map((d) => make(defines.length === 1 ? machineName(d.key, model.file) : d.key, d.keyRange, d.range, firstAt(d, ['vm', 'box']) ?? rootBox));
-  return [make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox)];
+  if (defines.length) {
+    const shared = (root.children ?? []).filter((n) => n.path.length === 2);
+    return defines.map((d) => withHint(make(defines.length === 1 ? machineName(d.key, model.file) : d.key, d.keyRange, d.range, firstAt(d, ['vm', 'box']) ?? rootBox), vagrantDevelopmentHint(d.children ?? [], shared)));
+  }
+  return [withHint(make(vagrantfileName(model.file), rootBox?.keyRange ?? root.keyRange, root.range, rootBox), vagrantDevelopmentHint(root.children ?? []))];
 }
 
 // src/core/advisor/detect/vagrant.ts as it was (its rule table is the current one: data, not logic).

@@ -8,7 +8,7 @@ import { isNanoServer2016 } from '../../knowledge/dockerfile/classify';
 import type { ModelBase, Range } from '../../parse/types';
 import type { Finding } from '../types';
 import { finding, sayFor, type ValueRule } from './rules';
-import { commandRules, containerPort, DATABASE_DIR, imageKinds, imageRules, NATIVE_PLATFORM, PORT_RULES, SANDBOX_RUNTIME } from './tables';
+import { binaryKinds, commandRules, containerPort, DATABASE_DIR, imageKinds, imageRules, NATIVE_PLATFORM, PORT_RULES, SANDBOX_RUNTIME } from './tables';
 import { runArgEmit } from './devcontainer';
 
 interface InstructionRule extends ValueRule {
@@ -329,7 +329,19 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
 
   // Images a stage copies from (`COPY --from=qemux/qemu / /`): what the copied image is, it brings.
   const stageNames = new Set(model.stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => !!n));
+  const seenKinds = new Set(out.map((f) => f.signal));
   for (const i of ins) {
+    if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+    // A program copied onto the PATH is what the image is made to run (gitlab-runner's image copies
+    // in /usr/bin/gitlab-runner and leaves the start to its base's entrypoint).
+    const dest = i.arguments[i.arguments.length - 1];
+    if (dest && i.arguments.length > 1) {
+      for (const k of binaryKinds(dest.value)) {
+        if (seenKinds.has(k.signal)) continue;
+        seenKinds.add(k.signal);
+        out.push(finding(k.signal, file, dest.range, `\`${i.keyword}\`: ${k.say}`));
+      }
+    }
     if (i.keyword !== 'COPY') continue;
     const from = i.flags.find((f) => f.name === 'from');
     const ref = from?.value?.trim();

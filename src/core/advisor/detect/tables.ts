@@ -262,6 +262,13 @@ export function commandKinds(text: string, start: boolean, image?: string): { si
 }
 
 /** The kinds an environment variable name tells. */
+/** The kinds a program put on the PATH names (`COPY … /usr/bin/gitlab-runner`): the image is made to run it. */
+export function binaryKinds(path: string): { signal: string; say: string }[] {
+  const m = /^\/(?:usr\/(?:local\/)?)?s?bin\/([\w.+-]+)$/.exec(path.trim());
+  if (!m) return [];
+  return WORKLOAD_KINDS.filter((r) => !r.withImage && r.program?.test(m[1])).map((r) => ({ signal: r.signal, say: kindSay(r, `Puts \`${m[1]}\` on the PATH`) }));
+}
+
 export function envKinds(name: string): { signal: string; say: string }[] {
   return WORKLOAD_KINDS.filter((r) => r.env?.test(name)).map((r) => ({ signal: r.signal, say: kindSay(r, `Variable \`${name}\` configures`) }));
 }

@@ -22646,6 +22646,7 @@ function workloadName(file) {
 }
 function buildOnly(model) {
   if (/(^|\/)Dockerfile\.dapper$/i.test(model.file)) return "a Dapper build wrapper (Dockerfile.dapper): the build runs in it";
+  if (TEMPLATE_FILE.test(model.file) && model.stages.some((st) => /\{\{|\{%/.test(st.image ?? ""))) return "a template the build renders into Dockerfiles";
   const chain = /* @__PURE__ */ new Set();
   for (let s2 = model.finalStage; s2 !== void 0 && s2 >= 0 && !chain.has(s2); s2 = model.stages[s2]?.from) chain.add(s2);
   const ins = model.instructions.filter((i) => chain.has(i.stage));
@@ -22680,7 +22681,7 @@ function dockerfileWorkloads(model) {
   }
   return [w];
 }
-var isStageRef, MAX_CONTINUED_LINES, startOf, endOf2, Stage, baseName2, DEV_ENVIRONMENT_IMAGE, EXPORT_PATH, dockerfileModule;
+var isStageRef, MAX_CONTINUED_LINES, startOf, endOf2, Stage, baseName2, DEV_ENVIRONMENT_IMAGE, TEMPLATE_FILE, EXPORT_PATH, dockerfileModule;
 var init_dockerfile2 = __esm({
   "src/core/parse/dockerfile.ts"() {
     "use strict";
@@ -22757,6 +22758,7 @@ var init_dockerfile2 = __esm({
     };
     baseName2 = (p) => p.replace(/\\/g, "/").split("/").filter(Boolean).pop() ?? p;
     DEV_ENVIRONMENT_IMAGE = /^(mcr\.microsoft\.com\/(vscode\/)?devcontainers\/|[\w.-]+\/cloud-workstations-images\/|gitpod\/workspace-)/i;
+    TEMPLATE_FILE = /\.(j2|jinja2?|tmpl|tpl|template|erb|mustache|hbs)$/i;
     EXPORT_PATH = /(^|[\s"'=])\/(result|results|output|out|artifacts|export|dist-out)(\/|["'\s]|$)/;
     dockerfileModule = {
       format: "dockerfile",
@@ -27701,7 +27703,7 @@ function detectStage(model, top) {
   for (const st of chain) {
     if (st.from !== void 0) continue;
     const image = st.imageResolved ?? st.image;
-    if (!image) continue;
+    if (!image || /\{\{|\{%/.test(image)) continue;
     const at3 = st.imageRange ?? model.instructions[st.fromInstruction].range;
     for (const hit2 of imageRules(image)) {
       if (hit2.signal === "platform.windows-base-image") windowsSeen = true;

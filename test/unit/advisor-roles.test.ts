@@ -218,6 +218,10 @@ describe('advisor roles and the overall answer', () => {
     assert.equal(role('Dockerfile', 'FROM python:3.11-slim AS builder\nRUN pip install pyinstaller && pyinstaller --onefile app.py\nRUN mkdir -p /result && cp dist/app /result/app\n'), 'ci: a build image: it writes its results to an export folder and starts no program');
     assert.match(role('Dockerfile', 'FROM golang:1.23 AS build\nRUN go build -o /out/app\nFROM scratch AS export\nCOPY --from=build /out/ /\n'), /^ci: a build image: it ends in an empty image of files copied to its root/);
     assert.match(role('Dockerfile.dapper', 'FROM golang:1.23\nENV DAPPER_RUN_ARGS --privileged\n'), /^ci: a Dapper build wrapper/);
+    // vaultwarden's docker/Dockerfile.j2 renders the Dockerfiles beside it; its placeholders name no image.
+    const j2 = adviseFiles([{ path: 'docker/Dockerfile.j2', text: 'FROM {{ build_stage_image[base].image }} AS build\nRUN cargo build --release\nFROM {{ runtime_stage_base_image[base] }}\nCMD ["/start.sh"]\n' }]).workloads[0];
+    assert.equal(`${j2.role}: ${j2.roleReason}`, 'ci: a template the build renders into Dockerfiles');
+    assert.ok(!j2.signals.some((x) => x.id === 'hardening.latest-tag'), j2.signals.map((x) => x.message).join('\n'));
     // A binary copied to a path of its own, or an image with a start command, is run: the product.
     assert.match(role('Dockerfile', 'FROM golang:1.23\nRUN go build -o /out/app\nFROM scratch\nCOPY --from=0 /out/app /app\n'), /^product/);
     assert.match(role('Dockerfile', 'FROM python:3.12\nRUN pip install . && cp -r docs /output/\nCMD ["app"]\n'), /^product/);

@@ -328,6 +328,9 @@ function workloadName(file: string): string {
  */
 const DEV_ENVIRONMENT_IMAGE = /^(mcr\.microsoft\.com\/(vscode\/)?devcontainers\/|[\w.-]+\/cloud-workstations-images\/|gitpod\/workspace-)/i;
 
+/** A file name a template engine reads (Jinja, Go templates, ERB, Mustache). */
+const TEMPLATE_FILE = /\.(j2|jinja2?|tmpl|tpl|template|erb|mustache|hbs)$/i;
+
 /** Where a build image leaves what it made, for `docker build --output` or a mounted folder. */
 const EXPORT_PATH = /(^|[\s"'=])\/(result|results|output|out|artifacts|export|dist-out)(\/|["'\s]|$)/;
 
@@ -340,6 +343,8 @@ const EXPORT_PATH = /(^|[\s"'=])\/(result|results|output|out|artifacts|export|di
  */
 function buildOnly(model: DockerfileModel): string | undefined {
   if (/(^|\/)Dockerfile\.dapper$/i.test(model.file)) return 'a Dapper build wrapper (Dockerfile.dapper): the build runs in it';
+  // vaultwarden's docker/Dockerfile.j2: the Dockerfiles beside it are rendered from it.
+  if (TEMPLATE_FILE.test(model.file) && model.stages.some((st) => /\{\{|\{%/.test(st.image ?? ''))) return 'a template the build renders into Dockerfiles';
   const chain = new Set<number>();
   for (let s: number | undefined = model.finalStage; s !== undefined && s >= 0 && !chain.has(s); s = model.stages[s]?.from) chain.add(s);
   const ins = model.instructions.filter((i) => chain.has(i.stage));

@@ -218,7 +218,8 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   for (const st of chain) {
     if (st.from !== undefined) continue;
     const image = st.imageResolved ?? st.image;
-    if (!image) continue;
+    // A template's placeholder (`{{ build_stage_image }}`) names no image yet.
+    if (!image || /\{\{|\{%/.test(image)) continue;
     const at = st.imageRange ?? model.instructions[st.fromInstruction].range;
     for (const hit of imageRules(image)) {
       if (hit.signal === 'platform.windows-base-image') windowsSeen = true;

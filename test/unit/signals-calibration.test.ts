@@ -370,4 +370,12 @@ describe('calibration on the corpus', () => {
     assert.match(msg('openfaas/faas-netes:0.18.10'), /functions platform's controller, which starts its tenants' functions/);
     assert.match(msg('openfaas/of-watchdog:0.10.4'), /is a functions platform\./);
   });
+  it('a KubeVirt Windows guest is a VM for its OS, not only for being a VirtualMachine', () => {
+    // kubevirt's examples/vmi-windows.yaml (Hyper-V enlightenments) and vm-windows-clarge-windows.yaml (a windows preference).
+    const vmi = 'apiVersion: kubevirt.io/v1\nkind: VirtualMachineInstance\nmetadata:\n  name: win\nspec:\n  domain:\n    features:\n      hyperv:\n        relaxed: {}\n    devices: {}\n';
+    const w = adviseFiles([{ path: 'vmi.yaml', text: vmi }]).workloads[0];
+    assert.ok(w.signals.some((x) => x.id === 'platform.other-os-guest' && /Hyper-V enlightenments/.test(x.message)));
+    // Removing the VirtualMachine alone no longer reads as the way to a container.
+    assert.ok(w.changes.every((c) => !/^When the guest only runs one Linux app, a Deployment with a container image is lighter → container$/.test(c)), w.changes.join('\n'));
+  });
 });

@@ -59,6 +59,9 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   { signal: 'state-network.multiple-nics', paths: ['**.interfaces.*.sriov', '**.networks.*.multus'], at: 'key', say: 'SR-IOV or Multus interface' },
   { signal: 'state-network.multiple-nics', paths: [...inContainer('resources', 'limits', '*'), ...inContainer('resources', 'requests', '*')], key: /sriov/i, at: 'key', say: 'SR-IOV interface `{key}`' },
   { signal: 'kernel.raw-block-device', paths: inContainer('volumeDevices'), at: 'key', say: 'A raw block volume is handed to the container' },
+  // A KubeVirt guest that is Windows: Hyper-V enlightenments, or an instancetype preference for Windows.
+  { signal: 'platform.other-os-guest', paths: ['**.domain.features.hyperv'], at: 'key', say: 'Hyper-V enlightenments for a Windows guest' },
+  { signal: 'platform.other-os-guest', paths: ['**.preference.name'], when: /windows/i, say: 'The `{value}` preference boots a Windows guest' },
   { signal: 'kernel.unsafe-sysctl', paths: ['**.securityContext.sysctls.*.name'], when: UNSAFE_SYSCTL, say: 'sysctl `{value}` is host-wide' },
   { signal: 'platform.windows-base-image', paths: ['**.nodeSelector.*'], key: /^kubernetes\.io\/os$/, when: /^windows$/i, say: 'Scheduled on Windows nodes' },
   { signal: 'cloud-native.replicas', paths: ['spec.replicas'], when: (n) => Number(n.value) > 1, say: '{value} replicas' },

@@ -55,7 +55,7 @@ export const PLATFORM: Signal[] = [
     id: 'platform.other-os-guest',
     group: 'platform',
     direction: 'vm',
-    weight: 0.6,
+    weight: 0.7,
     dimension: 'guest-compat',
     sources: [MS.guest, DIFF.vms, BB.vmBenefits],
     label: 'different OS than the host',

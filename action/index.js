@@ -32806,14 +32806,19 @@ function formatSize(bytes) {
 var CHART_ARCHIVE = /\.tgz$/i;
 var ARCHIVE_GROWTH = 16;
 async function unpackChartArchive(fs, path, maxFileSize) {
+  const unreadable = (e) => ({ reason: `could not be read (${codeOf(e) || "error"})`, kind: "unreadable" });
+  const tooLarge = (size2) => ({ reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(size2)})`, kind: "too-large" });
   let bytes;
   try {
+    const st = await fs.stat(path);
+    if (st.size > maxFileSize) return tooLarge(st.size);
     bytes = await fs.readFile(path);
   } catch (e) {
-    return { error: `it could not be read (${codeOf(e) || "error"})` };
+    return unreadable(e);
   }
-  if (bytes.length > maxFileSize) return { error: `it is larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes.length)})` };
-  return readChartArchive(bytes, maxFileSize * ARCHIVE_GROWTH);
+  if (bytes.length > maxFileSize) return tooLarge(bytes.length);
+  const r = await readChartArchive(bytes, maxFileSize * ARCHIVE_GROWTH);
+  return "error" in r ? { reason: `a packaged subchart that could not be unpacked (${r.error}): its templates are not rendered`, kind: "unreadable" } : r;
 }
 async function loadCandidate(fs, path, maxFileSize, known) {
   let size2 = known?.size;
@@ -33078,7 +33083,7 @@ function overall(workloads7) {
 var UNREAD_KINDS = /* @__PURE__ */ new Set(["too-large", "unreadable", "binary"]);
 function incompleteOf(analyses, skipped) {
   const out = [];
-  for (const s2 of skipped) if (UNREAD_KINDS.has(s2.kind) && formatByName(s2.file)) out.push({ file: s2.file, reason: s2.reason });
+  for (const s2 of skipped) if (UNREAD_KINDS.has(s2.kind) && (formatByName(s2.file) || /(^|\/)charts\/[^/]+\.tgz$/i.test(s2.file))) out.push({ file: s2.file, reason: s2.reason });
   for (const a of analyses) {
     const lost = a.problems.find((p) => p.incomplete);
     if (lost) out.push({ file: a.file, reason: `line ${lost.range.start.line + 1}: ${lost.message}` });
@@ -33153,7 +33158,7 @@ async function adviseWorkspace(fs, roots, options = {}) {
         if (over) chartTexts.set(c.rel, over.text);
         else if (CHART_ARCHIVE.test(c.rel)) {
           const unpacked = await unpackChartArchive(fs, c.path, maxFileSize2);
-          if ("error" in unpacked) noteLists[i].push(`A packaged subchart that could not be read: ${unpacked.error}. Its templates are not rendered.`);
+          if ("reason" in unpacked) skips[i] = unpacked;
           else for (const [rest, text3] of unpacked.files) chartTexts.set(`${c.rel}/${rest}`, text3);
         } else {
           const loaded2 = await loadCandidate(fs, c.path, maxFileSize2);

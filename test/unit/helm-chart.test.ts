@@ -466,15 +466,20 @@ describe('Helm charts: packaged subcharts (charts/*.tgz)', () => {
     assert.ok(pg, r.workloads.map((w) => w.name).join());
     assert.match(pg.file, /^chart\/charts\/postgresql-13\.2\.24\.tgz\/templates\/(primary\/){12}statefulset\.yaml$/);
     assert.ok(pg.signals.some((s) => s.id === 'hardening.host-network'), 'the parent chart turns hostNetwork on');
-    assert.deepEqual(r.notes.filter((n) => /packaged subchart/.test(n.message)), []);
+    assert.deepEqual(r.skipped, []);
   });
 
-  it('a damaged, foreign or oversized archive is a note, never a crash', async () => {
-    const bad = async (bytes: Uint8Array, max?: number) => (await adviseWorkspace(workspace(bytes), ['/'], max ? { maxFileSize: max } : {})).notes.find((n) => n.file === 'chart/charts/postgresql-13.2.24.tgz')?.message ?? '';
-    assert.match(await bad(new TextEncoder().encode('not gzip at all')), /^A packaged subchart that could not be read: not a gzip file\./);
-    assert.match(await bad(gzipSync(tar(sub)).subarray(0, 60)), /^A packaged subchart that could not be read: the (gzip data is damaged|tar data ends inside an entry)/);
-    assert.match(await bad(gzipSync(tar({ 'a/Chart.yaml': 'name: a\n', 'b/Chart.yaml': 'name: b\n' }))), /it is not one chart folder/);
+  it('a damaged, foreign or oversized archive is skipped with the reason, and the answer says it is incomplete, never a crash', async () => {
+    const bad = async (bytes: Uint8Array, max?: number) => {
+      const r = await adviseWorkspace(workspace(bytes), ['/'], max ? { maxFileSize: max } : {});
+      assert.ok(r.incomplete.some((f) => f.file === 'chart/charts/postgresql-13.2.24.tgz'), 'listed as not read completely');
+      return r.skipped.find((n) => n.file === 'chart/charts/postgresql-13.2.24.tgz')?.reason ?? '';
+    };
+    assert.equal(await bad(new TextEncoder().encode('not gzip at all')), 'a packaged subchart that could not be unpacked (not a gzip file): its templates are not rendered');
+    assert.match(await bad(gzipSync(tar(sub)).subarray(0, 60)), /^a packaged subchart that could not be unpacked \(the (gzip data is damaged|tar data ends inside an entry)/);
+    assert.match(await bad(gzipSync(tar({ 'a/Chart.yaml': 'name: a\n', 'b/Chart.yaml': 'name: b\n' }))), /\(it is not one chart folder\)/);
     // A bomb: 40 MB of zeros packs to a few kilobytes.
-    assert.match(await bad(gzipSync(Buffer.alloc(40 * 1024 * 1024)), 64 * 1024), /it holds more than 1 MB once unpacked/);
+    assert.match(await bad(gzipSync(Buffer.alloc(40 * 1024 * 1024)), 64 * 1024), /\(it holds more than 1 MB once unpacked\)/);
+    assert.match(await bad(gzipSync(tar(sub)), 64), /^larger than the 64 bytes limit/);
   });
 });

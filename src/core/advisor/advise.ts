@@ -190,12 +190,13 @@ const UNREAD_KINDS = new Set<SkipKind>(['too-large', 'unreadable', 'binary']);
 /**
  * The files a report cannot vouch for: configuration files skipped unread, and files whose reading
  * lost content. A skipped file counts only when its name alone makes it a configuration file (a
- * Dockerfile, a compose file…): a large `package-lock.json` is a candidate by its extension, but
- * nothing says it holds a workload.
+ * Dockerfile, a compose file, a packaged subchart…): a large `package-lock.json` is a candidate by
+ * its extension, but nothing says it holds a workload.
  */
 function incompleteOf(analyses: readonly FileAnalysis[], skipped: readonly Skipped[]): IncompleteFile[] {
   const out: IncompleteFile[] = [];
-  for (const s of skipped) if (UNREAD_KINDS.has(s.kind) && formatByName(s.file)) out.push({ file: s.file, reason: s.reason });
+  // A packaged subchart beside a chart is one by its place (charts/<name>.tgz).
+  for (const s of skipped) if (UNREAD_KINDS.has(s.kind) && (formatByName(s.file) || /(^|\/)charts\/[^/]+\.tgz$/i.test(s.file))) out.push({ file: s.file, reason: s.reason });
   for (const a of analyses) {
     const lost = a.problems.find((p) => (p as { incomplete?: boolean }).incomplete);
     if (lost) out.push({ file: a.file, reason: `line ${lost.range.start.line + 1}: ${lost.message}` });
@@ -282,7 +283,7 @@ export async function adviseWorkspace(fs: ReadOnlyFs, roots: string[], options: 
         if (over) chartTexts.set(c.rel, over.text);
         else if (CHART_ARCHIVE.test(c.rel)) {
           const unpacked = await unpackChartArchive(fs, c.path, maxFileSize);
-          if ('error' in unpacked) noteLists[i].push(`A packaged subchart that could not be read: ${unpacked.error}. Its templates are not rendered.`);
+          if ('reason' in unpacked) skips[i] = unpacked;
           else for (const [rest, text] of unpacked.files) chartTexts.set(`${c.rel}/${rest}`, text);
         } else {
           const loaded = await loadCandidate(fs, c.path, maxFileSize);

@@ -289,25 +289,33 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** Reads one file, at most once: too large or binary files are skipped with the reason. */
 /** A packaged Helm chart's file name. */
 export const CHART_ARCHIVE = /\.tgz$/i;
 
 /** How many times its packed size a chart archive may grow to once unpacked (a chart's text packs about 5:1). */
 const ARCHIVE_GROWTH = 16;
 
-/** A packaged subchart's files, unpacked (helm/archive.ts), within the file size limit packed and ARCHIVE_GROWTH times it unpacked. */
-export async function unpackChartArchive(fs: ReadOnlyFs, path: string, maxFileSize: number): Promise<ChartArchive> {
+/**
+ * A packaged subchart's files, unpacked (helm/archive.ts), within the file size limit packed and
+ * ARCHIVE_GROWTH times it unpacked; else why not, as a skip (the chart is then judged without it).
+ */
+export async function unpackChartArchive(fs: ReadOnlyFs, path: string, maxFileSize: number): Promise<{ files: Map<string, string> } | { reason: string; kind: SkipKind }> {
+  const unreadable = (e: unknown) => ({ reason: `could not be read (${codeOf(e) || 'error'})`, kind: 'unreadable' as const });
+  const tooLarge = (size: number) => ({ reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(size)})`, kind: 'too-large' as const });
   let bytes: Uint8Array;
   try {
+    const st = await fs.stat(path);
+    if (st.size > maxFileSize) return tooLarge(st.size);
     bytes = await fs.readFile(path);
   } catch (e) {
-    return { error: `it could not be read (${codeOf(e) || 'error'})` };
+    return unreadable(e);
   }
-  if (bytes.length > maxFileSize) return { error: `it is larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes.length)})` };
-  return readChartArchive(bytes, maxFileSize * ARCHIVE_GROWTH);
+  if (bytes.length > maxFileSize) return tooLarge(bytes.length);
+  const r: ChartArchive = await readChartArchive(bytes, maxFileSize * ARCHIVE_GROWTH);
+  return 'error' in r ? { reason: `a packaged subchart that could not be unpacked (${r.error}): its templates are not rendered`, kind: 'unreadable' } : r;
 }
 
+/** Reads one file, at most once: too large or binary files are skipped with the reason. */
 export async function loadCandidate(fs: ReadOnlyFs, path: string, maxFileSize: number, known?: { size: number; mtimeMs?: number }): Promise<Loaded> {
   let size = known?.size;
   let mtimeMs = known?.mtimeMs;

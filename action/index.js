@@ -29216,6 +29216,10 @@ var ROLE_NAMES = {
   ci: "CI",
   host: "host"
 };
+var PRODUCT_REASON = "what the repository ships or deploys";
+function roleWorthSaying(w) {
+  return !!w.role && (w.role !== "product" || w.roleReason !== void 0 && w.roleReason !== PRODUCT_REASON);
+}
 function roleName(role) {
   return ROLE_NAMES[role];
 }
@@ -29270,7 +29274,7 @@ function assignRoles(workloads7, rules = []) {
       const reason = pools ? `${w.provisions.join(", ")}: VMs that run the cluster's containers` : `a VM that installs ${w.provisions.join(", ")} to run containers`;
       return { role: "host", reason, hostCandidate: true };
     }
-    return { role: "product", reason: "what the repository ships or deploys" };
+    return { role: "product", reason: PRODUCT_REASON };
   });
   const otherProduct = out.some((r) => r.role === "product");
   if (!otherProduct) {
@@ -33829,7 +33833,7 @@ function textWorkload(out, w, tell) {
   out.push("");
   out.push(`${plain(w.name)}  (${w.kind}, ${plain(where(w))}${w.files.length > 1 ? ` + ${w.files.slice(1).map(plain).join(", ")}` : ""})`);
   out.push("  " + t("verdict: {0}   confidence {1}", w.verdict, w.confidence.toFixed(2)));
-  if (w.role && w.role !== "product") out.push("  " + t("role: {0} ({1})", roleName(w.role), plain(w.roleReason)));
+  if (w.role && roleWorthSaying(w)) out.push("  " + t("role: {0} ({1})", roleName(w.role), plain(w.roleReason)));
   const line = (s2) => {
     const { text: text3 } = tell(s2);
     out.push(`    - [${s2.direction}] ${plain(s2.label)} (${plain(where(s2))})${text3 ? `: ${plain(text3)}` : ""}`);
@@ -34032,7 +34036,7 @@ function renderAdviceMarkdown(r, limit = MARKDOWN_LIMIT) {
     const lines = [];
     const role = w.role && w.role !== "product" ? `, ${html(roleName(w.role))}` : "";
     lines.push(`<details><summary><b>${html(w.name)}</b>: ${html(w.verdict)} (${html(w.kind)}${role}, <code>${html(rel2(where(w)))}</code>)</summary>`, "");
-    if (w.role && w.role !== "product") lines.push(t2(t("Role: {0} ({1}).", roleName(w.role), w.roleReason)), "");
+    if (w.role && roleWorthSaying(w)) lines.push(t2(t("Role: {0} ({1}).", roleName(w.role), w.roleReason)), "");
     const confidence = w.confidence.toFixed(2);
     lines.push(
       w.files.length > 1 ? t("{0} at {1}, built from {2}; confidence {3}.", w.kind, c(where(w)), w.files.slice(1).map(c).join(", "), confidence) : t("{0} at {1}; confidence {2}.", w.kind, c(where(w)), confidence),

@@ -129,6 +129,10 @@ describe('advisor roles and the overall answer', () => {
     assert.equal(alone.workloads[0].role, 'product');
     assert.match(alone.workloads[0].roleReason, /nothing else here is the product/);
     assert.equal(alone.verdict, 'vm');
+    // The reports say why a host is the product; a plain product gets no role line.
+    assert.match(renderAdviceText(alone), /^ {2}role: product \(a VM that installs Docker to run containers; nothing else here is the product\)$/m);
+    assert.match(renderAdviceMarkdown(alone), /Role: product \\\(a VM that installs Docker/);
+    assert.doesNotMatch(renderAdviceText(adviseFiles([{ path: 'compose.yaml', text: COMPOSE }])), /role: product/);
   });
 
   it('with no product workload the answer comes from the rest, and the report says so', () => {

@@ -67,6 +67,17 @@ const ROLE_NAMES: Readonly<Record<Role, string>> = {
   host: 'host',
 };
 
+/** Why a workload is the product when nothing says otherwise. */
+export const PRODUCT_REASON = 'what the repository ships or deploys';
+
+/**
+ * Whether a report says a workload's role: any role but the product, and the product when it is so
+ * for a reason of its own (a host that is the product because nothing else is).
+ */
+export function roleWorthSaying(w: { role?: Role; roleReason?: string }): boolean {
+  return !!w.role && (w.role !== 'product' || (w.roleReason !== undefined && w.roleReason !== PRODUCT_REASON));
+}
+
 /** How a role is named in a report. */
 export function roleName(role: Role): string {
   return ROLE_NAMES[role];
@@ -155,7 +166,7 @@ export function assignRoles(workloads: readonly RoleInput[], rules: readonly Rol
       const reason = pools ? `${w.provisions.join(', ')}: VMs that run the cluster's containers` : `a VM that installs ${w.provisions.join(', ')} to run containers`;
       return { role: 'host', reason, hostCandidate: true };
     }
-    return { role: 'product', reason: 'what the repository ships or deploys' };
+    return { role: 'product', reason: PRODUCT_REASON };
   });
   // A host is the product only when nothing else is.
   const otherProduct = out.some((r) => r.role === 'product');

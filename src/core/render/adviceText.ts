@@ -2,7 +2,7 @@
 // The words around the report's data go through l10n.t (English in the CLI, which configures no bundle).
 import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
-import { FALLBACK_ROLES, fallbackRole, ROLES, roleName, type Role } from '../advisor/roles';
+import { FALLBACK_ROLES, fallbackRole, ROLES, roleName, roleWorthSaying, type Role } from '../advisor/roles';
 import { signalById } from '../advisor/signals/index';
 import { VERDICT_ORDER } from '../advisor/types';
 import { cellCode, code, codeWhole, escapeText, inlineText } from './markdown';
@@ -184,7 +184,7 @@ function textWorkload(out: string[], w: AdviceWorkload, tell: ReturnType<typeof 
   out.push('');
   out.push(`${plain(w.name)}  (${w.kind}, ${plain(where(w))}${w.files.length > 1 ? ` + ${w.files.slice(1).map(plain).join(', ')}` : ''})`);
   out.push('  ' + l10n.t('verdict: {0}   confidence {1}', w.verdict, w.confidence.toFixed(2)));
-  if (w.role && w.role !== 'product') out.push('  ' + l10n.t('role: {0} ({1})', roleName(w.role), plain(w.roleReason)));
+  if (w.role && roleWorthSaying(w)) out.push('  ' + l10n.t('role: {0} ({1})', roleName(w.role), plain(w.roleReason)));
   const line = (s: AdviceSignal) => {
     const { text } = tell(s);
     out.push(`    - [${s.direction}] ${plain(s.label)} (${plain(where(s))})${text ? `: ${plain(text)}` : ''}`);
@@ -428,7 +428,7 @@ export function renderAdviceMarkdown(r: AdviceReport, limit = MARKDOWN_LIMIT): s
     const lines: string[] = [];
     const role = w.role && w.role !== 'product' ? `, ${html(roleName(w.role))}` : '';
     lines.push(`<details><summary><b>${html(w.name)}</b>: ${html(w.verdict)} (${html(w.kind)}${role}, <code>${html(rel(where(w)))}</code>)</summary>`, '');
-    if (w.role && w.role !== 'product') lines.push(t(l10n.t('Role: {0} ({1}).', roleName(w.role), w.roleReason)), '');
+    if (w.role && roleWorthSaying(w)) lines.push(t(l10n.t('Role: {0} ({1}).', roleName(w.role), w.roleReason)), '');
     const confidence = w.confidence.toFixed(2);
     lines.push(
       w.files.length > 1

@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import type { AdviceReport, AdviceSignal, AdviceWorkload } from '../advisor/report';
 import type { Verdict } from '../advisor/types';
 import { byRole, decidedByText, groupSkipped, MAX_EVIDENCE_SHOWN, noWorkloadsText, overallFromNote, roleHeading, workloadCount } from './adviceText';
-import { roleName } from '../advisor/roles';
+import { roleName, roleWorthSaying } from '../advisor/roles';
 import { clip, clipPath, fillHtml, isVerdict, verdictLabel } from './html';
 
 export interface ReportEnv {
@@ -92,7 +92,7 @@ function renderWorkload(w: AdviceWorkload, index: number, focus: number | undefi
     `<section class="workload verdict-${verdict}${focus === index ? ' focused' : ''}" id="w-${index}" data-index="${index}" data-file="${escapeHtml(w.file)}" data-line="${Number(w.line) || 1}" tabindex="-1">` +
     `<h2><span class="badge verdict-${verdict}">${escapeHtml(verdictLabel(verdict))}</span> ${escapeHtml(clip(w.name, 160))}</h2>` +
     `<p class="meta">${fill(l10n.t('{0} at {1}'), escapeHtml(w.kind), place(w.file, w.line))}${from} · ${fill(l10n.t('confidence {0}'), `<span class="confidence">${pct}%</span>`)}</p>` +
-    (w.role && w.role !== 'product' ? `<p class="role muted">${escapeHtml(l10n.t('Role: {0} ({1}).', roleName(w.role), clip(String(w.roleReason ?? ''), 200)))}</p>` : '') +
+    (w.role && roleWorthSaying(w) ? `<p class="role muted">${escapeHtml(l10n.t('Role: {0} ({1}).', roleName(w.role), clip(String(w.roleReason ?? ''), 200)))}</p>` : '') +
     why +
     changes +
     `</section>`

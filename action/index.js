@@ -27747,9 +27747,9 @@ function detectStage(model, top) {
   if (!user && nonRootBase(baseImage)) {
     out.push(finding("cloud-native.non-root-user", file, finalFrom.keywordRange, `\`${baseImage}\` starts as a non-root account by default`));
   } else if (!user && isNanoServer2016(baseImage)) {
-    out.push(finding("hardening.root-user", file, finalFrom.keywordRange, "No USER line: the Windows Server 2016 Nano Server image runs as ContainerAdministrator"));
+    out.push({ signal: "hardening.root-user", file, range: finalFrom.keywordRange, message: `No USER line: the Windows Server 2016 Nano Server image runs as ContainerAdministrator, ${WINDOWS_ADMIN}` });
   } else if (!user && /servercore|windows/i.test(baseImage)) {
-    out.push(finding("hardening.root-user", file, finalFrom.keywordRange, "No USER line: a Windows Server Core container then runs as ContainerAdministrator"));
+    out.push({ signal: "hardening.root-user", file, range: finalFrom.keywordRange, message: `No USER line: a Windows Server Core container then runs as ContainerAdministrator, ${WINDOWS_ADMIN}` });
   } else if (!user && BUILD_ARG_REF.test(baseImage)) {
     const m = BUILD_ARG_REF.exec(baseImage);
     const arg = m[1] ?? m[2];
@@ -27824,7 +27824,7 @@ function detectStage(model, top) {
   }
   return out;
 }
-var INSTRUCTION_RULES, DOCKERFILE_CODE_SIGNALS, HOST_SETUP_IMAGE, RUN_COMMENT_FLAGS, ROOT_USER, NON_ROOT_TAG, nonRootBase, TOOLCHAIN, BUILD_ARG_REF, hasWindowsSteps, isWindowsHint;
+var INSTRUCTION_RULES, DOCKERFILE_CODE_SIGNALS, HOST_SETUP_IMAGE, RUN_COMMENT_FLAGS, WINDOWS_ADMIN, ROOT_USER, NON_ROOT_TAG, nonRootBase, TOOLCHAIN, BUILD_ARG_REF, hasWindowsSteps, isWindowsHint;
 var init_dockerfile3 = __esm({
   "src/core/advisor/detect/dockerfile.ts"() {
     "use strict";
@@ -27865,6 +27865,7 @@ var init_dockerfile3 = __esm({
     ];
     HOST_SETUP_IMAGE = /(^|[\s/])(tonistiigi\/binfmt|multiarch\/qemu-user-static|docker\/binfmt|linuxkit\/binfmt)(:|\s|$)/;
     RUN_COMMENT_FLAGS = /^--?(privileged|device|cap-add|v|volume|mount|network|net|pid)$/;
+    WINDOWS_ADMIN = "the container's administrator account: whatever runs in it has full rights inside the container, and an escape would start from there. `USER ContainerUser` runs it as the unprivileged account Windows images provide.";
     ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
     NON_ROOT_TAG = /[:-]nonroot\b/i;
     nonRootBase = (image) => NON_ROOT_TAG.test(image) || /nanoserver/i.test(image) && !isNanoServer2016(image);

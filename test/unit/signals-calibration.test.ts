@@ -378,4 +378,12 @@ describe('calibration on the corpus', () => {
     // Removing the VirtualMachine alone no longer reads as the way to a container.
     assert.ok(w.changes.every((c) => !/^When the guest only runs one Linux app, a Deployment with a container image is lighter → container$/.test(c)), w.changes.join('\n'));
   });
+  it('a Windows image with no USER is said to run as ContainerAdministrator, in Windows terms, not as Linux\'s user id 0', () => {
+    // jenkinsci/docker's Windows images were told "the same user id 0 as on the host".
+    const root = (image: string) => adviseFiles([{ path: 'Dockerfile', text: `FROM ${image}\nRUN echo hi\n` }]).workloads[0].signals.find((x) => x.id === 'hardening.root-user')?.message ?? '';
+    for (const image of ['mcr.microsoft.com/windows/servercore:ltsc2022', 'mcr.microsoft.com/windows/nanoserver:sac2016']) {
+      assert.match(root(image), /runs as ContainerAdministrator, the container's administrator account/);
+      assert.doesNotMatch(root(image), /user id 0/);
+    }
+  });
 });

@@ -55,6 +55,10 @@ const HOST_SETUP_IMAGE = /(^|[\s/])(tonistiigi\/binfmt|multiarch\/qemu-user-stat
 /** The `docker run` flags a comment may document that say how the container is meant to run. */
 const RUN_COMMENT_FLAGS = /^--?(privileged|device|cap-add|v|volume|mount|network|net|pid)$/;
 
+/** What running as ContainerAdministrator means, in Windows terms (the signal's reason speaks of Linux's user id 0). */
+const WINDOWS_ADMIN =
+  "the container's administrator account: whatever runs in it has full rights inside the container, and an escape would start from there. `USER ContainerUser` runs it as the unprivileged account Windows images provide.";
+
 const ROOT_USER = /^(root|0|0:0|root:root|containeradministrator)$/i;
 /**
  * Base images whose default user is not root (distroless :nonroot, Nano Server 1709 and later, which
@@ -270,9 +274,9 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   if (!user && nonRootBase(baseImage)) {
     out.push(finding('cloud-native.non-root-user', file, finalFrom.keywordRange, `\`${baseImage}\` starts as a non-root account by default`));
   } else if (!user && isNanoServer2016(baseImage)) {
-    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line: the Windows Server 2016 Nano Server image runs as ContainerAdministrator'));
+    out.push({ signal: 'hardening.root-user', file, range: finalFrom.keywordRange, message: `No USER line: the Windows Server 2016 Nano Server image runs as ContainerAdministrator, ${WINDOWS_ADMIN}` });
   } else if (!user && /servercore|windows/i.test(baseImage)) {
-    out.push(finding('hardening.root-user', file, finalFrom.keywordRange, 'No USER line: a Windows Server Core container then runs as ContainerAdministrator'));
+    out.push({ signal: 'hardening.root-user', file, range: finalFrom.keywordRange, message: `No USER line: a Windows Server Core container then runs as ContainerAdministrator, ${WINDOWS_ADMIN}` });
   } else if (!user && BUILD_ARG_REF.test(baseImage)) {
     // `FROM ${BASE_IMAGE}` with no default: the user is the chosen image's, which the files do not say.
     const m = BUILD_ARG_REF.exec(baseImage)!;

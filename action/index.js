@@ -22473,8 +22473,10 @@ __export(dockerfile_exports, {
   dockerfileModule: () => dockerfileModule,
   dockerfileWorkloads: () => dockerfileWorkloads,
   effectiveUser: () => effectiveUser,
+  learnVariables: () => learnVariables,
   parseDockerfile: () => parseDockerfile,
-  parseDockerfileWithLibrary: () => parseDockerfileWithLibrary
+  parseDockerfileWithLibrary: () => parseDockerfileWithLibrary,
+  substitute: () => substitute
 });
 function parseDockerfile(text3, file) {
   return parseWith(text3, file, readDockerfile);
@@ -22586,16 +22588,24 @@ function fill(model, text3, read) {
 }
 function globalArgs(instructions) {
   const m = /* @__PURE__ */ new Map();
-  for (const ins of instructions) {
-    if (ins.stage !== -1 || ins.keyword !== "ARG") continue;
-    for (const a of ins.arguments) {
-      const eq = a.value.indexOf("=");
-      const name = eq < 0 ? a.value : a.value.slice(0, eq);
-      const value = eq < 0 ? void 0 : a.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, "$2");
-      m.set(name, value);
-    }
-  }
+  for (const ins of instructions) if (ins.stage === -1 && ins.keyword === "ARG") learnVariables(ins, m);
   return m;
+}
+function learnVariables(ins, vars) {
+  const args2 = ins.arguments;
+  if (ins.keyword === "ENV" && args2.length >= 2 && !args2[0].value.includes("=")) {
+    vars.set(args2[0].value, args2.slice(1).map((a) => a.value).join(" "));
+    return;
+  }
+  for (const a of args2) {
+    const eq = a.value.indexOf("=");
+    if (eq === 0) continue;
+    if (eq < 0) {
+      if (ins.keyword === "ARG" && !vars.has(a.value)) vars.set(a.value, void 0);
+      continue;
+    }
+    vars.set(a.value.slice(0, eq), a.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, "$2"));
+  }
 }
 function nameEnd(text3, at3) {
   let c = text3.charCodeAt(at3);
@@ -25413,6 +25423,8 @@ function parse6(text3, file) {
   const add = (r) => {
     const kind = r.block === "resource" ? classify(r.type, r.node) : classifyModule(r.name, r.type, r.node);
     if (kind) r.kind = kind;
+    const platform = clusterPlatform(r.block, r.type);
+    if (platform) r.nodePools = platform;
     resources.push(r);
   };
   if (json) {
@@ -25443,8 +25455,10 @@ function workloads5(model) {
     };
     const image = findString(r.node, r.kind === "terraform-container" ? ["image"] : ["ami", "image", "source_image_id", "source_image"]);
     if (image) w.image = image;
-    const platform = clusterPlatform(r.block, r.type);
-    if (platform) w.provisions = [`${platform} node pools`];
+    if (r.nodePools) {
+      w.provisions = [`${r.nodePools} node pools`];
+      w.hostReason = `${r.nodePools} node pools: VMs that run the cluster's containers`;
+    }
     return [w];
   });
 }
@@ -27614,13 +27628,17 @@ function squashedStages(model, st) {
   const out = [];
   for (const i of model.instructions) {
     if (i.stage !== st.index || i.keyword !== "COPY") continue;
-    const from = i.flags.find((f) => f.name === "from")?.value?.trim().toLowerCase();
     const sources = i.arguments.slice(0, -1).map((a) => a.value);
-    if (!from || !sources.some((v) => v === "/" || v === "/.")) continue;
-    const index2 = /^\d+$/.test(from) ? Number(from) : model.stages.find((o) => o.name?.toLowerCase() === from)?.index;
+    if (!sources.some((v) => v === "/" || v === "/.")) continue;
+    const index2 = copiedStage(model, i);
     if (index2 !== void 0 && index2 < st.index) out.push(index2);
   }
   return out;
+}
+function copiedStage(model, i) {
+  const ref7 = i.flags.find((f) => f.name === "from")?.value?.trim().toLowerCase();
+  if (!ref7) return void 0;
+  return /^\d+$/.test(ref7) ? Number(ref7) : model.stages.find((o) => o.name?.toLowerCase() === ref7)?.index;
 }
 function chainOf(model, top) {
   const out = [];
@@ -27645,20 +27663,6 @@ function rangeIn(ins, test) {
   const word = /[A-Za-z][\w.+-]{2,}/.exec(test.source.replace(/\\[bsSdwW]|\(\?[=!<][^)]*\)|[()[\]^$|?*+{}]/g, " "));
   const byWord = word ? ins.arguments.find((a) => a.value.includes(word[0])) : void 0;
   return byWord ? byWord.range : ins.keywordRange;
-}
-function learnVariables(i, vars) {
-  const args2 = i.arguments.map((a) => a.value);
-  if (i.keyword === "ENV" && args2.length >= 2 && !args2[0].includes("=")) {
-    vars.set(args2[0], args2.slice(1).join(" "));
-    return;
-  }
-  for (const a of args2) {
-    const eq = a.indexOf("=");
-    if (eq > 0) vars.set(a.slice(0, eq), a.slice(eq + 1).replace(/^(["'])(.*)\1$/, "$2"));
-  }
-}
-function expand(text3, vars) {
-  return text3.replace(/\$(?:\{(\w+)(?::?-([^}]*))?\}|(\w+))/g, (m, braced, dflt, bare) => vars.get(braced ?? bare ?? "") ?? dflt ?? m);
 }
 function officialImage(image) {
   const ref7 = image.trim().toLowerCase().replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, "").replace(/^library\//, "");
@@ -27735,7 +27739,7 @@ function detectStage(model, top) {
     if (i.keyword === "ENV" || i.keyword === "ARG") learnVariables(i, vars);
     if (i.keyword === "EXPOSE") {
       for (const a of i.arguments) {
-        const port = containerPort(a.value.includes("$") ? expand(a.value, vars) : a.value);
+        const port = containerPort(a.value.includes("$") ? substitute(a.value, vars) ?? a.value : a.value);
         const row = PORT_RULES.find((r) => r.test.test(port));
         if (row) out.push(finding(row.signal, file, a.range, `\`EXPOSE ${a.value}\`: ${sayFor(row, port)}`));
       }
@@ -27750,23 +27754,14 @@ function detectStage(model, top) {
     out.push({ signal: "hardening.root-user", file, range: finalFrom.keywordRange, message: `No USER line: the Windows Server 2016 Nano Server image runs as ContainerAdministrator, ${WINDOWS_ADMIN}` });
   } else if (!user && /servercore|windows/i.test(baseImage)) {
     out.push({ signal: "hardening.root-user", file, range: finalFrom.keywordRange, message: `No USER line: a Windows Server Core container then runs as ContainerAdministrator, ${WINDOWS_ADMIN}` });
-  } else if (!user && BUILD_ARG_REF.test(baseImage)) {
+  } else if (!user && (BUILD_ARG_REF.test(baseImage) || !officialImage(baseImage))) {
     const m = BUILD_ARG_REF.exec(baseImage);
-    const arg = m[1] ?? m[2];
+    const picked = m ? `, an image the build argument \`${m[1] ?? m[2]}\` picks` : "";
     out.push({
       signal: "hardening.root-user",
       file,
       range: finalFrom.keywordRange,
-      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`, an image the build argument \`${arg}\` picks: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
-      when: `\`${baseImage}\` starts as root`,
-      whenStated: true
-    });
-  } else if (!user && !officialImage(baseImage)) {
-    out.push({
-      signal: "hardening.root-user",
-      file,
-      range: finalFrom.keywordRange,
-      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
+      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`${picked}: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
       when: `\`${baseImage}\` starts as root`,
       whenStated: true
     });
@@ -27777,18 +27772,13 @@ function detectStage(model, top) {
   } else if (!out.some((f) => f.signal === "hardening.passwordless-sudo")) {
     out.push(finding("cloud-native.non-root-user", file, user.range, `\`USER ${user.value}\``));
   }
-  const stageIndex = /* @__PURE__ */ new Map();
-  for (const s2 of model.stages) if (s2.name !== void 0) stageIndex.set(s2.name.toLowerCase(), s2.index);
-  const leftBehind = (ref7) => {
-    const r = ref7?.trim().toLowerCase();
-    if (!r) return false;
-    const index2 = /^\d+$/.test(r) ? Number(r) : stageIndex.get(r);
+  const leftBehind = (i) => {
+    const index2 = copiedStage(model, i);
     return index2 !== void 0 && index2 < model.stages.length && !inChain.has(index2);
   };
-  if (model.stages.length > 1 && ins.some((i) => i.keyword === "COPY" && leftBehind(i.flags.find((f) => f.name === "from")?.value ?? void 0)) && !ins.some((i) => i.keyword === "RUN" && TOOLCHAIN.test(i.args))) {
+  if (model.stages.length > 1 && ins.some((i) => i.keyword === "COPY" && leftBehind(i)) && !ins.some((i) => i.keyword === "RUN" && TOOLCHAIN.test(i.args))) {
     out.push(finding("cloud-native.multi-stage-build", file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? "the final one" : which} copies only what it needs`));
   }
-  const stageNames = new Set(model.stages.map((s2) => s2.name?.toLowerCase()).filter((n) => !!n));
   const seenKinds = new Set(out.map((f) => f.signal));
   for (const i of ins) {
     if (i.keyword !== "COPY" && i.keyword !== "ADD") continue;
@@ -27803,7 +27793,7 @@ function detectStage(model, top) {
     if (i.keyword !== "COPY") continue;
     const from = i.flags.find((f) => f.name === "from");
     const ref7 = from?.value?.trim();
-    if (!ref7 || /^\d+$/.test(ref7) || stageNames.has(ref7.toLowerCase())) continue;
+    if (!ref7 || copiedStage(model, i) !== void 0) continue;
     for (const k of imageKinds(ref7)) out.push(finding(k.signal, file, from.range, `\`COPY --from=${ref7}\`: ${k.say}`));
   }
   for (const c of model.runComments ?? []) {
@@ -27828,6 +27818,7 @@ var INSTRUCTION_RULES, DOCKERFILE_CODE_SIGNALS, HOST_SETUP_IMAGE, RUN_COMMENT_FL
 var init_dockerfile3 = __esm({
   "src/core/advisor/detect/dockerfile.ts"() {
     "use strict";
+    init_dockerfile2();
     init_dockerfile_base();
     init_classify();
     init_rules();
@@ -28179,14 +28170,15 @@ function detectKubernetes(model) {
   const found = runRules({ ...m, roots }, KUBERNETES_RULES);
   const vms = roots.filter((r) => KUBEVIRT_KINDS.test(kindOf(r)));
   if (!vms.length) return found;
-  const inVm = (f) => vms.some((r) => inside2(f.range, r.range));
+  const inVm = (f) => vms.some((r) => contains2(r.range, f.range.start) && contains2(r.range, f.range.end));
   return found.filter((f) => !(VM_NEUTRAL.has(f.signal) && inVm(f)));
 }
-var CONTAINER, inContainer, KUBEVIRT_KINDS, childOf, hasSecurity, KUBERNETES_RULES, NOT_A_WORKLOAD, VM_NEUTRAL, inside2;
+var CONTAINER, inContainer, KUBEVIRT_KINDS, childOf, hasSecurity, KUBERNETES_RULES, NOT_A_WORKLOAD, VM_NEUTRAL;
 var init_kubernetes3 = __esm({
   "src/core/advisor/detect/kubernetes.ts"() {
     "use strict";
     init_kubernetes2();
+    init_config_topics();
     init_common();
     init_rules();
     init_tables();
@@ -28263,7 +28255,6 @@ var init_kubernetes3 = __esm({
     ];
     NOT_A_WORKLOAD = /^(PodSecurityPolicy|SecurityContextConstraints|RuntimeClass|LimitRange|ResourceQuota|NetworkPolicy|PodDisruptionBudget|PriorityClass|ValidatingAdmissionPolicy(Binding)?|MutatingAdmissionPolicy(Binding)?|ConstraintTemplate|Service|ConfigMap|Secret|Namespace|ServiceAccount|(Cluster)?Role(Binding)?|Ingress|IngressClass|PersistentVolume(Claim)?|StorageClass|CustomResourceDefinition)$/;
     VM_NEUTRAL = /* @__PURE__ */ new Set(["hardware.gpu", "hardware.device-passthrough", "cloud-native.replicas"]);
-    inside2 = (a, b2) => (a.start.line > b2.start.line || a.start.line === b2.start.line && a.start.character >= b2.start.character) && (a.end.line < b2.end.line || a.end.line === b2.end.line && a.end.character <= b2.end.character);
   }
 });
 
@@ -28562,8 +28553,7 @@ function detectTerraform(base2) {
   const out = runRules(model, TERRAFORM_RULES);
   for (const r of model.resources ?? []) {
     const named = r.block === "module" ? `Module \`${r.name}\`` : `\`${r.type}\``;
-    const pools = TERRAFORM_NODE_POOLS.get(r.type) ?? TERRAFORM_CLUSTER_MODULES.find((m) => r.block === "module" && m.source.test(r.type.trim()))?.platform;
-    const what = pools ? `${named} creates ${pools} node pools, VMs that run the cluster's containers` : named;
+    const what = r.nodePools ? `${named} creates ${r.nodePools} node pools, VMs that run the cluster's containers` : named;
     if (r.kind === "terraform-vm") out.push(finding("existing.terraform-vm", model.file, r.node.keyRange, `${what}`));
     else if (r.kind === "terraform-container") out.push(finding("existing.terraform-container", model.file, r.node.keyRange, `${what}`));
   }
@@ -28573,7 +28563,6 @@ var TERRAFORM_RULES, TERRAFORM_CODE_SIGNALS;
 var init_terraform3 = __esm({
   "src/core/advisor/detect/terraform.ts"() {
     "use strict";
-    init_terraform();
     init_rules();
     init_tables();
     TERRAFORM_RULES = [
@@ -29262,18 +29251,17 @@ function assignRoles(workloads7, rules = []) {
   const out = workloads7.map((w) => {
     const rule = compiled.find((r) => r.match(w.file));
     if (rule) return { role: rule.role, reason: `set by the role rule ${rule.glob}`, fromUser: true };
-    if (w.roleHint && !w.roleHint.weak) return { role: w.roleHint.role, reason: w.roleHint.reason };
+    const hint = w.roleHint && { role: w.roleHint.role, reason: w.roleHint.reason };
+    if (hint && !w.roleHint?.weak) return hint;
     if (w.format === "devcontainer") return { role: "development", reason: "a dev container" };
     const byPath = roleOfPath(w.file);
     if (byPath) return byPath;
-    if (w.roleHint) return { role: w.roleHint.role, reason: w.roleHint.reason };
+    if (hint) return hint;
     const wordsOfName = w.name.toLowerCase().split(/[^a-z0-9-]+/);
     const byName = wordsOfName.map((x) => WORKLOAD_NAME_WORDS.get(x)).find(Boolean);
     if (byName) return { role: byName, reason: `named ${w.name}` };
     if (VM_KINDS.has(w.kind) && w.verdict === "vm" && w.provisions && w.provisions.length > 0) {
-      const pools = w.provisions.every((p) => p.endsWith(" node pools"));
-      const reason = pools ? `${w.provisions.join(", ")}: VMs that run the cluster's containers` : `a VM that installs ${w.provisions.join(", ")} to run containers`;
-      return { role: "host", reason, hostCandidate: true };
+      return { role: "host", reason: w.hostReason ?? `a VM that installs ${w.provisions.join(", ")} to run containers`, hostCandidate: true };
     }
     return { role: "product", reason: PRODUCT_REASON };
   });
@@ -29561,21 +29549,17 @@ function mergeComposeProjects(given, consumed, note) {
     }
   }
   const runnableHome = (f) => {
-    let best;
-    let bestDepth = -1;
     const override = OVERRIDE_NAMES.includes(baseName4(f.file));
-    for (const s2 of f.facts.services) {
-      if (s2.runnable && !override) continue;
-      for (const o of byFile.values()) {
-        const i = o === f || OVERRIDE_NAMES.includes(baseName4(o.file)) || !isWithin(dirname(o.file), dirname(f.file)) ? void 0 : o.byName.get(s2.name);
-        if (i === void 0 || !o.facts.services[i].runnable) continue;
-        const depth = dirname(o.file) === dirname(f.file) ? 1e6 : sharedFolders(o.file, f.file);
-        if (depth > bestDepth || depth === bestDepth && best && o.file < best.file) {
-          best = o;
-          bestDepth = depth;
-        }
-      }
-      if (best) return best;
+    const wanted = f.facts.services.filter((s2) => override || !s2.runnable);
+    if (!wanted.length) return void 0;
+    const dir = dirname(f.file);
+    const bases = [...byFile.values()].filter((o) => o !== f && !OVERRIDE_NAMES.includes(baseName4(o.file)) && isWithin(dirname(o.file), dir)).map((o) => ({ o, depth: dirname(o.file) === dir ? Infinity : sharedFolders(o.file, f.file) })).sort((a, b2) => b2.depth - a.depth || (a.o.file < b2.o.file ? -1 : 1));
+    for (const s2 of wanted) {
+      const hit2 = bases.find(({ o }) => {
+        const i = o.byName.get(s2.name);
+        return i !== void 0 && o.facts.services[i].runnable;
+      });
+      if (hit2) return hit2.o;
     }
     return void 0;
   };
@@ -29993,7 +29977,7 @@ function adviseAnalyses(analyses, deps = DEFAULT_DEPS, options = {}) {
     kept.push(b2);
   }
   const roles = assignRoles(
-    out.map((w, i) => ({ ...w, provisions: kept[i].workload.provisions, roleHint: kept[i].workload.roleHint })),
+    out.map((w, i) => ({ ...w, provisions: kept[i].workload.provisions, roleHint: kept[i].workload.roleHint, hostReason: kept[i].workload.hostReason })),
     options.roles
   );
   out.forEach((w, i) => {
@@ -32202,10 +32186,10 @@ function isSubchartDir(dir, charts) {
   const parent = m[1] === "" ? "." : m[1];
   return charts.has(parent) || isSubchartDir(parent, charts);
 }
-var inside3 = (dir, path) => dir === "." || dir === "" ? !path.startsWith("../") : path.startsWith(dir + "/");
+var inside2 = (dir, path) => dir === "." || dir === "" ? !path.startsWith("../") : path.startsWith(dir + "/");
 var rel = (dir, path) => dir === "." || dir === "" ? path : path.slice(dir.length + 1);
 function chartFileRole(chartDir, path) {
-  if (!inside3(chartDir, path)) return void 0;
+  if (!inside2(chartDir, path)) return void 0;
   let r = rel(chartDir, path);
   for (let m = /^charts\/[^/]+\/(.*)$/.exec(r); m; m = /^charts\/[^/]+\/(.*)$/.exec(r)) r = m[1];
   if (r === "Chart.yaml" || r === "Chart.lock" || r === "requirements.yaml") return "chart";
@@ -32236,7 +32220,7 @@ function loadChart(dir, files, prefix, notes, depth) {
   const templates = [];
   const subDirs = /* @__PURE__ */ new Set();
   for (const [path, text3] of files) {
-    if (!inside3(dir, path)) continue;
+    if (!inside2(dir, path)) continue;
     const r = rel(dir, path);
     if (r.startsWith("templates/") && TEMPLATE_EXT.test(r)) templates.push({ file: path, text: text3 });
     const sub = /^charts\/([^/]+)\/Chart\.yaml$/.exec(r);

@@ -384,23 +384,22 @@ export function mergeComposeProjects<U extends ComposeUnit>(given: readonly Comp
   // service another file defines runnable, is read as `-f <that file> -f <overlay>`, as a named
   // variant is. That file is the nearest base: in the same folder, else in the deepest folder above it.
   const runnableHome = (f: Input): Input | undefined => {
-    let best: Input | undefined;
-    let bestDepth = -1;
     // An override file with no base beside it (kept to be copied next to one) overlays every service it names.
     const override = OVERRIDE_NAMES.includes(baseName(f.file));
-    for (const s of f.facts.services) {
-      if (s.runnable && !override) continue;
-      for (const o of byFile.values()) {
-        // Only a file in the overlay's folder or above it, and not another override, is its base.
-        const i = o === f || OVERRIDE_NAMES.includes(baseName(o.file)) || !isWithin(dirname(o.file), dirname(f.file)) ? undefined : o.byName.get(s.name);
-        if (i === undefined || !o.facts.services[i].runnable) continue;
-        const depth = dirname(o.file) === dirname(f.file) ? 1e6 : sharedFolders(o.file, f.file);
-        if (depth > bestDepth || (depth === bestDepth && best && o.file < best.file)) {
-          best = o;
-          bestDepth = depth;
-        }
-      }
-      if (best) return best;
+    const wanted = f.facts.services.filter((s) => override || !s.runnable);
+    if (!wanted.length) return undefined;
+    // Only a file in the overlay's folder or above it, and not another override, is its base; the nearest first.
+    const dir = dirname(f.file);
+    const bases = [...byFile.values()]
+      .filter((o) => o !== f && !OVERRIDE_NAMES.includes(baseName(o.file)) && isWithin(dirname(o.file), dir))
+      .map((o) => ({ o, depth: dirname(o.file) === dir ? Infinity : sharedFolders(o.file, f.file) }))
+      .sort((a, b) => b.depth - a.depth || (a.o.file < b.o.file ? -1 : 1));
+    for (const s of wanted) {
+      const hit = bases.find(({ o }) => {
+        const i = o.byName.get(s.name);
+        return i !== undefined && o.facts.services[i].runnable;
+      });
+      if (hit) return hit.o;
     }
     return undefined;
   };

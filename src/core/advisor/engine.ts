@@ -480,7 +480,7 @@ export function adviseAnalyses(analyses: readonly FileAnalysis[], deps: EngineDe
     kept.push(b);
   }
   const roles = assignRoles(
-    out.map((w, i) => ({ ...w, provisions: kept[i].workload.provisions, roleHint: kept[i].workload.roleHint })),
+    out.map((w, i) => ({ ...w, provisions: kept[i].workload.provisions, roleHint: kept[i].workload.roleHint, hostReason: kept[i].workload.hostReason })),
     options.roles,
   );
   out.forEach((w, i) => {

@@ -134,6 +134,8 @@ export interface RoleInput {
   provisions?: readonly string[];
   /** A role its own format gives it (a Helm test hook). */
   roleHint?: { role: Role; reason: string; weak?: true };
+  /** Why it is a host, when its format says so itself (Workload.hostReason). */
+  hostReason?: string;
 }
 
 export interface RoleResult {
@@ -152,19 +154,17 @@ export function assignRoles(workloads: readonly RoleInput[], rules: readonly Rol
   const out: (RoleResult & { hostCandidate?: boolean; fromUser?: boolean })[] = workloads.map((w) => {
     const rule = compiled.find((r) => r.match(w.file));
     if (rule) return { role: rule.role, reason: `set by the role rule ${rule.glob}`, fromUser: true };
-    if (w.roleHint && !w.roleHint.weak) return { role: w.roleHint.role, reason: w.roleHint.reason };
+    const hint = w.roleHint && { role: w.roleHint.role, reason: w.roleHint.reason };
+    if (hint && !w.roleHint?.weak) return hint;
     if (w.format === 'devcontainer') return { role: 'development', reason: 'a dev container' };
     const byPath = roleOfPath(w.file);
     if (byPath) return byPath;
-    if (w.roleHint) return { role: w.roleHint.role, reason: w.roleHint.reason };
+    if (hint) return hint;
     const wordsOfName = w.name.toLowerCase().split(/[^a-z0-9-]+/);
     const byName = wordsOfName.map((x) => WORKLOAD_NAME_WORDS.get(x)).find(Boolean);
     if (byName) return { role: byName, reason: `named ${w.name}` };
     if (VM_KINDS.has(w.kind) && w.verdict === 'vm' && w.provisions && w.provisions.length > 0) {
-      // Terraform's managed node pools (`EKS node pools`) are VMs made to run containers; anything else installs an engine.
-      const pools = w.provisions.every((p) => p.endsWith(' node pools'));
-      const reason = pools ? `${w.provisions.join(', ')}: VMs that run the cluster's containers` : `a VM that installs ${w.provisions.join(', ')} to run containers`;
-      return { role: 'host', reason, hostCandidate: true };
+      return { role: 'host', reason: w.hostReason ?? `a VM that installs ${w.provisions.join(', ')} to run containers`, hostCandidate: true };
     }
     return { role: 'product', reason: PRODUCT_REASON };
   });

@@ -118,5 +118,7 @@ export interface Workload {
   /** Container engines or Kubernetes distributions a VM's provisioning installs (set by the engine). */
   provisions?: string[];
   /** A role the format itself gives (a Helm test hook: `test`), with the reason. */
+  /** Why it is a host when it is one for a reason of its format (Terraform's managed node pools), rather than for the engines its provisioning installs. */
+  hostReason?: string;
   roleHint?: { role: 'product' | 'development' | 'test' | 'example' | 'ci' | 'host'; reason: string; /** A folder or file name that gives a role wins over it. */ weak?: true };
 }

@@ -249,16 +249,30 @@ function fill(model: DockerfileModel, text: string, read: Read): void {
 /** `NAME=default` of the ARGs before the first FROM (the only ones a FROM line can use). */
 function globalArgs(instructions: DfInstruction[]): Map<string, string | undefined> {
   const m = new Map<string, string | undefined>();
-  for (const ins of instructions) {
-    if (ins.stage !== -1 || ins.keyword !== 'ARG') continue;
-    for (const a of ins.arguments) {
-      const eq = a.value.indexOf('=');
-      const name = eq < 0 ? a.value : a.value.slice(0, eq);
-      const value = eq < 0 ? undefined : a.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
-      m.set(name, value);
-    }
-  }
+  for (const ins of instructions) if (ins.stage === -1 && ins.keyword === 'ARG') learnVariables(ins, m);
   return m;
+}
+
+/**
+ * The variables an ARG or ENV line sets into `vars`: `NAME=value` (quotes taken off), a bare ARG
+ * `NAME` with no value (unless a value is known), and ENV's older `NAME value` form.
+ */
+export function learnVariables(ins: DfInstruction, vars: Map<string, string | undefined>): void {
+  const args = ins.arguments;
+  if (ins.keyword === 'ENV' && args.length >= 2 && !args[0].value.includes('=')) {
+    vars.set(args[0].value, args.slice(1).map((a) => a.value).join(' '));
+    return;
+  }
+  for (const a of args) {
+    const eq = a.value.indexOf('=');
+    if (eq === 0) continue;
+    if (eq < 0) {
+      // A bare ARG declares the name; a value an earlier line gave it stands (ENV wins over ARG).
+      if (ins.keyword === 'ARG' && !vars.has(a.value)) vars.set(a.value, undefined);
+      continue;
+    }
+    vars.set(a.value.slice(0, eq), a.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2'));
+  }
 }
 
 /** Where a variable name (`[A-Za-z_][A-Za-z0-9_]*`) starting at `at` ends; `at` when none starts there. */
@@ -275,7 +289,7 @@ function nameEnd(text: string, at: number): number {
  * undefined when a variable has no value. A scan rather than a pattern: the pattern looked for a
  * closing brace from every `${` again, and a line of thousands of unclosed `${a:-` took seconds.
  */
-function substitute(text: string, vars: Map<string, string | undefined>): string | undefined {
+export function substitute(text: string, vars: ReadonlyMap<string, string | undefined>): string | undefined {
   let out = '';
   let copied = 0;
   // The first `}` at or after the last offset asked for (-1: none there, so none later either).

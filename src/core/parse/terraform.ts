@@ -19,6 +19,8 @@ export interface TerraformResource {
   node: ConfigNode;
   /** What it creates, when it is a VM or a container workload. */
   kind?: Extract<WorkloadKind, 'terraform-vm' | 'terraform-container'>;
+  /** The managed Kubernetes platform whose node VMs it creates (`EKS`), if any. */
+  nodePools?: string;
 }
 
 export interface TerraformModel extends ConfigModel {
@@ -66,6 +68,8 @@ function parse(text: string, file: string): TerraformModel {
   const add = (r: TerraformResource) => {
     const kind = r.block === 'resource' ? classify(r.type, r.node) : classifyModule(r.name, r.type, r.node);
     if (kind) r.kind = kind;
+    const platform = clusterPlatform(r.block, r.type);
+    if (platform) r.nodePools = platform;
     resources.push(r);
   };
   if (json) {
@@ -100,8 +104,10 @@ function workloads(model: TerraformModel): Workload[] {
     const image = findString(r.node, r.kind === 'terraform-container' ? ['image'] : ['ami', 'image', 'source_image_id', 'source_image']);
     if (image) w.image = image;
     // Node pools are VMs that run containers: hosts of what the cluster will run.
-    const platform = clusterPlatform(r.block, r.type);
-    if (platform) w.provisions = [`${platform} node pools`];
+    if (r.nodePools) {
+      w.provisions = [`${r.nodePools} node pools`];
+      w.hostReason = `${r.nodePools} node pools: VMs that run the cluster's containers`;
+    }
     return [w];
   });
 }

@@ -2,7 +2,7 @@
 // stages do not run in production); for a build that targets an earlier stage (compose
 // `build.target`), from that stage and the stages it builds on. Instruction rules are a table; the few checks that need the
 // whole model (no USER in the final stage, a Windows image hidden behind ARGs) are small functions.
-import type { DfInstruction, DfStage, DockerfileModel } from '../../parse/dockerfile';
+import { learnVariables, substitute, type DfInstruction, type DfStage, type DockerfileModel } from '../../parse/dockerfile';
 import { baseImageOf, effectiveUser } from '../../parse/dockerfile-base';
 import { isNanoServer2016 } from '../../knowledge/dockerfile/classify';
 import type { ModelBase, Range } from '../../parse/types';
@@ -88,13 +88,19 @@ function squashedStages(model: DockerfileModel, st: DfStage): number[] {
   const out: number[] = [];
   for (const i of model.instructions) {
     if (i.stage !== st.index || i.keyword !== 'COPY') continue;
-    const from = i.flags.find((f) => f.name === 'from')?.value?.trim().toLowerCase();
     const sources = i.arguments.slice(0, -1).map((a) => a.value);
-    if (!from || !sources.some((v) => v === '/' || v === '/.')) continue;
-    const index = /^\d+$/.test(from) ? Number(from) : model.stages.find((o) => o.name?.toLowerCase() === from)?.index;
+    if (!sources.some((v) => v === '/' || v === '/.')) continue;
+    const index = copiedStage(model, i);
     if (index !== undefined && index < st.index) out.push(index);
   }
   return out;
+}
+
+/** The stage a `COPY --from=` names, by index or (case-insensitively) by name; undefined for an image or no `--from`. */
+function copiedStage(model: DockerfileModel, i: DfInstruction): number | undefined {
+  const ref = i.flags.find((f) => f.name === 'from')?.value?.trim().toLowerCase();
+  if (!ref) return undefined;
+  return /^\d+$/.test(ref) ? Number(ref) : model.stages.find((o) => o.name?.toLowerCase() === ref)?.index;
 }
 
 /** A stage and every stage it builds on, that stage first. */
@@ -123,24 +129,6 @@ function rangeIn(ins: DfInstruction, test: RegExp): Range {
   const word = /[A-Za-z][\w.+-]{2,}/.exec(test.source.replace(/\\[bsSdwW]|\(\?[=!<][^)]*\)|[()[\]^$|?*+{}]/g, ' '));
   const byWord = word ? ins.arguments.find((a) => a.value.includes(word[0])) : undefined;
   return byWord ? byWord.range : ins.keywordRange;
-}
-
-/** The `NAME=value` pairs of an ENV or ARG line (and ENV's older `NAME value` form) with a literal value. */
-function learnVariables(i: DfInstruction, vars: Map<string, string>): void {
-  const args = i.arguments.map((a) => a.value);
-  if (i.keyword === 'ENV' && args.length >= 2 && !args[0].includes('=')) {
-    vars.set(args[0], args.slice(1).join(' '));
-    return;
-  }
-  for (const a of args) {
-    const eq = a.indexOf('=');
-    if (eq > 0) vars.set(a.slice(0, eq), a.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2'));
-  }
-}
-
-/** `$NAME`, `${NAME}` and `${NAME:-default}` with what `vars` knows; unknown names stay as written. */
-function expand(text: string, vars: ReadonlyMap<string, string>): string {
-  return text.replace(/\$(?:\{(\w+)(?::?-([^}]*))?\}|(\w+))/g, (m, braced: string | undefined, dflt: string | undefined, bare: string | undefined) => vars.get(braced ?? bare ?? '') ?? dflt ?? m);
 }
 
 /** A RUN that installs a compiler toolchain into the image (packages or installers). */
@@ -243,7 +231,7 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   const baseImage = (final.from === undefined ? final.imageResolved ?? final.image : chain[chain.length - 1].imageResolved ?? chain[chain.length - 1].image) ?? '';
 
   // Instruction rules and commands; build variables as far as each line, for the ports they name.
-  const vars = new Map<string, string>();
+  const vars = new Map<string, string | undefined>();
   for (const i of ins) {
     for (const r of INSTRUCTION_RULES) {
       if (r.keywords.includes(i.keyword) && r.test.test(i.args)) out.push(finding(r.signal, file, i.keywordRange.start.line === i.range.end.line ? i.range : i.keywordRange, sayFor(r, i.args)));
@@ -260,7 +248,7 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     if (i.keyword === 'EXPOSE') {
       for (const a of i.arguments) {
         // `EXPOSE $VNC_PORT` with `ENV VNC_PORT=5901` above it.
-        const port = containerPort(a.value.includes('$') ? expand(a.value, vars) : a.value);
+        const port = containerPort(a.value.includes('$') ? (substitute(a.value, vars) ?? a.value) : a.value);
         const row = PORT_RULES.find((r) => r.test.test(port));
         if (row) out.push(finding(row.signal, file, a.range, `\`EXPOSE ${a.value}\`: ${sayFor(row, port)}`));
       }
@@ -277,26 +265,17 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     out.push({ signal: 'hardening.root-user', file, range: finalFrom.keywordRange, message: `No USER line: the Windows Server 2016 Nano Server image runs as ContainerAdministrator, ${WINDOWS_ADMIN}` });
   } else if (!user && /servercore|windows/i.test(baseImage)) {
     out.push({ signal: 'hardening.root-user', file, range: finalFrom.keywordRange, message: `No USER line: a Windows Server Core container then runs as ContainerAdministrator, ${WINDOWS_ADMIN}` });
-  } else if (!user && BUILD_ARG_REF.test(baseImage)) {
-    // `FROM ${BASE_IMAGE}` with no default: the user is the chosen image's, which the files do not say.
-    const m = BUILD_ARG_REF.exec(baseImage)!;
-    const arg = m[1] ?? m[2];
+  } else if (!user && (BUILD_ARG_REF.test(baseImage) || !officialImage(baseImage))) {
+    // The user is the base image's, which the files here do not show: one a build argument picks
+    // (`FROM ${BASE_IMAGE}` with no default), or a vendor's or local image (`FROM collabora/code`)
+    // that may set a user of its own; most such images still start as root.
+    const m = BUILD_ARG_REF.exec(baseImage);
+    const picked = m ? `, an image the build argument \`${m[1] ?? m[2]}\` picks` : '';
     out.push({
       signal: 'hardening.root-user',
       file,
       range: finalFrom.keywordRange,
-      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`, an image the build argument \`${arg}\` picks: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
-      when: `\`${baseImage}\` starts as root`,
-      whenStated: true,
-    });
-  } else if (!user && !officialImage(baseImage)) {
-    // A vendor's or a local image (`FROM bats-jenkins`, `FROM collabora/code`) may set a user of its
-    // own, which the files here do not show: most such images still start as root.
-    out.push({
-      signal: 'hardening.root-user',
-      file,
-      range: finalFrom.keywordRange,
-      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
+      message: `No USER line in ${which} or the stages it builds on, so the container starts as the default user of \`${baseImage}\`${picked}: root unless that image sets another. Root in a container is user id 0 on the host too (unless user namespaces remap it), so an escape would start with full rights.`,
       when: `\`${baseImage}\` starts as root`,
       whenStated: true,
     });
@@ -316,24 +295,19 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
   // The copy must come from a stage the running image does not build on: `COPY --from=qemux/qemu`
   // copies an image, and a stage of the running chain is in the image whole (dockur/windows's
   // `FROM build-${TARGETARCH}` picks a full stage per architecture; nothing is left behind).
-  const stageIndex = new Map<string, number>();
-  for (const s of model.stages) if (s.name !== undefined) stageIndex.set(s.name.toLowerCase(), s.index);
-  const leftBehind = (ref: string | undefined): boolean => {
-    const r = ref?.trim().toLowerCase();
-    if (!r) return false;
-    const index = /^\d+$/.test(r) ? Number(r) : stageIndex.get(r);
+  const leftBehind = (i: DfInstruction): boolean => {
+    const index = copiedStage(model, i);
     return index !== undefined && index < model.stages.length && !inChain.has(index);
   };
   if (
     model.stages.length > 1 &&
-    ins.some((i) => i.keyword === 'COPY' && leftBehind(i.flags.find((f) => f.name === 'from')?.value ?? undefined)) &&
+    ins.some((i) => i.keyword === 'COPY' && leftBehind(i)) &&
     !ins.some((i) => i.keyword === 'RUN' && TOOLCHAIN.test(i.args))
   ) {
     out.push(finding('cloud-native.multi-stage-build', file, finalFrom.keywordRange, `Multi-stage build: ${model.stages.length} stages, ${isFinal ? 'the final one' : which} copies only what it needs`));
   }
 
   // Images a stage copies from (`COPY --from=qemux/qemu / /`): what the copied image is, it brings.
-  const stageNames = new Set(model.stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => !!n));
   const seenKinds = new Set(out.map((f) => f.signal));
   for (const i of ins) {
     if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
@@ -350,7 +324,7 @@ function detectStage(model: DockerfileModel, top: number): Finding[] {
     if (i.keyword !== 'COPY') continue;
     const from = i.flags.find((f) => f.name === 'from');
     const ref = from?.value?.trim();
-    if (!ref || /^\d+$/.test(ref) || stageNames.has(ref.toLowerCase())) continue;
+    if (!ref || copiedStage(model, i) !== undefined) continue;
     for (const k of imageKinds(ref)) out.push(finding(k.signal, file, from!.range, `\`COPY --from=${ref}\`: ${k.say}`));
   }
 

@@ -1,7 +1,8 @@
 // Kubernetes detector (KubeVirt included): rules over pod specs wherever a kind keeps them
 // (`**` patterns), securityContext at pod and container level, and the VM kinds themselves.
 import { kubernetesDocuments } from '../../parse/kubernetes';
-import type { ConfigModel, ConfigNode, ModelBase, Range } from '../../parse/types';
+import { contains } from '../../parse/config-topics';
+import type { ConfigModel, ConfigNode, ModelBase } from '../../parse/types';
 import type { Finding } from '../types';
 import { CAPABILITY_SIGNALS, capabilityEmit, commandRule, ENV_SIGNALS, envEmit, HOST_PATH_SIGNALS, hostPathEmit, imageRule, PORT_SIGNALS, portEmit } from './common';
 import { runRules, scalarText, type Rule } from './rules';
@@ -100,12 +101,9 @@ export function detectKubernetes(model: ModelBase): Finding[] {
   if (!vms.length) return found;
   // In a KubeVirt VM, a GPU or host device by passthrough is how VMs take hardware, and replicas of a
   // VM pool are machines: no evidence about containers, whose reasons those signals give.
-  const inVm = (f: Finding) => vms.some((r) => inside(f.range, r.range));
+  const inVm = (f: Finding) => vms.some((r) => contains(r.range, f.range.start) && contains(r.range, f.range.end));
   return found.filter((f) => !(VM_NEUTRAL.has(f.signal) && inVm(f)));
 }
 
 const VM_NEUTRAL = new Set(['hardware.gpu', 'hardware.device-passthrough', 'cloud-native.replicas']);
 
-const inside = (a: Range, b: Range) =>
-  (a.start.line > b.start.line || (a.start.line === b.start.line && a.start.character >= b.start.character)) &&
-  (a.end.line < b.end.line || (a.end.line === b.end.line && a.end.character <= b.end.character));

@@ -1,6 +1,5 @@
 // Terraform detector: resources (and best-effort modules) that create VMs or run containers, as
 // classified by the Terraform model, plus the securityContext-like settings of kubernetes_* resources.
-import { TERRAFORM_CLUSTER_MODULES, TERRAFORM_NODE_POOLS } from '../../knowledge/terraform';
 import type { TerraformModel } from '../../parse/terraform';
 import type { ModelBase } from '../../parse/types';
 import type { Finding } from '../types';
@@ -23,8 +22,7 @@ export function detectTerraform(base: ModelBase): Finding[] {
   const out = runRules(model, TERRAFORM_RULES);
   for (const r of model.resources ?? []) {
     const named = r.block === 'module' ? `Module \`${r.name}\`` : `\`${r.type}\``;
-    const pools = TERRAFORM_NODE_POOLS.get(r.type) ?? TERRAFORM_CLUSTER_MODULES.find((m) => r.block === 'module' && m.source.test(r.type.trim()))?.platform;
-    const what = pools ? `${named} creates ${pools} node pools, VMs that run the cluster's containers` : named;
+    const what = r.nodePools ? `${named} creates ${r.nodePools} node pools, VMs that run the cluster's containers` : named;
     if (r.kind === 'terraform-vm') out.push(finding('existing.terraform-vm', model.file, r.node.keyRange, `${what}`));
     else if (r.kind === 'terraform-container') out.push(finding('existing.terraform-container', model.file, r.node.keyRange, `${what}`));
   }
